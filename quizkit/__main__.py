@@ -1,0 +1,3 @@
+from quizkit.cli import cli
+
+cli(prog_name="quizkit")

@@ -1,0 +1,194 @@
+"""Plain typed values passed between quizkit's modules."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+
+class Rating(IntEnum):
+    """The learner's grade, numbered as the keys 1-4 and as FSRS numbers them."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+class CardState(IntEnum):
+    """A card's place in the schedule; NEW is quizkit's, the rest are FSRS's states."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a note's fact came from: a document name and, when known, a sentence number."""
+
+    document: str
+    sentence: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"document": self.document}
+        if self.sentence is not None:
+            data["sentence"] = self.sentence
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SourceRef:
+        return cls(document=str(data["document"]), sentence=data.get("sentence"))
+
+    def __str__(self) -> str:
+        return self.document if self.sentence is None else f"{self.document}, sentence {self.sentence}"
+
+
+def fold_for_id(text: str) -> str:
+    """Fold text so that trivial edits (case, spacing, accents) keep a note's identity."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(text.split())
+
+
+def content_guid(*parts: str) -> str:
+    """A stable id from what defines a note, so importing it twice changes nothing."""
+    digest = hashlib.sha1("\x1f".join(fold_for_id(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A learnable fact as it enters the store: from a deck file, an importer or the generator.
+
+    `reverse` adds a second card that asks the answer and expects the question.
+    `extra` holds kind-specific data (list items, the truth of a true/false card, ...).
+    `line` is where the note starts in its file, for error messages.
+    """
+
+    question: str
+    answer: str
+    guid: str
+    deck: str | None = None
+    kind: str = "basic"
+    alternatives: tuple[str, ...] = ()
+    distractors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    reverse: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class DeckInfo:
+    """A deck's settings as written in a deck file or stored."""
+
+    name: str
+    description: str = ""
+    desired_retention: float = 0.9
+
+
+@dataclass(frozen=True)
+class DeckFile:
+    """A parsed deck file: the deck and its notes."""
+
+    deck: DeckInfo
+    notes: tuple[Note, ...]
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A stored deck."""
+
+    id: int
+    name: str
+    description: str
+    desired_retention: float
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    """How many cards of a deck are new, learning, due now, suspended, and in all."""
+
+    deck: Deck
+    new: int
+    learning: int
+    due: int
+    suspended: int
+    total: int
+
+
+@dataclass(frozen=True)
+class StudyCard:
+    """A card as the study loop sees it: schedule state plus the note's content."""
+
+    id: int
+    note_id: int
+    ord: int
+    deck_id: int
+    state: CardState
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+    question: str
+    answer: str
+    kind: str
+    alternatives: tuple[str, ...]
+    distractors: tuple[str, ...]
+    tags: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+    extra: dict[str, Any]
+    suspended: bool = False
+
+    @property
+    def prompt(self) -> str:
+        """What the learner is asked: the question, or the answer on a reverse card."""
+        return self.answer if self.ord == 1 else self.question
+
+    @property
+    def expected(self) -> str:
+        """What the learner must give: the answer, or the question on a reverse card."""
+        return self.question if self.ord == 1 else self.answer
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        """Other answers that count as right (only for the forward direction)."""
+        return () if self.ord == 1 else self.alternatives
+
+
+@dataclass(frozen=True)
+class Review:
+    """One answered card, as written to the review log."""
+
+    card_id: int
+    reviewed_at: datetime
+    rating: Rating
+    typed: str | None
+    correct: bool | None
+    duration_ms: int | None
+    state_before: CardState
+    elapsed_days: float | None
+
+
+@dataclass
+class ImportReport:
+    """What an import or generate run did to the store."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+    def merge(self, other: ImportReport) -> None:
+        self.added += other.added
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.skipped.extend(other.skipped)

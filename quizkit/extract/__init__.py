@@ -60,6 +60,7 @@ class _Reading:
     sentences: list[Sentence]
     header: Dateline
     officials: list[OfficialMention]
+    places: list[tuple[Place, int, int]]
     home_country: Place | None
     countries: frozenset[str]
 
@@ -86,7 +87,9 @@ def extract_texts(
                 reading.source, reading.text, reading.sentences, context, reading.header
             ),
             *officials.get(reading.source, []),
-            *find_participants(reading.source, reading.text, reading.sentences, reading.officials),
+            *find_participants(
+                reading.source, reading.text, reading.sentences, reading.officials, reading.places
+            ),
             *find_numbers(reading.source, reading.text, reading.sentences),
         ]
         results.append(
@@ -126,15 +129,17 @@ def extract_files(
 
 def _read(source: str, text: str) -> _Reading:
     sentences = split_sentences(text)
-    places = [p for p, _, _ in find_places(text) if p.is_country]
+    places = find_places(text)
+    countries = [p for p, _, _ in places if p.is_country]
     return _Reading(
         source,
         text,
         sentences,
         find_dateline(text),
         find_officials(text, sentences),
-        _home_country(places),
-        frozenset(p.name for p in places),
+        places,
+        _home_country(countries),
+        frozenset(p.name for p in countries),
     )
 
 

@@ -11,7 +11,7 @@ import re
 
 from quizkit.extract.facts import NumberFact, Provenance
 from quizkit.extract.gazetteer import place_of_demonym
-from quizkit.extract.text import Sentence
+from quizkit.extract.text import Sentence, lowered
 
 _SMALL_NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
     fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
@@ -24,6 +24,7 @@ _SCALES["trillion"] = 1_000_000_000_000
 _WORD_ALTERNATIVES = "|".join(sorted(_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(
     rf"""
+    (?=[\d$€£tfsenhd])  # fails fast where no number starts; matched on lower-cased text
     (?<![\w\-/.,:+#№$€£])(?P<cur>[$€£])?
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?=-?fold\b|(?![\w\-/:]|[.,]\d))
@@ -34,7 +35,7 @@ _NUMBER = re.compile(
     (?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b)?
     (?P<fold>-?fold\b)?
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 _UNITS_WORDS = """
     people persons children men women police personnel staff troops percent km kilometres
@@ -57,8 +58,9 @@ _TAIL = re.compile(r"\s+(?:in|of)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s)\b")
 def find_numbers(source: str, text: str, sentences: list[Sentence]) -> list[NumberFact]:
     """Counts in the sentences of one document, in text order."""
     facts: list[NumberFact] = []
+    lower = lowered(text)
     for sentence in sentences:
-        for m in _NUMBER.finditer(text, sentence.start, sentence.end):
+        for m in _NUMBER.finditer(lower, sentence.start, sentence.end):
             fact = _count(source, text, sentence, m)
             if fact:
                 facts.append(fact)
@@ -71,7 +73,9 @@ def _count(source: str, text: str, sentence: Sentence, m: re.Match[str]) -> Numb
         return None
     if m["digits"] and not m["scale"] and re.fullmatch(r"1[89]\d\d|20\d\d", m["digits"]):
         return None
-    if m["word"] and re.search(r"\b(?:the|these|those|both|its|their|our)\s+$", text[: m.start()]):
+    if m["word"] and re.search(
+        r"\b(?:the|these|those|both|its|their|our)\s+$", text[sentence.start : m.start()]
+    ):
         return None
     end = m.end()
     if m["pct"]:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizkit.extract.facts import OfficialFact, Provenance
 from quizkit.extract.gazetteer import (
@@ -21,7 +22,7 @@ from quizkit.extract.gazetteer import (
     longest_place_at,
     place_ending_at,
 )
-from quizkit.extract.text import Sentence
+from quizkit.extract.text import Sentence, lowered
 
 _MINISTRY = (
     r"foreign\s+affairs|internal\s+affairs|home\s+affairs|foreign\s+trade|european\s+affairs"
@@ -33,7 +34,10 @@ _MINISTRY = (
 )
 _STAFF = r"(?:forces|command|army|navy|mission|operation|contingent|guard|troops|staff)"
 _OFFICE = re.compile(
-    rf"""\b(?:
+    rf"""(?=\b(?:first|deputy|vice|acting|prime|minister|secretary|president|chancellor|premier
+        |king|queen|emir|crown|supreme|chief|head|commander|director|high|ambassador
+        |[a-z]+\s(?:[a-z]+\s)?(?:minister|secretary)))  # fails fast where no office starts
+    \b(?:
         (?:first\s+)?(?:deputy\s+|vice\s+)?prime\s+minister
       | (?:first\s+)?(?:deputy\s+|acting\s+)?(?:{_MINISTRY})\s+minister
       | (?:first\s+)?(?:deputy\s+|acting\s+)?minister\s+(?:of|for)\s+(?:the\s+)?(?:{_MINISTRY})
@@ -54,7 +58,7 @@ _OFFICE = re.compile(
       | (?:deputy\s+)?director[\s-]general
       | ambassador
     )\b(?!-)""",
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 # Offices of a state, for which a country may be inferred from the article.
 _STATE_OFFICE = re.compile(r"minister|president|chancellor|premier|king|queen|secretary of state")
@@ -97,8 +101,9 @@ class OfficialMention:
 def find_officials(text: str, sentences: list[Sentence]) -> list[OfficialMention]:
     """Every office holder mentioned in the sentences, in text order."""
     found: list[OfficialMention] = []
+    lower = lowered(text)
     for sentence in sentences:
-        for m in _OFFICE.finditer(text, sentence.start, sentence.end):
+        for m in _OFFICE.finditer(lower, sentence.start, sentence.end):
             mention = _read_mention(text, sentence, m)
             if mention:
                 found.append(mention)
@@ -106,7 +111,7 @@ def find_officials(text: str, sentences: list[Sentence]) -> list[OfficialMention
 
 
 def _read_mention(text: str, sentence: Sentence, m: re.Match[str]) -> OfficialMention | None:
-    office_text = m.group()
+    office_text = text[m.start() : m.end()]
     if re.search(r"\b(?:former|ex|late|then|acting)[\s-]*$", text[sentence.start : m.start()]):
         return None
     place, inner = _place_inside(office_text)
@@ -274,6 +279,7 @@ class _Person:
     mentions: list[tuple[str, OfficialMention]]
 
 
+@lru_cache(maxsize=4096)
 def name_key(word: str) -> str:
     """A spelling-tolerant key for a name word: Shoygu = Shoigu, Sergey = Sergei."""
     word = unicodedata.normalize("NFKD", word.lower())

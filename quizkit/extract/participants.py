@@ -13,7 +13,7 @@ import re
 
 from quizkit.extract.clauses import event_phrase, tidy
 from quizkit.extract.facts import ParticipantsFact, Provenance
-from quizkit.extract.gazetteer import Place, find_places
+from quizkit.extract.gazetteer import Place
 from quizkit.extract.officials import OfficialMention
 from quizkit.extract.text import Sentence
 
@@ -39,9 +39,16 @@ _GROUP_NOUN = re.compile(
 
 
 def find_participants(
-    source: str, text: str, sentences: list[Sentence], officials: list[OfficialMention]
+    source: str,
+    text: str,
+    sentences: list[Sentence],
+    officials: list[OfficialMention],
+    places: list[tuple[Place, int, int]],
 ) -> list[ParticipantsFact]:
-    """Participant sets of one document, one per distinct set of countries."""
+    """Participant sets of one document, one per distinct set of countries.
+
+    `places` are the document's place mentions (gazetteer.find_places), in text order.
+    """
     facts: list[ParticipantsFact] = []
     seen: set[frozenset[str]] = set()
     by_sentence: dict[int, list[OfficialMention]] = {}
@@ -50,7 +57,7 @@ def find_participants(
     for sentence in sentences:
         for fact in [
             *_meeting(source, text, sentence, by_sentence.get(sentence.index, [])),
-            *_lists(source, text, sentence),
+            *_lists(source, text, sentence, places),
         ]:
             key = frozenset(fact.countries)
             if key not in seen:
@@ -76,12 +83,15 @@ def _meeting(
     return [ParticipantsFact(event, tuple(countries), span, where)]
 
 
-def _lists(source: str, text: str, sentence: Sentence) -> list[ParticipantsFact]:
+def _lists(
+    source: str, text: str, sentence: Sentence, places: list[tuple[Place, int, int]]
+) -> list[ParticipantsFact]:
     """Lists of two or more countries introduced as the members of a group."""
-    if not _EVENT_WORDS.search(sentence.text):
+    inside = [p for p in places if sentence.start <= p[1] and p[2] <= sentence.end]
+    if len(inside) < 2 or not _EVENT_WORDS.search(sentence.text):
         return []
     facts = []
-    for run in _runs(text, find_places(text, sentence.start, sentence.end)):
+    for run in _runs(text, inside):
         countries = list(dict.fromkeys(p.name for p, _, _ in run))
         start, end = run[0][1], run[-1][2]
         intro = _LIST_INTRO.search(text, sentence.start, start)

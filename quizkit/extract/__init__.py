@@ -148,7 +148,7 @@ def _home_country(places: list[Place]) -> Place | None:
     if not places:
         return None
     place, count = Counter(places).most_common(1)[0]
-    return place if count >= 3 and count >= 0.6 * len(places) else None
+    return place if count >= 2 and count >= 0.6 * len(places) else None
 
 
 def _date_context(

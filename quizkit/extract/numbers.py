@@ -134,6 +134,9 @@ def _counted_noun(text: str, pos: int, limit: int, fold: bool) -> tuple[str, int
         lower = word.lower()
         if lower in _STOP or (word[0].isupper() and not place_of_demonym(word)):
             break
+        if lower in ("more", "other", "additional", "extra", "fewer") and not words:
+            pos = m.end()
+            continue
         words.append(word)
         pos = m.end()
         if fold or lower in _UNITS or _plural(lower):

@@ -17,6 +17,7 @@ from functools import lru_cache
 from quizkit.extract.facts import OfficialFact, Provenance
 from quizkit.extract.gazetteer import (
     Place,
+    find_places,
     fold,
     is_place_word,
     longest_place_at,
@@ -61,7 +62,11 @@ _OFFICE = re.compile(
     re.VERBOSE,
 )
 # Offices of a state, for which a country may be inferred from the article.
-_STATE_OFFICE = re.compile(r"minister|president|chancellor|premier|king|queen|secretary of state")
+_STATE_OFFICE = re.compile(
+    r"minister|president|chancellor|premier|king|queen|emir|prince|secretary(?! general)"
+)
+# Offices of an organisation, which may take the one organisation named beside them.
+_ORG_OFFICE = re.compile(r"secretary general|director general|high representative")
 
 _PARTICLES_WORDS = "al el bin ibn von van der den de da di du la le dos das del ter"
 _PARTICLES = frozenset(_PARTICLES_WORDS.split())
@@ -136,10 +141,23 @@ def _read_mention(text: str, sentence: Sentence, m: re.Match[str]) -> OfficialMe
         span = (start, name[2]) if name else span
     if name is None:
         return None
+    if place is None:
+        of_place = re.compile(r",?\s+of\s+(?:the\s+)?").match(text, span[1], sentence.end)
+        hit = longest_place_at(text, of_place.end(), limit=sentence.end) if of_place else None
+        if hit:
+            place, span = hit[0], (span[0], hit[1])
+    if place is None and _ORG_OFFICE.search(office.lower()):
+        place = _only_organisation(text, sentence)
     person = name[0]
     return OfficialMention(
         person, office, place, span[0], span[1], sentence, text[span[0] : span[1]]
     )
+
+
+def _only_organisation(text: str, sentence: Sentence) -> Place | None:
+    """The organisation a sentence names, when it names exactly one."""
+    orgs = {p for p, _, _ in find_places(text, sentence.start, sentence.end) if not p.is_country}
+    return orgs.pop() if len(orgs) == 1 else None
 
 
 def _trailing_space(text: str, pos: int) -> int:

@@ -32,6 +32,13 @@ _LIST_INTRO = re.compile(
     r"(?:\b(?:of|from|between|among|including|by|with|namely)|[—–:])\s+(?:the\s+)?$"
 )
 _JOINER = re.compile(r"^(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+)(?:the\s+)?$")
+# A list that is the subject of its sentence: "On Feb. 10, A and B began joint drills".
+_CLAUSE_START = re.compile(r"(?:^|^[A-Z][^,]{0,30},\s+)(?:the\s+)?$")
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had|will|would|also|jointly|on\s+\w+)\s+)?"
+    r"(?:signed|agreed|held|began|started|launched|conducted|joined|took|issued|adopted"
+    r"|pledged|sent|deployed|met|announced|backed|endorsed|approved|called)\b"
+)
 _GROUP_NOUN = re.compile(
     r"^\s+(?:\w+\s+)?(?:troops|forces|soldiers|peacekeepers|leaders|ministers|officials"
     r"|delegations|diplomats|counterparts|contingents|units|servicemen|warships|jets)\b"
@@ -95,10 +102,14 @@ def _lists(
         countries = list(dict.fromkeys(p.name for p, _, _ in run))
         start, end = run[0][1], run[-1][2]
         intro = _LIST_INTRO.search(text, sentence.start, start)
-        if len(countries) < 2 or not (intro or _GROUP_NOUN.match(text, end, sentence.end)):
+        group = _GROUP_NOUN.match(text, end, sentence.end)
+        subject = _CLAUSE_START.search(text[sentence.start : start]) and _VERB_AFTER.match(
+            text, end, sentence.end
+        )
+        if len(countries) < 2 or not (intro or group or subject):
             continue
         where = Provenance(source, sentence.text, sentence.index, start, end)
-        event = event_phrase(sentence, start, end)
+        event = event_phrase(sentence, sentence.start if subject else start, end)
         facts.append(ParticipantsFact(event, tuple(countries), text[start:end], where))
     return facts
 

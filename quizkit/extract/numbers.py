@@ -126,7 +126,7 @@ def _is_label(text: str, sentence: Sentence, m: re.Match[str]) -> bool:
 
 def _counted_noun(text: str, pos: int, limit: int, fold: bool) -> tuple[str, int] | None:
     """What follows a number and is counted by it: up to two modifiers and a noun."""
-    words = []
+    words: list[str] = []
     for m in re.compile(r"\s+([^\W\d_][\w\-’']*)").finditer(text, pos, limit):
         if m.start() != pos:
             break

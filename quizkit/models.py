@@ -46,7 +46,9 @@ class SourceRef:
         return cls(document=str(data["document"]), sentence=data.get("sentence"))
 
     def __str__(self) -> str:
-        return self.document if self.sentence is None else f"{self.document}, sentence {self.sentence}"
+        return (
+            self.document if self.sentence is None else f"{self.document}, sentence {self.sentence}"
+        )
 
 
 def fold_for_id(text: str) -> str:

@@ -219,3 +219,107 @@ def study(deck: str | None, db: str | None, new_limit: int, demo: bool) -> None:
         )
     if summary.next_due is not None:
         click.echo(f"Next card due {due_in_words(summary.next_due, now())}.")
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--deck", "deck_name", required=True, help="Deck to fill (created if new).")
+@click.option("--out", type=click.Path(path_type=Path), help="Write a deck file instead.")
+@click.option("--dry-run", is_flag=True, help="Print the questions; store nothing.")
+@click.option("--review", is_flag=True, help="Keep, edit or drop each note before storing.")
+@click.option("--seed", default=0, show_default=True, help="Seed for option order and choice.")
+@click.option("--year", type=int, help="Year for dates that name none.")
+@db_option
+@reports_errors
+def generate(
+    articles: tuple[Path, ...],
+    deck_name: str,
+    out: Path | None,
+    dry_run: bool,
+    review: bool,
+    seed: int,
+    year: int | None,
+    db: str | None,
+) -> None:
+    """Build a question deck from news articles, read together."""
+    from quizkit.clock import now
+    from quizkit.generate import notes_from_articles, store_notes, write_deck_file
+    from quizkit.models import DeckInfo
+    from quizkit.terminal import review_generated
+
+    generated = notes_from_articles(list(articles), seed=seed, year=year, warn=warn)
+    for error in generated.errors:
+        warn(str(error))
+    notes = generated.notes
+    if review:
+        reviewed = review_generated(notes, sys.stdin, sys.stderr)
+        if reviewed is None:
+            raise click.ClickException("review stopped; nothing stored")
+        notes = reviewed
+    deck = DeckInfo(deck_name, f"Generated from {len(articles)} article(s).")
+    if dry_run:
+        for note in notes:
+            click.echo(f"[{note.kind}] {note.question}\n    -> {note.answer}")
+        click.echo(f"{len(notes)} notes (dry run: nothing stored)", err=True)
+    elif out is not None:
+        written = write_deck_file(out, deck, notes)
+        click.echo(f"{out}: {written} notes written")
+    else:
+        report = store_notes(open_store(db), deck, notes, now())
+        click.echo(
+            f"deck {deck_name!r}: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged"
+        )
+    if generated.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("note")
+@click.option("--question", help="New question text.")
+@click.option("--answer", help="New answer.")
+@click.option("--alternative", "alternatives", multiple=True, help="Accepted answer (repeat).")
+@click.option("--distractor", "distractors", multiple=True, help="Wrong option (repeat).")
+@click.option("--tag", "tags", multiple=True, help="Tag (repeat); replaces the tags.")
+@db_option
+@reports_errors
+def edit(
+    note: str,
+    question: str | None,
+    answer: str | None,
+    alternatives: tuple[str, ...],
+    distractors: tuple[str, ...],
+    tags: tuple[str, ...],
+    db: str | None,
+) -> None:
+    """Change a stored note (by id or guid); its review history is kept."""
+    from dataclasses import replace
+
+    from quizkit.clock import now
+
+    store = open_store(db)
+    note_id, current = store.find_note(note)
+    changed = replace(
+        current,
+        question=question or current.question,
+        answer=answer or current.answer,
+        alternatives=alternatives or current.alternatives,
+        distractors=distractors or current.distractors,
+        tags=tags or current.tags,
+    )
+    store.edit_note(note_id, changed, now())
+    click.echo(f"note {note_id}: {changed.question} -> {changed.answer}")
+
+
+@cli.command()
+@click.argument("note")
+@db_option
+@reports_errors
+def drop(note: str, db: str | None) -> None:
+    """Take a note out of study (by id or guid); it and its history stay on record."""
+    from quizkit.clock import now
+
+    store = open_store(db)
+    note_id, current = store.find_note(note)
+    store.drop_note(note_id, now())
+    click.echo(f"note {note_id} dropped: {current.question}")

@@ -247,7 +247,7 @@ def generate(
     from quizkit.models import DeckInfo
     from quizkit.terminal import review_generated
 
-    generated = notes_from_articles(list(articles), seed=seed, year=year, warn=warn)
+    generated = notes_from_articles(list(articles), now().date(), seed=seed, year=year, warn=warn)
     for error in generated.errors:
         warn(str(error))
     notes = generated.notes
@@ -323,3 +323,33 @@ def drop(note: str, db: str | None) -> None:
     note_id, current = store.find_note(note)
     store.drop_note(note_id, now())
     click.echo(f"note {note_id} dropped: {current.question}")
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=True))
+@click.option("--json", "as_json", is_flag=True, help="Write the facts as JSON.")
+@click.option("--year", type=int, help="Year for dates the articles leave without one.")
+@click.option(
+    "--date",
+    "ref_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Reference date (YYYY-MM-DD) for articles without a dateline.",
+)
+def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date) -> None:
+    """Report the dates, officials, participants and numbers in ARTICLE files."""
+    from quizkit.clock import now
+    from quizkit.errors import QuizkitError
+    from quizkit.extract import extract_files, to_json, to_text
+
+    try:
+        day = ref_date.date() if ref_date else None
+        docs, errors, warnings = extract_files(articles, year, day, today=now().date())
+    except QuizkitError as exc:
+        raise click.ClickException(str(exc)) from None
+    for message in [*warnings, *(str(e) for e in errors)]:
+        click.echo(f"quizkit: {message}", err=True)
+    click.echo(to_json(docs) if as_json else to_text(docs), nl=not as_json)
+    if as_json:
+        click.echo()
+    if errors:
+        raise SystemExit(1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from quizkit.errors import InputError, QuizkitError
@@ -24,6 +24,7 @@ class Generated:
 
 def notes_from_articles(
     paths: Sequence[Path],
+    today: date,
     seed: int = 0,
     year: int | None = None,
     warn: Callable[[str], None] | None = None,
@@ -31,7 +32,10 @@ def notes_from_articles(
     """Read every article in one extraction run, so people and dates merge across them."""
     from quizkit.extract import extract_files
 
-    docs, errors = extract_files(list(paths), year=year, warn=warn)
+    docs, errors, warnings = extract_files(list(paths), year=year, today=today)
+    for message in warnings:
+        if warn:
+            warn(message)
     if not docs:
         raise QuizkitError("no article could be read: " + "; ".join(str(e) for e in errors))
     return Generated(build_notes(docs, seed), list(errors))

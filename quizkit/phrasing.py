@@ -123,10 +123,19 @@ def when_question(event: str, lead: str = "when") -> str | None:
         lemma = past_tense_lemma(bare) if bare.isalpha() and bare.islower() else None
         if lemma:
             subject = " ".join(words[:i])
-            rest = " ".join(words[i + 1 :])
+            rest = _coordinate_base(words[i + 1 :])
             start = "By what date" if lead == "by" else "When"
             return _finish(f"{start} did {subject} {lemma} {rest}")
     return None
+
+
+def _coordinate_base(words: list[str]) -> str:
+    """'... and lifted the caps' -> '... and lift the caps', to follow 'did'."""
+    out = list(words)
+    for i in range(1, len(out)):
+        if out[i - 1] == "and" and out[i].isalpha() and out[i].islower():
+            out[i] = past_tense_lemma(out[i]) or out[i]
+    return " ".join(out)
 
 
 def _finish(text: str) -> str:

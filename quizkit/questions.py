@@ -42,9 +42,31 @@ if TYPE_CHECKING:
 
 SPEECH_VERBS = {"say", "announce", "tell", "add", "state", "report", "note", "claim", "write"}
 END_WORDS = {"complete", "completed", "end", "ends", "ended", "finish", "finished", "conclude"}
+NUMBER_WORDS = {
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+}
 APPROX_WORDS = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost)\b", re.I)
 COUNTRY_OFFICES = ["President", "Prime Minister", "Foreign Minister", "Defense Minister"]
 ORG_OFFICES = ["Secretary General", "Deputy Secretary General", "Chairman", "Spokesperson"]
+
+
+def _sentence_start(fact: DateFact) -> int:
+    """Offset of the fact's sentence in its document (offsets are document-wide)."""
+    return fact.where.start - fact.where.sentence.find(fact.text)
+
+
+def _lead(fact: DateFact) -> str:
+    """'by' when the text gives the date as a deadline ('by next Wednesday'), else 'when'."""
+    before = fact.where.sentence[: fact.where.start - _sentence_start(fact)].lower()
+    return "by" if re.search(r"\bby\s*(?:next|this)?\s*$", before) else "when"
 
 
 def ref(where: Provenance) -> SourceRef:
@@ -173,9 +195,12 @@ class Builder:
         self.story = story
         self.seed = seed
         self.notes: dict[str, Note] = {}
+        self.extra_sources: dict[str, list[SourceRef]] = defaultdict(list)
 
     def add(self, note: Note) -> None:
-        if note.guid not in self.notes and fold(note.answer) not in fold(note.question):
+        answer = re.escape(fold(note.answer))
+        gives_away = note.kind != "truefalse" and re.search(rf"\b{answer}\b", fold(note.question))
+        if note.guid not in self.notes and not gives_away:
             self.notes[note.guid] = note
 
     # officials ---------------------------------------------------------
@@ -188,9 +213,13 @@ class Builder:
             who_guid = content_guid(
                 "official-who", official.place, official.office, official.person
             )
+            if official.org and re.search(r" (?:of|in|for) ", official.office):
+                who = f"Who was {official.place_phrase}'s {official.office}{when}?"
+            else:
+                who = f"Who was the {official.office} of {official.place_phrase}{when}?"
             self.add(
                 Note(
-                    question=f"Who was the {official.office} of {official.place_phrase}{when}?",
+                    question=who,
                     answer=official.person,
                     guid=who_guid,
                     kind="official",
@@ -224,6 +253,7 @@ class Builder:
                         question=f"What office did {official.person} hold in "
                         f"{official.place_phrase}{when}?",
                         answer=official.office,
+                        alternatives=_short_offices(official.office),
                         guid=office_guid,
                         kind="official",
                         distractors=pick(
@@ -290,9 +320,22 @@ class Builder:
         for fact in self.story.dates:
             if fact.date.startswith("--"):
                 continue
-            event = self._in_context(fact.event)
+            event = self._in_context(self._complete_event(fact, fact.event))
+            event = re.split(r"\s+and\s+(?:will|would|is|are|was|were|has|had)\b", event)[0]
             question = self._date_question(fact, event)
             if question is None:
+                continue
+            twin = next(
+                (
+                    guid
+                    for f, e, _q in phrased
+                    if f.date == fact.date and len(_stems(e) & _stems(event)) >= 2
+                    for guid in [content_guid("date", f.date, e)]
+                ),
+                None,
+            )
+            if twin is not None:
+                self.extra_sources[twin].append(ref(fact.where))
                 continue
             phrased.append((fact, event, question))
             events_on[fact.date].add(fold(event))
@@ -308,33 +351,66 @@ class Builder:
                     alternatives=(fact.date,),
                     distractors=date_options(rng_for(self.seed, guid), fact.date, story_days),
                     tags=("date",),
-                    sources=(ref(fact.where),),
+                    sources=(ref(fact.where), *self.extra_sources[guid]),
                     extra={"answer_type": "date", "event": event},
                 )
             )
-            if len(events_on[fact.date]) == 1 and self.story.main_country:
+            past = question.startswith(("When did", "When was", "When were"))
+            if past and len(events_on[fact.date]) == 1 and self.story.main_country:
                 self._what_happened(fact, event, phrased)
         self._timeline(phrased)
         return by_fact
 
     def _in_context(self, event: str) -> str:
         """Name the country where the text leans on the article ('the country')."""
+        from quizkit.extract.gazetteer import organisation_long_names
+
+        for long, short in organisation_long_names().items():
+            if long in event:
+                event = event.replace(long, short)
         country = self.story.main_country
         if country:
             event = re.sub(r"\bthe country\b", country_name(country), event)
+            event = re.sub(r"^the government\b", f"{country}'s government", event)
         return event
 
+    def _complete_event(self, fact: DateFact, event: str) -> str:
+        """Mend an event cut short by the extractor: a bare 'X announced', or a 'he' subject."""
+        words = event.split()
+        if words and (past_tense_lemma(words[-1]) or "") in SPEECH_VERBS:
+            after = fact.where.sentence[fact.where.end - _sentence_start(fact) :]
+            that = re.match(r"\s*(that [^,;:()]+?)(?:,|;|:|\(|$|\.\s)", after)
+            if that:
+                event = f"{event} {that.group(1).strip()}"
+        if words and words[0].lower() in ("he", "she"):
+            name = self._last_person_before(fact)
+            if name:
+                event = f"{name} {' '.join(words[1:])}"
+        return event
+
+    def _last_person_before(self, fact: DateFact) -> str | None:
+        """The official named last before this sentence in the same article."""
+        best: tuple[int, int, str] | None = None
+        for other in self.story.dates:
+            if other.where.source != fact.where.source:
+                continue
+            if not other.where.sentence_index < fact.where.sentence_index:
+                continue
+            for official in self.story.officials:
+                for name in official.names:
+                    at = other.where.sentence.rfind(name)
+                    if at >= 0:
+                        key = (other.where.sentence_index, at, official.person)
+                        if best is None or key > best:
+                            best = key
+        return best[2] if best else None
+
     def _date_question(self, fact: DateFact, event: str) -> str | None:
-        before = fact.where.sentence[: max(0, fact.where.start - 1)].lower()
-        lead = "by" if re.search(r"\bby\s*(?:next|this)?\s*\w*,?\s*$", before[-25:]) else "when"
-        question = when_question(event, lead)
+        question = when_question(event, _lead(fact))
         if question is None:
             return None
         words = question.rstrip("?").split()
-        verb = next((past_tense_lemma(w) or w for w in words[2:4] if w.isalpha()), "")
-        if len(words) < 5 and verb in SPEECH_VERBS:
-            return None
-        if len(words) < 4:
+        if len(words) < 4 or words[-1] in SPEECH_VERBS:
             return None
         return question
 
@@ -395,15 +471,13 @@ class Builder:
     def participants(self) -> None:
         for fact in self.story.participants:
             countries = list(dict.fromkeys(fact.countries))
-            if len(countries) < 2:
+            question = self._participants_question(fact, len(countries))
+            if len(countries) < 2 or question is None:
                 continue
-            event = self._in_context(fact.event)
-            guid = content_guid("participants", event, *sorted(countries))
-            when = f" ({self.story.month})" if self.story.month else ""
+            guid = content_guid("participants", *sorted(countries), str(fact.where.sentence_index))
             self.add(
                 Note(
-                    question=f"Which {len(countries)} countries are named as taking part: "
-                    f"{event}{when}? Name all {len(countries)}.",
+                    question=question,
                     answer=join_list(countries),
                     guid=guid,
                     kind="participants",
@@ -412,6 +486,52 @@ class Builder:
                     extra={"items": countries, "answer_type": "list"},
                 )
             )
+
+    def _participants_question(self, fact: ParticipantsFact, count: int) -> str | None:
+        """'Which six countries' defense ministers took part in the meeting on 13 January 2022?'"""
+        number = NUMBER_WORDS.get(count, str(count))
+        day = self._date_beside(fact.where)
+        on_day = f" on {format_day(day)}" if day else ""
+        event = self._in_context(fact.event)
+        offices = {
+            o.office
+            for o in self.story.officials
+            if o.country in fact.countries
+            and any(s.sentence == fact.where.sentence_index for s in o.sources)
+        }
+        if re.match(
+            r"(?:the|a|an) [\w -]*(?:meeting|summit|talks|conference|session|forum)$", event
+        ):
+            who = f"countries' {next(iter(offices)).lower()}s" if len(offices) == 1 else "countries"
+            return f"Which {number} {who} took part in {event}{on_day}? Name all {number}."
+        forces = re.search(r"\b(?:we|they|will)\b.*?\bwill (\w+)\b.*\b(forces|troops)\b", event)
+        if forces and day:
+            from lemminflect import getInflection
+
+            participle = getInflection(forces.group(1), "VBN")
+            if not participle:
+                return None
+            place = self.story.main_country
+            origin = (
+                f" from {country_name(place)}" if place and forces.group(1) == "withdraw" else ""
+            )
+            return (
+                f"The {forces.group(2)} of which {number} countries were to be {participle[0]}"
+                f"{origin}{on_day}? Name all {number}."
+            )
+        return None
+
+    def _date_beside(self, where: Provenance) -> str | None:
+        """The full date in the same sentence, else the article's dateline."""
+        for fact in self.story.dates:
+            same = (fact.where.source, fact.where.sentence_index) == (
+                where.source,
+                where.sentence_index,
+            )
+            if same and not fact.date.startswith("--"):
+                return fact.date
+        dateline = self.story.datelines.get(Path(where.source).stem)
+        return dateline if dateline and not dateline.startswith("--") else None
 
     def numbers(self) -> dict[int, str]:
         by_fact: dict[int, str] = {}
@@ -423,6 +543,8 @@ class Builder:
             guid = content_guid("number", fact.what, str(fact.value))
             by_fact[id(fact)] = guid
             answer = format_number(fact.value, approx)
+            if question.startswith("By what factor"):
+                answer = f"{fact.value:g}-fold"
             self.add(
                 Note(
                     question=question,
@@ -439,21 +561,45 @@ class Builder:
         return by_fact
 
     def _number_question(self, fact: NumberFact) -> str | None:
-        what = self._in_context(fact.what).strip()
-        words = what.split()
-        if not words or fold(str(int(fact.value))) in fold(what):
+        """A question from the clause around the number, or None when no pattern fits."""
+        where = fact.where
+        sentence = where.sentence
+        offset = sentence.find(fact.text)
+        if offset < 0:
             return None
-        approx = "Roughly how" if APPROX_WORDS.search(fact.text) else "How"
-        fold_match = re.search(r"(\w+)fold\b", fact.text)
-        if fold_match:
-            return None
-        for i, word in enumerate(words[1:], start=1):
-            if word in ("would", "will", "could", "can", "did") and i >= 2 and i + 1 < len(words):
-                unit, subject = words[0], " ".join(words[1:i])
-                rest = " ".join(words[i + 1 :])
-                return f"For how many {unit} {word} {subject} {rest}?"
-            if past_tense_lemma(word) and word.islower():
-                return f"{approx} many {what}?"
+        left = sentence[:offset].rstrip()
+        right = self._in_context(sentence[offset + len(fact.text) :].strip())
+        unit = fact.what.split()[0] if fact.what else ""
+        hedge = "Roughly how" if APPROX_WORDS.search(fact.text) else "How"
+        multiple = re.match(
+            r"(?:a |an )?(\w+)fold (increase|rise|jump|drop|fall) in ([\w ]+)", fact.text
+        )
+        if multiple:
+            noun, thing = multiple.group(2), multiple.group(3).strip()
+            verb = {"jump": "jump", "drop": "drop", "fall": "fall"}.get(noun, "rise")
+            place = (
+                f" in {country_name(self.story.main_country)}" if self.story.main_country else ""
+            )
+            when = f" in {self.story.month}" if self.story.month else ""
+            return f"By what factor did {thing}{place} {verb}{when}?"
+        clause = re.split(r"\s*(?:[,;:.]|\band\b|\bbut\b)\s*", right, maxsplit=1)[0]
+        first = clause.split()[0] if clause.split() else ""
+        if unit and first.islower() and past_tense_lemma(first):
+            when = f" in {self.story.month}" if self.story.month else ""
+            return f"{hedge} many {unit} {clause}{when}?"
+        duration = re.search(r"\b(will|would)\s+(\w+)\s+for\s*$", left)
+        if duration and unit in ("days", "weeks", "months", "years", "hours"):
+            subject = re.split(r"\s+(?:was|were|is|are|will|would|has|had)\s+", left, maxsplit=1)[0]
+            subject = re.sub(r"^[“\"']", "", subject).strip()
+            if len(subject.split()) >= 2:
+                subject = (
+                    subject[0].lower() + subject[1:] if subject.split()[0] == "The" else subject
+                )
+                return f"For how many {unit} was {subject} to {duration.group(2)}?"
+        within = re.search(r"\bwithin\s*$", left)
+        passive = re.search(r"\b((?:the|a) [\w ]+?) will be (\w+(?: out)?)", right)
+        if within and passive and unit in ("days", "weeks", "months", "hours"):
+            return f"Within how many {unit} was {passive.group(1)} to be {passive.group(2)}?"
         return None
 
     # cloze ---------------------------------------------------------------
@@ -493,7 +639,7 @@ class Builder:
             if id(end) not in date_guids or end.date.startswith("--"):
                 continue
             end_words = set(re.findall(r"[a-z]+", end.event.lower()))
-            if not end_words & END_WORDS and "by " not in end.where.sentence.lower():
+            if not end_words & END_WORDS and _lead(end) != "by":
                 continue
             for duration in self.story.numbers:
                 if id(duration) not in number_guids:
@@ -502,7 +648,7 @@ class Builder:
                 if unit not in ("days", "weeks"):
                     continue
                 start = self._start_beside(duration)
-                if start is None or not _shared_topic(end.event, duration.what):
+                if start is None or not _shared_topic(end.event, duration.where.sentence):
                     continue
                 span = int(duration.value) * (7 if unit == "weeks" else 1)
                 implied = date.fromisoformat(start.date) + timedelta(days=span)
@@ -528,6 +674,16 @@ class Builder:
             if same and not fact.date.startswith("--"):
                 return fact
         return None
+
+
+def _short_offices(office: str) -> tuple[str, ...]:
+    """'Commander of the Collective Peacekeeping Forces' also accepts 'Commander'."""
+    head = re.split(r" (?:of|in|for) ", office, maxsplit=1)[0]
+    return (head,) if head != office else ()
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 6}
 
 
 def _shared_topic(a: str, b: str) -> bool:

@@ -96,7 +96,7 @@ def when_question(event: str, lead: str = "when") -> str | None:
     'the process was launched' -> 'When was the process launched?'
     'the withdrawal will end' -> 'By what date was the withdrawal to end?' (lead='by')
     """
-    words = event.split()
+    words = sentence_case_subject(event.split())
     if len(words) < 2 or words[0].lower() in PRONOUNS:
         return None
     for i, word in enumerate(words[1:], start=1):
@@ -136,6 +136,21 @@ def _coordinate_base(words: list[str]) -> str:
         if out[i - 1] == "and" and out[i].isalpha() and out[i].islower():
             out[i] = past_tense_lemma(out[i]) or out[i]
     return " ".join(out)
+
+
+@lru_cache(maxsize=4096)
+def common_word(word: str) -> bool:
+    """Whether a capitalised word is an ordinary English word ('Defense'), not a name."""
+    from lemminflect import getAllLemmas
+
+    return word.isalpha() and bool(getAllLemmas(word.lower()))
+
+
+def sentence_case_subject(words: list[str]) -> list[str]:
+    """Lower an ordinary word that only had a capital because it opened the sentence."""
+    if words and words[0][:1].isupper() and common_word(words[0]) and words[0] != "I":
+        return [words[0].lower(), *words[1:]]
+    return words
 
 
 def _finish(text: str) -> str:

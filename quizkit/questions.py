@@ -27,6 +27,7 @@ from quizkit.phrasing import (
     month_year,
     org_name,
     past_tense_lemma,
+    sentence_case_subject,
     when_question,
 )
 
@@ -356,6 +357,7 @@ class Builder:
                 )
             )
             past = question.startswith(("When did", "When was", "When were"))
+            past = past and len(event.split()) >= 5
             if past and len(events_on[fact.date]) == 1 and self.story.main_country:
                 self._what_happened(fact, event, phrased)
         self._timeline(phrased)
@@ -412,6 +414,8 @@ class Builder:
         words = question.rstrip("?").split()
         if len(words) < 4 or words[-1] in SPEECH_VERBS:
             return None
+        if not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
+            return None  # nothing names where or who: not answerable away from the article
         return question
 
     def _what_happened(
@@ -589,8 +593,7 @@ class Builder:
             return f"{hedge} many {unit} {clause}{when}?"
         duration = re.search(r"\b(will|would)\s+(\w+)\s+for\s*$", left)
         if duration and unit in ("days", "weeks", "months", "years", "hours"):
-            subject = re.split(r"\s+(?:was|were|is|are|will|would|has|had)\s+", left, maxsplit=1)[0]
-            subject = re.sub(r"^[“\"']", "", subject).strip()
+            subject = _subject_of(re.sub(r"^[“\"']", "", left).strip())
             if len(subject.split()) >= 2:
                 subject = (
                     subject[0].lower() + subject[1:] if subject.split()[0] == "The" else subject
@@ -674,6 +677,18 @@ class Builder:
             if same and not fact.date.startswith("--"):
                 return fact
         return None
+
+
+def _subject_of(clause: str) -> str:
+    """The words before a clause's first verb: 'The deployment began on ...' -> 'the deployment'."""
+    words = clause.split()
+    for i, word in enumerate(words):
+        if i and (
+            word in ("was", "were", "is", "are", "will", "would", "has", "had")
+            or (word.islower() and past_tense_lemma(word))
+        ):
+            return " ".join(sentence_case_subject(words[:i]))
+    return ""
 
 
 def _short_offices(office: str) -> tuple[str, ...]:

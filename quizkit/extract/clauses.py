@@ -16,7 +16,7 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:[;:—–]|\s-\s|,\s)\s*")
 _AUXILIARY = re.compile(
     r"(?:will|would|is|was|are|were|has|had|have|could|should|must|can|began|started|ended)\b"
 )
-_SPEECH = re.compile(r"\b(?:said|says|added|told|announced|stated)$")
+_CONJUNCTION = re.compile(r"(?:and|but|while|as|after|according to)\b")
 
 
 def event_phrase(sentence: Sentence, start: int, end: int) -> str:
@@ -42,7 +42,7 @@ def event_phrase(sentence: Sentence, start: int, end: int) -> str:
     right_clause = _first_clause(right)
     if not left_clause:
         phrase = right_clause
-    elif _SPEECH.search(left_clause) or right.lstrip().startswith((",", ".", ";")):
+    elif right.lstrip().startswith((",", ".", ";")) or _CONJUNCTION.match(right_clause):
         phrase = left_clause
     else:
         phrase = f"{left_clause} {right_clause}"

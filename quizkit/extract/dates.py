@@ -36,18 +36,11 @@ MONTHS = {
     )
     for name in names.split()
 }
-WEEKDAYS = {
-    name: i
-    for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
-}
-_ORDINAL_WORDS = {
-    word: i + 1
-    for i, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-        "twentieth".split()
-    )
-}
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = {name: i for i, name in enumerate(_WEEKDAY_NAMES)}
+_ORDINALS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"""
+_ORDINAL_WORDS = {word: i + 1 for i, word in enumerate(_ORDINALS.split())}
 _ORDINAL_WORDS |= {
     f"{tens}-{word}": base + i
     for tens, base in (("twenty", 20), ("thirty", 30))
@@ -78,6 +71,7 @@ _EXPLICIT = re.compile(
     """,
     re.VERBOSE,
 )
+_ORDINAL_ALTERNATIVES = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _RELATIVE = re.compile(
     rf"""
     \b(?P<word>today|tonight|tomorrow|yesterday|this\ (?:morning|afternoon|evening))\b
@@ -86,7 +80,7 @@ _RELATIVE = re.compile(
   | \b(?P<wd>{_WEEKDAY})\s+(?P<lastweek>last\ week)\b
   | (?:\b(?P<mod>next|last|this|coming|past)\s+)?\b(?P<wd2>{_WEEKDAY})\b(?!['’]s\b)
   | \b(?:on|by|until|till|since|before|after)\s+the\s+
-        (?P<ord>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)|{"|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})
+        (?P<ord>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)|{_ORDINAL_ALTERNATIVES})
         \b(?!\s+(?:of\b|[a-z]))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -237,11 +231,10 @@ def find_dateline(text: str) -> Dateline:
         for mention in find_mentions(text, s, limit):
             if mention.relative or mention.month is None or mention.day is None:
                 continue
+            day: tuple[int | None, int, int] = (mention.year, mention.month, mention.day)
             if mention.year:
-                day = (mention.year, mention.month, mention.day)
                 return Dateline(headline, day, mention.start, mention.end)
             if city and partial is None:
-                day = (None, mention.month, mention.day)
                 partial = Dateline(headline, day, mention.start, mention.end)
     return partial or Dateline(headline)
 
@@ -416,11 +409,9 @@ def _year_for(
 ) -> int | None:
     """The year of a month-and-day date, by the rules in this module's docstring."""
     assert mention.month is not None and mention.day is not None
-    if anchor and anchor[0] and (context.dateline or context.story_date):
-        year, month, _ = anchor
-        if mention.month > month and not future:
-            return year - 1
-        return year
+    from_story = bool((context.dateline and context.dateline[0]) or context.story_year)
+    if anchor and anchor[0] and from_story:
+        return _past_year(anchor[0], anchor[1], mention.month, future)
     if mention.weekday is not None and context.today:
         for year in range(context.today.year, context.today.year - 30, -1):
             if (
@@ -430,6 +421,10 @@ def _year_for(
             ):
                 return year
     if anchor and anchor[0]:
-        year, month, _ = anchor
-        return year - 1 if mention.month > month and not future else year
+        return _past_year(anchor[0], anchor[1], mention.month, future)
     return context.year
+
+
+def _past_year(year: int, month: int, mentioned_month: int, future: bool) -> int:
+    """News is about the past: a month after the reference month is last year's."""
+    return year - 1 if mentioned_month > month and not future else year

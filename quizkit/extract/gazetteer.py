@@ -239,7 +239,7 @@ _TOKEN = re.compile(r"[\w’'.\-]+")
 
 def longest_place_at(text: str, pos: int, max_words: int = 8) -> tuple[Place, int] | None:
     """The longest country or organisation name starting at `pos`; returns it and its end."""
-    tokens = []
+    tokens: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text, pos):
         if len(tokens) == max_words or (tokens and text[tokens[-1][1] : m.start()].strip()):
             break

@@ -13,26 +13,22 @@ from quizkit.extract.facts import NumberFact, Provenance
 from quizkit.extract.gazetteer import place_of_demonym
 from quizkit.extract.text import Sentence
 
-_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-    if i >= 2
-}
+_SMALL_NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
+_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split()) if i >= 2}
 _WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
 _WORDS |= {"ninety": 90, "hundred": 100, "dozen": 12}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SCALES["trillion"] = 1_000_000_000_000
 
+_WORD_ALTERNATIVES = "|".join(sorted(_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(
     rf"""
     (?<![\w\-/.,:+#№$€£])(?P<cur>[$€£])?
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?=-?fold\b|(?![\w\-/:]|[.,]\d))
       | \b(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three
-            |four|five|six|seven|eight|nine)|{"|".join(sorted(_WORDS, key=len, reverse=True))})(?:\b|(?=-?fold\b))
+            |four|five|six|seven|eight|nine)|{_WORD_ALTERNATIVES})(?:\b|(?=-?fold\b))
     )
     (?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?
     (?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b)?
@@ -40,22 +36,21 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_UNITS = frozenset(
-    """people persons children men women police personnel staff troops percent km kilometres
+_UNITS_WORDS = """
+    people persons children men women police personnel staff troops percent km kilometres
     kilometers miles metres meters tonnes tons barrels dollars euros rubles roubles pounds yuan
-    yen hours days weeks months years minutes seconds times""".split()
+    yen hours days weeks months years minutes seconds times"""
+_UNITS = frozenset(_UNITS_WORDS.split())
+_NOT_NOUNS_WORDS = """
+    was has is does goes says means remains seems as its his this thus plus less unless
+    across always perhaps whereas besides towards afterwards yes was us bus"""
+_NOT_NOUNS = frozenset(_NOT_NOUNS_WORDS.split())
+_STOP_WORDS = "the a an of in on at to for and or but that which who with by from as than per"
+_STOP = frozenset(_STOP_WORDS.split())
+_QUANTIFIERS_WORDS = (
+    "about some nearly roughly around over almost more only just all another at least up to some"
 )
-_NOT_NOUNS = frozenset(
-    """was has is does goes says means remains seems as its his this thus plus less unless
-    across always perhaps whereas besides towards afterwards yes was us bus""".split()
-)
-_STOP = frozenset(
-    "the a an of in on at to for and or but that which who with by from as than per".split()
-)
-_QUANTIFIERS = frozenset(
-    "about some nearly roughly around over almost more only just all another at least up "
-    "to some".split()
-)
+_QUANTIFIERS = frozenset(_QUANTIFIERS_WORDS.split())
 _TAIL = re.compile(r"\s+(?:in|of)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s)\b")
 
 

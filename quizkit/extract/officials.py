@@ -59,21 +59,23 @@ _OFFICE = re.compile(
 # Offices of a state, for which a country may be inferred from the article.
 _STATE_OFFICE = re.compile(r"minister|president|chancellor|premier|king|queen|secretary of state")
 
-_PARTICLES = frozenset("al el bin ibn von van der den de da di du la le dos das del ter".split())
-_HONORIFICS = frozenset(
+_PARTICLES_WORDS = "al el bin ibn von van der den de da di du la le dos das del ter"
+_PARTICLES = frozenset(_PARTICLES_WORDS.split())
+_HONORIFICS_WORDS = (
     "mr mrs ms dr sir dame lord lady gen general adm admiral col colonel lt lieutenant maj "
-    "major capt captain marshal sheikh prof professor army".split()
+    "major capt captain marshal sheikh prof professor army"
 )
-_NOT_NAMES = frozenset(
-    """the a an this that these those he she it they we his her its their our in on at by for
+_HONORIFICS = frozenset(_HONORIFICS_WORDS.split())
+_NOT_NAMES_WORDS = """
+    the a an this that these those he she it they we his her its their our in on at by for
     of and or but as to from with after before during since until while when where who which
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday minister ministers president
     secretary general deputy chief commander prime foreign defense defence council ministry
     government parliament office state states kremlin white house forces army republic
     federation union organization organisation committee agency news reuters interfax tass
-    also earlier later meanwhile however according said says told""".split()
-)
+    also earlier later meanwhile however according said says told"""
+_NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
 _WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
 _APPOSITION = re.compile(r",\s+(?:(?:the|a)\s+(?:[^,]{0,40}\s+)?|[^\W\d_][^,]{0,40}['’]s\s+)$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[ \t]*$")
@@ -243,7 +245,7 @@ _MINISTRY_NAMES = {
     "national defense": "defense",
     "the economy": "economy",
 }
-_SMALL_WORDS = frozenset("of the for and in to".split())
+_SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "to"})
 
 
 def canonical_office(raw: str) -> str | None:
@@ -286,9 +288,9 @@ def _same_person(a: OfficialMention, b: OfficialMention) -> bool:
         return False
     if len(wa) > 1 and len(wb) > 1 and name_key(wa[0])[:1] != name_key(wb[0])[:1]:
         return False
-    if len(wa) > 1 and len(wb) > 1 and len(wa[0]) > 2 and len(wb[0]) > 2:
-        if name_key(wa[0]) != name_key(wb[0]):
-            return False
+    full = len(wa) > 1 and len(wb) > 1 and len(wa[0]) > 2 and len(wb[0]) > 2
+    if full and name_key(wa[0]) != name_key(wb[0]):
+        return False
     return a.place is None or b.place is None or a.place == b.place
 
 

@@ -70,11 +70,12 @@ def read_article(path: str | Path) -> tuple[str, list[str]]:
 
 
 # Abbreviations whose full stop does not end a sentence in news English.
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS_WORDS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen col lt sgt "
     "capt maj adm gov sen rep prof no vs etc inc corp co ltd jr sr mt ft u.s u.k u.n "
-    "e.u a.m p.m".split()
+    "e.u a.m p.m"
 )
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_WORDS.split())
 
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9À-Þ])")
 

@@ -1,19 +1,329 @@
-"""The command line: parse options, call one core function, print. The only module that imports click.
+"""The command line: parse options, call one core function, print.
+
+The only module that imports click.
 
 Core modules are imported inside each command so that `quizkit --help` stays fast.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
 import click
 
 from quizkit import __version__
+
+if TYPE_CHECKING:
+    from quizkit.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def db_path(explicit: str | None) -> Path:
+    """--db, else QUIZKIT_DB, else the per-user app folder."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("QUIZKIT_DB"):
+        return Path(os.environ["QUIZKIT_DB"])
+    return Path(click.get_app_dir("quizkit")) / "quizkit.db"
+
+
+def open_store(explicit: str | None) -> Store:
+    from quizkit.store import Store
+
+    path = db_path(explicit)
+    if not explicit and not os.environ.get("QUIZKIT_DB"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return Store.open(path)
+
+
+def db_option(func: F) -> F:
+    return click.option(
+        "--db",
+        "db",
+        metavar="PATH",
+        envvar=None,
+        help="Database file (default: $QUIZKIT_DB, else the user's quizkit folder).",
+    )(func)
+
+
+def reports_errors(func: F) -> F:
+    """Turn quizkit's own errors into one line on stderr and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from quizkit.errors import QuizkitError
+
+        try:
+            return func(*args, **kwargs)
+        except QuizkitError as error:
+            raise click.ClickException(str(error)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def warn(message: str) -> None:
+    click.echo(f"quizkit: {message}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quizkit")
 def cli() -> None:
     """Turn news articles into question decks, study them, print them for class."""
+
+
+@cli.group()
+def db() -> None:
+    """Where the database is."""
+
+
+@db.command("path")
+@db_option
+def db_path_command(db: str | None) -> None:
+    """Print the database file quizkit uses."""
+    click.echo(str(db_path(db)))
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@reports_errors
+def import_command(files: tuple[Path, ...], db: str | None) -> None:
+    """Load deck files into the database (again: updates in place, keeps history)."""
+    from quizkit.clock import now
+    from quizkit.importing import import_files
+
+    store = open_store(db)
+    failed = 0
+    for path, deck, result in import_files(store, list(files), now()):
+        if isinstance(result, Exception):
+            failed += 1
+            warn(str(result))
+        else:
+            click.echo(
+                f"{path}: deck {deck!r}: {result.added} added, {result.updated} updated, "
+                f"{result.unchanged} unchanged"
+            )
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Write JSON.")
+@reports_errors
+def decks(db: str | None, as_json: bool) -> None:
+    """List decks with new, learning, due-now and total card counts."""
+    from quizkit.clock import now
+
+    counts = open_store(db).deck_counts(now())
+    if as_json:
+        rows = [
+            {
+                "name": c.deck.name,
+                "description": c.deck.description,
+                "new": c.new,
+                "learning": c.learning,
+                "due": c.due,
+                "suspended": c.suspended,
+                "total": c.total,
+            }
+            for c in counts
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not counts:
+        click.echo("No decks yet: `quizkit import FILE` or `quizkit study --demo`.")
+        return
+    width = max(len(c.deck.name) for c in counts)
+    click.echo(f"{'deck':<{width}}  {'new':>5} {'learn':>5} {'due':>5} {'total':>6}")
+    for c in counts:
+        click.echo(f"{c.deck.name:<{width}}  {c.new:>5} {c.learning:>5} {c.due:>5} {c.total:>6}")
+
+
+@cli.command()
+@click.argument("deck")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Write JSON.")
+@reports_errors
+def show(deck: str, db: str | None, as_json: bool) -> None:
+    """List a deck's cards with question, answer and due time."""
+    from quizkit.clock import now
+    from quizkit.study import due_in_words
+
+    store = open_store(db)
+    cards = store.deck_cards(store.deck(deck))
+    if as_json:
+        rows = [
+            {
+                "id": c.id,
+                "note_id": c.note_id,
+                "question": c.prompt,
+                "answer": c.expected,
+                "kind": c.kind,
+                "reverse": c.ord == 1,
+                "state": c.state.name.lower(),
+                "due": c.due.isoformat(),
+                "alternatives": list(c.accepted),
+                "distractors": [] if c.ord == 1 else list(c.distractors),
+                "tags": list(c.tags),
+                "sources": [s.to_dict() for s in c.sources],
+                "suspended": c.suspended,
+            }
+            for c in cards
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    moment = now()
+    for c in cards:
+        due = "new" if c.state.value == 0 else f"due {due_in_words(c.due, moment)}"
+        click.echo(f"{c.id:>5}  {c.prompt}\n       -> {c.expected}   [{due}]")
+
+
+@cli.command()
+@click.argument("deck", required=False)
+@db_option
+@click.option("--new", "new_limit", default=20, show_default=True, help="New cards a day.")
+@click.option("--demo", is_flag=True, help="Load the bundled CSTO deck first and study it.")
+@reports_errors
+def study(deck: str | None, db: str | None, new_limit: int, demo: bool) -> None:
+    """Study due cards, then new ones: type the answer, or press Enter to reveal."""
+    from quizkit.clock import now
+    from quizkit.importing import bundled_deck_path, import_file
+    from quizkit.study import Session, due_in_words
+    from quizkit.terminal import open_learner
+
+    store = open_store(db)
+    if demo:
+        deck, _report = import_file(store, bundled_deck_path(), now())
+    chosen = store.deck(deck) if deck else None
+    summary = Session(store, chosen, now, new_limit).run(open_learner())
+    click.echo()
+    if summary.seen == 0 and not summary.quit:
+        click.echo("Nothing to study right now.")
+    else:
+        share = summary.percent_correct
+        right = (
+            f", {summary.correct} of {summary.graded} typed right ({share:.0f}%)"
+            if share is not None
+            else ""
+        )
+        click.echo(
+            f"Session over: {summary.seen} card{'s' if summary.seen != 1 else ''} seen{right}."
+        )
+    if summary.next_due is not None:
+        click.echo(f"Next card due {due_in_words(summary.next_due, now())}.")
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--deck", "deck_name", required=True, help="Deck to fill (created if new).")
+@click.option("--out", type=click.Path(path_type=Path), help="Write a deck file instead.")
+@click.option("--dry-run", is_flag=True, help="Print the questions; store nothing.")
+@click.option("--review", is_flag=True, help="Keep, edit or drop each note before storing.")
+@click.option("--seed", default=0, show_default=True, help="Seed for option order and choice.")
+@click.option("--year", type=int, help="Year for dates that name none.")
+@db_option
+@reports_errors
+def generate(
+    articles: tuple[Path, ...],
+    deck_name: str,
+    out: Path | None,
+    dry_run: bool,
+    review: bool,
+    seed: int,
+    year: int | None,
+    db: str | None,
+) -> None:
+    """Build a question deck from news articles, read together."""
+    from quizkit.clock import now
+    from quizkit.generate import notes_from_articles, store_notes, write_deck_file
+    from quizkit.models import DeckInfo
+    from quizkit.terminal import review_generated
+
+    generated = notes_from_articles(list(articles), now().date(), seed=seed, year=year, warn=warn)
+    for error in generated.errors:
+        warn(str(error))
+    notes = generated.notes
+    if review:
+        reviewed = review_generated(notes, sys.stdin, sys.stderr)
+        if reviewed is None:
+            raise click.ClickException("review stopped; nothing stored")
+        notes = reviewed
+    sources = ", ".join(sorted(p.stem for p in articles))
+    deck = DeckInfo(deck_name, f"Generated by quizkit generate from: {sources}.")
+    if dry_run:
+        for note in notes:
+            click.echo(f"[{note.kind}] {note.question}\n    -> {note.answer}")
+        click.echo(f"{len(notes)} notes (dry run: nothing stored)", err=True)
+    elif out is not None:
+        written = write_deck_file(out, deck, notes)
+        click.echo(f"{out}: {written} notes written")
+    else:
+        report = store_notes(open_store(db), deck, notes, now())
+        click.echo(
+            f"deck {deck_name!r}: {report.added} added, {report.updated} updated, "
+            f"{report.unchanged} unchanged"
+        )
+    if generated.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("note")
+@click.option("--question", help="New question text.")
+@click.option("--answer", help="New answer.")
+@click.option("--alternative", "alternatives", multiple=True, help="Accepted answer (repeat).")
+@click.option("--distractor", "distractors", multiple=True, help="Wrong option (repeat).")
+@click.option("--tag", "tags", multiple=True, help="Tag (repeat); replaces the tags.")
+@db_option
+@reports_errors
+def edit(
+    note: str,
+    question: str | None,
+    answer: str | None,
+    alternatives: tuple[str, ...],
+    distractors: tuple[str, ...],
+    tags: tuple[str, ...],
+    db: str | None,
+) -> None:
+    """Change a stored note (by id or guid); its review history is kept."""
+    from dataclasses import replace
+
+    from quizkit.clock import now
+
+    store = open_store(db)
+    note_id, current = store.find_note(note)
+    changed = replace(
+        current,
+        question=question or current.question,
+        answer=answer or current.answer,
+        alternatives=alternatives or current.alternatives,
+        distractors=distractors or current.distractors,
+        tags=tags or current.tags,
+    )
+    store.edit_note(note_id, changed, now())
+    click.echo(f"note {note_id}: {changed.question} -> {changed.answer}")
+
+
+@cli.command()
+@click.argument("note")
+@db_option
+@reports_errors
+def drop(note: str, db: str | None) -> None:
+    """Take a note out of study (by id or guid); it and its history stay on record."""
+    from quizkit.clock import now
+
+    store = open_store(db)
+    note_id, current = store.find_note(note)
+    store.drop_note(note_id, now())
+    click.echo(f"note {note_id} dropped: {current.question}")
 
 
 @cli.command()
@@ -28,14 +338,13 @@ def cli() -> None:
 )
 def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date) -> None:
     """Report the dates, officials, participants and numbers in ARTICLE files."""
-    from datetime import date
-
+    from quizkit.clock import now
     from quizkit.errors import QuizkitError
     from quizkit.extract import extract_files, to_json, to_text
 
     try:
         day = ref_date.date() if ref_date else None
-        docs, errors, warnings = extract_files(articles, year, day, today=date.today())
+        docs, errors, warnings = extract_files(articles, year, day, today=now().date())
     except QuizkitError as exc:
         raise click.ClickException(str(exc)) from None
     for message in [*warnings, *(str(e) for e in errors)]:

@@ -322,3 +322,13 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple
             found.append((hit[0], m.start(), hit[1]))
             pos = hit[1]
     return found
+
+
+def organisation_long_names() -> dict[str, str]:
+    """Each spelled-out organisation name mapped to the short name quizkit reports."""
+    return {
+        long: short
+        for short, others in _ORGANISATIONS.items()
+        for long in others.split("|")
+        if long and len(long) > len(short)
+    }

@@ -1,0 +1,1 @@
+"""Decks written out for people and other tools. One module per format."""

@@ -1,0 +1,1 @@
+"""Files from people and other tools, read into notes. One module per format."""

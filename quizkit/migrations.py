@@ -1,0 +1,109 @@
+"""The schema, as append-only numbered migrations. A shipped migration is never edited."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("quizkit")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Decks, notes, cards (FSRS state), reviews (the log) and source documents."""
+    db.execute(
+        """
+        CREATE TABLE decks (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            description TEXT NOT NULL DEFAULT '',
+            desired_retention REAL NOT NULL DEFAULT 0.9,
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            title TEXT,
+            url TEXT
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE notes (
+            id INTEGER PRIMARY KEY,
+            guid TEXT NOT NULL UNIQUE,
+            deck_id INTEGER NOT NULL REFERENCES decks(id),
+            kind TEXT NOT NULL DEFAULT 'basic',
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            alternatives TEXT NOT NULL DEFAULT '[]',
+            distractors TEXT NOT NULL DEFAULT '[]',
+            tags TEXT NOT NULL DEFAULT '[]',
+            sources TEXT NOT NULL DEFAULT '[]',
+            extra TEXT NOT NULL DEFAULT '{}',
+            reverse INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_notes_deck ON notes(deck_id)")
+    db.execute(
+        """
+        CREATE TABLE note_sources (
+            note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            PRIMARY KEY (note_id, source_id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE cards (
+            id INTEGER PRIMARY KEY,
+            note_id INTEGER NOT NULL REFERENCES notes(id),
+            deck_id INTEGER NOT NULL REFERENCES decks(id),
+            ord INTEGER NOT NULL DEFAULT 0,
+            state INTEGER NOT NULL DEFAULT 0,
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,
+            last_review TEXT,
+            suspended INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (note_id, ord)
+        )"""
+    )
+    # The study loop asks for the most overdue card (of a deck or of all), then the oldest new one;
+    # partial indexes keep both look-ups a single index probe on large collections.
+    db.execute(
+        "CREATE INDEX idx_cards_deck_due ON cards(deck_id, due) WHERE state > 0 AND suspended = 0"
+    )
+    db.execute("CREATE INDEX idx_cards_due ON cards(due) WHERE state > 0 AND suspended = 0")
+    db.execute(
+        "CREATE INDEX idx_cards_deck_new ON cards(deck_id, id) WHERE state = 0 AND suspended = 0"
+    )
+    db.execute(
+        """
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            card_id INTEGER NOT NULL REFERENCES cards(id),
+            reviewed_at TEXT NOT NULL,
+            rating INTEGER NOT NULL,
+            typed TEXT,
+            correct INTEGER,
+            duration_ms INTEGER,
+            state_before INTEGER NOT NULL,
+            elapsed_days REAL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_reviews_card ON reviews(card_id)")
+    db.execute("CREATE INDEX idx_reviews_time ON reviews(reviewed_at)")
+
+
+@migrations()
+def m004_generate_note_review(db: Database) -> None:
+    """Notes a person edited or dropped, so that regenerating a deck leaves them alone."""
+    db.execute("ALTER TABLE notes ADD COLUMN edited INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE notes ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0")

@@ -1,0 +1,248 @@
+"""The study session: pick the next card, grade the answer, schedule, commit; no terminal here.
+
+The session talks to the learner only through a `Learner` (the terminal in real use,
+a script in tests), and reads the clock only through `now`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from quizkit.grading import grade, grade_list
+from quizkit.models import Deck, Rating, Review, StudyCard
+from quizkit.scheduler import make_scheduler, review
+from quizkit.store import Store, start_of_day
+
+# Anki's default: when nothing is due, a learning card due within this long is shown now.
+LEARN_AHEAD = timedelta(minutes=20)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the learner did with a card: typed text, or asked to see the answer."""
+
+    text: str
+    duration_ms: int
+
+    @property
+    def revealed(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the learner is shown after a card: verdict, right answer and next due time."""
+
+    card: StudyCard
+    typed: str | None
+    correct: bool | None
+    typo: bool
+    rating: Rating
+    due: datetime
+    now: datetime
+    detail: str = ""
+
+
+class Learner(Protocol):
+    """The other side of a session. Returning None means the learner quits."""
+
+    def ask(self, card: StudyCard, remaining: int) -> Answer | None: ...
+
+    def rate_after_reveal(self, card: StudyCard) -> Rating | None: ...
+
+    def show_outcome(self, outcome: Outcome) -> Rating | None:
+        """Show the result; return a different rating to override it, else None."""
+        ...
+
+
+@dataclass
+class Summary:
+    """A finished session, for the closing line."""
+
+    seen: int = 0
+    graded: int = 0
+    correct: int = 0
+    next_due: datetime | None = None
+    quit: bool = False
+
+    @property
+    def percent_correct(self) -> float | None:
+        return 100.0 * self.correct / self.graded if self.graded else None
+
+
+def slow_after_ms(expected: str) -> int:
+    """How long a right answer may take and still count as Good rather than Hard."""
+    return 10_000 + 300 * len(expected)
+
+
+def rating_for(correct: bool, typo: bool, duration_ms: int, expected: str) -> Rating:
+    if not correct:
+        return Rating.AGAIN
+    if typo or duration_ms > slow_after_ms(expected):
+        return Rating.HARD
+    return Rating.GOOD
+
+
+def check_answer(card: StudyCard, typed: str) -> tuple[bool, bool, str]:
+    """(correct, typo, detail) for a typed answer to this card."""
+    items = card.extra.get("items") if card.ord == 0 else None
+    if items:
+        verdict = grade_list(typed, items)
+        detail = ""
+        if not verdict.correct:
+            parts = []
+            if verdict.missing:
+                parts.append(f"missing {', '.join(verdict.missing)}")
+            if verdict.wrong:
+                parts.append(f"not in the list: {', '.join(verdict.wrong)}")
+            detail = f"{len(verdict.found)} of {len(items)} right; " + "; ".join(parts)
+        return verdict.correct, verdict.typo, detail
+    answer_type = card.extra.get("answer_type", "text") if card.ord == 0 else "text"
+    result = grade(typed, card.expected, card.accepted, answer_type)
+    return result.correct, result.typo, result.detail
+
+
+class Session:
+    """One run of `quizkit study`: due cards first (most overdue first), then new ones."""
+
+    def __init__(
+        self,
+        store: Store,
+        deck: Deck | None,
+        now: Callable[[], datetime],
+        new_limit: int = 20,
+    ) -> None:
+        self.store = store
+        self.deck = deck
+        self.now = now
+        self.new_limit = new_limit
+        self._schedulers: dict[int, Any] = {}
+
+    def next_card(self, moment: datetime) -> StudyCard | None:
+        card = self.store.next_due_card(self.deck, moment)
+        if card is not None:
+            return card
+        introduced = self.store.new_cards_studied_since(self.deck, start_of_day(moment))
+        if introduced < self.new_limit:
+            card = self.store.next_new_card(self.deck)
+            if card is not None:
+                return card
+        return self.store.next_due_card(self.deck, moment + LEARN_AHEAD)
+
+    def remaining(self, moment: datetime) -> int:
+        return self.store.count_due(self.deck, moment)
+
+    def run(self, learner: Learner) -> Summary:
+        summary = Summary()
+        while True:
+            moment = self.now()
+            card = self.next_card(moment)
+            if card is None:
+                break
+            answer = learner.ask(card, self.remaining(moment))
+            if answer is None:
+                summary.quit = True
+                break
+            if answer.revealed:
+                chosen = learner.rate_after_reveal(card)
+                if chosen is None:
+                    summary.quit = True
+                    break
+                correct, typo, detail, rating = None, False, "", chosen
+            else:
+                correct, typo, detail = check_answer(card, answer.text)
+                rating = rating_for(correct, typo, answer.duration_ms, card.expected)
+                if not correct and card.extra.get("answer_type") == "free" and card.ord == 0:
+                    # a described event cannot be matched word for word: the learner judges
+                    chosen = learner.rate_after_reveal(card)
+                    if chosen is None:
+                        summary.quit = True
+                        break
+                    correct, rating = None, chosen
+            answered_at = self.now()
+            after = self._apply(card, rating, answered_at, answer, correct)
+            summary.seen += 1
+            if correct is not None:
+                summary.graded += 1
+                summary.correct += int(correct)
+            outcome = Outcome(
+                card=card,
+                typed=None if answer.revealed else answer.text,
+                correct=correct,
+                typo=typo,
+                rating=rating,
+                due=after[0].due,
+                now=answered_at,
+                detail=detail,
+            )
+            override = learner.show_outcome(outcome)
+            if override is not None and override != rating:
+                scheduler = self._scheduler(card)
+                amended = review(scheduler, card, override, answered_at, answer.duration_ms)
+                self.store.amend_review(
+                    after[1], amended, self._log(card, override, answer, correct, answered_at)
+                )
+        summary.next_due = self.store.next_due_time(self.deck)
+        return summary
+
+    def _scheduler(self, card: StudyCard) -> Any:
+        if card.deck_id not in self._schedulers:
+            retention = self.store.deck_by_id(card.deck_id).desired_retention
+            self._schedulers[card.deck_id] = make_scheduler(retention)
+        return self._schedulers[card.deck_id]
+
+    def _log(
+        self,
+        card: StudyCard,
+        rating: Rating,
+        answer: Answer,
+        correct: bool | None,
+        moment: datetime,
+    ) -> Review:
+        elapsed = (moment - card.last_review).total_seconds() / 86400 if card.last_review else None
+        return Review(
+            card_id=card.id,
+            reviewed_at=moment,
+            rating=rating,
+            typed=None if answer.revealed else answer.text,
+            correct=correct,
+            duration_ms=answer.duration_ms,
+            state_before=card.state,
+            elapsed_days=elapsed,
+        )
+
+    def _apply(
+        self,
+        card: StudyCard,
+        rating: Rating,
+        moment: datetime,
+        answer: Answer,
+        correct: bool | None,
+    ) -> tuple[StudyCard, int]:
+        """Schedule and commit one answer before anything else is shown."""
+        after = review(self._scheduler(card), card, rating, moment, answer.duration_ms)
+        review_id = self.store.record_review(
+            after, self._log(card, rating, answer, correct, moment)
+        )
+        return after, review_id
+
+
+def due_in_words(due: datetime, now: datetime) -> str:
+    """'now', 'in 10 minutes', 'in 3 days': how far off a due time is, as a learner says it."""
+    seconds = (due - now).total_seconds()
+    if seconds < 60:
+        return "now"
+    for size, unit in (
+        (86400 * 365, "year"),
+        (86400 * 30, "month"),
+        (86400, "day"),
+        (3600, "hour"),
+        (60, "minute"),
+    ):
+        if seconds >= size:
+            count = round(seconds / size)
+            return f"in {count} {unit}{'s' if count != 1 else ''}"
+    return "now"

@@ -7,6 +7,7 @@ article of the same story.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -177,16 +178,17 @@ def _date_context(
 def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
     """Another dated article of the run telling the same story, for a year to borrow.
 
-    Same story: they share an official, or at least three countries.
+    Same story: this article names an official of the other, or three of its countries.
     """
     if reading.header.day and reading.header.day[0]:
         return None
-    people = {_surname(m) for m in reading.officials}
+    words = {name_key(w) for w in re.findall(r"[^\W\d_][\w\-]+", reading.text) if w[0].isupper()}
     best: tuple[int, _Reading] | None = None
     for other in readings:
         if other is reading or not (other.header.day and other.header.day[0]):
             continue
-        shared_people = len(people & {_surname(m) for m in other.officials})
+        people = {name_key(m.person.split()[-1]) for m in other.officials}
+        shared_people = len(people & words)
         shared_countries = len(reading.countries & other.countries)
         if shared_people == 0 and shared_countries < 3:
             continue
@@ -194,10 +196,6 @@ def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
         if best is None or score > best[0]:
             best = (score, other)
     return best[1] if best else None
-
-
-def _surname(mention: OfficialMention) -> str:
-    return name_key(mention.person.split()[-1])
 
 
 def _dateline_value(header: Dateline, context: DateContext) -> str | None:

@@ -191,11 +191,26 @@ def _relative(m: re.Match[str], text: str, offset: int) -> DateMention | None:
     if g["lastweek"]:
         return DateMention(start, end, written, weekday=WEEKDAYS[g["wd"]], relative="lastweek")
     if g["wd2"]:
-        if not text[m.start("wd2") + offset].isupper():
+        if not text[m.start("wd2") + offset].isupper() or _not_a_day(text, start):
             return None
         weekday = WEEKDAYS[g["wd2"]]
         return DateMention(start, end, written, weekday=weekday, relative=g["mod"] or "on")
     return None
+
+
+_LEADS_TO_DAY_WORDS = "on by since until from last next this before after and or late early"
+_LEADS_TO_DAY = frozenset(_LEADS_TO_DAY_WORDS.split())
+
+
+def _not_a_day(text: str, start: int) -> bool:
+    """A weekday that names no single day: "every Friday", "Good Friday", "Super Tuesday"."""
+    before = re.search(r"([^\W\d_]+)(\W{0,3})$", text[max(0, start - 30) : start])
+    if not before or any(c in before.group(2) for c in '.!?:;“"\n'):
+        return False
+    word = before.group(1)
+    if word.lower() in ("every", "each", "most", "all", "some", "other"):
+        return True
+    return word[0].isupper() and word.lower() not in _LEADS_TO_DAY
 
 
 def _day_of_month(m: re.Match[str]) -> DateMention:
@@ -347,8 +362,9 @@ def _resolve(
     text: str,
 ) -> tuple[str, date | None] | None:
     """The ISO value of a mention and, when its year is known, the day itself."""
-    clause = text[max(sentence.start, mention.start - 60) : mention.end + 40]
-    future = bool(_FUTURE.search(clause))
+    before = text[max(sentence.start, mention.start - 60) : mention.start]
+    before = re.split(r"[”\"]", before)[-1]
+    future = bool(_FUTURE.search(before + text[mention.start : mention.end + 40]))
     resolved = _resolve_day(mention, anchor, previous, context, future)
     if resolved is None:
         return None

@@ -86,6 +86,7 @@ _NOT_NAMES_WORDS = """
     also earlier later meanwhile however according said says told"""
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
 _WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
+_FORMER = re.compile(r"\b(?:former|ex|late|then)[\s-]*$", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:(?:the|a)\s+(?:[^,]{0,40}\s+)?|[^\W\d_][^,]{0,40}['’]s\s+)$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[ \t]*$")
 
@@ -117,14 +118,14 @@ def find_officials(text: str, sentences: list[Sentence]) -> list[OfficialMention
 
 def _read_mention(text: str, sentence: Sentence, m: re.Match[str]) -> OfficialMention | None:
     office_text = text[m.start() : m.end()]
-    if re.search(r"\b(?:former|ex|late|then|acting)[\s-]*$", text[sentence.start : m.start()]):
-        return None
     place, inner = _place_inside(office_text)
     start, end = m.start(), m.end()
     before = place_ending_at(text, start - _trailing_space(text, start))
     if before and before[1] >= sentence.start:
         place = place or before[0]
         start = before[1]
+    if _FORMER.search(text, sentence.start, start):
+        return None
     after_place, end, suffix = _place_after(text, end, sentence.end)
     place = after_place or place
     office = canonical_office(inner + suffix)
@@ -310,10 +311,7 @@ def _same_person(a: OfficialMention, b: OfficialMention) -> bool:
     wa, wb = a.person.split(), b.person.split()
     if name_key(wa[-1]) != name_key(wb[-1]):
         return False
-    if len(wa) > 1 and len(wb) > 1 and name_key(wa[0])[:1] != name_key(wb[0])[:1]:
-        return False
-    full = len(wa) > 1 and len(wb) > 1 and len(wa[0]) > 2 and len(wb[0]) > 2
-    if full and name_key(wa[0]) != name_key(wb[0]):
+    if len(wa) > 1 and len(wb) > 1 and name_key(wa[0])[:3] != name_key(wb[0])[:3]:
         return False
     return a.place is None or b.place is None or a.place == b.place
 

@@ -40,7 +40,7 @@ _VERB_AFTER = re.compile(
     r"|pledged|sent|deployed|met|announced|backed|endorsed|approved|called)\b"
 )
 _GROUP_NOUN = re.compile(
-    r"^\s+(?:\w+\s+)?(?:troops|forces|soldiers|peacekeepers|leaders|ministers|officials"
+    r"\s+(?:\w+\s+)?(?:troops|forces|soldiers|peacekeepers|leaders|ministers|officials"
     r"|delegations|diplomats|counterparts|contingents|units|servicemen|warships|jets)\b"
 )
 

@@ -1,4 +1,4 @@
-"""`quizkit extract`: JSON shape, readable summary, encodings, and bad files reported one line each."""
+"""`quizkit extract`: JSON shape, summary, encodings, and one line per bad file."""
 
 from __future__ import annotations
 

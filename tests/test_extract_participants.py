@@ -47,7 +47,7 @@ def participants(text: str) -> list[tuple[tuple[str, ...], str]]:
         ("The storm hit Cuba, Haiti and Jamaica before turning north.", []),
         ("The NATO meeting discussed Iran.", []),
         (
-            "Irish Prime Minister Leo Varadkar said Spanish Prime Minister Pedro Sanchez was right.",
+            "Irish Prime Minister Leo Varadkar said Spanish Prime Minister Pedro Sanchez erred.",
             [],
         ),
     ],

@@ -61,6 +61,7 @@ class _Reading:
     sentences: list[Sentence]
     header: Dateline
     officials: list[OfficialMention]
+    surnames: frozenset[str]
     places: list[tuple[Place, int, int]]
     home_country: Place | None
     countries: frozenset[str]
@@ -132,12 +133,14 @@ def _read(source: str, text: str) -> _Reading:
     sentences = split_sentences(text)
     places = find_places(text)
     countries = [p for p, _, _ in places if p.is_country]
+    officials = find_officials(text, sentences)
     return _Reading(
         source,
         text,
         sentences,
         find_dateline(text),
-        find_officials(text, sentences),
+        officials,
+        frozenset(name_key(m.person.split()[-1]) for m in officials),
         places,
         _home_country(countries),
         frozenset(p.name for p in countries),
@@ -187,8 +190,7 @@ def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
     for other in readings:
         if other is reading or not (other.header.day and other.header.day[0]):
             continue
-        people = {name_key(m.person.split()[-1]) for m in other.officials}
-        shared_people = len(people & words)
+        shared_people = len(other.surnames & words)
         shared_countries = len(reading.countries & other.countries)
         if shared_people == 0 and shared_countries < 3:
             continue

@@ -337,7 +337,7 @@ def _speech_date(
 ) -> tuple[int | None, int, int] | None:
     """The date a quoted paragraph was spoken, from its attribution ("X said on Thursday")."""
     for mention in mentions:
-        left = text[para_start : mention.start]
+        left = text[max(para_start, mention.start - 80) : mention.start]
         if not _ATTRIBUTION.search(left) or _inside_quote(text, para_start, mention.start):
             continue
         if mention.relative in ("on", "anchor+0", "anchor-1") or not mention.relative:

@@ -181,6 +181,8 @@ def _first_words() -> dict[str, int]:
     """For each first word of a place name, the most words a name starting with it has."""
     longest: dict[str, int] = {}
     for name in _tables()[0]:
+        if name.startswith("the "):
+            continue
         words = name.split()
         longest[words[0]] = max(longest.get(words[0], 0), len(words))
     return longest

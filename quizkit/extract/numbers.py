@@ -74,7 +74,8 @@ def _count(source: str, text: str, sentence: Sentence, m: re.Match[str]) -> Numb
     if m["digits"] and not m["scale"] and re.fullmatch(r"1[89]\d\d|20\d\d", m["digits"]):
         return None
     if m["word"] and re.search(
-        r"\b(?:the|these|those|both|its|their|our)\s+$", text[sentence.start : m.start()]
+        r"\b(?:the|these|those|both|its|their|our)\s+$",
+        text[max(sentence.start, m.start() - 8) : m.start()],
     ):
         return None
     end = m.end()
@@ -109,13 +110,14 @@ def _value(m: re.Match[str]) -> int | float | None:
 
 def _is_label(text: str, sentence: Sentence, m: re.Match[str]) -> bool:
     """A number that names something ("Resolution 2231", "Article 5", "No. 3") counts nothing."""
-    before = re.search(r"([^\W\d_][\w.’']*)\s+$", text[sentence.start : m.start()])
+    floor = max(sentence.start, m.start() - 30)
+    before = re.search(r"([^\W\d_][\w.’']*)\s+$", text[floor : m.start()])
     if not before:
         return False
     word = before.group(1)
     if word.lower() in ("no.", "number", "page", "room", "flight", "route", "article", "at"):
         return True
-    first = sentence.start + before.start(1) == sentence.start
+    first = floor + before.start(1) == sentence.start
     return (
         word[0].isupper()
         and not first
@@ -161,9 +163,10 @@ def _plural(word: str) -> bool:
 
 def _with_quantifier(text: str, floor: int, start: int) -> int:
     """Widen a number's span to "roughly", "about", "a" and the like written before it."""
+    base = max(floor, start - 20)
     m = re.search(
         r"\b(?:roughly|about|around|nearly|almost|some|over|more than|at least|up to|a)\s+$",
-        text[floor:start],
+        text[base:start],
         re.IGNORECASE,
     )
-    return floor + m.start() if m else start
+    return base + m.start() if m else start

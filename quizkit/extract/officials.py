@@ -124,7 +124,7 @@ def _read_mention(text: str, sentence: Sentence, m: re.Match[str]) -> OfficialMe
     if before and before[1] >= sentence.start:
         place = place or before[0]
         start = before[1]
-    if _FORMER.search(text, sentence.start, start):
+    if _FORMER.search(text, max(sentence.start, start - 12), start):
         return None
     after_place, end, suffix = _place_after(text, end, sentence.end)
     place = after_place or place
@@ -242,15 +242,15 @@ def _appositive_name(
     text: str, sentence_start: int, office_start: int
 ) -> tuple[str, int, int] | None:
     """The name in "X, the Russian defence minister" or "X, Russia's defence minister"."""
-    left = text[sentence_start:office_start]
-    m = _APPOSITION.search(left)
+    floor = max(sentence_start, office_start - 80)
+    m = _APPOSITION.search(text[floor:office_start])
     if not m:
         return None
-    end = sentence_start + m.start()
+    end = floor + m.start()
     words: list[int] = []
     pos = end
     while len(words) < 4:
-        w = _WORD_BEFORE.search(text, sentence_start, pos)
+        w = _WORD_BEFORE.search(text, max(sentence_start, pos - 40), pos)
         if not w or not _is_name_word(w.group(1)):
             break
         words.append(w.start(1))
@@ -293,9 +293,10 @@ def canonical_office(raw: str) -> str | None:
 
 @dataclass
 class _Person:
-    """Mentions taken to be one person, across documents."""
+    """Mentions taken to be one person, across documents; `forms` has one per name and place."""
 
     mentions: list[tuple[str, OfficialMention]]
+    forms: dict[tuple[str, Place | None], OfficialMention]
 
 
 @lru_cache(maxsize=4096)
@@ -326,13 +327,18 @@ def merge_officials(
     country at all ("Prime Minister X").
     """
     people: list[_Person] = []
+    by_surname: dict[str, list[_Person]] = {}
     for source, mention in mentions:
-        for person in people:
-            if any(_same_person(mention, other) for _, other in person.mentions):
+        candidates = by_surname.setdefault(name_key(mention.person.split()[-1]), [])
+        for person in candidates:
+            if any(_same_person(mention, other) for other in person.forms.values()):
                 person.mentions.append((source, mention))
+                person.forms.setdefault((mention.person, mention.place), mention)
                 break
         else:
-            people.append(_Person([(source, mention)]))
+            person = _Person([(source, mention)], {(mention.person, mention.place): mention})
+            candidates.append(person)
+            people.append(person)
     facts: dict[str, list[OfficialFact]] = {}
     for person in people:
         for source, fact in _facts_of(person, home_country):

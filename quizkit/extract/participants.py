@@ -101,7 +101,7 @@ def _lists(
     for run in _runs(text, inside):
         countries = list(dict.fromkeys(p.name for p, _, _ in run))
         start, end = run[0][1], run[-1][2]
-        intro = _LIST_INTRO.search(text, sentence.start, start)
+        intro = _LIST_INTRO.search(text, max(sentence.start, start - 20), start)
         group = _GROUP_NOUN.match(text, end, sentence.end)
         subject = _CLAUSE_START.search(text[sentence.start : start]) and _VERB_AFTER.match(
             text, end, sentence.end

@@ -52,6 +52,9 @@ __all__ = [
 ]
 
 
+_WORD = re.compile(r"[^\W\d_][\w\-]+")
+
+
 @dataclass(frozen=True)
 class _Reading:
     """What is read from one document before the run's documents are put together."""
@@ -185,7 +188,7 @@ def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
     """
     if reading.header.day and reading.header.day[0]:
         return None
-    words = {name_key(w) for w in re.findall(r"[^\W\d_][\w\-]+", reading.text) if w[0].isupper()}
+    words = {name_key(w) for w in set(_WORD.findall(reading.text)) if w[0].isupper()}
     best: tuple[int, _Reading] | None = None
     for other in readings:
         if other is reading or not (other.header.day and other.header.day[0]):

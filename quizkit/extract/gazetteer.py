@@ -223,6 +223,7 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
     return names, demonyms
 
 
+@lru_cache(maxsize=16384)
 def place_named(phrase: str) -> Place | None:
     """The country or organisation a name denotes ("Russian Federation", "NATO")."""
     return _tables()[0].get(fold(_strip_possessive(phrase)))
@@ -233,6 +234,7 @@ def place_of_demonym(word: str) -> Place | None:
     return _tables()[1].get(fold(word))
 
 
+@lru_cache(maxsize=16384)
 def place_of_modifier(phrase: str) -> Place | None:
     """A place written before an office: a demonym, "Kazakhstan's", "CSTO", "U.S."."""
     return place_of_demonym(phrase) or place_named(phrase)
@@ -265,6 +267,12 @@ def longest_place_at(
     word = fold(_strip_possessive(first.group()))
     most = max(_first_words().get(word, 0), _first_words().get(word.rstrip("."), 0))
     if not most:
+        return None
+    if most == 1:
+        raw = first.group()
+        found = place_named(raw) or place_named(raw.rstrip("."))
+        if found:
+            return found, pos + len(raw if place_named(raw) else raw.rstrip("."))
         return None
     max_words = min(max_words, most)
     tokens: list[tuple[int, int]] = []

@@ -52,6 +52,7 @@ _QUANTIFIERS_WORDS = (
     "about some nearly roughly around over almost more only just all another at least up to some"
 )
 _QUANTIFIERS = frozenset(_QUANTIFIERS_WORDS.split())
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w\-’']*)")
 _TAIL = re.compile(r"\s+(?:in|of)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s)\b")
 
 
@@ -129,7 +130,7 @@ def _is_label(text: str, sentence: Sentence, m: re.Match[str]) -> bool:
 def _counted_noun(text: str, pos: int, limit: int, fold: bool) -> tuple[str, int] | None:
     """What follows a number and is counted by it: up to two modifiers and a noun."""
     words: list[str] = []
-    for m in re.compile(r"\s+([^\W\d_][\w\-’']*)").finditer(text, pos, limit):
+    for m in _NEXT_WORD.finditer(text, pos, limit):
         if m.start() != pos:
             break
         word = m.group(1)

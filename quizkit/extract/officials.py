@@ -86,6 +86,11 @@ _NOT_NAMES_WORDS = """
     also earlier later meanwhile however according said says told"""
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
 _WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
+_COMMA = re.compile(r",(?=[ \t])")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
+_TO_OR_IN = re.compile(r"\s+(to|in)\s+(?:the\s+)?")
+_WORD_END = re.compile(r"(?:['’]s?)?\.?$")
 _FORMER = re.compile(r"\b(?:former|ex|late|then)[\s-]*$", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:(?:the|a)\s+(?:[^,]{0,40}\s+)?|[^\W\d_][^,]{0,40}['’]s\s+)$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[ \t]*$")
@@ -137,13 +142,13 @@ def _read_mention(text: str, sentence: Sentence, m: re.Match[str]) -> OfficialMe
         name = _appositive_name(text, sentence.start, m.start())
         span = (name[1], end) if name else span
     if name is None and re.search(r"\bthe\s+$", text[sentence.start : start]):
-        comma = re.compile(r",(?=[ \t])").match(text, end, sentence.end)
+        comma = _COMMA.match(text, end, sentence.end)
         name = _name_after(text, comma.end(), sentence.end) if comma else None
         span = (start, name[2]) if name else span
     if name is None:
         return None
     if place is None:
-        of_place = re.compile(r",?\s+of\s+(?:the\s+)?").match(text, span[1], sentence.end)
+        of_place = _OF_AFTER_NAME.match(text, span[1], sentence.end)
         hit = longest_place_at(text, of_place.end(), limit=sentence.end) if of_place else None
         if hit:
             place, span = hit[0], (span[0], hit[1])
@@ -181,12 +186,12 @@ def _place_after(text: str, pos: int, limit: int) -> tuple[Place | None, int, st
     """ "of Belarus", "of the CSTO", "to the United States", "in Kazakhstan" after an office."""
     place: Place | None = None
     suffix = ""
-    m = re.compile(r"\s+of\s+(?:the\s+)?").match(text, pos, limit)
+    m = _OF.match(text, pos, limit)
     if m:
         hit = longest_place_at(text[:limit], m.end())
         if hit:
             place, pos = hit[0], hit[1]
-    m = re.compile(r"\s+(to|in)\s+(?:the\s+)?").match(text, pos, limit)
+    m = _TO_OR_IN.match(text, pos, limit)
     if m:
         hit = longest_place_at(text[:limit], m.end())
         if hit and hit[0].is_country:
@@ -211,7 +216,7 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
         if not m:
             break
         word = m.group(1)
-        core = re.sub(r"(?:['’]s?)?\.?$", "", word)
+        core = _WORD_END.sub("", word)
         if not core:
             break
         if not words and core.lower().rstrip(".") in _HONORIFICS:

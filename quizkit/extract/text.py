@@ -77,6 +77,7 @@ _ABBREVIATIONS_WORDS = (
 )
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_WORDS.split())
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9À-Þ])")
 
 
@@ -105,7 +106,7 @@ def split_sentences(text: str) -> list[Sentence]:
 def _is_abbreviation(chunk: str, dot: int) -> bool:
     if chunk[dot] != ".":
         return False
-    word = re.search(r"([\w.]+)$", chunk[:dot])
+    word = _LAST_WORD.search(chunk, max(0, dot - 12), dot)
     if not word:
         return False
     token = word.group(1).lower()

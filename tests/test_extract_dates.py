@@ -140,3 +140,21 @@ def test_event_is_a_short_clause(sentence: str, event: str) -> None:
     assert found[0].event == event
     assert found[0].where.sentence == sentence
     assert doc.facts and found[0].where.start < found[0].where.end
+
+
+@pytest.mark.parametrize(
+    ("top", "dateline"),
+    [
+        ("Talks end\n\nBy a staff writer\n\n21 August 2023 14:05 (UTC +02:00)\n\n", "2023-08-21"),
+        ("2023-08-21\n\nTalks end\n\n", "2023-08-21"),
+        ("Talks end\n\nNAIROBI, Kenya, Aug. 21 (Reuters) -\n\n", "--08-21"),
+        ("Talks end in Nairobi on August 21, 2023\n\n", None),
+        (
+            "Talks end\n\nThe talks ended on 21 August 2023 after a week of hard bargaining.\n\n",
+            None,
+        ),
+    ],
+)
+def test_dateline(top: str, dateline: str | None) -> None:
+    (doc,) = extract_texts([("a.txt", top + "Delegates went home.")], today=TODAY)
+    assert doc.dateline == dateline

@@ -157,3 +157,15 @@ def test_provenance_points_at_the_mention() -> None:
 )
 def test_canonical_office(written: str, canonical: str) -> None:
     assert canonical_office(written) == canonical
+
+
+def test_surname_alias_keeps_its_particles() -> None:
+    text = "Brussels\n\nEuropean Commission President Ursula von der Leyen met the press."
+    (doc,) = extract_texts([("a.txt", text)])
+    (fact,) = doc.facts
+    assert isinstance(fact, OfficialFact)
+    assert (fact.person, fact.org, fact.aliases) == (
+        "Ursula von der Leyen",
+        "European Commission",
+        ("von der Leyen",),
+    )

@@ -228,6 +228,10 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+# A line that begins with a full date ("13 January 2022 17:39", "2022-01-13").
+_DATE_FIRST = re.compile(rf"(?:{_WEEKDAY},?\s+)?(?:\d|{_MONTH})")
+
+
 @dataclass(frozen=True)
 class Dateline:
     """An article's headline and the date it speaks from, as (year or None, month, day)."""
@@ -251,7 +255,9 @@ def find_dateline(text: str) -> Dateline:
         line = text[s:e].strip()
         city = re.match(r"[A-Z][A-Z .'\-]{2,}(?:\([^)]*\))?(?:,\s*[A-Z][\w.' ]+)*,\s", line)
         short = len(line) <= 80 and not line.endswith(".")
-        if (i == 0 and not city) or not (short or city):
+        if i == 0 and not city and not _DATE_FIRST.match(line):
+            continue
+        if not (short or city):
             continue
         limit = s + (len(line) if short else min(len(line), 60))
         for mention in find_mentions(text, s, limit):

@@ -72,7 +72,7 @@ _PARTICLES_WORDS = "al el bin ibn von van der den de da di du la le dos das del 
 _PARTICLES = frozenset(_PARTICLES_WORDS.split())
 _HONORIFICS_WORDS = (
     "mr mrs ms dr sir dame lord lady gen general adm admiral col colonel lt lieutenant maj "
-    "major capt captain marshal sheikh prof professor army"
+    "major capt captain marshal sheikh ayatollah prof professor army"
 )
 _HONORIFICS = frozenset(_HONORIFICS_WORDS.split())
 _NOT_NAMES_WORDS = """
@@ -353,12 +353,21 @@ def merge_officials(
     return facts
 
 
+def _surname(name: str) -> str:
+    """The family name with its particles: "Ursula von der Leyen" -> "von der Leyen"."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
 def _facts_of(
     person: _Person, home_country: dict[str, Place | None]
 ) -> list[tuple[str, OfficialFact]]:
     places = Counter(m.place for _, m in person.mentions if m.place)
     names = list(dict.fromkeys(m.person for _, m in person.mentions))
-    forms = set(names) | {n.split()[-1] for n in names}
+    forms = set(names) | {_surname(n) for n in names}
     out: list[tuple[str, OfficialFact]] = []
     for source in dict.fromkeys(s for s, _ in person.mentions):
         own = [m for s, m in person.mentions if s == source]

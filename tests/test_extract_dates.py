@@ -52,6 +52,8 @@ def dates(text: str, header: int = 2, **options: object) -> list[tuple[str, str]
         ("Negotiators met on Tuesday to discuss the draft.", [("2023-02-28", "Tuesday")]),
         ("The envoy arrived last Monday.", [("2023-02-27", "last Monday")]),
         ("Talks resume next Wednesday, March 8.", [("2023-03-08", "next Wednesday, March 8")]),
+        ("Ministers agreed on Monday to draw up plans.", [("2023-02-27", "Monday")]),
+        ("Ministers will meet on Monday to draw up plans.", [("2023-03-06", "Monday")]),
         ("The ministers spoke on Thursday last week.", [("2023-02-23", "Thursday last week")]),
         (
             "On March 1, the cabinet resigned. The next day, the president named a premier.",
@@ -158,3 +160,28 @@ def test_event_is_a_short_clause(sentence: str, event: str) -> None:
 def test_dateline(top: str, dateline: str | None) -> None:
     (doc,) = extract_texts([("a.txt", top + "Delegates went home.")], today=TODAY)
     assert doc.dateline == dateline
+
+
+def test_a_weekday_pins_the_year_of_the_whole_article() -> None:
+    text = (
+        "Dam talks resume\n\nThe talks, which opened on Tuesday, June 4, resumed on June 10, "
+        "the ministry said on Tuesday."
+    )
+    # 4 June fell on a Tuesday in 2024, the latest such year before TODAY.
+    assert dates(text, header=1) == [
+        ("2024-06-04", "Tuesday, June 4"),
+        ("2024-06-10", "June 10"),
+        ("2024-06-04", "Tuesday"),
+    ]
+
+
+def test_same_story_found_by_shared_names_of_things() -> None:
+    dated = (
+        "Ferry service halted\n\n5 May 2022 08:00\n\n"
+        "Sailings from Port Lorne to Kestrel Island stopped, Irish officials said."
+    )
+    undated = (
+        "Ferry back\n\nFerries between Port Lorne and Kestrel Island in Ireland resumed on May 2."
+    )
+    docs = extract_texts([("a.txt", dated), ("b.txt", undated)], today=TODAY)
+    assert [f.date for f in docs[1].facts if isinstance(f, DateFact)] == ["2022-05-02"]

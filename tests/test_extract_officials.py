@@ -86,6 +86,7 @@ def officials(*texts: str) -> list[list[tuple[str, str, str | None, str | None]]
         ("Former Chilean President Michelle Bachelet spoke at the UN.", []),
         ("The Foreign Ministry of Brazil issued a statement.", []),
         ("President Thursday Williams is a character in a novel.", []),
+        ("The President Hotel and the Chancellor Building were closed.", []),
     ],
 )
 def test_office_forms(

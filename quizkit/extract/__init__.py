@@ -15,7 +15,13 @@ from datetime import date
 from pathlib import Path
 
 from quizkit.errors import InputError
-from quizkit.extract.dates import DateContext, Dateline, find_dateline, resolve_dates
+from quizkit.extract.dates import (
+    DateContext,
+    Dateline,
+    find_dateline,
+    pinned_date,
+    resolve_dates,
+)
 from quizkit.extract.facts import (
     DateFact,
     DocumentFacts,
@@ -25,11 +31,12 @@ from quizkit.extract.facts import (
     ParticipantsFact,
     Provenance,
 )
-from quizkit.extract.gazetteer import Place, find_places
+from quizkit.extract.gazetteer import Place, find_places, is_place_word
 from quizkit.extract.numbers import find_numbers
 from quizkit.extract.officials import (
     OfficialMention,
     find_officials,
+    is_common_word,
     merge_officials,
     name_key,
 )
@@ -53,6 +60,7 @@ __all__ = [
 
 
 _WORD = re.compile(r"[^\W\d_][\w\-]+")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w\-]{2,}")
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,8 @@ class _Reading:
     surnames: frozenset[str]
     places: list[tuple[Place, int, int]]
     home_country: Place | None
-    countries: frozenset[str]
+    place_names: frozenset[str]
+    proper_names: frozenset[str]
 
 
 def extract_texts(
@@ -146,7 +155,17 @@ def _read(source: str, text: str) -> _Reading:
         frozenset(name_key(m.person.split()[-1]) for m in officials),
         places,
         _home_country(countries),
-        frozenset(p.name for p in countries),
+        frozenset(p.name for p, _, _ in places),
+        _proper_names(text),
+    )
+
+
+def _proper_names(text: str) -> frozenset[str]:
+    """Capitalised words inside sentences (not places, months or days): names of things."""
+    return frozenset(
+        word
+        for word in _MID_SENTENCE_CAPITAL.findall(text)
+        if not is_place_word(word) and not is_common_word(word)
     )
 
 
@@ -171,6 +190,9 @@ def _date_context(
     if story and story.header.day and story.header.day[0]:
         story_year = story.header.day[0]
         story_date = date(*story.header.day)  # type: ignore[arg-type]
+    elif reading.header.day is None and today and ref_date is None:
+        story_date = pinned_date(reading.text, today)
+        story_year = story_date.year if story_date else None
     return DateContext(
         dateline=reading.header.day,
         story_year=story_year,
@@ -184,7 +206,8 @@ def _date_context(
 def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
     """Another dated article of the run telling the same story, for a year to borrow.
 
-    Same story: this article names an official of the other, or three of its countries.
+    Same story: this article names an official of the other, or shares most of
+    its places (three at least), or one place and two other proper names.
     """
     if reading.header.day and reading.header.day[0]:
         return None
@@ -194,10 +217,16 @@ def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
         if other is reading or not (other.header.day and other.header.day[0]):
             continue
         shared_people = len(other.surnames & words)
-        shared_countries = len(reading.countries & other.countries)
-        if shared_people == 0 and shared_countries < 3:
+        shared_places = len(reading.place_names & other.place_names)
+        shared_names = len(reading.proper_names & other.proper_names)
+        overlap = shared_places / len(reading.place_names | other.place_names or {""})
+        if not (
+            shared_people
+            or (shared_places >= 3 and overlap >= 0.4)
+            or (shared_names >= 2 and shared_places)
+        ):
             continue
-        score = shared_people * 10 + shared_countries
+        score = shared_people * 10 + shared_places + shared_names
         if best is None or score > best[0]:
             best = (score, other)
     return best[1] if best else None

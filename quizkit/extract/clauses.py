@@ -13,8 +13,10 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"\s*(?:[;:—–]|\s-\s|,\s)\s*")
-_AUXILIARY = re.compile(
-    r"(?:will|would|is|was|are|were|has|had|have|could|should|must|can|began|started|ended)\b"
+# A clause that starts with a verb ("will end", "resumed") lacks its subject.
+_PREDICATE = re.compile(
+    r"(?!(?:the|a|an|this|that|these|those|he|she|it|they|we|i|you|his|her|its|their|our"
+    r"|some|many|all|both|each|no|one|two|three)\b)[a-z]"
 )
 _CONJUNCTION = re.compile(r"(?:and|but|while|as|after|according to)\b")
 
@@ -35,7 +37,7 @@ def event_phrase(sentence: Sentence, start: int, end: int) -> str:
     if re.match(r"(?:which|that|who)\b", left_clause, re.I):
         antecedent = _last_clause(left[: left.rfind(left_clause)].rstrip(" ,"))
         left_clause = f"{antecedent} {left_clause.partition(' ')[2]}"
-    elif _AUXILIARY.match(left_clause):
+    elif _PREDICATE.match(left_clause):
         subject = _first_clause(s)
         if subject and not left_clause.startswith(subject):
             left_clause = f"{subject} {left_clause}"

@@ -126,9 +126,10 @@ class DateMention:
 class DateContext:
     """What partial and relative dates resolve against.
 
-    `dateline` is (year or None, month, day); `story_year` comes from other
-    articles of the same story; `today` bounds the weekday rule and comes from
-    the caller, never from the clock here.
+    `dateline` is (year or None, month, day); `story_year` and `story_date`
+    come from another article of the same story, or from a day the article pins
+    by a weekday; `today` bounds the weekday rule and comes from the caller,
+    never from the clock here.
     """
 
     dateline: tuple[int | None, int, int] | None = None
@@ -369,8 +370,7 @@ def _resolve(
 ) -> tuple[str, date | None] | None:
     """The ISO value of a mention and, when its year is known, the day itself."""
     before = text[max(sentence.start, mention.start - 60) : mention.start]
-    before = re.split(r"[”\"]", before)[-1]
-    future = bool(_FUTURE.search(before + text[mention.start : mention.end + 40]))
+    future = bool(_FUTURE.search(re.split(r"[”\"]", before)[-1]))
     resolved = _resolve_day(mention, anchor, previous, context, future)
     if resolved is None:
         return None
@@ -446,16 +446,32 @@ def _year_for(
     if anchor and anchor[0] and from_story:
         return _past_year(anchor[0], anchor[1], mention.month, future)
     if mention.weekday is not None and context.today:
-        for year in range(context.today.year, context.today.year - 30, -1):
-            if (
-                _valid(year, mention.month, mention.day)
-                and date(year, mention.month, mention.day).weekday() == mention.weekday
-                and date(year, mention.month, mention.day) <= context.today
-            ):
-                return year
+        year = _weekday_year(mention.month, mention.day, mention.weekday, context.today)
+        if year:
+            return year
     if anchor and anchor[0]:
         return _past_year(anchor[0], anchor[1], mention.month, future)
     return context.year
+
+
+def _weekday_year(month: int, day: int, weekday: int, today: date) -> int | None:
+    """The latest year up to `today` in which month/day fell on `weekday`."""
+    for year in range(today.year, today.year - 30, -1):
+        if _valid(year, month, day):
+            when = date(year, month, day)
+            if when.weekday() == weekday and when <= today:
+                return year
+    return None
+
+
+def pinned_date(text: str, today: date) -> date | None:
+    """The first day an undated article pins by a weekday beside it ("Friday, March 10")."""
+    for mention in find_mentions(text):
+        if mention.year is None and mention.weekday is not None and mention.month and mention.day:
+            year = _weekday_year(mention.month, mention.day, mention.weekday, today)
+            if year:
+                return date(year, mention.month, mention.day)
+    return None
 
 
 def _past_year(year: int, month: int, mentioned_month: int, future: bool) -> int:

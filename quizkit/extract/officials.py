@@ -83,7 +83,8 @@ _NOT_NAMES_WORDS = """
     secretary general deputy chief commander prime foreign defense defence council ministry
     government parliament office state states kremlin white house forces army republic
     federation union organization organisation committee agency news reuters interfax tass
-    also earlier later meanwhile however according said says told"""
+    also earlier later meanwhile however according said says told vice interior finance
+    affairs chancellor premier ambassador director head king queen staff spokesman"""
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
 _WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
 _COMMA = re.compile(r",(?=[ \t])")
@@ -197,6 +198,11 @@ def _place_after(text: str, pos: int, limit: int) -> tuple[Place | None, int, st
         if hit and hit[0].is_country:
             suffix, pos = f" {m.group(1)} {hit[0].name}", hit[1]
     return place, pos, suffix
+
+
+def is_common_word(word: str) -> bool:
+    """A capitalised word that is no one's name: titles, months, function words."""
+    return word.lower() in _NOT_NAMES
 
 
 def _is_name_word(word: str) -> bool:
@@ -369,6 +375,8 @@ def _facts_of(
     names = list(dict.fromkeys(m.person for _, m in person.mentions))
     forms = set(names) | {_surname(n) for n in names}
     out: list[tuple[str, OfficialFact]] = []
+    if all(" " not in n for n in names) and not places:
+        return out  # one word after a title, no place: "President Hotel" is no one
     for source in dict.fromkeys(s for s, _ in person.mentions):
         own = [m for s, m in person.mentions if s == source]
         place = places.most_common(1)[0][0] if places else None

@@ -18,6 +18,16 @@ _PREDICATE = re.compile(
     r"(?!(?:the|a|an|this|that|these|those|he|she|it|they|we|i|you|his|her|its|their|our"
     r"|some|many|all|both|each|no|one|two|three)\b)[a-z]"
 )
+# Parentheses, brackets, quotes and a wire dateline ("NEW DELHI, Sept. 9 (AP) —") are
+# blanked out, keeping offsets.
+_BLANKED = re.compile(
+    r"\([^)]*\)|\[[^\]]*\]|[“”\"‘]|^[A-Z][A-Z .'\-]{2,},[^—–]{0,60}(?:[—–]|\s-\s)"
+)
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas|as)\s+")
+# Words a phrase cut short must not end on.
+_DANGLING = frozenset(
+    ["the", "a", "an", "to", "of", "on", "in", "at", "and", "or", "for", "with", "by", "from"]
+)
 _CONJUNCTION = re.compile(r"(?:and|but|while|as|after|according to)\b")
 
 
@@ -28,12 +38,11 @@ def event_phrase(sentence: Sentence, start: int, end: int) -> str:
     relative clause ("..., which began on ...") takes its antecedent and a bare
     predicate ("..., will end by ...") the sentence's subject.
     """
-    s = re.sub(r"\([^)]*\)|\[[^\]]*\]", lambda m: " " * len(m.group()), sentence.text)
-    s = re.sub(r"[“”\"‘]", " ", s)
+    s = _BLANKED.sub(lambda m: " " * len(m.group()), sentence.text)
     a, b = start - sentence.start, end - sentence.start
     left, right = s[:a], s[b:]
     left = _LEAD.sub("", left.rstrip()).rstrip()
-    left_clause = _last_clause(left)
+    left_clause = _LEADING_CONJUNCTION.sub("", _last_clause(left))
     if re.match(r"(?:which|that|who)\b", left_clause, re.I):
         antecedent = _last_clause(left[: left.rfind(left_clause)].rstrip(" ,"))
         left_clause = f"{antecedent} {left_clause.partition(' ')[2]}"
@@ -75,7 +84,10 @@ def tidy(phrase: str) -> str:
     if len(words) < 2:
         return ""
     if len(words) > 16:
-        phrase = " ".join(words[:16])
+        words = words[:16]
+        while words and words[-1].lower() in _DANGLING:
+            words.pop()
+        phrase = " ".join(words)
     if words[0] in ("But", "And", "However,", "Also,", "Meanwhile,"):
         words = words[1:]
         phrase = " ".join(words)

@@ -21,6 +21,7 @@ _TAKE_PART = re.compile(
     r"\b(?:took part|take part|taking part|participated|participate|attended|attend"
     r"|joined|gathered|met|held talks)\b(?:\s+in\b)?"
 )
+_CLAUSE_END = re.compile(r"[,;]|\.(?:\s|$)")
 _EVENT_WORDS = re.compile(
     r"\b(?:forces|troops|soldiers|peacekeepers|contingents?|ministers|leaders|delegations"
     r"|meeting|summit|talks|exercises?|drills|statement|agreement|treaty|mission|operation"
@@ -83,8 +84,8 @@ def _meeting(
     verb = _TAKE_PART.search(sentence.text)
     if len(countries) < 2 or not verb:
         return []
-    rest = sentence.text[verb.end() :]
-    event = tidy(re.split(r"[,;.]", rest, maxsplit=1)[0]) or tidy(verb.group())
+    rest = _CLAUSE_END.split(sentence.text[verb.end() :], maxsplit=1)[0]
+    event = tidy(rest if verb.group().endswith(" in") else f"{verb.group()}{rest}")
     where = Provenance(source, sentence.text, sentence.index, mentions[0].start, mentions[-1].end)
     span = text[mentions[0].start : mentions[-1].end]
     return [ParticipantsFact(event, tuple(countries), span, where)]

@@ -239,8 +239,8 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
             break
     while words and text[words[-1][0] : words[-1][1]].lower() in _PARTICLES:
         words.pop()
-    core = [w for w in words if text[w[0] : w[1]].lower() not in _PARTICLES]
-    if not words or len(core) > 4 or _is_initial(text[words[-1][0] : words[-1][1]]):
+    named = [w for w in words if text[w[0] : w[1]].lower() not in _PARTICLES]
+    if not words or len(named) > 4 or _is_initial(text[words[-1][0] : words[-1][1]]):
         return None
     start, end = words[0][0], words[-1][1]
     return " ".join(text[start:end].split()), start, end

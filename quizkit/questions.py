@@ -524,12 +524,8 @@ class Builder:
 
     def _date_beside(self, where: Provenance) -> str | None:
         """The full date in the same sentence, else the article's dateline."""
-        for fact in self.story.dates:
-            same = (fact.where.source, fact.where.sentence_index) == (
-                where.source,
-                where.sentence_index,
-            )
-            if same and not fact.date.startswith("--"):
+        for fact in self.dates_by_source[where.source]:
+            if fact.where.sentence_index == where.sentence_index and not fact.date.startswith("--"):
                 return fact.date
         dateline = self.story.datelines.get(Path(where.source).stem)
         return dateline if dateline and not dateline.startswith("--") else None
@@ -668,11 +664,8 @@ class Builder:
                         self.notes[guid] = _with_conflict(note, message)
 
     def _start_beside(self, duration: NumberFact) -> DateFact | None:
-        for fact in self.story.dates:
-            same = (
-                fact.where.source == duration.where.source
-                and fact.where.sentence_index == duration.where.sentence_index
-            )
+        for fact in self.dates_by_source[duration.where.source]:
+            same = fact.where.sentence_index == duration.where.sentence_index
             if same and not fact.date.startswith("--"):
                 return fact
         return None

@@ -633,28 +633,28 @@ class Builder:
 
     def conflicts(self, date_guids: dict[int, str], number_guids: dict[int, str]) -> None:
         """Tag notes whose sources disagree: an end date against a start date plus a duration."""
+        spans = []
+        for duration in self.story.numbers:
+            unit = duration.what.split()[0].lower() if duration.what else ""
+            if id(duration) not in number_guids or unit not in ("days", "weeks"):
+                continue
+            start = self._start_beside(duration)
+            if start is not None:
+                days = int(duration.value) * (7 if unit == "weeks" else 1)
+                spans.append((duration, start, days, _stems(duration.where.sentence)))
         for end in self.story.dates:
             if id(end) not in date_guids or end.date.startswith("--"):
                 continue
             end_words = set(re.findall(r"[a-z]+", end.event.lower()))
             if not end_words & END_WORDS and _lead(end) != "by":
                 continue
-            for duration in self.story.numbers:
-                if id(duration) not in number_guids:
-                    continue
-                unit = duration.what.split()[0].lower() if duration.what else ""
-                if unit not in ("days", "weeks"):
-                    continue
-                start = self._start_beside(duration)
-                if start is None or not _shared_topic(end.event, duration.where.sentence):
-                    continue
-                span = int(duration.value) * (7 if unit == "weeks" else 1)
-                implied = date.fromisoformat(start.date) + timedelta(days=span)
-                if implied.isoformat() == end.date:
+            for duration, start, days, topic in spans:
+                implied = date.fromisoformat(start.date) + timedelta(days=days)
+                if not _stems(end.event) & topic or implied.isoformat() == end.date:
                     continue
                 message = (
                     f"{Path(end.where.source).stem} gives {format_day(end.date)} as the end; "
-                    f"{Path(duration.where.source).stem} gives {span} days from "
+                    f"{Path(duration.where.source).stem} gives {days} days from "
                     f"{format_day(start.date)}, which would end about "
                     f"{format_day(implied.isoformat())}."
                 )
@@ -691,13 +691,6 @@ def _short_offices(office: str) -> tuple[str, ...]:
 
 def _stems(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 6}
-
-
-def _shared_topic(a: str, b: str) -> bool:
-    def stems(text: str) -> set[str]:
-        return {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 6}
-
-    return bool(stems(a) & stems(b))
 
 
 def _with_conflict(note: Note, message: str) -> Note:

@@ -68,6 +68,7 @@ def dates(text: str, header: int = 2, **options: object) -> list[tuple[str, str]
         ("It was the first such operation by the alliance.", []),
         ("Black Friday sales rose, and shops open every Sunday.", []),
         ("The Ministry of Defence and the March Group met.", []),
+        ("China launched a Long March 5 rocket from Hainan.", []),
     ],
 )
 def test_date_forms(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -49,6 +49,15 @@ def numbers(sentence: str) -> list[tuple[int | float, str, str]]:
         ("Flight 17 was delayed; Article 5 was invoked.", []),
         ("He said 5 was enough.", []),
         ("The G7 and the COVID-19 task force met.", []),
+        ("A 27-member bloc, Boeing 737 jets and 10 Downing Street.", []),
+        ("Shops open at 7 a.m. in the 1990s style.", []),
+        (
+            "At least 30 people died and more than 100 countries sent aid.",
+            [
+                (30, "At least 30 people", "people"),
+                (100, "more than 100 countries", "countries"),
+            ],
+        ),
     ],
 )
 def test_counts(sentence: str, expected: list[tuple[int | float, str, str]]) -> None:

@@ -72,6 +72,7 @@ _EXPLICIT = re.compile(
     """,
     re.VERBOSE,
 )
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)(\s*)$")
 _ORDINAL_ALTERNATIVES = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _RELATIVE = re.compile(
     rf"""
@@ -170,13 +171,23 @@ def _explicit(m: re.Match[str]) -> DateMention | None:
     else:
         month, day, year_text = int(m["mon3"]), int(m["day3"]), m["year3"]
     year = int(year_text) if year_text else None
-    if not _valid(year or 2000, month, day):
+    if not _valid(year or 2000, month, day) or _in_a_name(m):
         return None
     start = m.start()
     if m["mod"] and not m["wd"]:
         start = m.start("mon1") if m["mon1"] else m.start("day2")
     weekday = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
     return DateMention(start, m.end(), m.string[start : m.end()], year, month, day, weekday)
+
+
+def _in_a_name(m: re.Match[str]) -> bool:
+    """ "Long March 5", "May Day 1" are names: a month that is also a word, after a capital."""
+    if m["mon1"] not in ("March", "May") or m["wd"] or m["mod"] or m["part"]:
+        return False
+    before = _WORD_BEFORE.search(m.string, max(0, m.start() - 20), m.start())
+    if not before or before.group(2) != " " or before.group(1).lower() in _LEADS_TO_DAY:
+        return False
+    return before.group(1)[0].isupper()
 
 
 def _relative(m: re.Match[str], text: str, offset: int) -> DateMention | None:
@@ -199,7 +210,8 @@ def _relative(m: re.Match[str], text: str, offset: int) -> DateMention | None:
     return None
 
 
-_LEADS_TO_DAY_WORDS = "on by since until from last next this before after and or late early"
+_LEADS_TO_DAY_WORDS = """on by since until till from last next this before after and or late early
+    in during through of as"""
 _LEADS_TO_DAY = frozenset(_LEADS_TO_DAY_WORDS.split())
 
 

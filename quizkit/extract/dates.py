@@ -111,7 +111,12 @@ _ATTRIBUTION = re.compile(
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date expression as written: what it says, not yet resolved to a day."""
+    """A date expression as written: what it says, not yet resolved to a day.
+
+    `relative` is None for a calendar date; else "anchor+N" (today, tomorrow),
+    "previous+N" (the next day), "dom" (on the 5th), or how a weekday is
+    meant: "on", "next", "last", "this", "coming", "past", "lastweek".
+    """
 
     start: int
     end: int

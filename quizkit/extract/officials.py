@@ -378,8 +378,10 @@ def _facts_of(
     out: list[tuple[str, OfficialFact]] = []
     if all(" " not in n for n in names) and not places:
         return out  # one word after a title, no place: "President Hotel" is no one
-    for source in dict.fromkeys(s for s, _ in person.mentions):
-        own = [m for s, m in person.mentions if s == source]
+    by_source: dict[str, list[OfficialMention]] = {}
+    for source, mention in person.mentions:
+        by_source.setdefault(source, []).append(mention)
+    for source, own in by_source.items():
         place = places.most_common(1)[0][0] if places else None
         offices = Counter(m.office for m in own if m.place == place or m.place is None)
         office = offices.most_common(1)[0][0] if offices else own[0].office

@@ -240,6 +240,7 @@ def place_of_modifier(phrase: str) -> Place | None:
     return place_of_demonym(phrase) or place_named(phrase)
 
 
+@lru_cache(maxsize=16384)
 def is_place_word(word: str) -> bool:
     """Whether a single word names, or is the demonym of, a place."""
     key = fold(_strip_possessive(word))

@@ -72,7 +72,7 @@ def main() -> None:
     rows = [
         (
             "one article per call",
-            median_rates(lambda: [extract_texts([d]) for d in docs], len(docs)),
+            median_rates(lambda: [extract_texts([d]) for d in batch], len(batch)),
         ),
         (
             f"{len(batch)} articles in one run",

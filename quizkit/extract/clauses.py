@@ -23,6 +23,9 @@ _PREDICATE = re.compile(
 _BLANKED = re.compile(
     r"\([^)]*\)|\[[^\]]*\]|[“”\"‘]|^[A-Z][A-Z .'\-]{2,},[^—–]{0,60}(?:[—–]|\s-\s)"
 )
+_RELATIVE_PRONOUN = re.compile(r"(?:which|that|who)\b", re.IGNORECASE)
+_CONTRAST = re.compile(r"\s+(?:but|while|whereas|according to)\s+")
+_PARENTHESES = re.compile(r"\([^)]*\)")
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas|as)\s+")
 # Words a phrase cut short must not end on.
 _DANGLING = frozenset(
@@ -43,7 +46,7 @@ def event_phrase(sentence: Sentence, start: int, end: int) -> str:
     left, right = s[:a], s[b:]
     left = _LEAD.sub("", left.rstrip()).rstrip()
     left_clause = _LEADING_CONJUNCTION.sub("", _last_clause(left))
-    if re.match(r"(?:which|that|who)\b", left_clause, re.I):
+    if _RELATIVE_PRONOUN.match(left_clause):
         antecedent = _last_clause(left[: left.rfind(left_clause)].rstrip(" ,"))
         left_clause = f"{antecedent} {left_clause.partition(' ')[2]}"
     elif _PREDICATE.match(left_clause):
@@ -72,14 +75,14 @@ def _first_clause(text: str) -> str:
     text = text.lstrip(" ,")
     parts = _CLAUSE_BREAK.split(text, maxsplit=1)
     clause = parts[0] if parts else ""
-    clause = re.split(r"\s+(?:but|while|whereas|according to)\s+", clause, maxsplit=1)[0]
+    clause = _CONTRAST.split(clause, maxsplit=1)[0]
     return clause.strip()
 
 
 def tidy(phrase: str) -> str:
-    phrase = re.sub(r"\([^)]*\)", "", phrase)
+    phrase = _PARENTHESES.sub("", phrase)
     phrase = phrase.replace("’", "'")
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-—")
+    phrase = " ".join(phrase.split()).strip(" ,.;:-—")
     words = phrase.split()
     if len(words) < 2:
         return ""

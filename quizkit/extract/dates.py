@@ -72,6 +72,11 @@ _EXPLICIT = re.compile(
     """,
     re.VERBOSE,
 )
+_NOT_DIGITS = re.compile(r"\D")
+_WORD_AND_GAP = re.compile(r"([^\W\d_]+)(\W{0,3})$")
+_QUOTE_MARK = re.compile(r"[”\"]")
+# A wire dateline's place: "BAKU, Azerbaijan, " or "NEW DELHI (AP), ".
+_CITY = re.compile(r"[A-Z][A-Z .'\-]{2,}(?:\([^)]*\))?(?:,\s*[A-Z][\w.' ]+)*,\s")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)(\s*)$")
 _ORDINAL_ALTERNATIVES = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _RELATIVE = re.compile(
@@ -171,7 +176,7 @@ def _explicit(m: re.Match[str]) -> DateMention | None:
     mon = m["mon1"] or m["mon2"]
     if mon:
         month = MONTHS[mon.rstrip(".").lower()]
-        day = int(re.sub(r"\D", "", m["day1"] or m["day2"]))
+        day = int(_NOT_DIGITS.sub("", m["day1"] or m["day2"]))
         year_text = m["year1"] or m["year2"]
     else:
         month, day, year_text = int(m["mon3"]), int(m["day3"]), m["year3"]
@@ -222,7 +227,7 @@ _LEADS_TO_DAY = frozenset(_LEADS_TO_DAY_WORDS.split())
 
 def _not_a_day(text: str, start: int) -> bool:
     """A weekday that names no single day: "every Friday", "Good Friday", "Super Tuesday"."""
-    before = re.search(r"([^\W\d_]+)(\W{0,3})$", text[max(0, start - 30) : start])
+    before = _WORD_AND_GAP.search(text, max(0, start - 30), start)
     if not before or any(c in before.group(2) for c in '.!?:;“"\n'):
         return False
     word = before.group(1)
@@ -234,7 +239,7 @@ def _not_a_day(text: str, start: int) -> bool:
 def _day_of_month(m: re.Match[str]) -> DateMention:
     """ "on the 5th", "by the nineteenth": a day of the month the sentence speaks in."""
     ordinal = m["ord"].lower()
-    day = _ORDINAL_WORDS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
+    day = _ORDINAL_WORDS.get(ordinal) or int(_NOT_DIGITS.sub("", ordinal))
     return DateMention(m.start("ord") - 4, m.end(), f"the {m['ord']}", day=day, relative="dom")
 
 
@@ -271,7 +276,7 @@ def find_dateline(text: str) -> Dateline:
     partial: Dateline | None = None
     for i, (s, e) in enumerate(lines):
         line = text[s:e].strip()
-        city = re.match(r"[A-Z][A-Z .'\-]{2,}(?:\([^)]*\))?(?:,\s*[A-Z][\w.' ]+)*,\s", line)
+        city = _CITY.match(line)
         short = len(line) <= 80 and not line.endswith(".")
         if i == 0 and not city and not _DATE_FIRST.match(line):
             continue
@@ -387,7 +392,7 @@ def _resolve(
 ) -> tuple[str, date | None] | None:
     """The ISO value of a mention and, when its year is known, the day itself."""
     before = text[max(sentence.start, mention.start - 60) : mention.start]
-    future = bool(_FUTURE.search(re.split(r"[”\"]", before)[-1]))
+    future = bool(_FUTURE.search(_QUOTE_MARK.split(before)[-1]))
     resolved = _resolve_day(mention, anchor, previous, context, future)
     if resolved is None:
         return None

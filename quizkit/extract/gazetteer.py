@@ -294,7 +294,7 @@ def longest_place_at(
 
 def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int] | None:
     """The longest place modifier (demonym, name, possessive) ending at `end`."""
-    left = text[max(0, end - 120) : end]
+    left = text[max(0, end - 60) : end]
     starts = [m.start() for m in _TOKEN.finditer(left)]
     offset = end - len(left)
     for s in starts[-max_words:]:

@@ -52,6 +52,8 @@ _QUANTIFIERS_WORDS = (
     "about some nearly roughly around over almost more only just all another at least up to some"
 )
 _QUANTIFIERS = frozenset(_QUANTIFIERS_WORDS.split())
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.’']*)\s+$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w\-’']*)")
 _TAIL = re.compile(r"\s+(?:in|of)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s)\b")
 
@@ -72,7 +74,7 @@ def _count(source: str, text: str, sentence: Sentence, m: re.Match[str]) -> Numb
     value = _value(m)
     if value is None or _is_label(text, sentence, m):
         return None
-    if m["digits"] and not m["scale"] and re.fullmatch(r"1[89]\d\d|20\d\d", m["digits"]):
+    if m["digits"] and not m["scale"] and _YEAR.fullmatch(m["digits"]):
         return None
     if m["word"] and re.search(
         r"\b(?:the|these|those|both|its|their|our)\s+$",
@@ -112,13 +114,13 @@ def _value(m: re.Match[str]) -> int | float | None:
 def _is_label(text: str, sentence: Sentence, m: re.Match[str]) -> bool:
     """A number that names something ("Resolution 2231", "Article 5", "No. 3") counts nothing."""
     floor = max(sentence.start, m.start() - 30)
-    before = re.search(r"([^\W\d_][\w.’']*)\s+$", text[floor : m.start()])
+    before = _WORD_BEFORE.search(text, floor, m.start())
     if not before:
         return False
     word = before.group(1)
     if word.lower() in ("no.", "number", "page", "room", "flight", "route", "article", "at"):
         return True
-    first = floor + before.start(1) == sentence.start
+    first = before.start(1) == sentence.start
     return (
         word[0].isupper()
         and not first

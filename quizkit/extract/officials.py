@@ -87,6 +87,7 @@ _NOT_NAMES_WORDS = """
     affairs chancellor premier ambassador director head king queen staff spokesman"""
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
 _WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
+_DOUBLED = re.compile(r"(.)\1+")
 _COMMA = re.compile(r",(?=[ \t])")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
@@ -284,6 +285,7 @@ _MINISTRY_NAMES = {
 _SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "to"})
 
 
+@lru_cache(maxsize=4096)
 def canonical_office(raw: str) -> str | None:
     """One spelling per office: American spelling, "X Minister" for "Minister of X"."""
     office = " ".join(raw.replace("-", " ").split()).lower()
@@ -317,7 +319,7 @@ def name_key(word: str) -> str:
     word = unicodedata.normalize("NFKD", word.lower())
     word = "".join(c for c in word if c.isalpha())
     word = word.replace("y", "i").replace("j", "i").replace("kh", "h").replace("ph", "f")
-    return re.sub(r"(.)\1+", r"\1", word)
+    return _DOUBLED.sub(r"\1", word)
 
 
 def _same_person(a: OfficialMention, b: OfficialMention) -> bool:

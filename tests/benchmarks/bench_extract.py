@@ -26,16 +26,20 @@ TARGET = 300
 
 
 def articles() -> list[tuple[str, str]]:
-    """The seed articles, or made-up ones of the same size (about 3,500 characters)."""
+    """The seed articles, or made-up ones of their size and density of facts (~3,000 chars)."""
     if SEEDS.is_dir():
         return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
-    paragraph = (
+    facts = (
         "Estonian Defence Minister Hanno Pevkur and Finnish Defence Minister Antti Hakkanen met "
         "in Tallinn on Tuesday, March 7, to discuss the deployment of roughly 1,200 troops. "
-        "“We will sign the plan tomorrow,” Pevkur said on Tuesday. The drills of Estonia, "
-        "Finland and Latvia will last for 10 days, NATO Secretary General Jens Stoltenberg said. "
+        "“We will sign the plan tomorrow,” Pevkur said on Tuesday."
     )
-    body = "\n\n".join([paragraph] * 9)
+    prose = (
+        "Officials on both sides of the border described the talks as constructive, although "
+        "several questions about funding, logistics and the timetable for the exercises were "
+        "left for later meetings between the two general staffs and their advisers."
+    )
+    body = "\n\n".join([facts, prose, prose, facts, prose, prose, facts, prose, prose])
     return [(f"made-up-{i}.txt", f"Ministers meet\n\n7 March 2023 10:00\n\n{body}") for i in (1, 2)]
 
 

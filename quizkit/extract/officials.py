@@ -87,6 +87,8 @@ _NOT_NAMES_WORDS = """
     affairs chancellor premier ambassador director head king queen staff spokesman"""
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
 _WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
+_THE = re.compile(r"\bthe\s+$")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w.\-]+")
 _DOUBLED = re.compile(r"(.)\1+")
 _COMMA = re.compile(r",(?=[ \t])")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -143,7 +145,7 @@ def _read_mention(text: str, sentence: Sentence, m: re.Match[str]) -> OfficialMe
     if name is None:
         name = _appositive_name(text, sentence.start, m.start())
         span = (name[1], end) if name else span
-    if name is None and re.search(r"\bthe\s+$", text[sentence.start : start]):
+    if name is None and _THE.search(text, max(sentence.start, start - 5), start):
         comma = _COMMA.match(text, end, sentence.end)
         name = _name_after(text, comma.end(), sentence.end) if comma else None
         span = (start, name[2]) if name else span
@@ -169,12 +171,14 @@ def _only_organisation(text: str, sentence: Sentence) -> Place | None:
 
 
 def _trailing_space(text: str, pos: int) -> int:
-    return len(text[max(0, pos - 5) : pos]) - len(text[max(0, pos - 5) : pos].rstrip())
+    """How many spaces stand right before `pos` (looking back a few characters)."""
+    left = text[max(0, pos - 5) : pos]
+    return len(left) - len(left.rstrip())
 
 
 def _place_inside(office: str) -> tuple[Place | None, str]:
     """An organisation written inside an office ("Chief of the CSTO Joint Staff")."""
-    for m in re.finditer(r"\b[A-Z][\w.\-]+", office):
+    for m in _CAPITALISED_WORD.finditer(office):
         if m.start() == 0 or not is_place_word(m.group()):
             continue
         hit = longest_place_at(office, m.start())
@@ -190,12 +194,12 @@ def _place_after(text: str, pos: int, limit: int) -> tuple[Place | None, int, st
     suffix = ""
     m = _OF.match(text, pos, limit)
     if m:
-        hit = longest_place_at(text[:limit], m.end())
+        hit = longest_place_at(text, m.end(), limit=limit)
         if hit:
             place, pos = hit[0], hit[1]
     m = _TO_OR_IN.match(text, pos, limit)
     if m:
-        hit = longest_place_at(text[:limit], m.end())
+        hit = longest_place_at(text, m.end(), limit=limit)
         if hit and hit[0].is_country:
             suffix, pos = f" {m.group(1)} {hit[0].name}", hit[1]
     return place, pos, suffix

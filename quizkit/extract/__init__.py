@@ -1,27 +1,17 @@
 """Fact extraction: plain-text news articles in, typed facts with provenance out.
 
-Needs no database. Documents given together are read as one run: officials
-are merged across them and an article without a year borrows it from another
-article of the same story.
+Needs no database. Documents given together are read as one run (see
+pipeline.py): officials are merged across them and an article without a year
+borrows it from another article of the same story.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from quizkit.errors import InputError
-from quizkit.extract.dates import (
-    DateContext,
-    Dateline,
-    find_dateline,
-    pinned_date,
-    resolve_dates,
-)
 from quizkit.extract.facts import (
     DateFact,
     DocumentFacts,
@@ -31,18 +21,9 @@ from quizkit.extract.facts import (
     ParticipantsFact,
     Provenance,
 )
-from quizkit.extract.gazetteer import Place, find_places, is_place_word
-from quizkit.extract.numbers import find_numbers
-from quizkit.extract.officials import (
-    OfficialMention,
-    find_officials,
-    is_common_word,
-    merge_officials,
-    name_key,
-)
-from quizkit.extract.participants import find_participants
+from quizkit.extract.pipeline import extract_texts
 from quizkit.extract.report import to_json, to_text
-from quizkit.extract.text import Sentence, read_article, split_sentences
+from quizkit.extract.text import read_article
 
 __all__ = [
     "DateFact",
@@ -57,64 +38,6 @@ __all__ = [
     "to_json",
     "to_text",
 ]
-
-
-_WORD = re.compile(r"[^\W\d_][\w\-]+")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w\-]{2,}")
-
-
-@dataclass(frozen=True)
-class _Reading:
-    """What is read from one document before the run's documents are put together."""
-
-    source: str
-    text: str
-    sentences: list[Sentence]
-    header: Dateline
-    officials: list[OfficialMention]
-    surnames: frozenset[str]
-    places: list[tuple[Place, int, int]]
-    home_country: Place | None
-    place_names: frozenset[str]
-    proper_names: frozenset[str]
-
-
-def extract_texts(
-    docs: list[tuple[str, str]],
-    year: int | None = None,
-    ref_date: date | None = None,
-    today: date | None = None,
-) -> list[DocumentFacts]:
-    """Facts of each (source, text) document, in the order given.
-
-    `year` and `ref_date` are the fallbacks for dates the articles leave open;
-    `today` bounds the year found from a printed weekday (the caller's clock).
-    """
-    readings = [_read(source, text) for source, text in docs]
-    mentions = [(r.source, m) for r in readings for m in r.officials]
-    officials = merge_officials(mentions, {r.source: r.home_country for r in readings})
-    results = []
-    for reading in readings:
-        context = _date_context(reading, readings, year, ref_date, today)
-        facts: list[Fact] = [
-            *resolve_dates(
-                reading.source, reading.text, reading.sentences, context, reading.header
-            ),
-            *officials.get(reading.source, []),
-            *find_participants(
-                reading.source, reading.text, reading.sentences, reading.officials, reading.places
-            ),
-            *find_numbers(reading.source, reading.text, reading.sentences),
-        ]
-        results.append(
-            DocumentFacts(
-                reading.source,
-                _dateline_value(reading.header, context),
-                reading.header.headline,
-                tuple(facts),
-            )
-        )
-    return results
 
 
 def extract_files(
@@ -139,102 +62,3 @@ def extract_files(
         warnings.extend(notes)
         docs.append((str(path), text))
     return extract_texts(docs, year, ref_date, today), errors, warnings
-
-
-def _read(source: str, text: str) -> _Reading:
-    sentences = split_sentences(text)
-    places = find_places(text)
-    countries = [p for p, _, _ in places if p.is_country]
-    officials = find_officials(text, sentences)
-    return _Reading(
-        source,
-        text,
-        sentences,
-        find_dateline(text),
-        officials,
-        frozenset(name_key(m.person.split()[-1]) for m in officials),
-        places,
-        _home_country(countries),
-        frozenset(p.name for p, _, _ in places),
-        _proper_names(text),
-    )
-
-
-def _proper_names(text: str) -> frozenset[str]:
-    """Capitalised words inside sentences (not places, months or days): names of things."""
-    return frozenset(
-        word
-        for word in _MID_SENTENCE_CAPITAL.findall(text)
-        if not is_place_word(word) and not is_common_word(word)
-    )
-
-
-def _home_country(places: list[Place]) -> Place | None:
-    """The country an article is mostly about, when one clearly dominates."""
-    if not places:
-        return None
-    place, count = Counter(places).most_common(1)[0]
-    return place if count >= 2 and count >= 0.6 * len(places) else None
-
-
-def _date_context(
-    reading: _Reading,
-    readings: list[_Reading],
-    year: int | None,
-    ref_date: date | None,
-    today: date | None,
-) -> DateContext:
-    story = _same_story(reading, readings)
-    story_date = None
-    story_year = None
-    if story and story.header.day and story.header.day[0]:
-        story_year = story.header.day[0]
-        story_date = date(*story.header.day)  # type: ignore[arg-type]
-    elif reading.header.day is None and today and ref_date is None:
-        story_date = pinned_date(reading.text, today)
-        story_year = story_date.year if story_date else None
-    return DateContext(
-        dateline=reading.header.day,
-        story_year=story_year,
-        story_date=story_date if reading.header.day is None else None,
-        year=year,
-        ref_date=ref_date,
-        today=today,
-    )
-
-
-def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
-    """Another dated article of the run telling the same story, for a year to borrow.
-
-    Same story: this article names an official of the other, or shares most of
-    its places (three at least), or one place and two other proper names.
-    """
-    if reading.header.day and reading.header.day[0]:
-        return None
-    words = {name_key(w) for w in set(_WORD.findall(reading.text)) if w[0].isupper()}
-    best: tuple[int, _Reading] | None = None
-    for other in readings:
-        if other is reading or not (other.header.day and other.header.day[0]):
-            continue
-        shared_people = len(other.surnames & words)
-        shared_places = len(reading.place_names & other.place_names)
-        shared_names = len(reading.proper_names & other.proper_names)
-        overlap = shared_places / len(reading.place_names | other.place_names or {""})
-        if not (
-            shared_people
-            or (shared_places >= 3 and overlap >= 0.4)
-            or (shared_names >= 2 and shared_places)
-        ):
-            continue
-        score = shared_people * 10 + shared_places + shared_names
-        if best is None or score > best[0]:
-            best = (score, other)
-    return best[1] if best else None
-
-
-def _dateline_value(header: Dateline, context: DateContext) -> str | None:
-    if header.day is None:
-        return None
-    year, month, day = header.day
-    year = year or context.story_year or context.year
-    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"

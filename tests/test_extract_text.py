@@ -18,8 +18,9 @@ ARTICLE = "Ministers met in Oslo.\nThe talks ended on Friday."
         ARTICLE.encode("utf-8"),
         b"\xef\xbb\xbf" + ARTICLE.encode("utf-8"),
         ARTICLE.replace("\n", "\r\n").encode("utf-8"),
+        ARTICLE.encode("utf-16"),
     ],
-    ids=["utf-8", "bom", "crlf"],
+    ids=["utf-8", "bom", "crlf", "utf-16"],
 )
 def test_utf8_variants_decode_to_the_same_text(data: bytes) -> None:
     assert decode_article(data, "a.txt") == (ARTICLE, [])

@@ -27,6 +27,8 @@ def decode_article(data: bytes, where: str) -> tuple[str, list[str]]:
     articles saved by older Windows tools, so it is accepted with a warning.
     """
     warnings: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = _from_utf16(data, where)
     if b"\x00" in data:
         raise InputError(where, "binary file, not a text article")
     try:
@@ -43,6 +45,14 @@ def decode_article(data: bytes, where: str) -> tuple[str, list[str]]:
     if _looks_binary(text):
         raise InputError(where, "binary file, not a text article")
     return text, warnings
+
+
+def _from_utf16(data: bytes, where: str) -> bytes:
+    """UTF-16 with a BOM (as some Windows editors save) re-encoded as UTF-8."""
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(where, "binary file, not a text article") from None
 
 
 def _looks_binary(text: str) -> bool:

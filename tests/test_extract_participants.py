@@ -47,6 +47,15 @@ def participants(text: str) -> list[tuple[tuple[str, ...], str]]:
         ("The storm hit Cuba, Haiti and Jamaica before turning north.", []),
         ("The NATO meeting discussed Iran.", []),
         (
+            "Greek Prime Minister Kyriakos Mitsotakis said Turkish President Recep Tayyip "
+            "Erdogan met Syrian officials.",
+            [],
+        ),
+        (
+            "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi.",
+            [(("Russia", "Turkey"), "met Turkish President Recep Tayyip Erdogan in Sochi")],
+        ),
+        (
             "Irish Prime Minister Leo Varadkar said Spanish Prime Minister Pedro Sanchez erred.",
             [],
         ),

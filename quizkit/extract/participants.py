@@ -21,6 +21,7 @@ _TAKE_PART = re.compile(
     r"\b(?:took part|take part|taking part|participated|participate|attended|attend"
     r"|joined|gathered|met|held talks)\b(?:\s+in\b)?"
 )
+_REPORTED = re.compile(r"\b(?:said|says|told|added|stated|according to)\b")
 _CLAUSE_END = re.compile(r"[,;]|\.(?:\s|$)")
 _EVENT_WORDS = re.compile(
     r"\b(?:forces|troops|soldiers|peacekeepers|contingents?|ministers|leaders|delegations"
@@ -84,6 +85,9 @@ def _meeting(
     verb = _TAKE_PART.search(sentence.text)
     if len(countries) < 2 or not verb:
         return []
+    first = mentions[0].start - sentence.start
+    if _REPORTED.search(sentence.text, min(first, verb.start()), max(first, verb.start())):
+        return []  # "X said Y met Z": the speaker took part in nothing
     rest = _CLAUSE_END.split(sentence.text[verb.end() :], maxsplit=1)[0]
     event = tidy(rest if verb.group().endswith(" in") else f"{verb.group()}{rest}")
     where = Provenance(source, sentence.text, sentence.index, mentions[0].start, mentions[-1].end)

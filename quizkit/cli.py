@@ -349,8 +349,6 @@ def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date
         raise click.ClickException(str(exc)) from None
     for message in [*warnings, *(str(e) for e in errors)]:
         click.echo(f"quizkit: {message}", err=True)
-    click.echo(to_json(docs) if as_json else to_text(docs), nl=not as_json)
-    if as_json:
-        click.echo()
+    click.echo(f"{to_json(docs)}\n" if as_json else to_text(docs), nl=False)
     if errors:
         raise SystemExit(1)

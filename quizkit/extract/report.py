@@ -40,7 +40,7 @@ def to_text(docs: list[DocumentFacts]) -> str:
                 lines.append(f"  {title}:")
                 lines.extend(f"    {_line(f)}" for f in facts)
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return "\n".join(lines).rstrip() + "\n" if lines else ""
 
 
 def _line(fact: Fact) -> str:

@@ -95,9 +95,7 @@ def test_all_decks(store: Store, now: datetime, ids: dict[str, int]) -> None:
     assert stats.forecast[1].count == 1
 
 
-def test_days_are_those_of_nows_timezone(
-    store: Store, now: datetime, ids: dict[str, int]
-) -> None:
+def test_days_are_those_of_nows_timezone(store: Store, now: datetime, ids: dict[str, int]) -> None:
     local = now.astimezone(PLUS5)  # the same moment, 14:00 on Thursday in UTC+5
     stats = compute_stats(store, store.deck(DECK_A), local)
     # 19 Jan 20:00 UTC is already the 20th there; 16 Jan 23:59:59 UTC is Monday the 17th

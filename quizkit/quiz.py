@@ -173,11 +173,16 @@ def wrong_answers(card: StudyCard, pool: Sequence[StudyCard]) -> list[str]:
     return picked
 
 
+def _wrong_answers_for(card: StudyCard, pool: Sequence[StudyCard]) -> list[str]:
+    # a list answer is asked typed: picking among lists is no test of recall
+    return [] if card.extra.get("items") else wrong_answers(card, pool)
+
+
 def make_question(
     card: StudyCard, mode: str, pool: Sequence[StudyCard], rng: random.Random
 ) -> Question:
     """The card asked in `mode`; typed when there are no wrong answers to offer."""
-    wrong = wrong_answers(card, pool) if not card.extra.get("items") else []
+    wrong = _wrong_answers_for(card, pool)
     if mode == "mcq" and wrong:
         own = len(card.distractors) if card.ord == 0 else 0
         # the note's own distractors first, then borrowed ones, at random within each
@@ -204,12 +209,16 @@ def build_quiz(
     drawn = draw_cards(cards, count, rng)
     if not drawn:
         raise QuizkitError("this deck has no cards to quiz on (all suspended, or none yet)")
+    modes = [mode] * len(drawn)
     if mode == "mixed":
-        # as even a mix as the count allows, in random order
-        modes = [MIXED[i % len(MIXED)] for i in range(len(drawn))]
-        rng.shuffle(modes)
-    else:
-        modes = [mode] * len(drawn)
+        # as even a mix as the count allows, in random order, over the cards that can be
+        # asked every way (a card with no wrong answers to offer is always typed)
+        able = [i for i, card in enumerate(drawn) if _wrong_answers_for(card, cards)]
+        mix = [MIXED[i % len(MIXED)] for i in range(len(able))]
+        rng.shuffle(mix)
+        modes = ["typed"] * len(drawn)
+        for index, chosen in zip(able, mix, strict=True):
+            modes[index] = chosen
     return [make_question(card, m, cards, rng) for card, m in zip(drawn, modes, strict=True)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from quizkit.models import Deck, DeckInfo, Note
@@ -49,3 +50,8 @@ def schedule_rows(store: Store) -> list[tuple[object, ...]]:
     cards = store.db.execute("SELECT * FROM cards ORDER BY id").fetchall()
     reviews = store.db.execute("SELECT * FROM reviews ORDER BY id").fetchall()
     return [*cards, ("reviews", len(reviews)), *reviews]
+
+
+def without_prompts(output: str) -> str:
+    """Pipe output without the '> ' input prompts, which share a line with what follows."""
+    return re.sub(r"(?m)^(> )+", "", output)

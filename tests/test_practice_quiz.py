@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 from click.testing import CliRunner
-from practice_deck import DECK, make_deck, schedule_rows
+from practice_deck import DECK, make_deck, schedule_rows, without_prompts
 
 from quizkit.cli import cli
 from quizkit.errors import QuizkitError
@@ -220,7 +220,7 @@ def test_cli_quiz_from_a_pipe(runner: CliRunner, store: Store, cards: list[Study
     screen = []
     for number, question in enumerate(questions, start=1):
         screen += expected_lines(question, number, 3)
-    text = result.output.replace("> ", "")
+    text = without_prompts(result.output)
     assert text.splitlines() == [
         *screen,
         "",

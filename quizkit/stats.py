@@ -21,7 +21,7 @@ FORECAST_DAYS = 30
 HISTORY_DAYS = 30
 RETENTION_WEEKS = 12
 HARDEST = 10
-STREAK_PROBE_LIMIT = 100_000
+STREAK_LIMIT_DAYS = 100 * 366
 # Interval histogram bucket starts, in days; the last bucket is open-ended.
 INTERVAL_EDGES = [0, 1, 3, 7, 14, 21, 30, 90, 180, 365]
 EPOCH = datetime(1, 1, 1, tzinfo=UTC)
@@ -187,8 +187,14 @@ def streak(store: Store, deck: Deck | None, now: datetime) -> int:
     """Days in a row with at least one review, up to today (or yesterday, until today has one)."""
     offset = 0 if store.reviewed_between(deck, day_start(now, 0), day_start(now, 1)) else -1
     days = 0
-    while days < STREAK_PROBE_LIMIT and store.reviewed_between(
-        deck, day_start(now, offset - days), day_start(now, offset - days + 1)
-    ):
-        days += 1
+    window = 8
+    # look back in ever larger windows of days, one query each, until a day without reviews
+    while days < STREAK_LIMIT_DAYS:
+        first = offset - days - window + 1
+        found = store.reviewed_in_ranges(deck, day_ranges(now, first, window))
+        for reviewed in reversed(found):
+            if not reviewed:
+                return days
+            days += 1
+        window *= 2
     return days

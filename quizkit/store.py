@@ -484,7 +484,10 @@ class Store:
 
     def review_count(self, deck: Deck | None, since: datetime | None = None) -> int:
         """Reviews in the log (of a deck), all or since a moment."""
-        where, params = _deck_filter("card_id", deck, cards=True)
+        # over a time range, the time index must lead (the card index would read the whole
+        # deck's log): '+' keeps SQLite from using an index for the card test
+        column = "card_id" if since is None else "+card_id"
+        where, params = _deck_filter(column, deck, cards=True)
         if since is not None:
             where += " AND reviewed_at >= ?"
             params.append(iso(since))
@@ -497,7 +500,7 @@ class Store:
         """Reviews in each [start, end) range, one index range scan each (days or weeks)."""
         if not ranges:
             return []
-        where, params = _deck_filter("r.card_id", deck, cards=True)
+        where, params = _deck_filter("+r.card_id", deck, cards=True)
         values, bounds = _ranges_values(ranges)
         rows = self.db.execute(
             f"""WITH spans(i, lo, hi) AS (VALUES {values})
@@ -519,7 +522,7 @@ class Store:
         """
         if not ranges:
             return []
-        where, params = _deck_filter("r.card_id", deck, cards=True)
+        where, params = _deck_filter("+r.card_id", deck, cards=True)
         values, bounds = _ranges_values(ranges)
         rows = self.db.execute(
             f"""WITH spans(i, lo, hi) AS (VALUES {values})
@@ -532,8 +535,26 @@ class Store:
         ).fetchall()
         return [(int(total), int(passed)) for _i, total, passed in rows]
 
+    def reviewed_in_ranges(
+        self, deck: Deck | None, ranges: list[tuple[datetime, datetime]]
+    ) -> list[bool]:
+        """Whether each [start, end) range holds at least one review (days, for streaks)."""
+        if not ranges:
+            return []
+        where, params = _deck_filter("+r.card_id", deck, cards=True)
+        values, bounds = _ranges_values(ranges)
+        rows = self.db.execute(
+            f"""WITH spans(i, lo, hi) AS (VALUES {values})
+                SELECT spans.i, EXISTS (SELECT 1 FROM reviews r
+                                        WHERE r.reviewed_at >= spans.lo
+                                        AND r.reviewed_at < spans.hi {where})
+                FROM spans ORDER BY spans.i""",
+            bounds + params,
+        ).fetchall()
+        return [bool(found) for _i, found in rows]
+
     def reviewed_between(self, deck: Deck | None, start: datetime, end: datetime) -> bool:
-        where, params = _deck_filter("card_id", deck, cards=True)
+        where, params = _deck_filter("+card_id", deck, cards=True)
         row = self.db.execute(
             f"""SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? {where}
                 LIMIT 1""",

@@ -145,3 +145,17 @@ def test_html_to_a_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["stats", "--html", str(target)])
     assert result.exit_code == 1
     assert result.output == f"Error: {target}: cannot write: No such file or directory\n"
+
+
+def test_empty_deck_prints_zeros(runner: CliRunner, store: Store, now: datetime) -> None:
+    from quizkit.models import DeckInfo
+
+    store.ensure_deck(DeckInfo("Empty"), now)
+    result = runner.invoke(cli, ["stats", "Empty", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["cards"]["total"] == 0
+    assert data["streak"] == 0 and data["hardest"] == []
+    assert sum(d["count"] for d in data["forecast"]) == 0
+    text = runner.invoke(cli, ["stats", "Empty"]).output
+    assert "Reviews: 0 today, 0 this week, 0 in all\n" in text

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from stats_log import DECK_A, build_log
 
+from quizkit.models import DeckInfo, Note
 from quizkit.stats import CardCounts, HardCard, compute_stats
 from quizkit.store import Store
 
@@ -128,3 +129,18 @@ def test_empty_store_gives_zeros(store: Store, now: datetime) -> None:
     assert stats.hardest == [] and stats.streak == 0
     assert all(d.count == 0 for d in stats.forecast + stats.reviews_per_day)
     assert all(w.retention is None for w in stats.retention)
+
+
+@pytest.mark.parametrize("length", [1, 7, 8, 9, 24, 25, 60])
+def test_long_streaks(store: Store, now: datetime, length: int) -> None:
+    deck = store.ensure_deck(DeckInfo("Streaks"), now)
+    store.upsert_notes(deck, [Note("Q?", "A", "q")], now)
+    days = [*range(length), length + 1]  # a run of `length` days ending today, then a gap
+    for back in days:
+        moment = (now - timedelta(days=back)).isoformat(timespec="microseconds")
+        store.db.execute(
+            "INSERT INTO reviews (card_id, reviewed_at, rating, state_before) VALUES (1, ?, 3, 2)",
+            [moment],
+        )
+    store.db.conn.commit()
+    assert compute_stats(store, deck, now).streak == length

@@ -341,13 +341,21 @@ class Store:
             params.append(deck.id)
         return int(self.db.execute(sql, params).fetchone()[0])
 
-    def count_due(self, deck: Deck | None, now: datetime) -> int:
-        """Scheduled cards due by `now`: the 'still to go' figure shown while studying."""
-        sql = "SELECT COUNT(*) FROM cards WHERE state > 0 AND suspended = 0 AND due <= ?"
+    def count_due(
+        self, deck: Deck | None, now: datetime, bury_since: datetime | None = None
+    ) -> int:
+        """Scheduled cards due by `now`: the 'still to go' figure shown while studying.
+
+        With `bury_since`, cards buried by a sibling's review (see next_due_card) don't count.
+        """
+        sql = "SELECT COUNT(*) FROM cards c WHERE c.state > 0 AND c.suspended = 0 AND c.due <= ?"
         params: list[Any] = [iso(now)]
         if deck is not None:
-            sql += " AND deck_id = ?"
+            sql += " AND c.deck_id = ?"
             params.append(deck.id)
+        if bury_since is not None:
+            sql += SIBLING_NOT_REVIEWED_SINCE
+            params.append(iso(bury_since))
         return int(self.db.execute(sql, params).fetchone()[0])
 
     def next_due_time(self, deck: Deck | None) -> datetime | None:

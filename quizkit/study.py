@@ -137,7 +137,7 @@ class Session:
         return self.store.next_due_card(self.deck, moment + LEARN_AHEAD, bury_since=today)
 
     def remaining(self, moment: datetime) -> int:
-        return self.store.count_due(self.deck, moment)
+        return self.store.count_due(self.deck, moment, bury_since=start_of_day(moment))
 
     def run(self, learner: Learner) -> Summary:
         summary = Summary()

@@ -58,6 +58,8 @@ def test_due_sibling_waits_for_tomorrow(store: Store, deck: Deck, now: datetime)
     # the forward card was just reviewed; its reverse is due but waits
     assert store.next_due_card(deck, now, bury_since=start_of_day(now)) is None
     assert store.next_due_card(deck, now).id == 2
+    assert store.count_due(deck, now, bury_since=start_of_day(now)) == 0
+    assert store.count_due(deck, now) == 1
     # a review of yesterday does not bury
     assert store.next_due_card(deck, now, bury_since=now + timedelta(days=1)).id == 2
 

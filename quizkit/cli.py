@@ -20,6 +20,7 @@ import click
 from quizkit import __version__
 
 if TYPE_CHECKING:
+    from quizkit.models import Deck
     from quizkit.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -267,7 +268,8 @@ def fresh_seed(seed: int | None) -> int:
     return seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
 
 
-def run_cram(store: Store, deck_: Any, tag: str | None, seed: int | None) -> None:
+def run_cram(store: Store, deck_: Deck | None, tag: str | None, seed: int | None) -> None:
+    """`study --cram`: the deck's cards (of one tag) until each is answered right."""
     import random
 
     from quizkit.cram import CramSession, cram_cards

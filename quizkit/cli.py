@@ -253,6 +253,9 @@ def study(
 
 # practice tests, cram, leeches and stats (issue 7) -------------------------
 
+QUIZ_COUNT = 10
+QUIZ_MODE = "mixed"
+
 
 def quote_arg(text: str) -> str:
     """A deck name as it must be typed in a shell command."""
@@ -291,11 +294,11 @@ def run_cram(store: Store, deck_: Deck | None, tag: str | None, seed: int | None
 @cli.command()
 @click.argument("deck")
 @db_option
-@click.option("--count", default=10, show_default=True, help="How many questions.")
+@click.option("--count", default=QUIZ_COUNT, show_default=True, help="How many questions.")
 @click.option(
     "--mode",
     type=click.Choice(["typed", "mcq", "truefalse", "mixed"]),
-    default="mixed",
+    default=QUIZ_MODE,
     show_default=True,
     help="How questions are asked.",
 )
@@ -326,7 +329,10 @@ def quiz(deck: str, db: str | None, count: int, mode: str, seed: int | None, rec
             click.echo(f"Suspended as a leech (failed 8 times): {card.prompt}")
     else:
         click.echo("The schedule is unchanged (--record counts a test as reviews).")
-    click.echo(f"The same test again: quizkit quiz {quote_arg(deck)} --seed {seed}")
+    again = f"quizkit quiz {quote_arg(deck)}"
+    again += f" --count {count}" if count != QUIZ_COUNT else ""
+    again += f" --mode {mode}" if mode != QUIZ_MODE else ""
+    click.echo(f"The same test again: {again} --seed {seed}")
 
 
 @cli.command()

@@ -232,7 +232,7 @@ def test_cli_quiz_from_a_pipe(runner: CliRunner, store: Store, cards: list[Study
         f"      answer: {questions[1].card.expected}",
         "",
         "The schedule is unchanged (--record counts a test as reviews).",
-        f"The same test again: quizkit quiz {DECK} --seed 42",
+        f"The same test again: quizkit quiz {DECK} --count 3 --mode typed --seed 42",
     ]
     assert schedule_rows(store) == before
 
@@ -324,3 +324,10 @@ def test_cli_quiz_on_a_deck_with_only_suspended_cards(
     assert (
         result.output == "Error: this deck has no cards to quiz on (all suspended, or none yet)\n"
     )
+
+
+def test_cli_repeat_line_names_only_options_given(runner: CliRunner, deck: Deck) -> None:
+    result = runner.invoke(cli, ["quiz", DECK, "--seed", "1"], input="\n" * 5)
+    assert result.exit_code == 0, result.output
+    assert "Score: 0 of 5 right (0%).\n" in result.output
+    assert result.output.endswith("The same test again: quizkit quiz Practice --seed 1\n")

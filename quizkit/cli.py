@@ -373,9 +373,13 @@ def stats(deck: str | None, db: str | None, as_json: bool, html_file: Path | Non
     if as_json:
         click.echo(json.dumps(figures.to_json(), indent=2, ensure_ascii=False))
         return
+    from quizkit.charts import plain
     from quizkit.stats_text import render_stats
 
-    for line in render_stats(figures, shutil.get_terminal_size().columns):
+    # colour only on a terminal, and never when NO_COLOR is set; the bars read without it
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    paint = functools.partial(click.style, fg="cyan") if colour else plain
+    for line in render_stats(figures, shutil.get_terminal_size().columns, paint):
         click.echo(line)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from quizkit.charts import bar_chart
+from collections.abc import Callable
+
+from quizkit.charts import bar_chart, plain
 from quizkit.stats import MATURE_DAYS, Stats
 
 INDENT = "  "
@@ -16,7 +18,7 @@ def days_text(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f} days"
 
 
-def render_stats(stats: Stats, width: int) -> list[str]:
+def render_stats(stats: Stats, width: int, paint: Callable[[str], str] = plain) -> list[str]:
     """The report as lines no wider than `width` (the charts shrink to fit, within reason)."""
     c = stats.cards
     inner = width - len(INDENT)
@@ -43,13 +45,15 @@ def render_stats(stats: Stats, width: int) -> list[str]:
     lines += ["", f"Due in the next {len(stats.forecast)} days (overdue count as today):"]
     lines += [
         INDENT + line
-        for line in bar_chart([(f"{d.day:%a %d %b}", d.count) for d in stats.forecast], inner)
+        for line in bar_chart(
+            [(f"{d.day:%a %d %b}", d.count) for d in stats.forecast], inner, paint
+        )
     ]
     lines += ["", f"Reviews per day, last {len(stats.reviews_per_day)} days:"]
     lines += [
         INDENT + line
         for line in bar_chart(
-            [(f"{d.day:%a %d %b}", d.count) for d in stats.reviews_per_day], inner
+            [(f"{d.day:%a %d %b}", d.count) for d in stats.reviews_per_day], inner, paint
         )
     ]
     lines += ["", "Hardest cards (most Again ratings):"]

@@ -13,6 +13,7 @@ import pexpect
 import pytest
 from click.testing import CliRunner
 from practice_deck import DECK, make_deck
+from stats_log import build_log
 
 from quizkit.cli import cli
 from quizkit.models import Note
@@ -89,3 +90,31 @@ def test_help_does_not_load_the_practice_modules() -> None:
         check=True,
     )
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("no_color", "coloured"), [(None, True), ("1", False)])
+def test_stats_bars_colour_only_without_no_color(
+    store: Store, now: datetime, no_color: str | None, coloured: bool
+) -> None:
+    build_log(store, now)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("COLUMNS", None)
+    if no_color is not None:
+        env["NO_COLOR"] = no_color
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "quizkit", "stats", "Deck A"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(24, 50),
+    )
+    child.expect(pexpect.EOF)
+    output = child.before
+    child.close()
+    assert child.exitstatus == 0
+    assert "Thu 20 Jan 2 " in output
+    assert ("\x1b[36m" in output) is coloured
+    # the bars follow the pty's 50 columns either way
+    bar_line = next(line for line in output.splitlines() if "Thu 20 Jan 2" in line)
+    assert bar_line.count("█") == 35

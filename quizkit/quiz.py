@@ -184,10 +184,12 @@ def make_question(
     """The card asked in `mode`; typed when there are no wrong answers to offer."""
     wrong = _wrong_answers_for(card, pool)
     if mode == "mcq" and wrong:
-        own = len(card.distractors) if card.ord == 0 else 0
+        mine = {fold(d) for d in card.distractors} if card.ord == 0 else set()
+        own = [w for w in wrong if fold(w) in mine]
+        borrowed = [w for w in wrong if fold(w) not in mine]
         # the note's own distractors first, then borrowed ones, at random within each
-        first = rng.sample(wrong[:own], min(own, CHOICES - 1))
-        rest = rng.sample(wrong[own:], min(len(wrong) - own, CHOICES - 1 - len(first)))
+        first = rng.sample(own, min(len(own), CHOICES - 1))
+        rest = rng.sample(borrowed, min(len(borrowed), CHOICES - 1 - len(first)))
         options = [card.expected, *first, *rest]
         rng.shuffle(options)
         return Question(card, "mcq", options=tuple(options))

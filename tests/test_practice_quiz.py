@@ -79,6 +79,20 @@ def test_multiple_choice_uses_the_notes_distractors(cards: list[StudyCard]) -> N
     assert sorted(question.options) == ["Lyon", "Marseille", "Nice", "Paris"]
 
 
+def test_multiple_choice_skips_a_distractor_that_is_the_answer(store: Store, now: datetime) -> None:
+    notes = [
+        Note("Capital?", "Paris", "c", distractors=("paris", "Lyon", "Nice", "Metz")),
+        Note("Other?", "Rome", "o"),
+        Note("Third?", "Oslo", "t"),
+    ]
+    cards = store.deck_cards(make_deck(store, now, notes))
+    for seed in range(10):
+        question = make_question(cards[0], "mcq", cards, random.Random(seed))
+        assert len(question.options) == 4
+        # the note's three real distractors, never a borrowed answer in their place
+        assert sorted(question.options) == ["Lyon", "Metz", "Nice", "Paris"]
+
+
 def test_multiple_choice_borrows_answers_of_the_same_kind(cards: list[StudyCard]) -> None:
     card = by_question(cards, "Largest planet?")
     assert wrong_answers(card, cards) == ["Paris", "William Shakespeare"]

@@ -389,7 +389,11 @@ def stats(deck: str | None, db: str | None, as_json: bool, html_file: Path | Non
 @db_option
 @reports_errors
 def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
-    """Bring back suspended cards (leeches) of a deck: all of them, or those given by id."""
+    """Bring back a deck's suspended cards: all of them, or those given by id.
+
+    A card rated Again 8 times in all is a leech: it is suspended and `quizkit decks` says so.
+    Brought back, it is suspended again at every 4 more Again ratings (12, 16, ...).
+    """
     from quizkit.errors import QuizkitError
 
     store = open_store(db)

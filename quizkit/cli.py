@@ -350,7 +350,8 @@ def stats(deck: str | None, db: str | None, as_json: bool, html_file: Path | Non
     """Cards by state, reviews, true retention, intervals, forecast, hardest cards, streak.
 
     A mature card is one whose previous review was 21 or more days before (as in Anki);
-    true retention is the share of its reviews answered Hard, Good or Easy.
+    true retention is the share of its reviews answered Hard, Good or Easy. Lapses count
+    every Again rating. Days are local days; weeks start on Monday.
     """
     import shutil
 

@@ -523,7 +523,8 @@ class Store:
             changed = 0
             for card_id in ids:
                 changed += self.db.execute(
-                    "UPDATE cards SET suspended = 0 WHERE id = ? AND deck_id = ? AND suspended = 1",
+                    """UPDATE cards SET suspended = 0 WHERE id = ? AND deck_id = ? AND suspended = 1
+                       AND note_id NOT IN (SELECT id FROM notes WHERE dropped = 1)""",
                     [card_id, deck.id],
                 ).rowcount
         return changed

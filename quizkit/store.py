@@ -10,8 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
+from quizkit._sqlite_utils import Database
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.models import (
     CardState,

@@ -331,6 +331,7 @@ class Builder:
                 continue
             event = self._in_context(self._complete_event(fact, fact.event))
             event = re.split(r"\s+and\s+(?:will|would|is|are|was|were|has|had)\b", event)[0]
+            event = _without_dangling_words(event)
             question = self._date_question(fact, event)
             if question is None:
                 continue
@@ -685,6 +686,17 @@ class Builder:
             if same and not fact.date.startswith("--"):
                 return fact
         return None
+
+
+DANGLING = {"the", "a", "an", "to", "of", "on", "for", "and", "in", "at", "with", "by", "from"}
+
+
+def _without_dangling_words(event: str) -> str:
+    """Drop words left hanging where the extractor cut a quote away ('... appealed to the')."""
+    words = event.split()
+    while words and words[-1].lower() in DANGLING:
+        words.pop()
+    return " ".join(words)
 
 
 def _subject_of(clause: str) -> str:

@@ -696,6 +696,8 @@ def _without_dangling_words(event: str) -> str:
     words = event.split()
     while words and words[-1].lower() in DANGLING:
         words.pop()
+    if len(words) > 3 and words[-2] == "and":
+        words = words[:-2]  # '... and appealed': the rest of that clause was cut
     return " ".join(words)
 
 

@@ -186,3 +186,22 @@ def test_same_story_found_by_shared_names_of_things() -> None:
     )
     docs = extract_texts([("a.txt", dated), ("b.txt", undated)], today=TODAY)
     assert [f.date for f in docs[1].facts if isinstance(f, DateFact)] == ["2022-05-02"]
+
+
+def test_partial_dateline_with_a_fallback_year() -> None:
+    text = (
+        "Strike ends\n\nROME, Jan. 5 (Reuters) - The strike that began on December 28 ended on "
+        "Tuesday, unions said. Talks will resume on February 2."
+    )
+    assert dates(text, header=1) == [
+        ("--01-05", "Jan. 5"),
+        ("--12-28", "December 28"),
+        ("--02-02", "February 2"),
+    ]
+    # December is after the dateline's January: last year's; February looks ahead.
+    assert dates(text, header=1, year=2023) == [
+        ("2023-01-05", "Jan. 5"),
+        ("2022-12-28", "December 28"),
+        ("2023-01-03", "Tuesday"),
+        ("2023-02-02", "February 2"),
+    ]

@@ -87,6 +87,8 @@ def officials(*texts: str) -> list[list[tuple[str, str, str | None, str | None]]
         ("The Foreign Ministry of Brazil issued a statement.", []),
         ("President Thursday Williams is a character in a novel.", []),
         ("The President Hotel and the Chancellor Building were closed.", []),
+        ("Rafael Nadal, the King of Clay, won again.", []),
+        ("President of the Spanish Tennis Federation Miguel Diaz spoke.", []),
     ],
 )
 def test_office_forms(

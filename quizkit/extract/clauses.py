@@ -8,7 +8,8 @@ from quizkit.extract.text import Sentence
 
 # Words that lead into a date and mean nothing without it.
 _LEAD = re.compile(
-    r"(?:\b(?:on|by|in|since|until|till|from|of|as of|starting|beginning|before|after|at|"
+    r"(?:\b(?:on|by|in|since|until|till|from|of|as of|starting|beginning|before|after|at|with|"
+    r"among|including|namely|"
     r"late|early|mid|through|between|for|effective|dated|as early as|no later than)\s*)+$",
     re.IGNORECASE,
 )

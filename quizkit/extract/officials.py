@@ -136,6 +136,8 @@ def _read_mention(text: str, sentence: Sentence, m: re.Match[str]) -> OfficialMe
     if _FORMER.search(text, max(sentence.start, start - 12), start):
         return None
     after_place, end, suffix = _place_after(text, end, sentence.end)
+    if _OF.match(text, end, sentence.end):
+        return None  # "King of Clay", "President of the Tennis Federation": not a state's office
     place = after_place or place
     office = canonical_office(inner + suffix)
     if office is None:

@@ -47,6 +47,11 @@ def participants(text: str) -> list[tuple[tuple[str, ...], str]]:
         ("The storm hit Cuba, Haiti and Jamaica before turning north.", []),
         ("The NATO meeting discussed Iran.", []),
         (
+            "The prime minister, Jane Roe, met the Irish prime minister, Simon Harris, and "
+            "the Dutch prime minister, Dick Schoof, in Oslo.",
+            [],
+        ),
+        (
             "Greek Prime Minister Kyriakos Mitsotakis said Turkish President Recep Tayyip "
             "Erdogan met Syrian officials.",
             [],

@@ -87,7 +87,7 @@ _NOT_NAMES_WORDS = """
     affairs chancellor premier ambassador director head king queen staff spokesman"""
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
 _WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
-_THE = re.compile(r"\bthe\s+$")
+_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w.\-]+")
 _DOUBLED = re.compile(r"(.)\1+")
 _COMMA = re.compile(r",(?=[ \t])")

@@ -78,7 +78,12 @@ def find_participants(
 def _meeting(
     source: str, text: str, sentence: Sentence, mentions: list[OfficialMention]
 ) -> list[ParticipantsFact]:
-    """Officials of several countries who took part in something."""
+    """Officials of several countries who took part in something.
+
+    When one of them has no known place the set would be incomplete, so none is given.
+    """
+    if any(m.place is None for m in mentions):
+        return []
     countries = list(
         dict.fromkeys(m.place.name for m in mentions if m.place and m.place.is_country)
     )

@@ -22,7 +22,7 @@ from quizkit.store import Store  # noqa: E402
 
 TEMPLATES = sorted((REPO / "tests" / "articles").glob("*.txt"))
 SURNAMES = ["Pistorius", "Blaszczak", "Pevkur", "Murniece", "Mutua", "Stoltenberg", "Guterres"]
-RUNS = 1
+RUNS = 3
 COUNT = 1000
 
 
@@ -34,7 +34,7 @@ def make_articles(folder: Path) -> list[Path]:
             text = text.replace(surname, f"{surname}{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}")
         text = text.replace("2023", str(1990 + i % 30))
         # pad to the seed articles' size (about 3 KB) with a neutral paragraph
-        text += "\n\nOfficials gave no further details about the plans on the ground.\n" * 30
+        text += "\n\nOfficials gave no further details about the plans on the ground.\n" * 37
         path = folder / f"article-{i:04d}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)

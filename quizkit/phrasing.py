@@ -21,6 +21,25 @@ MONTH_NAMES = [
     "December",
 ]
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# A clause opening with one of these is subordinate: its subject is not the event's.
+SUBORDINATORS = {
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "since",
+    "following",
+    "because",
+    "although",
+    "though",
+    "if",
+    "once",
+    "until",
+    "despite",
+    "amid",
+    "with",
+}
 # Acronyms read as words take no article ("NATO said"), letter-by-letter ones do ("the UN").
 NO_ARTICLE_ORGS = {"NATO", "OPEC", "ASEAN", "UNESCO", "UNICEF", "Interpol", "Mercosur", "Frontex"}
 
@@ -97,7 +116,7 @@ def when_question(event: str, lead: str = "when") -> str | None:
     'the withdrawal will end' -> 'By what date was the withdrawal to end?' (lead='by')
     """
     words = sentence_case_subject(event.split())
-    if len(words) < 2 or words[0].lower() in PRONOUNS:
+    if len(words) < 2 or words[0].lower() in PRONOUNS | SUBORDINATORS:
         return None
     for i, word in enumerate(words[1:], start=1):
         bare = re.sub(r"[^\w'-]", "", word)

@@ -323,7 +323,6 @@ def plan_test(cards: Sequence[StudyCard], rng: random.Random) -> TestPlan:
         matched = []
     in_matching = {c.id for c, _, _ in matched}
     rest = [c for c in cards if c.id not in in_matching]
-    given_tf = [c for c in rest if _given_truefalse(c) is not None]
     with_distractors = [c for c in rest if c.distractors and _given_truefalse(c) is None]
     tf_count = len(with_distractors) // 4 if len(with_distractors) >= 4 else 0
     tf_ids = {c.id for c in rng.sample(with_distractors, tf_count)}
@@ -473,7 +472,8 @@ COUNTRY_SHORT_FORMS = (
 NAME_WORD = r"[A-Z][\w.'’-]*"
 PERSON = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD})+")
 NOT_NAME_START = frozenset(
-    "who what which when where how in on at by the a an during after before since".split()
+    {"who", "what", "which", "when", "where", "how", "in", "on", "at", "by", "the", "a", "an"}
+    | {"during", "after", "before", "since"}
 )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from quizkit.errors import HandoutError
-from quizkit.models import StudyCard, fold_for_id
+from quizkit.models import PrintNote, fold_for_id
 
 LAYOUTS = ("worksheet", "test", "flashcards")
 PAPERS = ("a4", "letter")
@@ -168,11 +168,11 @@ class Handout:
 # building -----------------------------------------------------------------
 
 
-def build_handout(deck_name: str, cards: Sequence[StudyCard], options: HandoutOptions) -> Handout:
-    """The handout for a deck's cards (one question per note, in the deck's order)."""
+def build_handout(deck_name: str, notes: Sequence[PrintNote], options: HandoutOptions) -> Handout:
+    """The handout for a deck's notes (one question each, in the deck's order)."""
     options.check()
     base = random.Random(f"quizkit-handout:{options.seed}")
-    chosen = select_cards(deck_name, cards, options, base)
+    chosen = select_notes(deck_name, notes, options, base)
     title = options.title if options.title is not None else deck_name
     common: dict[str, Any] = {
         "title": title,
@@ -204,12 +204,11 @@ def _version_rng(options: HandoutOptions, label: str) -> random.Random:
     return random.Random(f"quizkit-handout:{options.seed}:{label or 'A'}")
 
 
-def select_cards(
-    deck_name: str, cards: Sequence[StudyCard], options: HandoutOptions, rng: random.Random
-) -> list[StudyCard]:
-    """Forward cards filtered by --tag and --kind, shuffled with --shuffle, cut to --limit."""
-    notes = [c for c in cards if c.ord == 0]
-    chosen = notes
+def select_notes(
+    deck_name: str, notes: Sequence[PrintNote], options: HandoutOptions, rng: random.Random
+) -> list[PrintNote]:
+    """Notes filtered by --tag and --kind, shuffled with --shuffle, cut to --limit."""
+    chosen = list(notes)
     if options.tags:
         wanted = set(options.tags)
         chosen = [c for c in chosen if wanted & set(c.tags)]
@@ -226,7 +225,7 @@ def select_cards(
     return chosen
 
 
-def _nothing_selected(deck_name: str, notes: Sequence[StudyCard], options: HandoutOptions) -> str:
+def _nothing_selected(deck_name: str, notes: Sequence[PrintNote], options: HandoutOptions) -> str:
     if not notes:
         return f"deck {deck_name!r} has no notes to print"
     parts = []
@@ -241,7 +240,7 @@ def _nothing_selected(deck_name: str, notes: Sequence[StudyCard], options: Hando
     return f"deck {deck_name!r}: no notes with " + " and ".join(parts)
 
 
-def answer_space(card: StudyCard) -> tuple[int, bool]:
+def answer_space(card: PrintNote) -> tuple[int, bool]:
     """Writing lines for an answer, and whether they can be short: a date needs less than a list."""
     items = card.extra.get("items")
     if isinstance(items, list) and items:
@@ -252,12 +251,12 @@ def answer_space(card: StudyCard) -> tuple[int, bool]:
     return min(math.ceil(length / 50), 6), False
 
 
-def _sources(card: StudyCard, options: HandoutOptions) -> tuple[str, ...]:
+def _sources(card: PrintNote, options: HandoutOptions) -> tuple[str, ...]:
     return tuple(str(s) for s in card.sources) if options.sources else ()
 
 
 def _key_entries(
-    cards: Sequence[StudyCard], answers: Sequence[str], options: HandoutOptions
+    cards: Sequence[PrintNote], answers: Sequence[str], options: HandoutOptions
 ) -> tuple[KeyEntry, ...]:
     return tuple(
         KeyEntry(number, answer, _sources(card, options))
@@ -266,7 +265,7 @@ def _key_entries(
 
 
 def _worksheet_version(
-    cards: Sequence[StudyCard], label: str, options: HandoutOptions, rng: random.Random
+    cards: Sequence[PrintNote], label: str, options: HandoutOptions, rng: random.Random
 ) -> Version:
     order = list(cards)
     if options.versions > 1:
@@ -281,7 +280,7 @@ def _worksheet_version(
     return Version(label, (section,), _key_entries(order, [c.answer for c in order], options))
 
 
-def flashcard_sheets(cards: Sequence[StudyCard], options: HandoutOptions) -> tuple[Sheet, ...]:
+def flashcard_sheets(cards: Sequence[PrintNote], options: HandoutOptions) -> tuple[Sheet, ...]:
     """Eight cards a sheet; each back row is reversed so a long-edge flip lines answers up."""
     sheets = []
     for start in range(0, len(cards), CARDS_PER_SHEET):
@@ -307,13 +306,13 @@ class TestPlan:
     Decided once from the seed, so that every version asks the same questions.
     """
 
-    choice: tuple[tuple[StudyCard, tuple[str, ...]], ...]  # card, options (answer first)
-    truefalse: tuple[tuple[StudyCard, str, str | None, bool], ...]  # card, prompt, claim, truth
-    short: tuple[StudyCard, ...]
-    matching: tuple[tuple[StudyCard, str, str], ...]  # card, official, country
+    choice: tuple[tuple[PrintNote, tuple[str, ...]], ...]  # card, options (answer first)
+    truefalse: tuple[tuple[PrintNote, str, str | None, bool], ...]  # card, prompt, claim, truth
+    short: tuple[PrintNote, ...]
+    matching: tuple[tuple[PrintNote, str, str], ...]  # card, official, country
 
 
-def plan_test(cards: Sequence[StudyCard], rng: random.Random) -> TestPlan:
+def plan_test(cards: Sequence[PrintNote], rng: random.Random) -> TestPlan:
     """Matching when at least four officials pair with countries; a quarter of the notes with
     distractors as true/false; the rest with distractors as multiple choice; others short answer.
     """
@@ -326,9 +325,9 @@ def plan_test(cards: Sequence[StudyCard], rng: random.Random) -> TestPlan:
     with_distractors = [c for c in rest if c.distractors and _given_truefalse(c) is None]
     tf_count = len(with_distractors) // 4 if len(with_distractors) >= 4 else 0
     tf_ids = {c.id for c in rng.sample(with_distractors, tf_count)}
-    truefalse: list[tuple[StudyCard, str, str | None, bool]] = []
-    choice: list[tuple[StudyCard, tuple[str, ...]]] = []
-    short: list[StudyCard] = []
+    truefalse: list[tuple[PrintNote, str, str | None, bool]] = []
+    choice: list[tuple[PrintNote, tuple[str, ...]]] = []
+    short: list[PrintNote] = []
     for card in rest:
         given = _given_truefalse(card)
         if given is not None:
@@ -347,7 +346,7 @@ def plan_test(cards: Sequence[StudyCard], rng: random.Random) -> TestPlan:
     return TestPlan(tuple(choice), tuple(truefalse), tuple(short), tuple(matched))
 
 
-def _given_truefalse(card: StudyCard) -> tuple[str, bool] | None:
+def _given_truefalse(card: PrintNote) -> tuple[str, bool] | None:
     """A statement the deck itself marks true or false: (statement, truth)."""
     if card.kind == "truefalse":
         truth = card.extra.get("truth")
@@ -478,7 +477,7 @@ NOT_NAME_START = frozenset(
 
 
 @functools.cache
-def _countries() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+def _country_names() -> frozenset[str]:
     import pycountry
 
     names = set(COUNTRY_SHORT_FORMS)
@@ -487,19 +486,36 @@ def _countries() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
             value = getattr(country, attr, None)
             if value and "," not in value:
                 names.add(value)
-    names |= {n.removeprefix("the ") for n in names}
-    folded = frozenset(fold_for_id(n) for n in names)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    possessive = re.compile(rf"\b({alternation})['’]s\b")
-    of_country = re.compile(rf"\bof ({alternation})\b")
-    return folded, possessive, of_country
+    return frozenset(fold_for_id(n.removeprefix("the ")) for n in names)
 
 
 def is_country(text: str) -> bool:
-    return fold_for_id(text) in _countries()[0]
+    return fold_for_id(text.removeprefix("the ")) in _country_names()
 
 
-def matching_pair(card: StudyCard) -> tuple[str, str] | None:
+POSSESSIVE = re.compile(r"['’]s\b")
+OF = re.compile(r"\bof\s+")
+MAX_NAME_WORDS = 5
+
+
+def country_named_in(question: str) -> str | None:
+    """A country the question names as "Armenia's ..." or "... of Kazakhstan", else None."""
+    for match in POSSESSIVE.finditer(question):
+        words = question[: match.start()].split()[-MAX_NAME_WORDS:]
+        for start in range(len(words)):
+            candidate = " ".join(words[start:])
+            if is_country(candidate):
+                return candidate.removeprefix("the ")
+    for match in OF.finditer(question):
+        words = question[match.end() :].split()[:MAX_NAME_WORDS]
+        for end in range(len(words), 0, -1):
+            candidate = " ".join(words[:end]).rstrip("?.,;:!")
+            if is_country(candidate):
+                return candidate.removeprefix("the ")
+    return None
+
+
+def matching_pair(card: PrintNote) -> tuple[str, str] | None:
     """(official, country) for an official's note that ties a person to a country, else None.
 
     Either the answer is a country and the question names the person ("Viktor Khrenin was the
@@ -508,7 +524,6 @@ def matching_pair(card: StudyCard) -> tuple[str, str] | None:
     """
     if card.kind != "official":
         return None
-    _, possessive, of_country = _countries()
     answer = card.answer.strip()
     if is_country(answer):
         person = card.extra.get("person")
@@ -517,8 +532,8 @@ def matching_pair(card: StudyCard) -> tuple[str, str] | None:
         return (person, answer) if person else None
     if card.extra.get("answer_type", "person") != "person" or not PERSON.fullmatch(answer):
         return None
-    match = possessive.search(card.question) or of_country.search(card.question)
-    return (answer, match.group(1)) if match else None
+    country = country_named_in(card.question)
+    return (answer, country) if country else None
 
 
 def _person_in(question: str) -> str | None:
@@ -538,7 +553,7 @@ IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "
 DATA_URI = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$")
 
 
-def _image(card: StudyCard, options: HandoutOptions) -> str | None:
+def _image(card: PrintNote, options: HandoutOptions) -> str | None:
     value = card.extra.get("image")
     if not isinstance(value, str) or not value:
         return None

@@ -194,3 +194,17 @@ class ImportReport:
         self.updated += other.updated
         self.unchanged += other.unchanged
         self.skipped.extend(other.skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class PrintNote:
+    """A note as a handout needs it: content only, no schedule."""
+
+    id: int
+    question: str
+    answer: str
+    kind: str = "basic"
+    distractors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -20,6 +20,7 @@ from quizkit.models import (
     DeckInfo,
     ImportReport,
     Note,
+    PrintNote,
     Review,
     SourceRef,
     StudyCard,
@@ -388,6 +389,30 @@ class Store:
         ).fetchall()
         keys = ("id", "reviewed_at", "rating", "typed", "correct", "duration_ms", "state_before")
         return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    # handouts ----------------------------------------------------------
+
+    def print_notes(self, deck: Deck) -> list[PrintNote]:
+        """A deck's notes in the order they were added, with just what a handout prints."""
+        rows = self.db.execute(
+            """SELECT id, question, answer, kind, distractors, tags, sources, extra
+               FROM notes WHERE deck_id = ? ORDER BY id""",
+            [deck.id],
+        ).fetchall()
+        loads = json.loads
+        return [
+            PrintNote(
+                id=row[0],
+                question=row[1],
+                answer=row[2],
+                kind=row[3],
+                distractors=tuple(loads(row[4])),
+                tags=tuple(loads(row[5])),
+                sources=tuple(SourceRef.from_dict(s) for s in loads(row[6])),
+                extra=loads(row[7]),
+            )
+            for row in rows
+        ]
 
 
 def start_of_day(now: datetime) -> datetime:

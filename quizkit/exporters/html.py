@@ -116,7 +116,7 @@ def render_handout(handout: Handout) -> RenderedHandout:
 
 def build_for_deck(store: Store, deck_name: str, options: HandoutOptions) -> Handout:
     deck = store.deck(deck_name)
-    return build_handout(deck.name, store.deck_cards(deck), options)
+    return build_handout(deck.name, store.print_notes(deck), options)
 
 
 def export_html(store: Store, deck_name: str, options: HandoutOptions) -> str:

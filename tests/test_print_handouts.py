@@ -1,0 +1,245 @@
+"""Handouts as values: selection, sections, versions, flashcard mirroring, paper default."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from quizkit.errors import HandoutError
+from quizkit.handouts import (
+    HandoutOptions,
+    answer_space,
+    build_handout,
+    country_named_in,
+    default_paper,
+    flashcard_sheets,
+    matching_pair,
+)
+from quizkit.importing import bundled_deck_path, import_file
+from quizkit.models import PrintNote, SourceRef
+from quizkit.store import Store
+
+CSTO = "CSTO in Kazakhstan, January 2022"
+
+
+@pytest.fixture
+def csto(store: Store, now: datetime) -> list[PrintNote]:
+    import_file(store, bundled_deck_path(), now)
+    return store.print_notes(store.deck(CSTO))
+
+
+def note(number: int, **fields: object) -> PrintNote:
+    values: dict[str, object] = {"question": f"Question {number}?", "answer": f"Answer {number}"}
+    values.update(fields)
+    return PrintNote(id=number, **values)  # type: ignore[arg-type]
+
+
+def prompts(handout_version: object) -> list[str]:
+    return [i.prompt for s in handout_version.sections for i in s.items]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("environ", "paper"),
+    [
+        ({}, "a4"),
+        ({"LANG": "en_US.UTF-8"}, "letter"),
+        ({"LANG": "fr_CA.UTF-8"}, "letter"),
+        ({"LANG": "es_MX"}, "letter"),
+        ({"LANG": "en_GB.UTF-8"}, "a4"),
+        ({"LANG": "de_DE.UTF-8", "LC_PAPER": "en_US.UTF-8"}, "letter"),
+        ({"LANG": "en_US.UTF-8", "LC_PAPER": "en_IE.UTF-8"}, "a4"),
+        ({"LC_ALL": "C.UTF-8", "LC_PAPER": "en_US.UTF-8"}, "a4"),
+        ({"LC_ALL": "", "LANG": "en_PH.UTF-8"}, "letter"),
+        ({"LANG": "C"}, "a4"),
+    ],
+)
+def test_default_paper_follows_the_locale_country(environ: dict[str, str], paper: str) -> None:
+    assert default_paper(environ) == paper
+
+
+def test_officials_pair_with_their_countries(csto: list[PrintNote]) -> None:
+    pairs = [matching_pair(n) for n in csto]
+    assert [p for p in pairs if p] == [
+        ("Suren Papikyan", "Armenia"),
+        ("Viktor Khrenin", "Belarus"),
+        ("Sergei Shoigu", "Russia"),
+        ("Kassym-Jomart Tokayev", "Kazakhstan"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("Who was Armenia's defense minister?", "Armenia"),
+        ("Who was the President of Kazakhstan in 2022?", "Kazakhstan"),
+        ("Who was the prime minister of the United Kingdom?", "United Kingdom"),
+        ("Who is Bosnia and Herzegovina's foreign minister?", "Bosnia and Herzegovina"),
+        ("Who commanded the forces in Kazakhstan?", None),
+        ("Who was the head of the CSTO's staff?", None),
+    ],
+)
+def test_country_named_in_a_question(question: str, country: str | None) -> None:
+    assert country_named_in(question) == country
+
+
+def test_csto_test_has_every_section_and_each_question_once(csto: list[PrintNote]) -> None:
+    handout = build_handout(CSTO, csto, HandoutOptions(layout="test", seed=3))
+    (version,) = handout.versions
+    assert [(s.kind, len(s.items)) for s in version.sections] == [
+        ("choice", 8),
+        ("truefalse", 2),
+        ("short", 1),
+        ("matching", 4),
+    ]
+    numbers = [i.number for s in version.sections for i in s.items]
+    assert numbers == list(range(1, 16))
+    assert [k.number for k in version.key] == numbers
+    asked = {n.question for n in csto} - {n.question for n in csto if matching_pair(n)}
+    assert {p for p in prompts(version)} >= asked
+    choice = version.sections[0]
+    for item, entry in zip(choice.items, version.key, strict=False):
+        assert len(item.options) == 4
+        letter, _, text = entry.answer.partition(". ")
+        assert {o.letter: o.text for o in item.options}[letter] == text
+    matching = version.sections[3]
+    assert sorted(o.text for o in matching.choices) == [
+        "Armenia",
+        "Belarus",
+        "Kazakhstan",
+        "Russia",
+    ]
+
+
+def test_true_false_key_matches_the_claim(csto: list[PrintNote]) -> None:
+    by_question = {n.question: n for n in csto}
+    for seed in range(6):
+        version = build_handout(CSTO, csto, HandoutOptions(layout="test", seed=seed)).versions[0]
+        section = next(s for s in version.sections if s.kind == "truefalse")
+        key = {k.number: k.answer for k in version.key}
+        for item in section.items:
+            right = by_question[item.prompt].answer
+            expected = "True" if item.claim == right else f"False (the answer is {right})"
+            assert key[item.number] == expected
+
+
+def test_versions_hold_the_same_questions_in_other_orders(csto: list[PrintNote]) -> None:
+    options = HandoutOptions(layout="test", seed=11, versions=3)
+    handout = build_handout(CSTO, csto, options)
+    assert [v.label for v in handout.versions] == ["A", "B", "C"]
+    orders = [prompts(v) for v in handout.versions]
+    assert sorted(orders[0]) == sorted(orders[1]) == sorted(orders[2])
+    assert len({tuple(o) for o in orders}) == 3
+    options_a = [o.text for o in handout.versions[0].sections[0].items[0].options]
+    same_q = next(
+        i
+        for i in handout.versions[1].sections[0].items
+        if i.prompt == handout.versions[0].sections[0].items[0].prompt
+    )
+    assert sorted(options_a) == sorted(o.text for o in same_q.options)
+    assert build_handout(CSTO, csto, options) == handout
+
+
+def test_worksheet_keeps_deck_order_unless_shuffled(csto: list[PrintNote]) -> None:
+    plain = build_handout(CSTO, csto, HandoutOptions(seed=1)).versions[0]
+    assert prompts(plain) == [n.question for n in csto]
+    shuffled = build_handout(CSTO, csto, HandoutOptions(seed=1, shuffle=True)).versions[0]
+    assert prompts(shuffled) != prompts(plain)
+    assert sorted(prompts(shuffled)) == sorted(prompts(plain))
+    assert [k.answer for k in plain.key] == [n.answer for n in csto]
+
+
+@pytest.mark.parametrize(
+    ("options", "count", "first"),
+    [
+        (HandoutOptions(tags=("date",)), 5, "On what date did the CSTO begin withdrawing"),
+        (HandoutOptions(kinds=("number", "participants")), 3, "Roughly how many CSTO troops"),
+        (HandoutOptions(limit=2), 2, "Who was Armenia's defense minister"),
+        (HandoutOptions(kinds=("official",), limit=4), 4, "Who was Armenia's defense minister"),
+    ],
+)
+def test_selection(csto: list[PrintNote], options: HandoutOptions, count: int, first: str) -> None:
+    version = build_handout(CSTO, csto, options).versions[0]
+    assert len(prompts(version)) == count
+    assert prompts(version)[0].startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            HandoutOptions(tags=("sport",)),
+            f"deck {CSTO!r}: no notes with tag sport (tags: cause, date, number, official, "
+            "participants)",
+        ),
+        (
+            HandoutOptions(kinds=("basic",), tags=("date",)),
+            f"deck {CSTO!r}: no notes with tag date (tags: cause, date, number, official, "
+            "participants) and kind basic (kinds: basic, date, number, official, participants)",
+        ),
+        (
+            HandoutOptions(layout="flashcards", versions=2),
+            "--versions applies to the worksheet and test layouts",
+        ),
+    ],
+)
+def test_impossible_handouts_say_why(
+    csto: list[PrintNote], options: HandoutOptions, message: str
+) -> None:
+    with pytest.raises(HandoutError) as error:
+        build_handout(CSTO, csto, options)
+    assert str(error.value) == message
+
+
+def test_flashcard_backs_are_mirrored_row_by_row() -> None:
+    notes = [note(n) for n in range(1, 12)]
+    sheets = flashcard_sheets(notes, HandoutOptions(layout="flashcards"))
+    assert len(sheets) == 2
+    numbers = [
+        [c.number if c else None for c in side] for side in (sheets[1].fronts, sheets[1].backs)
+    ]
+    assert numbers == [
+        [9, 10, 11, None, None, None, None, None],
+        [10, 9, None, 11, None, None, None, None],
+    ]
+    assert [c.answer for c in sheets[0].backs if c][:2] == ["Answer 2", "Answer 1"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "extra", "space"),
+    [
+        ("13 January 2022", {}, (1, True)),
+        ("liquefied petroleum gas", {}, (1, True)),
+        ("The withdrawal began after the situation had stabilised.", {}, (2, False)),
+        ("x" * 500, {}, (6, False)),
+        ("Russia, Armenia, Belarus", {"items": ["Russia", "Armenia", "Belarus"]}, (3, True)),
+    ],
+)
+def test_answer_lines_fit_the_answer(
+    answer: str, extra: dict[str, object], space: tuple[int, bool]
+) -> None:
+    assert answer_space(note(1, answer=answer, extra=extra)) == space
+
+
+def test_sources_show_only_when_asked() -> None:
+    notes = [note(1, sources=(SourceRef("paper-one", 3), SourceRef("paper-two")))]
+    bare = build_handout("d", notes, HandoutOptions()).versions[0].key[0]
+    cited = build_handout("d", notes, HandoutOptions(sources=True)).versions[0].key[0]
+    assert bare.sources == ()
+    assert cited.sources == ("paper-one, sentence 3", "paper-two")
+
+
+def test_deck_true_false_statements_are_used_as_written() -> None:
+    notes = [
+        note(1, kind="truefalse", question="The sun is a star.", answer="true"),
+        note(2, extra={"truefalse": [{"statement": "Ice is hot.", "true": False}]}),
+        note(3, distractors=("Wrong",)),
+    ]
+    version = build_handout("d", notes, HandoutOptions(layout="test")).versions[0]
+    tf = next(s for s in version.sections if s.kind == "truefalse")
+    assert [(i.prompt, i.claim) for i in tf.items] == [
+        ("The sun is a star.", None),
+        ("Ice is hot.", None),
+    ]
+    key = {k.number: k.answer for k in version.key}
+    assert [key[i.number] for i in tf.items] == ["True", "False"]

@@ -115,6 +115,10 @@ def grade(
     """Whether `typed` answers a card whose answer is `expected` (or one of `alternatives`)."""
     if not typed.strip():
         return Grade(False, detail="no answer")
+    if answer_type == "sequence":
+        # an order of letters ("C, A, B"): exactly right or wrong, no typo allowance
+        letters = re.sub(r"[^a-z]", "", fold(typed))
+        return Grade(letters == re.sub(r"[^a-z]", "", fold(expected)))
     candidates = [expected, *alternatives]
     wanted_date = parse_date(expected)
     if wanted_date is not None:

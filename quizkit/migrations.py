@@ -100,3 +100,10 @@ def m001_initial(db: Database) -> None:
     )
     db.execute("CREATE INDEX idx_reviews_card ON reviews(card_id)")
     db.execute("CREATE INDEX idx_reviews_time ON reviews(reviewed_at)")
+
+
+@migrations()
+def m004_generate_note_review(db: Database) -> None:
+    """Notes a person edited or dropped, so that regenerating a deck leaves them alone."""
+    db.execute("ALTER TABLE notes ADD COLUMN edited INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE notes ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0")

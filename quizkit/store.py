@@ -390,6 +390,73 @@ class Store:
         keys = ("id", "reviewed_at", "rating", "typed", "correct", "duration_ms", "state_before")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
+    # generated notes: review, edit, drop ---------------------------------
+
+    def protected_guids(self, guids: Iterable[str]) -> set[str]:
+        """Guids of notes a person edited or dropped: regeneration must not overwrite them."""
+        wanted = list(guids)
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            rows = self.db.execute(
+                f"SELECT guid FROM notes WHERE (edited = 1 OR dropped = 1) "
+                f"AND guid IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            found.update(row[0] for row in rows)
+        return found
+
+    def find_note(self, ref: str) -> tuple[int, Note]:
+        """A stored note by its id (as `show --json` prints it) or its guid."""
+        column = "id" if ref.isdigit() else "guid"
+        row = self.db.execute(
+            f"""SELECT n.id, n.guid, d.name, {NOTE_COLUMNS}
+                FROM notes n JOIN decks d ON d.id = n.deck_id WHERE n.{column} = ?""",
+            [int(ref) if column == "id" else ref],
+        ).fetchone()
+        if row is None:
+            raise UnknownNote(f"no note with id {ref!r} (see `quizkit show DECK --json`)")
+        note_id, guid, deck_name = row[0], row[1], row[2]
+        kind, question, answer, alternatives, distractors, tags, sources, extra, reverse = row[3:12]
+        return note_id, Note(
+            question=question,
+            answer=answer,
+            guid=guid,
+            deck=deck_name,
+            kind=kind,
+            alternatives=tuple(json.loads(alternatives)),
+            distractors=tuple(json.loads(distractors)),
+            tags=tuple(json.loads(tags)),
+            sources=tuple(SourceRef.from_dict(s) for s in json.loads(sources)),
+            reverse=bool(reverse),
+            extra=json.loads(extra),
+        )
+
+    def edit_note(self, note_id: int, note: Note, now: datetime) -> None:
+        """Store a person's edit of a note; its cards and their history stay as they are."""
+        with self.transaction():
+            self.db.execute(
+                """UPDATE notes SET question = ?, answer = ?, alternatives = ?, distractors = ?,
+                       tags = ?, edited = 1, modified = ? WHERE id = ?""",
+                [
+                    note.question,
+                    note.answer,
+                    _dumps(list(note.alternatives)),
+                    _dumps(list(note.distractors)),
+                    _dumps(list(note.tags)),
+                    iso(now),
+                    note_id,
+                ],
+            )
+
+    def drop_note(self, note_id: int, now: datetime) -> None:
+        """Take a note out of study for good, keeping it and its history for the record."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE notes SET dropped = 1, modified = ? WHERE id = ?", [iso(now), note_id]
+            )
+            self.db.execute("UPDATE cards SET suspended = 1 WHERE note_id = ?", [note_id])
+
     # handouts ----------------------------------------------------------
 
     def print_notes(self, deck: Deck) -> list[PrintNote]:

@@ -155,6 +155,13 @@ class Session:
             else:
                 correct, typo, detail = check_answer(card, answer.text)
                 rating = rating_for(correct, typo, answer.duration_ms, card.expected)
+                if not correct and card.extra.get("answer_type") == "free" and card.ord == 0:
+                    # a described event cannot be matched word for word: the learner judges
+                    chosen = learner.rate_after_reveal(card)
+                    if chosen is None:
+                        summary.quit = True
+                        break
+                    correct, rating = None, chosen
             answered_at = self.now()
             after = self._apply(card, rating, answered_at, answer, correct)
             summary.seen += 1

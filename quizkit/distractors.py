@@ -1,0 +1,78 @@
+"""Wrong options for multiple choice: same type as the answer, plausible, seeded, never right."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from quizkit.grading import fold
+from quizkit.phrasing import format_day
+
+COUNT = 3
+
+
+def rng_for(seed: int, guid: str) -> random.Random:
+    """One generator per note, so a note's options do not change when others are added."""
+    return random.Random(f"{seed}:{guid}")
+
+
+def pick(
+    rng: random.Random,
+    tiers: Sequence[Iterable[str]],
+    forbidden: Iterable[str],
+    count: int = COUNT,
+) -> tuple[str, ...]:
+    """Up to `count` options, best tier first, shuffled within a tier; none equal to `forbidden`."""
+    banned = {fold(f) for f in forbidden}
+    chosen: list[str] = []
+    for tier in tiers:
+        pool = sorted({t for t in tier if fold(t) not in banned})
+        rng.shuffle(pool)
+        for option in pool:
+            if len(chosen) == count:
+                return tuple(chosen)
+            if fold(option) not in banned:
+                chosen.append(option)
+                banned.add(fold(option))
+    return tuple(chosen)
+
+
+def date_options(rng: random.Random, answer: str, story_dates: Iterable[str]) -> tuple[str, ...]:
+    """Other dates of the story, nearest first; days either side when the story has too few."""
+    if answer.startswith("--"):
+        return ()
+    day = date.fromisoformat(answer)
+    others = sorted(
+        (d for d in set(story_dates) if d != answer and not d.startswith("--")),
+        key=lambda d: abs((date.fromisoformat(d) - day).days),
+    )
+    near = [format_day(d) for d in others[:6]]
+    nearby = [format_day((day + timedelta(days=k)).isoformat()) for k in (-3, -2, -1, 1, 2, 3)]
+    return pick(rng, [near, nearby], [format_day(answer)])
+
+
+def number_options(rng: random.Random, value: float, approx: bool) -> tuple[str, ...]:
+    """Round numbers of the same order of magnitude as the answer."""
+    candidates = set()
+    for factor in (0.25, 0.5, 2, 3, 5, 10):
+        candidate = _round_nicely(value * factor)
+        if candidate != value and candidate > 0:
+            candidates.add(candidate)
+    if value < 30:
+        candidates |= {v for v in range(max(1, int(value) - 4), int(value) + 6) if v != value}
+    labels = [format_number(c, approx) for c in candidates]
+    return pick(rng, [labels], [format_number(value, approx)])
+
+
+def _round_nicely(value: float) -> float:
+    if value < 20:
+        return float(round(value))
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    step = magnitude / 2 if magnitude >= 10 else 1
+    return float(round(value / step) * step)
+
+
+def format_number(value: float, approx: bool = False) -> str:
+    text = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    return f"about {text}" if approx else text

@@ -1,0 +1,430 @@
+"""Dates in news text: found, resolved to calendar days, and paired with the event they date.
+
+A partial date takes its year from the dateline, then from other articles of the
+same story, then from a weekday printed beside it, then from the caller's
+fallback. Relative expressions resolve against the time the sentence speaks
+from: the date of the reported speech for quotes, else the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from quizkit.extract.clauses import event_phrase, tidy
+from quizkit.extract.facts import DateFact, Provenance
+from quizkit.extract.text import Sentence
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ]
+    )
+    for name in names.split()
+}
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = {name: i for i, name in enumerate(_WEEKDAY_NAMES)}
+_ORDINALS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"""
+_ORDINAL_WORDS = {word: i + 1 for i, word in enumerate(_ORDINALS.split())}
+_ORDINAL_WORDS |= {
+    f"{tens}-{word}": base + i
+    for tens, base in (("twenty", 20), ("thirty", 30))
+    for word, i in _ORDINAL_WORDS.items()
+    if i < 10 and base + i <= 31
+}
+_ORDINAL_WORDS["thirtieth"] = 30
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR4 = r"(?:1[89]|20)\d{2}"
+_YEAR = _YEAR4 + r"(?![\d,]\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+
+_EXPLICIT = re.compile(
+    rf"""
+    (?:\b(?P<part>late|early|mid|late\ on|early\ on)\s+)?
+    (?:\b(?P<mod>next|last|this|coming|past)\s+)?
+    (?:\b(?P<wd>{_WEEKDAY}),?\s+(?:\(\s*)?)?
+    (?:
+        \b(?P<mon1>{_MONTH})\s+(?P<day1>{_DAY})(?:,?\s+(?P<year1>{_YEAR}))?
+      | \b(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MONTH})(?:,?\s+(?P<year2>{_YEAR}))?
+      | \b(?P<year3>{_YEAR4})-(?P<mon3>0[1-9]|1[0-2])-(?P<day3>[0-2]\d|3[01])\b
+    )
+    """,
+    re.VERBOSE,
+)
+_ORDINAL_ALTERNATIVES = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_RELATIVE = re.compile(
+    rf"""
+    \b(?P<word>today|tonight|tomorrow|yesterday|this\ (?:morning|afternoon|evening))\b
+  | \b(?P<shift>the\ next\ day|the\ following\ day|a\ day\ later|the\ previous\ day
+        |a\ day\ earlier|the\ day\ before(?=[,.;]))
+  | \b(?P<wd>{_WEEKDAY})\s+(?P<lastweek>last\ week)\b
+  | (?:\b(?P<mod>next|last|this|coming|past)\s+)?\b(?P<wd2>{_WEEKDAY})\b(?!['’]s\b)
+  | \b(?:on|by|until|till|since|before|after)\s+the\s+
+        (?P<ord>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)|{_ORDINAL_ALTERNATIVES})
+        \b(?!\s+(?:of\b|[a-z]))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_SHIFTS = {
+    "the next day": 1,
+    "the following day": 1,
+    "a day later": 1,
+    "the previous day": -1,
+    "a day earlier": -1,
+    "the day before": -1,
+}
+_FUTURE = re.compile(
+    r"\b(?:will|would|to be|plans?|planned|scheduled|expected|due to|set to|next)\b", re.I
+)
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|added|announced|stated|noted|declared|wrote|stressed|explained)\b"
+    r"[^“”\"]{0,40}$"
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression as written: what it says, not yet resolved to a day."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    relative: str | None = None
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What partial and relative dates resolve against.
+
+    `dateline` is (year or None, month, day); `story_year` comes from other
+    articles of the same story; `today` bounds the weekday rule and comes from
+    the caller, never from the clock here.
+    """
+
+    dateline: tuple[int | None, int, int] | None = None
+    story_year: int | None = None
+    story_date: date | None = None
+    year: int | None = None
+    ref_date: date | None = None
+    today: date | None = None
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """All date expressions in text[start:end], explicit ones first where they overlap."""
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _EXPLICIT.finditer(text, start, end):
+        mention = _explicit(m)
+        if mention:
+            found.append(mention)
+            taken.append((m.start(), m.end()))
+    for m in _RELATIVE.finditer(text, start, end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        mention = _relative(m)
+        if mention:
+            found.append(mention)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _explicit(m: re.Match[str]) -> DateMention | None:
+    mon = m["mon1"] or m["mon2"]
+    if mon:
+        month = MONTHS[mon.rstrip(".").lower()]
+        day = int(re.sub(r"\D", "", m["day1"] or m["day2"]))
+        year_text = m["year1"] or m["year2"]
+    else:
+        month, day, year_text = int(m["mon3"]), int(m["day3"]), m["year3"]
+    year = int(year_text) if year_text else None
+    if not _valid(year or 2000, month, day):
+        return None
+    start = m.start()
+    if m["mod"] and not m["wd"]:
+        start = m.start("mon1") if m["mon1"] else m.start("day2")
+    weekday = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
+    return DateMention(start, m.end(), m.string[start : m.end()], year, month, day, weekday)
+
+
+def _relative(m: re.Match[str]) -> DateMention | None:
+    text = m.group()
+    if m["word"]:
+        word = m["word"].lower()
+        shift = {"tomorrow": 1, "yesterday": -1}.get(word, 0)
+        return DateMention(m.start(), m.end(), text, relative=f"anchor{shift:+d}")
+    if m["shift"]:
+        return DateMention(m.start(), m.end(), text, relative=f"previous{_SHIFTS[text.lower()]:+d}")
+    if m["lastweek"]:
+        return DateMention(
+            m.start(), m.end(), text, weekday=WEEKDAYS[m["wd"].lower()], relative="lastweek"
+        )
+    if m["wd2"]:
+        if not m["wd2"][0].isupper():
+            return None
+        mod = (m["mod"] or "").lower()
+        return DateMention(
+            m.start(), m.end(), text, weekday=WEEKDAYS[m["wd2"].lower()], relative=mod or "on"
+        )
+    ordinal = m["ord"].lower()
+    day = _ORDINAL_WORDS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
+    return DateMention(m.start("ord") - 4, m.end(), f"the {m['ord']}", day=day, relative="dom")
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """An article's headline and the date it speaks from, as (year or None, month, day)."""
+
+    headline: str
+    day: tuple[int | None, int, int] | None = None
+    start: int = 0
+    end: int = 0
+
+
+def find_dateline(text: str) -> Dateline:
+    """The date an article speaks from and its headline, read from its first lines.
+
+    A short line without a full stop that holds a full date ("13 January 2022
+    17:39") is a dateline; a "CITY, Country, Jan. 13" line gives month and day.
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:8]
+    headline = text[lines[0][0] : lines[0][1]].strip() if lines else ""
+    partial: Dateline | None = None
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        city = re.match(r"[A-Z][A-Z .'\-]{2,}(?:\([^)]*\))?(?:,\s*[A-Z][\w.' ]+)*,\s", line)
+        short = len(line) <= 80 and not line.endswith(".")
+        if (i == 0 and not city) or not (short or city):
+            continue
+        limit = s + (len(line) if short else min(len(line), 60))
+        for mention in find_mentions(text, s, limit):
+            if mention.relative or mention.month is None or mention.day is None:
+                continue
+            day: tuple[int | None, int, int] = (mention.year, mention.month, mention.day)
+            if mention.year:
+                return Dateline(headline, day, mention.start, mention.end)
+            if city and partial is None:
+                partial = Dateline(headline, day, mention.start, mention.end)
+    return partial or Dateline(headline)
+
+
+def resolve_dates(
+    source: str, text: str, sentences: list[Sentence], context: DateContext, header: Dateline
+) -> list[DateFact]:
+    """Date facts of one document, in text order."""
+    anchor = _document_anchor(context)
+    facts: list[DateFact] = []
+    previous: date | None = None
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    for para in by_paragraph.values():
+        para_start, para_end = para[0].start, para[-1].end
+        mentions = find_mentions(text, para_start, para_end)
+        speech = _speech_date(text, para_start, mentions, anchor, context)
+        for sentence in para:
+            for mention in mentions:
+                if not sentence.start <= mention.start < sentence.end:
+                    continue
+                quoted = _inside_quote(text, para_start, mention.start)
+                speaks_from = speech if quoted and speech else anchor
+                resolved = _resolve(mention, speaks_from, previous, context, sentence, text)
+                if resolved is None:
+                    continue
+                value, day = resolved
+                previous = day or previous
+                where = Provenance(
+                    source, sentence.text, sentence.index, mention.start, mention.end
+                )
+                if header.start <= mention.start < header.end:
+                    event = tidy(header.headline)
+                else:
+                    event = event_phrase(sentence, mention.start, mention.end)
+                if event:
+                    facts.append(DateFact(value, mention.text, event, where))
+    return facts
+
+
+def _document_anchor(context: DateContext) -> tuple[int | None, int, int] | None:
+    """The day the document speaks from, with its year when it can be known."""
+    if context.dateline:
+        year, month, day = context.dateline
+        if year is None:
+            year = context.story_year or _fallback_year(context)
+            if year and _later_in_year(month, day, context.ref_date):
+                year -= 1
+        return year, month, day
+    if context.story_date:
+        return context.story_date.year, context.story_date.month, context.story_date.day
+    if context.ref_date:
+        return context.ref_date.year, context.ref_date.month, context.ref_date.day
+    return None
+
+
+def _later_in_year(month: int, day: int, ref: date | None) -> bool:
+    return ref is not None and (month, day) > (ref.month, ref.day)
+
+
+def _fallback_year(context: DateContext) -> int | None:
+    if context.year:
+        return context.year
+    return context.ref_date.year if context.ref_date else None
+
+
+def _speech_date(
+    text: str,
+    para_start: int,
+    mentions: list[DateMention],
+    anchor: tuple[int | None, int, int] | None,
+    context: DateContext,
+) -> tuple[int | None, int, int] | None:
+    """The date a quoted paragraph was spoken, from its attribution ("X said on Thursday")."""
+    for mention in mentions:
+        left = text[para_start : mention.start]
+        if not _ATTRIBUTION.search(left) or _inside_quote(text, para_start, mention.start):
+            continue
+        if mention.relative in ("on", "anchor+0", "anchor-1") or not mention.relative:
+            day = _resolve_day(mention, anchor, None, context, future=False)
+            if day is not None:
+                return day
+    return None
+
+
+def _inside_quote(text: str, para_start: int, pos: int) -> bool:
+    before = text[para_start:pos]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or (opened == 0 and before.count('"') % 2 == 1)
+
+
+def _resolve(
+    mention: DateMention,
+    anchor: tuple[int | None, int, int] | None,
+    previous: date | None,
+    context: DateContext,
+    sentence: Sentence,
+    text: str,
+) -> tuple[str, date | None] | None:
+    """The ISO value of a mention and, when its year is known, the day itself."""
+    clause = text[max(sentence.start, mention.start - 60) : mention.end + 40]
+    future = bool(_FUTURE.search(clause))
+    resolved = _resolve_day(mention, anchor, previous, context, future)
+    if resolved is None:
+        return None
+    year, month, day = resolved
+    if year is None:
+        return f"--{month:02d}-{day:02d}", None
+    return f"{year:04d}-{month:02d}-{day:02d}", date(year, month, day)
+
+
+def _resolve_day(
+    mention: DateMention,
+    anchor: tuple[int | None, int, int] | None,
+    previous: date | None,
+    context: DateContext,
+    future: bool,
+) -> tuple[int | None, int, int] | None:
+    if mention.relative is None:
+        assert mention.month is not None and mention.day is not None
+        year = mention.year or _year_for(mention, anchor, context, future)
+        return year, mention.month, mention.day
+    if mention.relative.startswith("previous"):
+        if previous is None:
+            return None
+        day = previous + timedelta(days=int(mention.relative[8:]))
+        return day.year, day.month, day.day
+    if anchor is None:
+        return None
+    year, month, dom = anchor
+    if mention.relative == "dom":
+        assert mention.day is not None
+        if not _valid(year or 2000, month, mention.day):
+            return None
+        return year, month, mention.day
+    if year is None:
+        if mention.relative.startswith("anchor"):
+            day = date(2000, month, dom) + timedelta(days=int(mention.relative[6:]))
+            return None, day.month, day.day
+        return None
+    base = date(year, month, dom)
+    if mention.relative.startswith("anchor"):
+        day = base + timedelta(days=int(mention.relative[6:]))
+    else:
+        assert mention.weekday is not None
+        day = _weekday_near(base, mention.weekday, mention.relative, future)
+    return day.year, day.month, day.day
+
+
+def _weekday_near(base: date, weekday: int, how: str, future: bool) -> date:
+    """The weekday that "next Wednesday", "last Friday" or "on Thursday" means from `base`."""
+    ahead = (weekday - base.weekday()) % 7
+    if how in ("next", "coming"):
+        return base + timedelta(days=ahead or 7)
+    if how == "lastweek":
+        monday = base - timedelta(days=base.weekday() + 7)
+        return monday + timedelta(days=weekday)
+    behind = (base.weekday() - weekday) % 7
+    if how in ("last", "past"):
+        return base - timedelta(days=behind or 7)
+    if future and ahead:
+        return base + timedelta(days=ahead)
+    return base - timedelta(days=behind)
+
+
+def _year_for(
+    mention: DateMention,
+    anchor: tuple[int | None, int, int] | None,
+    context: DateContext,
+    future: bool,
+) -> int | None:
+    """The year of a month-and-day date, by the rules in this module's docstring."""
+    assert mention.month is not None and mention.day is not None
+    from_story = bool((context.dateline and context.dateline[0]) or context.story_year)
+    if anchor and anchor[0] and from_story:
+        return _past_year(anchor[0], anchor[1], mention.month, future)
+    if mention.weekday is not None and context.today:
+        for year in range(context.today.year, context.today.year - 30, -1):
+            if (
+                _valid(year, mention.month, mention.day)
+                and date(year, mention.month, mention.day).weekday() == mention.weekday
+                and date(year, mention.month, mention.day) <= context.today
+            ):
+                return year
+    if anchor and anchor[0]:
+        return _past_year(anchor[0], anchor[1], mention.month, future)
+    return context.year
+
+
+def _past_year(year: int, month: int, mentioned_month: int, future: bool) -> int:
+    """News is about the past: a month after the reference month is last year's."""
+    return year - 1 if mentioned_month > month and not future else year

@@ -1,0 +1,130 @@
+"""The typed facts the extractor reports; each carries where in its document it was found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a fact was read: document, sentence (text and 1-based number), character offsets."""
+
+    source: str
+    sentence: str
+    sentence_index: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "sentence": self.sentence,
+            "sentence_index": self.sentence_index,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class DateFact:
+    """A calendar date and the event it dates.
+
+    `date` is ISO `YYYY-MM-DD`, or `--MM-DD` when the year cannot be known.
+    """
+
+    date: str
+    text: str
+    event: str
+    where: Provenance
+    kind: str = field(default="date", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "date": self.date, "text": self.text, "event": self.event}
+
+
+@dataclass(frozen=True)
+class OfficialFact:
+    """A person holding an office in a country or an organisation (one of the two is set)."""
+
+    person: str
+    office: str
+    country: str | None
+    org: str | None
+    aliases: tuple[str, ...]
+    text: str
+    where: Provenance
+    kind: str = field(default="official", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "person": self.person, "office": self.office}
+        if self.country:
+            data["country"] = self.country
+        if self.org:
+            data["org"] = self.org
+        data["aliases"] = list(self.aliases)
+        data["text"] = self.text
+        return data
+
+
+@dataclass(frozen=True)
+class ParticipantsFact:
+    """The countries taking part in an event, in the order the text names them."""
+
+    event: str
+    countries: tuple[str, ...]
+    text: str
+    where: Provenance
+    kind: str = field(default="participants", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "event": self.event,
+            "countries": list(self.countries),
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class NumberFact:
+    """A count worth a question: its value and what it counts."""
+
+    value: int | float
+    text: str
+    what: str
+    where: Provenance
+    kind: str = field(default="number", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "value": self.value, "text": self.text, "what": self.what}
+
+
+Fact = DateFact | OfficialFact | ParticipantsFact | NumberFact
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """Everything extracted from one document.
+
+    `dateline` is the date the article speaks from (ISO, `--MM-DD`, or None).
+    """
+
+    source: str
+    dateline: str | None
+    headline: str
+    facts: tuple[Fact, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        facts = []
+        for fact in self.facts:
+            data = fact.to_dict()
+            data.update(fact.where.to_dict())
+            del data["source"]
+            facts.append(data)
+        return {
+            "source": self.source,
+            "dateline": self.dateline,
+            "headline": self.headline,
+            "facts": facts,
+        }

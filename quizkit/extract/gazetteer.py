@@ -1,0 +1,307 @@
+"""Names of places and bodies that news English uses: countries, demonyms, organisations.
+
+Country names and codes come from pycountry (ISO 3166); the short forms news
+uses ("Russia", "Iran") and the demonyms, which no maintained package ships,
+are completed by the small tables below.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+# The common short name used for a country where ISO's name is a long form.
+_SHORT_NAMES = {
+    "BO": "Bolivia",
+    "BN": "Brunei",
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo",
+    "CI": "Ivory Coast",
+    "CV": "Cape Verde",
+    "CZ": "Czech Republic",
+    "FM": "Micronesia",
+    "GB": "United Kingdom",
+    "IR": "Iran",
+    "KP": "North Korea",
+    "KR": "South Korea",
+    "LA": "Laos",
+    "MD": "Moldova",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "SY": "Syria",
+    "TR": "Turkey",
+    "TW": "Taiwan",
+    "TZ": "Tanzania",
+    "US": "United States",
+    "VA": "Vatican",
+    "VE": "Venezuela",
+    "VN": "Vietnam",
+}
+
+# Other names news uses for a country.
+_EXTRA_NAMES = {
+    "US": "U.S.|US|USA|U.S.A.|America|United States of America",
+    "GB": "U.K.|UK|Britain|Great Britain",
+    "NL": "the Netherlands|Holland",
+    "RU": "Russian Federation",
+    "KR": "Republic of Korea|Korea",
+    "KP": "DPRK",
+    "CZ": "Czechia",
+    "TR": "Türkiye|Turkiye",
+    "MM": "Burma",
+    "CI": "Côte d'Ivoire",
+    "CN": "People's Republic of China|PRC|Mainland China",
+    "AE": "UAE|Emirates",
+    "KG": "Kyrgyz Republic",
+    "MK": "Macedonia",
+    "SZ": "Swaziland",
+    "XK": "Kosovo",
+    "VA": "Holy See|Vatican City",
+    "PS": "Palestinian territories",
+    "CD": "DR Congo|DRC",
+    "GE": "Georgia",
+}
+
+# Demonyms (adjectives of nationality) as news English writes them.
+_DEMONYMS = {
+    "AF": "Afghan", "AL": "Albanian", "DZ": "Algerian", "AD": "Andorran", "AO": "Angolan",
+    "AR": "Argentine|Argentinian", "AM": "Armenian", "AU": "Australian", "AT": "Austrian",
+    "AZ": "Azerbaijani|Azeri", "BS": "Bahamian", "BH": "Bahraini", "BD": "Bangladeshi",
+    "BB": "Barbadian", "BY": "Belarusian|Belarussian|Byelorussian", "BE": "Belgian",
+    "BZ": "Belizean", "BJ": "Beninese", "BT": "Bhutanese", "BO": "Bolivian",
+    "BA": "Bosnian", "BW": "Botswanan", "BR": "Brazilian", "BN": "Bruneian",
+    "BG": "Bulgarian", "BF": "Burkinabe", "BI": "Burundian", "KH": "Cambodian",
+    "CM": "Cameroonian", "CA": "Canadian", "CV": "Cape Verdean", "CF": "Central African",
+    "TD": "Chadian", "CL": "Chilean", "CN": "Chinese", "CO": "Colombian", "KM": "Comoran",
+    "CD": "Congolese", "CR": "Costa Rican", "CI": "Ivorian", "HR": "Croatian", "CU": "Cuban",
+    "CY": "Cypriot", "CZ": "Czech", "DK": "Danish", "DJ": "Djiboutian", "DO": "Dominican",
+    "EC": "Ecuadorian", "EG": "Egyptian", "SV": "Salvadoran", "GQ": "Equatoguinean",
+    "ER": "Eritrean", "EE": "Estonian", "SZ": "Swazi", "ET": "Ethiopian", "FJ": "Fijian",
+    "FI": "Finnish", "FR": "French", "GA": "Gabonese", "GM": "Gambian", "GE": "Georgian",
+    "DE": "German", "GH": "Ghanaian", "GR": "Greek", "GD": "Grenadian", "GT": "Guatemalan",
+    "GN": "Guinean", "GW": "Bissau-Guinean", "GY": "Guyanese", "HT": "Haitian",
+    "HN": "Honduran", "HU": "Hungarian", "IS": "Icelandic", "IN": "Indian",
+    "ID": "Indonesian", "IR": "Iranian", "IQ": "Iraqi", "IE": "Irish", "IL": "Israeli",
+    "IT": "Italian", "JM": "Jamaican", "JP": "Japanese", "JO": "Jordanian",
+    "KZ": "Kazakh|Kazakhstani", "KE": "Kenyan", "KI": "I-Kiribati", "KW": "Kuwaiti",
+    "KG": "Kyrgyz|Kyrgyzstani|Kirghiz", "LA": "Laotian|Lao", "LV": "Latvian",
+    "LB": "Lebanese", "LS": "Basotho", "LR": "Liberian", "LY": "Libyan",
+    "LI": "Liechtensteiner", "LT": "Lithuanian", "LU": "Luxembourgish|Luxembourg",
+    "MG": "Malagasy", "MW": "Malawian", "MY": "Malaysian", "MV": "Maldivian", "ML": "Malian",
+    "MT": "Maltese", "MH": "Marshallese", "MR": "Mauritanian", "MU": "Mauritian",
+    "MX": "Mexican", "FM": "Micronesian", "MD": "Moldovan", "MC": "Monegasque",
+    "MN": "Mongolian", "ME": "Montenegrin", "MA": "Moroccan", "MZ": "Mozambican",
+    "MM": "Myanmar|Burmese", "NA": "Namibian", "NR": "Nauruan", "NP": "Nepali|Nepalese",
+    "NL": "Dutch", "NZ": "New Zealand", "NI": "Nicaraguan", "NE": "Nigerien",
+    "NG": "Nigerian", "KP": "North Korean", "MK": "North Macedonian|Macedonian",
+    "NO": "Norwegian", "OM": "Omani", "PK": "Pakistani", "PW": "Palauan",
+    "PS": "Palestinian", "PA": "Panamanian", "PG": "Papua New Guinean",
+    "PY": "Paraguayan", "PE": "Peruvian", "PH": "Philippine|Filipino", "PL": "Polish",
+    "PT": "Portuguese", "QA": "Qatari", "RO": "Romanian", "RU": "Russian",
+    "RW": "Rwandan", "WS": "Samoan", "SM": "Sammarinese", "SA": "Saudi|Saudi Arabian",
+    "SN": "Senegalese", "RS": "Serbian", "SC": "Seychellois", "SL": "Sierra Leonean",
+    "SG": "Singaporean", "SK": "Slovak", "SI": "Slovenian|Slovene", "SB": "Solomon Islander",
+    "SO": "Somali", "ZA": "South African", "KR": "South Korean", "SS": "South Sudanese",
+    "ES": "Spanish", "LK": "Sri Lankan", "SD": "Sudanese", "SR": "Surinamese",
+    "SE": "Swedish", "CH": "Swiss", "SY": "Syrian", "TW": "Taiwanese",
+    "TJ": "Tajik|Tajikistani", "TZ": "Tanzanian", "TH": "Thai", "TL": "Timorese",
+    "TG": "Togolese", "TO": "Tongan", "TT": "Trinidadian", "TN": "Tunisian",
+    "TR": "Turkish", "TM": "Turkmen|Turkmenistani", "TV": "Tuvaluan", "UG": "Ugandan",
+    "UA": "Ukrainian", "AE": "Emirati", "GB": "British", "US": "American|U.S.|US",
+    "UY": "Uruguayan", "UZ": "Uzbek|Uzbekistani", "VU": "Vanuatuan", "VA": "Vatican",
+    "VE": "Venezuelan", "VN": "Vietnamese", "YE": "Yemeni", "ZM": "Zambian",
+    "ZW": "Zimbabwean",
+}  # fmt: skip
+
+# Organisations: the short name quizkit reports, then the other names news uses.
+_ORGANISATIONS = {
+    "CSTO": "Collective Security Treaty Organization|Collective Security Treaty Organisation",
+    "NATO": "North Atlantic Treaty Organization|North Atlantic Treaty Organisation|Nato",
+    "UN": "United Nations|U.N.|UN Security Council|U.N. Security Council",
+    "EU": "European Union|E.U.",
+    "AU": "African Union",
+    "ASEAN": "Association of Southeast Asian Nations|Asean",
+    "OSCE": "Organization for Security and Co-operation in Europe"
+    "|Organisation for Security and Co-operation in Europe",
+    "WHO": "World Health Organization|World Health Organisation",
+    "IMF": "International Monetary Fund",
+    "WTO": "World Trade Organization|World Trade Organisation",
+    "OPEC": "Organization of the Petroleum Exporting Countries",
+    "SCO": "Shanghai Cooperation Organisation|Shanghai Cooperation Organization",
+    "CIS": "Commonwealth of Independent States",
+    "EAEU": "Eurasian Economic Union",
+    "IAEA": "International Atomic Energy Agency",
+    "ECOWAS": "Economic Community of West African States",
+    "GCC": "Gulf Cooperation Council",
+    "OAS": "Organization of American States",
+    "Arab League": "League of Arab States",
+    "OECD": "Organisation for Economic Co-operation and Development",
+    "UNESCO": "",
+    "UNICEF": "",
+    "UNHCR": "",
+    "WFP": "World Food Programme",
+    "ICC": "International Criminal Court",
+    "ICRC": "International Committee of the Red Cross",
+    "Interpol": "INTERPOL",
+    "World Bank": "",
+    "European Commission": "",
+    "Council of Europe": "",
+    "G7": "",
+    "G20": "",
+    "BRICS": "",
+    "APEC": "Asia-Pacific Economic Cooperation",
+    "SADC": "Southern African Development Community",
+    "OIC": "Organisation of Islamic Cooperation|Organization of Islamic Cooperation",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A country (by its common short name) or an organisation (by its short name)."""
+
+    name: str
+    is_country: bool
+
+
+def fold(text: str) -> str:
+    """Fold a name for lookup: no accents, curly quotes or case, one space."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").casefold()
+    return " ".join(text.split())
+
+
+@cache
+def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
+    """(names of countries and organisations, demonyms) keyed by folded text.
+
+    Built on first use so that importing quizkit stays cheap.
+    """
+    import pycountry
+
+    names: dict[str, Place] = {}
+    demonyms: dict[str, Place] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        short = _SHORT_NAMES.get(code) or getattr(country, "common_name", None) or country.name
+        place = Place(short, True)
+        forms = [short, country.name, getattr(country, "official_name", "")]
+        forms += _EXTRA_NAMES.get(code, "").split("|")
+        for form in forms:
+            if form and "," not in form:
+                names.setdefault(fold(form), place)
+                if form.startswith("the "):
+                    names.setdefault(fold(form[4:]), place)
+        for demonym in _DEMONYMS.get(code, "").split("|"):
+            if demonym:
+                demonyms[fold(demonym)] = place
+    if "XK" not in {c.alpha_2 for c in pycountry.countries}:
+        names[fold("Kosovo")] = Place("Kosovo", True)
+        demonyms[fold("Kosovar")] = Place("Kosovo", True)
+    for short, others in _ORGANISATIONS.items():
+        org = Place(short, False)
+        for form in [short, *others.split("|")]:
+            if form:
+                names[fold(form)] = org
+    return names, demonyms
+
+
+def place_named(phrase: str) -> Place | None:
+    """The country or organisation a name denotes ("Russian Federation", "NATO")."""
+    return _tables()[0].get(fold(_strip_possessive(phrase)))
+
+
+def place_of_demonym(word: str) -> Place | None:
+    """The country a demonym denotes ("Kyrgyzstani" -> Kyrgyzstan)."""
+    return _tables()[1].get(fold(word))
+
+
+def place_of_modifier(phrase: str) -> Place | None:
+    """A place written before an office: a demonym, "Kazakhstan's", "CSTO", "U.S."."""
+    return place_of_demonym(phrase) or place_named(phrase)
+
+
+def is_place_word(word: str) -> bool:
+    """Whether a single word names, or is the demonym of, a place."""
+    key = fold(_strip_possessive(word))
+    names, demonyms = _tables()
+    return key in names or key in demonyms
+
+
+def _strip_possessive(phrase: str) -> str:
+    return re.sub(r"['’]s?$", "", phrase.strip())
+
+
+_TOKEN = re.compile(r"[\w’'.\-]+")
+
+
+def longest_place_at(text: str, pos: int, max_words: int = 8) -> tuple[Place, int] | None:
+    """The longest country or organisation name starting at `pos`; returns it and its end."""
+    tokens: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text, pos):
+        if len(tokens) == max_words or (tokens and text[tokens[-1][1] : m.start()].strip()):
+            break
+        if not tokens and m.start() != pos:
+            break
+        tokens.append((m.start(), m.end()))
+    for n in range(len(tokens), 0, -1):
+        raw = text[pos : tokens[n - 1][1]]
+        for phrase in (raw, raw.rstrip(".")):
+            found = place_named(phrase)
+            if found:
+                return found, pos + len(phrase)
+    return None
+
+
+def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int] | None:
+    """The longest place modifier (demonym, name, possessive) ending at `end`."""
+    left = text[max(0, end - 120) : end]
+    starts = [m.start() for m in _TOKEN.finditer(left)]
+    offset = end - len(left)
+    for s in starts[-max_words:]:
+        phrase = left[s:]
+        if "\n" in phrase:
+            continue
+        found = place_of_modifier(phrase)
+        if found:
+            return found, offset + s
+    return None
+
+
+_CAPITALISED = re.compile(r"(?<![\w’'])(?:[^\W\d_][\w’'.\-]*)")
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[Place, int, int]]:
+    """Countries, demonyms and organisations named in text[start:end], longest first."""
+    end = len(text) if end is None else end
+    found: list[tuple[Place, int, int]] = []
+    pos = start
+    while True:
+        m = _CAPITALISED.search(text, pos, end)
+        if not m:
+            return found
+        word = m.group()
+        if not word[0].isupper():
+            pos = m.end()
+            continue
+        hit = longest_place_at(text[:end], m.start(), max_words=6)
+        if hit is None:
+            demonym = place_of_demonym(_strip_possessive(word.rstrip(".")))
+            hit = (demonym, m.start() + len(word.rstrip("."))) if demonym else None
+        if hit is None:
+            pos = m.end()
+            continue
+        found.append((hit[0], m.start(), hit[1]))
+        pos = hit[1]
+
+
+def organisation_long_names() -> dict[str, str]:
+    """Each spelled-out organisation name mapped to the short name quizkit reports."""
+    return {
+        long: short
+        for short, others in _ORGANISATIONS.items()
+        for long in others.split("|")
+        if long and len(long) > len(short)
+    }

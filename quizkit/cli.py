@@ -397,8 +397,7 @@ def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date
     "--kind",
     "kinds",
     multiple=True,
-    type=click.Choice(["official", "date", "participants", "number", "basic"]),
-    help="Only notes of this kind (repeatable).",
+    help="Only notes of this kind: official, date, participants, number, ... (repeatable).",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many questions.")
 @click.option("--shuffle", is_flag=True, help="Pick and order questions at random.")

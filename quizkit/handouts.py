@@ -316,8 +316,17 @@ def plan_test(cards: Sequence[PrintNote], rng: random.Random) -> TestPlan:
     """Matching when at least four officials pair with countries; a quarter of the notes with
     distractors as true/false; the rest with distractors as multiple choice; others short answer.
     """
-    pairs = [(c, matching_pair(c)) for c in cards]
-    matched = [(c, p[0], p[1]) for c, p in pairs if p is not None][:MATCHING_MAX]
+    matched: list[tuple[PrintNote, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for card in cards:
+        pair = matching_pair(card)
+        # A deck may ask both ways ("Who was X's minister?", "Y was minister of which country?"):
+        # the pair is matched once, and the other note stays a question of its own.
+        if pair is None or (fold_for_id(pair[0]), fold_for_id(pair[1])) in seen:
+            continue
+        seen.add((fold_for_id(pair[0]), fold_for_id(pair[1])))
+        matched.append((card, *pair))
+    matched = matched[:MATCHING_MAX]
     if len(matched) < MATCHING_MIN:
         matched = []
     in_matching = {c.id for c, _, _ in matched}
@@ -346,13 +355,18 @@ def plan_test(cards: Sequence[PrintNote], rng: random.Random) -> TestPlan:
     return TestPlan(tuple(choice), tuple(truefalse), tuple(short), tuple(matched))
 
 
+TRUE_OR_FALSE = re.compile(r"^\s*true\s+or\s+false\s*[:?.-]\s*", re.IGNORECASE)
+
+
 def _given_truefalse(card: PrintNote) -> tuple[str, bool] | None:
     """A statement the deck itself marks true or false: (statement, truth)."""
     if card.kind == "truefalse":
         truth = card.extra.get("truth")
         if not isinstance(truth, bool):
             truth = card.answer.strip().casefold() in {"true", "t", "yes"}
-        return card.question, truth
+        # The section heading already says "True or false"; the statement is what is left.
+        statement = TRUE_OR_FALSE.sub("", card.question)
+        return statement[:1].upper() + statement[1:], truth
     entries = card.extra.get("truefalse")
     if isinstance(entries, dict):
         entries = [entries]

@@ -460,10 +460,10 @@ class Store:
     # handouts ----------------------------------------------------------
 
     def print_notes(self, deck: Deck) -> list[PrintNote]:
-        """A deck's notes in the order they were added, with just what a handout prints."""
+        """A deck's notes (not the dropped ones) in the order added, with what a handout prints."""
         rows = self.db.execute(
             """SELECT id, question, answer, kind, distractors, tags, sources, extra
-               FROM notes WHERE deck_id = ? ORDER BY id""",
+               FROM notes WHERE deck_id = ? AND dropped = 0 ORDER BY id""",
             [deck.id],
         ).fetchall()
         loads = json.loads

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -16,17 +17,18 @@ from quizkit.handouts import (
     flashcard_sheets,
     matching_pair,
 )
-from quizkit.importing import bundled_deck_path, import_file
+from quizkit.importing import import_file
 from quizkit.models import PrintNote, SourceRef
 from quizkit.store import Store
 
-CSTO = "CSTO in Kazakhstan, January 2022"
+SAMPLE = "Harbour summit, spring 2031"
+SAMPLE_DECK = Path(__file__).parent / "decks" / "print-sample.toml"
 
 
 @pytest.fixture
-def csto(store: Store, now: datetime) -> list[PrintNote]:
-    import_file(store, bundled_deck_path(), now)
-    return store.print_notes(store.deck(CSTO))
+def sample(store: Store, now: datetime) -> list[PrintNote]:
+    import_file(store, SAMPLE_DECK, now)
+    return store.print_notes(store.deck(SAMPLE))
 
 
 def note(number: int, **fields: object) -> PrintNote:
@@ -58,13 +60,13 @@ def test_default_paper_follows_the_locale_country(environ: dict[str, str], paper
     assert default_paper(environ) == paper
 
 
-def test_officials_pair_with_their_countries(csto: list[PrintNote]) -> None:
-    pairs = [matching_pair(n) for n in csto]
+def test_officials_pair_with_their_countries(sample: list[PrintNote]) -> None:
+    pairs = [matching_pair(n) for n in sample]
     assert [p for p in pairs if p] == [
-        ("Suren Papikyan", "Armenia"),
-        ("Viktor Khrenin", "Belarus"),
-        ("Sergei Shoigu", "Russia"),
-        ("Kassym-Jomart Tokayev", "Kazakhstan"),
+        ("Ilona Varga", "Hungary"),
+        ("Tomas Berg", "Norway"),
+        ("Ana Petrescu", "Romania"),
+        ("Luis Ortega", "Chile"),
     ]
 
 
@@ -83,49 +85,57 @@ def test_country_named_in_a_question(question: str, country: str | None) -> None
     assert country_named_in(question) == country
 
 
-def test_csto_test_has_every_section_and_each_question_once(csto: list[PrintNote]) -> None:
-    handout = build_handout(CSTO, csto, HandoutOptions(layout="test", seed=3))
+def test_test_has_every_section_and_each_question_once(sample: list[PrintNote]) -> None:
+    handout = build_handout(SAMPLE, sample, HandoutOptions(layout="test", seed=3))
     (version,) = handout.versions
     assert [(s.kind, len(s.items)) for s in version.sections] == [
-        ("choice", 8),
+        ("choice", 5),
         ("truefalse", 2),
         ("short", 1),
         ("matching", 4),
     ]
     numbers = [i.number for s in version.sections for i in s.items]
-    assert numbers == list(range(1, 16))
+    assert numbers == list(range(1, 13))
     assert [k.number for k in version.key] == numbers
-    asked = {n.question for n in csto} - {n.question for n in csto if matching_pair(n)}
-    assert {p for p in prompts(version)} >= asked
+    asked = {n.question for n in sample if not matching_pair(n) and n.kind != "truefalse"}
+    statement = "The summit agreed to close the harbour to cruise ships."
+    officials = {"Ilona Varga", "Tomas Berg", "Ana Petrescu", "Luis Ortega"}
+    assert sorted(prompts(version)) == sorted(asked | officials | {statement})
     choice = version.sections[0]
     for item, entry in zip(choice.items, version.key, strict=False):
         assert len(item.options) == 4
         letter, _, text = entry.answer.partition(". ")
         assert {o.letter: o.text for o in item.options}[letter] == text
     matching = version.sections[3]
-    assert sorted(o.text for o in matching.choices) == [
-        "Armenia",
-        "Belarus",
-        "Kazakhstan",
-        "Russia",
-    ]
+    assert sorted(o.text for o in matching.choices) == ["Chile", "Hungary", "Norway", "Romania"]
+    key = {k.number: k.answer for k in version.key}
+    home = {"Ilona Varga": "Hungary", "Tomas Berg": "Norway", "Ana Petrescu": "Romania"}
+    letters = {o.text: o.letter for o in matching.choices}
+    for item in matching.items:
+        country = home.get(item.prompt, "Chile")
+        assert key[item.number] == f"{letters[country]}. {country}"
 
 
-def test_true_false_key_matches_the_claim(csto: list[PrintNote]) -> None:
-    by_question = {n.question: n for n in csto}
+def test_true_false_key_matches_the_claim(sample: list[PrintNote]) -> None:
+    by_question = {n.question: n for n in sample}
     for seed in range(6):
-        version = build_handout(CSTO, csto, HandoutOptions(layout="test", seed=seed)).versions[0]
+        version = build_handout(SAMPLE, sample, HandoutOptions(layout="test", seed=seed)).versions[
+            0
+        ]
         section = next(s for s in version.sections if s.kind == "truefalse")
         key = {k.number: k.answer for k in version.key}
         for item in section.items:
+            if item.claim is None:
+                assert key[item.number] == "False"
+                continue
             right = by_question[item.prompt].answer
             expected = "True" if item.claim == right else f"False (the answer is {right})"
             assert key[item.number] == expected
 
 
-def test_versions_hold_the_same_questions_in_other_orders(csto: list[PrintNote]) -> None:
+def test_versions_hold_the_same_questions_in_other_orders(sample: list[PrintNote]) -> None:
     options = HandoutOptions(layout="test", seed=11, versions=3)
-    handout = build_handout(CSTO, csto, options)
+    handout = build_handout(SAMPLE, sample, options)
     assert [v.label for v in handout.versions] == ["A", "B", "C"]
     orders = [prompts(v) for v in handout.versions]
     assert sorted(orders[0]) == sorted(orders[1]) == sorted(orders[2])
@@ -137,29 +147,31 @@ def test_versions_hold_the_same_questions_in_other_orders(csto: list[PrintNote])
         if i.prompt == handout.versions[0].sections[0].items[0].prompt
     )
     assert sorted(options_a) == sorted(o.text for o in same_q.options)
-    assert build_handout(CSTO, csto, options) == handout
+    assert build_handout(SAMPLE, sample, options) == handout
 
 
-def test_worksheet_keeps_deck_order_unless_shuffled(csto: list[PrintNote]) -> None:
-    plain = build_handout(CSTO, csto, HandoutOptions(seed=1)).versions[0]
-    assert prompts(plain) == [n.question for n in csto]
-    shuffled = build_handout(CSTO, csto, HandoutOptions(seed=1, shuffle=True)).versions[0]
+def test_worksheet_keeps_deck_order_unless_shuffled(sample: list[PrintNote]) -> None:
+    plain = build_handout(SAMPLE, sample, HandoutOptions(seed=1)).versions[0]
+    assert prompts(plain) == [n.question for n in sample]
+    shuffled = build_handout(SAMPLE, sample, HandoutOptions(seed=1, shuffle=True)).versions[0]
     assert prompts(shuffled) != prompts(plain)
     assert sorted(prompts(shuffled)) == sorted(prompts(plain))
-    assert [k.answer for k in plain.key] == [n.answer for n in csto]
+    assert [k.answer for k in plain.key] == [n.answer for n in sample]
 
 
 @pytest.mark.parametrize(
     ("options", "count", "first"),
     [
-        (HandoutOptions(tags=("date",)), 5, "On what date did the CSTO begin withdrawing"),
-        (HandoutOptions(kinds=("number", "participants")), 3, "Roughly how many CSTO troops"),
-        (HandoutOptions(limit=2), 2, "Who was Armenia's defense minister"),
-        (HandoutOptions(kinds=("official",), limit=4), 4, "Who was Armenia's defense minister"),
+        (HandoutOptions(tags=("date",)), 2, "On what date did the harbour summit open?"),
+        (HandoutOptions(kinds=("number", "participants")), 3, "How many new ferries"),
+        (HandoutOptions(limit=2), 2, "Who was Hungary's transport minister"),
+        (HandoutOptions(kinds=("official",), limit=3), 3, "Who was Hungary's transport minister"),
     ],
 )
-def test_selection(csto: list[PrintNote], options: HandoutOptions, count: int, first: str) -> None:
-    version = build_handout(CSTO, csto, options).versions[0]
+def test_selection(
+    sample: list[PrintNote], options: HandoutOptions, count: int, first: str
+) -> None:
+    version = build_handout(SAMPLE, sample, options).versions[0]
     assert len(prompts(version)) == count
     assert prompts(version)[0].startswith(first)
 
@@ -169,13 +181,14 @@ def test_selection(csto: list[PrintNote], options: HandoutOptions, count: int, f
     [
         (
             HandoutOptions(tags=("sport",)),
-            f"deck {CSTO!r}: no notes with tag sport (tags: cause, date, number, official, "
-            "participants)",
+            f"deck {SAMPLE!r}: no notes with tag sport (tags: date, number, official, "
+            "participants, place, truefalse)",
         ),
         (
             HandoutOptions(kinds=("basic",), tags=("date",)),
-            f"deck {CSTO!r}: no notes with tag date (tags: cause, date, number, official, "
-            "participants) and kind basic (kinds: basic, date, number, official, participants)",
+            f"deck {SAMPLE!r}: no notes with tag date (tags: date, number, official, "
+            "participants, place, truefalse) and kind basic (kinds: basic, date, number, "
+            "official, participants, truefalse)",
         ),
         (
             HandoutOptions(layout="flashcards", versions=2),
@@ -184,10 +197,10 @@ def test_selection(csto: list[PrintNote], options: HandoutOptions, count: int, f
     ],
 )
 def test_impossible_handouts_say_why(
-    csto: list[PrintNote], options: HandoutOptions, message: str
+    sample: list[PrintNote], options: HandoutOptions, message: str
 ) -> None:
     with pytest.raises(HandoutError) as error:
-        build_handout(CSTO, csto, options)
+        build_handout(SAMPLE, sample, options)
     assert str(error.value) == message
 
 

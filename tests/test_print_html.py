@@ -166,35 +166,35 @@ def test_letter_paper_sets_the_page_size(store: Store, now: datetime) -> None:
 
 
 @pytest.fixture
-def csto_db(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["import", str(REPO / "decks" / "csto-kazakhstan-2022.toml")])
+def sample_db(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["import", str(REPO / "tests" / "decks" / "print-sample.toml")])
     assert result.exit_code == 0, result.output
 
 
-CSTO = "CSTO in Kazakhstan, January 2022"
+SAMPLE = "Harbour summit, spring 2031"
 
 
 def test_print_writes_the_handout_and_a_separate_key(
-    runner: CliRunner, csto_db: None, tmp_path: Path
+    runner: CliRunner, sample_db: None, tmp_path: Path
 ) -> None:
     out, key = tmp_path / "test.html", tmp_path / "key.html"
-    args = ["print", CSTO, "-o", str(out), "--layout", "test", "--seed", "4"]
+    args = ["print", SAMPLE, "-o", str(out), "--layout", "test", "--seed", "4"]
     result = runner.invoke(cli, [*args, "--key", str(key), "--sources"])
     assert result.exit_code == 0, result.output
-    assert result.output == f"quizkit: 15 questions in test form: wrote {out} and key {key}\n"
+    assert result.output == f"quizkit: 12 questions in test form: wrote {out} and key {key}\n"
     handout, answers = out.read_text(), key.read_text()
     assert "Answer key" not in "".join(parse(handout).text)
-    assert "Answer key: " + CSTO in "".join(parse(answers).text)
-    assert "Source: trend-csto-defense-ministers" in answers
-    assert "Who was Armenia" not in answers
+    assert "Answer key: " + SAMPLE in "".join(parse(answers).text)
+    assert "Source: harbour-wire, sentence 2" in answers
+    assert "Who was Hungary" not in answers
     # The same seed from the command gives the same bytes as the core function.
     assert (
         handout == runner.invoke(cli, [*args[:2], *args[4:], "--key", str(key), "--sources"]).output
     )
 
 
-def test_print_without_seed_says_which_seed_it_used(runner: CliRunner, csto_db: None) -> None:
-    result = runner.invoke(cli, ["print", CSTO, "--layout", "test", "--versions", "2"])
+def test_print_without_seed_says_which_seed_it_used(runner: CliRunner, sample_db: None) -> None:
+    result = runner.invoke(cli, ["print", SAMPLE, "--layout", "test", "--versions", "2"])
     assert result.exit_code == 0
     line = result.stderr.splitlines()[0]
     seed = line.split("--seed ")[1].split()[0]
@@ -203,7 +203,7 @@ def test_print_without_seed_says_which_seed_it_used(runner: CliRunner, csto_db: 
         == f"quizkit: shuffled with seed {seed}; pass --seed {seed} to get the same handout again"
     )
     again = runner.invoke(
-        cli, ["print", CSTO, "--layout", "test", "--versions", "2", "--seed", seed]
+        cli, ["print", SAMPLE, "--layout", "test", "--versions", "2", "--seed", seed]
     )
     assert again.stdout == result.stdout
 
@@ -211,32 +211,32 @@ def test_print_without_seed_says_which_seed_it_used(runner: CliRunner, csto_db: 
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["print", "Nope"], 1, f"Error: no deck named 'Nope' (decks: {CSTO})"),
+        (["print", "Nope"], 1, f"Error: no deck named 'Nope' (decks: {SAMPLE})"),
         (
-            ["print", CSTO, "--tag", "sport"],
+            ["print", SAMPLE, "--tag", "sport"],
             1,
-            f"Error: deck {CSTO!r}: no notes with tag sport (tags: cause, date, number, "
-            "official, participants)",
+            f"Error: deck {SAMPLE!r}: no notes with tag sport (tags: date, number, official, "
+            "participants, place, truefalse)",
         ),
         (
-            ["print", CSTO, "--layout", "flashcards", "--versions", "2"],
+            ["print", SAMPLE, "--layout", "flashcards", "--versions", "2"],
             1,
             "Error: --versions applies to the worksheet and test layouts",
         ),
         (
-            ["print", CSTO, "--key", "k.html", "--no-key"],
+            ["print", SAMPLE, "--key", "k.html", "--no-key"],
             2,
             "Error: --key FILE and --no-key cannot be used together",
         ),
         (
-            ["print", CSTO, "-o", "/nonexistent/dir/out.html"],
+            ["print", SAMPLE, "-o", "/nonexistent/dir/out.html"],
             1,
             "Error: /nonexistent/dir/out.html: cannot write: No such file or directory",
         ),
     ],
 )
 def test_print_refuses_bad_requests_in_one_line(
-    runner: CliRunner, csto_db: None, args: list[str], code: int, message: str
+    runner: CliRunner, sample_db: None, args: list[str], code: int, message: str
 ) -> None:
     result = runner.invoke(cli, args)
     assert result.exit_code == code

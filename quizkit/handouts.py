@@ -109,6 +109,7 @@ class Item:
     lines: int = 1
     short_lines: bool = False
     image: str | None = None
+    truefalse: bool = False  # answered by circling T or F
 
 
 @dataclass(frozen=True)
@@ -271,13 +272,20 @@ def _worksheet_version(
     if options.versions > 1:
         rng.shuffle(order)
     items = []
+    answers = []
     for number, card in enumerate(order, start=1):
+        given = _given_truefalse(card)
+        if given is not None:
+            items.append(Item(number, card.question, truefalse=True, image=_image(card, options)))
+            answers.append("True" if given[1] else "False")
+            continue
         lines, short = answer_space(card)
         items.append(
             Item(number, card.question, lines=lines, short_lines=short, image=_image(card, options))
         )
+        answers.append(card.answer)
     section = Section("questions", "", "", tuple(items))
-    return Version(label, (section,), _key_entries(order, [c.answer for c in order], options))
+    return Version(label, (section,), _key_entries(order, answers, options))
 
 
 def flashcard_sheets(cards: Sequence[PrintNote], options: HandoutOptions) -> tuple[Sheet, ...]:
@@ -413,7 +421,9 @@ def _test_version(
         items = []
         for card, prompt, claim, truth in order(plan.truefalse):
             number += 1
-            items.append(Item(number, prompt, claim=claim, image=_image(card, options)))
+            items.append(
+                Item(number, prompt, claim=claim, image=_image(card, options), truefalse=True)
+            )
             answer = "True" if truth else "False"
             if not truth and claim is not None:
                 answer += f" (the answer is {card.answer})"

@@ -256,3 +256,10 @@ def test_deck_true_false_statements_are_used_as_written() -> None:
     ]
     key = {k.number: k.answer for k in version.key}
     assert [key[i.number] for i in tf.items] == ["True", "False"]
+
+
+def test_worksheet_true_false_notes_are_circled_not_written(sample: list[PrintNote]) -> None:
+    version = build_handout(SAMPLE, sample, HandoutOptions()).versions[0]
+    (item,) = [i for i in version.sections[0].items if i.truefalse]
+    assert item.prompt == "True or false: the summit agreed to close the harbour to cruise ships."
+    assert version.key[item.number - 1].answer == "False"

@@ -185,7 +185,7 @@ def test_print_writes_the_handout_and_a_separate_key(
     handout, answers = out.read_text(), key.read_text()
     assert "Answer key" not in "".join(parse(handout).text)
     key_text = " ".join("".join(parse(answers).text).split())
-    assert f"Answer key {SAMPLE} 1. " in key_text
+    assert f"Answer key {SAMPLE}" in key_text
     assert "Source: harbour-wire, sentence 2" in answers
     assert "Who was Hungary" not in answers
     # The same seed from the command gives the same bytes as the core function.

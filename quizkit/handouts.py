@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from quizkit.errors import HandoutError
 from quizkit.models import PrintNote, fold_for_id
@@ -26,6 +26,8 @@ KEY_PLACES = ("end", "separate", "none")
 KINDS = ("official", "date", "participants", "number", "basic")
 MAX_VERSIONS = 26
 MC_OPTIONS = 4
+UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+LOWER = UPPER.lower()
 MATCHING_MIN = 4
 MATCHING_MAX = 10
 CARDS_PER_SHEET = 8
@@ -90,16 +92,16 @@ class HandoutOptions:
 
 
 # the view-model -----------------------------------------------------------
+# The values made once per question are named tuples: a 10,000-question handout builds
+# tens of thousands of them, and a frozen dataclass is several times slower to create.
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     letter: str
     text: str
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One numbered thing to answer: a question, a true/false statement or a name to match."""
 
     number: int
@@ -121,8 +123,7 @@ class Section:
     choices: tuple[Option, ...] = ()  # the lettered column of a matching exercise
 
 
-@dataclass(frozen=True)
-class KeyEntry:
+class KeyEntry(NamedTuple):
     number: int
     answer: str
     sources: tuple[str, ...] = ()
@@ -135,8 +136,7 @@ class Version:
     key: tuple[KeyEntry, ...]
 
 
-@dataclass(frozen=True)
-class Flashcard:
+class Flashcard(NamedTuple):
     number: int
     question: str
     answer: str
@@ -187,7 +187,7 @@ def build_handout(deck_name: str, notes: Sequence[PrintNote], options: HandoutOp
     if options.layout == "flashcards":
         version = Version("", (), _key_entries(chosen, [c.answer for c in chosen], options))
         return Handout(versions=(version,), sheets=flashcard_sheets(chosen, options), **common)
-    labels = [""] if options.versions == 1 else [chr(ord("A") + i) for i in range(options.versions)]
+    labels = [""] if options.versions == 1 else list(UPPER[: options.versions])
     if options.layout == "worksheet":
         versions = tuple(
             _worksheet_version(chosen, label, options, _version_rng(options, label))
@@ -405,7 +405,7 @@ def _test_version(
             number += 1
             shown = list(texts)
             rng.shuffle(shown)
-            opts = tuple(Option(chr(ord("A") + i), t) for i, t in enumerate(shown))
+            opts = tuple(map(Option, UPPER, shown))
             right = opts[shown.index(card.answer)]
             items.append(Item(number, card.question, options=opts, image=_image(card, options)))
             key.append(KeyEntry(number, f"{right.letter}. {right.text}", _sources(card, options)))
@@ -449,7 +449,7 @@ def _test_version(
     if plan.matching:
         countries = sorted({country for _, _, country in plan.matching})
         rng.shuffle(countries)
-        choices = tuple(Option(chr(ord("a") + i), c) for i, c in enumerate(countries))
+        choices = tuple(map(Option, LOWER, countries))
         letter_of = {o.text: o.letter for o in choices}
         items = []
         for card, official, country in order(plan.matching):

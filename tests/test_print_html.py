@@ -256,3 +256,30 @@ def test_help_does_not_load_the_handout_machinery() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(
+    ("env", "size"),
+    [
+        ({"LC_ALL": None, "LC_PAPER": None, "LANG": "en_US.UTF-8"}, "letter"),
+        ({"LC_ALL": None, "LC_PAPER": None, "LANG": "en_GB.UTF-8"}, "A4"),
+    ],
+)
+def test_print_takes_the_paper_from_the_locale(
+    runner: CliRunner, sample_db: None, env: dict[str, str | None], size: str
+) -> None:
+    result = runner.invoke(cli, ["print", SAMPLE, "--seed", "1"], env=env)
+    assert result.exit_code == 0
+    assert f"size: {size};" in result.stdout
+    forced = runner.invoke(cli, ["print", SAMPLE, "--seed", "1", "--paper", "a4"], env=env)
+    assert "size: A4;" in forced.stdout
+
+
+def test_worksheet_versions_label_every_page(runner: CliRunner, sample_db: None) -> None:
+    result = runner.invoke(cli, ["print", SAMPLE, "--versions", "2", "--seed", "3"])
+    assert result.exit_code == 0
+    html = result.stdout
+    assert html.count('style="page: v-A"') == 1 and html.count('style="page: v-B"') == 1
+    assert html.count('style="page: key-A"') == 1 and html.count('style="page: key-B"') == 1
+    assert "@page v-A { @top-right { content: " + css_string("Version A") in html
+    assert "@page key-B { @top-right { content: " + css_string("Answer key, version B") in html

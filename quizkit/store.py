@@ -460,26 +460,34 @@ class Store:
     # handouts ----------------------------------------------------------
 
     def print_notes(self, deck: Deck) -> list[PrintNote]:
-        """A deck's notes (not the dropped ones) in the order added, with what a handout prints."""
+        """A deck's notes (not the dropped ones) in the order added, with what a handout prints.
+
+        The four JSON columns come back as one JSON array: one parse a row instead of four
+        (a 10,000-note handout spends much of its time here).
+        """
         rows = self.db.execute(
-            """SELECT id, question, answer, kind, distractors, tags, sources, extra
+            """SELECT id, question, answer, kind,
+                      json_array(json(distractors), json(tags), json(sources), json(extra))
                FROM notes WHERE deck_id = ? AND dropped = 0 ORDER BY id""",
             [deck.id],
         ).fetchall()
-        loads = json.loads
-        return [
-            PrintNote(
-                id=row[0],
-                question=row[1],
-                answer=row[2],
-                kind=row[3],
-                distractors=tuple(loads(row[4])),
-                tags=tuple(loads(row[5])),
-                sources=tuple(SourceRef.from_dict(s) for s in loads(row[6])),
-                extra=loads(row[7]),
+        notes = []
+        loads, source = json.loads, SourceRef.from_dict
+        for note_id, question, answer, kind, lists in rows:
+            distractors, tags, sources, extra = loads(lists)
+            notes.append(
+                PrintNote(
+                    note_id,
+                    question,
+                    answer,
+                    kind,
+                    tuple(distractors),
+                    tuple(tags),
+                    tuple(map(source, sources)),
+                    extra,
+                )
             )
-            for row in rows
-        ]
+        return notes
 
 
 def start_of_day(now: datetime) -> datetime:

@@ -283,3 +283,12 @@ def test_worksheet_versions_label_every_page(runner: CliRunner, sample_db: None)
     assert html.count('style="page: key-A"') == 1 and html.count('style="page: key-B"') == 1
     assert "@page v-A { @top-right { content: " + css_string("Version A") in html
     assert "@page key-B { @top-right { content: " + css_string("Answer key, version B") in html
+
+
+def test_garbage_collection_is_back_on_after_a_failed_export(store: Store, now: datetime) -> None:
+    import gc
+
+    add_deck(store, now, "evil", hostile_notes())
+    with pytest.raises(HandoutError):
+        export_html(store, "evil", HandoutOptions(tags=("missing",)))
+    assert gc.isenabled()

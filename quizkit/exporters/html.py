@@ -7,6 +7,9 @@ what goes on the page comes from quizkit.handouts.
 from __future__ import annotations
 
 import functools
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -114,6 +117,20 @@ def render_handout(handout: Handout) -> RenderedHandout:
     return RenderedHandout(html, key_html)
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """A handout is tens of thousands of small acyclic objects made at once; the cyclic
+    collector, woken again and again by the allocations, would take a third of the time and
+    find nothing. Reference counting still frees everything."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_for_deck(store: Store, deck_name: str, options: HandoutOptions) -> Handout:
     deck = store.deck(deck_name)
     return build_handout(deck.name, store.print_notes(deck), options)
@@ -124,7 +141,8 @@ def export_html(store: Store, deck_name: str, options: HandoutOptions) -> str:
 
     The one code path behind `quizkit print` and `quizkit export --format html`.
     """
-    return render_handout(build_for_deck(store, deck_name, options)).html
+    with cyclic_gc_paused():
+        return render_handout(build_for_deck(store, deck_name, options)).html
 
 
 @dataclass(frozen=True)
@@ -142,8 +160,9 @@ def print_handout(
     key_output: Path | None = None,
 ) -> tuple[PrintReport, str | None]:
     """Render and write the handout (and key) files; output None returns the text instead."""
-    handout = build_for_deck(store, deck_name, options)
-    rendered = render_handout(handout)
+    with cyclic_gc_paused():
+        handout = build_for_deck(store, deck_name, options)
+        rendered = render_handout(handout)
     if output is not None:
         write_file(output, rendered.html)
     if key_output is not None and rendered.key_html is not None:

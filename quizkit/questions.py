@@ -14,9 +14,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from quizkit.distractors import date_options, format_number, number_options, pick, rng_for
+from quizkit.extract.facts import (
+    DateFact,
+    DocumentFacts,
+    NumberFact,
+    OfficialFact,
+    ParticipantsFact,
+    Provenance,
+)
 from quizkit.grading import fold
 from quizkit.models import Note, SourceRef, content_guid
 from quizkit.phrasing import (
@@ -30,16 +38,6 @@ from quizkit.phrasing import (
     sentence_case_subject,
     when_question,
 )
-
-if TYPE_CHECKING:
-    from quizkit.extract.facts import (
-        DateFact,
-        DocumentFacts,
-        NumberFact,
-        OfficialFact,
-        ParticipantsFact,
-        Provenance,
-    )
 
 SPEECH_VERBS = {"say", "announce", "tell", "add", "state", "report", "note", "claim", "write"}
 END_WORDS = {"complete", "completed", "end", "ends", "ended", "finish", "finished", "conclude"}
@@ -117,18 +115,18 @@ def read_story(docs: Sequence[DocumentFacts]) -> Story:
     datelines = {Path(d.source).stem: d.dateline for d in docs}
     for doc in docs:
         for fact in doc.facts:
-            if fact.kind == "official":
+            if isinstance(fact, OfficialFact):
                 _merge_official(officials, fact, doc.dateline)
                 if fact.country:
                     country_counts[fact.country] += 1
-            elif fact.kind == "date":
+            elif isinstance(fact, DateFact):
                 dates.append(fact)
                 if not fact.date.startswith("--"):
                     full_dates[fact.date[:7]] += 1
-            elif fact.kind == "participants":
+            elif isinstance(fact, ParticipantsFact):
                 participants.append(fact)
                 country_counts.update(fact.countries)
-            elif fact.kind == "number":
+            elif isinstance(fact, NumberFact):
                 numbers.append(fact)
     month = None
     if full_dates:
@@ -149,13 +147,10 @@ def read_story(docs: Sequence[DocumentFacts]) -> Story:
 
 def _main_country(docs: Sequence[DocumentFacts], counts: Counter[str]) -> str | None:
     """The country the story happens in: the one its headlines and text name most."""
+    headlines = "\n".join(doc.headline for doc in docs)
     best: tuple[int, str] | None = None
-    for country in counts:
-        mentions = sum(
-            doc.headline.count(country) * 3
-            + sum(f.where.sentence.count(country) for f in doc.facts[:50])
-            for doc in docs
-        )
+    for country, count in counts.items():
+        mentions = count + 3 * headlines.count(country)
         if best is None or mentions > best[0]:
             best = (mentions, country)
     return best[1] if best else None
@@ -167,10 +162,11 @@ def _merge_official(
     place = fact.country or fact.org or ""
     surname = fold(fact.person.split()[-1])
     key = (place, surname)
-    for other_place, other_surname in officials:
-        if other_place == place and _same_surname(surname, other_surname):
-            key = (other_place, other_surname)
-            break
+    if key not in officials:
+        for other_place, other_surname in officials:
+            if other_place == place and _same_surname(surname, other_surname):
+                key = (other_place, other_surname)
+                break
     if key not in officials:
         officials[key] = Official(fact.person, fact.office, fact.country, fact.org)
     official = officials[key]
@@ -197,6 +193,9 @@ class Builder:
         self.seed = seed
         self.notes: dict[str, Note] = {}
         self.extra_sources: dict[str, list[SourceRef]] = defaultdict(list)
+        self.dates_by_source: dict[str, list[DateFact]] = defaultdict(list)
+        for fact in story.dates:
+            self.dates_by_source[fact.where.source].append(fact)
 
     def add(self, note: Note) -> None:
         answer = re.escape(fold(note.answer))
@@ -318,6 +317,7 @@ class Builder:
         story_days = [f.date for f in self.story.dates]
         events_on: dict[str, set[str]] = defaultdict(set)
         phrased: list[tuple[DateFact, str, str]] = []
+        same_day: dict[str, list[str]] = defaultdict(list)
         for fact in self.story.dates:
             if fact.date.startswith("--"):
                 continue
@@ -327,17 +327,12 @@ class Builder:
             if question is None:
                 continue
             twin = next(
-                (
-                    guid
-                    for f, e, _q in phrased
-                    if f.date == fact.date and len(_stems(e) & _stems(event)) >= 2
-                    for guid in [content_guid("date", f.date, e)]
-                ),
-                None,
+                (e for e in same_day[fact.date] if len(_stems(e) & _stems(event)) >= 2), None
             )
             if twin is not None:
-                self.extra_sources[twin].append(ref(fact.where))
+                self.extra_sources[content_guid("date", fact.date, twin)].append(ref(fact.where))
                 continue
+            same_day[fact.date].append(event)
             phrased.append((fact, event, question))
             events_on[fact.date].add(fold(event))
         for fact, event, question in phrased:
@@ -393,12 +388,14 @@ class Builder:
     def _last_person_before(self, fact: DateFact) -> str | None:
         """The official named last before this sentence in the same article."""
         best: tuple[int, int, str] | None = None
-        for other in self.story.dates:
-            if other.where.source != fact.where.source:
-                continue
+        document = Path(fact.where.source).stem
+        named_here = [
+            o for o in self.story.officials if any(s.document == document for s in o.sources)
+        ]
+        for other in self.dates_by_source[fact.where.source]:
             if not other.where.sentence_index < fact.where.sentence_index:
                 continue
-            for official in self.story.officials:
+            for official in named_here:
                 for name in official.names:
                     at = other.where.sentence.rfind(name)
                     if at >= 0:
@@ -527,12 +524,8 @@ class Builder:
 
     def _date_beside(self, where: Provenance) -> str | None:
         """The full date in the same sentence, else the article's dateline."""
-        for fact in self.story.dates:
-            same = (fact.where.source, fact.where.sentence_index) == (
-                where.source,
-                where.sentence_index,
-            )
-            if same and not fact.date.startswith("--"):
+        for fact in self.dates_by_source[where.source]:
+            if fact.where.sentence_index == where.sentence_index and not fact.date.startswith("--"):
                 return fact.date
         dateline = self.story.datelines.get(Path(where.source).stem)
         return dateline if dateline and not dateline.startswith("--") else None
@@ -611,7 +604,9 @@ class Builder:
         """One cloze per article: its busiest sentence with a date blanked (study only)."""
         for doc in docs:
             per_sentence: Counter[int] = Counter(f.where.sentence_index for f in doc.facts)
-            dated = [f for f in doc.facts if f.kind == "date" and not f.date.startswith("--")]
+            dated = [
+                f for f in doc.facts if isinstance(f, DateFact) and not f.date.startswith("--")
+            ]
             dated.sort(key=lambda f: (-per_sentence[f.where.sentence_index], f.where.start))
             for fact in dated[:1]:
                 where = fact.where
@@ -638,28 +633,28 @@ class Builder:
 
     def conflicts(self, date_guids: dict[int, str], number_guids: dict[int, str]) -> None:
         """Tag notes whose sources disagree: an end date against a start date plus a duration."""
+        spans = []
+        for duration in self.story.numbers:
+            unit = duration.what.split()[0].lower() if duration.what else ""
+            if id(duration) not in number_guids or unit not in ("days", "weeks"):
+                continue
+            start = self._start_beside(duration)
+            if start is not None:
+                days = int(duration.value) * (7 if unit == "weeks" else 1)
+                spans.append((duration, start, days, _stems(duration.where.sentence)))
         for end in self.story.dates:
             if id(end) not in date_guids or end.date.startswith("--"):
                 continue
             end_words = set(re.findall(r"[a-z]+", end.event.lower()))
             if not end_words & END_WORDS and _lead(end) != "by":
                 continue
-            for duration in self.story.numbers:
-                if id(duration) not in number_guids:
-                    continue
-                unit = duration.what.split()[0].lower() if duration.what else ""
-                if unit not in ("days", "weeks"):
-                    continue
-                start = self._start_beside(duration)
-                if start is None or not _shared_topic(end.event, duration.where.sentence):
-                    continue
-                span = int(duration.value) * (7 if unit == "weeks" else 1)
-                implied = date.fromisoformat(start.date) + timedelta(days=span)
-                if implied.isoformat() == end.date:
+            for duration, start, days, topic in spans:
+                implied = date.fromisoformat(start.date) + timedelta(days=days)
+                if not _stems(end.event) & topic or implied.isoformat() == end.date:
                     continue
                 message = (
                     f"{Path(end.where.source).stem} gives {format_day(end.date)} as the end; "
-                    f"{Path(duration.where.source).stem} gives {span} days from "
+                    f"{Path(duration.where.source).stem} gives {days} days from "
                     f"{format_day(start.date)}, which would end about "
                     f"{format_day(implied.isoformat())}."
                 )
@@ -669,11 +664,8 @@ class Builder:
                         self.notes[guid] = _with_conflict(note, message)
 
     def _start_beside(self, duration: NumberFact) -> DateFact | None:
-        for fact in self.story.dates:
-            same = (
-                fact.where.source == duration.where.source
-                and fact.where.sentence_index == duration.where.sentence_index
-            )
+        for fact in self.dates_by_source[duration.where.source]:
+            same = fact.where.sentence_index == duration.where.sentence_index
             if same and not fact.date.startswith("--"):
                 return fact
         return None
@@ -699,13 +691,6 @@ def _short_offices(office: str) -> tuple[str, ...]:
 
 def _stems(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 6}
-
-
-def _shared_topic(a: str, b: str) -> bool:
-    def stems(text: str) -> set[str]:
-        return {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 6}
-
-    return bool(stems(a) & stems(b))
 
 
 def _with_conflict(note: Note, message: str) -> Note:

@@ -92,7 +92,8 @@ def test_golden_questions_for_an_article() -> None:
         (
             "date",
             "What happened in Estonia on 9 March 2023?",
-            "Defense ministers of NATO member states agreed to reinforce the alliance's eastern flank",
+            "Defense ministers of NATO member states agreed to reinforce the alliance's "
+            "eastern flank",
         ),
         ("date", "When did protesters gather outside the parliament in Tallinn?", "1 March 2023"),
         (

@@ -7,6 +7,7 @@ article of the same story.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -60,6 +61,8 @@ class _Reading:
     sentences: list[Sentence]
     header: Dateline
     officials: list[OfficialMention]
+    surnames: frozenset[str]
+    places: list[tuple[Place, int, int]]
     home_country: Place | None
     countries: frozenset[str]
 
@@ -86,7 +89,9 @@ def extract_texts(
                 reading.source, reading.text, reading.sentences, context, reading.header
             ),
             *officials.get(reading.source, []),
-            *find_participants(reading.source, reading.text, reading.sentences, reading.officials),
+            *find_participants(
+                reading.source, reading.text, reading.sentences, reading.officials, reading.places
+            ),
             *find_numbers(reading.source, reading.text, reading.sentences),
         ]
         results.append(
@@ -126,15 +131,19 @@ def extract_files(
 
 def _read(source: str, text: str) -> _Reading:
     sentences = split_sentences(text)
-    places = [p for p, _, _ in find_places(text) if p.is_country]
+    places = find_places(text)
+    countries = [p for p, _, _ in places if p.is_country]
+    officials = find_officials(text, sentences)
     return _Reading(
         source,
         text,
         sentences,
         find_dateline(text),
-        find_officials(text, sentences),
-        _home_country(places),
-        frozenset(p.name for p in places),
+        officials,
+        frozenset(name_key(m.person.split()[-1]) for m in officials),
+        places,
+        _home_country(countries),
+        frozenset(p.name for p in countries),
     )
 
 
@@ -143,7 +152,7 @@ def _home_country(places: list[Place]) -> Place | None:
     if not places:
         return None
     place, count = Counter(places).most_common(1)[0]
-    return place if count >= 3 and count >= 0.6 * len(places) else None
+    return place if count >= 2 and count >= 0.6 * len(places) else None
 
 
 def _date_context(
@@ -172,16 +181,16 @@ def _date_context(
 def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
     """Another dated article of the run telling the same story, for a year to borrow.
 
-    Same story: they share an official, or at least three countries.
+    Same story: this article names an official of the other, or three of its countries.
     """
     if reading.header.day and reading.header.day[0]:
         return None
-    people = {_surname(m) for m in reading.officials}
+    words = {name_key(w) for w in re.findall(r"[^\W\d_][\w\-]+", reading.text) if w[0].isupper()}
     best: tuple[int, _Reading] | None = None
     for other in readings:
         if other is reading or not (other.header.day and other.header.day[0]):
             continue
-        shared_people = len(people & {_surname(m) for m in other.officials})
+        shared_people = len(other.surnames & words)
         shared_countries = len(reading.countries & other.countries)
         if shared_people == 0 and shared_countries < 3:
             continue
@@ -189,10 +198,6 @@ def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
         if best is None or score > best[0]:
             best = (score, other)
     return best[1] if best else None
-
-
-def _surname(mention: OfficialMention) -> str:
-    return name_key(mention.person.split()[-1])
 
 
 def _dateline_value(header: Dateline, context: DateContext) -> str | None:

@@ -61,7 +61,7 @@ def _first_clause(text: str) -> str:
     text = text.lstrip(" ,")
     parts = _CLAUSE_BREAK.split(text, maxsplit=1)
     clause = parts[0] if parts else ""
-    clause = re.split(r"\s+(?:and|but|while|after|as|according to)\s+", clause, maxsplit=1)[0]
+    clause = re.split(r"\s+(?:but|while|whereas|according to)\s+", clause, maxsplit=1)[0]
     return clause.strip()
 
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from quizkit.extract.clauses import event_phrase, tidy
 from quizkit.extract.facts import DateFact, Provenance
-from quizkit.extract.text import Sentence
+from quizkit.extract.text import Sentence, lowered
 
 MONTHS = {
     name: i + 1
@@ -60,6 +60,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 
 _EXPLICIT = re.compile(
     rf"""
+    (?=[A-Z0-9lempnt])  # fails fast where no date can start
     (?:\b(?P<part>late|early|mid|late\ on|early\ on)\s+)?
     (?:\b(?P<mod>next|last|this|coming|past)\s+)?
     (?:\b(?P<wd>{_WEEKDAY}),?\s+(?:\(\s*)?)?
@@ -77,13 +78,18 @@ _RELATIVE = re.compile(
     \b(?P<word>today|tonight|tomorrow|yesterday|this\ (?:morning|afternoon|evening))\b
   | \b(?P<shift>the\ next\ day|the\ following\ day|a\ day\ later|the\ previous\ day
         |a\ day\ earlier|the\ day\ before(?=[,.;]))
-  | \b(?P<wd>{_WEEKDAY})\s+(?P<lastweek>last\ week)\b
-  | (?:\b(?P<mod>next|last|this|coming|past)\s+)?\b(?P<wd2>{_WEEKDAY})\b(?!['’]s\b)
-  | \b(?:on|by|until|till|since|before|after)\s+the\s+
-        (?P<ord>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)|{_ORDINAL_ALTERNATIVES})
-        \b(?!\s+(?:of\b|[a-z]))
+  | \b(?P<wd>{_WEEKDAY.lower()})\s+(?P<lastweek>last\ week)\b
+  | (?:\b(?P<mod>next|last|this|coming|past)\s+)?\b(?P<wd2>{_WEEKDAY.lower()})\b(?!['’]s\b)
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
+)
+# Relative expressions all contain one of these; most paragraphs can be skipped.
+_RELATIVE_HINTS = ("day", "tonight", "tomorrow", "this ")
+_ORDINAL_DAY = re.compile(
+    rf"""\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s+the\s+
+        (?P<ord>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)|{_ORDINAL_ALTERNATIVES})
+        \b(?!\s+(?:of\b|[a-zA-Z]))""",
+    re.VERBOSE,
 )
 _SHIFTS = {
     "the next day": 1,
@@ -137,17 +143,19 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
     """All date expressions in text[start:end], explicit ones first where they overlap."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
     for m in _EXPLICIT.finditer(text, start, end):
         mention = _explicit(m)
         if mention:
             found.append(mention)
-            taken.append((m.start(), m.end()))
-    for m in _RELATIVE.finditer(text, start, end):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        mention = _relative(m)
-        if mention:
+    taken = [(d.start, d.end) for d in found]
+    others: list[DateMention | None] = [
+        _day_of_month(m) for m in _ORDINAL_DAY.finditer(text, start, end)
+    ]
+    lower = lowered(text[start:end])
+    if any(hint in lower for hint in _RELATIVE_HINTS):
+        others += [_relative(m, text, start) for m in _RELATIVE.finditer(lower)]
+    for mention in others:
+        if mention and not any(s < mention.end and mention.start < e for s, e in taken):
             found.append(mention)
     return sorted(found, key=lambda d: d.start)
 
@@ -170,25 +178,43 @@ def _explicit(m: re.Match[str]) -> DateMention | None:
     return DateMention(start, m.end(), m.string[start : m.end()], year, month, day, weekday)
 
 
-def _relative(m: re.Match[str]) -> DateMention | None:
-    text = m.group()
-    if m["word"]:
-        word = m["word"].lower()
-        shift = {"tomorrow": 1, "yesterday": -1}.get(word, 0)
-        return DateMention(m.start(), m.end(), text, relative=f"anchor{shift:+d}")
-    if m["shift"]:
-        return DateMention(m.start(), m.end(), text, relative=f"previous{_SHIFTS[text.lower()]:+d}")
-    if m["lastweek"]:
-        return DateMention(
-            m.start(), m.end(), text, weekday=WEEKDAYS[m["wd"].lower()], relative="lastweek"
-        )
-    if m["wd2"]:
-        if not m["wd2"][0].isupper():
+def _relative(m: re.Match[str], text: str, offset: int) -> DateMention | None:
+    """A relative expression; `m` may have matched a lower-cased copy starting at `offset`."""
+    start, end = m.start() + offset, m.end() + offset
+    written = text[start:end]
+    g = m.groupdict()
+    if g["word"]:
+        shift = {"tomorrow": 1, "yesterday": -1}.get(g["word"], 0)
+        return DateMention(start, end, written, relative=f"anchor{shift:+d}")
+    if g["shift"]:
+        return DateMention(start, end, written, relative=f"previous{_SHIFTS[g['shift']]:+d}")
+    if g["lastweek"]:
+        return DateMention(start, end, written, weekday=WEEKDAYS[g["wd"]], relative="lastweek")
+    if g["wd2"]:
+        if not text[m.start("wd2") + offset].isupper() or _not_a_day(text, start):
             return None
-        mod = (m["mod"] or "").lower()
-        return DateMention(
-            m.start(), m.end(), text, weekday=WEEKDAYS[m["wd2"].lower()], relative=mod or "on"
-        )
+        weekday = WEEKDAYS[g["wd2"]]
+        return DateMention(start, end, written, weekday=weekday, relative=g["mod"] or "on")
+    return None
+
+
+_LEADS_TO_DAY_WORDS = "on by since until from last next this before after and or late early"
+_LEADS_TO_DAY = frozenset(_LEADS_TO_DAY_WORDS.split())
+
+
+def _not_a_day(text: str, start: int) -> bool:
+    """A weekday that names no single day: "every Friday", "Good Friday", "Super Tuesday"."""
+    before = re.search(r"([^\W\d_]+)(\W{0,3})$", text[max(0, start - 30) : start])
+    if not before or any(c in before.group(2) for c in '.!?:;“"\n'):
+        return False
+    word = before.group(1)
+    if word.lower() in ("every", "each", "most", "all", "some", "other"):
+        return True
+    return word[0].isupper() and word.lower() not in _LEADS_TO_DAY
+
+
+def _day_of_month(m: re.Match[str]) -> DateMention:
+    """ "on the 5th", "by the nineteenth": a day of the month the sentence speaks in."""
     ordinal = m["ord"].lower()
     day = _ORDINAL_WORDS.get(ordinal) or int(re.sub(r"\D", "", ordinal))
     return DateMention(m.start("ord") - 4, m.end(), f"the {m['ord']}", day=day, relative="dom")
@@ -311,7 +337,7 @@ def _speech_date(
 ) -> tuple[int | None, int, int] | None:
     """The date a quoted paragraph was spoken, from its attribution ("X said on Thursday")."""
     for mention in mentions:
-        left = text[para_start : mention.start]
+        left = text[max(para_start, mention.start - 80) : mention.start]
         if not _ATTRIBUTION.search(left) or _inside_quote(text, para_start, mention.start):
             continue
         if mention.relative in ("on", "anchor+0", "anchor-1") or not mention.relative:
@@ -336,8 +362,9 @@ def _resolve(
     text: str,
 ) -> tuple[str, date | None] | None:
     """The ISO value of a mention and, when its year is known, the day itself."""
-    clause = text[max(sentence.start, mention.start - 60) : mention.end + 40]
-    future = bool(_FUTURE.search(clause))
+    before = text[max(sentence.start, mention.start - 60) : mention.start]
+    before = re.split(r"[”\"]", before)[-1]
+    future = bool(_FUTURE.search(before + text[mention.start : mention.end + 40]))
     resolved = _resolve_day(mention, anchor, previous, context, future)
     if resolved is None:
         return None

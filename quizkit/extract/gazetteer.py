@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 # The common short name used for a country where ISO's name is a long form.
 _SHORT_NAMES = {
@@ -165,12 +165,27 @@ class Place:
     is_country: bool
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Fold a name for lookup: no accents, curly quotes or case, one space."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").casefold()
     return " ".join(text.split())
+
+
+@cache
+def _first_words() -> dict[str, int]:
+    """For each first word of a place name, the most words a name starting with it has."""
+    longest: dict[str, int] = {}
+    for name in _tables()[0]:
+        if name.startswith("the "):
+            continue
+        words = name.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
 
 
 @cache
@@ -231,16 +246,29 @@ def is_place_word(word: str) -> bool:
 
 
 def _strip_possessive(phrase: str) -> str:
-    return re.sub(r"['’]s?$", "", phrase.strip())
+    phrase = phrase.strip()
+    if phrase.endswith(("'s", "’s")):
+        return phrase[:-2]
+    return phrase.rstrip("'’")
 
 
 _TOKEN = re.compile(r"[\w’'.\-]+")
 
 
-def longest_place_at(text: str, pos: int, max_words: int = 8) -> tuple[Place, int] | None:
+def longest_place_at(
+    text: str, pos: int, max_words: int = 8, limit: int | None = None
+) -> tuple[Place, int] | None:
     """The longest country or organisation name starting at `pos`; returns it and its end."""
+    first = _TOKEN.match(text, pos)
+    if not first:
+        return None
+    word = fold(_strip_possessive(first.group()))
+    most = max(_first_words().get(word, 0), _first_words().get(word.rstrip("."), 0))
+    if not most:
+        return None
+    max_words = min(max_words, most)
     tokens: list[tuple[int, int]] = []
-    for m in _TOKEN.finditer(text, pos):
+    for m in _TOKEN.finditer(text, pos, len(text) if limit is None else limit):
         if len(tokens) == max_words or (tokens and text[tokens[-1][1] : m.start()].strip()):
             break
         if not tokens and m.start() != pos:
@@ -270,31 +298,32 @@ def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int
     return None
 
 
-_CAPITALISED = re.compile(r"(?<![\w’'])(?:[^\W\d_][\w’'.\-]*)")
+_UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper() and c.isalpha())
+_CAPITALISED = re.compile(rf"(?<![\w’'])[{_UPPER}][\w’'.\-]*")
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[Place, int, int]]:
     """Countries, demonyms and organisations named in text[start:end], longest first."""
     end = len(text) if end is None else end
+    first_words, demonyms = _first_words(), _tables()[1]
     found: list[tuple[Place, int, int]] = []
     pos = start
-    while True:
-        m = _CAPITALISED.search(text, pos, end)
-        if not m:
-            return found
-        word = m.group()
-        if not word[0].isupper():
-            pos = m.end()
+    for m in _CAPITALISED.finditer(text, start, end):
+        if m.start() < pos:
             continue
-        hit = longest_place_at(text[:end], m.start(), max_words=6)
-        if hit is None:
-            demonym = place_of_demonym(_strip_possessive(word.rstrip(".")))
-            hit = (demonym, m.start() + len(word.rstrip("."))) if demonym else None
-        if hit is None:
-            pos = m.end()
-            continue
-        found.append((hit[0], m.start(), hit[1]))
-        pos = hit[1]
+        word = m.group().rstrip(".")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        key = fold(word)
+        hit = None
+        if key in first_words or fold(m.group()) in first_words:
+            hit = longest_place_at(text, m.start(), max_words=6, limit=end)
+        if hit is None and key in demonyms:
+            hit = demonyms[key], m.start() + len(word)
+        if hit:
+            found.append((hit[0], m.start(), hit[1]))
+            pos = hit[1]
+    return found
 
 
 def organisation_long_names() -> dict[str, str]:

@@ -11,7 +11,7 @@ import re
 
 from quizkit.extract.facts import NumberFact, Provenance
 from quizkit.extract.gazetteer import place_of_demonym
-from quizkit.extract.text import Sentence
+from quizkit.extract.text import Sentence, lowered
 
 _SMALL_NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
     fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
@@ -24,6 +24,7 @@ _SCALES["trillion"] = 1_000_000_000_000
 _WORD_ALTERNATIVES = "|".join(sorted(_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(
     rf"""
+    (?=[\d$€£tfsenhd])  # fails fast where no number starts; matched on lower-cased text
     (?<![\w\-/.,:+#№$€£])(?P<cur>[$€£])?
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?=-?fold\b|(?![\w\-/:]|[.,]\d))
@@ -34,7 +35,7 @@ _NUMBER = re.compile(
     (?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b)?
     (?P<fold>-?fold\b)?
     """,
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 _UNITS_WORDS = """
     people persons children men women police personnel staff troops percent km kilometres
@@ -57,8 +58,9 @@ _TAIL = re.compile(r"\s+(?:in|of)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s)\b")
 def find_numbers(source: str, text: str, sentences: list[Sentence]) -> list[NumberFact]:
     """Counts in the sentences of one document, in text order."""
     facts: list[NumberFact] = []
+    lower = lowered(text)
     for sentence in sentences:
-        for m in _NUMBER.finditer(text, sentence.start, sentence.end):
+        for m in _NUMBER.finditer(lower, sentence.start, sentence.end):
             fact = _count(source, text, sentence, m)
             if fact:
                 facts.append(fact)
@@ -71,7 +73,10 @@ def _count(source: str, text: str, sentence: Sentence, m: re.Match[str]) -> Numb
         return None
     if m["digits"] and not m["scale"] and re.fullmatch(r"1[89]\d\d|20\d\d", m["digits"]):
         return None
-    if m["word"] and re.search(r"\b(?:the|these|those|both|its|their|our)\s+$", text[: m.start()]):
+    if m["word"] and re.search(
+        r"\b(?:the|these|those|both|its|their|our)\s+$",
+        text[max(sentence.start, m.start() - 8) : m.start()],
+    ):
         return None
     end = m.end()
     if m["pct"]:
@@ -105,13 +110,14 @@ def _value(m: re.Match[str]) -> int | float | None:
 
 def _is_label(text: str, sentence: Sentence, m: re.Match[str]) -> bool:
     """A number that names something ("Resolution 2231", "Article 5", "No. 3") counts nothing."""
-    before = re.search(r"([^\W\d_][\w.’']*)\s+$", text[sentence.start : m.start()])
+    floor = max(sentence.start, m.start() - 30)
+    before = re.search(r"([^\W\d_][\w.’']*)\s+$", text[floor : m.start()])
     if not before:
         return False
     word = before.group(1)
     if word.lower() in ("no.", "number", "page", "room", "flight", "route", "article", "at"):
         return True
-    first = sentence.start + before.start(1) == sentence.start
+    first = floor + before.start(1) == sentence.start
     return (
         word[0].isupper()
         and not first
@@ -122,7 +128,7 @@ def _is_label(text: str, sentence: Sentence, m: re.Match[str]) -> bool:
 
 def _counted_noun(text: str, pos: int, limit: int, fold: bool) -> tuple[str, int] | None:
     """What follows a number and is counted by it: up to two modifiers and a noun."""
-    words = []
+    words: list[str] = []
     for m in re.compile(r"\s+([^\W\d_][\w\-’']*)").finditer(text, pos, limit):
         if m.start() != pos:
             break
@@ -130,6 +136,9 @@ def _counted_noun(text: str, pos: int, limit: int, fold: bool) -> tuple[str, int
         lower = word.lower()
         if lower in _STOP or (word[0].isupper() and not place_of_demonym(word)):
             break
+        if lower in ("more", "other", "additional", "extra", "fewer") and not words:
+            pos = m.end()
+            continue
         words.append(word)
         pos = m.end()
         if fold or lower in _UNITS or _plural(lower):
@@ -154,9 +163,10 @@ def _plural(word: str) -> bool:
 
 def _with_quantifier(text: str, floor: int, start: int) -> int:
     """Widen a number's span to "roughly", "about", "a" and the like written before it."""
+    base = max(floor, start - 20)
     m = re.search(
         r"\b(?:roughly|about|around|nearly|almost|some|over|more than|at least|up to|a)\s+$",
-        text[floor:start],
+        text[base:start],
         re.IGNORECASE,
     )
-    return floor + m.start() if m else start
+    return base + m.start() if m else start

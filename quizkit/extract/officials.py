@@ -12,16 +12,18 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizkit.extract.facts import OfficialFact, Provenance
 from quizkit.extract.gazetteer import (
     Place,
+    find_places,
     fold,
     is_place_word,
     longest_place_at,
     place_ending_at,
 )
-from quizkit.extract.text import Sentence
+from quizkit.extract.text import Sentence, lowered
 
 _MINISTRY = (
     r"foreign\s+affairs|internal\s+affairs|home\s+affairs|foreign\s+trade|european\s+affairs"
@@ -33,7 +35,10 @@ _MINISTRY = (
 )
 _STAFF = r"(?:forces|command|army|navy|mission|operation|contingent|guard|troops|staff)"
 _OFFICE = re.compile(
-    rf"""\b(?:
+    rf"""(?=\b(?:first|deputy|vice|acting|prime|minister|secretary|president|chancellor|premier
+        |king|queen|emir|crown|supreme|chief|head|commander|director|high|ambassador
+        |[a-z]+\s(?:[a-z]+\s)?(?:minister|secretary)))  # fails fast where no office starts
+    \b(?:
         (?:first\s+)?(?:deputy\s+|vice\s+)?prime\s+minister
       | (?:first\s+)?(?:deputy\s+|acting\s+)?(?:{_MINISTRY})\s+minister
       | (?:first\s+)?(?:deputy\s+|acting\s+)?minister\s+(?:of|for)\s+(?:the\s+)?(?:{_MINISTRY})
@@ -54,10 +59,14 @@ _OFFICE = re.compile(
       | (?:deputy\s+)?director[\s-]general
       | ambassador
     )\b(?!-)""",
-    re.VERBOSE | re.IGNORECASE,
+    re.VERBOSE,
 )
 # Offices of a state, for which a country may be inferred from the article.
-_STATE_OFFICE = re.compile(r"minister|president|chancellor|premier|king|queen|secretary of state")
+_STATE_OFFICE = re.compile(
+    r"minister|president|chancellor|premier|king|queen|emir|prince|secretary(?! general)"
+)
+# Offices of an organisation, which may take the one organisation named beside them.
+_ORG_OFFICE = re.compile(r"secretary general|director general|high representative")
 
 _PARTICLES_WORDS = "al el bin ibn von van der den de da di du la le dos das del ter"
 _PARTICLES = frozenset(_PARTICLES_WORDS.split())
@@ -77,6 +86,7 @@ _NOT_NAMES_WORDS = """
     also earlier later meanwhile however according said says told"""
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
 _WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
+_FORMER = re.compile(r"\b(?:former|ex|late|then)[\s-]*$", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:(?:the|a)\s+(?:[^,]{0,40}\s+)?|[^\W\d_][^,]{0,40}['’]s\s+)$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[ \t]*$")
 
@@ -97,8 +107,9 @@ class OfficialMention:
 def find_officials(text: str, sentences: list[Sentence]) -> list[OfficialMention]:
     """Every office holder mentioned in the sentences, in text order."""
     found: list[OfficialMention] = []
+    lower = lowered(text)
     for sentence in sentences:
-        for m in _OFFICE.finditer(text, sentence.start, sentence.end):
+        for m in _OFFICE.finditer(lower, sentence.start, sentence.end):
             mention = _read_mention(text, sentence, m)
             if mention:
                 found.append(mention)
@@ -106,15 +117,15 @@ def find_officials(text: str, sentences: list[Sentence]) -> list[OfficialMention
 
 
 def _read_mention(text: str, sentence: Sentence, m: re.Match[str]) -> OfficialMention | None:
-    office_text = m.group()
-    if re.search(r"\b(?:former|ex|late|then|acting)[\s-]*$", text[sentence.start : m.start()]):
-        return None
+    office_text = text[m.start() : m.end()]
     place, inner = _place_inside(office_text)
     start, end = m.start(), m.end()
     before = place_ending_at(text, start - _trailing_space(text, start))
     if before and before[1] >= sentence.start:
         place = place or before[0]
         start = before[1]
+    if _FORMER.search(text, max(sentence.start, start - 12), start):
+        return None
     after_place, end, suffix = _place_after(text, end, sentence.end)
     place = after_place or place
     office = canonical_office(inner + suffix)
@@ -131,10 +142,23 @@ def _read_mention(text: str, sentence: Sentence, m: re.Match[str]) -> OfficialMe
         span = (start, name[2]) if name else span
     if name is None:
         return None
+    if place is None:
+        of_place = re.compile(r",?\s+of\s+(?:the\s+)?").match(text, span[1], sentence.end)
+        hit = longest_place_at(text, of_place.end(), limit=sentence.end) if of_place else None
+        if hit:
+            place, span = hit[0], (span[0], hit[1])
+    if place is None and _ORG_OFFICE.search(office.lower()):
+        place = _only_organisation(text, sentence)
     person = name[0]
     return OfficialMention(
         person, office, place, span[0], span[1], sentence, text[span[0] : span[1]]
     )
+
+
+def _only_organisation(text: str, sentence: Sentence) -> Place | None:
+    """The organisation a sentence names, when it names exactly one."""
+    orgs = {p for p, _, _ in find_places(text, sentence.start, sentence.end) if not p.is_country}
+    return orgs.pop() if len(orgs) == 1 else None
 
 
 def _trailing_space(text: str, pos: int) -> int:
@@ -218,15 +242,15 @@ def _appositive_name(
     text: str, sentence_start: int, office_start: int
 ) -> tuple[str, int, int] | None:
     """The name in "X, the Russian defence minister" or "X, Russia's defence minister"."""
-    left = text[sentence_start:office_start]
-    m = _APPOSITION.search(left)
+    floor = max(sentence_start, office_start - 80)
+    m = _APPOSITION.search(text[floor:office_start])
     if not m:
         return None
-    end = sentence_start + m.start()
+    end = floor + m.start()
     words: list[int] = []
     pos = end
     while len(words) < 4:
-        w = _WORD_BEFORE.search(text, sentence_start, pos)
+        w = _WORD_BEFORE.search(text, max(sentence_start, pos - 40), pos)
         if not w or not _is_name_word(w.group(1)):
             break
         words.append(w.start(1))
@@ -269,11 +293,13 @@ def canonical_office(raw: str) -> str | None:
 
 @dataclass
 class _Person:
-    """Mentions taken to be one person, across documents."""
+    """Mentions taken to be one person, across documents; `forms` has one per name and place."""
 
     mentions: list[tuple[str, OfficialMention]]
+    forms: dict[tuple[str, Place | None], OfficialMention]
 
 
+@lru_cache(maxsize=4096)
 def name_key(word: str) -> str:
     """A spelling-tolerant key for a name word: Shoygu = Shoigu, Sergey = Sergei."""
     word = unicodedata.normalize("NFKD", word.lower())
@@ -286,10 +312,7 @@ def _same_person(a: OfficialMention, b: OfficialMention) -> bool:
     wa, wb = a.person.split(), b.person.split()
     if name_key(wa[-1]) != name_key(wb[-1]):
         return False
-    if len(wa) > 1 and len(wb) > 1 and name_key(wa[0])[:1] != name_key(wb[0])[:1]:
-        return False
-    full = len(wa) > 1 and len(wb) > 1 and len(wa[0]) > 2 and len(wb[0]) > 2
-    if full and name_key(wa[0]) != name_key(wb[0]):
+    if len(wa) > 1 and len(wb) > 1 and name_key(wa[0])[:3] != name_key(wb[0])[:3]:
         return False
     return a.place is None or b.place is None or a.place == b.place
 
@@ -304,13 +327,18 @@ def merge_officials(
     country at all ("Prime Minister X").
     """
     people: list[_Person] = []
+    by_surname: dict[str, list[_Person]] = {}
     for source, mention in mentions:
-        for person in people:
-            if any(_same_person(mention, other) for _, other in person.mentions):
+        candidates = by_surname.setdefault(name_key(mention.person.split()[-1]), [])
+        for person in candidates:
+            if any(_same_person(mention, other) for other in person.forms.values()):
                 person.mentions.append((source, mention))
+                person.forms.setdefault((mention.person, mention.place), mention)
                 break
         else:
-            people.append(_Person([(source, mention)]))
+            person = _Person([(source, mention)], {(mention.person, mention.place): mention})
+            candidates.append(person)
+            people.append(person)
     facts: dict[str, list[OfficialFact]] = {}
     for person in people:
         for source, fact in _facts_of(person, home_country):

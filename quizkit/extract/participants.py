@@ -13,7 +13,7 @@ import re
 
 from quizkit.extract.clauses import event_phrase, tidy
 from quizkit.extract.facts import ParticipantsFact, Provenance
-from quizkit.extract.gazetteer import Place, find_places
+from quizkit.extract.gazetteer import Place
 from quizkit.extract.officials import OfficialMention
 from quizkit.extract.text import Sentence
 
@@ -32,16 +32,30 @@ _LIST_INTRO = re.compile(
     r"(?:\b(?:of|from|between|among|including|by|with|namely)|[—–:])\s+(?:the\s+)?$"
 )
 _JOINER = re.compile(r"^(?:,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+)(?:the\s+)?$")
+# A list that is the subject of its sentence: "On Feb. 10, A and B began joint drills".
+_CLAUSE_START = re.compile(r"(?:^|^[A-Z][^,]{0,30},\s+)(?:the\s+)?$")
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had|will|would|also|jointly|on\s+\w+)\s+)?"
+    r"(?:signed|agreed|held|began|started|launched|conducted|joined|took|issued|adopted"
+    r"|pledged|sent|deployed|met|announced|backed|endorsed|approved|called)\b"
+)
 _GROUP_NOUN = re.compile(
-    r"^\s+(?:\w+\s+)?(?:troops|forces|soldiers|peacekeepers|leaders|ministers|officials"
+    r"\s+(?:\w+\s+)?(?:troops|forces|soldiers|peacekeepers|leaders|ministers|officials"
     r"|delegations|diplomats|counterparts|contingents|units|servicemen|warships|jets)\b"
 )
 
 
 def find_participants(
-    source: str, text: str, sentences: list[Sentence], officials: list[OfficialMention]
+    source: str,
+    text: str,
+    sentences: list[Sentence],
+    officials: list[OfficialMention],
+    places: list[tuple[Place, int, int]],
 ) -> list[ParticipantsFact]:
-    """Participant sets of one document, one per distinct set of countries."""
+    """Participant sets of one document, one per distinct set of countries.
+
+    `places` are the document's place mentions (gazetteer.find_places), in text order.
+    """
     facts: list[ParticipantsFact] = []
     seen: set[frozenset[str]] = set()
     by_sentence: dict[int, list[OfficialMention]] = {}
@@ -50,7 +64,7 @@ def find_participants(
     for sentence in sentences:
         for fact in [
             *_meeting(source, text, sentence, by_sentence.get(sentence.index, [])),
-            *_lists(source, text, sentence),
+            *_lists(source, text, sentence, places),
         ]:
             key = frozenset(fact.countries)
             if key not in seen:
@@ -76,19 +90,26 @@ def _meeting(
     return [ParticipantsFact(event, tuple(countries), span, where)]
 
 
-def _lists(source: str, text: str, sentence: Sentence) -> list[ParticipantsFact]:
+def _lists(
+    source: str, text: str, sentence: Sentence, places: list[tuple[Place, int, int]]
+) -> list[ParticipantsFact]:
     """Lists of two or more countries introduced as the members of a group."""
-    if not _EVENT_WORDS.search(sentence.text):
+    inside = [p for p in places if sentence.start <= p[1] and p[2] <= sentence.end]
+    if len(inside) < 2 or not _EVENT_WORDS.search(sentence.text):
         return []
     facts = []
-    for run in _runs(text, find_places(text, sentence.start, sentence.end)):
+    for run in _runs(text, inside):
         countries = list(dict.fromkeys(p.name for p, _, _ in run))
         start, end = run[0][1], run[-1][2]
-        intro = _LIST_INTRO.search(text, sentence.start, start)
-        if len(countries) < 2 or not (intro or _GROUP_NOUN.match(text, end, sentence.end)):
+        intro = _LIST_INTRO.search(text, max(sentence.start, start - 20), start)
+        group = _GROUP_NOUN.match(text, end, sentence.end)
+        subject = _CLAUSE_START.search(text[sentence.start : start]) and _VERB_AFTER.match(
+            text, end, sentence.end
+        )
+        if len(countries) < 2 or not (intro or group or subject):
             continue
         where = Provenance(source, sentence.text, sentence.index, start, end)
-        event = event_phrase(sentence, start, end)
+        event = event_phrase(sentence, sentence.start if subject else start, end)
         facts.append(ParticipantsFact(event, tuple(countries), text[start:end], where))
     return facts
 

@@ -120,3 +120,11 @@ def _add(out: list[Sentence], chunk: str, base: int, start: int, end: int, para:
     lead = len(piece) - len(piece.lstrip())
     s = base + start + lead
     out.append(Sentence(stripped, len(out) + 1, s, s + len(stripped), para))
+
+
+def lowered(text: str) -> str:
+    """text.lower() with every offset kept (a few letters, like "İ", lower to two characters)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

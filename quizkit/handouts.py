@@ -7,7 +7,6 @@ The same options and seed always give the same Handout.
 from __future__ import annotations
 
 import base64
-import functools
 import math
 import mimetypes
 import random
@@ -472,54 +471,27 @@ def _test_version(
 
 # officials and countries --------------------------------------------------
 
-# Short forms people write that ISO 3166 names differently (pycountry has "Russian Federation").
-COUNTRY_SHORT_FORMS = (
-    "Russia",
-    "Turkey",
-    "Ivory Coast",
-    "Cape Verde",
-    "Swaziland",
-    "Macedonia",
-    "Burma",
-    "Czech Republic",
-    "East Timor",
-    "Vatican",
-    "Palestine",
-    "Kosovo",
-    "the United States",
-    "the United Kingdom",
-    "Britain",
-    "the Netherlands",
-    "the Philippines",
-)
 NAME_WORD = r"[A-Z][\w.'’-]*"
 PERSON = re.compile(rf"\b{NAME_WORD}(?:\s+{NAME_WORD})+")
 NOT_NAME_START = frozenset(
     {"who", "what", "which", "when", "where", "how", "in", "on", "at", "by", "the", "a", "an"}
     | {"during", "after", "before", "since"}
 )
-
-
-@functools.cache
-def _country_names() -> frozenset[str]:
-    import pycountry
-
-    names = set(COUNTRY_SHORT_FORMS)
-    for country in pycountry.countries:
-        for attr in ("name", "common_name"):
-            value = getattr(country, attr, None)
-            if value and "," not in value:
-                names.add(value)
-    return frozenset(fold_for_id(n.removeprefix("the ")) for n in names)
-
-
-def is_country(text: str) -> bool:
-    return fold_for_id(text.removeprefix("the ")) in _country_names()
-
-
 POSSESSIVE = re.compile(r"['’]s\b")
 OF = re.compile(r"\bof\s+")
 MAX_NAME_WORDS = 5
+
+
+def country_name(text: str) -> str | None:
+    """The usual short name of the country `text` names ("Russian Federation" -> "Russia").
+
+    The extractor's gazetteer (pycountry plus the short forms news uses) is the one list of
+    country names; it is imported here, lazily, so only a test with officials loads it.
+    """
+    from quizkit.extract.gazetteer import place_named
+
+    place = place_named(re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE))
+    return place.name if place is not None and place.is_country else None
 
 
 def country_named_in(question: str) -> str | None:
@@ -527,15 +499,15 @@ def country_named_in(question: str) -> str | None:
     for match in POSSESSIVE.finditer(question):
         words = question[: match.start()].split()[-MAX_NAME_WORDS:]
         for start in range(len(words)):
-            candidate = " ".join(words[start:])
-            if is_country(candidate):
-                return candidate.removeprefix("the ")
+            found = country_name(" ".join(words[start:]))
+            if found:
+                return found
     for match in OF.finditer(question):
         words = question[match.end() :].split()[:MAX_NAME_WORDS]
         for end in range(len(words), 0, -1):
-            candidate = " ".join(words[:end]).rstrip("?.,;:!")
-            if is_country(candidate):
-                return candidate.removeprefix("the ")
+            found = country_name(" ".join(words[:end]).rstrip("?.,;:!"))
+            if found:
+                return found
     return None
 
 
@@ -549,11 +521,12 @@ def matching_pair(card: PrintNote) -> tuple[str, str] | None:
     if card.kind != "official":
         return None
     answer = card.answer.strip()
-    if is_country(answer):
+    country = country_name(answer)
+    if country:
         person = card.extra.get("person")
         if not isinstance(person, str) or not person:
             person = _person_in(card.question)
-        return (person, answer) if person else None
+        return (person, country) if person else None
     if card.extra.get("answer_type", "person") != "person" or not PERSON.fullmatch(answer):
         return None
     country = country_named_in(card.question)
@@ -566,7 +539,7 @@ def _person_in(question: str) -> str | None:
         while words and words[0].casefold() in NOT_NAME_START:
             words.pop(0)
         name = " ".join(words)
-        if len(words) >= 2 and not is_country(name):
+        if len(words) >= 2 and not country_name(name):
             return name
     return None
 

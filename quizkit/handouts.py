@@ -320,8 +320,9 @@ class TestPlan:
 
 
 def plan_test(cards: Sequence[PrintNote], rng: random.Random) -> TestPlan:
-    """Matching when at least four officials pair with countries; a quarter of the notes with
-    distractors as true/false; the rest with distractors as multiple choice; others short answer.
+    """Matching when at least four officials pair with countries; the deck's own true/false
+    statements, or else a quarter of the notes with distractors, as true/false; the rest with
+    distractors as multiple choice; the others as short answer.
     """
     matched: list[tuple[PrintNote, str, str]] = []
     seen: set[tuple[str, str]] = set()
@@ -338,16 +339,18 @@ def plan_test(cards: Sequence[PrintNote], rng: random.Random) -> TestPlan:
         matched = []
     in_matching = {c.id for c, _, _ in matched}
     rest = [c for c in cards if c.id not in in_matching]
+    given = [c for c in rest if _given_truefalse(c) is not None]
     with_distractors = [c for c in rest if c.distractors and _given_truefalse(c) is None]
-    tf_count = len(with_distractors) // 4 if len(with_distractors) >= 4 else 0
+    # A deck with true/false statements of its own gets no made-up ones on top.
+    tf_count = len(with_distractors) // 4 if len(with_distractors) >= 4 and not given else 0
     tf_ids = {c.id for c in rng.sample(with_distractors, tf_count)}
     truefalse: list[tuple[PrintNote, str, str | None, bool]] = []
     choice: list[tuple[PrintNote, tuple[str, ...]]] = []
     short: list[PrintNote] = []
     for card in rest:
-        given = _given_truefalse(card)
-        if given is not None:
-            truefalse.append((card, given[0], None, given[1]))
+        statement = _given_truefalse(card)
+        if statement is not None:
+            truefalse.append((card, statement[0], None, statement[1]))
         elif card.id in tf_ids:
             truth = rng.random() < 0.5
             claim = card.answer if truth else rng.choice(card.distractors)
@@ -461,7 +464,8 @@ def _test_version(
             Section(
                 "matching",
                 "Matching",
-                "Write the letter of each official's country on the line before the name.",
+                "Write the letter of each official's country on the line before the name."
+                + (" A country may be used more than once." if len(choices) < len(items) else ""),
                 tuple(items),
                 choices,
             )

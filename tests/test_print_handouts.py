@@ -89,8 +89,8 @@ def test_test_has_every_section_and_each_question_once(sample: list[PrintNote]) 
     handout = build_handout(SAMPLE, sample, HandoutOptions(layout="test", seed=3))
     (version,) = handout.versions
     assert [(s.kind, len(s.items)) for s in version.sections] == [
-        ("choice", 5),
-        ("truefalse", 2),
+        ("choice", 6),
+        ("truefalse", 1),
         ("short", 1),
         ("matching", 4),
     ]
@@ -116,21 +116,21 @@ def test_test_has_every_section_and_each_question_once(sample: list[PrintNote]) 
         assert key[item.number] == f"{letters[country]}. {country}"
 
 
-def test_true_false_key_matches_the_claim(sample: list[PrintNote]) -> None:
-    by_question = {n.question: n for n in sample}
+def test_made_up_true_false_key_matches_the_claim(sample: list[PrintNote]) -> None:
+    notes = [n for n in sample if n.kind != "truefalse"]
+    by_question = {n.question: n for n in notes}
+    truths = set()
     for seed in range(6):
-        version = build_handout(SAMPLE, sample, HandoutOptions(layout="test", seed=seed)).versions[
-            0
-        ]
+        options = HandoutOptions(layout="test", seed=seed)
+        version = build_handout(SAMPLE, notes, options).versions[0]
         section = next(s for s in version.sections if s.kind == "truefalse")
         key = {k.number: k.answer for k in version.key}
         for item in section.items:
-            if item.claim is None:
-                assert key[item.number] == "False"
-                continue
             right = by_question[item.prompt].answer
             expected = "True" if item.claim == right else f"False (the answer is {right})"
             assert key[item.number] == expected
+            truths.add(item.claim == right)
+    assert truths == {True, False}
 
 
 def test_versions_hold_the_same_questions_in_other_orders(sample: list[PrintNote]) -> None:
@@ -263,3 +263,17 @@ def test_worksheet_true_false_notes_are_circled_not_written(sample: list[PrintNo
     (item,) = [i for i in version.sections[0].items if i.truefalse]
     assert item.prompt == "True or false: the summit agreed to close the harbour to cruise ships."
     assert version.key[item.number - 1].answer == "False"
+
+
+def test_matching_says_when_a_country_is_used_twice() -> None:
+    people = [("Ada Lind", "Norway"), ("Bo Sand", "Norway"), ("Cy Rao", "Chile")]
+    people += [("Di Moss", "Peru"), ("Ed Hale", "Japan")]
+    notes = [
+        note(n, kind="official", question=f"Who was {country}'s envoy?", answer=person)
+        for n, (person, country) in enumerate(people, start=1)
+    ]
+    version = build_handout("d", notes, HandoutOptions(layout="test", seed=1)).versions[0]
+    (matching,) = version.sections
+    assert sorted(i.prompt for i in matching.items) == sorted(p for p, _ in people)
+    assert sorted(o.text for o in matching.choices) == ["Chile", "Japan", "Norway", "Peru"]
+    assert matching.instructions.endswith(" A country may be used more than once.")

@@ -293,3 +293,14 @@ def test_garbage_collection_is_back_on_after_a_failed_export(store: Store, now: 
     with pytest.raises(HandoutError):
         export_html(store, "evil", HandoutOptions(tags=("missing",)))
     assert gc.isenabled()
+
+
+def test_print_and_export_html_are_one_code_path(
+    runner: CliRunner, sample_db: None, isolated_env: Path
+) -> None:
+    args = ["print", SAMPLE, "--layout", "test", "--seed", "9", "--paper", "letter"]
+    printed = runner.invoke(cli, [*args, "--versions", "2", "--title", "Quiz 3"]).stdout
+    store = Store.open(isolated_env)
+    options = HandoutOptions(layout="test", seed=9, paper="letter", versions=2, title="Quiz 3")
+    assert export_html(store, SAMPLE, options) == printed
+    store.close()

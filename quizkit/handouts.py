@@ -12,7 +12,7 @@ import mimetypes
 import random
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -22,7 +22,6 @@ from quizkit.models import PrintNote, fold_for_id
 LAYOUTS = ("worksheet", "test", "flashcards")
 PAPERS = ("a4", "letter")
 KEY_PLACES = ("end", "separate", "none")
-KINDS = ("official", "date", "participants", "number", "basic")
 MAX_VERSIONS = 26
 MC_OPTIONS = 4
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -162,7 +161,6 @@ class Handout:
     key: str = "end"
     sources: bool = False
     question_count: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
 # building -----------------------------------------------------------------
@@ -240,60 +238,60 @@ def _nothing_selected(deck_name: str, notes: Sequence[PrintNote], options: Hando
     return f"deck {deck_name!r}: no notes with " + " and ".join(parts)
 
 
-def answer_space(card: PrintNote) -> tuple[int, bool]:
+def answer_space(note: PrintNote) -> tuple[int, bool]:
     """Writing lines for an answer, and whether they can be short: a date needs less than a list."""
-    items = card.extra.get("items")
+    items = note.extra.get("items")
     if isinstance(items, list) and items:
         return min(len(items), 10), True
-    length = len(card.answer)
+    length = len(note.answer)
     if length <= 24:
         return 1, True
     return min(math.ceil(length / 50), 6), False
 
 
-def _sources(card: PrintNote, options: HandoutOptions) -> tuple[str, ...]:
-    return tuple(str(s) for s in card.sources) if options.sources else ()
+def _sources(note: PrintNote, options: HandoutOptions) -> tuple[str, ...]:
+    return tuple(str(s) for s in note.sources) if options.sources else ()
 
 
 def _key_entries(
-    cards: Sequence[PrintNote], answers: Sequence[str], options: HandoutOptions
+    notes: Sequence[PrintNote], answers: Sequence[str], options: HandoutOptions
 ) -> tuple[KeyEntry, ...]:
     return tuple(
-        KeyEntry(number, answer, _sources(card, options))
-        for number, (card, answer) in enumerate(zip(cards, answers, strict=True), start=1)
+        KeyEntry(number, answer, _sources(note, options))
+        for number, (note, answer) in enumerate(zip(notes, answers, strict=True), start=1)
     )
 
 
 def _worksheet_version(
-    cards: Sequence[PrintNote], label: str, options: HandoutOptions, rng: random.Random
+    notes: Sequence[PrintNote], label: str, options: HandoutOptions, rng: random.Random
 ) -> Version:
-    order = list(cards)
+    order = list(notes)
     if options.versions > 1:
         rng.shuffle(order)
     items = []
     answers = []
-    for number, card in enumerate(order, start=1):
-        given = _given_truefalse(card)
+    for number, note in enumerate(order, start=1):
+        given = _given_truefalse(note)
         if given is not None:
-            items.append(Item(number, card.question, truefalse=True, image=_image(card, options)))
+            items.append(Item(number, note.question, truefalse=True, image=_image(note, options)))
             answers.append("True" if given[1] else "False")
             continue
-        lines, short = answer_space(card)
+        lines, short = answer_space(note)
         items.append(
-            Item(number, card.question, lines=lines, short_lines=short, image=_image(card, options))
+            Item(number, note.question, lines=lines, short_lines=short, image=_image(note, options))
         )
-        answers.append(card.answer)
+        answers.append(note.answer)
     section = Section("questions", "", "", tuple(items))
     return Version(label, (section,), _key_entries(order, answers, options))
 
 
-def flashcard_sheets(cards: Sequence[PrintNote], options: HandoutOptions) -> tuple[Sheet, ...]:
+def flashcard_sheets(notes: Sequence[PrintNote], options: HandoutOptions) -> tuple[Sheet, ...]:
     """Eight cards a sheet; each back row is reversed so a long-edge flip lines answers up."""
     sheets = []
-    for start in range(0, len(cards), CARDS_PER_SHEET):
+    for start in range(0, len(notes), CARDS_PER_SHEET):
         batch: list[Flashcard | None] = [
             Flashcard(start + i + 1, c.question, c.answer, _sources(c, options), _image(c, options))
-            for i, c in enumerate(cards[start : start + CARDS_PER_SHEET])
+            for i, c in enumerate(notes[start : start + CARDS_PER_SHEET])
         ]
         batch += [None] * (CARDS_PER_SHEET - len(batch))
         backs: list[Flashcard | None] = []
@@ -307,38 +305,38 @@ def flashcard_sheets(cards: Sequence[PrintNote], options: HandoutOptions) -> tup
 
 
 @dataclass(frozen=True)
-class TestPlan:
+class QuizPlan:
     """Which notes go to which section, and the fixed parts of each question.
 
     Decided once from the seed, so that every version asks the same questions.
     """
 
-    choice: tuple[tuple[PrintNote, tuple[str, ...]], ...]  # card, options (answer first)
-    truefalse: tuple[tuple[PrintNote, str, str | None, bool], ...]  # card, prompt, claim, truth
+    choice: tuple[tuple[PrintNote, tuple[str, ...]], ...]  # note, options (answer first)
+    truefalse: tuple[tuple[PrintNote, str, str | None, bool], ...]  # note, prompt, claim, truth
     short: tuple[PrintNote, ...]
-    matching: tuple[tuple[PrintNote, str, str], ...]  # card, official, country
+    matching: tuple[tuple[PrintNote, str, str], ...]  # note, official, country
 
 
-def plan_test(cards: Sequence[PrintNote], rng: random.Random) -> TestPlan:
+def plan_test(notes: Sequence[PrintNote], rng: random.Random) -> QuizPlan:
     """Matching when at least four officials pair with countries; the deck's own true/false
     statements, or else a quarter of the notes with distractors, as true/false; the rest with
     distractors as multiple choice; the others as short answer.
     """
     matched: list[tuple[PrintNote, str, str]] = []
     seen: set[tuple[str, str]] = set()
-    for card in cards:
-        pair = matching_pair(card)
+    for note in notes:
+        pair = matching_pair(note)
         # A deck may ask both ways ("Who was X's minister?", "Y was minister of which country?"):
         # the pair is matched once, and the other note stays a question of its own.
         if pair is None or (fold_for_id(pair[0]), fold_for_id(pair[1])) in seen:
             continue
         seen.add((fold_for_id(pair[0]), fold_for_id(pair[1])))
-        matched.append((card, *pair))
+        matched.append((note, *pair))
     matched = matched[:MATCHING_MAX]
     if len(matched) < MATCHING_MIN:
         matched = []
     in_matching = {c.id for c, _, _ in matched}
-    rest = [c for c in cards if c.id not in in_matching]
+    rest = [c for c in notes if c.id not in in_matching]
     given = [c for c in rest if _given_truefalse(c) is not None]
     with_distractors = [c for c in rest if c.distractors and _given_truefalse(c) is None]
     # A deck with true/false statements of its own gets no made-up ones on top.
@@ -347,48 +345,48 @@ def plan_test(cards: Sequence[PrintNote], rng: random.Random) -> TestPlan:
     truefalse: list[tuple[PrintNote, str, str | None, bool]] = []
     choice: list[tuple[PrintNote, tuple[str, ...]]] = []
     short: list[PrintNote] = []
-    for card in rest:
-        statement = _given_truefalse(card)
+    for note in rest:
+        statement = _given_truefalse(note)
         if statement is not None:
-            truefalse.append((card, statement[0], None, statement[1]))
-        elif card.id in tf_ids:
+            truefalse.append((note, statement[0], None, statement[1]))
+        elif note.id in tf_ids:
             truth = rng.random() < 0.5
-            claim = card.answer if truth else rng.choice(card.distractors)
-            truefalse.append((card, card.question, claim, truth))
-        elif card.distractors:
-            wrong = list(card.distractors)
+            claim = note.answer if truth else rng.choice(note.distractors)
+            truefalse.append((note, note.question, claim, truth))
+        elif note.distractors:
+            wrong = list(note.distractors)
             if len(wrong) > MC_OPTIONS - 1:
                 wrong = rng.sample(wrong, MC_OPTIONS - 1)
-            choice.append((card, (card.answer, *wrong)))
+            choice.append((note, (note.answer, *wrong)))
         else:
-            short.append(card)
-    return TestPlan(tuple(choice), tuple(truefalse), tuple(short), tuple(matched))
+            short.append(note)
+    return QuizPlan(tuple(choice), tuple(truefalse), tuple(short), tuple(matched))
 
 
 TRUE_OR_FALSE = re.compile(r"^\s*true\s+or\s+false\s*[:?.-]\s*", re.IGNORECASE)
 
 
-def _given_truefalse(card: PrintNote) -> tuple[str, bool] | None:
+def _given_truefalse(note: PrintNote) -> tuple[str, bool] | None:
     """A statement the deck itself marks true or false: (statement, truth)."""
-    if card.kind == "truefalse":
-        truth = card.extra.get("truth")
+    if note.kind == "truefalse":
+        truth = note.extra.get("truth")
         if not isinstance(truth, bool):
-            truth = card.answer.strip().casefold() in {"true", "t", "yes"}
+            truth = note.answer.strip().casefold() in {"true", "t", "yes"}
         # The section heading already says "True or false"; the statement is what is left.
-        statement = TRUE_OR_FALSE.sub("", card.question)
+        statement = TRUE_OR_FALSE.sub("", note.question)
         return statement[:1].upper() + statement[1:], truth
-    entries = card.extra.get("truefalse")
+    entries = note.extra.get("truefalse")
     if isinstance(entries, dict):
         entries = [entries]
     if isinstance(entries, list):
         for entry in entries:
             if isinstance(entry, dict) and isinstance(entry.get("true"), bool):
-                return str(entry.get("statement") or card.question), entry["true"]
+                return str(entry.get("statement") or note.question), entry["true"]
     return None
 
 
 def _test_version(
-    plan: TestPlan, label: str, options: HandoutOptions, rng: random.Random
+    plan: QuizPlan, label: str, options: HandoutOptions, rng: random.Random
 ) -> Version:
     shuffled = options.versions > 1 or options.shuffle
     sections: list[Section] = []
@@ -403,14 +401,14 @@ def _test_version(
 
     if plan.choice:
         items = []
-        for card, texts in order(plan.choice):
+        for note, texts in order(plan.choice):
             number += 1
             shown = list(texts)
             rng.shuffle(shown)
             opts = tuple(map(Option, UPPER, shown))
-            right = opts[shown.index(card.answer)]
-            items.append(Item(number, card.question, options=opts, image=_image(card, options)))
-            key.append(KeyEntry(number, f"{right.letter}. {right.text}", _sources(card, options)))
+            right = opts[shown.index(note.answer)]
+            items.append(Item(number, note.question, options=opts, image=_image(note, options)))
+            key.append(KeyEntry(number, f"{right.letter}. {right.text}", _sources(note, options)))
         sections.append(
             Section(
                 "choice",
@@ -421,15 +419,15 @@ def _test_version(
         )
     if plan.truefalse:
         items = []
-        for card, prompt, claim, truth in order(plan.truefalse):
+        for note, prompt, claim, truth in order(plan.truefalse):
             number += 1
             items.append(
-                Item(number, prompt, claim=claim, image=_image(card, options), truefalse=True)
+                Item(number, prompt, claim=claim, image=_image(note, options), truefalse=True)
             )
             answer = "True" if truth else "False"
             if not truth and claim is not None:
-                answer += f" (the answer is {card.answer})"
-            key.append(KeyEntry(number, answer, _sources(card, options)))
+                answer += f" (the answer is {note.answer})"
+            key.append(KeyEntry(number, answer, _sources(note, options)))
         sections.append(
             Section(
                 "truefalse",
@@ -440,11 +438,11 @@ def _test_version(
         )
     if plan.short:
         items = []
-        for card in order(plan.short):
+        for note in order(plan.short):
             number += 1
-            lines, short_lines = answer_space(card)
-            items.append(Item(number, card.question, lines=lines, short_lines=short_lines))
-            key.append(KeyEntry(number, card.answer, _sources(card, options)))
+            lines, short_lines = answer_space(note)
+            items.append(Item(number, note.question, lines=lines, short_lines=short_lines))
+            key.append(KeyEntry(number, note.answer, _sources(note, options)))
         sections.append(
             Section("short", "Short answer", "Write your answer on the lines.", tuple(items))
         )
@@ -454,11 +452,11 @@ def _test_version(
         choices = tuple(map(Option, LOWER, countries))
         letter_of = {o.text: o.letter for o in choices}
         items = []
-        for card, official, country in order(plan.matching):
+        for note, official, country in order(plan.matching):
             number += 1
             items.append(Item(number, official))
             key.append(
-                KeyEntry(number, f"{letter_of[country]}. {country}", _sources(card, options))
+                KeyEntry(number, f"{letter_of[country]}. {country}", _sources(note, options))
             )
         sections.append(
             Section(
@@ -515,25 +513,25 @@ def country_named_in(question: str) -> str | None:
     return None
 
 
-def matching_pair(card: PrintNote) -> tuple[str, str] | None:
+def matching_pair(note: PrintNote) -> tuple[str, str] | None:
     """(official, country) for an official's note that ties a person to a country, else None.
 
     Either the answer is a country and the question names the person ("Viktor Khrenin was the
     defense minister of which country?"), or the answer is a person and the question names the
     country ("Who was Armenia's defense minister?", "Who was the President of Kazakhstan?").
     """
-    if card.kind != "official":
+    if note.kind != "official":
         return None
-    answer = card.answer.strip()
+    answer = note.answer.strip()
     country = country_name(answer)
     if country:
-        person = card.extra.get("person")
+        person = note.extra.get("person")
         if not isinstance(person, str) or not person:
-            person = _person_in(card.question)
+            person = _person_in(note.question)
         return (person, country) if person else None
-    if card.extra.get("answer_type", "person") != "person" or not PERSON.fullmatch(answer):
+    if note.extra.get("answer_type", "person") != "person" or not PERSON.fullmatch(answer):
         return None
-    country = country_named_in(card.question)
+    country = country_named_in(note.question)
     return (answer, country) if country else None
 
 
@@ -554,8 +552,8 @@ IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "
 DATA_URI = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$")
 
 
-def _image(card: PrintNote, options: HandoutOptions) -> str | None:
-    value = card.extra.get("image")
+def _image(note: PrintNote, options: HandoutOptions) -> str | None:
+    value = note.extra.get("image")
     if not isinstance(value, str) or not value:
         return None
     return image_data_uri(value, options.media_dir or Path("."))

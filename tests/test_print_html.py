@@ -230,6 +230,11 @@ def test_print_without_seed_says_which_seed_it_used(runner: CliRunner, sample_db
             "Error: --key FILE and --no-key cannot be used together",
         ),
         (
+            ["print", SAMPLE, "-o", "same.html", "--key", "./same.html"],
+            1,
+            "Error: same.html: the key needs a file of its own, not the handout's",
+        ),
+        (
             ["print", SAMPLE, "-o", "/nonexistent/dir/out.html"],
             1,
             "Error: /nonexistent/dir/out.html: cannot write: No such file or directory",

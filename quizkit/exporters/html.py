@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizkit.errors import QuizkitError
+from quizkit.errors import HandoutError, QuizkitError
 from quizkit.handouts import CARD_COLUMNS, CARDS_PER_SHEET, Handout, HandoutOptions, build_handout
 
 if TYPE_CHECKING:
@@ -160,6 +160,8 @@ def print_handout(
     key_output: Path | None = None,
 ) -> tuple[PrintReport, str | None]:
     """Render and write the handout (and key) files; output None returns the text instead."""
+    if key_output is not None and output is not None and key_output.resolve() == output.resolve():
+        raise HandoutError(f"{key_output}: the key needs a file of its own, not the handout's")
     with cyclic_gc_paused():
         handout = build_for_deck(store, deck_name, options)
         rendered = render_handout(handout)

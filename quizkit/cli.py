@@ -452,9 +452,9 @@ def print_command(
         sources=sources,
         media_dir=media,
     )
-    report, text = print_handout(open_store(db), deck, options, output, key_file)
-    if text is not None:
-        click.echo(text, nl=False)
+    report = print_handout(open_store(db), deck, options, output, key_file)
+    if report.html is not None:
+        click.echo(report.html, nl=False)
         return
     count = report.handout.question_count
     written = f"{output}" + (f" and key {key_file}" if key_file else "")

@@ -147,9 +147,10 @@ def export_html(store: Store, deck_name: str, options: HandoutOptions) -> str:
 
 @dataclass(frozen=True)
 class PrintReport:
+    """What was printed: the handout, and its HTML when no output file was given."""
+
     handout: Handout
-    output: Path | None
-    key_output: Path | None
+    html: str | None
 
 
 def print_handout(
@@ -158,7 +159,7 @@ def print_handout(
     options: HandoutOptions,
     output: Path | None,
     key_output: Path | None = None,
-) -> tuple[PrintReport, str | None]:
+) -> PrintReport:
     """Render and write the handout (and key) files; output None returns the text instead."""
     if key_output is not None and output is not None and key_output.resolve() == output.resolve():
         raise HandoutError(f"{key_output}: the key needs a file of its own, not the handout's")
@@ -169,8 +170,7 @@ def print_handout(
         write_file(output, rendered.html)
     if key_output is not None and rendered.key_html is not None:
         write_file(key_output, rendered.key_html)
-    report = PrintReport(handout, output, key_output)
-    return report, None if output is not None else rendered.html
+    return PrintReport(handout, None if output is not None else rendered.html)
 
 
 def write_file(path: Path, text: str) -> None:

@@ -363,6 +363,12 @@ def plan_test(notes: Sequence[PrintNote], rng: random.Random) -> QuizPlan:
     return QuizPlan(tuple(choice), tuple(truefalse), tuple(short), tuple(matched))
 
 
+# By (any plain statements, any questions with an answer given).
+TRUEFALSE_INSTRUCTIONS = {
+    (True, False): "Circle T if the statement is true, F if it is false.",
+    (False, True): "Circle T if the answer given is right, F if it is wrong.",
+    (True, True): "Circle T if the statement, or the answer given, is right; F if it is wrong.",
+}
 TRUE_OR_FALSE = re.compile(r"^\s*true\s+or\s+false\s*[:?.-]\s*", re.IGNORECASE)
 
 
@@ -432,7 +438,9 @@ def _test_version(
             Section(
                 "truefalse",
                 "True or false",
-                "Circle T if the statement, or the answer given, is right; F if it is wrong.",
+                TRUEFALSE_INSTRUCTIONS[
+                    (any(i.claim is None for i in items), any(i.claim is not None for i in items))
+                ],
                 tuple(items),
             )
         )

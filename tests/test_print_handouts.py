@@ -256,6 +256,7 @@ def test_deck_true_false_statements_are_used_as_written() -> None:
     ]
     key = {k.number: k.answer for k in version.key}
     assert [key[i.number] for i in tf.items] == ["True", "False"]
+    assert tf.instructions == "Circle T if the statement is true, F if it is false."
 
 
 def test_worksheet_true_false_notes_are_circled_not_written(sample: list[PrintNote]) -> None:

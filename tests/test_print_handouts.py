@@ -124,6 +124,7 @@ def test_made_up_true_false_key_matches_the_claim(sample: list[PrintNote]) -> No
         options = HandoutOptions(layout="test", seed=seed)
         version = build_handout(SAMPLE, notes, options).versions[0]
         section = next(s for s in version.sections if s.kind == "truefalse")
+        assert section.instructions == "Circle T if the answer given is right, F if it is wrong."
         key = {k.number: k.answer for k in version.key}
         for item in section.items:
             right = by_question[item.prompt].answer

@@ -279,3 +279,10 @@ def test_matching_says_when_a_country_is_used_twice() -> None:
     assert sorted(i.prompt for i in matching.items) == sorted(p for p, _ in people)
     assert sorted(o.text for o in matching.choices) == ["Chile", "Japan", "Norway", "Peru"]
     assert matching.instructions.endswith(" A country may be used more than once.")
+
+
+def test_multiple_choice_never_shows_the_answer_twice() -> None:
+    notes = [note(1, answer="Oslo", distractors=("oslo", "Bergen", "Bergen", "Tromsø"))]
+    version = build_handout("d", notes, HandoutOptions(layout="test")).versions[0]
+    (item,) = version.sections[0].items
+    assert sorted(o.text for o in item.options) == ["Bergen", "Oslo", "Tromsø"]

@@ -338,7 +338,8 @@ def plan_test(notes: Sequence[PrintNote], rng: random.Random) -> QuizPlan:
     in_matching = {c.id for c, _, _ in matched}
     rest = [c for c in notes if c.id not in in_matching]
     given = [c for c in rest if _given_truefalse(c) is not None]
-    with_distractors = [c for c in rest if wrong_answers(c) and _given_truefalse(c) is None]
+    wrongs = {c.id: wrong_answers(c) for c in rest}
+    with_distractors = [c for c in rest if wrongs[c.id] and _given_truefalse(c) is None]
     # A deck with true/false statements of its own gets no made-up ones on top.
     tf_count = len(with_distractors) // 4 if len(with_distractors) >= 4 and not given else 0
     tf_ids = {c.id for c in rng.sample(with_distractors, tf_count)}
@@ -351,10 +352,10 @@ def plan_test(notes: Sequence[PrintNote], rng: random.Random) -> QuizPlan:
             truefalse.append((note, statement[0], None, statement[1]))
         elif note.id in tf_ids:
             truth = rng.random() < 0.5
-            claim = note.answer if truth else rng.choice(wrong_answers(note))
+            claim = note.answer if truth else rng.choice(wrongs[note.id])
             truefalse.append((note, note.question, claim, truth))
-        elif wrong_answers(note):
-            wrong = wrong_answers(note)
+        elif wrongs[note.id]:
+            wrong = wrongs[note.id]
             if len(wrong) > MC_OPTIONS - 1:
                 wrong = rng.sample(wrong, MC_OPTIONS - 1)
             choice.append((note, (note.answer, *wrong)))
@@ -366,11 +367,12 @@ def plan_test(notes: Sequence[PrintNote], rng: random.Random) -> QuizPlan:
 # By (any plain statements, any questions with an answer given).
 def wrong_answers(note: PrintNote) -> list[str]:
     """The note's distractors, once each, leaving out any that is really the answer."""
-    seen = {fold_for_id(note.answer)}
+    seen = {" ".join(note.answer.casefold().split())}
     wrong = []
     for text in note.distractors:
-        if fold_for_id(text) not in seen:
-            seen.add(fold_for_id(text))
+        key = " ".join(text.casefold().split())
+        if key not in seen:
+            seen.add(key)
             wrong.append(text)
     return wrong
 

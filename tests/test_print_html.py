@@ -309,3 +309,10 @@ def test_print_and_export_html_are_one_code_path(
     options = HandoutOptions(layout="test", seed=9, paper="letter", versions=2, title="Quiz 3")
     assert export_html(store, SAMPLE, options) == printed
     store.close()
+
+
+def test_printing_an_empty_deck_says_so(runner: CliRunner, store: Store, now: datetime) -> None:
+    store.ensure_deck(DeckInfo("Blank"), now)
+    result = runner.invoke(cli, ["print", "Blank", "--layout", "flashcards"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: deck 'Blank' has no notes to print\n"

@@ -20,6 +20,7 @@ import click
 from quizkit import __version__
 
 if TYPE_CHECKING:
+    from quizkit.models import Deck
     from quizkit.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -122,7 +123,9 @@ def decks(db: str | None, as_json: bool) -> None:
     """List decks with new, learning, due-now and total card counts."""
     from quizkit.clock import now
 
-    counts = open_store(db).deck_counts(now())
+    store = open_store(db)
+    counts = store.deck_counts(now())
+    leeches = store.suspended_leeches()
     if as_json:
         rows = [
             {
@@ -132,6 +135,7 @@ def decks(db: str | None, as_json: bool) -> None:
                 "learning": c.learning,
                 "due": c.due,
                 "suspended": c.suspended,
+                "leeches": leeches.get(c.deck.id, 0),
                 "total": c.total,
             }
             for c in counts
@@ -145,6 +149,12 @@ def decks(db: str | None, as_json: bool) -> None:
     click.echo(f"{'deck':<{width}}  {'new':>5} {'learn':>5} {'due':>5} {'total':>6}")
     for c in counts:
         click.echo(f"{c.deck.name:<{width}}  {c.new:>5} {c.learning:>5} {c.due:>5} {c.total:>6}")
+    for c in counts:
+        if leeches.get(c.deck.id):
+            click.echo(
+                f"{c.deck.name}: {leeches[c.deck.id]} leech card(s) suspended "
+                f"(failed 8 times); `quizkit unsuspend {quote_arg(c.deck.name)}` brings them back"
+            )
 
 
 @cli.command()
@@ -191,18 +201,36 @@ def show(deck: str, db: str | None, as_json: bool) -> None:
 @db_option
 @click.option("--new", "new_limit", default=20, show_default=True, help="New cards a day.")
 @click.option("--demo", is_flag=True, help="Load the bundled CSTO deck first and study it.")
+@click.option(
+    "--cram", is_flag=True, help="Go through all cards regardless of due dates; nothing is saved."
+)
+@click.option("--tag", metavar="TAG", help="With --cram: only the cards of notes with this tag.")
+@click.option("--seed", type=int, help="With --cram: the card order's random seed.")
 @reports_errors
-def study(deck: str | None, db: str | None, new_limit: int, demo: bool) -> None:
+def study(
+    deck: str | None,
+    db: str | None,
+    new_limit: int,
+    demo: bool,
+    cram: bool,
+    tag: str | None,
+    seed: int | None,
+) -> None:
     """Study due cards, then new ones: type the answer, or press Enter to reveal."""
     from quizkit.clock import now
     from quizkit.importing import bundled_deck_path, import_file
     from quizkit.study import Session, due_in_words
     from quizkit.terminal import open_learner
 
+    if (tag is not None or seed is not None) and not cram:
+        raise click.UsageError("--tag and --seed work only with --cram")
     store = open_store(db)
     if demo:
         deck, _report = import_file(store, bundled_deck_path(), now())
     chosen = store.deck(deck) if deck else None
+    if cram:
+        run_cram(store, chosen, tag, seed)
+        return
     summary = Session(store, chosen, now, new_limit).run(open_learner())
     click.echo()
     if summary.seen == 0 and not summary.quit:
@@ -217,6 +245,8 @@ def study(deck: str | None, db: str | None, new_limit: int, demo: bool) -> None:
         click.echo(
             f"Session over: {summary.seen} card{'s' if summary.seen != 1 else ''} seen{right}."
         )
+    for card in summary.leeches:
+        click.echo(f"Suspended as a leech (failed 8 times): {card.prompt}")
     if summary.next_due is not None:
         click.echo(f"Next card due {due_in_words(summary.next_due, now())}.")
 
@@ -354,6 +384,162 @@ def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date
         click.echo()
     if errors:
         raise SystemExit(1)
+
+
+# practice tests, cram, leeches and stats (issue 7) -------------------------
+
+QUIZ_COUNT = 10
+QUIZ_MODE = "mixed"
+
+
+def quote_arg(text: str) -> str:
+    """A deck name as it must be typed in a shell command."""
+    import shlex
+
+    return shlex.quote(text)
+
+
+def fresh_seed(seed: int | None) -> int:
+    """The seed given, or a new one (printed so the same run can be had again)."""
+    import random
+
+    return seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+
+
+def run_cram(store: Store, deck_: Deck | None, tag: str | None, seed: int | None) -> None:
+    """`study --cram`: the deck's cards (of one tag) until each is answered right."""
+    import random
+
+    from quizkit.cram import CramSession, cram_cards
+    from quizkit.errors import QuizkitError
+    from quizkit.practice_terminal import cram_summary_lines, open_cram_terminal
+
+    if deck_ is None:
+        raise click.UsageError("--cram needs a DECK")
+    cards = cram_cards(store.deck_cards(deck_), tag)
+    if not cards:
+        which = f" tagged {tag!r}" if tag is not None else ""
+        raise QuizkitError(f"deck {deck_.name!r} has no unsuspended cards{which} to cram")
+    summary = CramSession(cards, random.Random(fresh_seed(seed))).run(open_cram_terminal())
+    click.echo()
+    for line in cram_summary_lines(summary):
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("deck")
+@db_option
+@click.option("--count", default=QUIZ_COUNT, show_default=True, help="How many questions.")
+@click.option(
+    "--mode",
+    type=click.Choice(["typed", "mcq", "truefalse", "mixed"]),
+    default=QUIZ_MODE,
+    show_default=True,
+    help="How questions are asked.",
+)
+@click.option("--seed", type=int, help="Random seed: the same seed asks the same test.")
+@click.option("--record", is_flag=True, help="Count the answers as reviews in the schedule.")
+@reports_errors
+def quiz(deck: str, db: str | None, count: int, mode: str, seed: int | None, record: bool) -> None:
+    """A practice test: random questions, a score, and the ones you missed."""
+    import random
+
+    from quizkit.clock import now
+    from quizkit.practice_terminal import open_quiz_terminal, quiz_report_lines
+    from quizkit.quiz import Recorder, build_quiz, run_quiz
+
+    store = open_store(db)
+    cards = store.deck_cards(store.deck(deck))
+    seed = fresh_seed(seed)
+    questions = build_quiz(cards, count, mode, random.Random(seed))
+    recorder = Recorder(store, now) if record else None
+    report = run_quiz(questions, open_quiz_terminal(), recorder)
+    click.echo()
+    for line in quiz_report_lines(report):
+        click.echo(line)
+    click.echo()
+    if recorder is not None:
+        click.echo(f"Recorded {report.answered} answers as reviews.")
+        for card in recorder.leeches:
+            click.echo(f"Suspended as a leech (failed 8 times): {card.prompt}")
+    else:
+        click.echo("The schedule is unchanged (--record counts a test as reviews).")
+    again = f"quizkit quiz {quote_arg(deck)}"
+    again += f" --count {count}" if count != QUIZ_COUNT else ""
+    again += f" --mode {mode}" if mode != QUIZ_MODE else ""
+    click.echo(f"The same test again: {again} --seed {seed}")
+
+
+@cli.command()
+@click.argument("deck", required=False)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Write JSON.")
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a self-contained HTML report with charts to this file.",
+)
+@reports_errors
+def stats(deck: str | None, db: str | None, as_json: bool, html_file: Path | None) -> None:
+    """Cards by state, reviews, true retention, intervals, forecast, hardest cards, streak.
+
+    A mature card is one whose previous review was 21 or more days before (as in Anki);
+    true retention is the share of its reviews answered Hard, Good or Easy. Lapses count
+    every Again rating. Days are local days; weeks start on Monday.
+    """
+    import shutil
+
+    from quizkit.clock import now
+    from quizkit.errors import QuizkitError
+    from quizkit.stats import compute_stats
+
+    store = open_store(db)
+    figures = compute_stats(store, store.deck(deck) if deck else None, now())
+    if html_file is not None:
+        from quizkit.stats_html import render_stats_html
+
+        try:
+            html_file.write_text(render_stats_html(figures), encoding="utf-8")
+        except OSError as error:
+            raise QuizkitError(f"{html_file}: cannot write: {error.strerror}") from None
+        click.echo(f"Wrote {html_file}", err=True)
+        if not as_json:
+            return
+    if as_json:
+        click.echo(json.dumps(figures.to_json(), indent=2, ensure_ascii=False))
+        return
+    from quizkit.charts import plain
+    from quizkit.stats_text import render_stats
+
+    # colour only on a terminal, and never when NO_COLOR is set; the bars read without it
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    paint = functools.partial(click.style, fg="cyan") if colour else plain
+    for line in render_stats(figures, shutil.get_terminal_size().columns, paint):
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("deck")
+@click.argument("card_ids", nargs=-1, type=int, metavar="[CARD_ID]...")
+@db_option
+@reports_errors
+def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
+    """Bring back a deck's suspended cards: all of them, or those given by id.
+
+    A card rated Again 8 times in all is a leech: it is suspended and `quizkit decks` says so.
+    Brought back, it is suspended again at every 4 more Again ratings (12, 16, ...).
+    """
+    from quizkit.errors import QuizkitError
+
+    store = open_store(db)
+    chosen = store.deck(deck)
+    for card_id in card_ids:
+        if not store.card_in_deck(chosen, card_id):
+            raise QuizkitError(f"no card {card_id} in deck {chosen.name!r}")
+    ids = list(card_ids) or store.suspended_card_ids(chosen)
+    changed = store.unsuspend(chosen, ids)
+    click.echo(f"Unsuspended {changed} card{'s' if changed != 1 else ''} in {chosen.name!r}.")
 
 
 # handouts ----------------------------------------------------------------

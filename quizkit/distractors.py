@@ -54,15 +54,22 @@ def date_options(rng: random.Random, answer: str, story_dates: Iterable[str]) ->
 
 def number_options(rng: random.Random, value: float, approx: bool) -> tuple[str, ...]:
     """Round numbers of the same order of magnitude as the answer."""
-    candidates = set()
-    for factor in (0.25, 0.5, 2, 3, 5, 10):
-        candidate = _round_nicely(value * factor)
-        if candidate != value and candidate > 0:
-            candidates.add(candidate)
+    candidates: set[float] = set()
     if value < 30:
-        candidates |= {v for v in range(max(1, int(value) - 4), int(value) + 6) if v != value}
+        # small counts (days, multiples): near neighbours are the plausible wrong answers
+        candidates |= {float(v) for v in range(max(1, int(value) - 3), int(value) + 5)}
+    else:
+        candidates |= {_round_nicely(value * f) for f in (0.25, 0.5, 2, 3, 5)}
+    candidates.discard(float(value))
     labels = [format_number(c, approx) for c in candidates]
     return pick(rng, [labels], [format_number(value, approx)])
+
+
+def factor_options(rng: random.Random, value: float) -> tuple[str, ...]:
+    """Other multiples: '3-fold', '4-fold' for a twofold rise."""
+    labels = [f"{v}-fold" for v in range(2, 11) if v != value]
+    near = sorted(labels, key=lambda label: abs(int(label.split("-")[0]) - value))[:4]
+    return pick(rng, [near], [f"{value:g}-fold"])
 
 
 def _round_nicely(value: float) -> float:

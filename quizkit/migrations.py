@@ -103,6 +103,18 @@ def m001_initial(db: Database) -> None:
 
 
 @migrations()
+def m003_practice_leeches(db: Database) -> None:
+    """A card-level leech mark, and an index for counting a card's Again ratings.
+
+    The mark lives on the card, not in the note's tags, because re-importing a deck file
+    rewrites the note's tags and would silently drop it.
+    """
+    db.execute("ALTER TABLE cards ADD COLUMN leech INTEGER NOT NULL DEFAULT 0")
+    # Leech checks count one card's Again ratings; stats rank cards by them.
+    db.execute("CREATE INDEX idx_reviews_rating_card ON reviews(rating, card_id)")
+
+
+@migrations()
 def m004_generate_note_review(db: Database) -> None:
     """Notes a person edited or dropped, so that regenerating a deck leaves them alone."""
     db.execute("ALTER TABLE notes ADD COLUMN edited INTEGER NOT NULL DEFAULT 0")

@@ -16,7 +16,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from quizkit.distractors import date_options, format_number, number_options, pick, rng_for
+from quizkit.distractors import (
+    date_options,
+    factor_options,
+    format_number,
+    number_options,
+    pick,
+    rng_for,
+)
 from quizkit.extract.facts import (
     DateFact,
     DocumentFacts,
@@ -52,6 +59,7 @@ NUMBER_WORDS = {
     9: "nine",
     10: "ten",
 }
+MULTIPLE_WORDS = {2: ("twofold", "double", "doubled"), 3: ("threefold", "triple", "tripled")}
 APPROX_WORDS = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost)\b", re.I)
 COUNTRY_OFFICES = ["President", "Prime Minister", "Foreign Minister", "Defense Minister"]
 ORG_OFFICES = ["Secretary General", "Deputy Secretary General", "Chairman", "Spokesperson"]
@@ -323,6 +331,7 @@ class Builder:
                 continue
             event = self._in_context(self._complete_event(fact, fact.event))
             event = re.split(r"\s+and\s+(?:will|would|is|are|was|were|has|had)\b", event)[0]
+            event = _without_dangling_words(event)
             question = self._date_question(fact, event)
             if question is None:
                 continue
@@ -421,7 +430,11 @@ class Builder:
         country = self.story.main_country
         assert country
         guid = content_guid("date-reverse", fact.date, event)
-        others = [capitalise(e) for f, e, _ in phrased if f.date != fact.date]
+        others = [
+            capitalise(e)
+            for f, e, q in phrased
+            if f.date != fact.date and q.startswith(("When did", "When was", "When were"))
+        ]
         self.add(
             Note(
                 question=f"What happened in {country_name(country)} on {format_day(fact.date)}?",
@@ -540,16 +553,20 @@ class Builder:
             guid = content_guid("number", fact.what, str(fact.value))
             by_fact[id(fact)] = guid
             answer = format_number(fact.value, approx)
+            options = number_options(rng_for(self.seed, guid), fact.value, approx)
+            alternatives: tuple[str, ...] = (format_number(fact.value),) if approx else ()
             if question.startswith("By what factor"):
                 answer = f"{fact.value:g}-fold"
+                options = factor_options(rng_for(self.seed, guid), fact.value)
+                alternatives = (f"{fact.value:g}", *MULTIPLE_WORDS.get(int(fact.value), ()))
             self.add(
                 Note(
                     question=question,
                     answer=answer,
                     guid=guid,
                     kind="number",
-                    alternatives=(format_number(fact.value),) if approx else (),
-                    distractors=number_options(rng_for(self.seed, guid), fact.value, approx),
+                    alternatives=alternatives,
+                    distractors=options,
                     tags=("number",),
                     sources=(ref(fact.where),),
                     extra={"answer_type": "number", "what": fact.what},
@@ -669,6 +686,19 @@ class Builder:
             if same and not fact.date.startswith("--"):
                 return fact
         return None
+
+
+DANGLING = {"the", "a", "an", "to", "of", "on", "for", "and", "in", "at", "with", "by", "from"}
+
+
+def _without_dangling_words(event: str) -> str:
+    """Drop words left hanging where the extractor cut a quote away ('... appealed to the')."""
+    words = event.split()
+    while words and words[-1].lower() in DANGLING:
+        words.pop()
+    if len(words) > 3 and words[-2] == "and":
+        words = words[:-2]  # '... and appealed': the rest of that clause was cut
+    return " ".join(words)
 
 
 def _subject_of(clause: str) -> str:

@@ -10,8 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
+from quizkit._sqlite_utils import Database
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.models import (
     CardState,
@@ -54,6 +53,13 @@ CARD_SELECT = """
            n.distractors, n.tags, n.sources, n.extra
     FROM cards c JOIN notes n ON n.id = c.note_id
 """
+
+
+# Sibling burying: the other card of the same note (question vs reverse) was not reviewed
+# since the given moment, the start of the study day.
+SIBLING_NOT_REVIEWED_SINCE = """ AND NOT EXISTS (
+    SELECT 1 FROM cards s JOIN reviews r ON r.card_id = s.id
+    WHERE s.note_id = c.note_id AND s.id != c.id AND r.reviewed_at >= ?)"""
 
 
 def _study_card(row: tuple[Any, ...]) -> StudyCard:
@@ -274,9 +280,16 @@ class Store:
     # study -------------------------------------------------------------
 
     def next_due_card(
-        self, deck: Deck | None, now: datetime, exclude: Iterable[int] = ()
+        self,
+        deck: Deck | None,
+        now: datetime,
+        exclude: Iterable[int] = (),
+        bury_since: datetime | None = None,
     ) -> StudyCard | None:
-        """The most overdue card that is due by `now` (learning, review or relearning)."""
+        """The most overdue card that is due by `now` (learning, review or relearning).
+
+        With `bury_since`, a card whose sibling was reviewed since then is skipped.
+        """
         skip = list(exclude)
         marks = ",".join("?" * len(skip))
         where = "c.state > 0 AND c.suspended = 0 AND c.due <= ?"
@@ -287,13 +300,21 @@ class Store:
         if skip:
             where += f" AND c.id NOT IN ({marks})"
             params += skip
+        if bury_since is not None:
+            where += SIBLING_NOT_REVIEWED_SINCE
+            params.append(iso(bury_since))
         row = self.db.execute(
             CARD_SELECT + f" WHERE {where} ORDER BY c.due LIMIT 1", params
         ).fetchone()
         return _study_card(row) if row else None
 
-    def next_new_card(self, deck: Deck | None, exclude: Iterable[int] = ()) -> StudyCard | None:
-        """The oldest card never studied."""
+    def next_new_card(
+        self,
+        deck: Deck | None,
+        exclude: Iterable[int] = (),
+        bury_since: datetime | None = None,
+    ) -> StudyCard | None:
+        """The oldest card never studied (skipping buried siblings, as next_due_card)."""
         skip = list(exclude)
         where = "c.state = 0 AND c.suspended = 0"
         params: list[Any] = []
@@ -303,6 +324,9 @@ class Store:
         if skip:
             where += f" AND c.id NOT IN ({','.join('?' * len(skip))})"
             params += skip
+        if bury_since is not None:
+            where += SIBLING_NOT_REVIEWED_SINCE
+            params.append(iso(bury_since))
         row = self.db.execute(
             CARD_SELECT + f" WHERE {where} ORDER BY c.deck_id, c.id LIMIT 1", params
         ).fetchone()
@@ -317,13 +341,21 @@ class Store:
             params.append(deck.id)
         return int(self.db.execute(sql, params).fetchone()[0])
 
-    def count_due(self, deck: Deck | None, now: datetime) -> int:
-        """Scheduled cards due by `now`: the 'still to go' figure shown while studying."""
-        sql = "SELECT COUNT(*) FROM cards WHERE state > 0 AND suspended = 0 AND due <= ?"
+    def count_due(
+        self, deck: Deck | None, now: datetime, bury_since: datetime | None = None
+    ) -> int:
+        """Scheduled cards due by `now`: the 'still to go' figure shown while studying.
+
+        With `bury_since`, cards buried by a sibling's review (see next_due_card) don't count.
+        """
+        sql = "SELECT COUNT(*) FROM cards c WHERE c.state > 0 AND c.suspended = 0 AND c.due <= ?"
         params: list[Any] = [iso(now)]
         if deck is not None:
-            sql += " AND deck_id = ?"
+            sql += " AND c.deck_id = ?"
             params.append(deck.id)
+        if bury_since is not None:
+            sql += SIBLING_NOT_REVIEWED_SINCE
+            params.append(iso(bury_since))
         return int(self.db.execute(sql, params).fetchone()[0])
 
     def next_due_time(self, deck: Deck | None) -> datetime | None:
@@ -457,6 +489,217 @@ class Store:
             )
             self.db.execute("UPDATE cards SET suspended = 1 WHERE note_id = ?", [note_id])
 
+    # practice, leeches and stats (issue 7) -----------------------------
+
+    def again_count(self, card_id: int) -> int:
+        """How often a card was rated Again, in any state: what makes a leech."""
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM reviews WHERE rating = 1 AND card_id = ?", [card_id]
+        ).fetchone()
+        return int(row[0])
+
+    def mark_leech(self, card_id: int) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE cards SET leech = 1, suspended = 1 WHERE id = ?", [card_id])
+
+    def suspended_leeches(self) -> dict[int, int]:
+        """Deck id -> how many of its cards are suspended as leeches."""
+        rows = self.db.execute(
+            """SELECT deck_id, COUNT(*) FROM cards WHERE leech = 1 AND suspended = 1
+               GROUP BY deck_id"""
+        ).fetchall()
+        return {deck_id: count for deck_id, count in rows}
+
+    def suspended_card_ids(self, deck: Deck) -> list[int]:
+        rows = self.db.execute(
+            "SELECT id FROM cards WHERE deck_id = ? AND suspended = 1 ORDER BY id", [deck.id]
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def unsuspend(self, deck: Deck, card_ids: Iterable[int]) -> int:
+        """Unsuspend these cards of the deck; the leech mark stays, as Anki keeps its tag."""
+        ids = list(card_ids)
+        with self.transaction():
+            changed = 0
+            for card_id in ids:
+                changed += self.db.execute(
+                    """UPDATE cards SET suspended = 0 WHERE id = ? AND deck_id = ? AND suspended = 1
+                       AND note_id NOT IN (SELECT id FROM notes WHERE dropped = 1)""",
+                    [card_id, deck.id],
+                ).rowcount
+        return changed
+
+    def card_in_deck(self, deck: Deck, card_id: int) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM cards WHERE id = ? AND deck_id = ?", [card_id, deck.id]
+        ).fetchone()
+        return row is not None
+
+    def leech_card_ids(self, deck: Deck | None) -> set[int]:
+        sql = "SELECT id FROM cards WHERE leech = 1"
+        params: list[Any] = []
+        if deck is not None:
+            sql += " AND deck_id = ?"
+            params.append(deck.id)
+        return {row[0] for row in self.db.execute(sql, params).fetchall()}
+
+    def card_state_counts(self, deck: Deck | None) -> tuple[int, int, int, int, int, int]:
+        """(new, learning, review, relearning, suspended, leeches); states count unsuspended."""
+        where, params = _deck_filter("deck_id", deck)
+        row = self.db.execute(
+            f"""SELECT COALESCE(SUM(state = 0 AND suspended = 0), 0),
+                      COALESCE(SUM(state = 1 AND suspended = 0), 0),
+                      COALESCE(SUM(state = 2 AND suspended = 0), 0),
+                      COALESCE(SUM(state = 3 AND suspended = 0), 0),
+                      COALESCE(SUM(suspended), 0),
+                      COALESCE(SUM(leech), 0)
+               FROM cards WHERE 1 {where}""",
+            params,
+        ).fetchone()
+        return tuple(int(v) for v in row)  # type: ignore[return-value]
+
+    def review_count(self, deck: Deck | None, since: datetime | None = None) -> int:
+        """Reviews in the log (of a deck), all or since a moment."""
+        # over a time range, the time index must lead (the card index would read the whole
+        # deck's log): '+' keeps SQLite from using an index for the card test
+        column = "card_id" if since is None else "+card_id"
+        where, params = _deck_filter(column, deck, cards=True)
+        if since is not None:
+            where += " AND reviewed_at >= ?"
+            params.append(iso(since))
+        row = self.db.execute(f"SELECT COUNT(*) FROM reviews WHERE 1 {where}", params).fetchone()
+        return int(row[0])
+
+    def reviews_in_ranges(
+        self, deck: Deck | None, ranges: list[tuple[datetime, datetime]]
+    ) -> list[int]:
+        """Reviews in each [start, end) range, one index range scan each (days or weeks)."""
+        if not ranges:
+            return []
+        where, params = _deck_filter("+r.card_id", deck, cards=True)
+        values, bounds = _ranges_values(ranges)
+        rows = self.db.execute(
+            f"""WITH spans(i, lo, hi) AS (VALUES {values})
+                SELECT spans.i, (SELECT COUNT(*) FROM reviews r
+                                 WHERE r.reviewed_at >= spans.lo AND r.reviewed_at < spans.hi
+                                 {where})
+                FROM spans ORDER BY spans.i""",
+            bounds + params,
+        ).fetchall()
+        return [int(count) for _i, count in rows]
+
+    def mature_reviews_in_ranges(
+        self, deck: Deck | None, ranges: list[tuple[datetime, datetime]], mature_days: float
+    ) -> list[tuple[int, int]]:
+        """(reviews of mature cards, how many of them passed) in each [start, end) range.
+
+        A review is of a mature card when the days since the card's previous review were at
+        least `mature_days`; it passed when rated Hard, Good or Easy.
+        """
+        if not ranges:
+            return []
+        where, params = _deck_filter("+r.card_id", deck, cards=True)
+        values, bounds = _ranges_values(ranges)
+        rows = self.db.execute(
+            f"""WITH spans(i, lo, hi) AS (VALUES {values})
+                SELECT spans.i, COUNT(r.id), COALESCE(SUM(r.rating > 1), 0)
+                FROM spans LEFT JOIN reviews r
+                  ON r.reviewed_at >= spans.lo AND r.reviewed_at < spans.hi
+                  AND r.elapsed_days >= ? {where}
+                GROUP BY spans.i ORDER BY spans.i""",
+            [*bounds, mature_days, *params],
+        ).fetchall()
+        return [(int(total), int(passed)) for _i, total, passed in rows]
+
+    def reviewed_in_ranges(
+        self, deck: Deck | None, ranges: list[tuple[datetime, datetime]]
+    ) -> list[bool]:
+        """Whether each [start, end) range holds at least one review (days, for streaks)."""
+        if not ranges:
+            return []
+        where, params = _deck_filter("+r.card_id", deck, cards=True)
+        values, bounds = _ranges_values(ranges)
+        rows = self.db.execute(
+            f"""WITH spans(i, lo, hi) AS (VALUES {values})
+                SELECT spans.i, EXISTS (SELECT 1 FROM reviews r
+                                        WHERE r.reviewed_at >= spans.lo
+                                        AND r.reviewed_at < spans.hi {where})
+                FROM spans ORDER BY spans.i""",
+            bounds + params,
+        ).fetchall()
+        return [bool(found) for _i, found in rows]
+
+    def reviewed_between(self, deck: Deck | None, start: datetime, end: datetime) -> bool:
+        where, params = _deck_filter("+card_id", deck, cards=True)
+        row = self.db.execute(
+            f"""SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? {where}
+                LIMIT 1""",
+            [iso(start), iso(end), *params],
+        ).fetchone()
+        return row is not None
+
+    def due_in_ranges(
+        self, deck: Deck | None, ranges: list[tuple[datetime, datetime]]
+    ) -> list[int]:
+        """Scheduled, unsuspended cards falling due in each [start, end) range."""
+        if not ranges:
+            return []
+        where, params = _deck_filter("c.deck_id", deck)
+        values, bounds = _ranges_values(ranges)
+        rows = self.db.execute(
+            f"""WITH spans(i, lo, hi) AS (VALUES {values})
+                SELECT spans.i, (SELECT COUNT(*) FROM cards c
+                                 WHERE c.state > 0 AND c.suspended = 0
+                                 AND c.due >= spans.lo AND c.due < spans.hi {where})
+                FROM spans ORDER BY spans.i""",
+            bounds + params,
+        ).fetchall()
+        return [int(count) for _i, count in rows]
+
+    def interval_summary(
+        self, deck: Deck | None, edges: list[float]
+    ) -> tuple[float | None, float | None, list[int]]:
+        """(average, median, counts per [edge_i, edge_i+1) bucket) of review cards' intervals.
+
+        The interval is the days between a review card's last review and its due time;
+        the last bucket is open-ended.
+        """
+        where, params = _deck_filter("deck_id", deck)
+        base = f"""SELECT julianday(due) - julianday(last_review) AS days FROM cards
+                   WHERE state = 2 AND suspended = 0 AND last_review IS NOT NULL {where}"""
+        count, average = self.db.execute(
+            f"SELECT COUNT(*), AVG(days) FROM ({base})", params
+        ).fetchone()
+        median = None
+        if count:
+            median = self.db.execute(
+                f"""SELECT AVG(days) FROM (SELECT days FROM ({base}) ORDER BY days
+                    LIMIT 2 - ? % 2 OFFSET (? - 1) / 2)""",
+                [*params, count, count],
+            ).fetchone()[0]
+        cases = " ".join(
+            f"WHEN days < {float(edges[i + 1])!r} THEN {i}" for i in range(len(edges) - 1)
+        )
+        rows = self.db.execute(
+            f"""SELECT CASE {cases} ELSE {len(edges) - 1} END AS bucket, COUNT(*)
+                FROM ({base}) GROUP BY bucket""",
+            params,
+        ).fetchall()
+        buckets = [0] * len(edges)
+        for bucket, n in rows:
+            buckets[bucket] += n
+        return average, median, buckets
+
+    def most_failed_cards(self, deck: Deck | None, limit: int) -> list[tuple[StudyCard, int]]:
+        """The cards rated Again most often, with that count; ties by card id."""
+        where, params = _deck_filter("card_id", deck, cards=True)
+        rows = self.db.execute(
+            f"""SELECT card_id, COUNT(*) AS fails FROM reviews WHERE rating = 1 {where}
+                GROUP BY card_id ORDER BY fails DESC, card_id LIMIT ?""",
+            [*params, limit],
+        ).fetchall()
+        return [(self.card(card_id), int(fails)) for card_id, fails in rows]
+
     # handouts ----------------------------------------------------------
 
     def print_notes(self, deck: Deck) -> list[PrintNote]:
@@ -521,3 +764,21 @@ def _describe(error: sqlite3.Error) -> str:
     if "locked" in text or "busy" in text:
         return f"{text} (another quizkit is writing to it; try again)"
     return text
+
+
+def _deck_filter(column: str, deck: Deck | None, cards: bool = False) -> tuple[str, list[Any]]:
+    """An ' AND ...' clause keeping one deck's rows: by deck id, or by card id when `cards`."""
+    if deck is None:
+        return "", []
+    if cards:
+        return f" AND {column} IN (SELECT id FROM cards WHERE deck_id = ?)", [deck.id]
+    return f" AND {column} = ?", [deck.id]
+
+
+def _ranges_values(ranges: list[tuple[datetime, datetime]]) -> tuple[str, list[Any]]:
+    """A VALUES list of (index, start, end) rows for [start, end) time ranges."""
+    values = ", ".join("(?, ?, ?)" for _ in ranges)
+    params: list[Any] = []
+    for index, (start, end) in enumerate(ranges):
+        params += [index, iso(start), iso(end)]
+    return values, params

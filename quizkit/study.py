@@ -7,11 +7,12 @@ a script in tests), and reads the clock only through `now`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from quizkit.grading import grade, grade_list
+from quizkit.leech import suspend_if_leech
 from quizkit.models import Deck, Rating, Review, StudyCard
 from quizkit.scheduler import make_scheduler, review
 from quizkit.store import Store, start_of_day
@@ -67,6 +68,7 @@ class Summary:
     correct: int = 0
     next_due: datetime | None = None
     quit: bool = False
+    leeches: list[StudyCard] = field(default_factory=list)
 
     @property
     def percent_correct(self) -> float | None:
@@ -122,18 +124,20 @@ class Session:
         self._schedulers: dict[int, Any] = {}
 
     def next_card(self, moment: datetime) -> StudyCard | None:
-        card = self.store.next_due_card(self.deck, moment)
+        # bury: a card whose sibling (same note, other direction) was reviewed today waits
+        today = start_of_day(moment)
+        card = self.store.next_due_card(self.deck, moment, bury_since=today)
         if card is not None:
             return card
-        introduced = self.store.new_cards_studied_since(self.deck, start_of_day(moment))
+        introduced = self.store.new_cards_studied_since(self.deck, today)
         if introduced < self.new_limit:
-            card = self.store.next_new_card(self.deck)
+            card = self.store.next_new_card(self.deck, bury_since=today)
             if card is not None:
                 return card
-        return self.store.next_due_card(self.deck, moment + LEARN_AHEAD)
+        return self.store.next_due_card(self.deck, moment + LEARN_AHEAD, bury_since=today)
 
     def remaining(self, moment: datetime) -> int:
-        return self.store.count_due(self.deck, moment)
+        return self.store.count_due(self.deck, moment, bury_since=start_of_day(moment))
 
     def run(self, learner: Learner) -> Summary:
         summary = Summary()
@@ -185,6 +189,9 @@ class Session:
                 self.store.amend_review(
                     after[1], amended, self._log(card, override, answer, correct, answered_at)
                 )
+            final = rating if override is None else override
+            if suspend_if_leech(self.store, card.id, final):
+                summary.leeches.append(card)
         summary.next_due = self.store.next_due_time(self.deck)
         return summary
 

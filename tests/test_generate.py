@@ -272,3 +272,12 @@ def test_shipped_deck_asks_about_every_gold_fact(shared_dir: Path) -> None:
             value = fact["value"]
             raw = [a for n in notes for a in (n.answer, *n.alternatives)]
             assert any(re.search(rf"\b(?:{value:,}|{value})\b", a) for a in raw), fact
+
+
+def test_unsuspend_does_not_bring_back_a_dropped_note(runner: CliRunner, store: Store) -> None:
+    generate(runner, str(NATO), "--deck", "NATO")
+    cards = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)
+    assert runner.invoke(cli, ["drop", str(cards[0]["note_id"])]).exit_code == 0
+    assert runner.invoke(cli, ["unsuspend", "NATO"]).exit_code == 0
+    after = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)
+    assert after[0]["suspended"] is True

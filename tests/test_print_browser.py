@@ -130,6 +130,8 @@ def test_flashcards_are_mirrored_behind_their_questions(
     assert len(pages) == 7
     assert_footers(pages)
     assert key_start(pages) == 6
+    instructions = "Print double-sided, flipping on the long edge, then cut along the dotted lines."
+    assert [instructions in " ".join(page.split()) for page in pages] == [True, False] * 3 + [False]
     for sheet in range(3):
         fronts, backs = pages[2 * sheet], pages[2 * sheet + 1]
         numbers = range(8 * sheet + 1, min(8 * sheet + 8, 20) + 1)

@@ -538,3 +538,108 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
     ids = list(card_ids) or store.suspended_card_ids(chosen)
     changed = store.unsuspend(chosen, ids)
     click.echo(f"Unsuspended {changed} card{'s' if changed != 1 else ''} in {chosen.name!r}.")
+
+
+# handouts ----------------------------------------------------------------
+
+
+@cli.command("print")
+@click.argument("deck")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="HTML file to write (default: standard output).",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["worksheet", "test", "flashcards"]),
+    default="worksheet",
+    show_default=True,
+    help="Questions with lines; a multiple-choice test; or cut-out double-sided cards.",
+)
+@click.option("--title", help="Heading on every page (default: the deck's name).")
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    help="Paper size (default: from the locale's country, else A4).",
+)
+@click.option(
+    "--key",
+    "key_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the answer key to this file instead of the handout's last page(s).",
+)
+@click.option("--no-key", is_flag=True, help="Leave the answer key out.")
+@click.option("--sources", is_flag=True, help="Show in the key where each fact came from.")
+@click.option(
+    "--versions", type=click.IntRange(1, 26), default=1, help="Versions A, B, ... shuffled apart."
+)
+@click.option("--seed", type=int, help="Seed for every shuffle: same seed, same file.")
+@click.option("--tag", "tags", multiple=True, help="Only notes with this tag (repeatable).")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    help="Only notes of this kind: official, date, participants, number, ... (repeatable).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many questions.")
+@click.option("--shuffle", is_flag=True, help="Pick and order questions at random.")
+@click.option(
+    "--media",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder that notes' image paths are relative to (default: current folder).",
+)
+@db_option
+@reports_errors
+def print_command(
+    deck: str,
+    output: Path | None,
+    layout: str,
+    title: str | None,
+    paper: str | None,
+    key_file: Path | None,
+    no_key: bool,
+    sources: bool,
+    versions: int,
+    seed: int | None,
+    tags: tuple[str, ...],
+    kinds: tuple[str, ...],
+    limit: int | None,
+    shuffle: bool,
+    media: Path | None,
+    db: str | None,
+) -> None:
+    """Write a printable HTML handout of DECK: worksheet, test or flashcards, with answer key."""
+    import random
+
+    from quizkit.exporters.html import print_handout
+    from quizkit.handouts import HandoutOptions, default_paper
+
+    if key_file and no_key:
+        raise click.UsageError("--key FILE and --no-key cannot be used together")
+    if seed is None:
+        seed = random.SystemRandom().randrange(1_000_000)
+        if versions > 1 or shuffle or layout == "test":
+            warn(f"shuffled with seed {seed}; pass --seed {seed} to get the same handout again")
+    options = HandoutOptions(
+        layout=layout,
+        title=title,
+        paper=paper or default_paper(os.environ),
+        versions=versions,
+        seed=seed,
+        tags=tags,
+        kinds=kinds,
+        limit=limit,
+        shuffle=shuffle,
+        key="separate" if key_file else "none" if no_key else "end",
+        sources=sources,
+        media_dir=media,
+    )
+    report = print_handout(open_store(db), deck, options, output, key_file)
+    if report.html is not None:
+        click.echo(report.html, nl=False)
+        return
+    count = report.handout.question_count
+    written = f"{output}" + (f" and key {key_file}" if key_file else "")
+    warn(f"{count} question{'s' if count != 1 else ''} in {layout} form: wrote {written}")

@@ -30,3 +30,7 @@ class UnknownDeck(QuizkitError):
 
 class UnknownNote(QuizkitError):
     """A note id or guid that is not in the database."""
+
+
+class HandoutError(QuizkitError):
+    """A handout cannot be made as asked (nothing selected, bad option, unreadable image)."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 
 class Rating(IntEnum):
@@ -194,3 +196,19 @@ class ImportReport:
         self.updated += other.updated
         self.unchanged += other.unchanged
         self.skipped.extend(other.skipped)
+
+
+class PrintNote(NamedTuple):
+    """A note as a handout needs it: content only, no schedule.
+
+    A named tuple because a handout loads every note of a deck, and these are made fastest.
+    """
+
+    id: int
+    question: str
+    answer: str
+    kind: str = "basic"
+    distractors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    extra: Mapping[str, Any] = MappingProxyType({})

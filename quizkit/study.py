@@ -88,9 +88,11 @@ def rating_for(correct: bool, typo: bool, duration_ms: int, expected: str) -> Ra
 
 def check_answer(card: StudyCard, typed: str) -> tuple[bool, bool, str]:
     """(correct, typo, detail) for a typed answer to this card."""
-    items = card.extra.get("items") if card.ord == 0 else None
+    forward = card.ord == 0
+    answer_type = card.extra.get("answer_type", "text") if forward else "text"
+    items = card.extra.get("items") if forward else None
     if items:
-        verdict = grade_list(typed, items)
+        verdict = grade_list(typed, items, answer_type)
         detail = ""
         if not verdict.correct:
             parts = []
@@ -100,8 +102,14 @@ def check_answer(card: StudyCard, typed: str) -> tuple[bool, bool, str]:
                 parts.append(f"not in the list: {', '.join(verdict.wrong)}")
             detail = f"{len(verdict.found)} of {len(items)} right; " + "; ".join(parts)
         return verdict.correct, verdict.typo, detail
-    answer_type = card.extra.get("answer_type", "text") if card.ord == 0 else "text"
-    result = grade(typed, card.expected, card.accepted, answer_type)
+    result = grade(
+        typed,
+        card.expected,
+        card.accepted,
+        answer_type,
+        distractors=card.distractors if forward else (),
+        question=card.prompt,
+    )
     return result.correct, result.typo, result.detail
 
 

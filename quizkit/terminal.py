@@ -48,7 +48,10 @@ class TerminalLearner:
         if not line:
             self._say()
             return None
-        return line.rstrip("\n").rstrip("\r")
+        line = line.rstrip("\n").rstrip("\r")
+        if not self.interactive:
+            self._say(line)  # a pipe does not echo: keep the transcript readable
+        return line
 
     def ask(self, card: StudyCard, remaining: int) -> Answer | None:
         if self.quitting:

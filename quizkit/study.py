@@ -7,7 +7,7 @@ a script in tests), and reads the clock only through `now`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -56,6 +56,10 @@ class Learner(Protocol):
 
     def show_outcome(self, outcome: Outcome) -> Rating | None:
         """Show the result; return a different rating to override it, else None."""
+        ...
+
+    def show_regrade(self, outcome: Outcome) -> None:
+        """Confirm an override: the outcome with the learner's rating and the new due time."""
         ...
 
 
@@ -205,6 +209,7 @@ class Session:
             self.store.amend_review(
                 review_id, amended, self._log(card, override, answer, correct, answered_at)
             )
+            learner.show_regrade(replace(outcome, rating=override, due=amended.due))
         return True
 
     def _scheduler(self, card: StudyCard) -> Any:

@@ -106,11 +106,12 @@ class TerminalLearner:
             self.quitting = True
             return None
         if key.strip() in RATING_KEYS:
-            new = RATING_KEYS[key.strip()]
-            if new != outcome.rating:
-                self._say(f"Regraded {RATING_NAMES[new]}.")
-            return new
+            return RATING_KEYS[key.strip()]
         return None
+
+    def show_regrade(self, outcome: Outcome) -> None:
+        when = due_in_words(outcome.due, outcome.now)
+        self._say(f"Regraded {RATING_NAMES[outcome.rating]}; next review {when}.")
 
 
 def open_learner() -> TerminalLearner:

@@ -36,6 +36,7 @@ class Scripted:
     override: Callable[[Outcome], Rating | None] = lambda outcome: None
     asked: list[StudyCard] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
+    regrades: list[Outcome] = field(default_factory=list)
     remaining: list[int] = field(default_factory=list)
 
     def ask(self, card: StudyCard, remaining: int) -> Answer | None:
@@ -51,6 +52,9 @@ class Scripted:
     def show_outcome(self, outcome: Outcome) -> Rating | None:
         self.outcomes.append(outcome)
         return self.override(outcome)
+
+    def show_regrade(self, outcome: Outcome) -> None:
+        self.regrades.append(outcome)
 
 
 def knows_all(card: StudyCard) -> str:
@@ -170,6 +174,8 @@ def test_override_rewrites_the_review_and_the_schedule(store: Store, now: dateti
     assert row["rating"] == int(Rating.EASY)
     expected = review(make_scheduler(0.9), card, Rating.EASY, now, 2000)
     assert store.card(card.id) == expected
+    (regrade,) = learner.regrades
+    assert (regrade.rating, regrade.due) == (Rating.EASY, expected.due)
 
 
 def test_each_answer_is_committed_before_its_outcome_is_shown(

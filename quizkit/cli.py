@@ -199,7 +199,14 @@ def show(deck: str, db: str | None, as_json: bool) -> None:
 @cli.command()
 @click.argument("deck", required=False)
 @db_option
-@click.option("--new", "new_limit", default=20, show_default=True, help="New cards a day.")
+@click.option(
+    "--new",
+    "new_limit",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="New cards a day.",
+)
 @click.option("--demo", is_flag=True, help="Load the bundled CSTO deck first and study it.")
 @click.option(
     "--cram", is_flag=True, help="Go through all cards regardless of due dates; nothing is saved."

@@ -1,10 +1,27 @@
-"""Typed answer against expected answer: names, aliases, dates, numbers, lists and typos."""
+"""Typed answer against expected answer: names, aliases, dates, numbers, lists and typos.
+
+The rules, as a demanding learner expects them:
+
+- case, accents, punctuation and the articles a/an/the never matter;
+- any listed alternative is as good as the answer;
+- a small typo (edit distance for the answer's length, a swap of two letters counting as one)
+  is right, but marked, so the session grades it Hard; a typo never turns one number into
+  another, and an answer that is exactly one of the card's distractors is never a typo;
+- dates compare as dates, in any form people type; a date without its year is right when the
+  question itself names the year;
+- numbers compare as numbers: separators, hedges ("about"), number words and a unit are
+  allowed, but a different unit is wrong;
+- people: the full name, the surname alone, "Surname, Given", initials, and the parts of
+  different transliterations mixed ("Sergey Shoigu" for "Sergei Shoigu" / "Sergey Shoygu");
+  a given name that belongs to no spelling of the person is wrong;
+- lists ("name all six") are graded item by item, in any order.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,14 +47,29 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-DATE_FORMS = [
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
-    (re.compile(rf"^(?:the )?{_DAY} (?:of )?{_MONTH},? (\d{{4}})$"), ("d", "M", "y")),
-    (re.compile(rf"^{_MONTH} {_DAY},? (\d{{4}})$"), ("M", "d", "y")),
-]
-APPROX = re.compile(r"^(?:about|around|roughly|approximately|some|nearly|almost|over|more than)\s+")
+WEEKDAYS = {
+    "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thurs",
+    "friday", "fri", "saturday", "sat", "sunday", "sun",
+}  # fmt: skip
+HEDGES = re.compile(
+    r"^(?:(?:about|around|roughly|approximately|approx|some|nearly|almost|over|under|more than|"
+    r"less than|fewer than|up to|at least|at most|circa|ca|c)\b\.?|~)\s*"
+)
+SMALL_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]
+    )
+}  # fmt: skip
+TENS = {
+    word: 10 * value
+    for value, word in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
+    )
+}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 
 
 @dataclass(frozen=True)
@@ -49,38 +81,49 @@ class Grade:
     detail: str = ""
 
 
+RIGHT = Grade(True)
+WRONG = Grade(False)
+TYPO = Grade(True, typo=True)
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, no punctuation, no articles, single spaces."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[\u2019'`]s\b", "", text)
-    words = re.sub(r"[^\w]+", " ", text).split()
+    words = re.sub(r"[\W_]+", " ", text).split()
     return " ".join(w for w in words if w not in ARTICLES)
 
 
-def parse_date(text: str) -> date | None:
-    """A full date in one of the forms people type: 13 Jan 2022, January 13, 2022, 2022-01-13."""
-    cleaned = " ".join(re.sub(r"[,]", " , ", text.strip().casefold()).split()).replace(" ,", ",")
-    for pattern, order in DATE_FORMS:
-        match = pattern.match(cleaned)
-        if not match:
-            continue
-        parts = dict(zip(order, match.groups(), strict=True))
-        month = MONTHS[parts["M"]] if "M" in parts else int(parts["m"])
-        try:
-            return date(int(parts["y"]), month, int(parts["d"]))
-        except ValueError:
-            return None
-    return None
+# typos ---------------------------------------------------------------------
 
 
-def parse_number(text: str) -> float | None:
-    """A number typed with or without separators and hedges: 'about 2,000' -> 2000."""
-    cleaned = APPROX.sub("", text.strip().casefold())
-    match = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+[a-z]+)?", cleaned)
-    if not match:
-        return None
-    return float(match.group(1).replace(",", "") + (match.group(2) or ""))
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbours needed to turn a into b.
+
+    Stops early: any distance over `limit` is returned as limit + 1.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if (
+                before is not None
+                and i > 1
+                and j > 1
+                and a[i - 1] == b[j - 2]
+                and a[i - 2] == b[j - 1]
+            ):
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)
 
 
 def allowed_typos(length: int) -> int:
@@ -92,18 +135,244 @@ def allowed_typos(length: int) -> int:
     return 2 + (length - 15) // 10 if length > 15 else 2
 
 
-def _close(typed: str, expected: str) -> Grade:
-    from rapidfuzz.distance import Levenshtein
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
 
-    if typed == expected:
-        return Grade(True)
-    # a typo never rescues a different number
-    if re.sub(r"\D", "", typed) != re.sub(r"\D", "", expected):
-        return Grade(False)
-    budget = allowed_typos(len(expected))
-    if budget and Levenshtein.distance(typed, expected, score_cutoff=budget) <= budget:
-        return Grade(True, typo=True)
-    return Grade(False)
+
+def _match(typed: str, options: Iterable[str], rejected: Iterable[str] = ()) -> Grade:
+    """Folded `typed` against folded `options`: exact, a typo away, or wrong."""
+    options = [o for o in options if o]
+    if typed in options:
+        return RIGHT
+    if typed in set(rejected):
+        return WRONG
+    for option in options:
+        budget = allowed_typos(len(option))
+        # a typo never rescues a different number
+        if (
+            budget
+            and _digits(typed) == _digits(option)
+            and edit_distance(typed, option, budget) <= budget
+        ):
+            return TYPO
+    return WRONG
+
+
+# dates ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date as typed: the month always, the day and year when given."""
+
+    year: int | None
+    month: int
+    day: int | None
+
+    def valid(self) -> bool:
+        try:
+            date(self.year or 2000, self.month, self.day or 1)
+        except ValueError:
+            return False
+        return True
+
+
+def read_dates(text: str) -> tuple[PartialDate, ...]:
+    """The readings of `text` as a date: none, one, or two for an ambiguous 05/01/2022."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().casefold()
+    numeric = re.fullmatch(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?", cleaned)
+    if numeric:
+        year, month, day = numeric.groups()
+        found = PartialDate(int(year), int(month), int(day) if day else None)
+        return (found,) if found.valid() else ()
+    numeric = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", cleaned)
+    if numeric:
+        first, second, year = (int(g) for g in numeric.groups())
+        readings = {PartialDate(year, second, first), PartialDate(year, first, second)}
+        return tuple(sorted((r for r in readings if r.valid()), key=lambda r: (r.month, r.day)))
+    words = re.sub(r"[,.]", " ", cleaned).split()
+    words = [w for w in words if w not in {"the", "of"}]
+    if words and words[0] in WEEKDAYS:
+        words = words[1:]
+    kinds = []
+    for word in words:
+        if word in MONTHS:
+            kinds.append("M")
+        elif re.fullmatch(r"\d{4}", word):
+            kinds.append("Y")
+        elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", word):
+            kinds.append("D")
+        else:
+            return ()
+    shape = "".join(kinds)
+    if shape not in {"DMY", "MDY", "DM", "MD", "MY", "YMD"}:
+        return ()
+    parts = dict(zip(shape, words, strict=True))
+    found = PartialDate(
+        int(parts["Y"]) if "Y" in parts else None,
+        MONTHS[parts["M"]],
+        int(re.sub(r"\D", "", parts["D"])) if "D" in parts else None,
+    )
+    return (found,) if found.valid() else ()
+
+
+def parse_date(text: str) -> date | None:
+    """A full date in one of the forms people type: 13 Jan 2022, January 13, 2022, 2022-01-13."""
+    for reading in read_dates(text):
+        if reading.year is not None and reading.day is not None:
+            return date(reading.year, reading.month, reading.day)
+    return None
+
+
+def _grade_date(typed: Sequence[PartialDate], wanted: PartialDate, question: str) -> Grade:
+    missing = ""
+    for reading in typed:
+        if reading.month != wanted.month:
+            continue
+        if wanted.day is not None and reading.day != wanted.day:
+            if reading.day is None:
+                missing = "the day is missing"
+            continue
+        if wanted.year is not None and reading.year != wanted.year:
+            if reading.year is None and str(wanted.year) in question:
+                return RIGHT
+            if reading.year is None:
+                missing = "the year is missing"
+            continue
+        return RIGHT
+    return Grade(False, detail=missing)
+
+
+# numbers -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as typed, with the unit that followed it (folded, singular), if any."""
+
+    value: float
+    unit: str = ""
+
+
+def _number_words(words: list[str]) -> tuple[float, int] | None:
+    """'two thousand and five' -> (2005, words used); None when no number word leads."""
+    total = 0.0
+    current = 0.0
+    used = 0
+    for word in words:
+        if word in SMALL_NUMBERS:
+            current += SMALL_NUMBERS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred" and used:
+            current *= 100
+        elif word in {"thousand", "million", "billion"} and used:
+            total += current * SCALES[word]
+            current = 0
+        elif word == "and" and used:
+            pass
+        else:
+            break
+        used += 1
+    if not used:
+        return None
+    return total + current, used
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def read_quantity(text: str) -> Quantity | None:
+    """'about 2,000' -> 2000; 'ten days' -> 10 day; '1.5 million'; '40%' -> 40 percent."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().casefold().replace("%", " percent")
+    cleaned = HEDGES.sub("", cleaned)
+    match = re.match(r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(\.\d+)?", cleaned)
+    if match:
+        value = float(re.sub(r"[, ]", "", match.group(1)) + (match.group(2) or ""))
+        words = cleaned[match.end() :].replace("-", " ").split()
+        if words and words[0] in SCALES:
+            value *= SCALES[words.pop(0)]
+    else:
+        words = cleaned.replace("-", " ").split()
+        spelled = _number_words(words)
+        if spelled is None:
+            return None
+        value, used = spelled
+        words = words[used:]
+    unit = fold(" ".join(words)).split()
+    if len(unit) > 3 or any(re.search(r"\d", w) for w in unit):
+        return None
+    return Quantity(value, " ".join(_singular(w) for w in unit))
+
+
+def parse_number(text: str) -> float | None:
+    """A number typed with or without separators and hedges: 'about 2,000' -> 2000."""
+    quantity = read_quantity(text)
+    return quantity.value if quantity else None
+
+
+def _grade_quantity(typed: Quantity, wanted: Quantity) -> Grade:
+    if typed.value != wanted.value:
+        return WRONG
+    if typed.unit and wanted.unit and typed.unit != wanted.unit:
+        # the number is what was asked: one slip in a unit's spelling is a typo, not a new unit
+        if (
+            min(len(typed.unit), len(wanted.unit)) >= 3
+            and edit_distance(typed.unit, wanted.unit, 1) <= 1
+        ):
+            return TYPO
+        return Grade(False, detail=f"wrong unit: {typed.unit}")
+    return RIGHT
+
+
+# people --------------------------------------------------------------------
+
+
+def _name_orders(typed: str) -> list[tuple[list[str], str]]:
+    """(given names, surname) readings of a typed name: 'Given Surname', 'Surname Given'."""
+    if typed.count(",") == 1:
+        surname, given = typed.split(",")
+        typed = f"{given} {surname}"
+    words = fold(typed).split()
+    if not words:
+        return []
+    readings = [(words[:-1], words[-1])]
+    if len(words) > 1:
+        readings.append((words[1:], words[0]))
+    return readings
+
+
+def _grade_person(typed: str, names: Sequence[str], rejected: Sequence[str]) -> Grade:
+    spellings = [fold(name).split() for name in names]
+    spellings = [s for s in spellings if s]
+    surnames = {s[-1] for s in spellings}
+    given_names = {word for s in spellings for word in s[:-1]}
+    rejected_surnames = {w.split()[-1] for w in (fold(r) for r in rejected) if w}
+    best = WRONG
+    for given, surname in _name_orders(typed):
+        verdict = _match(surname, surnames, rejected_surnames - surnames)
+        if not verdict.correct:
+            continue
+        typo = verdict.typo
+        for word in given:
+            if len(word) == 1 and any(g.startswith(word) for g in given_names):
+                continue
+            part = _match(word, given_names)
+            if not part.correct:
+                verdict = Grade(False, detail=f"{word!r} is not part of the name")
+                break
+            typo = typo or part.typo
+        else:
+            verdict = TYPO if typo else RIGHT
+        if verdict.correct and not verdict.typo:
+            return verdict
+        if verdict.correct or (not best.correct and verdict.detail):
+            best = verdict
+    return best
+
+
+# the verdict ---------------------------------------------------------------
 
 
 def grade(
@@ -111,8 +380,15 @@ def grade(
     expected: str,
     alternatives: Sequence[str] = (),
     answer_type: str = "text",
+    *,
+    distractors: Sequence[str] = (),
+    question: str = "",
 ) -> Grade:
-    """Whether `typed` answers a card whose answer is `expected` (or one of `alternatives`)."""
+    """Whether `typed` answers a card whose answer is `expected` (or one of `alternatives`).
+
+    `distractors` are known wrong answers (never accepted as a typo of the right one);
+    `question` is the card's question (a date needs no year when the question names it).
+    """
     if not typed.strip():
         return Grade(False, detail="no answer")
     if answer_type == "sequence":
@@ -120,33 +396,29 @@ def grade(
         letters = re.sub(r"[^a-z]", "", fold(typed))
         return Grade(letters == re.sub(r"[^a-z]", "", fold(expected)))
     candidates = [expected, *alternatives]
-    wanted_date = parse_date(expected)
-    if wanted_date is not None:
-        typed_date = parse_date(typed)
-        if typed_date is not None:
-            return Grade(typed_date == wanted_date)
-    wanted_number = parse_number(expected)
-    if wanted_number is not None:
-        typed_number = parse_number(typed)
-        if typed_number is not None:
-            return Grade(typed_number == wanted_number)
     folded = fold(typed)
-    if answer_type == "person":
-        candidates += [name.split()[-1] for name in candidates if len(name.split()) > 1]
-    best = Grade(False)
+    rejected = [fold(d) for d in distractors]
+    if folded in {fold(c) for c in candidates}:
+        return RIGHT
     for candidate in candidates:
-        verdict = _close(folded, fold(candidate))
-        if verdict.correct and not verdict.typo:
-            return verdict
-        if verdict.correct:
-            best = verdict
-    return best
+        wanted_dates = read_dates(candidate)
+        if wanted_dates:
+            typed_dates = read_dates(typed)
+            if typed_dates:
+                return _grade_date(typed_dates, wanted_dates[0], question)
+            break
+        wanted = read_quantity(candidate)
+        if wanted is not None:
+            quantity = read_quantity(typed)
+            if quantity is not None:
+                return _grade_quantity(quantity, wanted)
+            break
+    if answer_type == "person":
+        return _grade_person(typed, candidates, distractors)
+    return _match(folded, [fold(c) for c in candidates], rejected)
 
 
-def split_items(typed: str) -> list[str]:
-    """A typed list: items separated by commas, semicolons, 'and' or new lines."""
-    parts = re.split(r"\s*(?:[,;\n]|\band\b|&)\s*", typed)
-    return [p for p in (part.strip() for part in parts) if p]
+# lists ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -160,22 +432,56 @@ class ListGrade:
     wrong: tuple[str, ...]
 
 
-def grade_list(typed: str, items: Sequence[str]) -> ListGrade:
-    """Right when every expected item is named and nothing else is."""
+def grade_list(typed: str, items: Sequence[str], answer_type: str = "text") -> ListGrade:
+    """Right when every expected item is named and nothing else is, in any order.
+
+    Items are split at commas, semicolons and new lines; within a piece, the longest run of
+    words that names an item is taken, so 'Trinidad and Tobago' stays one item while
+    'Russia and Belarus' (or 'Russia Belarus') is two; 'and' alone between items is ignored.
+    Naming an item twice is no mistake.
+    """
     remaining = list(items)
     found: list[str] = []
     wrong: list[str] = []
     typo = False
-    for piece in split_items(typed):
-        for item in remaining:
-            verdict = grade(piece, item)
-            if verdict.correct:
-                typo = typo or verdict.typo
-                found.append(item)
-                remaining.remove(item)
-                break
-        else:
-            wrong.append(piece)
+
+    def take(piece: str) -> bool:
+        nonlocal typo
+        verdicts = [(grade(piece, item, answer_type=answer_type), item) for item in remaining]
+        exact = [item for verdict, item in verdicts if verdict.correct and not verdict.typo]
+        close = [item for verdict, item in verdicts if verdict.correct]
+        if exact or close:
+            item = (exact or close)[0]
+            typo = typo or not exact
+            found.append(item)
+            remaining.remove(item)
+            return True
+        return any(grade(piece, item, answer_type=answer_type).correct for item in found)
+
+    stray: list[str] = []
+
+    def flush() -> None:
+        if stray:
+            wrong.append(" ".join(stray))
+            stray.clear()
+
+    for chunk in re.split(r"[,;\n]", typed):
+        words = chunk.split()
+        start = 0
+        while start < len(words):
+            for end in range(len(words), start, -1):
+                if take(" ".join(words[start:end])):
+                    break
+            else:
+                if fold(words[start]) in {"and", ""}:
+                    flush()
+                else:
+                    stray.append(words[start])
+                start += 1
+                continue
+            flush()
+            start = end
+        flush()
     return ListGrade(
         not remaining and not wrong, typo, tuple(found), tuple(remaining), tuple(wrong)
     )

@@ -95,17 +95,19 @@ class Store:
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
+        """Open (or create) the database at `path` and bring its schema up to date.
+
+        Every check that can refuse the file runs before anything is written to it, so a
+        file that is not quizkit's, or is from a newer quizkit, is left exactly as it was.
+        """
         from quizkit.migrations import migrations
 
         path = Path(path)
         _check_file(path)
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
             db = Database(conn, execute_plugins=False, recursive_triggers=False)
-            conn.execute("PRAGMA foreign_keys = ON")
-            # WAL lets a second terminal read while one studies; FULL makes each commit durable.
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
             applied = {m.name for m in migrations.applied(db)}
             known = {m.name for m in migrations._migrations}
             if applied - known:
@@ -115,10 +117,23 @@ class Store:
                 )
             if not applied and _has_foreign_tables(db):
                 raise StoreError(f"{path}: not a quizkit database (it holds other tables)")
+            conn.execute("PRAGMA foreign_keys = ON")
+            # WAL lets a second terminal read while one studies; FULL makes each commit durable.
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
             if migrations.pending(db):
-                migrations.apply(db)
+                with _write_transaction(db):
+                    # another quizkit opening the same new file may have migrated it meanwhile
+                    if migrations.pending(db):
+                        migrations.apply(db)
         except sqlite3.DatabaseError as error:
+            if conn is not None:
+                conn.close()
             raise StoreError(f"{path}: cannot use this database: {_describe(error)}") from None
+        except StoreError:
+            assert conn is not None
+            conn.close()
+            raise
         return cls(db, path)
 
     def close(self) -> None:
@@ -128,7 +143,7 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """One atomic write; a failure inside leaves the database as it was."""
         try:
-            with self.db.atomic():
+            with _write_transaction(self.db):
                 yield
         except sqlite3.OperationalError as error:
             raise StoreError(f"{self.path}: {_describe(error)}") from None
@@ -733,6 +748,30 @@ class Store:
         return notes
 
 
+@contextmanager
+def _write_transaction(db: Database) -> Iterator[None]:
+    """A transaction that takes the write lock up front (BEGIN IMMEDIATE), nested as a savepoint.
+
+    Taking the lock first means a second quizkit on the same file waits its turn (the busy
+    timeout) instead of failing when its read turns into a write.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.conn.rollback()
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()
+        raise
+
+
 def start_of_day(now: datetime) -> datetime:
     """Local midnight of `now`'s own timezone: the study day the new-card limit counts."""
     return now.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -742,6 +781,8 @@ def _check_file(path: Path) -> None:
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
     if not path.parent.is_dir():
+        if path.parent.exists():
+            raise StoreError(f"{path}: {path.parent} is a file, not a folder")
         raise StoreError(f"{path}: folder {path.parent} does not exist")
     if path.exists():
         try:

@@ -7,7 +7,7 @@ a script in tests), and reads the clock only through `now`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -19,6 +19,7 @@ from quizkit.store import Store, start_of_day
 
 # Anki's default: when nothing is due, a learning card due within this long is shown now.
 LEARN_AHEAD = timedelta(minutes=20)
+ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class Learner(Protocol):
         """Show the result; return a different rating to override it, else None."""
         ...
 
+    def show_regrade(self, outcome: Outcome) -> None:
+        """Confirm an override: the outcome with the learner's rating and the new due time."""
+        ...
+
 
 @dataclass
 class Summary:
@@ -90,9 +95,11 @@ def rating_for(correct: bool, typo: bool, duration_ms: int, expected: str) -> Ra
 
 def check_answer(card: StudyCard, typed: str) -> tuple[bool, bool, str]:
     """(correct, typo, detail) for a typed answer to this card."""
-    items = card.extra.get("items") if card.ord == 0 else None
+    forward = card.ord == 0
+    answer_type = card.extra.get("answer_type", "text") if forward else "text"
+    items = card.extra.get("items") if forward else None
     if items:
-        verdict = grade_list(typed, items)
+        verdict = grade_list(typed, items, answer_type)
         detail = ""
         if not verdict.correct:
             parts = []
@@ -102,8 +109,14 @@ def check_answer(card: StudyCard, typed: str) -> tuple[bool, bool, str]:
                 parts.append(f"not in the list: {', '.join(verdict.wrong)}")
             detail = f"{len(verdict.found)} of {len(items)} right; " + "; ".join(parts)
         return verdict.correct, verdict.typo, detail
-    answer_type = card.extra.get("answer_type", "text") if card.ord == 0 else "text"
-    result = grade(typed, card.expected, card.accepted, answer_type)
+    result = grade(
+        typed,
+        card.expected,
+        card.accepted,
+        answer_type,
+        distractors=card.distractors if forward else (),
+        question=card.prompt,
+    )
     return result.correct, result.typo, result.detail
 
 
@@ -139,61 +152,78 @@ class Session:
     def remaining(self, moment: datetime) -> int:
         return self.store.count_due(self.deck, moment, bury_since=start_of_day(moment))
 
+    def next_due(self, moment: datetime) -> datetime | None:
+        """When there will next be something to study: a scheduled card, or a new one."""
+        due = self.store.next_due_time(self.deck)
+        if self.store.next_new_card(self.deck) is not None:
+            introduced = self.store.new_cards_studied_since(self.deck, start_of_day(moment))
+            new_at = moment if introduced < self.new_limit else start_of_day(moment) + ONE_DAY
+            due = min(due, new_at) if due else new_at
+        return due
+
     def run(self, learner: Learner) -> Summary:
+        """Study until nothing is left or the learner quits (q, end of input, Ctrl-C).
+
+        Each answer is committed before its outcome is shown, so an interrupted session
+        loses at most the card on screen.
+        """
         summary = Summary()
-        while True:
-            moment = self.now()
-            card = self.next_card(moment)
-            if card is None:
-                break
-            answer = learner.ask(card, self.remaining(moment))
-            if answer is None:
-                summary.quit = True
-                break
-            if answer.revealed:
-                chosen = learner.rate_after_reveal(card)
-                if chosen is None:
+        try:
+            while (card := self.next_card(self.now())) is not None:
+                if not self._study(card, learner, summary):
                     summary.quit = True
                     break
-                correct, typo, detail, rating = None, False, "", chosen
-            else:
-                correct, typo, detail = check_answer(card, answer.text)
-                rating = rating_for(correct, typo, answer.duration_ms, card.expected)
-                if not correct and card.extra.get("answer_type") == "free" and card.ord == 0:
-                    # a described event cannot be matched word for word: the learner judges
-                    chosen = learner.rate_after_reveal(card)
-                    if chosen is None:
-                        summary.quit = True
-                        break
-                    correct, rating = None, chosen
-            answered_at = self.now()
-            after = self._apply(card, rating, answered_at, answer, correct)
-            summary.seen += 1
-            if correct is not None:
-                summary.graded += 1
-                summary.correct += int(correct)
-            outcome = Outcome(
-                card=card,
-                typed=None if answer.revealed else answer.text,
-                correct=correct,
-                typo=typo,
-                rating=rating,
-                due=after[0].due,
-                now=answered_at,
-                detail=detail,
-            )
-            override = learner.show_outcome(outcome)
-            if override is not None and override != rating:
-                scheduler = self._scheduler(card)
-                amended = review(scheduler, card, override, answered_at, answer.duration_ms)
-                self.store.amend_review(
-                    after[1], amended, self._log(card, override, answer, correct, answered_at)
-                )
-            final = rating if override is None else override
-            if suspend_if_leech(self.store, card.id, final):
-                summary.leeches.append(card)
-        summary.next_due = self.store.next_due_time(self.deck)
+        except KeyboardInterrupt:
+            summary.quit = True
+        summary.next_due = self.next_due(self.now())
         return summary
+
+    def _study(self, card: StudyCard, learner: Learner, summary: Summary) -> bool:
+        """Ask, grade, schedule, commit, then show the outcome; False when the learner quits."""
+        answer = learner.ask(card, self.remaining(self.now()))
+        if answer is None:
+            return False
+        if answer.revealed:
+            chosen = learner.rate_after_reveal(card)
+            if chosen is None:
+                return False
+            correct, typo, detail, rating = None, False, "", chosen
+        else:
+            correct, typo, detail = check_answer(card, answer.text)
+            rating = rating_for(correct, typo, answer.duration_ms, card.expected)
+            if not correct and card.extra.get("answer_type") == "free" and card.ord == 0:
+                # a described event cannot be matched word for word: the learner judges
+                chosen = learner.rate_after_reveal(card)
+                if chosen is None:
+                    return False
+                correct, rating = None, chosen
+        answered_at = self.now()
+        after, review_id = self._apply(card, rating, answered_at, answer, correct)
+        summary.seen += 1
+        if correct is not None:
+            summary.graded += 1
+            summary.correct += int(correct)
+        outcome = Outcome(
+            card=card,
+            typed=None if answer.revealed else answer.text,
+            correct=correct,
+            typo=typo,
+            rating=rating,
+            due=after.due,
+            now=answered_at,
+            detail=detail,
+        )
+        override = learner.show_outcome(outcome)
+        if override is not None and override != rating:
+            amended = review(self._scheduler(card), card, override, answered_at, answer.duration_ms)
+            self.store.amend_review(
+                review_id, amended, self._log(card, override, answer, correct, answered_at)
+            )
+            learner.show_regrade(replace(outcome, rating=override, due=amended.due))
+        final = rating if override is None else override
+        if suspend_if_leech(self.store, card.id, final):
+            summary.leeches.append(card)
+        return True
 
     def _scheduler(self, card: StudyCard) -> Any:
         if card.deck_id not in self._schedulers:
@@ -238,10 +268,11 @@ class Session:
 
 
 def due_in_words(due: datetime, now: datetime) -> str:
-    """'now', 'in 10 minutes', 'in 3 days': how far off a due time is, as a learner says it."""
+    """'now', 'in 10 minutes', 'in 3 days': how far off a due time is, as a learner says it.
+
+    A unit is used from just under one of it, so 23 hours 55 minutes is 'in 1 day'.
+    """
     seconds = (due - now).total_seconds()
-    if seconds < 60:
-        return "now"
     for size, unit in (
         (86400 * 365, "year"),
         (86400 * 30, "month"),
@@ -249,7 +280,7 @@ def due_in_words(due: datetime, now: datetime) -> str:
         (3600, "hour"),
         (60, "minute"),
     ):
-        if seconds >= size:
-            count = round(seconds / size)
+        if seconds >= size * 0.98:
+            count = max(1, round(seconds / size))
             return f"in {count} {unit}{'s' if count != 1 else ''}"
     return "now"

@@ -49,7 +49,10 @@ class TerminalLearner:
         if not line:
             self._say()
             return None
-        return line.rstrip("\n").rstrip("\r")
+        line = line.rstrip("\n").rstrip("\r")
+        if not self.interactive:
+            self._say(line)  # a pipe does not echo: keep the transcript readable
+        return line
 
     def ask(self, card: StudyCard, remaining: int) -> Answer | None:
         if self.quitting:
@@ -104,11 +107,12 @@ class TerminalLearner:
             self.quitting = True
             return None
         if key.strip() in RATING_KEYS:
-            new = RATING_KEYS[key.strip()]
-            if new != outcome.rating:
-                self._say(f"Regraded {RATING_NAMES[new]}.")
-            return new
+            return RATING_KEYS[key.strip()]
         return None
+
+    def show_regrade(self, outcome: Outcome) -> None:
+        when = due_in_words(outcome.due, outcome.now)
+        self._say(f"Regraded {RATING_NAMES[outcome.rating]}; next review {when}.")
 
 
 def open_learner() -> TerminalLearner:

@@ -49,3 +49,24 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared (seed articles and gold facts) is not beside this checkout")
     return SHARED
+
+
+def deck_text(name: str, notes: list[dict[str, object]], retention: float = 0.9) -> str:
+    """A native deck file's text: [deck] plus one [[notes]] table per dict."""
+    import tomli_w
+
+    return tomli_w.dumps({"deck": {"name": name, "desired_retention": retention}, "notes": notes})
+
+
+@pytest.fixture
+def write_deck(tmp_path: Path):
+    """write_deck(name, notes, file=...) -> the path of a deck file in the test's temp dir."""
+
+    def write(
+        name: str, notes: list[dict[str, object]], file: str = "deck.toml", retention: float = 0.9
+    ) -> Path:
+        path = tmp_path / file
+        path.write_text(deck_text(name, notes, retention), encoding="utf-8")
+        return path
+
+    return write

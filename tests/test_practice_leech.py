@@ -46,6 +46,9 @@ class Failing:
     def show_outcome(self, outcome: Outcome) -> Rating | None:
         return Rating.GOOD if self.asked == self.override_at else None
 
+    def show_regrade(self, outcome: Outcome) -> None:
+        pass
+
 
 @pytest.fixture
 def deck(store: Store, now: datetime) -> Deck:

@@ -232,8 +232,8 @@ def test_cli_quiz_from_a_pipe(runner: CliRunner, store: Store, cards: list[Study
     )
     assert result.exit_code == 0, result.output
     screen = []
-    for number, question in enumerate(questions, start=1):
-        screen += expected_lines(question, number, 3)
+    for number, (question, reply) in enumerate(zip(questions, replies, strict=True), start=1):
+        screen += [*expected_lines(question, number, 3), reply]  # piped replies are echoed
     text = without_prompts(result.output)
     assert text.splitlines() == [
         *screen,

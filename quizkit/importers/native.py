@@ -26,12 +26,12 @@ NOTE_FIELDS = {
     "extra",
 }
 LIST_FIELDS = ("alternatives", "distractors", "tags")
-NOTES_HEADER = re.compile(r"^\s*\[\[\s*notes\s*\]\]", re.MULTILINE)
+NOTES_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*notes[ \t]*\]\]", re.MULTILINE)
 
 
 def looks_native(path: Path, head: str) -> bool:
     """A .toml file, or text that opens with a [deck] table."""
-    return path.suffix.lower() == ".toml" or bool(re.search(r"^\s*\[deck\]", head, re.MULTILINE))
+    return path.suffix.lower() == ".toml" or bool(re.search(r"^[ \t]*\[deck\]", head, re.MULTILINE))
 
 
 def read_deck_file(path: Path) -> DeckFile:
@@ -45,7 +45,7 @@ def read_deck_file(path: Path) -> DeckFile:
         message = re.sub(r"\s*\(at line.*\)$", "", str(error)) or "invalid TOML"
         line = int(match.group(1)) if match else None
         raise InputError(where, f"invalid TOML: {message}", line) from None
-    deck = _deck_info(data.get("deck"), where, _line_of(text, r"^\s*\[deck\]"))
+    deck = _deck_info(data.get("deck"), where, _line_of(text, r"^[ \t]*\[deck\]"))
     unknown = set(data) - {"deck", "notes"}
     if unknown:
         raise InputError(where, f"unknown table {sorted(unknown)[0]!r} (expected deck, notes)")

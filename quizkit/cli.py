@@ -90,28 +90,96 @@ def db_path_command(db: str | None) -> None:
     click.echo(str(db_path(db)))
 
 
+IMPORT_FORMATS = (
+    "deck",
+    "csv",
+    "tsv",
+    "anki-text",
+    "quizlet",
+    "apkg",
+    "json",
+    "md",
+    "supermemo",
+    "mnemosyne",
+)
+
+
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(IMPORT_FORMATS),
+    help="The files' format (default: found from content and extension).",
+)
+@click.option("--separator", help="Between front and back (Quizlet exports; CSV: one character).")
+@click.option("--row-separator", help="Between cards (Quizlet exports), e.g. ';'.")
+@click.option("--skip-bad", is_flag=True, help="Import the good rows and list the bad ones.")
+@click.option("--keep-schedule", is_flag=True, help="Keep Anki's scheduling state (apkg).")
+@click.option("--deck", "deck_name", help="Deck for notes whose file names no deck.")
 @reports_errors
-def import_command(files: tuple[Path, ...], db: str | None) -> None:
-    """Load deck files into the database (again: updates in place, keeps history)."""
+def import_command(
+    files: tuple[Path, ...],
+    db: str | None,
+    fmt: str | None,
+    separator: str | None,
+    row_separator: str | None,
+    skip_bad: bool,
+    keep_schedule: bool,
+    deck_name: str | None,
+) -> None:
+    """Load deck files: quizkit decks, CSV/TSV, Anki (text, apkg), Quizlet, JSON, Markdown,
+    SuperMemo Q&A, Mnemosyne. Again: updates in place, keeps history."""
     from quizkit.clock import now
+    from quizkit.importers import ImportOptions
     from quizkit.importing import import_files
 
+    options = ImportOptions(
+        fmt, _unescape(separator), _unescape(row_separator), skip_bad, keep_schedule, deck_name
+    )
     store = open_store(db)
     failed = 0
-    for path, deck, result in import_files(store, list(files), now()):
+    for path, deck, result in import_files(store, list(files), now(), options, warn, _progress_bar):
         if isinstance(result, Exception):
             failed += 1
             warn(str(result))
         else:
             click.echo(
                 f"{path}: deck {deck!r}: {result.added} added, {result.updated} updated, "
-                f"{result.unchanged} unchanged"
+                f"{result.unchanged} unchanged, {len(result.skipped)} skipped"
             )
+            for reason in result.skipped:
+                click.echo(f"  skipped {reason}")
     if failed:
         sys.exit(1)
+
+
+def _unescape(text: str | None) -> str | None:
+    """`\\t` and `\\n` typed on a command line mean a tab and a newline."""
+    if text is None:
+        return None
+    return text.replace("\\t", "\t").replace("\\n", "\n")
+
+
+def _progress_bar(path: Path) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr for imports of more than one batch, when it is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            if done >= total:
+                return
+            bar = click.progressbar(length=total, label=str(path), file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    return update
 
 
 @cli.command()

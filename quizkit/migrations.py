@@ -100,3 +100,18 @@ def m001_initial(db: Database) -> None:
     )
     db.execute("CREATE INDEX idx_reviews_card ON reviews(card_id)")
     db.execute("CREATE INDEX idx_reviews_time ON reviews(reviewed_at)")
+
+
+@migrations()
+def m002_transfer_media(db: Database) -> None:
+    """Pictures and sounds from imported decks, kept in a folder beside the database under
+    content-hash names; this table lists them with the name they had in their package."""
+    db.execute(
+        """
+        CREATE TABLE media (
+            name TEXT PRIMARY KEY,
+            original TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            created TEXT NOT NULL
+        )"""
+    )

@@ -29,6 +29,7 @@ from quizkit.models import (
 SQLITE_HEADER = b"SQLite format 3\x00"
 MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
+BULK_CACHE_KIB = 65536
 
 
 def iso(moment: datetime) -> str:
@@ -192,22 +193,28 @@ class Store:
         """
         report = ImportReport()
         stamp = iso(now)
+        # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
+        self.db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         with self.transaction():
             deck_ids: dict[str | None, int] = {None: deck.id}
             rows: dict[str, list[Any]] = {}
             sources: dict[str, tuple[SourceRef, ...]] = {}
+            lists: dict[tuple[str, ...], str] = {}  # most notes share their tags: dump once
             for note in notes:
                 if note.deck not in deck_ids:
                     deck_ids[note.deck] = self._deck_id(note.deck, stamp)  # type: ignore[arg-type]
+                for values in (note.alternatives, note.distractors, note.tags):
+                    if values not in lists:
+                        lists[values] = _dumps(list(values))
                 rows[note.guid] = [
                     note.kind,
                     note.question,
                     note.answer,
-                    _dumps(list(note.alternatives)),
-                    _dumps(list(note.distractors)),
-                    _dumps(list(note.tags)),
-                    _dumps([s.to_dict() for s in note.sources]),
-                    _dumps(note.extra),
+                    lists[note.alternatives],
+                    lists[note.distractors],
+                    lists[note.tags],
+                    _dumps([s.to_dict() for s in note.sources]) if note.sources else "[]",
+                    _dumps(note.extra) if note.extra else "{}",
                     int(note.reverse),
                     deck_ids[note.deck],
                 ]
@@ -225,27 +232,40 @@ class Store:
             report.added = len(added)
             report.updated = len(changed)
             report.unchanged = len(rows) - len(added) - len(changed)
+            last_id = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
             self.db.conn.executemany(
                 f"""INSERT INTO notes (guid, {NOTE_COLUMNS}, created, modified)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 ([guid, *rows[guid], stamp, stamp] for guid in added),
             )
-            self.db.conn.executemany(
-                f"""UPDATE notes SET ({NOTE_COLUMNS}, modified) =
-                    (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?""",
-                ([*rows[guid], stamp, existing[guid][0]] for guid in changed),
+            # New notes have the ids after the last one: their cards in two statements.
+            self.db.execute(
+                """INSERT INTO cards (note_id, deck_id, ord, state, due)
+                   SELECT id, deck_id, 0, 0, ? FROM notes WHERE id > ?""",
+                [stamp, last_id],
             )
-            touched = json.dumps(added + changed)
-            self._sync_cards_of(touched, stamp)
+            self.db.execute(
+                """INSERT INTO cards (note_id, deck_id, ord, state, due)
+                   SELECT id, deck_id, 1, 0, ? FROM notes WHERE id > ? AND reverse = 1""",
+                [stamp, last_id],
+            )
+            if changed:
+                self.db.conn.executemany(
+                    f"""UPDATE notes SET ({NOTE_COLUMNS}, modified) =
+                        (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?""",
+                    ([*rows[guid], stamp, existing[guid][0]] for guid in changed),
+                )
+                self._sync_cards_of([existing[guid][0] for guid in changed], stamp)
             linked = [(guid, sources[guid]) for guid in added + changed]
-            if any(refs for _guid, refs in linked) or changed:
+            if changed or any(refs for _guid, refs in linked):
                 self._link_sources_of(linked)
         return report
 
-    def _sync_cards_of(self, guids_json: str, stamp: str) -> None:
+    def _sync_cards_of(self, note_ids: list[int], stamp: str) -> None:
         """One card per direction for the notes named; a dropped reverse card goes, with its
         reviews; the forward card always stays. Cards follow their note's deck."""
-        touched = "SELECT id FROM notes WHERE guid IN (SELECT value FROM json_each(?))"
+        guids_json = json.dumps(note_ids)
+        touched = "SELECT value FROM json_each(?)"
         self.db.execute(
             f"""UPDATE cards SET deck_id = (SELECT deck_id FROM notes WHERE id = cards.note_id)
                 WHERE note_id IN ({touched})""",

@@ -6,13 +6,14 @@ whole file into an `ImportBatch` without touching the store.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from quizkit.errors import InputError
-from quizkit.models import DeckInfo, Note
+from quizkit.models import DeckInfo, Note, fold_for_id
 
 FORMATS = (
     "deck",
@@ -100,6 +101,17 @@ class Problems:
 
 def default_deck_name(path: Path, options: ImportOptions) -> str:
     return options.deck or path.stem or "Imported"
+
+
+def guid_maker(deck: str) -> Callable[[str], str]:
+    """content_guid(deck, front) for many fronts of one deck, folding the deck name once."""
+    prefix = fold_for_id(deck) + "\x1f"
+    sha1 = hashlib.sha1
+
+    def guid(front: str) -> str:
+        return sha1((prefix + fold_for_id(front)).encode("utf-8")).hexdigest()[:16]
+
+    return guid
 
 
 def unguard_formula(cell: str) -> str:

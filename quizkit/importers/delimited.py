@@ -21,6 +21,7 @@ from quizkit.importers import (
     Warn,
     dedupe,
     default_deck_name,
+    guid_maker,
     unguard_formula,
 )
 from quizkit.importers.ankihtml import cloze_card, cloze_numbers, html_to_text
@@ -155,6 +156,9 @@ def _notes(
     if layout.names:
         roles.update(_roles_from_names(layout.names))
     fields_at: list[int] | None = None
+    simple = False
+    front_at = back_at = tags_at = 0
+    guid_of = guid_maker(deck_name)
     last = 0
     html = layout.html
     tags_base = layout.tags
@@ -177,6 +181,18 @@ def _notes(
             if fields_at is None:
                 special = {roles[k] for k in ("guid", "notetype", "deck", "tags") if k in roles}
                 fields_at = _field_columns(roles, special, len(row))
+                tags_at = roles.get("tags", -1)
+                simple = not html and not notetype and special <= {tags_at} and len(fields_at) == 2
+                front_at, back_at = fields_at[0], fields_at[1]
+                guid_of = guid_maker(deck_name)
+            if simple and len(row) > max(front_at, back_at, tags_at):
+                # The common case (two plain columns), kept lean for 100,000-row files.
+                front = unguard_formula(row[front_at]).strip()
+                back = unguard_formula(row[back_at]).strip()
+                if front and back:
+                    tags = (*tags_base, *row[tags_at].split()) if tags_at >= 0 else tags_base
+                    notes.append(Note(front, back, guid_of(front), deck_name, tags=tags, line=line))
+                    continue
             note = _note(row, line, roles, fields_at, html, tags_base, notetype, deck_name)
             if isinstance(note, str):
                 problems.bad(note, line)

@@ -287,3 +287,35 @@ def study(deck: str | None, db: str | None, new_limit: int, demo: bool) -> None:
         )
     if summary.next_due is not None:
         click.echo(f"Next card due {due_in_words(summary.next_due, now())}.")
+
+
+# Formats `quizkit export` writes; `html` (handouts) joins them from the print issue.
+EXPORT_FORMATS = ("csv", "tsv", "json", "md", "apkg", "deck")
+
+
+@cli.command("export")
+@click.argument("deck")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    help="Output format (default: from the -o file's extension).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: stdout, for text formats).",
+)
+@reports_errors
+def export_command(deck: str, db: str | None, fmt: str | None, output: Path | None) -> None:
+    """Write a deck for other tools: Anki CSV/TSV, Anki package, JSON, Markdown, deck file."""
+    from quizkit.clock import now
+    from quizkit.exporting import export_deck, format_for
+
+    count, text = export_deck(open_store(db), deck, format_for(output, fmt), output, now())
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"{output}: {count} note{'s' if count != 1 else ''} written", err=True)

@@ -334,10 +334,11 @@ def _schedules(
         interval = ivl if ivl > 0 else -ivl / 86400
         stability = float(memory.get("s") or max(interval, 0.1))
         ease = (factor or 2500) / 1000
-        difficulty = float(memory.get("d") or min(10.0, max(1.0, 11 - (ease - 1.3) * 6)))
+        difficulty = float(memory.get("d") or round(min(10.0, max(1.0, 11 - (ease - 1.3) * 6)), 2))
+        last: datetime | None = None
         if cid in last_reviews:
             last = datetime.fromtimestamp(last_reviews[cid] / 1000, UTC)
-        else:
+        elif ctype == 2:
             last = when - DAY * max(interval, 0)
         found.append(
             CardSchedule(guid, ord_, ctype, when, stability, difficulty, last, queue == -1)

@@ -31,6 +31,7 @@ from quizkit.importing import import_file
 from quizkit.store import Store
 
 MEDIA = {"eiffel.png": b"\x89PNG-eiffel", "four.mp3": b"ID3-four"}
+FSRS_DATA = '{"s": 12.5, "d": 6.25}'
 CLOZE_TEXT = "{{c1::Paris}} is the capital of {{c2::France::country}}"
 
 
@@ -124,11 +125,11 @@ def test_colpkg_extension_and_reimport_is_idempotent(
 
 
 def schedule_notes() -> tuple[list[AnkiNote], list[tuple[int, int]]]:
-    learning_due = int(datetime(2022, 1, 20, 9, 30, tzinfo=UTC).timestamp())
+    due = int(datetime(2022, 1, 20, 9, 30, tzinfo=UTC).timestamp())
     notes = [
         AnkiNote(1, "g-review", BASIC, ["review q", "a"], cards=[(0, 2, 2, 10, 9, 2500, "")]),
-        AnkiNote(2, "g-fsrs", BASIC, ["fsrs q", "a"], cards=[(0, 2, 2, 12, 5, 2500, '{"s": 12.5, "d": 6.25}')]),
-        AnkiNote(3, "g-learn", BASIC, ["learning q", "a"], cards=[(0, 1, 1, learning_due, 0, 0, "")]),
+        AnkiNote(2, "g-fsrs", BASIC, ["fsrs q", "a"], cards=[(0, 2, 2, 12, 5, 2500, FSRS_DATA)]),
+        AnkiNote(3, "g-learn", BASIC, ["learning q", "a"], cards=[(0, 1, 1, due, 0, 0, "")]),
         AnkiNote(4, "g-susp", BASIC, ["suspended q", "a"], cards=[(0, 2, -1, 30, 20, 1300, "")]),
         AnkiNote(5, "g-new", BASIC, ["new q", "a"]),
     ]  # fmt: skip
@@ -158,7 +159,7 @@ def test_keep_schedule_maps_anki_states(store: Store, now: datetime, tmp_path: P
         ("g-susp", 2, "2022-01-31T00:00:00.000000+00:00", 20.0, 10.0,
          "2022-01-11T00:00:00.000000+00:00", 1),
     ]  # fmt: skip
-    assert CRT == int(datetime(2022, 1, 1, tzinfo=UTC).timestamp())
+    assert int(datetime(2022, 1, 1, tzinfo=UTC).timestamp()) == CRT
 
 
 def test_without_keep_schedule_cards_are_new(store: Store, now: datetime, tmp_path: Path) -> None:

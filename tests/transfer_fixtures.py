@@ -141,16 +141,20 @@ def collection_anki21b(notes: list[AnkiNote], revlog: list[tuple[int, int]] = ()
     )
     db.execute("INSERT INTO col VALUES (1, ?, 0, 0, 18, 0, 0, 0, '', '', '', '', '')", [CRT])
     db.execute(
-        "CREATE TABLE notetypes (id integer primary key, name text, mtime_secs integer, usn integer, config blob)"
+        "CREATE TABLE notetypes (id integer primary key, name text, mtime_secs integer, "
+        "usn integer, config blob)"
     )
     db.execute(
-        "CREATE TABLE fields (ntid integer, ord integer, name text, config blob, PRIMARY KEY (ntid, ord))"
+        "CREATE TABLE fields (ntid integer, ord integer, name text, config blob, "
+        "PRIMARY KEY (ntid, ord))"
     )
     db.execute(
-        "CREATE TABLE templates (ntid integer, ord integer, name text, mtime_secs integer, usn integer, config blob, PRIMARY KEY (ntid, ord))"
+        "CREATE TABLE templates (ntid integer, ord integer, name text, mtime_secs integer, "
+        "usn integer, config blob, PRIMARY KEY (ntid, ord))"
     )
     db.execute(
-        "CREATE TABLE decks (id integer primary key, name text, mtime_secs integer, usn integer, common blob, kind blob)"
+        "CREATE TABLE decks (id integer primary key, name text, mtime_secs integer, "
+        "usn integer, common blob, kind blob)"
     )
     for mid, (name, cloze, fields, templates) in NOTE_TYPES.items():
         config = (pb_int(1, 1) if cloze else b"") + pb_bytes(3, b".card {}")

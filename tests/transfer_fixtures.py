@@ -19,6 +19,7 @@ NOTE_TYPES = {
     CLOZE: ("Cloze", True, ["Text", "Back Extra"], ["{{cloze:Text}}"]),
     TYPED: ("Basic (type in the answer)", False, ["Front", "Back"], ["{{Front}} {{type:Back}}"]),
 }
+PLACEHOLDER_TEXT = "Please update to the latest Anki version, then import the package again."
 DECKS = {1: "Default", 20: "Geo", 21: "Geo::Europe"}
 
 
@@ -203,7 +204,7 @@ def write_package(
                                 "placeholder",
                                 BASIC,
                                 [
-                                    "Please update to the latest Anki version, then import the .colpkg/.apkg file again.",
+                                    PLACEHOLDER_TEXT,
                                     "",
                                 ],
                             )

@@ -98,9 +98,9 @@ def test_json_list_of_objects(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ('[{"question": "q"}]', "1: note has no answer"),
-        ('[\n  {"question": "q", "answer": "a", "tags": [1]}\n]', "2: 'tags' must be a list of strings"),
+        ('[\n  {"question": "q", "answer": "a", "tags": [1]}\n]', "2: 'tags' must be a list of strings"),  # noqa: E501
         ('{"notes": 3}', " expected a list of notes, or an object with a 'notes' list"),
-        ('[{"question": "q",', "1: invalid JSON: Expecting property name enclosed in double quotes"),
+        ('[{"question": "q",', "1: invalid JSON: Expecting property name enclosed in double quotes"),  # noqa: E501
     ],
 )  # fmt: skip
 def test_json_errors(tmp_path: Path, text: str, message: str) -> None:
@@ -134,7 +134,7 @@ MNEMOSYNE_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <mnemosyne core_version="1" time_of_start="1640995200">
 <category active="1"><name>&lt;default&gt;</name></category>
 <category active="1"><name>Geography</name></category>
-<item id="a1" gr="2" e="2.5"><cat>Geography</cat><Q>Capital of &lt;b&gt;France&lt;/b&gt;?</Q><A>Paris</A></item>
+<item id="a1" gr="2" e="2.5"><cat>Geography</cat><Q>Capital of &lt;b&gt;France&lt;/b&gt;?</Q><A>Paris</A></item>  # noqa: E501
 <item id="a2" gr="0"><cat>&lt;default&gt;</cat><Q>2+2</Q><A>4</A></item>
 </mnemosyne>
 """

@@ -134,7 +134,8 @@ MNEMOSYNE_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <mnemosyne core_version="1" time_of_start="1640995200">
 <category active="1"><name>&lt;default&gt;</name></category>
 <category active="1"><name>Geography</name></category>
-<item id="a1" gr="2" e="2.5"><cat>Geography</cat><Q>Capital of &lt;b&gt;France&lt;/b&gt;?</Q><A>Paris</A></item>  # noqa: E501
+<item id="a1" gr="2" e="2.5"><cat>Geography</cat>
+<Q>Capital of &lt;b&gt;France&lt;/b&gt;?</Q><A>Paris</A></item>
 <item id="a2" gr="0"><cat>&lt;default&gt;</cat><Q>2+2</Q><A>4</A></item>
 </mnemosyne>
 """

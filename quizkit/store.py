@@ -197,38 +197,47 @@ class Store:
         self.db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         with self.transaction():
             deck_ids: dict[str | None, int] = {None: deck.id}
-            rows: dict[str, list[Any]] = {}
+            # Each row: guid, the NOTE_COLUMNS values, created, modified (an INSERT's params).
+            rows: dict[str, tuple[Any, ...]] = {}
             sources: dict[str, tuple[SourceRef, ...]] = {}
             lists: dict[tuple[str, ...], str] = {}  # most notes share their tags: dump once
             for note in notes:
-                if note.deck not in deck_ids:
-                    deck_ids[note.deck] = self._deck_id(note.deck, stamp)  # type: ignore[arg-type]
-                for values in (note.alternatives, note.distractors, note.tags):
+                deck_id = deck_ids.get(note.deck)
+                if deck_id is None:
+                    deck_id = deck_ids[note.deck] = self._deck_id(note.deck, stamp)  # type: ignore[arg-type]
+                alternatives, distractors, tags = note.alternatives, note.distractors, note.tags
+                for values in (alternatives, distractors, tags):
                     if values not in lists:
                         lists[values] = _dumps(list(values))
-                rows[note.guid] = [
+                rows[note.guid] = (
+                    note.guid,
                     note.kind,
                     note.question,
                     note.answer,
-                    lists[note.alternatives],
-                    lists[note.distractors],
-                    lists[note.tags],
+                    lists[alternatives],
+                    lists[distractors],
+                    lists[tags],
                     _dumps([s.to_dict() for s in note.sources]) if note.sources else "[]",
                     _dumps(note.extra) if note.extra else "{}",
                     int(note.reverse),
-                    deck_ids[note.deck],
-                ]
-                sources[note.guid] = note.sources
-            existing = {
-                row[0]: (row[1], list(row[2:]))
-                for row in self.db.execute(
-                    f"""SELECT guid, id, {NOTE_COLUMNS} FROM notes
-                        WHERE guid IN (SELECT value FROM json_each(?))""",
-                    [json.dumps(list(rows))],
+                    deck_id,
+                    stamp,
+                    stamp,
                 )
-            }
-            added = [guid for guid in rows if guid not in existing]
-            changed = [g for g in rows if g in existing and existing[g][1] != rows[g]]
+                if note.sources:
+                    sources[note.guid] = note.sources
+            existing: dict[str, tuple[int, tuple[Any, ...]]] = {}
+            if self.db.execute("SELECT 1 FROM notes LIMIT 1").fetchone():
+                existing = {
+                    row[0]: (row[1], row[2:])
+                    for row in self.db.execute(
+                        f"""SELECT guid, id, {NOTE_COLUMNS} FROM notes
+                            WHERE guid IN (SELECT value FROM json_each(?))""",
+                        [json.dumps(list(rows))],
+                    )
+                }
+            added = [row for guid, row in rows.items() if guid not in existing]
+            changed = [g for g in rows if g in existing and existing[g][1] != rows[g][1:11]]
             report.added = len(added)
             report.updated = len(changed)
             report.unchanged = len(rows) - len(added) - len(changed)
@@ -236,7 +245,7 @@ class Store:
             self.db.conn.executemany(
                 f"""INSERT INTO notes (guid, {NOTE_COLUMNS}, created, modified)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                ([guid, *rows[guid], stamp, stamp] for guid in added),
+                added,
             )
             # New notes have the ids after the last one: their cards in two statements.
             self.db.execute(
@@ -253,11 +262,12 @@ class Store:
                 self.db.conn.executemany(
                     f"""UPDATE notes SET ({NOTE_COLUMNS}, modified) =
                         (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?""",
-                    ([*rows[guid], stamp, existing[guid][0]] for guid in changed),
+                    ((*rows[guid][1:12], existing[guid][0]) for guid in changed),
                 )
                 self._sync_cards_of([existing[guid][0] for guid in changed], stamp)
-            linked = [(guid, sources[guid]) for guid in added + changed]
-            if changed or any(refs for _guid, refs in linked):
+            linked = [(row[0], sources.get(row[0], ())) for row in added]
+            linked += [(guid, sources.get(guid, ())) for guid in changed]
+            if changed or sources:
                 self._link_sources_of(linked)
         return report
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from quizkit.errors import InputError
 from quizkit.importers import (
+    FORMULA_GUARD,
     ImportBatch,
     ImportOptions,
     Problems,
@@ -157,7 +158,8 @@ def _notes(
         roles.update(_roles_from_names(layout.names))
     fields_at: list[int] | None = None
     simple = False
-    front_at = back_at = tags_at = 0
+    front_at = back_at = tags_at = width = 0
+    tag_cache: dict[str, tuple[str, ...]] = {}
     guid_of = guid_maker(deck_name)
     last = 0
     html = layout.html
@@ -184,13 +186,22 @@ def _notes(
                 tags_at = roles.get("tags", -1)
                 simple = not html and not notetype and special <= {tags_at} and len(fields_at) == 2
                 front_at, back_at = fields_at[0], fields_at[1]
-                guid_of = guid_maker(deck_name)
-            if simple and len(row) > max(front_at, back_at, tags_at):
+                width = max(front_at, back_at, tags_at) + 1
+            if simple and len(row) >= width:
                 # The common case (two plain columns), kept lean for 100,000-row files.
-                front = unguard_formula(row[front_at]).strip()
-                back = unguard_formula(row[back_at]).strip()
+                front, back = row[front_at], row[back_at]
+                if front.startswith(FORMULA_GUARD):
+                    front = front[1:]
+                if back.startswith(FORMULA_GUARD):
+                    back = back[1:]
+                front, back = front.strip(), back.strip()
                 if front and back:
-                    tags = (*tags_base, *row[tags_at].split()) if tags_at >= 0 else tags_base
+                    tags = tags_base
+                    if tags_at >= 0:
+                        raw = row[tags_at]
+                        tags = tag_cache.get(raw) or tag_cache.setdefault(
+                            raw, (*tags_base, *raw.split())
+                        )
                     notes.append(Note(front, back, guid_of(front), deck_name, tags=tags, line=line))
                     continue
             note = _note(row, line, roles, fields_at, html, tags_base, notetype, deck_name)

@@ -111,7 +111,7 @@ def _read_entry(
             if compressed:
                 import zstandard
 
-                stream = zstandard.ZstdDecompressor().stream_reader(raw)  # type: ignore[assignment]
+                stream = zstandard.ZstdDecompressor().stream_reader(raw)
             data = bytearray()
             while chunk := stream.read(MIB):
                 data += chunk
@@ -276,14 +276,15 @@ def _anki_note(
     lists: dict[str, tuple[str, ...]] = {"alternatives": (), "distractors": ()}
     sources: tuple[SourceRef, ...] = ()
     others: dict[str, str] = {}
-    for name, text in zip(names[2:], texts[2:], strict=True):
-        lines = tuple(line for line in text.text.split("\n") if line)
+    # A note may hold fewer fields than its type names (Anki pads them), or more.
+    for name, value in zip(names[2:], texts[2:], strict=False):
+        lines = tuple(line for line in value.text.split("\n") if line)
         if name in LIST_FIELDS:
             lists[LIST_FIELDS[name]] = lines
         elif name == "sources":
             sources = tuple(_source(line) for line in lines)
-        elif text.text:
-            others[name or f"field {len(others) + 3}"] = text.text
+        elif value.text:
+            others[name or f"field {len(others) + 3}"] = value.text
     if others:
         extra["fields"] = others
     return [

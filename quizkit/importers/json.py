@@ -69,7 +69,8 @@ def _item_lines(text: str, count: int) -> list[int]:
     if match is None:
         return []
     decoder = json.JSONDecoder()
-    position, lines = match.end(), []
+    position = match.end()
+    lines: list[int] = []
     try:
         while len(lines) < count:
             while text[position] in " \t\n\r,":

@@ -19,8 +19,6 @@ from quizkit.store import Store
 
 DEFAULT_DECK = "csto-kazakhstan-2022.toml"
 SAFE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
-
-
 CHUNK = 10_000
 Progress = Callable[[int, int], None]
 
@@ -75,7 +73,9 @@ def _import_file(
         else:
             deck = store.deck_for_import(batch.deck.name if default_used else named[0], now)
         media = _store_media(store, batch.media, now)
-        notes = [_with_media(n, media) for n in batch.notes] if media else batch.notes
+        notes = batch.notes
+        if any("media" in n.extra for n in notes):
+            notes = [_with_media(n, media) for n in notes]
         for start in range(0, len(notes), CHUNK):
             report.merge(store.upsert_notes(deck, notes[start : start + CHUNK], now))
             if progress:

@@ -238,3 +238,11 @@ def test_deck_option_names_the_deck(runner: CliRunner, tmp_path: Path) -> None:
     assert result.output == f"{path}: deck 'Chosen': 1 added, 0 updated, 0 unchanged, 0 skipped\n"
     shown = json.loads(runner.invoke(cli, ["show", "Chosen", "--json"]).output)
     assert [(c["question"], c["answer"]) for c in shown] == [("a", "b")]
+
+
+def test_pictures_named_in_html_text_are_not_kept_without_the_file(
+    store: Store, now: datetime, tmp_path: Path
+) -> None:
+    path = write(tmp_path, "p.txt", '#separator:tab\n#html:true\nq <img src="x.png">\ta\n')
+    import_file(store, path, now)
+    assert store.db.execute("SELECT question, extra FROM notes").fetchall() == [("q", "{}")]

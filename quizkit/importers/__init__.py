@@ -186,7 +186,7 @@ def detect_format(path: Path, options: ImportOptions) -> str:
     if by_extension in ("deck", "apkg", "md"):
         return by_extension
     text = _decode_head(head).lstrip("\ufeff").lstrip()
-    if text.startswith(("#separator:", "#html:", "#notetype", "#deck", "#guid", "#columns:")):
+    if text.startswith(ANKI_HEADERS):
         return "anki-text"
     if text.startswith("[deck]") or "\n[deck]" in text:
         return "deck"

@@ -104,3 +104,12 @@ def test_help_documents_the_options(runner: CliRunner) -> None:
         assert option in text
     text = runner.invoke(cli, ["export", "--help"]).output
     assert "[csv|tsv|json|md|apkg|deck]" in text
+
+
+def test_cli_format_lists_match_the_core() -> None:
+    from quizkit import cli as cli_module
+    from quizkit.exporting import EXPORT_FORMATS
+    from quizkit.importers import FORMATS
+
+    assert cli_module.IMPORT_FORMATS == FORMATS
+    assert cli_module.EXPORT_FORMATS == EXPORT_FORMATS

@@ -64,6 +64,7 @@ class Layout:
     notetype: str = ""
     deck: str | None = None
     columns: dict[str, int] = field(default_factory=dict)
+    names_text: str = ""  # `#columns:`, split once the separator is known
     names: list[str] = field(default_factory=list)
 
 
@@ -81,8 +82,8 @@ def read_delimited(
         layout.separator = "\t" if tab else _sniff(body)
     if len(layout.separator) != 1:
         raise InputError(where, "a CSV separator must be one character (or use --format quizlet)")
-    if layout.names:
-        layout.names = [n.strip() for n in layout.names[0].split(layout.separator)]
+    if layout.names_text:
+        layout.names = [n.strip() for n in layout.names_text.split(layout.separator)]
     deck_name = options.deck or layout.deck or default_deck_name(path, options)
     problems = Problems(where, options.skip_bad)
     notes = _notes(body, first_line, layout, deck_name, where, problems)
@@ -116,7 +117,7 @@ def _anki_headers(text: str, where: str) -> tuple[Layout, int]:
         elif key == "deck":
             layout.deck = value or None
         elif key == "columns":
-            layout.names = [value]  # split once the separator is known
+            layout.names_text = value
         elif key in ("notetype column", "deck column", "tags column", "guid column"):
             if not value.isdigit() or not 1 <= int(value) <= MAX_COLUMNS:
                 raise InputError(

@@ -246,3 +246,11 @@ def test_pictures_named_in_html_text_are_not_kept_without_the_file(
     path = write(tmp_path, "p.txt", '#separator:tab\n#html:true\nq <img src="x.png">\ta\n')
     import_file(store, path, now)
     assert store.db.execute("SELECT question, extra FROM notes").fetchall() == [("q", "{}")]
+
+
+def test_separator_option_on_a_csv_file_keeps_csv_quoting(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.csv", 'front:back\n"a:b":c\n')
+    options = ImportOptions(separator=":")
+    assert detect_format(path, options) == "csv"
+    assert [(q, a) for _l, _d, q, a, _t, _r in cards(path, options)] == [("a:b", "c")]
+    assert detect_format(tmp_path / "s.txt", options) == "quizlet"

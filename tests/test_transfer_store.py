@@ -119,3 +119,25 @@ def test_package_written_by_anki_itself(store: Store, now: datetime, tmp_path: P
         ("Capital of France?", "Paris\n& more", ("geo",), True, "basic"),
         ("[...] is in Germany", "Berlin", (), False, "cloze"),
     ]
+
+
+def test_media_migration_upgrades_a_database_made_before_it(tmp_path: Path, now: datetime) -> None:
+    from sqlite_utils import Database
+
+    from quizkit.migrations import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m002_transfer_media")
+    old.execute("INSERT INTO decks (name, created) VALUES ('Kept', '2022-01-01')")
+    old.conn.commit()
+    old.close()
+    upgraded = Store.open(path)
+    try:
+        assert "media" in upgraded.db.table_names()
+        assert [d.name for d in upgraded.decks()] == ["Kept"]
+        with upgraded.transaction():
+            upgraded.add_media("0123456789abcdef", "a", b"x", now)
+        assert upgraded.media_file("0123456789abcdef").read_bytes() == b"x"
+    finally:
+        upgraded.close()

@@ -167,7 +167,9 @@ def detect_format(path: Path, options: ImportOptions) -> str:
     """The format named by --format, else found from the file's first bytes and its extension."""
     if options.format:
         return options.format
-    if options.separator or options.row_separator:
+    by_extension = EXTENSIONS.get(path.suffix.lower())
+    # A custom separator means a Quizlet export, unless the file says it is CSV or TSV.
+    if options.row_separator or (options.separator and by_extension not in ("csv", "tsv")):
         return "quizlet"
     try:
         with path.open("rb") as handle:
@@ -182,7 +184,6 @@ def detect_format(path: Path, options: ImportOptions) -> str:
         return "apkg"
     if head.startswith(SQLITE_MAGIC):
         return "mnemosyne"
-    by_extension = EXTENSIONS.get(path.suffix.lower())
     if by_extension in ("deck", "apkg", "md"):
         return by_extension
     text = _decode_head(head).lstrip("\ufeff").lstrip()

@@ -141,3 +141,46 @@ def test_media_migration_upgrades_a_database_made_before_it(tmp_path: Path, now:
         assert upgraded.media_file("0123456789abcdef").read_bytes() == b"x"
     finally:
         upgraded.close()
+
+
+def test_notes_in_plain_text_written_by_anki(store: Store, now: datetime, tmp_path: Path) -> None:
+    collection_module = pytest.importorskip("anki.collection")
+    col = collection_module.Collection(str(tmp_path / "c.anki2"))
+    try:
+        reversed_type = col.models.by_name("Basic (and reversed card)")
+        note_ = col.new_note(reversed_type)
+        note_["Front"], note_["Back"] = 'Capital, "of" <b>France</b>?', "Paris<br>line2"
+        note_.tags = ["geo", "eu"]
+        col.add_note(note_, col.decks.id("Geo::Europe"))
+        cloze = col.new_note(col.models.by_name("Cloze"))
+        cloze["Text"], cloze["Back Extra"] = "{{c1::Berlin}} is in {{c2::Germany}}", "x"
+        col.add_note(cloze, col.decks.id("Other"))
+        out = tmp_path / "notes.txt"
+        col.export_note_csv(
+            out_path=str(out),
+            limit=None,
+            with_html=True,
+            with_tags=True,
+            with_deck=True,
+            with_notetype=True,
+            with_guid=True,
+        )
+        basic_guid, cloze_guid = note_.guid, cloze.guid
+    finally:
+        col.close()
+    name, report = import_file(store, out, now)
+    assert (name, report.added) == ("Geo::Europe, Other", 3)
+    got = sorted(
+        (n.deck, n.question, n.answer, n.tags, n.reverse, n.kind)
+        for deck in store.decks()
+        for n in store.deck_notes(deck)
+    )
+    assert got == [
+        ("Geo::Europe", 'Capital, "of" France?', "Paris\nline2", ("eu", "geo"), True, "basic"),
+        ("Other", "Berlin is in [...]", "Germany", (), False, "cloze"),
+        ("Other", "[...] is in Germany", "Berlin", (), False, "cloze"),
+    ]
+    stored_guids = {row[0] for row in store.db.execute("SELECT guid FROM notes")}
+    assert stored_guids == {basic_guid, f"{cloze_guid}-c1", f"{cloze_guid}-c2"}
+    _name, again = import_file(store, out, now)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 3)

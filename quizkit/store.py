@@ -490,10 +490,13 @@ class Store:
             raise ValueError(f"not a media file name: {name!r}")
         target = self.media_dir / name
         if not target.exists():
-            self.media_dir.mkdir(exist_ok=True)
             partial = target.with_name(name + ".part")
-            partial.write_bytes(data)
-            partial.replace(target)
+            try:
+                self.media_dir.mkdir(exist_ok=True)
+                partial.write_bytes(data)
+                partial.replace(target)
+            except OSError as error:
+                raise StoreError(f"{target}: cannot write: {error.strerror}") from None
         self.db.execute(
             """INSERT INTO media (name, original, size, created) VALUES (?, ?, ?, ?)
                ON CONFLICT(name) DO UPDATE SET original = excluded.original""",

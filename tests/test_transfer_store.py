@@ -184,3 +184,15 @@ def test_notes_in_plain_text_written_by_anki(store: Store, now: datetime, tmp_pa
     assert stored_guids == {basic_guid, f"{cloze_guid}-c1", f"{cloze_guid}-c2"}
     _name, again = import_file(store, out, now)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 3)
+
+
+def test_unwritable_media_folder_is_a_clear_error(store: Store, now: datetime) -> None:
+    from quizkit.errors import StoreError
+
+    store.media_dir.write_text("a file where the folder should be")
+    with pytest.raises(StoreError) as error, store.transaction():
+        store.add_media("0123456789abcdef.png", "a.png", b"x", now)
+    assert str(error.value).startswith(
+        f"{store.media_dir / '0123456789abcdef.png'}: cannot write: "
+    )
+    assert store.db.execute("SELECT COUNT(*) FROM media").fetchone()[0] == 0

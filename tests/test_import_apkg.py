@@ -310,3 +310,16 @@ def test_cli_error_is_one_line_with_exit_1(runner: CliRunner, tmp_path: Path) ->
     result = runner.invoke(cli, ["import", str(package)])
     assert result.exit_code == 1
     assert result.output == f"quizkit: {package}: unsafe entry name '../x' in the package\n"
+
+
+def test_invalid_utf8_in_a_field_becomes_replacement_characters(
+    store: Store, now: datetime, tmp_path: Path
+) -> None:
+    data = collection_anki21b([AnkiNote(1, "g1", BASIC, ["caf\u00e9", "x"])])
+    db = sqlite3.connect(":memory:")
+    db.deserialize(data[:18] + b"\x01\x01" + data[20:])
+    db.execute("UPDATE notes SET flds = CAST(X'636166E91F78' AS TEXT)")  # "caf\xe9\x1fx"
+    db.commit()
+    package = write_package(tmp_path / "u.apkg", db.serialize(), modern=True)
+    import_file(store, package, now)
+    assert store.db.execute("SELECT question, answer FROM notes").fetchall() == [("caf\ufffd", "x")]

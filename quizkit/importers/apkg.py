@@ -80,6 +80,8 @@ def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
             problems = Problems(where, options.skip_bad)
             deck_name = default_deck_name(path, options)
             notes, schedules, wanted = _notes(conn, collection, problems, options)
+        except sqlite3.Error as error:
+            raise InputError(f"{where}:{chosen}", f"unreadable Anki collection ({error})") from None
         finally:
             conn.close()
         media = _media(archive, names, wanted, compressed, where, warn)
@@ -134,6 +136,8 @@ def _open_collection(data: bytes, where: str) -> sqlite3.Connection:
         # A WAL-mode file (as Anki writes them) cannot be opened in memory; mark it rollback.
         data = data[:18] + b"\x01\x01" + data[20:]
     conn = sqlite3.connect(":memory:")
+    # Invalid UTF-8 in a field becomes U+FFFD instead of an error half-way through.
+    conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
     try:
         conn.deserialize(data)
         conn.execute("PRAGMA trusted_schema = OFF")

@@ -81,6 +81,7 @@ def _read_database(path: Path, options: ImportOptions) -> ImportBatch:
     if data[18:20] == b"\x02\x02":
         data = data[:18] + b"\x01\x01" + data[20:]
     conn = sqlite3.connect(":memory:")
+    conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
     try:
         conn.deserialize(data)
         conn.execute("PRAGMA trusted_schema = OFF")

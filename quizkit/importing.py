@@ -12,7 +12,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
-from quizkit.errors import QuizkitError
+from quizkit.errors import InputError, QuizkitError
 from quizkit.importers import ImportOptions, MediaFile, Warn, read_notes
 from quizkit.models import ImportReport, Note
 from quizkit.store import Store
@@ -64,6 +64,10 @@ def _import_file(
 ) -> tuple[str, ImportReport]:
     batch = read_notes(path, options, warn)
     report = ImportReport(skipped=list(batch.skipped))
+    if not batch.notes and not batch.deck_settings:
+        if not batch.skipped:
+            raise InputError(str(path), "no notes found (is it the right --format?)")
+        return batch.deck.name, report  # every row was bad: no empty deck is made
     named = list(dict.fromkeys(n.deck for n in batch.notes if n.deck and n.deck != batch.deck.name))
     # A file whose every note names its deck (Anki's deck column) creates no default deck.
     default_used = not named or any(n.deck in (None, batch.deck.name) for n in batch.notes)

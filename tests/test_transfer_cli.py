@@ -113,3 +113,18 @@ def test_cli_format_lists_match_the_core() -> None:
 
     assert cli_module.IMPORT_FORMATS == FORMATS
     assert cli_module.EXPORT_FORMATS == EXPORT_FORMATS
+
+
+def test_a_file_without_notes(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("front,back\n")
+    result = runner.invoke(cli, ["import", str(empty)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"quizkit: {empty}: no notes found (is it the right --format?)\n",
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text("front,back\nonly\n")
+    result = runner.invoke(cli, ["import", "--skip-bad", str(bad)])
+    assert result.exit_code == 0
+    assert runner.invoke(cli, ["decks", "--json"]).output == "[]\n"

@@ -69,13 +69,16 @@ def _item_lines(text: str, count: int) -> list[int]:
     if match is None:
         return []
     decoder = json.JSONDecoder()
-    position = match.end()
+    position = counted = match.end()
+    line = text.count("\n", 0, position) + 1
     lines: list[int] = []
     try:
         while len(lines) < count:
             while text[position] in " \t\n\r,":
                 position += 1
-            lines.append(text.count("\n", 0, position) + 1)
+            line += text.count("\n", counted, position)
+            counted = position
+            lines.append(line)
             _value, position = decoder.raw_decode(text, position)
     except (IndexError, ValueError):
         return []

@@ -98,6 +98,11 @@ def _import_file(
                 )
                 for s in batch.schedules
             )
+            store.add_past_reviews(
+                (s.guid, s.ord, r.reviewed_at, r.rating, r.duration_ms, r.state_before)
+                for s in batch.schedules
+                for r in s.reviews
+            )
     names = [deck.name] if default_used else []
     return ", ".join([*names, *named]), report
 

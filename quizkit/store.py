@@ -539,6 +539,21 @@ class Store:
         )
         return cursor.rowcount
 
+    def add_past_reviews(self, reviews: Iterable[tuple[Any, ...]]) -> None:
+        """Another tool's review log into quizkit's: each item (guid, ord, reviewed_at,
+        rating, duration_ms, state_before). A review already logged at that time is skipped,
+        so importing the same file again adds nothing."""
+        self.db.conn.executemany(
+            """INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, state_before)
+               SELECT c.id, ?, ?, ?, ? FROM cards c JOIN notes n ON n.id = c.note_id
+               WHERE n.guid = ? AND c.ord = ? AND NOT EXISTS
+                   (SELECT 1 FROM reviews r WHERE r.card_id = c.id AND r.reviewed_at = ?)""",
+            (
+                [iso(when), rating, took, state, guid, ord_, iso(when)]
+                for guid, ord_, when, rating, took, state in reviews
+            ),
+        )
+
 
 def start_of_day(now: datetime) -> datetime:
     """Local midnight of `now`'s own timezone: the study day the new-card limit counts."""

@@ -323,3 +323,30 @@ def test_invalid_utf8_in_a_field_becomes_replacement_characters(
     package = write_package(tmp_path / "u.apkg", db.serialize(), modern=True)
     import_file(store, package, now)
     assert store.db.execute("SELECT question, answer FROM notes").fetchall() == [("caf\ufffd", "x")]
+
+
+def test_keep_schedule_brings_the_review_log_once(
+    store: Store, now: datetime, tmp_path: Path
+) -> None:
+    def ms(day: int, hour: int) -> int:
+        return int(datetime(2022, 1, day, hour, tzinfo=UTC).timestamp() * 1000)
+
+    notes = [AnkiNote(1, "g1", BASIC, ["q", "a"], cards=[(0, 2, 2, 10, 4, 2500, "")])]
+    revlog = [
+        (ms(1, 8), 5001, 1, 0),  # learning: the first answer, to a new card
+        (ms(1, 9), 5001, 3, 0),  # learning again
+        (ms(2, 8), 5001, 0, 4),  # a manual reschedule: no answer
+        (ms(6, 8), 5001, 4, 1),  # review
+    ]
+    package = write_package(tmp_path / "r.apkg", collection_anki21b(notes, revlog), modern=True)
+    options = ImportOptions(keep_schedule=True)
+    import_file(store, package, now, options)
+    import_file(store, package, now, options)
+    (card,) = store.deck_cards(store.deck("Default"))
+    keys = ("reviewed_at", "rating", "duration_ms", "state_before")
+    assert [tuple(r[k] for k in keys) for r in store.reviews_of(card.id)] == [
+        ("2022-01-01T08:00:00.000000+00:00", 1, 1000, 0),
+        ("2022-01-01T09:00:00.000000+00:00", 3, 1000, 1),
+        ("2022-01-06T08:00:00.000000+00:00", 4, 1000, 2),
+    ]  # fmt: skip
+    assert card.last_review == datetime(2022, 1, 6, 8, tzinfo=UTC)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,7 +69,7 @@ def _cards_of(note: AnkiNote) -> list[tuple[int, int, int, int, int, int, str]]:
 
 
 def _common_tables(
-    db: sqlite3.Connection, notes: list[AnkiNote], revlog: list[tuple[int, int]]
+    db: sqlite3.Connection, notes: list[AnkiNote], revlog: list[tuple[int, ...]]
 ) -> None:
     db.execute(
         """CREATE TABLE notes (id integer primary key, guid text, mid integer, mod integer,
@@ -97,11 +98,15 @@ def _common_tables(
                 "INSERT INTO cards VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?)",
                 [card_id, note.id, note.deck, ord_, ctype, queue, due, ivl, factor, data or "{}"],
             )
-    for review_ms, cid in revlog:
-        db.execute("INSERT INTO revlog VALUES (?, ?, 0, 3, 1, 0, 2500, 1000, 1)", [review_ms, cid])
+    for entry in revlog:  # (ms, card id) as a review graded 3, or (ms, card id, ease, type)
+        review_ms, cid, ease, kind = (*entry, 3, 1) if len(entry) == 2 else entry
+        db.execute(
+            "INSERT INTO revlog VALUES (?, ?, 0, ?, 1, 0, 2500, 1000, ?)",
+            [review_ms, cid, ease, kind],
+        )
 
 
-def collection_anki2(notes: list[AnkiNote], revlog: list[tuple[int, int]] = ()) -> bytes:  # type: ignore[assignment]
+def collection_anki2(notes: list[AnkiNote], revlog: Sequence[tuple[int, ...]] = ()) -> bytes:
     """A schema-11 collection: note types and decks as JSON in the col table."""
     models = {
         str(mid): {
@@ -132,7 +137,7 @@ def collection_anki2(notes: list[AnkiNote], revlog: list[tuple[int, int]] = ()) 
     return db.serialize()
 
 
-def collection_anki21b(notes: list[AnkiNote], revlog: list[tuple[int, int]] = ()) -> bytes:  # type: ignore[assignment]
+def collection_anki21b(notes: list[AnkiNote], revlog: Sequence[tuple[int, ...]] = ()) -> bytes:
     """A schema-18 collection, uncompressed: note types, fields, templates, decks in tables."""
     db = sqlite3.connect(":memory:")
     db.execute(

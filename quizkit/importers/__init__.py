@@ -45,8 +45,19 @@ class ImportOptions:
 
 
 @dataclass(frozen=True)
+class PastReview:
+    """One answer from another tool's review log: when, the grade (1-4), how long it took,
+    and the card's state before it (0 new, 1 learning, 2 review, 3 relearning)."""
+
+    reviewed_at: datetime
+    rating: int
+    duration_ms: int | None
+    state_before: int
+
+
+@dataclass(frozen=True)
 class CardSchedule:
-    """A card's schedule as another tool kept it (Anki), for --keep-schedule."""
+    """A card's schedule and review log as another tool kept them (Anki), for --keep-schedule."""
 
     guid: str
     ord: int
@@ -56,6 +67,7 @@ class CardSchedule:
     difficulty: float | None
     last_review: datetime | None
     suspended: bool = False
+    reviews: tuple[PastReview, ...] = ()
 
 
 @dataclass(frozen=True)

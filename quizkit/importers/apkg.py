@@ -25,6 +25,7 @@ from quizkit.importers import (
     ImportBatch,
     ImportOptions,
     MediaFile,
+    PastReview,
     Problems,
     Warn,
     default_deck_name,
@@ -199,7 +200,10 @@ def _notes(
            FROM cards ORDER BY nid, ord"""
     ):
         cards.setdefault(row[0], []).append(row)
-    last_reviews = dict(conn.execute("SELECT cid, MAX(id) FROM revlog GROUP BY cid").fetchall())
+    revlog: dict[int, list[tuple[Any, ...]]] = {}
+    if options.keep_schedule:
+        for row in conn.execute("SELECT cid, id, ease, time, type FROM revlog ORDER BY cid, id"):
+            revlog.setdefault(row[0], []).append(row[1:])
     notes: list[Note] = []
     schedules: list[CardSchedule] = []
     wanted: set[str] = set()
@@ -221,7 +225,7 @@ def _notes(
             wanted.update(note.extra.get("media", []))
         notes.extend(made)
         if options.keep_schedule:
-            schedules.extend(_schedules(made, note_type, its_cards, collection, last_reviews))
+            schedules.extend(_schedules(made, note_type, its_cards, collection, revlog))
     return notes, schedules, wanted
 
 
@@ -319,10 +323,11 @@ def _schedules(
     note_type: NoteType,
     cards: list[tuple[Any, ...]],
     collection: Collection,
-    last_reviews: dict[int, int],
+    revlog: dict[int, list[tuple[Any, ...]]],
 ) -> list[CardSchedule]:
     """Anki's card states as FSRS states: type 0-3 are the same four; FSRS memory from the
-    card's data when Anki ran FSRS, else stability from the interval and difficulty from ease."""
+    card's data when Anki ran FSRS, else stability from the interval and difficulty from ease.
+    The card's review log comes along."""
     found = []
     for _nid, ord_, _did, _odid, ctype, queue, due, ivl, factor, data, cid in cards:
         if ctype not in (1, 2, 3):
@@ -340,15 +345,33 @@ def _schedules(
         stability = float(memory.get("s") or max(interval, 0.1))
         ease = (factor or 2500) / 1000
         difficulty = float(memory.get("d") or round(min(10.0, max(1.0, 11 - (ease - 1.3) * 6)), 2))
+        reviews = _past_reviews(revlog.get(cid, []))
         last: datetime | None = None
-        if cid in last_reviews:
-            last = datetime.fromtimestamp(last_reviews[cid] / 1000, UTC)
+        if reviews:
+            last = reviews[-1].reviewed_at
         elif ctype == 2:
             last = when - DAY * max(interval, 0)
         found.append(
-            CardSchedule(guid, ord_, ctype, when, stability, difficulty, last, queue == -1)
+            CardSchedule(guid, ord_, ctype, when, stability, difficulty, last, queue == -1, reviews)
         )
     return found
+
+
+def _past_reviews(entries: list[tuple[Any, ...]]) -> tuple[PastReview, ...]:
+    """Anki's revlog rows (id in ms, ease, time in ms, type) as reviews: type 0 is learning
+    (the first one answers a new card), 1 review, 2 relearning, 3 a filtered-deck review;
+    rescheduling entries (ease 0, types 4 and 5) are no answers and are left out."""
+    reviews: list[PastReview] = []
+    for stamp, ease, took, kind in entries:
+        if ease not in (1, 2, 3, 4) or kind not in (0, 1, 2, 3):
+            continue
+        if kind == 0:
+            state = 1 if any(r.state_before in (0, 1) for r in reviews) else 0
+        else:
+            state = {1: 2, 2: 3, 3: 2}[kind]
+        when = datetime.fromtimestamp(stamp / 1000, UTC)
+        reviews.append(PastReview(when, ease, took if took and took > 0 else None, state))
+    return tuple(reviews)
 
 
 def _json_object(text: Any) -> dict[str, Any]:

@@ -116,7 +116,9 @@ IMPORT_FORMATS = (
 @click.option("--separator", help="Between front and back (Quizlet exports; CSV: one character).")
 @click.option("--row-separator", help="Between cards (Quizlet exports), e.g. ';'.")
 @click.option("--skip-bad", is_flag=True, help="Import the good rows and list the bad ones.")
-@click.option("--keep-schedule", is_flag=True, help="Keep Anki's scheduling state and review log (apkg).")
+@click.option(
+    "--keep-schedule", is_flag=True, help="Keep Anki's scheduling state and review log (apkg)."
+)
 @click.option("--deck", "deck_name", help="Deck for notes whose file names no deck.")
 @reports_errors
 def import_command(

@@ -196,3 +196,18 @@ def test_unwritable_media_folder_is_a_clear_error(store: Store, now: datetime) -
         f"{store.media_dir / '0123456789abcdef.png'}: cannot write: "
     )
     assert store.db.execute("SELECT COUNT(*) FROM media").fetchone()[0] == 0
+
+
+def test_ascii_fast_path_of_fold_for_id_folds_as_before() -> None:
+    import unicodedata
+
+    from quizkit.models import fold_for_id
+
+    def before(text: str) -> str:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+        return " ".join(text.split())
+
+    every_ascii = "".join(chr(i) for i in range(128))
+    for text in (every_ascii, "  What IS\tthe  Capital?\n", "A\x1fB\x1cC", ""):
+        assert fold_for_id(text) == before(text)

@@ -200,3 +200,36 @@ def test_mnemosyne_2_database(tmp_path: Path) -> None:
 def test_format_detection(tmp_path: Path, name: str, content: str, expected: str) -> None:
     path = write(tmp_path, name, content)
     assert detect_format(path, ImportOptions()) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "text", "media"),
+    [
+        ("a<br>b<br/>c", "a\nb\nc", ()),
+        ("<div>one</div><div>two</div>", "one\ntwo", ()),
+        ("x&nbsp;&amp;&lt;y&gt; &#233;", "x &<y> é", ()),
+        ("hi<script>alert(1)</script><style>p{}</style>!", "hi!", ()),
+        ('<img src="a.png"> pic [sound:b.mp3]', "pic", ("a.png", "b.mp3")),
+        ("  spaced   out  ", "spaced out", ()),
+    ],
+)
+def test_anki_html_to_text(html: str, text: str, media: tuple[str, ...]) -> None:
+    from quizkit.importers.ankihtml import html_to_text
+
+    converted = html_to_text(html)
+    assert (converted.text, converted.media) == (text, media)
+
+
+@pytest.mark.parametrize(
+    ("number", "question", "answer"),
+    [
+        (1, "[...] and [...] are in France", "Paris, Lyon"),
+        (2, "Paris and Lyon are in [country]", "France"),
+    ],
+)
+def test_cloze_cards(number: int, question: str, answer: str) -> None:
+    from quizkit.importers.ankihtml import cloze_card, cloze_numbers
+
+    text = "{{c1::Paris}} and {{c1::Lyon}} are in {{c2::France::country}}"
+    assert cloze_numbers(text) == [1, 2]
+    assert cloze_card(text, number) == (question, answer)

@@ -200,9 +200,9 @@ def _notes(
                     tags = tags_base
                     if tags_at >= 0:
                         raw = row[tags_at]
-                        tags = tag_cache.get(raw) or tag_cache.setdefault(
-                            raw, (*tags_base, *raw.split())
-                        )
+                        if raw not in tag_cache:
+                            tag_cache[raw] = (*tags_base, *raw.split())
+                        tags = tag_cache[raw]
                     notes.append(Note(front, back, guid_of(front), deck_name, tags=tags, line=line))
                     continue
             note = _note(row, line, roles, fields_at, html, tags_base, notetype, deck_name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -80,14 +81,14 @@ def export_deck(
     return len(notes), None
 
 
-def _write_atomically(path: Path, write: object) -> None:
+def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     """Write beside the target, then rename: a failed export leaves no half-written file."""
     if not path.parent.is_dir():
         raise QuizkitError(f"{path}: folder {path.parent} does not exist")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     os.close(handle)
     try:
-        write(Path(temporary))  # type: ignore[operator]
+        write(Path(temporary))
         os.replace(temporary, path)
     except OSError as error:
         raise QuizkitError(f"{path}: cannot write: {error.strerror}") from None

@@ -203,8 +203,8 @@ class Store:
             lists: dict[tuple[str, ...], str] = {}  # most notes share their tags: dump once
             for note in notes:
                 deck_id = deck_ids.get(note.deck)
-                if deck_id is None:
-                    deck_id = deck_ids[note.deck] = self._deck_id(note.deck, stamp)  # type: ignore[arg-type]
+                if deck_id is None and note.deck is not None:
+                    deck_id = deck_ids[note.deck] = self._deck_id(note.deck, stamp)
                 alternatives, distractors, tags = note.alternatives, note.distractors, note.tags
                 for values in (alternatives, distractors, tags):
                     if values not in lists:

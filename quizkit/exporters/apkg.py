@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from quizkit.exporters.delimited import anki_tag
 from quizkit.models import DeckInfo, Note
@@ -100,7 +101,7 @@ def write_apkg(
     _write_package(package, path, now, media)
 
 
-def _write_package(package: object, path: Path, now: datetime, media: dict[str, Path]) -> None:
+def _write_package(package: Any, path: Path, now: datetime, media: dict[str, Path]) -> None:
     """genanki's write_to_file, but with its temporary collection removed afterwards."""
     timestamp = now.timestamp()
     with tempfile.TemporaryDirectory(prefix="quizkit-apkg-") as folder:
@@ -108,7 +109,7 @@ def _write_package(package: object, path: Path, now: datetime, media: dict[str, 
         conn = sqlite3.connect(collection)
         try:
             cursor = conn.cursor()
-            package.write_to_db(cursor, timestamp, itertools.count(int(timestamp * 1000)))  # type: ignore[attr-defined]
+            package.write_to_db(cursor, timestamp, itertools.count(int(timestamp * 1000)))
             conn.commit()
         finally:
             conn.close()

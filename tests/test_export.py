@@ -241,3 +241,31 @@ def test_bad_file_from_a_real_process_is_one_line_no_traceback(tmp_path: Path) -
     assert result.returncode == 1
     assert result.stderr == f"quizkit: {bad}:2: empty back\n"
     assert result.stdout == ""
+
+
+def test_markdown_escapes_lines_that_would_read_as_markup(
+    store: Store, now: datetime, tmp_path: Path
+) -> None:
+    from quizkit.models import DeckInfo
+
+    tricky = [
+        Note("# not a heading", "?", "t1"),
+        Note("line\n??\n```", "\\backslash\n---", "t2"),
+        Note("ends with:", ":starts", "t3"),
+    ]
+    store.upsert_notes(store.ensure_deck(DeckInfo("M"), now), tricky, now)
+    path = tmp_path / "m.md"
+    export_deck(store, "M", "md", path, now)
+    assert path.read_text() == (
+        '---\ndeck: "M"\n---\n\n'
+        "\\# not a heading::?\n\n"
+        "line\n\\??\n\\```\n?\n\\\\backslash\n\\---\n\n"
+        "ends with:\n?\n:starts\n"
+    )
+    fresh = Store.open(tmp_path / "fresh.db")
+    try:
+        import_file(fresh, path, now)
+        got = [(n.question, n.answer) for n in fresh.deck_notes(fresh.deck("M"))]
+    finally:
+        fresh.close()
+    assert got == [(n.question, n.answer) for n in tricky]

@@ -7,11 +7,13 @@ so the file reads back with the same tags; the deck's name sits in YAML front ma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from quizkit.models import DeckInfo, Note
 
 MAX_HEADING = 6
+ESCAPE_NEEDED = re.compile(r"^(#{1,6}\s|\?\??\s*$|```|~~~|---\s*$|\\)")
 
 
 def deck_markdown(deck: DeckInfo, notes: Iterable[Note]) -> str:
@@ -36,14 +38,23 @@ def deck_markdown(deck: DeckInfo, notes: Iterable[Note]) -> str:
 def _card(note: Note) -> list[str]:
     question = _one_paragraph(note.question)
     answer = _one_paragraph(note.answer)
-    if "\n" in question or "\n" in answer or "::" in question or "::" in answer:
-        return [question, "??" if note.reverse else "?", answer]
-    return [f"{question}{':::' if note.reverse else '::'}{answer}"]
+    inline = f"{question}{':::' if note.reverse else '::'}{answer}"
+    if "\n" in inline or inline.count("::") > 1 or question.endswith(":") or answer[:1] == ":":
+        return [*map(_escaped, question.split("\n")), "??" if note.reverse else "?"] + [
+            *map(_escaped, answer.split("\n"))
+        ]
+    return [_escaped(inline)]
 
 
 def _one_paragraph(text: str) -> str:
     """A blank line would end the card, so blank lines inside a side are dropped."""
     return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def _escaped(line: str) -> str:
+    """A line that would read as a heading, a `?` separator or a code fence (or that starts
+    with a backslash) gets a backslash in front, which the importer drops."""
+    return "\\" + line if ESCAPE_NEEDED.match(line) else line
 
 
 def _yaml_text(text: str) -> str:

@@ -3,7 +3,8 @@
 `question::answer` is one card, `question:::answer` asks both ways; several lines of question,
 a `?` line (`??`: both ways) and several lines of answer make a multi-line card, which ends
 at a blank line. Headings become tags (nested headings: one tag each). YAML front matter may
-name the deck (`deck: ...`). Code blocks and HTML comments (`<!--SR:...-->`) are skipped.
+name the deck (`deck: ...`). Code blocks and HTML comments (`<!--SR:...-->`) are skipped; a
+backslash at the start of a line is dropped (it keeps `# x` or `?` from acting as markup).
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ def _block(
     marks = [i for i, (_n, line) in enumerate(block) if line.strip() in ("?", "??")]
     if marks:
         at = marks[0]
-        question = "\n".join(line for _n, line in block[:at]).strip()
-        answer = "\n".join(line for _n, line in block[at + 1 :]).strip()
+        question = "\n".join(_unescaped(line) for _n, line in block[:at]).strip()
+        answer = "\n".join(_unescaped(line) for _n, line in block[at + 1 :]).strip()
         reverse = block[at][1].strip() == "??"
         note = _note(question, answer, reverse, tags, deck, block[0][0], problems)
         return [note] if note else []
@@ -92,13 +93,18 @@ def _block(
         separator = ":::" if ":::" in line else "::" if "::" in line else None
         if separator is None:
             continue  # prose between cards
-        question, _sep, answer = line.partition(separator)
+        question, _sep, answer = _unescaped(line).partition(separator)
         note = _note(
             question.strip(), answer.strip(), separator == ":::", tags, deck, number, problems
         )
         if note:
             notes.append(note)
     return notes
+
+
+def _unescaped(line: str) -> str:
+    """A leading backslash keeps a line from reading as a heading, `?` or code fence."""
+    return line[1:] if line.startswith("\\") else line
 
 
 def _note(

@@ -254,3 +254,9 @@ def test_separator_option_on_a_csv_file_keeps_csv_quoting(tmp_path: Path) -> Non
     assert detect_format(path, options) == "csv"
     assert [(q, a) for _l, _d, q, a, _t, _r in cards(path, options)] == [("a:b", "c")]
     assert detect_format(tmp_path / "s.txt", options) == "quizlet"
+
+
+@pytest.mark.parametrize("header", ["front,back,tags\n", "#separator:comma\n#tags column:3\n"])
+def test_guarded_tags_cell_is_unguarded(tmp_path: Path, header: str) -> None:
+    path = write(tmp_path, "t.csv", header + "q,a,'-minus plus\n")
+    assert [t for _l, _d, _q, _a, t, _r in cards(path)] == [("-minus", "plus")]

@@ -201,7 +201,7 @@ def _notes(
                     if tags_at >= 0:
                         raw = row[tags_at]
                         if raw not in tag_cache:
-                            tag_cache[raw] = (*tags_base, *raw.split())
+                            tag_cache[raw] = (*tags_base, *unguard_formula(raw).split())
                         tags = tag_cache[raw]
                     notes.append(Note(front, back, guid_of(front), deck_name, tags=tags, line=line))
                     continue

@@ -255,6 +255,7 @@ def test_sqlite_that_is_not_an_anki_collection(store: Store, now: datetime, tmp_
     package = tmp_path / "x.apkg"
     with zipfile.ZipFile(package, "w") as archive:
         archive.writestr("collection.anki2", other.serialize())
+    other.close()
     with pytest.raises(InputError) as error:
         import_file(store, package, now)
     assert str(error.value) == (
@@ -321,6 +322,7 @@ def test_invalid_utf8_in_a_field_becomes_replacement_characters(
     db.execute("UPDATE notes SET flds = CAST(X'636166E91F78' AS TEXT)")  # "caf\xe9\x1fx"
     db.commit()
     package = write_package(tmp_path / "u.apkg", db.serialize(), modern=True)
+    db.close()
     import_file(store, package, now)
     assert store.db.execute("SELECT question, answer FROM notes").fetchall() == [("caf\ufffd", "x")]
 

@@ -134,7 +134,9 @@ def collection_anki2(notes: list[AnkiNote], revlog: Sequence[tuple[int, ...]] = 
     )
     _common_tables(db, notes, list(revlog))
     db.commit()
-    return db.serialize()
+    data = db.serialize()
+    db.close()
+    return data
 
 
 def collection_anki21b(notes: list[AnkiNote], revlog: Sequence[tuple[int, ...]] = ()) -> bytes:
@@ -179,6 +181,7 @@ def collection_anki21b(notes: list[AnkiNote], revlog: Sequence[tuple[int, ...]] 
     _common_tables(db, notes, list(revlog))
     db.commit()
     data = db.serialize()
+    db.close()
     return data[:18] + b"\x02\x02" + data[20:]  # as Anki leaves it: a WAL-mode file
 
 

@@ -247,15 +247,14 @@ class Store:
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 added,
             )
-            # New notes have the ids after the last one: their cards in two statements.
+            # New notes have the ids after the last one: their cards in one statement, in the
+            # order one by one would give (a note's forward card, then its reverse card).
             self.db.execute(
                 """INSERT INTO cards (note_id, deck_id, ord, state, due)
-                   SELECT id, deck_id, 0, 0, ? FROM notes WHERE id > ?""",
-                [stamp, last_id],
-            )
-            self.db.execute(
-                """INSERT INTO cards (note_id, deck_id, ord, state, due)
-                   SELECT id, deck_id, 1, 0, ? FROM notes WHERE id > ? AND reverse = 1""",
+                   SELECT n.id, n.deck_id, d.ord, 0, ?
+                   FROM notes n JOIN (SELECT 0 AS ord UNION ALL SELECT 1) d
+                       ON d.ord = 0 OR n.reverse = 1
+                   WHERE n.id > ? ORDER BY n.id, d.ord""",
                 [stamp, last_id],
             )
             if changed:

@@ -211,3 +211,14 @@ def test_ascii_fast_path_of_fold_for_id_folds_as_before() -> None:
     every_ascii = "".join(chr(i) for i in range(128))
     for text in (every_ascii, "  What IS\tthe  Capital?\n", "A\x1fB\x1cC", ""):
         assert fold_for_id(text) == before(text)
+
+
+def test_new_cards_are_numbered_note_by_note(store: Store, now: datetime) -> None:
+    """The study order of new cards (by id) is the notes' order, each reverse card right
+    after its forward card, as when notes were added one at a time."""
+    deck = store.ensure_deck(DeckInfo("D"), now)
+    store.upsert_notes(deck, [note("a", reverse=True), note("b"), note("c", reverse=True)], now)
+    rows = store.db.execute(
+        "SELECT c.id, n.guid, c.ord FROM cards c JOIN notes n ON n.id = c.note_id ORDER BY c.id"
+    ).fetchall()
+    assert rows == [(1, "a", 0), (2, "a", 1), (3, "b", 0), (4, "c", 0), (5, "c", 1)]

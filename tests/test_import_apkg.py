@@ -352,3 +352,22 @@ def test_keep_schedule_brings_the_review_log_once(
         ("2022-01-06T08:00:00.000000+00:00", 4, 1000, 2),
     ]  # fmt: skip
     assert card.last_review == datetime(2022, 1, 6, 8, tzinfo=UTC)
+
+
+def test_entry_with_unknown_compression_is_an_input_error(
+    store: Store, now: datetime, tmp_path: Path
+) -> None:
+    package = write_package(tmp_path / "c.apkg", collection_anki2(sample_notes()), modern=False)
+    data = bytearray(package.read_bytes())
+    # Mark every entry as compressed with method 99 (WinZip AES), which zipfile cannot read.
+    for signature, offset in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            data[start + offset : start + offset + 2] = (99).to_bytes(2, "little")
+            start += 4
+    package.write_bytes(bytes(data))
+    with pytest.raises(InputError) as error:
+        import_file(store, package, now)
+    assert str(error.value) == (
+        f"{package}: collection.anki2: cannot be read (That compression method is not supported)"
+    )

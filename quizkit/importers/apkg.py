@@ -122,6 +122,8 @@ def _read_entry(
                     raise InputError(where, f"{name}: unpacks to more than {cap // MIB} MiB")
     except (zipfile.BadZipFile, OSError, EOFError) as error:
         raise InputError(where, f"{name}: damaged ({error})") from None
+    except (RuntimeError, NotImplementedError) as error:  # encrypted, unknown compression
+        raise InputError(where, f"{name}: cannot be read ({error})") from None
     except Exception as error:  # zstandard.ZstdError, raised for corrupt frames
         if type(error).__name__ != "ZstdError":
             raise

@@ -76,6 +76,7 @@ def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
         compressed = chosen.endswith("b")
         data = _read_entry(archive, chosen, MAX_COLLECTION_BYTES, compressed, where)
         conn = _open_collection(data, f"{where}:{chosen}")
+        del data  # SQLite holds its own copy
         try:
             collection = _schema(conn, f"{where}:{chosen}")
             problems = Problems(where, options.skip_bad)
@@ -103,7 +104,7 @@ def _checked_names(archive: zipfile.ZipFile, where: str) -> set[str]:
 
 def _read_entry(
     archive: zipfile.ZipFile, name: str, cap: int, compressed: bool, where: str
-) -> bytes:
+) -> bytearray:
     """An entry's bytes, zstd-decompressed when asked; stops as soon as it passes `cap`."""
     info = archive.getinfo(name)
     if not compressed and info.file_size > cap:
@@ -128,16 +129,16 @@ def _read_entry(
         if type(error).__name__ != "ZstdError":
             raise
         raise InputError(where, f"{name}: damaged zstd data ({error})") from None
-    return bytes(data)
+    return data
 
 
-def _open_collection(data: bytes, where: str) -> sqlite3.Connection:
+def _open_collection(data: bytearray, where: str) -> sqlite3.Connection:
     """The collection in memory, read-only, refusing anything but an Anki collection."""
     if not data.startswith(b"SQLite format 3\x00"):
         raise InputError(where, "not an Anki collection (not an SQLite database)")
     if data[18:20] == b"\x02\x02":
         # A WAL-mode file (as Anki writes them) cannot be opened in memory; mark it rollback.
-        data = data[:18] + b"\x01\x01" + data[20:]
+        data[18:20] = b"\x01\x01"  # in place: a collection may be hundreds of MB
     conn = sqlite3.connect(":memory:")
     # Invalid UTF-8 in a field becomes U+FFFD instead of an error half-way through.
     conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
@@ -408,13 +409,13 @@ def _media(
         total += len(data)
         if total > MAX_MEDIA_TOTAL_BYTES:
             raise InputError(where, f"media unpack to more than {MAX_MEDIA_TOTAL_BYTES // MIB} MiB")
-        found.append(MediaFile(original, data))
+        found.append(MediaFile(original, bytes(data)))
     return found
 
 
 def _media_index(archive: zipfile.ZipFile, compressed: bool, where: str) -> dict[str, str]:
     """Media name -> zip entry: JSON {"0": "name"} in old packages, protobuf in new ones."""
-    data = _read_entry(archive, "media", 64 * MIB, compressed, where)
+    data = bytes(_read_entry(archive, "media", 64 * MIB, compressed, where))
     try:
         if not compressed:
             mapping = json.loads(data.decode("utf-8") or "{}")

@@ -19,7 +19,6 @@ from quizkit.store import Store
 
 DEFAULT_DECK = "csto-kazakhstan-2022.toml"
 SAFE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
-CHUNK = 10_000
 Progress = Callable[[int, int], None]
 
 
@@ -80,10 +79,7 @@ def _import_file(
         notes = batch.notes
         if any("media" in n.extra for n in notes):
             notes = [_with_media(n, media) for n in notes]
-        for start in range(0, len(notes), CHUNK):
-            report.merge(store.upsert_notes(deck, notes[start : start + CHUNK], now))
-            if progress:
-                progress(min(start + CHUNK, len(notes)), len(notes))
+        report.merge(store.upsert_notes(deck, notes, now, progress))
         if options.keep_schedule and batch.schedules:
             store.apply_schedules(
                 (

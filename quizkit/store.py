@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +30,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
 BULK_CACHE_KIB = 65536
+BULK_BATCH = 10_000  # notes per executemany, between progress reports
 
 
 def iso(moment: datetime) -> str:
@@ -184,12 +185,19 @@ class Store:
 
     # notes and cards ---------------------------------------------------
 
-    def upsert_notes(self, deck: Deck, notes: Iterable[Note], now: datetime) -> ImportReport:
+    def upsert_notes(
+        self,
+        deck: Deck,
+        notes: Iterable[Note],
+        now: datetime,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
         """Add new notes and update changed ones by guid; cards and their history are kept.
 
         Runs in the caller's transaction when there is one, else in its own. Set-based, so
         that a 100,000-note file is a handful of statements: one guid look-up for all notes,
-        then executemany for the inserts and updates.
+        then executemany for the inserts and updates. `progress(done, total)` is told how
+        many new notes are written, batch by batch.
         """
         report = ImportReport()
         stamp = iso(now)
@@ -242,11 +250,14 @@ class Store:
             report.updated = len(changed)
             report.unchanged = len(rows) - len(added) - len(changed)
             last_id = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
-            self.db.conn.executemany(
-                f"""INSERT INTO notes (guid, {NOTE_COLUMNS}, created, modified)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                added,
-            )
+            for start in range(0, len(added), BULK_BATCH):
+                self.db.conn.executemany(
+                    f"""INSERT INTO notes (guid, {NOTE_COLUMNS}, created, modified)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    added[start : start + BULK_BATCH],
+                )
+                if progress:
+                    progress(min(start + BULK_BATCH, len(added)), len(added))
             # New notes have the ids after the last one: their cards in one statement, in the
             # order one by one would give (a note's forward card, then its reverse card).
             self.db.execute(

@@ -20,7 +20,6 @@ from quizkit.importers import (
     ImportOptions,
     Problems,
     Warn,
-    dedupe,
     default_deck_name,
     guid_maker,
     unguard_formula,
@@ -87,7 +86,6 @@ def read_delimited(
     deck_name = options.deck or layout.deck or default_deck_name(path, options)
     problems = Problems(where, options.skip_bad)
     notes = _notes(body, first_line, layout, deck_name, where, problems)
-    notes = dedupe(notes, problems, "same front as the note at")
     return ImportBatch(DeckInfo(deck_name), notes, problems.skipped)
 
 
@@ -161,6 +159,7 @@ def _notes(
     simple = False
     front_at = back_at = tags_at = width = 0
     tag_cache: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, int] = {}  # guid -> line: a second note with the same guid is a bad row
     guid_of = guid_maker(deck_name)
     last = 0
     html = layout.html
@@ -203,13 +202,23 @@ def _notes(
                         if raw not in tag_cache:
                             tag_cache[raw] = (*tags_base, *unguard_formula(raw).split())
                         tags = tag_cache[raw]
-                    notes.append(Note(front, back, guid_of(front), deck_name, tags=tags, line=line))
+                    guid = guid_of(front)
+                    if guid in seen:
+                        problems.bad(f"same front as the note at line {seen[guid]}", line)
+                    else:
+                        seen[guid] = line
+                        notes.append(Note(front, back, guid, deck_name, tags=tags, line=line))
                     continue
-            note = _note(row, line, roles, fields_at, html, tags_base, notetype, deck_name)
-            if isinstance(note, str):
-                problems.bad(note, line)
-            else:
-                notes.extend(note)
+            made = _note(row, line, roles, fields_at, html, tags_base, notetype, deck_name)
+            if isinstance(made, str):
+                problems.bad(made, line)
+                continue
+            for note in made:
+                if note.guid in seen:
+                    problems.bad(f"same front as the note at line {seen[note.guid]}", line)
+                else:
+                    seen[note.guid] = line
+                    notes.append(note)
     except csv.Error as error:
         raise InputError(
             where, f"cannot read the row: {error}", first_line + reader.line_num - 1

@@ -260,14 +260,21 @@ class Store:
                     progress(min(start + BULK_BATCH, len(added)), len(added))
             # New notes have the ids after the last one: their cards in one statement, in the
             # order one by one would give (a note's forward card, then its reverse card).
-            self.db.execute(
-                """INSERT INTO cards (note_id, deck_id, ord, state, due)
-                   SELECT n.id, n.deck_id, d.ord, 0, ?
-                   FROM notes n JOIN (SELECT 0 AS ord UNION ALL SELECT 1) d
-                       ON d.ord = 0 OR n.reverse = 1
-                   WHERE n.id > ? ORDER BY n.id, d.ord""",
-                [stamp, last_id],
-            )
+            if any(row[9] for row in added):  # row[9]: the reverse flag
+                self.db.execute(
+                    """INSERT INTO cards (note_id, deck_id, ord, state, due)
+                       SELECT n.id, n.deck_id, d.ord, 0, ?
+                       FROM notes n JOIN (SELECT 0 AS ord UNION ALL SELECT 1) d
+                           ON d.ord = 0 OR n.reverse = 1
+                       WHERE n.id > ? ORDER BY n.id, d.ord""",
+                    [stamp, last_id],
+                )
+            else:  # no reverse cards: rowid order is note order, no sort needed
+                self.db.execute(
+                    """INSERT INTO cards (note_id, deck_id, ord, state, due)
+                       SELECT id, deck_id, 0, 0, ? FROM notes WHERE id > ? ORDER BY id""",
+                    [stamp, last_id],
+                )
             if changed:
                 self.db.conn.executemany(
                     f"""UPDATE notes SET ({NOTE_COLUMNS}, modified) =

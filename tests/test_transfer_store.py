@@ -222,3 +222,13 @@ def test_new_cards_are_numbered_note_by_note(store: Store, now: datetime) -> Non
         "SELECT c.id, n.guid, c.ord FROM cards c JOIN notes n ON n.id = c.note_id ORDER BY c.id"
     ).fetchall()
     assert rows == [(1, "a", 0), (2, "a", 1), (3, "b", 0), (4, "c", 0), (5, "c", 1)]
+
+
+def test_new_cards_without_reverse_follow_the_notes(store: Store, now: datetime) -> None:
+    deck = store.ensure_deck(DeckInfo("D"), now)
+    store.upsert_notes(deck, [note("x", reverse=True)], now)
+    store.upsert_notes(deck, [note("c"), note("a"), note("b")], now)
+    rows = store.db.execute(
+        "SELECT c.id, n.guid, c.ord FROM cards c JOIN notes n ON n.id = c.note_id ORDER BY c.id"
+    ).fetchall()
+    assert rows == [(1, "x", 0), (2, "x", 1), (3, "c", 0), (4, "a", 0), (5, "b", 0)]

@@ -91,28 +91,98 @@ def db_path_command(db: str | None) -> None:
     click.echo(str(db_path(db)))
 
 
+IMPORT_FORMATS = (
+    "deck",
+    "csv",
+    "tsv",
+    "anki-text",
+    "quizlet",
+    "apkg",
+    "json",
+    "md",
+    "supermemo",
+    "mnemosyne",
+)
+
+
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(IMPORT_FORMATS),
+    help="The files' format (default: found from content and extension).",
+)
+@click.option("--separator", help="Between front and back (Quizlet exports; CSV: one character).")
+@click.option("--row-separator", help="Between cards (Quizlet exports), e.g. ';'.")
+@click.option("--skip-bad", is_flag=True, help="Import the good rows and list the bad ones.")
+@click.option(
+    "--keep-schedule", is_flag=True, help="Keep Anki's scheduling state and review log (apkg)."
+)
+@click.option("--deck", "deck_name", help="Deck for notes whose file names no deck.")
 @reports_errors
-def import_command(files: tuple[Path, ...], db: str | None) -> None:
-    """Load deck files into the database (again: updates in place, keeps history)."""
+def import_command(
+    files: tuple[Path, ...],
+    db: str | None,
+    fmt: str | None,
+    separator: str | None,
+    row_separator: str | None,
+    skip_bad: bool,
+    keep_schedule: bool,
+    deck_name: str | None,
+) -> None:
+    """Load deck files: quizkit decks, CSV/TSV, Anki (text, apkg), Quizlet, JSON, Markdown,
+    SuperMemo Q&A, Mnemosyne. Again: updates in place, keeps history."""
     from quizkit.clock import now
+    from quizkit.importers import ImportOptions
     from quizkit.importing import import_files
 
+    options = ImportOptions(
+        fmt, _unescape(separator), _unescape(row_separator), skip_bad, keep_schedule, deck_name
+    )
     store = open_store(db)
     failed = 0
-    for path, deck, result in import_files(store, list(files), now()):
+    for path, deck, result in import_files(store, list(files), now(), options, warn, _progress_bar):
         if isinstance(result, Exception):
             failed += 1
             warn(str(result))
         else:
             click.echo(
                 f"{path}: deck {deck!r}: {result.added} added, {result.updated} updated, "
-                f"{result.unchanged} unchanged"
+                f"{result.unchanged} unchanged, {len(result.skipped)} skipped"
             )
+            for reason in result.skipped:
+                click.echo(f"  skipped {reason}")
     if failed:
         sys.exit(1)
+
+
+def _unescape(text: str | None) -> str | None:
+    """`\\t` and `\\n` typed on a command line mean a tab and a newline."""
+    if text is None:
+        return None
+    return text.replace("\\t", "\t").replace("\\n", "\n")
+
+
+def _progress_bar(path: Path) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr for imports of more than one batch, when it is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            if done >= total:
+                return
+            bar = click.progressbar(length=total, label=str(path), file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    return update
 
 
 @cli.command()
@@ -650,3 +720,51 @@ def print_command(
     count = report.handout.question_count
     written = f"{output}" + (f" and key {key_file}" if key_file else "")
     warn(f"{count} question{'s' if count != 1 else ''} in {layout} form: wrote {written}")
+
+
+# Formats `quizkit export` writes; `html` is the printable handout, the same as `quizkit print`.
+EXPORT_FORMATS = ("csv", "tsv", "json", "md", "apkg", "deck", "html")
+
+
+@cli.command("export")
+@click.argument("deck")
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    help="Output format (default: from the -o file's extension).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: stdout, for text formats).",
+)
+@reports_errors
+def export_command(deck: str, db: str | None, fmt: str | None, output: Path | None) -> None:
+    """Write a deck for other tools: Anki CSV/TSV, Anki package, JSON, Markdown, deck file, HTML.
+
+    `--format html` writes the default handout (a worksheet with its key); `quizkit print`
+    offers the handout's options.
+    """
+    from quizkit.clock import now
+    from quizkit.exporting import export_deck, format_for
+
+    chosen = format_for(output, fmt)
+    if chosen == "html":
+        from quizkit.exporters.html import print_handout
+        from quizkit.handouts import HandoutOptions, default_paper
+
+        options = HandoutOptions(paper=default_paper(os.environ))
+        report = print_handout(open_store(db), deck, options, output)
+        if report.html is not None:
+            click.echo(report.html, nl=False)
+        else:
+            click.echo(f"{output}: {report.handout.question_count} questions written", err=True)
+        return
+    count, text = export_deck(open_store(db), deck, chosen, output, now())
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"{output}: {count} note{'s' if count != 1 else ''} written", err=True)

@@ -2,35 +2,145 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gc
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from quizkit.errors import QuizkitError
-from quizkit.importers.native import read_deck_file
-from quizkit.models import ImportReport
+from quizkit.errors import InputError, QuizkitError
+from quizkit.importers import ImportOptions, MediaFile, Warn, read_notes
+from quizkit.models import ImportReport, Note
 from quizkit.store import Store
 
 DEFAULT_DECK = "csto-kazakhstan-2022.toml"
+SAFE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
+Progress = Callable[[int, int], None]
 
 
-def import_file(store: Store, path: Path, now: datetime) -> tuple[str, ImportReport]:
-    """Import one deck file; on any error nothing of it is stored. Returns (deck name, report)."""
-    deck_file = read_deck_file(path)
+def import_file(
+    store: Store,
+    path: Path,
+    now: datetime,
+    options: ImportOptions | None = None,
+    warn: Warn | None = None,
+    progress: Progress | None = None,
+) -> tuple[str, ImportReport]:
+    """Import one file of any known format; on any error nothing of it is stored.
+
+    Returns the deck name (or names, comma-separated) and the report. With
+    `options.skip_bad`, bad rows are left out and listed in `report.skipped`.
+    """
+    options = options or ImportOptions()
+    with _collector_paused():
+        return _import_file(store, path, now, options, warn, progress)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A large file makes millions of small objects and no reference cycles: without the
+    pause, the cyclic garbage collector would walk them over and over (about 15% of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _import_file(
+    store: Store,
+    path: Path,
+    now: datetime,
+    options: ImportOptions,
+    warn: Warn | None,
+    progress: Progress | None,
+) -> tuple[str, ImportReport]:
+    batch = read_notes(path, options, warn)
+    report = ImportReport(skipped=list(batch.skipped))
+    if not batch.notes and not batch.deck_settings:
+        if not batch.skipped:
+            raise InputError(str(path), "no notes found (is it the right --format?)")
+        return batch.deck.name, report  # every row was bad: no empty deck is made
+    named = list(dict.fromkeys(n.deck for n in batch.notes if n.deck and n.deck != batch.deck.name))
+    # A file whose every note names its deck (Anki's deck column) creates no default deck.
+    default_used = not named or any(n.deck in (None, batch.deck.name) for n in batch.notes)
     with store.transaction():
-        deck = store.ensure_deck(deck_file.deck, now)
-        report = store.upsert_notes(deck, deck_file.notes, now)
-    return deck.name, report
+        if batch.deck_settings:
+            deck = store.ensure_deck(batch.deck, now)
+        else:
+            deck = store.deck_for_import(batch.deck.name if default_used else named[0], now)
+        media = _store_media(store, batch.media, now)
+        notes = batch.notes
+        if any("media" in n.extra for n in notes):
+            notes = [_with_media(n, media) for n in notes]
+        report.merge(store.upsert_notes(deck, notes, now, progress))
+        if options.keep_schedule and batch.schedules:
+            store.apply_schedules(
+                (
+                    s.guid,
+                    s.ord,
+                    s.state,
+                    s.due,
+                    s.stability,
+                    s.difficulty,
+                    s.last_review,
+                    s.suspended,
+                )
+                for s in batch.schedules
+            )
+            store.add_past_reviews(
+                (s.guid, s.ord, r.reviewed_at, r.rating, r.duration_ms, r.state_before)
+                for s in batch.schedules
+                for r in s.reviews
+            )
+    names = [deck.name] if default_used else []
+    return ", ".join([*names, *named]), report
+
+
+def _store_media(store: Store, files: list[MediaFile], now: datetime) -> dict[str, str]:
+    """Write each media file under a content-hash name; returns original name -> kept name."""
+    kept = {}
+    for media in files:
+        suffix = PurePosixPath(media.original).suffix.lower()
+        suffix = suffix if SAFE_SUFFIX.fullmatch(suffix) else ""
+        name = hashlib.sha256(media.data).hexdigest()[:32] + suffix
+        store.add_media(name, media.original, media.data, now)
+        kept[media.original] = name
+    return kept
+
+
+def _with_media(note: Note, kept: dict[str, str]) -> Note:
+    """A note's media names (as its package called them) turned into the names kept."""
+    names = note.extra.get("media")
+    if not names:
+        return note
+    files = [kept[n] for n in names if n in kept]
+    extra = {k: v for k, v in note.extra.items() if k != "media"}
+    if files:
+        extra["media"] = files
+    return replace(note, extra=extra)
 
 
 def import_files(
-    store: Store, paths: list[Path], now: datetime
+    store: Store,
+    paths: list[Path],
+    now: datetime,
+    options: ImportOptions | None = None,
+    warn: Warn | None = None,
+    progress: Callable[[Path], Progress | None] | None = None,
 ) -> Iterator[tuple[Path, str | None, ImportReport | QuizkitError]]:
     """Each file in turn: its deck and report, or the error that left it out."""
     for path in paths:
         try:
-            name, report = import_file(store, path, now)
+            name, report = import_file(
+                store, path, now, options, warn, progress(path) if progress else None
+            )
         except QuizkitError as error:
             yield path, None, error
         else:

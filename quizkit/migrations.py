@@ -103,6 +103,21 @@ def m001_initial(db: Database) -> None:
 
 
 @migrations()
+def m002_transfer_media(db: Database) -> None:
+    """Pictures and sounds from imported decks, kept in a folder beside the database under
+    content-hash names; this table lists them with the name they had in their package."""
+    db.execute(
+        """
+        CREATE TABLE media (
+            name TEXT PRIMARY KEY,
+            original TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            created TEXT NOT NULL
+        )"""
+    )
+
+
+@migrations()
 def m003_practice_leeches(db: Database) -> None:
     """A card-level leech mark, and an index for counting a card's Again ratings.
 

@@ -55,6 +55,8 @@ class SourceRef:
 
 def fold_for_id(text: str) -> str:
     """Fold text so that trivial edits (case, spacing, accents) keep a note's identity."""
+    if text.isascii():  # the same result, without the per-character work
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(text.split())

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +27,10 @@ from quizkit.models import (
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
+BULK_CACHE_KIB = 65536
+BULK_BATCH = 10_000  # notes per executemany, between progress reports
 
 
 def iso(moment: datetime) -> str:
@@ -203,82 +207,153 @@ class Store:
 
     # notes and cards ---------------------------------------------------
 
-    def upsert_notes(self, deck: Deck, notes: Iterable[Note], now: datetime) -> ImportReport:
+    def upsert_notes(
+        self,
+        deck: Deck,
+        notes: Iterable[Note],
+        now: datetime,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
         """Add new notes and update changed ones by guid; cards and their history are kept.
 
-        Runs in the caller's transaction when there is one, else in its own.
+        Runs in the caller's transaction when there is one, else in its own. Set-based, so
+        that a 100,000-note file is a handful of statements: one guid look-up for all notes,
+        then executemany for the inserts and updates. `progress(done, total)` is told how
+        many new notes are written, batch by batch.
         """
         report = ImportReport()
         stamp = iso(now)
+        # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
+        self.db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         with self.transaction():
+            deck_ids: dict[str | None, int] = {None: deck.id}
+            # Each row: guid, the NOTE_COLUMNS values, created, modified (an INSERT's params).
+            rows: dict[str, tuple[Any, ...]] = {}
+            sources: dict[str, tuple[SourceRef, ...]] = {}
+            lists: dict[tuple[str, ...], str] = {}  # most notes share their tags: dump once
             for note in notes:
-                deck_id = self._deck_id(note.deck, stamp) if note.deck else deck.id
-                values = [
+                deck_id = deck_ids.get(note.deck)
+                if deck_id is None and note.deck is not None:
+                    deck_id = deck_ids[note.deck] = self._deck_id(note.deck, stamp)
+                alternatives, distractors, tags = note.alternatives, note.distractors, note.tags
+                for values in (alternatives, distractors, tags):
+                    if values not in lists:
+                        lists[values] = _dumps(list(values))
+                rows[note.guid] = (
+                    note.guid,
                     note.kind,
                     note.question,
                     note.answer,
-                    _dumps(list(note.alternatives)),
-                    _dumps(list(note.distractors)),
-                    _dumps(list(note.tags)),
-                    _dumps([s.to_dict() for s in note.sources]),
-                    _dumps(note.extra),
+                    lists[alternatives],
+                    lists[distractors],
+                    lists[tags],
+                    _dumps([s.to_dict() for s in note.sources]) if note.sources else "[]",
+                    _dumps(note.extra) if note.extra else "{}",
                     int(note.reverse),
                     deck_id,
-                ]
-                row = self.db.execute(
-                    f"SELECT id, {NOTE_COLUMNS} FROM notes WHERE guid = ?", [note.guid]
-                ).fetchone()
-                if row is None:
-                    note_id = self.db.execute(
-                        f"""INSERT INTO notes (guid, {NOTE_COLUMNS}, created, modified)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        [note.guid, *values, stamp, stamp],
-                    ).lastrowid
-                    report.added += 1
-                elif list(row[1:]) != values:
-                    note_id = row[0]
-                    self.db.execute(
-                        f"""UPDATE notes SET ({NOTE_COLUMNS}, modified) =
-                            (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?""",
-                        [*values, stamp, note_id],
+                    stamp,
+                    stamp,
+                )
+                if note.sources:
+                    sources[note.guid] = note.sources
+            existing: dict[str, tuple[int, tuple[Any, ...]]] = {}
+            if self.db.execute("SELECT 1 FROM notes LIMIT 1").fetchone():
+                existing = {
+                    row[0]: (row[1], row[2:])
+                    for row in self.db.execute(
+                        f"""SELECT guid, id, {NOTE_COLUMNS} FROM notes
+                            WHERE guid IN (SELECT value FROM json_each(?))""",
+                        [json.dumps(list(rows))],
                     )
-                    self.db.execute(
-                        "UPDATE cards SET deck_id = ? WHERE note_id = ?", [deck_id, note_id]
-                    )
-                    report.updated += 1
-                else:
-                    report.unchanged += 1
-                    continue
-                assert note_id is not None
-                self._sync_cards(note_id, deck_id, note.reverse, stamp)
-                self._link_sources(note_id, note.sources)
+                }
+            added = [row for guid, row in rows.items() if guid not in existing]
+            changed = [g for g in rows if g in existing and existing[g][1] != rows[g][1:11]]
+            report.added = len(added)
+            report.updated = len(changed)
+            report.unchanged = len(rows) - len(added) - len(changed)
+            last_id = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
+            for start in range(0, len(added), BULK_BATCH):
+                self.db.conn.executemany(
+                    f"""INSERT INTO notes (guid, {NOTE_COLUMNS}, created, modified)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    added[start : start + BULK_BATCH],
+                )
+                if progress:
+                    progress(min(start + BULK_BATCH, len(added)), len(added))
+            # New notes have the ids after the last one: their cards in one statement, in the
+            # order one by one would give (a note's forward card, then its reverse card).
+            if any(row[9] for row in added):  # row[9]: the reverse flag
+                self.db.execute(
+                    """INSERT INTO cards (note_id, deck_id, ord, state, due)
+                       SELECT n.id, n.deck_id, d.ord, 0, ?
+                       FROM notes n JOIN (SELECT 0 AS ord UNION ALL SELECT 1) d
+                           ON d.ord = 0 OR n.reverse = 1
+                       WHERE n.id > ? ORDER BY n.id, d.ord""",
+                    [stamp, last_id],
+                )
+            else:  # no reverse cards: rowid order is note order, no sort needed
+                self.db.execute(
+                    """INSERT INTO cards (note_id, deck_id, ord, state, due)
+                       SELECT id, deck_id, 0, 0, ? FROM notes WHERE id > ? ORDER BY id""",
+                    [stamp, last_id],
+                )
+            if changed:
+                self.db.conn.executemany(
+                    f"""UPDATE notes SET ({NOTE_COLUMNS}, modified) =
+                        (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?""",
+                    ((*rows[guid][1:12], existing[guid][0]) for guid in changed),
+                )
+                self._sync_cards_of([existing[guid][0] for guid in changed], stamp)
+            linked = [(row[0], sources.get(row[0], ())) for row in added]
+            linked += [(guid, sources.get(guid, ())) for guid in changed]
+            if changed or sources:
+                self._link_sources_of(linked)
         return report
 
-    def _sync_cards(self, note_id: int, deck_id: int, reverse: bool, stamp: str) -> None:
-        """One card per direction; a dropped reverse card goes, the forward card always stays."""
-        for ord_ in (0, 1) if reverse else (0,):
-            self.db.execute(
-                """INSERT OR IGNORE INTO cards (note_id, deck_id, ord, state, due)
-                   VALUES (?, ?, ?, 0, ?)""",
-                [note_id, deck_id, ord_, stamp],
-            )
-        if not reverse:
-            self.db.execute(
-                "DELETE FROM reviews WHERE card_id IN "
-                "(SELECT id FROM cards WHERE note_id = ? AND ord = 1)",
-                [note_id],
-            )
-            self.db.execute("DELETE FROM cards WHERE note_id = ? AND ord = 1", [note_id])
+    def _sync_cards_of(self, note_ids: list[int], stamp: str) -> None:
+        """One card per direction for the notes named; a dropped reverse card goes, with its
+        reviews; the forward card always stays. Cards follow their note's deck."""
+        guids_json = json.dumps(note_ids)
+        touched = "SELECT value FROM json_each(?)"
+        self.db.execute(
+            f"""UPDATE cards SET deck_id = (SELECT deck_id FROM notes WHERE id = cards.note_id)
+                WHERE note_id IN ({touched})""",
+            [guids_json],
+        )
+        self.db.execute(
+            f"""INSERT OR IGNORE INTO cards (note_id, deck_id, ord, state, due)
+                SELECT id, deck_id, 0, 0, ? FROM notes WHERE id IN ({touched})""",
+            [stamp, guids_json],
+        )
+        self.db.execute(
+            f"""INSERT OR IGNORE INTO cards (note_id, deck_id, ord, state, due)
+                SELECT id, deck_id, 1, 0, ? FROM notes WHERE reverse = 1 AND id IN ({touched})""",
+            [stamp, guids_json],
+        )
+        dropped = f"""SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id
+                      WHERE c.ord = 1 AND n.reverse = 0 AND n.id IN ({touched})"""
+        self.db.execute(f"DELETE FROM reviews WHERE card_id IN ({dropped})", [guids_json])
+        self.db.execute(f"DELETE FROM cards WHERE id IN ({dropped})", [guids_json])
 
-    def _link_sources(self, note_id: int, sources: Iterable[SourceRef]) -> None:
-        self.db.execute("DELETE FROM note_sources WHERE note_id = ?", [note_id])
-        for name in sorted({s.document for s in sources}):
-            self.db.execute("INSERT OR IGNORE INTO sources (name) VALUES (?)", [name])
+    def _link_sources_of(self, linked: list[tuple[str, tuple[SourceRef, ...]]]) -> None:
+        ids = dict(
             self.db.execute(
-                """INSERT OR IGNORE INTO note_sources (note_id, source_id)
-                   SELECT ?, id FROM sources WHERE name = ?""",
-                [note_id, name],
-            )
+                "SELECT guid, id FROM notes WHERE guid IN (SELECT value FROM json_each(?))",
+                [json.dumps([guid for guid, _refs in linked])],
+            ).fetchall()
+        )
+        self.db.conn.executemany(
+            "DELETE FROM note_sources WHERE note_id = ?", ([ids[g]] for g, _refs in linked)
+        )
+        names = sorted({s.document for _g, refs in linked for s in refs})
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO sources (name) VALUES (?)", ([name] for name in names)
+        )
+        self.db.conn.executemany(
+            """INSERT OR IGNORE INTO note_sources (note_id, source_id)
+               SELECT ?, id FROM sources WHERE name = ?""",
+            ([ids[g], name] for g, refs in linked for name in sorted({s.document for s in refs})),
+        )
 
     def deck_cards(self, deck: Deck) -> list[StudyCard]:
         rows = self.db.execute(
@@ -746,6 +821,113 @@ class Store:
                 )
             )
         return notes
+
+    # transfer: import and export in other tools' formats ----------------
+
+    def deck_for_import(self, name: str, now: datetime) -> Deck:
+        """The deck of that name, created when new; an existing deck's settings stay."""
+        with self.transaction():
+            self._deck_id(name, iso(now))
+        return self.deck(name)
+
+    def deck_notes(self, deck: Deck) -> list[Note]:
+        """A deck's notes in the order they were added, as an exporter needs them."""
+        rows = self.db.execute(
+            f"""SELECT guid, {NOTE_COLUMNS} FROM notes WHERE deck_id = ? ORDER BY id""",
+            [deck.id],
+        ).fetchall()
+        return [
+            Note(
+                question=row[2],
+                answer=row[3],
+                guid=row[0],
+                deck=deck.name,
+                kind=row[1],
+                alternatives=tuple(json.loads(row[4])),
+                distractors=tuple(json.loads(row[5])),
+                tags=tuple(json.loads(row[6])),
+                sources=tuple(SourceRef.from_dict(s) for s in json.loads(row[7])),
+                extra=json.loads(row[8]),
+                reverse=bool(row[9]),
+            )
+            for row in rows
+        ]
+
+    @property
+    def media_dir(self) -> Path:
+        """Pictures and sounds of imported notes: a folder beside the database file."""
+        return self.path.parent / f"{self.path.stem}.media"
+
+    def add_media(self, name: str, original: str, data: bytes, now: datetime) -> None:
+        """Keep a media file under `name` (a content hash chosen by the caller, never a path
+        from the file being imported). Call inside the import's transaction."""
+        if not MEDIA_NAME.fullmatch(name):
+            raise ValueError(f"not a media file name: {name!r}")
+        target = self.media_dir / name
+        if not target.exists():
+            partial = target.with_name(name + ".part")
+            try:
+                self.media_dir.mkdir(exist_ok=True)
+                partial.write_bytes(data)
+                partial.replace(target)
+            except OSError as error:
+                raise StoreError(f"{target}: cannot write: {error.strerror}") from None
+        self.db.execute(
+            """INSERT INTO media (name, original, size, created) VALUES (?, ?, ?, ?)
+               ON CONFLICT(name) DO UPDATE SET original = excluded.original""",
+            [name, original, len(data), iso(now)],
+        )
+
+    def media_file(self, name: str) -> Path:
+        """The file kept for a media name a note's `extra["media"]` holds."""
+        row = self.db.execute("SELECT name FROM media WHERE name = ?", [name]).fetchone()
+        if row is None or not MEDIA_NAME.fullmatch(name):
+            raise UnknownNote(f"no media file named {name!r}")
+        return self.media_dir / row[0]
+
+    def apply_schedules(self, schedules: Iterable[tuple[Any, ...]]) -> int:
+        """Take another tool's schedule for cards quizkit has not reviewed since.
+
+        Each item: (guid, ord, state, due, stability, difficulty, last_review, suspended),
+        times as datetimes. A card whose own last review is later keeps its state.
+        """
+        cursor = self.db.conn.executemany(
+            """UPDATE cards SET state = ?, due = ?, stability = ?, difficulty = ?,
+                   last_review = ?, suspended = ?, step = CASE WHEN ? IN (1, 3) THEN 0 END
+               WHERE ord = ? AND note_id = (SELECT id FROM notes WHERE guid = ?)
+                 AND (last_review IS NULL OR last_review <= ?)""",
+            (
+                [
+                    state,
+                    iso(due),
+                    stability,
+                    difficulty,
+                    iso(last) if last else None,
+                    int(suspended),
+                    state,
+                    ord_,
+                    guid,
+                    iso(last) if last else "",
+                ]
+                for guid, ord_, state, due, stability, difficulty, last, suspended in schedules
+            ),
+        )
+        return cursor.rowcount
+
+    def add_past_reviews(self, reviews: Iterable[tuple[Any, ...]]) -> None:
+        """Another tool's review log into quizkit's: each item (guid, ord, reviewed_at,
+        rating, duration_ms, state_before). A review already logged at that time is skipped,
+        so importing the same file again adds nothing."""
+        self.db.conn.executemany(
+            """INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, state_before)
+               SELECT c.id, ?, ?, ?, ? FROM cards c JOIN notes n ON n.id = c.note_id
+               WHERE n.guid = ? AND c.ord = ? AND NOT EXISTS
+                   (SELECT 1 FROM reviews r WHERE r.card_id = c.id AND r.reviewed_at = ?)""",
+            (
+                [iso(when), rating, took, state, guid, ord_, iso(when)]
+                for guid, ord_, when, rating, took, state in reviews
+            ),
+        )
 
 
 @contextmanager

@@ -117,7 +117,7 @@ def test_import_twice_updates_in_place_and_keeps_history(
 ) -> None:
     path = write_deck("Capitals", NOTES)
     first = runner.invoke(cli, ["import", str(path)])
-    assert first.output == f"{path}: deck 'Capitals': 2 added, 0 updated, 0 unchanged\n"
+    assert first.output == f"{path}: deck 'Capitals': 2 added, 0 updated, 0 unchanged, 0 skipped\n"
     study = runner.invoke(cli, ["study", "Capitals"], input="Minsk\n")
     assert study.exit_code == 0, study.output
     changed = [
@@ -127,9 +127,9 @@ def test_import_twice_updates_in_place_and_keeps_history(
     ]
     write_deck("Capitals", changed)
     second = runner.invoke(cli, ["import", str(path)])
-    assert second.output == f"{path}: deck 'Capitals': 1 added, 1 updated, 1 unchanged\n"
+    assert second.output == f"{path}: deck 'Capitals': 1 added, 1 updated, 1 unchanged, 0 skipped\n"
     again = runner.invoke(cli, ["import", str(path)])
-    assert again.output == f"{path}: deck 'Capitals': 0 added, 0 updated, 3 unchanged\n"
+    assert again.output == f"{path}: deck 'Capitals': 0 added, 0 updated, 3 unchanged, 0 skipped\n"
     with sqlite3.connect(isolated_env) as conn:
         assert conn.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == 3
         assert conn.execute("SELECT COUNT(*) FROM cards").fetchone()[0] == 4  # n2 has a reverse

@@ -1,1 +1,260 @@
-"""Files from people and other tools, read into notes. One module per format."""
+"""Files from people and other tools, read into notes. One module per format.
+
+`detect_format` names a file's format from its content and extension; `read_notes` parses a
+whole file into an `ImportBatch` without touching the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from quizkit.errors import InputError
+from quizkit.models import DeckInfo, Note, fold_for_id
+
+FORMATS = (
+    "deck",
+    "csv",
+    "tsv",
+    "anki-text",
+    "quizlet",
+    "apkg",
+    "json",
+    "md",
+    "supermemo",
+    "mnemosyne",
+)
+Warn = Callable[[str], None]
+# A CSV cell written by quizkit's exporters as '=... to stop spreadsheets evaluating it.
+FORMULA_GUARD = ("'=", "'+", "'-", "'@")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the user said on the command line about how to read files."""
+
+    format: str | None = None
+    separator: str | None = None
+    row_separator: str | None = None
+    skip_bad: bool = False
+    keep_schedule: bool = False
+    deck: str | None = None
+
+
+@dataclass(frozen=True)
+class PastReview:
+    """One answer from another tool's review log: when, the grade (1-4), how long it took,
+    and the card's state before it (0 new, 1 learning, 2 review, 3 relearning)."""
+
+    reviewed_at: datetime
+    rating: int
+    duration_ms: int | None
+    state_before: int
+
+
+@dataclass(frozen=True)
+class CardSchedule:
+    """A card's schedule and review log as another tool kept them (Anki), for --keep-schedule."""
+
+    guid: str
+    ord: int
+    state: int
+    due: datetime
+    stability: float | None
+    difficulty: float | None
+    last_review: datetime | None
+    suspended: bool = False
+    reviews: tuple[PastReview, ...] = ()
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    """A picture or sound a note refers to: its name in the file and its bytes."""
+
+    original: str
+    data: bytes
+
+
+@dataclass
+class ImportBatch:
+    """One parsed file: its deck, notes, rows left out (--skip-bad), media and schedules.
+
+    Notes with `deck` set go to that deck; the others to `deck`.
+    `deck_settings` is True when the file states the deck's settings (native, JSON).
+    """
+
+    deck: DeckInfo
+    notes: list[Note]
+    skipped: list[str] = field(default_factory=list)
+    media: list[MediaFile] = field(default_factory=list)
+    schedules: list[CardSchedule] = field(default_factory=list)
+    deck_settings: bool = False
+
+
+class Problems:
+    """Bad rows: the first is an error, or with --skip-bad each is noted and left out."""
+
+    def __init__(self, where: str, skip_bad: bool) -> None:
+        self.where = where
+        self.skip_bad = skip_bad
+        self.skipped: list[str] = []
+
+    def bad(self, message: str, line: int | None = None, at: str | None = None) -> None:
+        """Report a bad row at `line` (or at a named place such as `note 123`)."""
+        where = f"{self.where}:{at}" if at else self.where
+        error = InputError(where, message, line)
+        if not self.skip_bad:
+            raise error
+        self.skipped.append(str(error))
+
+
+def default_deck_name(path: Path, options: ImportOptions) -> str:
+    return options.deck or path.stem or "Imported"
+
+
+def guid_maker(deck: str) -> Callable[[str], str]:
+    """content_guid(deck, front) for many fronts of one deck, folding the deck name once."""
+    prefix = fold_for_id(deck) + "\x1f"
+    sha1 = hashlib.sha1
+
+    def guid(front: str) -> str:
+        return sha1((prefix + fold_for_id(front)).encode("utf-8")).hexdigest()[:16]
+
+    return guid
+
+
+def unguard_formula(cell: str) -> str:
+    """Undo the formula guard quizkit's CSV export puts before = + - @."""
+    return cell[1:] if cell.startswith(FORMULA_GUARD) else cell
+
+
+def dedupe(notes: list[Note], problems: Problems, what: str = "same note as") -> list[Note]:
+    """Notes with a guid seen before in the same file are bad rows."""
+    seen: dict[str, int | None] = {}
+    kept = []
+    for note in notes:
+        if note.guid in seen:
+            other = seen[note.guid]
+            problems.bad(f"{what} line {other}" if other else what.rstrip(), note.line)
+            continue
+        seen[note.guid] = note.line
+        kept.append(note)
+    return kept
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+ZIP_MAGIC = b"PK\x03\x04"
+ANKI_HEADERS = (
+    "#separator:",
+    "#html:",
+    "#tags:",
+    "#columns:",
+    "#notetype:",
+    "#deck:",
+    "#notetype column:",
+    "#deck column:",
+    "#tags column:",
+    "#guid column:",
+)
+EXTENSIONS = {
+    ".toml": "deck",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".apkg": "apkg",
+    ".colpkg": "apkg",
+    ".json": "json",
+    ".md": "md",
+    ".markdown": "md",
+    ".xml": "mnemosyne",
+    ".cards": "mnemosyne",
+    ".db": "mnemosyne",
+}
+
+
+def detect_format(path: Path, options: ImportOptions) -> str:
+    """The format named by --format, else found from the file's first bytes and its extension."""
+    if options.format:
+        return options.format
+    by_extension = EXTENSIONS.get(path.suffix.lower())
+    # A custom separator means a Quizlet export, unless the file says it is CSV or TSV.
+    if options.row_separator or (options.separator and by_extension not in ("csv", "tsv")):
+        return "quizlet"
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise InputError(str(path), "is a folder, not a file") from None
+    except OSError as error:
+        raise InputError(str(path), f"cannot read: {error.strerror}") from None
+    if head.startswith(ZIP_MAGIC):
+        return "apkg"
+    if head.startswith(SQLITE_MAGIC):
+        return "mnemosyne"
+    if by_extension in ("deck", "apkg", "md"):
+        return by_extension
+    text = _decode_head(head).lstrip("\ufeff").lstrip()
+    if text.startswith(ANKI_HEADERS):
+        return "anki-text"
+    if text.startswith("[deck]") or "\n[deck]" in text:
+        return "deck"
+    if text.startswith(("[", "{")):
+        return "json"
+    if text.startswith(("<?xml", "<mnemosyne")):
+        return "mnemosyne"
+    if text.startswith(("Q:", "Q :")) and "\nA:" in text.replace("\nA :", "\nA:"):
+        return "supermemo"
+    return by_extension or "csv"
+
+
+def _decode_head(head: bytes) -> str:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    return head.decode("utf-8", errors="replace")
+
+
+def read_notes(path: Path, options: ImportOptions, warn: Warn | None = None) -> ImportBatch:
+    """Parse a whole file of any supported format; raises InputError for bad input."""
+    fmt = detect_format(path, options)
+    if fmt in ("csv", "tsv", "anki-text"):
+        from quizkit.importers.delimited import read_delimited
+
+        return read_delimited(path, options, warn, tab=fmt == "tsv")
+    if fmt == "quizlet":
+        from quizkit.importers.quizlet import read_quizlet
+
+        return read_quizlet(path, options, warn)
+    if fmt == "apkg":
+        from quizkit.importers.apkg import read_apkg
+
+        return read_apkg(path, options, warn)
+    if fmt == "json":
+        from quizkit.importers.json import read_json
+
+        return read_json(path, options, warn)
+    if fmt == "md":
+        from quizkit.importers.markdown import read_markdown
+
+        return read_markdown(path, options, warn)
+    if fmt == "supermemo":
+        from quizkit.importers.supermemo import read_supermemo
+
+        return read_supermemo(path, options, warn)
+    if fmt == "mnemosyne":
+        from quizkit.importers.mnemosyne import read_mnemosyne
+
+        return read_mnemosyne(path, options, warn)
+    if fmt == "deck":
+        from dataclasses import replace
+
+        from quizkit.importers.native import read_deck_file
+
+        deck_file = read_deck_file(path)
+        deck = replace(deck_file.deck, name=options.deck) if options.deck else deck_file.deck
+        return ImportBatch(deck, list(deck_file.notes), deck_settings=True)
+    raise InputError(str(path), f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")

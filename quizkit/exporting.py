@@ -1,0 +1,99 @@
+"""Decks out of the store, in quizkit's and other tools' formats."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from quizkit.errors import QuizkitError
+from quizkit.models import DeckInfo, Note
+from quizkit.store import Store
+
+# `html` is the printable handout: cli.py hands it to quizkit.exporters.html.
+EXPORT_FORMATS = ("csv", "tsv", "json", "md", "apkg", "deck", "html")
+EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".txt": "tsv",
+    ".json": "json",
+    ".md": "md",
+    ".apkg": "apkg",
+    ".toml": "deck",
+}
+
+
+def format_for(path: Path | None, fmt: str | None) -> str:
+    """The format asked for, else the one the output file's extension names."""
+    if fmt:
+        return fmt
+    if path is not None and path.suffix.lower() in EXTENSIONS:
+        return EXTENSIONS[path.suffix.lower()]
+    raise QuizkitError("say which format with --format (" + ", ".join(EXPORT_FORMATS) + ")")
+
+
+def deck_text(deck: DeckInfo, notes: list[Note], fmt: str) -> str:
+    """A text format's content."""
+    if fmt in ("csv", "tsv"):
+        from quizkit.exporters.delimited import delimited_text
+
+        return delimited_text(notes, "\t" if fmt == "tsv" else ",")
+    if fmt == "json":
+        from quizkit.exporters.json import deck_json
+
+        return deck_json(deck, notes)
+    if fmt == "md":
+        from quizkit.exporters.markdown import deck_markdown
+
+        return deck_markdown(deck, notes)
+    if fmt == "deck":
+        from quizkit.exporters.native import deck_file_text
+
+        return deck_file_text(deck, notes)
+    raise QuizkitError(f"unknown export format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
+
+
+def export_deck(
+    store: Store, deck_name: str, fmt: str, path: Path | None, now: datetime
+) -> tuple[int, str | None]:
+    """Write a deck to `path` (text formats: returned instead when `path` is None).
+
+    Returns the number of notes and the text when not written to a file.
+    """
+    deck = store.deck(deck_name)
+    info = DeckInfo(deck.name, deck.description, deck.desired_retention)
+    notes = store.deck_notes(deck)
+    if fmt == "apkg":
+        if path is None:
+            raise QuizkitError("an Anki package needs an output file: -o FILE.apkg")
+        from quizkit.exporters.apkg import write_apkg
+
+        _write_atomically(
+            path, lambda target: write_apkg(info, notes, target, now, store.media_file)
+        )
+        return len(notes), None
+    text = deck_text(info, notes, fmt)
+    if path is None:
+        return len(notes), text
+    _write_atomically(path, lambda target: target.write_text(text, encoding="utf-8"))
+    return len(notes), None
+
+
+def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Write beside the target, then rename: a failed export leaves no half-written file."""
+    if not path.parent.is_dir():
+        raise QuizkitError(f"{path}: folder {path.parent} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        os.replace(temporary, path)
+    except OSError as error:
+        raise QuizkitError(f"{path}: cannot write: {error.strerror}") from None
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)

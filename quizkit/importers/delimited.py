@@ -1,0 +1,319 @@
+"""CSV, TSV and Anki's text exports: one note per row.
+
+Anki's header lines (`#separator:`, `#html:`, `#tags:`, `#columns:`, `#notetype:`, `#deck:`,
+`#notetype column:`, `#deck column:`, `#tags column:`, `#guid column:`) are honoured. Without
+them, a first row of known names (front, back, question, answer, term, definition, tags, ...)
+names the columns; otherwise the first column is the front and the second the back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quizkit.errors import InputError
+from quizkit.importers import (
+    FORMULA_GUARD,
+    ImportBatch,
+    ImportOptions,
+    Problems,
+    Warn,
+    default_deck_name,
+    guid_maker,
+    unguard_formula,
+)
+from quizkit.importers.ankihtml import cloze_card, cloze_numbers, html_to_text
+from quizkit.models import DeckInfo, Note, content_guid
+from quizkit.textfile import read_text
+
+MAX_COLUMNS = 1000
+SEPARATOR_NAMES = {
+    "comma": ",",
+    "semicolon": ";",
+    "tab": "\t",
+    "space": " ",
+    "pipe": "|",
+    "colon": ":",
+}
+SNIFFED = ("\t", ",", ";", "|")
+FRONT_NAMES = {"front", "question", "term", "prompt", "word", "q"}
+BACK_NAMES = {"back", "answer", "definition", "meaning", "a"}
+ROLE_NAMES = {
+    **{name: "front" for name in FRONT_NAMES},
+    **{name: "back" for name in BACK_NAMES},
+    "tags": "tags",
+    "tag": "tags",
+    "deck": "deck",
+    "guid": "guid",
+    "id": "guid",
+    "notetype": "notetype",
+    "note type": "notetype",
+}
+
+
+@dataclass
+class Layout:
+    """Which column holds what, from Anki's headers or a header row (0-based)."""
+
+    separator: str | None = None
+    html: bool = False
+    tags: tuple[str, ...] = ()
+    notetype: str = ""
+    deck: str | None = None
+    columns: dict[str, int] = field(default_factory=dict)
+    names_text: str = ""  # `#columns:`, split once the separator is known
+    names: list[str] = field(default_factory=list)
+
+
+def read_delimited(
+    path: Path, options: ImportOptions, warn: Warn | None, tab: bool = False
+) -> ImportBatch:
+    text = read_text(path, warn)
+    where = str(path)
+    layout, body_start = _anki_headers(text, where)
+    body = text[body_start:]
+    first_line = text.count("\n", 0, body_start) + 1
+    if options.separator:
+        layout.separator = options.separator
+    elif layout.separator is None:
+        layout.separator = "\t" if tab else _sniff(body)
+    if len(layout.separator) != 1:
+        raise InputError(where, "a CSV separator must be one character (or use --format quizlet)")
+    if layout.names_text:
+        layout.names = [n.strip() for n in layout.names_text.split(layout.separator)]
+    deck_name = options.deck or layout.deck or default_deck_name(path, options)
+    problems = Problems(where, options.skip_bad)
+    notes = _notes(body, first_line, layout, deck_name, where, problems)
+    return ImportBatch(DeckInfo(deck_name), notes, problems.skipped)
+
+
+def _anki_headers(text: str, where: str) -> tuple[Layout, int]:
+    """Anki's `#key:value` lines at the top of the file, and where the rows begin."""
+    layout = Layout()
+    position = 0
+    line_number = 0
+    while text.startswith("#", position):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[position:end]
+        line_number += 1
+        key, colon, value = line[1:].partition(":")
+        if not colon:
+            break
+        key = key.strip().lower()
+        value = value.strip()
+        if key == "separator":
+            layout.separator = SEPARATOR_NAMES.get(value.lower(), value)
+        elif key == "html":
+            layout.html = value.lower() == "true"
+        elif key == "tags":
+            layout.tags = tuple(value.split())
+        elif key == "notetype":
+            layout.notetype = value
+        elif key == "deck":
+            layout.deck = value or None
+        elif key == "columns":
+            layout.names_text = value
+        elif key in ("notetype column", "deck column", "tags column", "guid column"):
+            if not value.isdigit() or not 1 <= int(value) <= MAX_COLUMNS:
+                raise InputError(
+                    where, f"#{key}: expected a column number, got {value!r}", line_number
+                )
+            layout.columns[key.split()[0]] = int(value) - 1
+        else:
+            break
+        position = end + 1
+    return layout, position
+
+
+def _sniff(body: str) -> str:
+    """The separator that splits the first rows into the same number (>1) of columns."""
+    sample = [line for line in body.split("\n", 50)[:50] if line.strip()][:20]
+    best, best_score = ",", (0.0, 0)
+    for candidate in SNIFFED:
+        try:
+            counts = [len(row) for row in csv.reader(sample, delimiter=candidate)]
+        except csv.Error:
+            continue
+        if not counts or counts[0] < 2:
+            continue
+        score = (counts.count(counts[0]) / len(counts), -SNIFFED.index(candidate))
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _notes(
+    body: str, first_line: int, layout: Layout, deck_name: str, where: str, problems: Problems
+) -> list[Note]:
+    assert layout.separator is not None
+    reader = csv.reader(io.StringIO(body), delimiter=layout.separator)
+    notes: list[Note] = []
+    roles = dict(layout.columns)
+    header_pending = not layout.names and not roles
+    if layout.names:
+        roles.update(_roles_from_names(layout.names))
+    fields_at: list[int] | None = None
+    simple = False
+    front_at = back_at = tags_at = width = 0
+    tag_cache: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, int] = {}  # guid -> line: a second note with the same guid is a bad row
+    guid_of = guid_maker(deck_name)
+    last = 0
+    html = layout.html
+    tags_base = layout.tags
+    notetype = layout.notetype
+    try:
+        for row in reader:
+            line = first_line + last
+            last = reader.line_num
+            if len(row) > MAX_COLUMNS:
+                raise InputError(where, f"{len(row)} columns (at most {MAX_COLUMNS})", line)
+            if not row or (len(row) == 1 and not row[0].strip()):
+                continue
+            if header_pending:
+                header_pending = False
+                named = _roles_from_names(row)
+                if "front" in named and "back" in named:
+                    roles.update(named)
+                    layout.names = row
+                    continue
+            if fields_at is None:
+                special = {roles[k] for k in ("guid", "notetype", "deck", "tags") if k in roles}
+                fields_at = _field_columns(roles, special, len(row))
+                tags_at = roles.get("tags", -1)
+                simple = not html and not notetype and special <= {tags_at} and len(fields_at) == 2
+                front_at, back_at = fields_at[0], fields_at[1]
+                width = max(front_at, back_at, tags_at) + 1
+            if simple and len(row) >= width:
+                # The common case (two plain columns), kept lean for 100,000-row files.
+                front, back = row[front_at], row[back_at]
+                if front.startswith(FORMULA_GUARD):
+                    front = front[1:]
+                if back.startswith(FORMULA_GUARD):
+                    back = back[1:]
+                front, back = front.strip(), back.strip()
+                if front and back:
+                    tags = tags_base
+                    if tags_at >= 0:
+                        raw = row[tags_at]
+                        if raw not in tag_cache:
+                            tag_cache[raw] = (*tags_base, *unguard_formula(raw).split())
+                        tags = tag_cache[raw]
+                    guid = guid_of(front)
+                    if guid in seen:
+                        problems.bad(f"same front as the note at line {seen[guid]}", line)
+                    else:
+                        seen[guid] = line
+                        notes.append(Note(front, back, guid, deck_name, tags=tags, line=line))
+                    continue
+            made = _note(row, line, roles, fields_at, html, tags_base, notetype, deck_name)
+            if isinstance(made, str):
+                problems.bad(made, line)
+                continue
+            for note in made:
+                if note.guid in seen:
+                    problems.bad(f"same front as the note at line {seen[note.guid]}", line)
+                else:
+                    seen[note.guid] = line
+                    notes.append(note)
+    except csv.Error as error:
+        raise InputError(
+            where, f"cannot read the row: {error}", first_line + reader.line_num - 1
+        ) from None
+    return notes
+
+
+def _roles_from_names(names: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for index, name in enumerate(names):
+        role = ROLE_NAMES.get(name.strip().lower())
+        if role and role not in roles:
+            roles[role] = index
+    return roles
+
+
+def _field_columns(roles: dict[str, int], special: set[int], width: int) -> list[int]:
+    """Columns holding note fields, front first: named ones, else the non-special in order."""
+    rest = [i for i in range(max(width, 2 + len(special))) if i not in special]
+    front = roles.get("front", rest[0] if rest else 0)
+    back = roles.get("back", next((i for i in rest if i != front), 1))
+    others = [i for i in rest if i not in (front, back) and i not in roles.values()]
+    return [front, back, *others]
+
+
+def _note(
+    row: list[str],
+    line: int,
+    roles: dict[str, int],
+    fields_at: list[int],
+    html: bool,
+    tags_base: tuple[str, ...],
+    notetype: str,
+    deck_name: str,
+) -> list[Note] | str:
+    width = len(row)
+    values = [unguard_formula(row[i]) if i < width else "" for i in fields_at]
+    media: tuple[str, ...] = ()
+    if html:
+        converted = [html_to_text(v) for v in values]
+        values = [c.text for c in converted]
+        media = tuple(name for c in converted for name in c.media)
+    else:
+        values = [v.strip() for v in values]
+    if "notetype" in roles and roles["notetype"] < width:
+        notetype = row[roles["notetype"]]
+    deck = deck_name
+    if "deck" in roles and roles["deck"] < width and row[roles["deck"]].strip():
+        deck = row[roles["deck"]].strip()
+    tags = tags_base
+    if "tags" in roles and roles["tags"] < width:
+        tags = (*tags_base, *unguard_formula(row[roles["tags"]]).split())
+    guid = row[roles["guid"]].strip() if "guid" in roles and roles["guid"] < width else ""
+    front, back = values[0], values[1] if len(values) > 1 else ""
+    if width < 2 and not roles:
+        return f"expected 2 columns (front, back), found {width}"
+    if not front:
+        return "empty front"
+    extra: dict[str, object] = {}
+    if media:
+        extra["media"] = list(media)
+    more = [v for v in values[2:] if v]
+    if more:
+        extra["fields"] = more
+    if "cloze" in notetype.lower():
+        notes = []
+        base = guid or content_guid(deck, front)
+        if back:
+            extra["back_extra"] = back
+        for number in cloze_numbers(front):
+            question, answer = cloze_card(front, number)
+            notes.append(
+                Note(
+                    question=question,
+                    answer=answer,
+                    guid=f"{base}-c{number}",
+                    deck=deck,
+                    kind="cloze",
+                    tags=tags,
+                    extra={**extra, "cloze": front, "cloze_number": number},
+                    line=line,
+                )
+            )
+        return notes or "cloze note without {{c1::...}}"
+    if not back:
+        return "empty back"
+    return [
+        Note(
+            question=front,
+            answer=back,
+            guid=guid or content_guid(deck, front),
+            deck=deck,
+            tags=tags,
+            reverse="reverse" in notetype.lower(),
+            extra=extra,
+            line=line,
+        )
+    ]

@@ -1,0 +1,152 @@
+"""JSON decks: a list of {question, answer, ...} objects, or the shape `export --format json`
+writes ({"deck": {...}, "notes": [...]}). Field names as in deck files; front/back and
+term/definition are accepted for question/answer."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from quizkit.errors import InputError
+from quizkit.importers import ImportBatch, ImportOptions, Problems, Warn, dedupe, default_deck_name
+from quizkit.models import DeckInfo, Note, SourceRef, content_guid
+from quizkit.textfile import read_text
+
+QUESTION_KEYS = ("question", "front", "term", "q", "prompt")
+ANSWER_KEYS = ("answer", "back", "definition", "a")
+LIST_KEYS = ("alternatives", "distractors")
+
+
+def read_json(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBatch:
+    text = read_text(path, warn)
+    where = str(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(where, f"invalid JSON: {error.msg}", error.lineno) from None
+    deck = DeckInfo(default_deck_name(path, options))
+    settings = False
+    if isinstance(data, dict):
+        if not isinstance(data.get("notes"), list):
+            raise InputError(where, "expected a list of notes, or an object with a 'notes' list")
+        deck, settings = _deck(data.get("deck"), deck, options, where)
+        items = data["notes"]
+    elif isinstance(data, list):
+        items = data
+    else:
+        raise InputError(where, "expected a list of notes, or an object with a 'notes' list")
+    lines = _item_lines(text, len(items))
+    problems = Problems(where, options.skip_bad)
+    notes = []
+    for index, item in enumerate(items):
+        line = lines[index] if index < len(lines) else None
+        note = _note(item, deck.name, line)
+        if isinstance(note, str):
+            problems.bad(note, line, None if line else f"note {index + 1}")
+        else:
+            notes.append(note)
+    notes = dedupe(notes, problems, "same note as the one at")
+    return ImportBatch(deck, notes, problems.skipped, deck_settings=settings)
+
+
+def _deck(raw: Any, default: DeckInfo, options: ImportOptions, where: str) -> tuple[DeckInfo, bool]:
+    if raw is None:
+        return default, False
+    if not isinstance(raw, dict) or not isinstance(raw.get("name", ""), str):
+        raise InputError(where, "'deck' must be an object with a 'name'")
+    retention = raw.get("desired_retention", 0.9)
+    if not isinstance(retention, int | float) or not 0.7 <= retention <= 0.99:
+        raise InputError(where, "deck: 'desired_retention' must be between 0.70 and 0.99")
+    name = options.deck or raw.get("name", "").strip() or default.name
+    return DeckInfo(name, str(raw.get("description", "")), float(retention)), True
+
+
+def _item_lines(text: str, count: int) -> list[int]:
+    """The line each note object starts on: the notes array decoded item by item."""
+    match = re.search(r'"notes"\s*:\s*\[', text) or re.search(r"\A\s*\[", text)
+    if match is None:
+        return []
+    decoder = json.JSONDecoder()
+    position = counted = match.end()
+    line = text.count("\n", 0, position) + 1
+    lines: list[int] = []
+    try:
+        while len(lines) < count:
+            while text[position] in " \t\n\r,":
+                position += 1
+            line += text.count("\n", counted, position)
+            counted = position
+            lines.append(line)
+            _value, position = decoder.raw_decode(text, position)
+    except (IndexError, ValueError):
+        return []
+    return lines
+
+
+def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        if key in item:
+            return item[key]
+    return None
+
+
+def _note(item: Any, deck_name: str, line: int | None) -> Note | str:
+    if not isinstance(item, dict):
+        return "a note must be an object with a question and an answer"
+    question, answer = _first(item, QUESTION_KEYS), _first(item, ANSWER_KEYS)
+    if not isinstance(question, str) or not question.strip():
+        return "note has no question"
+    if not isinstance(answer, str) or not answer.strip():
+        return "note has no answer"
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in (*LIST_KEYS, "tags"):
+        value = item.get(key, [])
+        if key == "tags" and isinstance(value, str):
+            value = value.split()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"{key!r} must be a list of strings"
+        lists[key] = tuple(value)
+    sources = _sources(item.get("sources", []))
+    if sources is None:
+        return "'sources' must be a list of names or {document, sentence} objects"
+    extra = item.get("extra", {})
+    if not isinstance(extra, dict):
+        return "'extra' must be an object"
+    if isinstance(item.get("answer_type"), str):
+        extra = {**extra, "answer_type": item["answer_type"]}
+    deck = item.get("deck") if isinstance(item.get("deck"), str) and item["deck"] else None
+    guid = _first(item, ("id", "guid"))
+    question = question.strip()
+    return Note(
+        question=question,
+        answer=answer.strip(),
+        guid=str(guid) if guid else content_guid(deck or deck_name, question),
+        deck=deck,
+        kind=str(item.get("kind", "basic")),
+        alternatives=lists["alternatives"],
+        distractors=lists["distractors"],
+        tags=lists["tags"],
+        sources=sources,
+        reverse=item.get("reverse") is True,
+        extra=extra,
+        line=line,
+    )
+
+
+def _sources(raw: Any) -> tuple[SourceRef, ...] | None:
+    if not isinstance(raw, list):
+        return None
+    refs = []
+    for item in raw:
+        if isinstance(item, str):
+            refs.append(SourceRef(item))
+        elif isinstance(item, dict) and isinstance(item.get("document"), str):
+            sentence = item.get("sentence")
+            if sentence is not None and not isinstance(sentence, int):
+                return None
+            refs.append(SourceRef(item["document"], sentence))
+        else:
+            return None
+    return tuple(refs)

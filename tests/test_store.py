@@ -323,3 +323,32 @@ def test_read_only_folder(tmp_path: Path, now: datetime, existing: bool) -> None
         assert sorted(p.name for p in folder.iterdir()) == before
     finally:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_count_due_stops_at_its_limit(store: Store, deck, now: datetime) -> None:
+    for card in store.deck_cards(deck):
+        store.record_review(scheduled(card, CardState.REVIEW, now), review_of(card, now))
+    assert store.count_due(deck, now) == store.count_due(None, now) == 5
+    assert store.count_due(deck, now, limit=3) == store.count_due(None, now, limit=3) == 3
+
+
+def test_suspended_cards_count_apart(store: Store, deck, now: datetime) -> None:
+    cards = store.deck_cards(deck)
+    store.record_review(scheduled(cards[0], CardState.REVIEW, now), review_of(cards[0], now))
+    store.db.execute(
+        "UPDATE cards SET suspended = 1 WHERE id IN (?, ?)", [cards[0].id, cards[1].id]
+    )
+    (counts,) = store.deck_counts(now)
+    assert (counts.new, counts.learning, counts.due, counts.suspended, counts.total) == (
+        3,
+        0,
+        0,
+        2,
+        5,
+    )
+
+
+def test_a_deck_without_cards_counts_zero(store: Store, now: datetime) -> None:
+    store.ensure_deck(DeckInfo("Empty"), now)
+    (counts,) = store.deck_counts(now)
+    assert (counts.deck.name, counts.new, counts.total) == ("Empty", 0, 0)

@@ -233,6 +233,16 @@ def test_list_cards_are_graded_item_by_item(store: Store, now: datetime) -> None
     assert outcome.detail == "2 of 3 right; missing Armenia"
 
 
+@pytest.mark.parametrize(("retention", "days"), [(0.85, 4), (0.9, 2), (0.95, 1)])
+def test_the_decks_desired_retention_sets_the_intervals(
+    store: Store, now: datetime, retention: float, days: int
+) -> None:
+    deck = make_deck(store, now, count=1, retention=retention)
+    learner = Scripted(knows_all)  # Good (10 minutes, shown again at once), Good: graduated
+    Session(store, deck, Clock(now)).run(learner)
+    assert [o.due - now for o in learner.outcomes] == [timedelta(minutes=10), timedelta(days=days)]
+
+
 # weeks of study ----------------------------------------------------------------
 
 

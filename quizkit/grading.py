@@ -316,12 +316,6 @@ def read_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(readings)
 
 
-def parse_number(text: str) -> float | None:
-    """A number typed with or without separators and hedges: 'about 2,000' -> 2000."""
-    quantity = read_quantity(text)
-    return quantity.value if quantity else None
-
-
 def _grade_quantity(typed: Quantity, wanted: Quantity) -> Grade:
     if typed.value != wanted.value:
         return WRONG

@@ -182,6 +182,7 @@ class Store:
 
     def deck_counts(self, now: datetime) -> list[DeckCounts]:
         """Every deck with its new / learning / due-now / suspended / total card counts."""
+        kinds = ("new", "learning", "due", "suspended", "total")
         tallies: dict[int, dict[str, int]] = {}
         # one scan of idx_cards_deck_state, a few rows per deck
         for deck_id, state, suspended, count, due in self.db.execute(
@@ -189,30 +190,18 @@ class Store:
                GROUP BY deck_id, state, suspended""",
             [iso(now)],
         ).fetchall():
-            tally = tallies.setdefault(deck_id, dict.fromkeys(("new", "learning", "due"), 0))
-            tally["total"] = tally.get("total", 0) + count
+            tally = tallies.setdefault(deck_id, dict.fromkeys(kinds, 0))
+            tally["total"] += count
             if suspended:
-                tally["suspended"] = tally.get("suspended", 0) + count
+                tally["suspended"] += count
             elif state == CardState.NEW:
                 tally["new"] += count
             else:
                 tally["due"] += due
-                if state in (CardState.LEARNING, CardState.RELEARNING):
+                if state != CardState.REVIEW:
                     tally["learning"] += count
-        counts = []
-        for deck in self.decks():
-            tally = tallies.get(deck.id, {})
-            counts.append(
-                DeckCounts(
-                    deck,
-                    tally.get("new", 0),
-                    tally.get("learning", 0),
-                    tally.get("due", 0),
-                    tally.get("suspended", 0),
-                    tally.get("total", 0),
-                )
-            )
-        return counts
+        empty = dict.fromkeys(kinds, 0)
+        return [DeckCounts(deck, **tallies.get(deck.id, empty)) for deck in self.decks()]
 
     # notes and cards ---------------------------------------------------
 

@@ -19,7 +19,7 @@ from quizkit.cli import cli
 from quizkit.importing import bundled_deck_path
 
 CSTO = "CSTO in Kazakhstan, January 2022"
-NOTES = [
+NOTES: list[dict[str, object]] = [
     {"id": "n1", "question": "Capital of Belarus?", "answer": "Minsk"},
     {"id": "n2", "question": "Capital of Armenia?", "answer": "Yerevan", "reverse": True},
 ]

@@ -21,10 +21,11 @@ from quizkit.grading import (
 
 RIGHT, TYPO, WRONG = "right", "typo", "wrong"
 
-SHOIGU = ("Sergei Shoigu", ["Sergey Shoygu"])
-TOKAYEV = ("Kassym-Jomart Tokayev", [])
-PAPIKYAN = ("Suren Papikyan", [])
-KHRENIN = ("Viktor Khrenin", [])
+Person = tuple[str, list[str]]
+SHOIGU: Person = ("Sergei Shoigu", ["Sergey Shoygu"])
+TOKAYEV: Person = ("Kassym-Jomart Tokayev", [])
+PAPIKYAN: Person = ("Suren Papikyan", [])
+KHRENIN: Person = ("Viktor Khrenin", [])
 
 
 def verdict(typed: str, expected: str, alternatives=(), answer_type="text", **kw) -> str:

@@ -100,7 +100,8 @@ def test_database_from_the_first_schema_upgrades_with_its_data(
     after = review(make_scheduler(deck.desired_retention), due, Rating.GOOD, now)
     store.record_review(after, Review(1, now, Rating.GOOD, "Answer 1", True, 900, due.state, 3.0))
     assert len(store.reviews_of(1)) == 2
-    assert store.next_new_card(deck).id == 2
+    new = store.next_new_card(deck)
+    assert new is not None and new.id == 2
     store.close()
     with sqlite3.connect(path) as conn:
         applied = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -255,7 +256,7 @@ def study_days(
     reviewed: dict[int, list[datetime]] = {}
     for day in range(days):
         clock.moment = start + timedelta(days=day)
-        learner = Scripted(lambda card, day=day: reply(card, day))
+        learner = Scripted(functools.partial(lambda day, card: reply(card, day), day))
         Session(store, deck, clock, new_limit=5).run(learner)
         for card in learner.asked:
             reviewed.setdefault(card.id, []).append(clock.moment)

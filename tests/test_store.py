@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import mark_from_newer_quizkit
 
 from quizkit.errors import StoreError, UnknownDeck
 from quizkit.models import CardState, DeckInfo, Note, Rating, Review, StudyCard
@@ -263,12 +264,7 @@ def test_another_programs_database_is_refused_and_kept(tmp_path: Path) -> None:
 
 def test_a_newer_quizkits_database_is_refused_and_kept(isolated_env: Path) -> None:
     Store.open(isolated_env).close()
-    with sqlite3.connect(isolated_env) as conn:
-        conn.execute(
-            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-            "VALUES ('quizkit', 'm999_from_the_future', '2030-01-01')"
-        )
-    conn.close()
+    mark_from_newer_quizkit(isolated_env, "m999_from_the_future")
     before = digest(isolated_env)
     with pytest.raises(
         StoreError, match=r"written by a newer quizkit .*m999_from_the_future.*upgrade"

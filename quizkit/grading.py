@@ -306,10 +306,14 @@ def read_quantity(text: str) -> Quantity | None:
     return Quantity(value, " ".join(_singular(w) for w in unit))
 
 
-def parse_number(text: str) -> float | None:
-    """A number typed with or without separators and hedges: 'about 2,000' -> 2000."""
-    quantity = read_quantity(text)
-    return quantity.value if quantity else None
+def read_quantities(text: str) -> tuple[Quantity, ...]:
+    """The readings of a typed number: '2.000' is 2 and, as much of Europe writes it, 2000."""
+    readings = [q for q in (read_quantity(text),) if q is not None]
+    if re.search(r"\d\.\d{3}(?!\d)", text):
+        european = read_quantity(re.sub(r"(?<=\d)\.(?=\d{3}(?!\d))", "", text))
+        if european is not None and european not in readings:
+            readings.append(european)
+    return tuple(readings)
 
 
 def _grade_quantity(typed: Quantity, wanted: Quantity) -> Grade:
@@ -409,9 +413,9 @@ def grade(
             break
         wanted = read_quantity(candidate)
         if wanted is not None:
-            quantity = read_quantity(typed)
-            if quantity is not None:
-                return _grade_quantity(quantity, wanted)
+            verdicts = [_grade_quantity(q, wanted) for q in read_quantities(typed)]
+            if verdicts:
+                return next((v for v in verdicts if v.correct), verdicts[0])
             break
     if answer_type == "person":
         return _grade_person(typed, candidates, distractors)
@@ -435,7 +439,7 @@ class ListGrade:
 def grade_list(typed: str, items: Sequence[str], answer_type: str = "text") -> ListGrade:
     """Right when every expected item is named and nothing else is, in any order.
 
-    Items are split at commas, semicolons and new lines; within a piece, the longest run of
+    Items are split at commas, semicolons, slashes and new lines; within a piece, the longest run of
     words that names an item is taken, so 'Trinidad and Tobago' stays one item while
     'Russia and Belarus' (or 'Russia Belarus') is two; 'and' alone between items is ignored.
     Naming an item twice is no mistake.
@@ -465,7 +469,7 @@ def grade_list(typed: str, items: Sequence[str], answer_type: str = "text") -> L
             wrong.append(" ".join(stray))
             stray.clear()
 
-    for chunk in re.split(r"[,;\n]", typed):
+    for chunk in re.split(r"[,;/\n]", typed):
         words = chunk.split()
         start = 0
         while start < len(words):

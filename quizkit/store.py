@@ -192,18 +192,27 @@ class Store:
         return int(self.db.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()[0])
 
     def deck_counts(self, now: datetime) -> list[DeckCounts]:
-        rows = self.db.execute(
-            """SELECT d.id, d.name, d.description, d.desired_retention,
-                  COALESCE(SUM(c.state = 0 AND c.suspended = 0), 0),
-                  COALESCE(SUM(c.state IN (1, 3) AND c.suspended = 0), 0),
-                  COALESCE(SUM(c.state > 0 AND c.suspended = 0 AND c.due <= ?), 0),
-                  COALESCE(SUM(c.suspended), 0),
-                  COUNT(c.id)
-               FROM decks d LEFT JOIN cards c ON c.deck_id = d.id
-               GROUP BY d.id ORDER BY d.name""",
+        """Every deck with its new / learning / due-now / suspended / total card counts."""
+        kinds = ("new", "learning", "due", "suspended", "total")
+        tallies: dict[int, dict[str, int]] = {}
+        # one scan of idx_cards_deck_state, a few rows per deck
+        for deck_id, state, suspended, count, due in self.db.execute(
+            """SELECT deck_id, state, suspended, COUNT(*), SUM(due <= ?) FROM cards
+               GROUP BY deck_id, state, suspended""",
             [iso(now)],
-        ).fetchall()
-        return [DeckCounts(Deck(*row[:4]), *row[4:]) for row in rows]
+        ).fetchall():
+            tally = tallies.setdefault(deck_id, dict.fromkeys(kinds, 0))
+            tally["total"] += count
+            if suspended:
+                tally["suspended"] += count
+            elif state == CardState.NEW:
+                tally["new"] += count
+            else:
+                tally["due"] += due
+                if state != CardState.REVIEW:
+                    tally["learning"] += count
+        empty = dict.fromkeys(kinds, 0)
+        return [DeckCounts(deck, **tallies.get(deck.id, empty)) for deck in self.decks()]
 
     # notes and cards ---------------------------------------------------
 
@@ -424,21 +433,28 @@ class Store:
 
     def new_cards_studied_since(self, deck: Deck | None, since: datetime) -> int:
         """New cards first studied since `since`, the study day's start (the daily limit)."""
-        sql = "SELECT COUNT(*) FROM reviews r WHERE r.state_before = 0 AND r.reviewed_at >= ?"
-        params: list[Any] = [iso(since)]
-        if deck is not None:
-            sql += " AND r.card_id IN (SELECT id FROM cards WHERE deck_id = ?)"
-            params.append(deck.id)
-        return int(self.db.execute(sql, params).fetchone()[0])
+        if deck is None:
+            sql = "SELECT COUNT(*) FROM reviews WHERE state_before = 0 AND reviewed_at >= ?"
+            return int(self.db.execute(sql, [iso(since)]).fetchone()[0])
+        # CROSS JOIN keeps SQLite reading today's first reviews first (idx_reviews_first),
+        # rather than every card of the deck and then each card's reviews
+        sql = """SELECT COUNT(*) FROM reviews r CROSS JOIN cards c ON c.id = r.card_id
+                 WHERE r.reviewed_at >= ? AND r.state_before = 0 AND c.deck_id = ?"""
+        return int(self.db.execute(sql, [iso(since), deck.id]).fetchone()[0])
 
     def count_due(
-        self, deck: Deck | None, now: datetime, bury_since: datetime | None = None
+        self,
+        deck: Deck | None,
+        now: datetime,
+        bury_since: datetime | None = None,
+        limit: int = -1,
     ) -> int:
         """Scheduled cards due by `now`: the 'still to go' figure shown while studying.
 
         With `bury_since`, cards buried by a sibling's review (see next_due_card) don't count.
+        Counting stops at `limit` (when not -1): counting costs time in proportion to the count.
         """
-        sql = "SELECT COUNT(*) FROM cards c WHERE c.state > 0 AND c.suspended = 0 AND c.due <= ?"
+        sql = "SELECT 1 FROM cards c WHERE c.state > 0 AND c.suspended = 0 AND c.due <= ?"
         params: list[Any] = [iso(now)]
         if deck is not None:
             sql += " AND c.deck_id = ?"
@@ -446,15 +462,21 @@ class Store:
         if bury_since is not None:
             sql += SIBLING_NOT_REVIEWED_SINCE
             params.append(iso(bury_since))
-        return int(self.db.execute(sql, params).fetchone()[0])
+        # ORDER BY due steers SQLite to the (deck_id, due) index, where counting can stop early
+        sql = f"SELECT COUNT(*) FROM ({sql} ORDER BY c.due LIMIT ?)"
+        return int(self.db.execute(sql, [*params, limit]).fetchone()[0])
 
     def next_due_time(self, deck: Deck | None) -> datetime | None:
         """When the next scheduled (not new) card falls due."""
-        sql = "SELECT MIN(due) FROM cards WHERE state > 0 AND suspended = 0"
-        params: list[Any] = []
-        if deck is not None:
-            sql += " AND deck_id = ?"
-            params.append(deck.id)
+        if deck is None:
+            sql = "SELECT MIN(due) FROM cards WHERE state > 0 AND suspended = 0"
+            params: list[Any] = []
+        else:
+            # one probe of the (deck_id, due) index; left to itself SQLite reads the deck's
+            # whole slice of idx_cards_deck_state
+            sql = """SELECT MIN(due) FROM cards INDEXED BY idx_cards_deck_due
+                     WHERE deck_id = ? AND state > 0 AND suspended = 0"""
+            params = [deck.id]
         value = self.db.execute(sql, params).fetchone()[0]
         return parse_iso(value) if value else None
 

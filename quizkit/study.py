@@ -20,6 +20,8 @@ from quizkit.store import Store, start_of_day
 # Anki's default: when nothing is due, a learning card due within this long is shown now.
 LEARN_AHEAD = timedelta(minutes=20)
 ONE_DAY = timedelta(days=1)
+# the "N due" figure beside each card is counted up to this, then shown as "1000+"
+DUE_COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,10 @@ class Session:
         return self.store.next_due_card(self.deck, moment + LEARN_AHEAD, bury_since=today)
 
     def remaining(self, moment: datetime) -> int:
-        return self.store.count_due(self.deck, moment, bury_since=start_of_day(moment))
+        """Cards due now, counted up to DUE_COUNT_CAP + 1 (shown as '1000+')."""
+        return self.store.count_due(
+            self.deck, moment, bury_since=start_of_day(moment), limit=DUE_COUNT_CAP + 1
+        )
 
     def next_due(self, moment: datetime) -> datetime | None:
         """When there will next be something to study: a scheduled card, or a new one."""

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TextIO
 
 from quizkit.models import Note, Rating, StudyCard
-from quizkit.study import Answer, Outcome, due_in_words
+from quizkit.study import DUE_COUNT_CAP, Answer, Outcome, due_in_words
 
 RATING_KEYS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY}
 RATING_NAMES = {
@@ -60,7 +60,8 @@ class TerminalLearner:
         self.shown += 1
         label = "reverse" if card.ord == 1 else card.kind
         self._say()
-        self._say(f"[{self.shown}] ({label}, {remaining} due) {card.prompt}")
+        due = f"{DUE_COUNT_CAP}+" if remaining > DUE_COUNT_CAP else str(remaining)
+        self._say(f"[{self.shown}] ({label}, {due} due) {card.prompt}")
         started = time.monotonic()
         hint = "Answer (Enter to reveal, q to quit): " if self.interactive else "> "
         text = self._read(hint)

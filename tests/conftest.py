@@ -70,3 +70,16 @@ def write_deck(tmp_path: Path):
         return path
 
     return write
+
+
+def mark_from_newer_quizkit(path: Path, migration: str) -> None:
+    """Record a migration this quizkit does not know, as a newer quizkit would have."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('quizkit', ?, '2030-01-01')",
+            [migration],
+        )
+    conn.close()

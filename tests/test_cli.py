@@ -14,12 +14,13 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import mark_from_newer_quizkit
 
 from quizkit.cli import cli
 
 CSTO = "CSTO in Kazakhstan, January 2022"
 STARTER_DECK = Path(__file__).parent / "decks" / "csto-starter.toml"
-NOTES = [
+NOTES: list[dict[str, object]] = [
     {"id": "n1", "question": "Capital of Belarus?", "answer": "Minsk"},
     {"id": "n2", "question": "Capital of Armenia?", "answer": "Yerevan", "reverse": True},
 ]
@@ -303,12 +304,7 @@ def test_a_file_that_is_not_a_quizkit_database(tmp_path: Path) -> None:
 
 def test_a_database_from_a_newer_quizkit(isolated_env: Path) -> None:
     assert run_quizkit("decks").returncode == 0
-    with sqlite3.connect(isolated_env) as conn:
-        conn.execute(
-            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-            "VALUES ('quizkit', 'm900_future', 'later')"
-        )
-    conn.close()
+    mark_from_newer_quizkit(isolated_env, "m900_future")
     before = digest(isolated_env)
     done = run_quizkit("decks")
     assert done.returncode == 1

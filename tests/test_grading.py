@@ -21,10 +21,11 @@ from quizkit.grading import (
 
 RIGHT, TYPO, WRONG = "right", "typo", "wrong"
 
-SHOIGU = ("Sergei Shoigu", ["Sergey Shoygu"])
-TOKAYEV = ("Kassym-Jomart Tokayev", [])
-PAPIKYAN = ("Suren Papikyan", [])
-KHRENIN = ("Viktor Khrenin", [])
+Person = tuple[str, list[str]]
+SHOIGU: Person = ("Sergei Shoigu", ["Sergey Shoygu"])
+TOKAYEV: Person = ("Kassym-Jomart Tokayev", [])
+PAPIKYAN: Person = ("Suren Papikyan", [])
+KHRENIN: Person = ("Viktor Khrenin", [])
 
 
 def verdict(typed: str, expected: str, alternatives=(), answer_type="text", **kw) -> str:
@@ -66,6 +67,10 @@ def verdict(typed: str, expected: str, alternatives=(), answer_type="text", **kw
         ("around 2 000", "about 2,000", [], RIGHT),
         ("two thousand", "about 2,000", [], RIGHT),
         ("2k", "about 2,000", [], RIGHT),
+        ("2.000", "about 2,000", [], RIGHT),  # thousands as much of Europe writes them
+        ("1.500.000", "1,500,000", [], RIGHT),
+        ("2.5", "about 2,000", [], WRONG),
+        ("2.000", "2", [], RIGHT),  # and still two
         ("2,000 troops", "about 2,000", [], RIGHT),
         ("200", "about 2,000", [], WRONG),
         ("20000", "about 2,000", [], WRONG),
@@ -194,6 +199,7 @@ def test_a_wrong_given_name_says_why() -> None:
         ("tajikistan; kyrgyzstan\nkazakhstan, belarus, armenia and russia", RIGHT, 6, (), ()),
         ("Russia Armenia Belarus Kazakhstan Kyrgyzstan Tajikistan", RIGHT, 6, (), ()),
         ("Russia & Armenia & Belarus & Kazakhstan & Kyrgyzstan & Tajikistan", RIGHT, 6, (), ()),
+        ("Russia/Armenia/Belarus/Kazakhstan/Kyrgyzstan/Tajikistan", RIGHT, 6, (), ()),
         ("Russia, Armenia, Belarus, Kazakhstan, Kyrgystan, Tajikstan", TYPO, 6, (), ()),
         ("Russia, Russia, Armenia, Belarus, Kazakhstan, Kyrgyzstan, Tajikistan", RIGHT, 6, (), ()),
         (

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import mark_from_newer_quizkit
 
 from quizkit.errors import StoreError, UnknownDeck
 from quizkit.models import CardState, DeckInfo, Note, Rating, Review, StudyCard
@@ -38,6 +39,10 @@ def deck(store: Store, now: datetime):
     made = store.ensure_deck(DeckInfo("Test deck"), now)
     store.upsert_notes(made, [note(n) for n in range(1, 6)], now)
     return made
+
+
+def ids(card: StudyCard | None) -> int | None:
+    return None if card is None else card.id
 
 
 def digest(path: Path) -> str:
@@ -127,11 +132,11 @@ def test_due_cards_come_most_overdue_first(store: Store, deck, now: datetime) ->
         store.record_review(
             scheduled(card, CardState.REVIEW, now - timedelta(days=days)), review_of(card, now)
         )
-    order = []
-    while (card := store.next_due_card(deck, now, exclude=order)) is not None:
-        order.append(card.id)
+    order: list[int] = []
+    while (due := store.next_due_card(deck, now, exclude=order)) is not None:
+        order.append(due.id)
     assert order == [cards[1].id, cards[2].id, cards[0].id]
-    assert store.next_due_card(None, now).id == cards[1].id
+    assert ids(store.next_due_card(None, now)) == cards[1].id
     assert store.count_due(deck, now) == 3
 
 
@@ -147,8 +152,8 @@ def test_future_and_suspended_cards_are_not_due(store: Store, deck, now: datetim
 
 def test_new_cards_in_file_order(store: Store, deck) -> None:
     cards = store.deck_cards(deck)
-    assert store.next_new_card(deck).id == cards[0].id
-    assert store.next_new_card(deck, exclude=[cards[0].id]).id == cards[1].id
+    assert ids(store.next_new_card(deck)) == cards[0].id
+    assert ids(store.next_new_card(deck, exclude=[cards[0].id])) == cards[1].id
 
 
 def test_new_cards_studied_since_counts_first_reviews_of_new_cards(
@@ -259,12 +264,7 @@ def test_another_programs_database_is_refused_and_kept(tmp_path: Path) -> None:
 
 def test_a_newer_quizkits_database_is_refused_and_kept(isolated_env: Path) -> None:
     Store.open(isolated_env).close()
-    with sqlite3.connect(isolated_env) as conn:
-        conn.execute(
-            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-            "VALUES ('quizkit', 'm999_from_the_future', '2030-01-01')"
-        )
-    conn.close()
+    mark_from_newer_quizkit(isolated_env, "m999_from_the_future")
     before = digest(isolated_env)
     with pytest.raises(
         StoreError, match=r"written by a newer quizkit .*m999_from_the_future.*upgrade"
@@ -323,3 +323,32 @@ def test_read_only_folder(tmp_path: Path, now: datetime, existing: bool) -> None
         assert sorted(p.name for p in folder.iterdir()) == before
     finally:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_count_due_stops_at_its_limit(store: Store, deck, now: datetime) -> None:
+    for card in store.deck_cards(deck):
+        store.record_review(scheduled(card, CardState.REVIEW, now), review_of(card, now))
+    assert store.count_due(deck, now) == store.count_due(None, now) == 5
+    assert store.count_due(deck, now, limit=3) == store.count_due(None, now, limit=3) == 3
+
+
+def test_suspended_cards_count_apart(store: Store, deck, now: datetime) -> None:
+    cards = store.deck_cards(deck)
+    store.record_review(scheduled(cards[0], CardState.REVIEW, now), review_of(cards[0], now))
+    store.db.execute(
+        "UPDATE cards SET suspended = 1 WHERE id IN (?, ?)", [cards[0].id, cards[1].id]
+    )
+    (counts,) = store.deck_counts(now)
+    assert (counts.new, counts.learning, counts.due, counts.suspended, counts.total) == (
+        3,
+        0,
+        0,
+        2,
+        5,
+    )
+
+
+def test_a_deck_without_cards_counts_zero(store: Store, now: datetime) -> None:
+    store.ensure_deck(DeckInfo("Empty"), now)
+    (counts,) = store.deck_counts(now)
+    assert (counts.deck.name, counts.new, counts.total) == ("Empty", 0, 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -233,6 +234,16 @@ def test_list_cards_are_graded_item_by_item(store: Store, now: datetime) -> None
     assert outcome.detail == "2 of 3 right; missing Armenia"
 
 
+@pytest.mark.parametrize(("retention", "days"), [(0.85, 4), (0.9, 2), (0.95, 1)])
+def test_the_decks_desired_retention_sets_the_intervals(
+    store: Store, now: datetime, retention: float, days: int
+) -> None:
+    deck = make_deck(store, now, count=1, retention=retention)
+    learner = Scripted(knows_all)  # Good (10 minutes, shown again at once), Good: graduated
+    Session(store, deck, Clock(now)).run(learner)
+    assert [o.due - now for o in learner.outcomes] == [timedelta(minutes=10), timedelta(days=days)]
+
+
 # weeks of study ----------------------------------------------------------------
 
 
@@ -245,7 +256,7 @@ def study_days(
     reviewed: dict[int, list[datetime]] = {}
     for day in range(days):
         clock.moment = start + timedelta(days=day)
-        learner = Scripted(lambda card, day=day: reply(card, day))
+        learner = Scripted(functools.partial(lambda day, card: reply(card, day), day))
         Session(store, deck, clock, new_limit=5).run(learner)
         for card in learner.asked:
             reviewed.setdefault(card.id, []).append(clock.moment)

@@ -171,3 +171,37 @@ def test_end_of_input_on_a_terminal(csto: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_a_long_due_count_is_capped(store: Store, now) -> None:
+    import io
+
+    from quizkit.models import CardState, StudyCard
+    from quizkit.terminal import TerminalLearner
+
+    card = StudyCard(
+        1,
+        1,
+        0,
+        1,
+        CardState.REVIEW,
+        None,
+        1.0,
+        5.0,
+        now,
+        now,
+        "Q?",
+        "A",
+        "basic",
+        (),
+        (),
+        (),
+        (),
+        {},
+    )
+    out = io.StringIO()
+    learner = TerminalLearner(io.StringIO("A\nA\n"), out, interactive=False)
+    learner.ask(card, 1000)
+    learner.ask(card, 1001)
+    assert "[1] (basic, 1000 due) Q?" in out.getvalue()
+    assert "[2] (basic, 1000+ due) Q?" in out.getvalue()

@@ -1,0 +1,27 @@
+"""Run every benchmark script beside this file (bench_*.py) in turn; exit 1 if any missed a target.
+
+python tests/benchmarks/run_all.py [ARGS...]   # ARGS go to every script, e.g. --rounds 3
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def main() -> int:
+    here = Path(__file__).resolve().parent
+    scripts = sorted(here.glob("bench_*.py"))
+    failed = []
+    for script in scripts:
+        print(f"== {script.name}", flush=True)
+        if subprocess.run([sys.executable, str(script), *sys.argv[1:]]).returncode != 0:
+            failed.append(script.name)
+    if failed:
+        print(f"\ntargets missed in: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,6 +1,6 @@
 """Speed of `quizkit import` on a 100,000-row CSV, as a whole command, beside sqlite-utils.
 
-Run from the repository root: `python tests/benchmarks/import_csv.py [rows] [runs]`.
+Run from the repository root: `python tests/benchmarks/bench_import.py [rows] [runs]`.
 Prints the median wall time of several runs of each command on a fresh database; the target
 for quizkit is under 1.5 s for 100,000 rows.
 """

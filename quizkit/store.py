@@ -66,6 +66,30 @@ SIBLING_NOT_REVIEWED_SINCE = """ AND NOT EXISTS (
     WHERE s.note_id = c.note_id AND s.id != c.id AND r.reviewed_at >= ?)"""
 
 
+def _queue_filter(
+    where: str,
+    params: list[Any],
+    deck: Deck | None,
+    exclude: Iterable[int],
+    bury_since: datetime | None,
+) -> tuple[str, list[Any]]:
+    """The WHERE clause shared by the study queues: deck, cards left out, buried siblings.
+
+    The deck test comes first so the planner can use the (deck_id, ...) partial indexes.
+    """
+    skip = list(exclude)
+    if deck is not None:
+        where = "c.deck_id = ? AND " + where
+        params = [deck.id, *params]
+    if skip:
+        where += f" AND c.id NOT IN ({','.join('?' * len(skip))})"
+        params = [*params, *skip]
+    if bury_since is not None:
+        where += SIBLING_NOT_REVIEWED_SINCE
+        params = [*params, iso(bury_since)]
+    return where, params
+
+
 def _study_card(row: tuple[Any, ...]) -> StudyCard:
     return StudyCard(
         id=row[0],
@@ -389,19 +413,9 @@ class Store:
 
         With `bury_since`, a card whose sibling was reviewed since then is skipped.
         """
-        skip = list(exclude)
-        marks = ",".join("?" * len(skip))
-        where = "c.state > 0 AND c.suspended = 0 AND c.due <= ?"
-        params: list[Any] = [iso(now)]
-        if deck is not None:
-            where = "c.deck_id = ? AND " + where
-            params.insert(0, deck.id)
-        if skip:
-            where += f" AND c.id NOT IN ({marks})"
-            params += skip
-        if bury_since is not None:
-            where += SIBLING_NOT_REVIEWED_SINCE
-            params.append(iso(bury_since))
+        where, params = _queue_filter(
+            "c.state > 0 AND c.suspended = 0 AND c.due <= ?", [iso(now)], deck, exclude, bury_since
+        )
         row = self.db.execute(
             CARD_SELECT + f" WHERE {where} ORDER BY c.due LIMIT 1", params
         ).fetchone()
@@ -414,18 +428,9 @@ class Store:
         bury_since: datetime | None = None,
     ) -> StudyCard | None:
         """The oldest card never studied (skipping buried siblings, as next_due_card)."""
-        skip = list(exclude)
-        where = "c.state = 0 AND c.suspended = 0"
-        params: list[Any] = []
-        if deck is not None:
-            where = "c.deck_id = ? AND " + where
-            params.append(deck.id)
-        if skip:
-            where += f" AND c.id NOT IN ({','.join('?' * len(skip))})"
-            params += skip
-        if bury_since is not None:
-            where += SIBLING_NOT_REVIEWED_SINCE
-            params.append(iso(bury_since))
+        where, params = _queue_filter(
+            "c.state = 0 AND c.suspended = 0", [], deck, exclude, bury_since
+        )
         row = self.db.execute(
             CARD_SELECT + f" WHERE {where} ORDER BY c.deck_id, c.id LIMIT 1", params
         ).fetchone()

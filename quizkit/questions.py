@@ -740,7 +740,19 @@ def build_notes(docs: Sequence[DocumentFacts], seed: int = 0) -> list[Note]:
     number_guids = builder.numbers()
     builder.cloze(docs)
     builder.conflicts(date_guids, number_guids)
-    return list(builder.notes.values())
+    return sorted(builder.notes.values(), key=_study_order)
+
+
+def _study_order(note: Note) -> int:
+    """Questions about one fact are spread through the deck, not studied back to back."""
+    if note.kind == "official":
+        if note.extra.get("answer_type") == "person":
+            return 0
+        return 4 if "which country" in note.question else 5
+    if note.kind == "date":
+        return 6 if "reverse" in note.tags else 1
+    order = {"participants": 2, "number": 3, "truefalse": 7, "timeline": 8, "cloze": 9}
+    return order.get(note.kind, 9)
 
 
 def shareable(notes: Iterable[Note]) -> list[Note]:

@@ -34,73 +34,17 @@ def test_golden_questions_for_an_article() -> None:
     got = [(n.kind, n.question, n.answer) for n in notes_for(NATO)]
     assert got == [
         ("official", "Who was the Defense Minister of Germany in March 2023?", "Boris Pistorius"),
-        (
-            "official",
-            "Boris Pistorius was the Defense Minister of which country in March 2023?",
-            "Germany",
-        ),
-        (
-            "truefalse",
-            "True or false: Boris Pistorius was the Defense Minister of Latvia in March 2023.",
-            "False",
-        ),
         ("official", "Who was the Defense Minister of Poland in March 2023?", "Mariusz Blaszczak"),
-        (
-            "official",
-            "Mariusz Blaszczak was the Defense Minister of which country in March 2023?",
-            "Poland",
-        ),
-        (
-            "truefalse",
-            "True or false: Mariusz Blaszczak was the Defense Minister of Latvia in March 2023.",
-            "False",
-        ),
         ("official", "Who was the Defense Minister of Estonia in March 2023?", "Hanno Pevkur"),
-        (
-            "official",
-            "Hanno Pevkur was the Defense Minister of which country in March 2023?",
-            "Estonia",
-        ),
-        (
-            "truefalse",
-            "True or false: Hanno Pevkur was the Defense Minister of Estonia in March 2023.",
-            "True",
-        ),
         ("official", "Who was the Defense Minister of Latvia in March 2023?", "Inara Murniece"),
-        (
-            "official",
-            "Inara Murniece was the Defense Minister of which country in March 2023?",
-            "Latvia",
-        ),
-        (
-            "truefalse",
-            "True or false: Inara Murniece was the Defense Minister of Latvia in March 2023.",
-            "True",
-        ),
         ("official", "Who was the Secretary General of NATO in March 2023?", "Jens Stoltenberg"),
-        (
-            "official",
-            "What office did Jens Stoltenberg hold in NATO in March 2023?",
-            "Secretary General",
-        ),
         (
             "date",
             "When did defense ministers of NATO member states agree to reinforce the alliance's "
             "eastern flank?",
             "9 March 2023",
         ),
-        (
-            "date",
-            "What happened in Estonia on 9 March 2023?",
-            "Defense ministers of NATO member states agreed to reinforce the alliance's "
-            "eastern flank",
-        ),
         ("date", "When did protesters gather outside the parliament in Tallinn?", "1 March 2023"),
-        (
-            "date",
-            "What happened in Estonia on 1 March 2023?",
-            "Protesters gathered outside the parliament in Tallinn",
-        ),
         (
             "participants",
             "Which four countries' defense ministers took part in the meeting on 9 March 2023? "
@@ -113,6 +57,62 @@ def test_golden_questions_for_an_article() -> None:
             "about 3,000",
         ),
         ("number", "For how many days was the deployment to continue?", "20"),
+        (
+            "official",
+            "Boris Pistorius was the Defense Minister of which country in March 2023?",
+            "Germany",
+        ),
+        (
+            "official",
+            "Mariusz Blaszczak was the Defense Minister of which country in March 2023?",
+            "Poland",
+        ),
+        (
+            "official",
+            "Hanno Pevkur was the Defense Minister of which country in March 2023?",
+            "Estonia",
+        ),
+        (
+            "official",
+            "Inara Murniece was the Defense Minister of which country in March 2023?",
+            "Latvia",
+        ),
+        (
+            "official",
+            "What office did Jens Stoltenberg hold in NATO in March 2023?",
+            "Secretary General",
+        ),
+        (
+            "date",
+            "What happened in Estonia on 9 March 2023?",
+            "Defense ministers of NATO member states agreed to reinforce the alliance's "
+            "eastern flank",
+        ),
+        (
+            "date",
+            "What happened in Estonia on 1 March 2023?",
+            "Protesters gathered outside the parliament in Tallinn",
+        ),
+        (
+            "truefalse",
+            "True or false: Boris Pistorius was the Defense Minister of Latvia in March 2023.",
+            "False",
+        ),
+        (
+            "truefalse",
+            "True or false: Mariusz Blaszczak was the Defense Minister of Latvia in March 2023.",
+            "False",
+        ),
+        (
+            "truefalse",
+            "True or false: Hanno Pevkur was the Defense Minister of Estonia in March 2023.",
+            "True",
+        ),
+        (
+            "truefalse",
+            "True or false: Inara Murniece was the Defense Minister of Latvia in March 2023.",
+            "True",
+        ),
         (
             "cloze",
             "Fill in the blank: The deployment began on [...] and will continue for 20 days, "

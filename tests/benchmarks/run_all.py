@@ -5,6 +5,7 @@ python tests/benchmarks/run_all.py [ARGS...]   # ARGS go to every script, e.g. -
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +14,17 @@ from pathlib import Path
 def main() -> int:
     here = Path(__file__).resolve().parent
     scripts = sorted(here.glob("bench_*.py"))
+    # the checkout's quizkit, installed or not
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(here.parents[1]), os.environ.get("PYTHONPATH")])
+        ),
+    }
     failed = []
     for script in scripts:
         print(f"== {script.name}", flush=True)
-        if subprocess.run([sys.executable, str(script), *sys.argv[1:]]).returncode != 0:
+        if subprocess.run([sys.executable, str(script), *sys.argv[1:]], env=env).returncode != 0:
             failed.append(script.name)
     if failed:
         print(f"\ntargets missed in: {', '.join(failed)}")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from quizkit import __version__
+from quizkit.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
 if TYPE_CHECKING:
     from quizkit.models import Deck
@@ -89,20 +90,6 @@ def db() -> None:
 def db_path_command(db: str | None) -> None:
     """Print the database file quizkit uses."""
     click.echo(str(db_path(db)))
-
-
-IMPORT_FORMATS = (
-    "deck",
-    "csv",
-    "tsv",
-    "anki-text",
-    "quizlet",
-    "apkg",
-    "json",
-    "md",
-    "supermemo",
-    "mnemosyne",
-)
 
 
 @cli.command("import")
@@ -720,10 +707,6 @@ def print_command(
     count = report.handout.question_count
     written = f"{output}" + (f" and key {key_file}" if key_file else "")
     warn(f"{count} question{'s' if count != 1 else ''} in {layout} form: wrote {written}")
-
-
-# Formats `quizkit export` writes; `html` is the printable handout, the same as `quizkit print`.
-EXPORT_FORMATS = ("csv", "tsv", "json", "md", "apkg", "deck", "html")
 
 
 @cli.command("export")

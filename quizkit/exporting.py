@@ -9,11 +9,10 @@ from datetime import datetime
 from pathlib import Path
 
 from quizkit.errors import QuizkitError
+from quizkit.formats import EXPORT_FORMATS
 from quizkit.models import DeckInfo, Note
 from quizkit.store import Store
 
-# `html` is the printable handout: cli.py hands it to quizkit.exporters.html.
-EXPORT_FORMATS = ("csv", "tsv", "json", "md", "apkg", "deck", "html")
 EXTENSIONS = {
     ".html": "html",
     ".htm": "html",

@@ -47,6 +47,27 @@ class SourceRef:
     def from_dict(cls, data: dict[str, Any]) -> SourceRef:
         return cls(document=str(data["document"]), sentence=data.get("sentence"))
 
+    @classmethod
+    def parse_list(cls, raw: Any) -> tuple[SourceRef, ...]:
+        """Sources as files write them: names, or {document, sentence} tables.
+
+        Raises ValueError saying what is wrong, for the importer to place in its file.
+        """
+        if not isinstance(raw, list):
+            raise ValueError("'sources' must be a list")
+        refs = []
+        for item in raw:
+            if isinstance(item, str):
+                refs.append(cls(item))
+            elif isinstance(item, dict) and isinstance(item.get("document"), str):
+                sentence = item.get("sentence")
+                if sentence is not None and not isinstance(sentence, int):
+                    raise ValueError("a source's 'sentence' must be a number")
+                refs.append(cls(item["document"], sentence))
+            else:
+                raise ValueError("each source needs a 'document'")
+        return tuple(refs)
+
     def __str__(self) -> str:
         return (
             self.document if self.sentence is None else f"{self.document}, sentence {self.sentence}"

@@ -66,16 +66,7 @@ class CramTerminal(TerminalLearner):
     """A cram session's cards; wrong ones are said to come back."""
 
     def ask(self, card: StudyCard, remaining: int) -> Answer | None:
-        self.shown += 1
-        label = "reverse" if card.ord == 1 else card.kind
-        self._say()
-        self._say(f"[{self.shown}] ({label}, {remaining} to go) {card.prompt}")
-        started = time.monotonic()
-        hint = "Answer (Enter to reveal, q to quit): " if self.interactive else "> "
-        text = self._read(hint)
-        if text is None or text.strip().lower() == "q":
-            return None
-        return Answer(text=text.strip(), duration_ms=int((time.monotonic() - started) * 1000))
+        return self._ask(card, f"{remaining} to go")
 
     def show_cram_outcome(self, outcome: CramOutcome) -> bool:
         card = outcome.card

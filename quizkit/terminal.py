@@ -55,13 +55,17 @@ class TerminalLearner:
         return line
 
     def ask(self, card: StudyCard, remaining: int) -> Answer | None:
+        due = f"{DUE_COUNT_CAP}+" if remaining > DUE_COUNT_CAP else str(remaining)
+        return self._ask(card, f"{due} due")
+
+    def _ask(self, card: StudyCard, status: str) -> Answer | None:
+        """Show the card with a status ('12 due', '3 to go') and read the typed answer."""
         if self.quitting:
             return None
         self.shown += 1
         label = "reverse" if card.ord == 1 else card.kind
         self._say()
-        due = f"{DUE_COUNT_CAP}+" if remaining > DUE_COUNT_CAP else str(remaining)
-        self._say(f"[{self.shown}] ({label}, {due} due) {card.prompt}")
+        self._say(f"[{self.shown}] ({label}, {status}) {card.prompt}")
         started = time.monotonic()
         hint = "Answer (Enter to reveal, q to quit): " if self.interactive else "> "
         text = self._read(hint)

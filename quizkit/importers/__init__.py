@@ -13,20 +13,9 @@ from datetime import datetime
 from pathlib import Path
 
 from quizkit.errors import InputError
+from quizkit.formats import IMPORT_FORMATS as FORMATS
 from quizkit.models import DeckInfo, Note, fold_for_id
 
-FORMATS = (
-    "deck",
-    "csv",
-    "tsv",
-    "anki-text",
-    "quizlet",
-    "apkg",
-    "json",
-    "md",
-    "supermemo",
-    "mnemosyne",
-)
 Warn = Callable[[str], None]
 # A CSV cell written by quizkit's exporters as '=... to stop spreadsheets evaluating it.
 FORMULA_GUARD = ("'=", "'+", "'-", "'@")

@@ -136,17 +136,7 @@ def _note(item: Any, deck_name: str, line: int | None) -> Note | str:
 
 
 def _sources(raw: Any) -> tuple[SourceRef, ...] | None:
-    if not isinstance(raw, list):
+    try:
+        return SourceRef.parse_list(raw)
+    except ValueError:
         return None
-    refs = []
-    for item in raw:
-        if isinstance(item, str):
-            refs.append(SourceRef(item))
-        elif isinstance(item, dict) and isinstance(item.get("document"), str):
-            sentence = item.get("sentence")
-            if sentence is not None and not isinstance(sentence, int):
-                return None
-            refs.append(SourceRef(item["document"], sentence))
-        else:
-            return None
-    return tuple(refs)

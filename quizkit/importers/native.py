@@ -130,17 +130,7 @@ def _note(raw: Any, deck_name: str, where: str, line: int | None) -> Note:
 
 
 def _sources(raw: Any, where: str, line: int | None) -> tuple[SourceRef, ...]:
-    if not isinstance(raw, list):
-        raise InputError(where, "note: 'sources' must be a list", line)
-    refs = []
-    for item in raw:
-        if isinstance(item, str):
-            refs.append(SourceRef(item))
-        elif isinstance(item, dict) and isinstance(item.get("document"), str):
-            sentence = item.get("sentence")
-            if sentence is not None and not isinstance(sentence, int):
-                raise InputError(where, "note: a source's 'sentence' must be a number", line)
-            refs.append(SourceRef(item["document"], sentence))
-        else:
-            raise InputError(where, "note: each source needs a 'document'", line)
-    return tuple(refs)
+    try:
+        return SourceRef.parse_list(raw)
+    except ValueError as error:
+        raise InputError(where, f"note: {error}", line) from None

@@ -75,9 +75,7 @@ def country_name(name: str) -> str:
 
 def org_name(org: str) -> str:
     """An organisation mid-sentence: 'the CSTO', 'the UN', 'NATO'."""
-    if org in NO_ARTICLE_ORGS or not org.isupper():
-        return org if org in NO_ARTICLE_ORGS else f"the {org}"
-    return f"the {org}"
+    return org if org in NO_ARTICLE_ORGS else f"the {org}"
 
 
 def capitalise(text: str) -> str:

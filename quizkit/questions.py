@@ -61,7 +61,6 @@ NUMBER_WORDS = {
 }
 MULTIPLE_WORDS = {2: ("twofold", "double", "doubled"), 3: ("threefold", "triple", "tripled")}
 APPROX_WORDS = re.compile(r"\b(?:about|around|roughly|approximately|some|nearly|almost)\b", re.I)
-COUNTRY_OFFICES = ["President", "Prime Minister", "Foreign Minister", "Defense Minister"]
 ORG_OFFICES = ["Secretary General", "Deputy Secretary General", "Chairman", "Spokesperson"]
 
 

@@ -334,3 +334,12 @@ def test_missing_deck_file(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["import", str(tmp_path / "gone.toml")])
     assert result.exit_code == 1
     assert one_error_line(result) == f"quizkit: {tmp_path / 'gone.toml'}: no such file"
+
+
+def test_deck_file_cut_off_mid_value_names_its_last_line(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "cut.toml"
+    path.write_text('[deck]\nname = "Cut"\n\n[[notes]]\nquestion = [\n', encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:5: invalid TOML: Invalid value at the end of the file" in result.output
+    assert "Traceback" not in result.output

@@ -42,9 +42,11 @@ def read_deck_file(path: Path) -> DeckFile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
-        message = re.sub(r"\s*\(at line.*\)$", "", str(error)) or "invalid TOML"
-        line = int(match.group(1)) if match else None
-        raise InputError(where, f"invalid TOML: {message}", line) from None
+        message = re.sub(r"\s*\((?:at line.*|at end of document)\)$", "", str(error))
+        # tomllib names no line when the file ends mid-value: that is the last line
+        at = int(match.group(1)) if match else max(1, text.rstrip("\n").count("\n") + 1)
+        message = (message or "invalid TOML") + ("" if match else " at the end of the file")
+        raise InputError(where, f"invalid TOML: {message}", at) from None
     deck = _deck_info(data.get("deck"), where, _line_of(text, r"^[ \t]*\[deck\]"))
     unknown = set(data) - {"deck", "notes"}
     if unknown:

@@ -42,6 +42,7 @@ def test_json_follows_the_scorer_contract(runner: CliRunner, tmp_path: Path) -> 
         "office": "Defense Minister",
         "country": "Latvia",
         "aliases": ["Murniece"],
+        "former": False,
         "text": "Latvian Defence Minister Inara Murniece",
         "sentence": official["sentence"],
         "sentence_index": 3,

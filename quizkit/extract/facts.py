@@ -38,9 +38,23 @@ class DateFact:
     event: str
     where: Provenance
     kind: str = field(default="date", init=False)
+    # Where the event took place, when the text says (never a person's nationality).
+    place: str | None = None
+    # True when the event lies ahead of the article's date (scheduled, expected, planned).
+    planned: bool = False
+    # True when the dated clause is only a statement ("X said on Monday ...").
+    reporting: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "date": self.date, "text": self.text, "event": self.event}
+        return {
+            "kind": self.kind,
+            "date": self.date,
+            "text": self.text,
+            "event": self.event,
+            "place": self.place,
+            "planned": self.planned,
+            "reporting": self.reporting,
+        }
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,8 @@ class OfficialFact:
     text: str
     where: Provenance
     kind: str = field(default="official", init=False)
+    # Held before the article's date ("former", "then-", "ex-", "outgoing", "late").
+    former: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "person": self.person, "office": self.office}
@@ -63,6 +79,7 @@ class OfficialFact:
         if self.org:
             data["org"] = self.org
         data["aliases"] = list(self.aliases)
+        data["former"] = self.former
         data["text"] = self.text
         return data
 
@@ -95,9 +112,20 @@ class NumberFact:
     what: str
     where: Provenance
     kind: str = field(default="number", init=False)
+    # The approximation the text gives ("about", "more than", "up to"), kept with the value.
+    approx: str | None = None
+    # The unit of a money or share value ("$", "EUR", "yen", "percent"), else None.
+    unit: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "value": self.value, "text": self.text, "what": self.what}
+        return {
+            "kind": self.kind,
+            "value": self.value,
+            "text": self.text,
+            "what": self.what,
+            "approx": self.approx,
+            "unit": self.unit,
+        }
 
 
 Fact = DateFact | OfficialFact | ParticipantsFact | NumberFact

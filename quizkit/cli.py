@@ -74,6 +74,38 @@ def warn(message: str) -> None:
     click.echo(f"quizkit: {message}", err=True)
 
 
+def complete_deck(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[Any]:
+    """Deck names for the shell's tab completion; quiet when the database cannot be read."""
+    from click.shell_completion import CompletionItem
+
+    try:
+        from quizkit.store import Store
+
+        path = db_path(ctx.params.get("db"))
+        if not path.is_file():
+            return []
+        store = Store.open(path)
+        try:
+            names = store.deck_names()
+        finally:
+            store.close()
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    folded = incomplete.casefold()
+    return [CompletionItem(n) for n in names if n.casefold().startswith(folded)]
+
+
+def deck_argument(required: bool = False) -> Callable[[F], F]:
+    """The DECK argument: any case, a unique prefix; left out, the only deck there is."""
+    return click.argument("deck", required=required, shell_complete=complete_deck)
+
+
+def pick_deck(store: Store, typed: str | None) -> Deck:
+    from quizkit.decks import resolve_deck
+
+    return resolve_deck(store, typed)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quizkit")
 def cli() -> None:
@@ -174,38 +206,51 @@ def _progress_bar(path: Path) -> Callable[[int, int], None] | None:
 
 @cli.command()
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Write JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Write JSON (see docs/json.md).")
 @reports_errors
 def decks(db: str | None, as_json: bool) -> None:
-    """List decks with new, learning, due-now and total card counts."""
+    """List decks as a tree with new, learning, due-now and total card counts.
+
+    A parent's counts include its sub-decks' (Anki's `Parent::Child` names).
+
+    \b
+    Examples:
+      quizkit decks
+      quizkit decks --json | jq '.decks[].name'
+    """
     from quizkit.clock import now
+    from quizkit.decks import deck_tree
 
     store = open_store(db)
     counts = store.deck_counts(now())
     leeches = store.suspended_leeches()
+    rows = deck_tree(counts)
     if as_json:
-        rows = [
+        leech_of = {c.deck.name: leeches.get(c.deck.id, 0) for c in counts}
+        listed = [
             {
-                "name": c.deck.name,
-                "description": c.deck.description,
-                "new": c.new,
-                "learning": c.learning,
-                "due": c.due,
-                "suspended": c.suspended,
-                "leeches": leeches.get(c.deck.id, 0),
-                "total": c.total,
+                "name": r.name,
+                "parent": r.name.rsplit("::", 1)[0] if r.depth else None,
+                "description": r.description,
+                "new": r.new,
+                "learning": r.learning,
+                "due": r.due,
+                "suspended": r.suspended,
+                "leeches": sum(n for name, n in leech_of.items() if _within(name, r.name)),
+                "total": r.total,
             }
-            for c in counts
+            for r in rows
         ]
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        _echo_json({"version": JSON_VERSION, "decks": listed})
         return
-    if not counts:
+    if not rows:
         click.echo("No decks yet: `quizkit import FILE` or `quizkit study --demo`.")
         return
-    width = max(len(c.deck.name) for c in counts)
+    labels = ["  " * r.depth + r.label for r in rows]
+    width = max(4, *(len(label) for label in labels))
     click.echo(f"{'deck':<{width}}  {'new':>5} {'learn':>5} {'due':>5} {'total':>6}")
-    for c in counts:
-        click.echo(f"{c.deck.name:<{width}}  {c.new:>5} {c.learning:>5} {c.due:>5} {c.total:>6}")
+    for label, r in zip(labels, rows, strict=True):
+        click.echo(f"{label:<{width}}  {r.new:>5} {r.learning:>5} {r.due:>5} {r.total:>6}")
     for c in counts:
         if leeches.get(c.deck.id):
             click.echo(
@@ -214,23 +259,101 @@ def decks(db: str | None, as_json: bool) -> None:
             )
 
 
-@cli.command()
-@click.argument("deck")
+JSON_VERSION = 1
+
+
+def _echo_json(data: dict[str, Any]) -> None:
+    """One JSON object, `version` first (docs/json.md)."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _within(name: str, parent: str) -> bool:
+    from quizkit.decks import is_within
+
+    return is_within(name, parent)
+
+
+@cli.group("deck")
+def deck_group() -> None:
+    """Rename or delete a deck (with its sub-decks)."""
+
+
+@deck_group.command("rename")
+@click.argument("old", shell_complete=complete_deck)
+@click.argument("new")
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Write JSON.")
 @reports_errors
-def show(deck: str, db: str | None, as_json: bool) -> None:
-    """List a deck's cards with question, answer and due time."""
+def deck_rename(old: str, new: str, db: str | None) -> None:
+    """Rename deck OLD to NEW; its sub-decks move with it (OLD::X becomes NEW::X).
+
+    \b
+    Examples:
+      quizkit deck rename spanish "Spanish 1"
+      quizkit deck rename "Spanish::Verbs" "Spanish::Regular verbs"
+    """
+    from quizkit.decks import rename_deck
+
+    store = open_store(db)
+    before = pick_deck(store, old).name
+    deck, count = rename_deck(store, old, new)
+    also = f" (and {count - 1} sub-deck{'s' if count != 2 else ''})" if count > 1 else ""
+    click.echo(f"Renamed deck {before!r} to {deck.name!r}{also}.")
+
+
+@deck_group.command("delete")
+@click.argument("name", shell_complete=complete_deck)
+@click.option("--yes", "-y", is_flag=True, help="Do not ask first.")
+@db_option
+@reports_errors
+def deck_delete(name: str, yes: bool, db: str | None) -> None:
+    """Delete deck NAME and its sub-decks, with their notes, cards and review history.
+
+    \b
+    Examples:
+      quizkit deck delete "Old quiz"
+      quizkit deck delete spanish --yes
+    """
+    store = open_store(db)
+    deck = pick_deck(store, name)
+    notes, _cards, reviews = store.deck_contents(deck)
+    subs = len(deck.ids) - 1 if deck.family else 0
+    what = (
+        f"deck {deck.name!r}"
+        + (f" with {subs} sub-deck{'s' if subs != 1 else ''}" if subs else "")
+        + f": {notes} note{'s' if notes != 1 else ''} and {reviews} "
+        + f"review{'s' if reviews != 1 else ''}"
+    )
+    if not yes and not click.confirm(f"Delete {what} go with it?"):
+        raise click.ClickException("nothing deleted")
+    store.delete_deck(deck)
+    click.echo(f"Deleted {what} went with it.")
+
+
+@cli.command()
+@deck_argument()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Write JSON (see docs/json.md).")
+@reports_errors
+def show(deck: str | None, db: str | None, as_json: bool) -> None:
+    """List a deck's cards with question, answer and due time (through $PAGER on a terminal).
+
+    \b
+    Examples:
+      quizkit show spanish
+      quizkit show spanish --json | jq '.cards[].question'
+    """
     from quizkit.clock import now
     from quizkit.study import due_in_words
 
     store = open_store(db)
-    cards = store.deck_cards(store.deck(deck))
+    chosen = pick_deck(store, deck)
+    cards = store.deck_cards(chosen)
     if as_json:
         rows = [
             {
                 "id": c.id,
                 "note_id": c.note_id,
+                "note_guid": c.guid,
                 "question": c.prompt,
                 "answer": c.expected,
                 "kind": c.kind,
@@ -245,16 +368,24 @@ def show(deck: str, db: str | None, as_json: bool) -> None:
             }
             for c in cards
         ]
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        _echo_json({"version": JSON_VERSION, "deck": chosen.name, "cards": rows})
         return
     moment = now()
+    lines = []
     for c in cards:
         due = "new" if c.state.value == 0 else f"due {due_in_words(c.due, moment)}"
-        click.echo(f"{c.id:>5}  {c.prompt}\n       -> {c.expected}   [{due}]")
+        # a multi-line question (a timeline) keeps its lines, indented under the first
+        prompt = c.prompt.replace("\n", "\n       ")
+        lines.append(f"{c.id:>5}  {prompt}\n       -> {c.expected}   [{due}]")
+    text = "\n".join(lines)
+    if sys.stdout.isatty() and lines:
+        click.echo_via_pager(text + "\n")
+    elif lines:
+        click.echo(text)
 
 
 @cli.command()
-@click.argument("deck", required=False)
+@deck_argument()
 @db_option
 @click.option(
     "--new",
@@ -291,7 +422,7 @@ def study(
     store = open_store(db)
     if demo:
         deck, _report = import_file(store, bundled_deck_path(), now())
-    chosen = store.deck(deck) if deck else None
+    chosen = pick_deck(store, deck) if deck else None
     if cram:
         run_cram(store, chosen, tag, seed)
         return
@@ -489,7 +620,7 @@ def run_cram(store: Store, deck_: Deck | None, tag: str | None, seed: int | None
 
 
 @cli.command()
-@click.argument("deck")
+@deck_argument()
 @db_option
 @click.option("--count", default=QUIZ_COUNT, show_default=True, help="How many questions.")
 @click.option(
@@ -502,7 +633,9 @@ def run_cram(store: Store, deck_: Deck | None, tag: str | None, seed: int | None
 @click.option("--seed", type=int, help="Random seed: the same seed asks the same test.")
 @click.option("--record", is_flag=True, help="Count the answers as reviews in the schedule.")
 @reports_errors
-def quiz(deck: str, db: str | None, count: int, mode: str, seed: int | None, record: bool) -> None:
+def quiz(
+    deck: str | None, db: str | None, count: int, mode: str, seed: int | None, record: bool
+) -> None:
     """A practice test: random questions, a score, and the ones you missed."""
     import random
 
@@ -511,7 +644,8 @@ def quiz(deck: str, db: str | None, count: int, mode: str, seed: int | None, rec
     from quizkit.quiz import Recorder, build_quiz, run_quiz
 
     store = open_store(db)
-    cards = store.deck_cards(store.deck(deck))
+    chosen = pick_deck(store, deck)
+    cards = store.deck_cards(chosen)
     seed = fresh_seed(seed)
     questions = build_quiz(cards, count, mode, random.Random(seed))
     recorder = Recorder(store, now) if record else None
@@ -526,14 +660,14 @@ def quiz(deck: str, db: str | None, count: int, mode: str, seed: int | None, rec
             click.echo(f"Suspended as a leech (failed 8 times): {card.prompt}")
     else:
         click.echo("The schedule is unchanged (--record counts a test as reviews).")
-    again = f"quizkit quiz {quote_arg(deck)}"
+    again = f"quizkit quiz {quote_arg(chosen.name)}"
     again += f" --count {count}" if count != QUIZ_COUNT else ""
     again += f" --mode {mode}" if mode != QUIZ_MODE else ""
     click.echo(f"The same test again: {again} --seed {seed}")
 
 
 @cli.command()
-@click.argument("deck", required=False)
+@deck_argument()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Write JSON.")
 @click.option(
@@ -557,7 +691,7 @@ def stats(deck: str | None, db: str | None, as_json: bool, html_file: Path | Non
     from quizkit.stats import compute_stats
 
     store = open_store(db)
-    figures = compute_stats(store, store.deck(deck) if deck else None, now())
+    figures = compute_stats(store, pick_deck(store, deck) if deck else None, now())
     if html_file is not None:
         from quizkit.stats_html import render_stats_html
 
@@ -569,7 +703,7 @@ def stats(deck: str | None, db: str | None, as_json: bool, html_file: Path | Non
         if not as_json:
             return
     if as_json:
-        click.echo(json.dumps(figures.to_json(), indent=2, ensure_ascii=False))
+        _echo_json({"version": JSON_VERSION, **figures.to_json()})
         return
     from quizkit.charts import plain
     from quizkit.stats_text import render_stats
@@ -582,7 +716,7 @@ def stats(deck: str | None, db: str | None, as_json: bool, html_file: Path | Non
 
 
 @cli.command()
-@click.argument("deck")
+@click.argument("deck", shell_complete=complete_deck)
 @click.argument("card_ids", nargs=-1, type=int, metavar="[CARD_ID]...")
 @db_option
 @reports_errors
@@ -595,7 +729,7 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
     from quizkit.errors import QuizkitError
 
     store = open_store(db)
-    chosen = store.deck(deck)
+    chosen = pick_deck(store, deck)
     for card_id in card_ids:
         if not store.card_in_deck(chosen, card_id):
             raise QuizkitError(f"no card {card_id} in deck {chosen.name!r}")
@@ -608,7 +742,7 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
 
 
 @cli.command("print")
-@click.argument("deck")
+@deck_argument()
 @click.option(
     "-o",
     "--output",
@@ -657,7 +791,7 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
 @db_option
 @reports_errors
 def print_command(
-    deck: str,
+    deck: str | None,
     output: Path | None,
     layout: str,
     title: str | None,
@@ -700,7 +834,8 @@ def print_command(
         sources=sources,
         media_dir=media,
     )
-    report = print_handout(open_store(db), deck, options, output, key_file)
+    store = open_store(db)
+    report = print_handout(store, pick_deck(store, deck).name, options, output, key_file)
     if report.html is not None:
         click.echo(report.html, nl=False)
         return
@@ -710,7 +845,7 @@ def print_command(
 
 
 @cli.command("export")
-@click.argument("deck")
+@deck_argument()
 @db_option
 @click.option(
     "--format",
@@ -725,7 +860,7 @@ def print_command(
     help="Output file (default: stdout, for text formats).",
 )
 @reports_errors
-def export_command(deck: str, db: str | None, fmt: str | None, output: Path | None) -> None:
+def export_command(deck: str | None, db: str | None, fmt: str | None, output: Path | None) -> None:
     """Write a deck for other tools: Anki CSV/TSV, Anki package, JSON, Markdown, deck file, HTML.
 
     `--format html` writes the default handout (a worksheet with its key); `quizkit print`
@@ -735,18 +870,20 @@ def export_command(deck: str, db: str | None, fmt: str | None, output: Path | No
     from quizkit.exporting import export_deck, format_for
 
     chosen = format_for(output, fmt)
+    store = open_store(db)
+    deck = pick_deck(store, deck).name
     if chosen == "html":
         from quizkit.exporters.html import print_handout
         from quizkit.handouts import HandoutOptions, default_paper
 
         options = HandoutOptions(paper=default_paper(os.environ))
-        report = print_handout(open_store(db), deck, options, output)
+        report = print_handout(store, deck, options, output)
         if report.html is not None:
             click.echo(report.html, nl=False)
         else:
             click.echo(f"{output}: {report.handout.question_count} questions written", err=True)
         return
-    count, text = export_deck(open_store(db), deck, chosen, output, now())
+    count, text = export_deck(store, deck, chosen, output, now())
     if text is not None:
         click.echo(text, nl=False)
     else:

@@ -21,11 +21,34 @@ class StoreError(QuizkitError):
 
 
 class UnknownDeck(QuizkitError):
-    """A deck name that is not in the database."""
+    """A deck name that is not in the database: the closest name, else the names known."""
 
-    def __init__(self, name: str, known: list[str]) -> None:
-        hint = f" (decks: {', '.join(known)})" if known else " (the database has no decks yet)"
+    def __init__(self, name: str, known: list[str], closest: str | None = None) -> None:
+        if closest is not None:
+            hint = f"; did you mean {closest!r}?"
+        elif known:
+            hint = f" (decks: {', '.join(known)})"
+        else:
+            hint = " (the database has no decks yet)"
         super().__init__(f"no deck named {name!r}{hint}")
+
+
+class AmbiguousDeck(QuizkitError):
+    """A prefix that starts more than one deck's name."""
+
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        super().__init__(f"{name!r} could be any of these decks: {', '.join(candidates)}")
+
+
+class NoDeckGiven(QuizkitError):
+    """A command that needs a deck got none, and there is not exactly one to use."""
+
+    def __init__(self, known: list[str]) -> None:
+        if known:
+            message = f"name a deck: {', '.join(known)}"
+        else:
+            message = "no decks yet: `quizkit import FILE` or `quizkit study --demo`"
+        super().__init__(message)
 
 
 class UnknownNote(QuizkitError):

@@ -63,7 +63,9 @@ def export_deck(
 
     Returns the number of notes and the text when not written to a file.
     """
-    deck = store.deck(deck_name)
+    from quizkit.decks import resolve_deck
+
+    deck = resolve_deck(store, deck_name)
     info = DeckInfo(deck.name, deck.description, deck.desired_retention)
     notes = store.deck_notes(deck)
     if fmt == "apkg":

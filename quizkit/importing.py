@@ -71,6 +71,7 @@ def _import_file(
     # A file whose every note names its deck (Anki's deck column) creates no default deck.
     default_used = not named or any(n.deck in (None, batch.deck.name) for n in batch.notes)
     with store.transaction():
+        had_notes = store.deck_ids_with_notes()
         if batch.deck_settings:
             deck = store.ensure_deck(batch.deck, now)
         else:
@@ -99,6 +100,9 @@ def _import_file(
                 for s in batch.schedules
                 for r in s.reviews
             )
+        # notes that moved to another deck (`--deck X` on a file imported before) leave
+        # their old deck empty: it goes, rather than linger as an empty name in `decks`
+        store.delete_emptied_decks(had_notes)
     names = [deck.name] if default_used else []
     return ", ".join([*names, *named]), report
 

@@ -131,12 +131,19 @@ class DeckFile:
 
 @dataclass(frozen=True)
 class Deck:
-    """A stored deck."""
+    """A stored deck. `family` holds its own id and its sub-decks' (`Name::Child`) when it
+    was chosen by name, so that studying a parent studies its children too."""
 
     id: int
     name: str
     description: str
     desired_retention: float
+    family: tuple[int, ...] = ()
+
+    @property
+    def ids(self) -> tuple[int, ...]:
+        """The deck ids whose cards belong to this deck: its own, and its sub-decks'."""
+        return self.family or (self.id,)
 
 
 @dataclass(frozen=True)
@@ -174,6 +181,7 @@ class StudyCard:
     sources: tuple[SourceRef, ...]
     extra: dict[str, Any]
     suspended: bool = False
+    guid: str = ""
 
     @property
     def prompt(self) -> str:

@@ -54,7 +54,7 @@ NOTE_COLUMNS = (
 CARD_SELECT = """
     SELECT c.id, c.note_id, c.ord, c.deck_id, c.state, c.step, c.stability, c.difficulty,
            c.due, c.last_review, c.suspended, n.question, n.answer, n.kind, n.alternatives,
-           n.distractors, n.tags, n.sources, n.extra
+           n.distractors, n.tags, n.sources, n.extra, n.guid
     FROM cards c JOIN notes n ON n.id = c.note_id
 """
 
@@ -79,8 +79,9 @@ def _queue_filter(
     """
     skip = list(exclude)
     if deck is not None:
-        where = "c.deck_id = ? AND " + where
-        params = [deck.id, *params]
+        in_deck, ids = _in_deck("c.deck_id", deck)
+        where = f"{in_deck} AND " + where
+        params = [*ids, *params]
     if skip:
         where += f" AND c.id NOT IN ({','.join('?' * len(skip))})"
         params = [*params, *skip]
@@ -111,6 +112,7 @@ def _study_card(row: tuple[Any, ...]) -> StudyCard:
         tags=tuple(json.loads(row[16])),
         sources=tuple(SourceRef.from_dict(s) for s in json.loads(row[17])),
         extra=json.loads(row[18]),
+        guid=row[19],
     )
 
 
@@ -237,6 +239,70 @@ class Store:
                     tally["learning"] += count
         empty = dict.fromkeys(kinds, 0)
         return [DeckCounts(deck, **tallies.get(deck.id, empty)) for deck in self.decks()]
+
+    def rename_decks(self, moves: list[tuple[int, str]]) -> None:
+        """Give decks new names (deck id, new name), all in one transaction."""
+        with self.transaction():
+            # through a name no deck can have, so that swapping names cannot collide midway
+            self.db.conn.executemany(
+                "UPDATE decks SET name = char(1) || 'renaming ' || id WHERE id = ?",
+                ([i] for i, _n in moves),
+            )
+            self.db.conn.executemany(
+                "UPDATE decks SET name = ? WHERE id = ?", ([n, i] for i, n in moves)
+            )
+
+    def deck_contents(self, deck: Deck) -> tuple[int, int, int]:
+        """(notes, cards, reviews) of a deck and its sub-decks: what deleting it takes away."""
+        in_deck, ids = _in_deck("deck_id", deck)
+        notes = self.db.execute(f"SELECT COUNT(*) FROM notes WHERE {in_deck}", ids).fetchone()[0]
+        cards = self.db.execute(f"SELECT COUNT(*) FROM cards WHERE {in_deck}", ids).fetchone()[0]
+        reviews = self.db.execute(
+            f"SELECT COUNT(*) FROM reviews WHERE card_id IN (SELECT id FROM cards WHERE {in_deck})",
+            ids,
+        ).fetchone()[0]
+        return int(notes), int(cards), int(reviews)
+
+    def delete_deck(self, deck: Deck) -> None:
+        """Delete a deck, its sub-decks, their notes, cards and review log, in one transaction."""
+        in_deck, ids = _in_deck("deck_id", deck)
+        cards = f"SELECT id FROM cards WHERE {in_deck}"
+        with self.transaction():
+            self.db.execute(f"DELETE FROM reviews WHERE card_id IN ({cards})", ids)
+            self.db.execute(f"DELETE FROM cards WHERE {in_deck}", ids)
+            self.db.execute(
+                f"DELETE FROM note_sources WHERE note_id IN (SELECT id FROM notes WHERE {in_deck})",
+                ids,
+            )
+            self.db.execute(f"DELETE FROM notes WHERE {in_deck}", ids)
+            self.db.execute(f"DELETE FROM decks WHERE id IN ({','.join('?' * len(ids))})", ids)
+
+    def deck_ids_with_notes(self) -> set[int]:
+        """Decks holding at least one note (one index probe per deck)."""
+        rows = self.db.execute(
+            "SELECT id FROM decks WHERE EXISTS (SELECT 1 FROM notes WHERE deck_id = decks.id)"
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def delete_emptied_decks(self, had_notes: set[int]) -> list[str]:
+        """Delete the decks among `had_notes` that hold no note now (an import moved them all
+        elsewhere); returns their names. Call inside the import's transaction."""
+        emptied = sorted(had_notes - self.deck_ids_with_notes())
+        if not emptied:
+            return []
+        marks = ",".join("?" * len(emptied))
+        names = [
+            row[0]
+            for row in self.db.execute(
+                f"SELECT name FROM decks WHERE id IN ({marks}) ORDER BY name", emptied
+            ).fetchall()
+        ]
+        self.db.execute(f"DELETE FROM decks WHERE id IN ({marks})", emptied)
+        return names
+
+    def deck_names(self) -> list[str]:
+        """Every deck's name, for shell completion."""
+        return [row[0] for row in self.db.execute("SELECT name FROM decks ORDER BY name")]
 
     # notes and cards ---------------------------------------------------
 
@@ -389,8 +455,9 @@ class Store:
         )
 
     def deck_cards(self, deck: Deck) -> list[StudyCard]:
+        in_deck, ids = _in_deck("c.deck_id", deck)
         rows = self.db.execute(
-            CARD_SELECT + " WHERE c.deck_id = ? ORDER BY c.note_id, c.ord", [deck.id]
+            CARD_SELECT + f" WHERE {in_deck} ORDER BY c.note_id, c.ord", ids
         ).fetchall()
         return [_study_card(row) for row in rows]
 
@@ -443,9 +510,10 @@ class Store:
             return int(self.db.execute(sql, [iso(since)]).fetchone()[0])
         # CROSS JOIN keeps SQLite reading today's first reviews first (idx_reviews_first),
         # rather than every card of the deck and then each card's reviews
-        sql = """SELECT COUNT(*) FROM reviews r CROSS JOIN cards c ON c.id = r.card_id
-                 WHERE r.reviewed_at >= ? AND r.state_before = 0 AND c.deck_id = ?"""
-        return int(self.db.execute(sql, [iso(since), deck.id]).fetchone()[0])
+        in_deck, ids = _in_deck("c.deck_id", deck)
+        sql = f"""SELECT COUNT(*) FROM reviews r CROSS JOIN cards c ON c.id = r.card_id
+                  WHERE r.reviewed_at >= ? AND r.state_before = 0 AND {in_deck}"""
+        return int(self.db.execute(sql, [iso(since), *ids]).fetchone()[0])
 
     def count_due(
         self,
@@ -462,8 +530,9 @@ class Store:
         sql = "SELECT 1 FROM cards c WHERE c.state > 0 AND c.suspended = 0 AND c.due <= ?"
         params: list[Any] = [iso(now)]
         if deck is not None:
-            sql += " AND c.deck_id = ?"
-            params.append(deck.id)
+            in_deck, ids = _in_deck("c.deck_id", deck)
+            sql += f" AND {in_deck}"
+            params += ids
         if bury_since is not None:
             sql += SIBLING_NOT_REVIEWED_SINCE
             params.append(iso(bury_since))
@@ -479,9 +548,10 @@ class Store:
         else:
             # one probe of the (deck_id, due) index; left to itself SQLite reads the deck's
             # whole slice of idx_cards_deck_state
-            sql = """SELECT MIN(due) FROM cards INDEXED BY idx_cards_deck_due
-                     WHERE deck_id = ? AND state > 0 AND suspended = 0"""
-            params = [deck.id]
+            in_deck, ids = _in_deck("deck_id", deck)
+            sql = f"""SELECT MIN(due) FROM cards INDEXED BY idx_cards_deck_due
+                      WHERE {in_deck} AND state > 0 AND suspended = 0"""
+            params = list(ids)
         value = self.db.execute(sql, params).fetchone()[0]
         return parse_iso(value) if value else None
 
@@ -628,27 +698,29 @@ class Store:
         return {deck_id: count for deck_id, count in rows}
 
     def suspended_card_ids(self, deck: Deck) -> list[int]:
+        in_deck, ids = _in_deck("deck_id", deck)
         rows = self.db.execute(
-            "SELECT id FROM cards WHERE deck_id = ? AND suspended = 1 ORDER BY id", [deck.id]
+            f"SELECT id FROM cards WHERE {in_deck} AND suspended = 1 ORDER BY id", ids
         ).fetchall()
         return [row[0] for row in rows]
 
     def unsuspend(self, deck: Deck, card_ids: Iterable[int]) -> int:
         """Unsuspend these cards of the deck; the leech mark stays, as Anki keeps its tag."""
-        ids = list(card_ids)
+        in_deck, deck_ids = _in_deck("deck_id", deck)
         with self.transaction():
             changed = 0
-            for card_id in ids:
+            for card_id in list(card_ids):
                 changed += self.db.execute(
-                    """UPDATE cards SET suspended = 0 WHERE id = ? AND deck_id = ? AND suspended = 1
-                       AND note_id NOT IN (SELECT id FROM notes WHERE dropped = 1)""",
-                    [card_id, deck.id],
+                    f"""UPDATE cards SET suspended = 0 WHERE id = ? AND {in_deck} AND suspended = 1
+                        AND note_id NOT IN (SELECT id FROM notes WHERE dropped = 1)""",
+                    [card_id, *deck_ids],
                 ).rowcount
         return changed
 
     def card_in_deck(self, deck: Deck, card_id: int) -> bool:
+        in_deck, ids = _in_deck("deck_id", deck)
         row = self.db.execute(
-            "SELECT 1 FROM cards WHERE id = ? AND deck_id = ?", [card_id, deck.id]
+            f"SELECT 1 FROM cards WHERE id = ? AND {in_deck}", [card_id, *ids]
         ).fetchone()
         return row is not None
 
@@ -656,8 +728,9 @@ class Store:
         sql = "SELECT id FROM cards WHERE leech = 1"
         params: list[Any] = []
         if deck is not None:
-            sql += " AND deck_id = ?"
-            params.append(deck.id)
+            in_deck, ids = _in_deck("deck_id", deck)
+            sql += f" AND {in_deck}"
+            params += ids
         return {row[0] for row in self.db.execute(sql, params).fetchall()}
 
     def card_state_counts(self, deck: Deck | None) -> tuple[int, int, int, int, int, int]:
@@ -825,11 +898,12 @@ class Store:
         The four JSON columns come back as one JSON array: one parse a row instead of four
         (a 10,000-note handout spends much of its time here).
         """
+        in_deck, ids = _in_deck("deck_id", deck)
         rows = self.db.execute(
-            """SELECT id, question, answer, kind,
+            f"""SELECT id, question, answer, kind,
                       json_array(json(distractors), json(tags), json(sources), json(extra))
-               FROM notes WHERE deck_id = ? AND dropped = 0 ORDER BY id""",
-            [deck.id],
+               FROM notes WHERE {in_deck} AND dropped = 0 ORDER BY id""",
+            ids,
         ).fetchall()
         notes = []
         loads, source = json.loads, SourceRef.from_dict
@@ -859,16 +933,18 @@ class Store:
 
     def deck_notes(self, deck: Deck) -> list[Note]:
         """A deck's notes in the order they were added, as an exporter needs them."""
+        in_deck, ids = _in_deck("deck_id", deck)
+        names = {d.id: d.name for d in self.decks()} if deck.family else {deck.id: deck.name}
         rows = self.db.execute(
-            f"""SELECT guid, {NOTE_COLUMNS} FROM notes WHERE deck_id = ? ORDER BY id""",
-            [deck.id],
+            f"""SELECT guid, {NOTE_COLUMNS} FROM notes WHERE {in_deck} ORDER BY id""",
+            ids,
         ).fetchall()
         return [
             Note(
                 question=row[2],
                 answer=row[3],
                 guid=row[0],
-                deck=deck.name,
+                deck=names[row[10]],
                 kind=row[1],
                 alternatives=tuple(json.loads(row[4])),
                 distractors=tuple(json.loads(row[5])),
@@ -1020,9 +1096,19 @@ def _deck_filter(column: str, deck: Deck | None, cards: bool = False) -> tuple[s
     """An ' AND ...' clause keeping one deck's rows: by deck id, or by card id when `cards`."""
     if deck is None:
         return "", []
+    in_deck, ids = _in_deck("deck_id", deck)
     if cards:
-        return f" AND {column} IN (SELECT id FROM cards WHERE deck_id = ?)", [deck.id]
-    return f" AND {column} = ?", [deck.id]
+        return f" AND {column} IN (SELECT id FROM cards WHERE {in_deck})", ids
+    in_deck, ids = _in_deck(column, deck)
+    return f" AND {in_deck}", ids
+
+
+def _in_deck(column: str, deck: Deck) -> tuple[str, list[Any]]:
+    """`column = ?` for one deck, `column IN (...)` for a parent and its sub-decks."""
+    ids = list(deck.ids)
+    if len(ids) == 1:
+        return f"{column} = ?", ids
+    return f"{column} IN ({','.join('?' * len(ids))})", ids
 
 
 def _ranges_values(ranges: list[tuple[datetime, datetime]]) -> tuple[str, list[Any]]:

@@ -170,9 +170,9 @@ def test_a_bad_deck_file_changes_nothing_and_says_where(
     assert result.exit_code == 1
     assert one_error_line(result).startswith(f"quizkit: {tmp_path}/{message}")
     assert runner.invoke(cli, ["show", "Capitals", "--json"]).output == before
-    assert [d["name"] for d in json.loads(runner.invoke(cli, ["decks", "--json"]).output)] == [
-        "Capitals"
-    ]
+    assert [
+        d["name"] for d in json.loads(runner.invoke(cli, ["decks", "--json"]).output)["decks"]
+    ] == ["Capitals"]
 
 
 def test_one_transaction_per_file(runner: CliRunner, tmp_path: Path, write_deck) -> None:
@@ -183,7 +183,7 @@ def test_one_transaction_per_file(runner: CliRunner, tmp_path: Path, write_deck)
     assert result.exit_code == 1
     assert f"{good}: deck 'Capitals': 2 added" in result.output
     assert f"{bad}:4: note has no answer" in result.output
-    decks = json.loads(runner.invoke(cli, ["decks", "--json"]).output)
+    decks = json.loads(runner.invoke(cli, ["decks", "--json"]).output)["decks"]
     assert [d["name"] for d in decks] == ["Capitals"]
 
 
@@ -197,7 +197,7 @@ def test_decks_lists_counts(runner: CliRunner) -> None:
     table = runner.invoke(cli, ["decks"]).output.splitlines()
     assert table[0].split() == ["deck", "new", "learn", "due", "total"]
     assert table[1].split()[-4:] == ["13", "2", "0", "15"]
-    (row,) = json.loads(runner.invoke(cli, ["decks", "--json"]).output)
+    (row,) = json.loads(runner.invoke(cli, ["decks", "--json"]).output)["decks"]
     assert {k: row[k] for k in ("name", "new", "learning", "due", "total")} == {
         "name": CSTO,
         "new": 13,
@@ -219,7 +219,7 @@ def test_show_lists_cards_with_due_times(runner: CliRunner, write_deck) -> None:
         "    3  Yerevan",
         "       -> Capital of Armenia?   [new]",
     ]
-    rows = json.loads(runner.invoke(cli, ["show", "Capitals", "--json"]).output)
+    rows = json.loads(runner.invoke(cli, ["show", "Capitals", "--json"]).output)["cards"]
     assert [(r["id"], r["question"], r["answer"], r["state"], r["due"]) for r in rows] == [
         (1, "Capital of Belarus?", "Minsk", "learning", "2022-01-20T09:10:00+00:00"),
         (2, "Capital of Armenia?", "Yerevan", "new", "2022-01-20T09:00:00+00:00"),

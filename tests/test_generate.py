@@ -203,7 +203,7 @@ def test_regenerating_updates_in_place_and_keeps_history(runner: CliRunner, stor
 
 def test_edited_and_dropped_notes_survive_regeneration(runner: CliRunner, store: Store) -> None:
     generate(runner, str(NATO), "--deck", "NATO")
-    cards = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)
+    cards = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)["cards"]
     target = next(c for c in cards if c["answer"] == "Germany")
     edited = runner.invoke(
         cli, ["edit", str(target["note_id"]), "--question", "Which country did Pistorius serve?"]
@@ -213,7 +213,8 @@ def test_edited_and_dropped_notes_survive_regeneration(runner: CliRunner, store:
     assert runner.invoke(cli, ["drop", str(tf["note_id"])]).exit_code == 0
     generate(runner, str(NATO), "--deck", "NATO")
     after = {
-        c["note_id"]: c for c in json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)
+        c["note_id"]: c
+        for c in json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)["cards"]
     }
     assert after[target["note_id"]]["question"] == "Which country did Pistorius serve?"
     assert after[tf["note_id"]]["suspended"] is True
@@ -276,8 +277,8 @@ def test_shipped_deck_asks_about_every_gold_fact(shared_dir: Path) -> None:
 
 def test_unsuspend_does_not_bring_back_a_dropped_note(runner: CliRunner, store: Store) -> None:
     generate(runner, str(NATO), "--deck", "NATO")
-    cards = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)
+    cards = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)["cards"]
     assert runner.invoke(cli, ["drop", str(cards[0]["note_id"])]).exit_code == 0
     assert runner.invoke(cli, ["unsuspend", "NATO"]).exit_code == 0
-    after = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)
+    after = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)["cards"]
     assert after[0]["suspended"] is True

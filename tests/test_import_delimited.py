@@ -236,7 +236,7 @@ def test_deck_option_names_the_deck(runner: CliRunner, tmp_path: Path) -> None:
     path = write(tmp_path, "x.csv", "a,b\n")
     result = runner.invoke(cli, ["import", "--deck", "Chosen", str(path)])
     assert result.output == f"{path}: deck 'Chosen': 1 added, 0 updated, 0 unchanged, 0 skipped\n"
-    shown = json.loads(runner.invoke(cli, ["show", "Chosen", "--json"]).output)
+    shown = json.loads(runner.invoke(cli, ["show", "Chosen", "--json"]).output)["cards"]
     assert [(c["question"], c["answer"]) for c in shown] == [("a", "b")]
 
 

@@ -122,7 +122,7 @@ def test_decks_says_so_and_unsuspend_brings_it_back(
         "Practice: 1 leech card(s) suspended (failed 8 times); "
         "`quizkit unsuspend Practice` brings them back"
     )
-    rows = json.loads(runner.invoke(cli, ["decks", "--json"]).output)
+    rows = json.loads(runner.invoke(cli, ["decks", "--json"]).output)["decks"]
     assert (rows[0]["leeches"], rows[0]["suspended"]) == (1, 1)
 
     result = runner.invoke(cli, ["unsuspend", DECK])
@@ -130,7 +130,7 @@ def test_decks_says_so_and_unsuspend_brings_it_back(
     card = store.deck_cards(deck)[0]
     assert card.suspended is False
     assert "leech" not in runner.invoke(cli, ["decks"]).output
-    assert json.loads(runner.invoke(cli, ["decks", "--json"]).output)[0]["leeches"] == 0
+    assert json.loads(runner.invoke(cli, ["decks", "--json"]).output)["decks"][0]["leeches"] == 0
     assert runner.invoke(cli, ["unsuspend", DECK]).output == "Unsuspended 0 cards in 'Practice'.\n"
 
 

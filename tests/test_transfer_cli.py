@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -127,4 +128,4 @@ def test_a_file_without_notes(runner: CliRunner, tmp_path: Path) -> None:
     bad.write_text("front,back\nonly\n")
     result = runner.invoke(cli, ["import", "--skip-bad", str(bad)])
     assert result.exit_code == 0
-    assert runner.invoke(cli, ["decks", "--json"]).output == "[]\n"
+    assert json.loads(runner.invoke(cli, ["decks", "--json"]).output) == {"version": 1, "decks": []}

@@ -132,7 +132,9 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def build_for_deck(store: Store, deck_name: str, options: HandoutOptions) -> Handout:
-    deck = store.deck(deck_name)
+    from quizkit.decks import resolve_deck
+
+    deck = resolve_deck(store, deck_name)
     return build_handout(deck.name, store.print_notes(deck), options)
 
 

@@ -426,7 +426,10 @@ def study(
     if cram:
         run_cram(store, chosen, tag, seed)
         return
-    summary = Session(store, chosen, now, new_limit).run(open_learner())
+    learner = open_learner()
+    if demo or (learner.interactive and not store.review_count(None)):
+        learner.introduce()
+    summary = Session(store, chosen, now, new_limit).run(learner)
     click.echo()
     if summary.seen == 0 and not summary.quit:
         click.echo("Nothing to study right now.")

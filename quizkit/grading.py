@@ -313,6 +313,49 @@ def _grade_quantity(typed: Quantity, wanted: Quantity) -> Grade:
     return RIGHT
 
 
+# factors -------------------------------------------------------------------
+
+# words that name a multiple on their own: "twice", "double" and "two-fold" say the same
+MULTIPLE_NAMES = {
+    "twice": 2,
+    "double": 2,
+    "doubled": 2,
+    "doubling": 2,
+    "thrice": 3,
+    "triple": 3,
+    "tripled": 3,
+    "tripling": 3,
+    "quadruple": 4,
+    "quadrupled": 4,
+    "quintuple": 5,
+}
+FACTOR_HEDGE = re.compile(r"^(?:a|an|about|around|roughly|nearly|almost|some|by)\s+")
+
+
+def read_factor(text: str) -> float | None:
+    """A multiple as people write it: 'twice', 'double', 'two-fold', 'twofold', '2x', '2 times',
+    'x2'. None when the text is not a multiple."""
+    cleaned = fold(text).replace("-", " ").replace("×", "x").strip(" .")
+    cleaned = FACTOR_HEDGE.sub("", cleaned)
+    cleaned = re.sub(r"\b(?:increase|rise|jump|over|as much|as many)\b", "", cleaned).strip()
+    if cleaned in MULTIPLE_NAMES:
+        return float(MULTIPLE_NAMES[cleaned])
+    match = (
+        re.fullmatch(r"(\S+?)\s*fold", cleaned)
+        or re.fullmatch(r"(\S+)\s*(?:x|times)", cleaned)
+        or re.fullmatch(r"x\s*(\S+)", cleaned)
+    )
+    if match is None:
+        return None
+    word = match.group(1)
+    if word in SMALL_NUMBERS:
+        return float(SMALL_NUMBERS[word])
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
 # people --------------------------------------------------------------------
 
 
@@ -387,6 +430,11 @@ def grade(
     rejected = [fold(d) for d in distractors]
     if folded in {fold(c) for c in candidates}:
         return RIGHT
+    wanted_factor = read_factor(expected) if re.search(r"fold\b", fold(expected)) else None
+    if wanted_factor is not None:
+        typed_factor = read_factor(typed)
+        if typed_factor is not None:
+            return RIGHT if typed_factor == wanted_factor else WRONG
     for candidate in candidates:
         wanted_dates = read_dates(candidate)
         if wanted_dates:

@@ -65,7 +65,8 @@ def quiz_report_lines(report: QuizReport) -> list[str]:
 class CramTerminal(TerminalLearner):
     """A cram session's cards; wrong ones are said to come back."""
 
-    def ask(self, card: StudyCard, remaining: int) -> Answer | None:
+    # cram's Learner (cram.py) is told how many cards remain, not the study queue's counts
+    def ask(self, card: StudyCard, remaining: int) -> Answer | None:  # type: ignore[override]
         return self._ask(card, f"{remaining} to go")
 
     def show_cram_outcome(self, outcome: CramOutcome) -> bool:

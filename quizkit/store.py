@@ -540,6 +540,69 @@ class Store:
         sql = f"SELECT COUNT(*) FROM ({sql} ORDER BY c.due LIMIT ?)"
         return int(self.db.execute(sql, [*params, limit]).fetchone()[0])
 
+    def queue_counts(
+        self, deck: Deck | None, now: datetime, bury_since: datetime
+    ) -> tuple[int, int, int]:
+        """(new, learning, review) cards ready by `now`, less those buried since `bury_since`.
+
+        Counted once when a session starts (the session keeps them current from then on):
+        the plain counts read the partial indexes; the buried ones are found from the day's
+        reviews, which are few, rather than by testing every card.
+        """
+        where, params = ("", []) if deck is None else _in_deck("deck_id", deck)
+        where = f" AND {where}" if where else ""
+        new = self.db.execute(
+            f"SELECT COUNT(*) FROM cards WHERE state = 0 AND suspended = 0{where}", params
+        ).fetchone()[0]
+        learning, review = self.db.execute(
+            f"""SELECT COALESCE(SUM(state != 2), 0), COALESCE(SUM(state = 2), 0) FROM cards
+                WHERE state > 0 AND suspended = 0 AND due <= ?{where}""",
+            [iso(now), *params],
+        ).fetchone()
+        sibling_where = where.replace("deck_id", "s.deck_id")
+        buried = self.db.execute(
+            f"""SELECT DISTINCT s.id, s.state, s.due FROM reviews r
+                JOIN cards c ON c.id = r.card_id
+                JOIN cards s ON s.note_id = c.note_id AND s.id != c.id
+                WHERE r.reviewed_at >= ? AND s.suspended = 0{sibling_where}""",
+            [iso(bury_since), *params],
+        ).fetchall()
+        for _id, state, due in buried:
+            if state == CardState.NEW:
+                new -= 1
+            elif due <= iso(now):
+                if state == CardState.REVIEW:
+                    review -= 1
+                else:
+                    learning -= 1
+        return int(new), int(learning), int(review)
+
+    def became_due(
+        self, deck: Deck | None, after: datetime, until: datetime, bury_since: datetime
+    ) -> tuple[int, int]:
+        """(learning, review) cards falling due in (after, until], not buried: what a
+        session adds to its counts as time passes. One short range of the due index."""
+        where, params = _queue_filter(
+            "c.state > 0 AND c.suspended = 0 AND c.due > ? AND c.due <= ?",
+            [iso(after), iso(until)],
+            deck,
+            (),
+            bury_since,
+        )
+        learning, review = self.db.execute(
+            f"""SELECT COALESCE(SUM(c.state != 2), 0), COALESCE(SUM(c.state = 2), 0)
+                FROM cards c WHERE {where}""",
+            params,
+        ).fetchone()
+        return int(learning), int(review)
+
+    def sibling_cards(self, card: StudyCard) -> list[StudyCard]:
+        """The other cards of the card's note (its reverse, or its forward card)."""
+        rows = self.db.execute(
+            CARD_SELECT + " WHERE c.note_id = ? AND c.id != ?", [card.note_id, card.id]
+        ).fetchall()
+        return [_study_card(row) for row in rows]
+
     def next_due_time(self, deck: Deck | None) -> datetime | None:
         """When the next scheduled (not new) card falls due."""
         if deck is None:

@@ -13,15 +13,22 @@ from typing import Any, Protocol
 
 from quizkit.grading import grade, grade_list
 from quizkit.leech import suspend_if_leech
-from quizkit.models import Deck, Rating, Review, StudyCard
+from quizkit.models import CardState, Deck, Rating, Review, StudyCard
 from quizkit.scheduler import make_scheduler, review
 from quizkit.store import Store, start_of_day
 
 # Anki's default: when nothing is due, a learning card due within this long is shown now.
 LEARN_AHEAD = timedelta(minutes=20)
 ONE_DAY = timedelta(days=1)
-# the "N due" figure beside each card is counted up to this, then shown as "1000+"
-DUE_COUNT_CAP = 1000
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    """What is left to study now, as Anki shows it above each card."""
+
+    new: int
+    learning: int
+    due: int
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,7 @@ class Outcome:
 class Learner(Protocol):
     """The other side of a session. Returning None means the learner quits."""
 
-    def ask(self, card: StudyCard, remaining: int) -> Answer | None: ...
+    def ask(self, card: StudyCard, counts: QueueCounts) -> Answer | None: ...
 
     def rate_after_reveal(self, card: StudyCard) -> Rating | None: ...
 
@@ -137,6 +144,10 @@ class Session:
         self.now = now
         self.new_limit = new_limit
         self._schedulers: dict[int, Any] = {}
+        # the counts on screen, kept current answer by answer (see counts())
+        self._day: datetime | None = None
+        self._checked: datetime | None = None
+        self._new = self._learning = self._review = self._introduced = 0
 
     def next_card(self, moment: datetime) -> StudyCard | None:
         # bury: a card whose sibling (same note, other direction) was reviewed today waits
@@ -151,11 +162,55 @@ class Session:
                 return card
         return self.store.next_due_card(self.deck, moment + LEARN_AHEAD, bury_since=today)
 
-    def remaining(self, moment: datetime) -> int:
-        """Cards due now, counted up to DUE_COUNT_CAP + 1 (shown as '1000+')."""
-        return self.store.count_due(
-            self.deck, moment, bury_since=start_of_day(moment), limit=DUE_COUNT_CAP + 1
-        )
+    def counts(self, moment: datetime) -> QueueCounts:
+        """New, learning and due cards left now.
+
+        Counted from the tables once (and again when a new day starts); after that, kept
+        current: each answer takes its card (and a sibling it buries) off, and the cards
+        whose due time passed since the last look are added, from a short range of the due
+        index. So a step costs the same on a 100,000-card deck as on a small one.
+        """
+        today = start_of_day(moment)
+        if self._day != today or self._checked is None:
+            self._day, self._checked = today, moment
+            self._new, self._learning, self._review = self.store.queue_counts(
+                self.deck, moment, today
+            )
+            self._introduced = self.store.new_cards_studied_since(self.deck, today)
+        elif moment > self._checked:
+            learning, review = self.store.became_due(self.deck, self._checked, moment, today)
+            self._learning += learning
+            self._review += review
+            self._checked = moment
+        new = max(0, min(self._new, self.new_limit - self._introduced))
+        return QueueCounts(new, max(0, self._learning), max(0, self._review))
+
+    def _take_off(self, card: StudyCard) -> None:
+        """Count a card being answered out of the figure it was shown in, if it was in one."""
+        if self._checked is None:
+            return
+        if card.state == CardState.NEW:
+            self._new -= 1
+            self._introduced += 1
+        elif card.due <= self._checked:
+            if card.state == CardState.REVIEW:
+                self._review -= 1
+            else:
+                self._learning -= 1
+        first_today = card.last_review is None or card.last_review < start_of_day(self._checked)
+        if not first_today:
+            return
+        # the first answer of the day buries the note's other card: it leaves the counts
+        for sibling in self.store.sibling_cards(card):
+            if sibling.suspended:
+                continue
+            if sibling.state == CardState.NEW:
+                self._new -= 1
+            elif sibling.due <= self._checked:
+                if sibling.state == CardState.REVIEW:
+                    self._review -= 1
+                else:
+                    self._learning -= 1
 
     def next_due(self, moment: datetime) -> datetime | None:
         """When there will next be something to study: a scheduled card, or a new one."""
@@ -185,7 +240,7 @@ class Session:
 
     def _study(self, card: StudyCard, learner: Learner, summary: Summary) -> bool:
         """Ask, grade, schedule, commit, then show the outcome; False when the learner quits."""
-        answer = learner.ask(card, self.remaining(self.now()))
+        answer = learner.ask(card, self.counts(self.now()))
         if answer is None:
             return False
         if answer.revealed:
@@ -204,6 +259,7 @@ class Session:
                 correct, rating = None, chosen
         answered_at = self.now()
         after, review_id = self._apply(card, rating, answered_at, answer, correct)
+        self._take_off(card)
         summary.seen += 1
         if correct is not None:
             summary.graded += 1

@@ -235,7 +235,10 @@ def test_study_from_a_pipe(isolated_env: Path) -> None:
     done = run_quizkit("study", CSTO, input="Papikyan\n\n")
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "[1] (official, 0 due) Who was Armenia's defense minister in January 2022?" in out
+    assert (
+        "15 new · 0 learning · 0 due\n"
+        "[1] (official) Who was Armenia's defense minister in January 2022?" in out
+    )
     assert "> Papikyan\nRight. Answer: Suren Papikyan\nYou typed: Papikyan\n" in out
     assert "Source: trend-csto-defense-ministers\nGraded good; next review in 10 minutes." in out
     assert "> \nAnswer: Belarus\n" in out

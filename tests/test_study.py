@@ -14,7 +14,15 @@ import pytest
 from quizkit.models import CardState, DeckInfo, Note, Rating, StudyCard
 from quizkit.scheduler import make_scheduler, review
 from quizkit.store import Store
-from quizkit.study import Answer, Outcome, Session, due_in_words, rating_for, slow_after_ms
+from quizkit.study import (
+    Answer,
+    Outcome,
+    QueueCounts,
+    Session,
+    due_in_words,
+    rating_for,
+    slow_after_ms,
+)
 
 
 class Clock:
@@ -38,9 +46,9 @@ class Scripted:
     asked: list[StudyCard] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     regrades: list[Outcome] = field(default_factory=list)
-    remaining: list[int] = field(default_factory=list)
+    remaining: list[QueueCounts] = field(default_factory=list)
 
-    def ask(self, card: StudyCard, remaining: int) -> Answer | None:
+    def ask(self, card: StudyCard, remaining: QueueCounts) -> Answer | None:
         assert len(self.asked) < 500, "the session does not end"
         self.asked.append(card)
         self.remaining.append(remaining)
@@ -92,7 +100,12 @@ def test_due_reviews_first_most_overdue_first_then_new(store: Store, now: dateti
     Session(store, deck, Clock(now), new_limit=20).run(learner)
     first_seen = list(dict.fromkeys(c.id for c in learner.asked))
     assert first_seen == [cards[4].id, cards[3].id, cards[0].id, cards[1].id]
-    assert learner.remaining[:2] == [2, 1]
+    assert learner.remaining[:4] == [
+        QueueCounts(new=2, learning=0, due=2),
+        QueueCounts(new=2, learning=0, due=1),
+        QueueCounts(new=2, learning=0, due=0),
+        QueueCounts(new=1, learning=0, due=0),
+    ]
 
 
 def test_new_cards_stop_at_the_daily_limit_across_sessions(store: Store, now: datetime) -> None:
@@ -327,3 +340,32 @@ def test_a_failed_review_comes_back_sooner(store: Store, now: datetime, tmp_path
 )
 def test_due_in_words(now: datetime, delta: timedelta, words: str) -> None:
     assert due_in_words(now + delta, now) == words
+
+
+# the counts on screen -------------------------------------------------------------
+
+
+def test_counts_kept_current_match_a_fresh_count_at_every_card(store: Store, now: datetime) -> None:
+    """Answers right and wrong, reverse cards burying their siblings, the clock moving on:
+    before every card the counts kept step by step equal a count made from scratch."""
+    deck = store.ensure_deck(DeckInfo("Mixed"), now)
+    notes = [Note(f"Word {n}?", f"Mot{n}", guid=f"w{n}", reverse=n % 3 == 0) for n in range(12)]
+    store.upsert_notes(deck, notes, now)
+    cards = store.deck_cards(deck)
+    for offset, card in enumerate(cards[:6]):
+        schedule(store, card, now - timedelta(hours=offset))
+    clock = Clock(now)
+    checked: list[QueueCounts] = []
+
+    def reply(card: StudyCard) -> str:
+        fresh = Session(store, deck, clock, new_limit=5).counts(clock.moment)
+        assert learner.remaining[-1] == fresh, (len(learner.remaining), card.prompt)
+        checked.append(fresh)
+        clock.moment += timedelta(minutes=4)
+        return card.expected if card.id % 4 else "no idea"
+
+    learner = Scripted(reply)
+    Session(store, deck, clock, new_limit=5).run(learner)
+    assert len(checked) > 15
+    assert checked[0] == QueueCounts(new=5, learning=0, due=6)
+    assert any(c.learning for c in checked)  # wrong answers came back as learning cards

@@ -31,11 +31,14 @@ def csto(isolated_env: Path, now) -> Path:
     return isolated_env
 
 
-def spawn_study(*args: str):
+def spawn_study(*args: str, colour: bool = False):
+    env = dict(os.environ)
+    if not colour:
+        env["NO_COLOR"] = "1"
     child = pexpect.spawn(
         sys.executable,
         ["-m", "quizkit", "study", *args],
-        env=dict(os.environ),
+        env=env,
         encoding="utf-8",
         timeout=20,
         dimensions=(50, 250),
@@ -62,13 +65,20 @@ def test_type_reveal_override_and_ctrl_c(csto: Path) -> None:
     child = spawn_study(CSTO)
 
     # 1: a surname with a typo is right but Hard; the learner overrides to Good
-    expect_lines(child, "[1] (official, 0 due) Who was Armenia's defense minister in January 2022?")
+    expect_lines(
+        child,
+        "How it works: type the answer and press Enter; Enter alone reveals the answer.",
+        "15 new · 0 learning · 0 due",
+        "[1] (official) Who was Armenia's defense minister in January 2022?",
+    )
     child.expect_exact(ANSWER)
     child.sendline("Papikian")
     expect_lines(
         child,
         "Right (with a typo). Answer: Suren Papikyan",
         "You typed: Papikian",
+        "Expected:  Papikyan",
+        "                ^",
         "Source: trend-csto-defense-ministers",
         "Graded hard; next review in 6 minutes.",
     )
@@ -77,7 +87,7 @@ def test_type_reveal_override_and_ctrl_c(csto: Path) -> None:
     expect_lines(child, "Regraded good; next review in 10 minutes.")
 
     # 2: reveal, then grade it myself
-    expect_lines(child, "[2] (official, 0 due) Viktor Khrenin was the defense minister")
+    expect_lines(child, "14 new · 0 learning · 0 due", "[2] (official) Viktor Khrenin was the")
     child.expect_exact(ANSWER)
     child.sendline("")
     expect_lines(child, "Answer: Belarus")
@@ -99,13 +109,15 @@ def test_type_reveal_override_and_ctrl_c(csto: Path) -> None:
         child,
         "Wrong. Answer: Secretary General",
         "You typed: Deputy Secretary General",
+        "Expected:         Secretary General",
+        "           ^^^^^^^",
         "Graded again; next review in 1 minute.",
     )
     child.expect_exact(GO_ON)
     child.sendline("")
 
     # 5: Ctrl-C while the card is on screen ends the session with a summary
-    expect_lines(child, "[5] (official, 0 due) Who commanded")
+    expect_lines(child, "[5] (official) Who commanded")
     child.expect_exact(ANSWER)
     child.sendintr()
     expect_lines(
@@ -149,7 +161,8 @@ def test_q_quits_and_a_reveal_left_ungraded_is_not_recorded(csto: Path) -> None:
     child.expect_exact(ANSWER)
     child.sendline("")
     child.expect_exact(HOW_WELL)
-    child.sendline("9")  # not a grade: asked again
+    child.sendline("9")  # not a grade: the learner is told, and asked again
+    child.expect_exact("'9' is not a grade: press 1, 2, 3 or 4 (q quits).")
     child.expect_exact(HOW_WELL)
     child.sendline("q")
     child.expect(pexpect.EOF)
@@ -173,10 +186,11 @@ def test_end_of_input_on_a_terminal(csto: Path) -> None:
     assert child.exitstatus == 0
 
 
-def test_a_long_due_count_is_capped(store: Store, now) -> None:
+def test_the_counts_line_and_a_multi_line_question(store: Store, now) -> None:
     import io
 
     from quizkit.models import CardState, StudyCard
+    from quizkit.study import QueueCounts
     from quizkit.terminal import TerminalLearner
 
     card = StudyCard(
@@ -190,9 +204,9 @@ def test_a_long_due_count_is_capped(store: Store, now) -> None:
         5.0,
         now,
         now,
-        "Q?",
-        "A",
-        "basic",
+        "Put in order:\nA. The summit\nB. The vote",
+        "B, A",
+        "timeline",
         (),
         (),
         (),
@@ -200,8 +214,11 @@ def test_a_long_due_count_is_capped(store: Store, now) -> None:
         {},
     )
     out = io.StringIO()
-    learner = TerminalLearner(io.StringIO("A\nA\n"), out, interactive=False)
-    learner.ask(card, 1000)
-    learner.ask(card, 1001)
-    assert "[1] (basic, 1000 due) Q?" in out.getvalue()
-    assert "[2] (basic, 1000+ due) Q?" in out.getvalue()
+    learner = TerminalLearner(io.StringIO("A\n"), out, interactive=False)
+    learner.ask(card, QueueCounts(new=3, learning=1, due=1200))
+    assert out.getvalue().splitlines()[1:5] == [
+        "3 new · 1 learning · 1200 due",
+        "[1] (timeline) Put in order:",
+        "               A. The summit",
+        "               B. The vote",
+    ]

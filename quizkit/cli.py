@@ -504,11 +504,69 @@ def generate(
 
 
 @cli.command()
+@click.argument("deck", shell_complete=complete_deck)
+@click.option("--question", "-q", help="The question.")
+@click.option("--answer", "-a", help="The answer.")
+@click.option("--alternative", "alternatives", multiple=True, help="Another right answer (repeat).")
+@click.option("--option", "options", multiple=True, help="A wrong multiple-choice option (repeat).")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeat).")
+@click.option("--reverse", is_flag=True, help="Also ask the other way round.")
+@db_option
+@reports_errors
+def add(
+    deck: str,
+    question: str | None,
+    answer: str | None,
+    alternatives: tuple[str, ...],
+    options: tuple[str, ...],
+    tags: tuple[str, ...],
+    reverse: bool,
+    db: str | None,
+) -> None:
+    """Add a note to DECK (made if there is no such deck); with no --question, in $EDITOR.
+
+    \b
+    Examples:
+      quizkit add spanish --question "dog" --answer "perro" --reverse
+      quizkit add "World capitals"        # opens $EDITOR on a small template
+    """
+    from quizkit.clock import now
+    from quizkit.note_editing import NoteFields, add_note, note_text
+
+    fields: NoteFields | None
+    if question is None and answer is None:
+        start = NoteFields("", "", alternatives, options, tags, reverse)
+        fields = _edit_in_editor(note_text(start, adding=True), adding=True)
+        if fields is None:
+            click.echo("No question written: nothing added.")
+            return
+    elif question is None or answer is None:
+        raise click.UsageError("give both --question and --answer (or neither, for $EDITOR)")
+    else:
+        fields = NoteFields(question, answer, alternatives, options, tags, reverse)
+    chosen, note_id = add_note(open_store(db), deck, fields, now())
+    cards = "2 cards" if fields.reverse else "1 card"
+    click.echo(f"note {note_id} added to {chosen.name!r} ({cards}): {fields.question}")
+
+
+def _edit_in_editor(text: str, adding: bool) -> Any:
+    """Open $EDITOR on a note's text; the fields as saved, or None when left empty."""
+    from quizkit.note_editing import parse_note_text
+
+    saved = click.edit(text, extension=".toml", require_save=not adding)
+    if saved is None:
+        return None
+    return parse_note_text(saved, adding)
+
+
+@cli.command()
 @click.argument("note")
 @click.option("--question", help="New question text.")
 @click.option("--answer", help="New answer.")
 @click.option("--alternative", "alternatives", multiple=True, help="Accepted answer (repeat).")
-@click.option("--distractor", "distractors", multiple=True, help="Wrong option (repeat).")
+@click.option(
+    "--distractor", "--option", "distractors", multiple=True, help="Wrong option (repeat)."
+)
 @click.option("--tag", "tags", multiple=True, help="Tag (repeat); replaces the tags.")
 @db_option
 @reports_errors
@@ -521,23 +579,73 @@ def edit(
     tags: tuple[str, ...],
     db: str | None,
 ) -> None:
-    """Change a stored note (by id or guid); its review history is kept."""
+    """Change a stored note (by id or guid); its review history is kept. With no options,
+    opens $EDITOR on the note: question, answer, alternatives, options, tags.
+
+    \b
+    Examples:
+      quizkit edit 12                     # in $EDITOR, like git commit
+      quizkit edit 12 --answer "Astana" --alternative "Nur-Sultan"
+    """
     from dataclasses import replace
 
     from quizkit.clock import now
+    from quizkit.note_editing import edited, fields_of, note_text
 
     store = open_store(db)
     note_id, current = store.find_note(note)
-    changed = replace(
-        current,
-        question=question or current.question,
-        answer=answer or current.answer,
-        alternatives=alternatives or current.alternatives,
-        distractors=distractors or current.distractors,
-        tags=tags or current.tags,
-    )
+    if not (question or answer or alternatives or distractors or tags):
+        fields = _edit_in_editor(note_text(fields_of(current), adding=False), adding=False)
+        if fields is None:
+            click.echo(f"note {note_id}: nothing changed.")
+            return
+        changed = edited(current, fields)
+    else:
+        changed = replace(
+            current,
+            question=question or current.question,
+            answer=answer or current.answer,
+            alternatives=alternatives or current.alternatives,
+            distractors=distractors or current.distractors,
+            tags=tags or current.tags,
+        )
     store.edit_note(note_id, changed, now())
     click.echo(f"note {note_id}: {changed.question} -> {changed.answer}")
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--deck", "deck_name", shell_complete=complete_deck, help="Only this deck.")
+@click.option("--tag", help="Only notes with this tag.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Write JSON (see docs/json.md).")
+@db_option
+@reports_errors
+def search(
+    text: str, deck_name: str | None, tag: str | None, limit: int, as_json: bool, db: str | None
+) -> None:
+    """Find notes by words of their question, answer or tags (a word's start is enough).
+
+    \b
+    Examples:
+      quizkit search "defense minister" --deck csto
+      quizkit search kazakh --tag official --json
+    """
+    store = open_store(db)
+    chosen = pick_deck(store, deck_name) if deck_name else None
+    found = store.search_notes(text, chosen, tag, limit)
+    if as_json:
+        _echo_json({"version": JSON_VERSION, "query": text, "notes": found})
+        return
+    if not found:
+        click.echo(f"No notes match {text!r}.", err=True)
+        sys.exit(1)
+    for row in found:
+        dropped = "  (dropped)" if row["dropped"] else ""
+        question = row["question"].replace("\n", "\n       ")
+        click.echo(
+            f"{row['id']:>5}  {question}\n       -> {row['answer']}   [{row['deck']}]{dropped}"
+        )
 
 
 @cli.command()
@@ -552,6 +660,28 @@ def drop(note: str, db: str | None) -> None:
     note_id, current = store.find_note(note)
     store.drop_note(note_id, now())
     click.echo(f"note {note_id} dropped: {current.question}")
+
+
+@cli.command()
+@click.argument("note")
+@db_option
+@reports_errors
+def undrop(note: str, db: str | None) -> None:
+    """Bring a dropped note (by id or guid) back into study, with its history.
+
+    \b
+    Examples:
+      quizkit undrop 12
+      quizkit search kazakh     # dropped notes are marked, to find their id
+    """
+    from quizkit.clock import now
+    from quizkit.errors import QuizkitError
+
+    store = open_store(db)
+    note_id, current = store.find_note(note)
+    if not store.undrop_note(note_id, now()):
+        raise QuizkitError(f"note {note_id} is not dropped")
+    click.echo(f"note {note_id} back in study: {current.question}")
 
 
 @cli.command()

@@ -147,3 +147,42 @@ def m005_study_indexes(db: Database) -> None:
     """
     db.execute("CREATE INDEX idx_cards_deck_state ON cards(deck_id, state, suspended, due)")
     db.execute("CREATE INDEX idx_reviews_first ON reviews(reviewed_at) WHERE state_before = 0")
+
+
+@migrations()
+def m006_notes_fts(db: Database) -> None:
+    """Full-text search over notes' questions, answers and tags (`quizkit search`).
+
+    The same table and triggers as sqlite-utils' `enable_fts(create_triggers=True)` makes
+    (so its `search()` and `detect_fts()` know them), written out here because enable_fts
+    runs `executescript`, which would commit midway through the migrations' transaction.
+    The update trigger fires only when an indexed column changes.
+    """
+    db.execute(
+        """CREATE VIRTUAL TABLE notes_fts USING FTS5 (question, answer, tags, content=[notes],
+           tokenize='porter unicode61 remove_diacritics 2')"""
+    )
+    db.execute(
+        """INSERT INTO notes_fts (rowid, question, answer, tags)
+           SELECT rowid, question, answer, tags FROM notes"""
+    )
+    db.execute(
+        """CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+             INSERT INTO notes_fts (rowid, question, answer, tags)
+             VALUES (new.rowid, new.question, new.answer, new.tags);
+           END"""
+    )
+    db.execute(
+        """CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+             INSERT INTO notes_fts (notes_fts, rowid, question, answer, tags)
+             VALUES ('delete', old.rowid, old.question, old.answer, old.tags);
+           END"""
+    )
+    db.execute(
+        """CREATE TRIGGER notes_au AFTER UPDATE OF question, answer, tags ON notes BEGIN
+             INSERT INTO notes_fts (notes_fts, rowid, question, answer, tags)
+             VALUES ('delete', old.rowid, old.question, old.answer, old.tags);
+             INSERT INTO notes_fts (rowid, question, answer, tags)
+             VALUES (new.rowid, new.question, new.answer, new.tags);
+           END"""
+    )

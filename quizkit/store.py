@@ -739,6 +739,61 @@ class Store:
             )
             self.db.execute("UPDATE cards SET suspended = 1 WHERE note_id = ?", [note_id])
 
+    def undrop_note(self, note_id: int, now: datetime) -> bool:
+        """Bring a dropped note back into study; its cards return, except leeches (they stay
+        suspended until `unsuspend`). False when the note was not dropped."""
+        with self.transaction():
+            changed = self.db.execute(
+                "UPDATE notes SET dropped = 0, modified = ? WHERE id = ? AND dropped = 1",
+                [iso(now), note_id],
+            ).rowcount
+            if changed:
+                self.db.execute(
+                    "UPDATE cards SET suspended = 0 WHERE note_id = ? AND leech = 0", [note_id]
+                )
+        return bool(changed)
+
+    def note_exists(self, guid: str) -> int | None:
+        """The id of the note with this guid, if there is one."""
+        row = self.db.execute("SELECT id FROM notes WHERE guid = ?", [guid]).fetchone()
+        return None if row is None else int(row[0])
+
+    # search --------------------------------------------------------------
+
+    def search_notes(
+        self, query: str, deck: Deck | None, tag: str | None, limit: int
+    ) -> list[dict[str, Any]]:
+        """Notes whose question, answer or tags hold every word of `query` (each word also as
+        the start of a longer one), best matches first (FTS5's bm25 rank)."""
+        words = re.findall(r"\w+", query)
+        if not words:
+            return []
+        match = " ".join(f'"{word}"*' for word in words)
+        where, params = "", []
+        if deck is not None:
+            in_deck, ids = _in_deck("n.deck_id", deck)
+            where, params = f" AND {in_deck}", ids
+        if tag is not None:
+            where += " AND EXISTS (SELECT 1 FROM json_each(n.tags) t WHERE lower(t.value) = ?)"
+            params.append(tag.casefold())
+        rows = self.db.execute(
+            f"""SELECT n.id, n.guid, d.name, n.question, n.answer, n.tags, n.dropped
+                FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+                JOIN decks d ON d.id = n.deck_id
+                WHERE notes_fts MATCH ?{where}
+                ORDER BY notes_fts.rank, n.id LIMIT ?""",
+            [match, *params, limit],
+        ).fetchall()
+        keys = ("id", "guid", "deck", "question", "answer", "tags", "dropped")
+        return [
+            {
+                **dict(zip(keys, row, strict=True)),
+                "tags": json.loads(row[5]),
+                "dropped": bool(row[6]),
+            }
+            for row in rows
+        ]
+
     # practice, leeches and stats (issue 7) -----------------------------
 
     def again_count(self, card_id: int) -> int:

@@ -452,7 +452,10 @@ def study(
 @cli.command()
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--deck", "deck_name", required=True, help="Deck to fill (created if new).")
-@click.option("--out", type=click.Path(path_type=Path), help="Write a deck file instead.")
+@click.option(
+    "-o", "--output", "out", type=click.Path(path_type=Path), help="Write a deck file instead."
+)
+@click.option("--out", "out_alias", type=click.Path(path_type=Path), hidden=True)
 @click.option("--dry-run", is_flag=True, help="Print the questions; store nothing.")
 @click.option("--review", is_flag=True, help="Keep, edit or drop each note before storing.")
 @click.option("--seed", default=0, show_default=True, help="Seed for option order and choice.")
@@ -463,14 +466,23 @@ def generate(
     articles: tuple[Path, ...],
     deck_name: str,
     out: Path | None,
+    out_alias: Path | None,
     dry_run: bool,
     review: bool,
     seed: int,
     year: int | None,
     db: str | None,
 ) -> None:
-    """Build a question deck from news articles, read together."""
+    """Build a question deck from news articles, read together.
+
+    \b
+    Examples:
+      quizkit generate articles/*.txt --deck "CSTO in Kazakhstan" --review
+      quizkit generate story.txt --deck Story -o story.toml
+    """
     from quizkit.clock import now
+
+    out = out or out_alias
     from quizkit.generate import notes_from_articles, store_notes, write_deck_file
     from quizkit.models import DeckInfo
     from quizkit.terminal import review_generated
@@ -707,7 +719,11 @@ def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date
         raise click.ClickException(str(exc)) from None
     for message in [*warnings, *(str(e) for e in errors)]:
         click.echo(f"quizkit: {message}", err=True)
-    click.echo(f"{to_json(docs)}\n" if as_json else to_text(docs), nl=False)
+    if as_json:
+        # "documents" stays the top-level list external scorers read; "version" sits beside it
+        _echo_json({"version": JSON_VERSION, **json.loads(to_json(docs))})
+    else:
+        click.echo(to_text(docs), nl=False)
     if errors:
         raise SystemExit(1)
 
@@ -802,23 +818,37 @@ def quiz(
 @cli.command()
 @deck_argument()
 @db_option
-@click.option("--json", "as_json", is_flag=True, help="Write JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Write JSON (see docs/json.md).")
 @click.option(
-    "--html",
+    "-o",
+    "--output",
     "html_file",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write a self-contained HTML report with charts to this file.",
 )
+@click.option("--html", "html_alias", type=click.Path(dir_okay=False, path_type=Path), hidden=True)
 @reports_errors
-def stats(deck: str | None, db: str | None, as_json: bool, html_file: Path | None) -> None:
+def stats(
+    deck: str | None,
+    db: str | None,
+    as_json: bool,
+    html_file: Path | None,
+    html_alias: Path | None,
+) -> None:
     """Cards by state, reviews, true retention, intervals, forecast, hardest cards, streak.
 
     A mature card is one whose previous review was 21 or more days before (as in Anki);
     true retention is the share of its reviews answered Hard, Good or Easy. Lapses count
     every Again rating. Days are local days; weeks start on Monday.
+
+    \b
+    Examples:
+      quizkit stats spanish
+      quizkit stats -o report.html
     """
     import shutil
 
+    html_file = html_file or html_alias
     from quizkit.clock import now
     from quizkit.errors import QuizkitError
     from quizkit.stats import compute_stats

@@ -140,13 +140,16 @@ def bucket_labels(edges: list[int]) -> list[str]:
 
 def compute_stats(store: Store, deck: Deck | None, now: datetime) -> Stats:
     """Every figure `quizkit stats` shows, for one deck or (deck None) for all."""
-    history = day_ranges(now, 1 - HISTORY_DAYS, HISTORY_DAYS)
+    first = store.first_review_at(deck)
+    # no days or weeks from before the first review: they could only say "0"
+    history = [r for r in day_ranges(now, 1 - HISTORY_DAYS, HISTORY_DAYS) if _since(r, first)]
     per_day = store.reviews_in_ranges(deck, history)
     this_week = week_start(now)
     weeks = [
         (this_week - timedelta(weeks=i), this_week - timedelta(weeks=i - 1))
         for i in range(RETENTION_WEEKS - 1, -1, -1)
     ]
+    weeks = [w for w in weeks if _since(w, first)]
     mature = store.mature_reviews_in_ranges(deck, weeks, MATURE_DAYS)
     forecast_ranges = day_ranges(now, 0, FORECAST_DAYS)
     # overdue cards are due today
@@ -157,7 +160,7 @@ def compute_stats(store: Store, deck: Deck | None, now: datetime) -> Stats:
         deck=deck.name if deck else None,
         now=now,
         cards=CardCounts(*store.card_state_counts(deck)),
-        reviews_today=per_day[-1],
+        reviews_today=per_day[-1] if per_day else 0,
         reviews_this_week=store.review_count(deck, this_week),
         reviews_total=store.review_count(deck),
         retention=[
@@ -177,6 +180,11 @@ def compute_stats(store: Store, deck: Deck | None, now: datetime) -> Stats:
         hardest=[_hard_card(card, fails) for card, fails in store.most_failed_cards(deck, HARDEST)],
         streak=streak(store, deck, now),
     )
+
+
+def _since(span: tuple[datetime, datetime], first: datetime | None) -> bool:
+    """Whether a [start, end) span ends after the first review (none: no span does)."""
+    return first is not None and span[1] > first
 
 
 def _hard_card(card: StudyCard, fails: int) -> HardCard:

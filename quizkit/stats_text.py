@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 
 from quizkit.charts import bar_chart, plain
@@ -21,6 +22,9 @@ def days_text(value: float | None) -> str:
 def render_stats(stats: Stats, width: int, paint: Callable[[str], str] = plain) -> list[str]:
     """The report as lines no wider than `width` (the charts shrink to fit, within reason)."""
     c = stats.cards
+    friendly = nothing_yet(stats)
+    if friendly is not None:
+        return [friendly]
     inner = width - len(INDENT)
     lines = [
         f"Deck: {stats.deck}" if stats.deck else "All decks",
@@ -60,5 +64,23 @@ def render_stats(stats: Stats, width: int, paint: Callable[[str], str] = plain) 
     if not stats.hardest:
         lines.append(f"{INDENT}none yet")
     for card in stats.hardest:
-        lines.append(f"{INDENT}{card.lapses:>3}  #{card.card_id}  {card.prompt} -> {card.answer}")
+        head = f"{INDENT}{card.lapses:>3}  #{card.card_id}  "
+        # a question of several lines (a timeline) keeps its layout, indented under the first
+        prompt = card.prompt.replace("\n", "\n" + " " * len(head))
+        lines.extend(f"{head}{prompt} -> {card.answer}".split("\n"))
     return lines
+
+
+def nothing_yet(stats: Stats) -> str | None:
+    """One friendly line instead of a report of zeros: no cards, or nothing studied yet."""
+    c = stats.cards
+    where = f"Deck {stats.deck!r}" if stats.deck else "The database"
+    if c.total == 0:
+        return f"{where} has no cards yet: `quizkit import FILE` or `quizkit add DECK` adds some."
+    if stats.reviews_total == 0:
+        deck = f" {shlex.quote(stats.deck)}" if stats.deck else ""
+        return (
+            f"{where}: {plural(c.total, 'card')}, none studied yet; "
+            f"`quizkit study{deck}` starts (statistics come with the first answers)."
+        )
+    return None

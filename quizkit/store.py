@@ -878,6 +878,15 @@ class Store:
         row = self.db.execute(f"SELECT COUNT(*) FROM reviews WHERE 1 {where}", params).fetchone()
         return int(row[0])
 
+    def first_review_at(self, deck: Deck | None) -> datetime | None:
+        """When the (deck's) first review was: stats show no weeks before it."""
+        where, params = _deck_filter("+card_id", deck, cards=True)
+        row = self.db.execute(
+            f"SELECT reviewed_at FROM reviews WHERE 1 {where} ORDER BY reviewed_at LIMIT 1",
+            params,
+        ).fetchone()
+        return parse_iso(row[0]) if row else None
+
     def reviews_in_ranges(
         self, deck: Deck | None, ranges: list[tuple[datetime, datetime]]
     ) -> list[int]:

@@ -93,21 +93,15 @@ def test_json(runner: CliRunner, logged: dict[str, int]) -> None:
     assert data["median_interval"] == 20.0
 
 
-def test_empty_database_prints_zeros(runner: CliRunner) -> None:
+def test_empty_database_says_so_in_one_line(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["stats"])
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines[:6] == [
-        "All decks",
-        "",
-        "Cards: 0 new, 0 learning, 0 review, 0 relearning, 0 suspended (0 leeches); 0 in all",
-        "Reviews: 0 today, 0 this week, 0 in all",
-        "Streak: 0 days",
-        "Interval of review cards: average -, median -",
-    ]
-    assert lines[-1] == "  none yet"
+    assert result.output == (
+        "The database has no cards yet: `quizkit import FILE` or `quizkit add DECK` adds some.\n"
+    )
     data = json.loads(runner.invoke(cli, ["stats", "--json"]).output)
     assert data["reviews_total"] == 0 and data["average_interval"] is None
+    assert data["retention"] == [] and data["reviews_per_day"] == []
 
 
 def test_unknown_deck(runner: CliRunner) -> None:
@@ -147,7 +141,7 @@ def test_html_to_a_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
     assert result.output == f"Error: {target}: cannot write: No such file or directory\n"
 
 
-def test_empty_deck_prints_zeros(runner: CliRunner, store: Store, now: datetime) -> None:
+def test_empty_deck_says_so_in_one_line(runner: CliRunner, store: Store, now: datetime) -> None:
     from quizkit.models import DeckInfo
 
     store.ensure_deck(DeckInfo("Empty"), now)
@@ -158,4 +152,6 @@ def test_empty_deck_prints_zeros(runner: CliRunner, store: Store, now: datetime)
     assert data["streak"] == 0 and data["hardest"] == []
     assert sum(d["count"] for d in data["forecast"]) == 0
     text = runner.invoke(cli, ["stats", "Empty"]).output
-    assert "Reviews: 0 today, 0 this week, 0 in all\n" in text
+    assert text == (
+        "Deck 'Empty' has no cards yet: `quizkit import FILE` or `quizkit add DECK` adds some.\n"
+    )

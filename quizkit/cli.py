@@ -106,7 +106,25 @@ def pick_deck(store: Store, typed: str | None) -> Deck:
     return resolve_deck(store, typed)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class ExamplesLast(click.Command):
+    """A command whose help ends with its examples, after the options, where people look."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        import inspect
+
+        text, marker, examples = inspect.cleandoc(self.help or "").partition("\b\nExamples:")
+        if marker and self.epilog is None:
+            self.help = text.rstrip()
+            self.epilog = marker + examples
+
+
+class QuizkitGroup(click.Group):
+    command_class = ExamplesLast
+    group_class = type  # sub-groups (`deck`, `db`) are made the same way
+
+
+@click.group(cls=QuizkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="quizkit")
 def cli() -> None:
     """Turn news articles into question decks, study them, print them for class."""
@@ -120,7 +138,13 @@ def db() -> None:
 @db.command("path")
 @db_option
 def db_path_command(db: str | None) -> None:
-    """Print the database file quizkit uses."""
+    """Print the database file quizkit uses.
+
+    \b
+    Examples:
+      quizkit db path
+      cp "$(quizkit db path)" backup.db
+    """
     click.echo(str(db_path(db)))
 
 
@@ -152,7 +176,13 @@ def import_command(
     deck_name: str | None,
 ) -> None:
     """Load deck files: quizkit decks, CSV/TSV, Anki (text, apkg), Quizlet, JSON, Markdown,
-    SuperMemo Q&A, Mnemosyne. Again: updates in place, keeps history."""
+    SuperMemo Q&A, Mnemosyne. Again: updates in place, keeps history.
+
+    \b
+    Examples:
+      quizkit import spanish.apkg --keep-schedule
+      quizkit import words.csv --deck "Spanish::Verbs"
+    """
     from quizkit.clock import now
     from quizkit.importers import ImportOptions
     from quizkit.importing import import_files
@@ -411,7 +441,15 @@ def study(
     tag: str | None,
     seed: int | None,
 ) -> None:
-    """Study due cards, then new ones: type the answer, or press Enter to reveal."""
+    """Study due cards, then new ones: type the answer, or press Enter to reveal.
+
+    With no DECK, all decks. Above each card: new, learning and due cards left.
+
+    \b
+    Examples:
+      quizkit study spanish
+      quizkit study --demo
+    """
     from quizkit.clock import now
     from quizkit.importing import bundled_deck_path, import_file
     from quizkit.study import Session, due_in_words
@@ -427,7 +465,7 @@ def study(
         run_cram(store, chosen, tag, seed)
         return
     learner = open_learner()
-    if demo or (learner.interactive and not store.review_count(None)):
+    if demo or (learner.interactive and not store.has_reviews()):
         learner.introduce()
     summary = Session(store, chosen, now, new_limit).run(learner)
     click.echo()
@@ -665,7 +703,13 @@ def search(
 @db_option
 @reports_errors
 def drop(note: str, db: str | None) -> None:
-    """Take a note out of study (by id or guid); it and its history stay on record."""
+    """Take a note out of study (by id or guid); it and its history stay on record.
+
+    \b
+    Examples:
+      quizkit drop 12
+      quizkit undrop 12          # brings it back
+    """
     from quizkit.clock import now
 
     store = open_store(db)
@@ -707,7 +751,13 @@ def undrop(note: str, db: str | None) -> None:
     help="Reference date (YYYY-MM-DD) for articles without a dateline.",
 )
 def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date) -> None:
-    """Report the dates, officials, participants and numbers in ARTICLE files."""
+    """Report the dates, officials, participants and numbers in ARTICLE files.
+
+    \b
+    Examples:
+      quizkit extract story.txt
+      quizkit extract articles/ --json > facts.json
+    """
     from quizkit.clock import now
     from quizkit.errors import QuizkitError
     from quizkit.extract import extract_files, to_json, to_text
@@ -785,7 +835,13 @@ def run_cram(store: Store, deck_: Deck | None, tag: str | None, seed: int | None
 def quiz(
     deck: str | None, db: str | None, count: int, mode: str, seed: int | None, record: bool
 ) -> None:
-    """A practice test: random questions, a score, and the ones you missed."""
+    """A practice test: random questions, a score, and the ones you missed.
+
+    \b
+    Examples:
+      quizkit quiz spanish --count 20 --mode mcq
+      quizkit quiz --seed 7 --record
+    """
     import random
 
     from quizkit.clock import now
@@ -888,6 +944,11 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
 
     A card rated Again 8 times in all is a leech: it is suspended and `quizkit decks` says so.
     Brought back, it is suspended again at every 4 more Again ratings (12, 16, ...).
+
+    \b
+    Examples:
+      quizkit unsuspend spanish
+      quizkit unsuspend spanish 41 42
     """
     from quizkit.errors import QuizkitError
 
@@ -971,7 +1032,13 @@ def print_command(
     media: Path | None,
     db: str | None,
 ) -> None:
-    """Write a printable HTML handout of DECK: worksheet, test or flashcards, with answer key."""
+    """Write a printable HTML handout of DECK: worksheet, test or flashcards, with answer key.
+
+    \b
+    Examples:
+      quizkit print spanish -o worksheet.html
+      quizkit print csto --layout test --versions 2 --seed 4 -o test.html
+    """
     import random
 
     from quizkit.exporters.html import print_handout
@@ -1028,6 +1095,11 @@ def export_command(deck: str | None, db: str | None, fmt: str | None, output: Pa
 
     `--format html` writes the default handout (a worksheet with its key); `quizkit print`
     offers the handout's options.
+
+    \b
+    Examples:
+      quizkit export spanish -o spanish.apkg
+      quizkit export spanish --format csv > spanish.csv
     """
     from quizkit.clock import now
     from quizkit.exporting import export_deck, format_for

@@ -878,6 +878,10 @@ class Store:
         row = self.db.execute(f"SELECT COUNT(*) FROM reviews WHERE 1 {where}", params).fetchone()
         return int(row[0])
 
+    def has_reviews(self) -> bool:
+        """Whether anything was ever studied: a first session is told how to study."""
+        return self.db.execute("SELECT 1 FROM reviews LIMIT 1").fetchone() is not None
+
     def first_review_at(self, deck: Deck | None) -> datetime | None:
         """When the (deck's) first review was: stats show no weeks before it."""
         where, params = _deck_filter("+card_id", deck, cards=True)

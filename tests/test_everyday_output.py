@@ -226,3 +226,23 @@ def test_show_pages_through_the_pager_on_a_terminal(runner: CliRunner, two_decks
     child.expect(pexpect.EOF)
     piped = runner.invoke(cli, ["show", "spanish"]).output
     assert piped.startswith("    1  dog\n") and "PAGED" not in piped
+
+
+def every_command(group, prefix=()):
+    import click
+
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            yield from every_command(command, (*prefix, name))
+        else:
+            yield (*prefix, name)
+
+
+@pytest.mark.parametrize("command", list(every_command(cli)), ids=" ".join)
+def test_help_ends_with_one_or_two_examples(runner: CliRunner, command: tuple[str, ...]) -> None:
+    lines = runner.invoke(cli, [*command, "--help"]).output.rstrip("\n").splitlines()
+    start = max(i for i, line in enumerate(lines) if line.strip() == "Examples:")
+    examples = lines[start + 1 :]
+    assert 1 <= len(examples) <= 2, lines
+    assert all(line.strip().startswith(("quizkit ", "cp ")) for line in examples), examples
+    assert lines.index("Options:") < start

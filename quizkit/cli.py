@@ -407,10 +407,13 @@ def show(deck: str | None, db: str | None, as_json: bool) -> None:
         # a multi-line question (a timeline) keeps its lines, indented under the first
         prompt = c.prompt.replace("\n", "\n       ")
         lines.append(f"{c.id:>5}  {prompt}\n       -> {c.expected}   [{due}]")
+    if not lines:
+        click.echo(f"Deck {chosen.name!r} has no cards yet.")
+        return
     text = "\n".join(lines)
-    if sys.stdout.isatty() and lines:
+    if sys.stdout.isatty():
         click.echo_via_pager(text + "\n")
-    elif lines:
+    else:
         click.echo(text)
 
 

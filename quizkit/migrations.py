@@ -156,8 +156,13 @@ def m006_notes_fts(db: Database) -> None:
     The same table and triggers as sqlite-utils' `enable_fts(create_triggers=True)` makes
     (so its `search()` and `detect_fts()` know them), written out here because enable_fts
     runs `executescript`, which would commit midway through the migrations' transaction.
-    The update trigger fires only when an indexed column changes.
+    The update trigger fires only when an indexed column changes. FTS5 writes its pending
+    terms out at every statement, so a large import's one-statement-per-row inserts would
+    cost several times the import itself: while `notes_fts_paused` holds a row (only ever
+    inside an import's transaction) the insert trigger stands aside, and the import indexes
+    its new notes in one statement (Store.upsert_notes).
     """
+    db.execute("CREATE TABLE notes_fts_paused (paused INTEGER NOT NULL)")
     db.execute(
         """CREATE VIRTUAL TABLE notes_fts USING FTS5 (question, answer, tags, content=[notes],
            tokenize='porter unicode61 remove_diacritics 2')"""
@@ -167,7 +172,8 @@ def m006_notes_fts(db: Database) -> None:
            SELECT rowid, question, answer, tags FROM notes"""
     )
     db.execute(
-        """CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+        """CREATE TRIGGER notes_ai AFTER INSERT ON notes
+           WHEN NOT EXISTS (SELECT 1 FROM notes_fts_paused) BEGIN
              INSERT INTO notes_fts (rowid, question, answer, tags)
              VALUES (new.rowid, new.question, new.answer, new.tags);
            END"""

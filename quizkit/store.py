@@ -371,14 +371,15 @@ class Store:
             report.updated = len(changed)
             report.unchanged = len(rows) - len(added) - len(changed)
             last_id = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
-            for start in range(0, len(added), BULK_BATCH):
-                self.db.conn.executemany(
-                    f"""INSERT INTO notes (guid, {NOTE_COLUMNS}, created, modified)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    added[start : start + BULK_BATCH],
-                )
-                if progress:
-                    progress(min(start + BULK_BATCH, len(added)), len(added))
+            with self._search_indexed_after(last_id, bulk=len(added) > 1):
+                for start in range(0, len(added), BULK_BATCH):
+                    self.db.conn.executemany(
+                        f"""INSERT INTO notes (guid, {NOTE_COLUMNS}, created, modified)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        added[start : start + BULK_BATCH],
+                    )
+                    if progress:
+                        progress(min(start + BULK_BATCH, len(added)), len(added))
             # New notes have the ids after the last one: their cards in one statement, in the
             # order one by one would give (a note's forward card, then its reverse card).
             if any(row[9] for row in added):  # row[9]: the reverse flag
@@ -408,6 +409,22 @@ class Store:
             if changed or sources:
                 self._link_sources_of(linked)
         return report
+
+    @contextmanager
+    def _search_indexed_after(self, last_id: int, bulk: bool) -> Iterator[None]:
+        """Notes inserted inside are added to the search index in one statement at the end,
+        not row by row by the trigger (see migration m006). Inside a transaction only."""
+        if not bulk:
+            yield
+            return
+        self.db.execute("INSERT INTO notes_fts_paused (paused) VALUES (1)")
+        yield
+        self.db.execute("DELETE FROM notes_fts_paused")
+        self.db.execute(
+            """INSERT INTO notes_fts (rowid, question, answer, tags)
+               SELECT id, question, answer, tags FROM notes WHERE id > ?""",
+            [last_id],
+        )
 
     def _sync_cards_of(self, note_ids: list[int], stamp: str) -> None:
         """One card per direction for the notes named; a dropped reverse card goes, with its
@@ -554,16 +571,20 @@ class Store:
         new = self.db.execute(
             f"SELECT COUNT(*) FROM cards WHERE state = 0 AND suspended = 0{where}", params
         ).fetchone()[0]
+        # the covering (deck_id, state, suspended, due) index: no table row is read
         learning, review = self.db.execute(
-            f"""SELECT COALESCE(SUM(state != 2), 0), COALESCE(SUM(state = 2), 0) FROM cards
+            f"""SELECT COALESCE(SUM(state != 2), 0), COALESCE(SUM(state = 2), 0)
+                FROM cards INDEXED BY idx_cards_deck_state
                 WHERE state > 0 AND suspended = 0 AND due <= ?{where}""",
             [iso(now), *params],
         ).fetchone()
         sibling_where = where.replace("deck_id", "s.deck_id")
         buried = self.db.execute(
+            # CROSS JOIN keeps SQLite on the day's reviews first (idx_reviews_time), not on
+            # every card of the deck
             f"""SELECT DISTINCT s.id, s.state, s.due FROM reviews r
-                JOIN cards c ON c.id = r.card_id
-                JOIN cards s ON s.note_id = c.note_id AND s.id != c.id
+                CROSS JOIN cards c ON c.id = r.card_id
+                CROSS JOIN cards s ON s.note_id = c.note_id AND s.id != c.id
                 WHERE r.reviewed_at >= ? AND s.suspended = 0{sibling_where}""",
             [iso(bury_since), *params],
         ).fetchall()

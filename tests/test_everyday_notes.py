@@ -202,3 +202,20 @@ def test_undrop_brings_a_note_back(runner: CliRunner) -> None:
     assert "Right. Answer: Lima" in runner.invoke(cli, ["study"], input="Lima\n").output
     again = runner.invoke(cli, ["undrop", "1"])
     assert (again.exit_code, again.output) == (1, "Error: note 1 is not dropped\n")
+
+
+def test_an_imported_file_is_searchable_at_once(
+    runner: CliRunner, tmp_path: Path, isolated_env: Path
+) -> None:
+    rows = tmp_path / "capitals.csv"
+    rows.write_text("front,back\nCapital of Peru?,Lima\nCapital of Chile?,Santiago\n")
+    assert runner.invoke(cli, ["import", str(rows)]).exit_code == 0
+    found = json.loads(runner.invoke(cli, ["search", "santiago", "--json"]).output)["notes"]
+    assert [n["question"] for n in found] == ["Capital of Chile?"]
+    # the bulk path indexed every new note once, and left the trigger on for later writes
+    runner.invoke(cli, ["add", "capitals", "-q", "Capital of Bolivia?", "-a", "Sucre"])
+    assert json.loads(runner.invoke(cli, ["search", "sucre", "--json"]).output)["notes"]
+    with sqlite3.connect(isolated_env) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM notes_fts_paused").fetchone()[0] == 0
+        conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('integrity-check')")
+    conn.close()

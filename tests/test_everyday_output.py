@@ -246,3 +246,8 @@ def test_help_ends_with_one_or_two_examples(runner: CliRunner, command: tuple[st
     assert 1 <= len(examples) <= 2, lines
     assert all(line.strip().startswith(("quizkit ", "cp ")) for line in examples), examples
     assert lines.index("Options:") < start
+
+
+def test_show_of_an_empty_deck_says_so(runner: CliRunner, store: Store, now: datetime) -> None:
+    store.ensure_deck(DeckInfo("Empty"), now)
+    assert runner.invoke(cli, ["show", "empty"]).output == "Deck 'Empty' has no cards yet.\n"

@@ -249,29 +249,14 @@ def decks(db: str | None, as_json: bool) -> None:
       quizkit decks --json | jq '.decks[].name'
     """
     from quizkit.clock import now
-    from quizkit.decks import deck_tree
+    from quizkit.decks import deck_tree, tree_json
 
     store = open_store(db)
     counts = store.deck_counts(now())
     leeches = store.suspended_leeches()
     rows = deck_tree(counts)
     if as_json:
-        leech_of = {c.deck.name: leeches.get(c.deck.id, 0) for c in counts}
-        listed = [
-            {
-                "name": r.name,
-                "parent": r.name.rsplit("::", 1)[0] if r.depth else None,
-                "description": r.description,
-                "new": r.new,
-                "learning": r.learning,
-                "due": r.due,
-                "suspended": r.suspended,
-                "leeches": sum(n for name, n in leech_of.items() if _within(name, r.name)),
-                "total": r.total,
-            }
-            for r in rows
-        ]
-        _echo_json({"version": JSON_VERSION, "decks": listed})
+        _echo_json({"version": JSON_VERSION, "decks": tree_json(rows, counts, leeches)})
         return
     if not rows:
         click.echo("No decks yet: `quizkit import FILE` or `quizkit study --demo`.")
@@ -295,12 +280,6 @@ JSON_VERSION = 1
 def _echo_json(data: dict[str, Any]) -> None:
     """One JSON object, `version` first (docs/json.md)."""
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-def _within(name: str, parent: str) -> bool:
-    from quizkit.decks import is_within
-
-    return is_within(name, parent)
 
 
 @cli.group("deck")
@@ -597,9 +576,12 @@ def add(
         raise click.UsageError("give both --question and --answer (or neither, for $EDITOR)")
     else:
         fields = NoteFields(question, answer, alternatives, options, tags, reverse)
-    chosen, note_id = add_note(open_store(db), deck, fields, now())
+    added = add_note(open_store(db), deck, fields, now())
     cards = "2 cards" if fields.reverse else "1 card"
-    click.echo(f"note {note_id} added to {chosen.name!r} ({cards}): {fields.question}")
+    where = f"new deck {added.deck.name!r}" if added.new_deck else repr(added.deck.name)
+    click.echo(f"note {added.note_id} added to {where} ({cards}): {fields.question}")
+    if added.closest is not None:
+        warn(f"made a new deck {added.deck.name!r}; did you mean {added.closest!r}?")
 
 
 def _edit_in_editor(text: str, adding: bool) -> Any:

@@ -142,6 +142,27 @@ def deck_tree(counts: list[DeckCounts]) -> list[DeckRow]:
     return rows
 
 
+def tree_json(
+    rows: list[DeckRow], counts: list[DeckCounts], leeches: dict[int, int]
+) -> list[dict[str, object]]:
+    """The deck tree as `decks --json` writes it (docs/json.md); `leeches` by deck id."""
+    leech_of = {c.deck.name: leeches.get(c.deck.id, 0) for c in counts}
+    return [
+        {
+            "name": r.name,
+            "parent": r.name.rsplit(SEPARATOR, 1)[0] if r.depth else None,
+            "description": r.description,
+            "new": r.new,
+            "learning": r.learning,
+            "due": r.due,
+            "suspended": r.suspended,
+            "leeches": sum(n for name, n in leech_of.items() if is_within(name, r.name)),
+            "total": r.total,
+        }
+        for r in rows
+    ]
+
+
 def rename_deck(store: Store, old: str, new: str) -> tuple[Deck, int]:
     """Rename a deck and its sub-decks (`Old::X` becomes `New::X`); returns the deck and how
     many decks were renamed."""

@@ -96,19 +96,32 @@ def _list(data: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
-def add_note(store: Store, deck_name: str, fields: NoteFields, now: datetime) -> tuple[Deck, int]:
+@dataclass(frozen=True)
+class Added:
+    """A note just added: where it went, its id, and whether its deck is new."""
+
+    deck: Deck
+    note_id: int
+    new_deck: bool = False
+    closest: str | None = None  # with a new deck: an existing name it may have been meant as
+
+
+def add_note(store: Store, deck_name: str, fields: NoteFields, now: datetime) -> Added:
     """Store a new note in the deck (by any name that names one; else a new deck of exactly
-    that name). Returns the deck and the note's id. The same question twice in one deck is
-    refused: its guid is the one an import of the same card would give."""
-    from quizkit.decks import resolve_deck
+    that name). The same question twice in one deck is refused: its guid is the one an
+    import of the same card would give."""
+    from quizkit.decks import resolve_deck, suggest
     from quizkit.errors import UnknownDeck
 
     if not fields.question.strip() or not fields.answer.strip():
         raise QuizkitError("a note needs a question and an answer")
+    new_deck, closest = False, None
     try:
         deck = resolve_deck(store, deck_name)
     except UnknownDeck:
+        closest = suggest(deck_name, [d.name for d in store.decks()])
         deck = store.deck_for_import(deck_name.strip(), now)
+        new_deck = True
     guid = content_guid(deck.name, fields.question)
     existing = store.note_exists(guid)
     if existing is not None:
@@ -131,7 +144,7 @@ def add_note(store: Store, deck_name: str, fields: NoteFields, now: datetime) ->
     store.upsert_notes(target, [note], now)
     note_id = store.note_exists(guid)
     assert note_id is not None
-    return deck, note_id
+    return Added(deck, note_id, new_deck, closest)
 
 
 def fields_of(note: Note) -> NoteFields:

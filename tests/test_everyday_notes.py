@@ -50,7 +50,7 @@ def test_add_from_options_makes_the_deck_and_both_cards(runner: CliRunner) -> No
         ],
     )
     assert result.exit_code == 0, result.output
-    assert result.output == "note 1 added to 'Spanish' (2 cards): dog\n"
+    assert result.output == "note 1 added to new deck 'Spanish' (2 cards): dog\n"
     shown = cards(runner, "spanish")
     assert [(c["question"], c["answer"], c["reverse"]) for c in shown] == [
         ("dog", "perro", False),
@@ -61,6 +61,11 @@ def test_add_from_options_makes_the_deck_and_both_cards(runner: CliRunner) -> No
     assert (again.exit_code, again.output) == (
         1,
         "Error: deck 'Spanish' already has this question (note 1); `quizkit edit 1` changes it\n",
+    )
+    typo = runner.invoke(cli, ["add", "Spansh", "-q", "cat", "-a", "gato"])
+    assert typo.output == (
+        "note 2 added to new deck 'Spansh' (1 card): cat\n"
+        "quizkit: made a new deck 'Spansh'; did you mean 'Spanish'?\n"
     )
     half = runner.invoke(cli, ["add", "Spanish", "--question", "cat"])
     assert half.exit_code == 2 and "give both --question and --answer" in half.output

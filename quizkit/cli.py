@@ -724,12 +724,17 @@ def print_command(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Output file (default: stdout, for text formats).",
 )
+@click.option(
+    "--include-dropped", is_flag=True, help="Also write notes taken out with `quizkit drop`."
+)
 @reports_errors
-def export_command(deck: str, db: str | None, fmt: str | None, output: Path | None) -> None:
+def export_command(
+    deck: str, db: str | None, fmt: str | None, output: Path | None, include_dropped: bool
+) -> None:
     """Write a deck for other tools: Anki CSV/TSV, Anki package, JSON, Markdown, deck file, HTML.
 
     `--format html` writes the default handout (a worksheet with its key); `quizkit print`
-    offers the handout's options.
+    offers the handout's options. An Anki package carries the schedule and review log.
     """
     from quizkit.clock import now
     from quizkit.exporting import export_deck, format_for
@@ -739,14 +744,14 @@ def export_command(deck: str, db: str | None, fmt: str | None, output: Path | No
         from quizkit.exporters.html import print_handout
         from quizkit.handouts import HandoutOptions, default_paper
 
-        options = HandoutOptions(paper=default_paper(os.environ))
+        options = HandoutOptions(paper=default_paper(os.environ), include_dropped=include_dropped)
         report = print_handout(open_store(db), deck, options, output)
         if report.html is not None:
             click.echo(report.html, nl=False)
         else:
             click.echo(f"{output}: {report.handout.question_count} questions written", err=True)
         return
-    count, text = export_deck(open_store(db), deck, chosen, output, now())
+    count, text = export_deck(open_store(db), deck, chosen, output, now(), include_dropped)
     if text is not None:
         click.echo(text, nl=False)
     else:

@@ -73,6 +73,7 @@ class HandoutOptions:
     key: str = "end"
     sources: bool = False
     media_dir: Path | None = None
+    include_dropped: bool = False
 
     def check(self) -> None:
         if self.layout not in LAYOUTS:

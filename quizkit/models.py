@@ -89,6 +89,12 @@ def content_guid(*parts: str) -> str:
     return digest.hexdigest()[:16]
 
 
+def quotes_article(extra: Mapping[str, Any]) -> bool:
+    """The one rule for article prose: a note that quotes its article (a generated cloze card,
+    marked `study_only`) is for studying here and never leaves the database, in any format."""
+    return bool(extra.get("study_only"))
+
+
 @dataclass(frozen=True)
 class Note:
     """A learnable fact as it enters the store: from a deck file, an importer or the generator.
@@ -203,6 +209,32 @@ class Review:
     duration_ms: int | None
     state_before: CardState
     elapsed_days: float | None
+
+
+class LoggedReview(NamedTuple):
+    """One answer in a card's review log, as an export carries it to another tool."""
+
+    reviewed_at: datetime
+    rating: Rating
+    duration_ms: int | None
+    state_before: CardState
+
+
+@dataclass(frozen=True)
+class CardHistory:
+    """A card's schedule and its whole review log: what moves a learner's progress between
+    tools. `ord` 1 is a note's reverse card."""
+
+    guid: str
+    ord: int
+    state: CardState
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+    suspended: bool
+    reviews: tuple[LoggedReview, ...] = ()
 
 
 @dataclass

@@ -14,13 +14,16 @@ from typing import Any
 from quizkit._sqlite_utils import Database
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.models import (
+    CardHistory,
     CardState,
     Deck,
     DeckCounts,
     DeckInfo,
     ImportReport,
+    LoggedReview,
     Note,
     PrintNote,
+    Rating,
     Review,
     SourceRef,
     StudyCard,
@@ -819,8 +822,9 @@ class Store:
 
     # handouts ----------------------------------------------------------
 
-    def print_notes(self, deck: Deck) -> list[PrintNote]:
-        """A deck's notes (not the dropped ones) in the order added, with what a handout prints.
+    def print_notes(self, deck: Deck, include_dropped: bool = False) -> list[PrintNote]:
+        """A deck's notes (not the dropped ones, unless asked) in the order added, with what a
+        handout prints.
 
         The four JSON columns come back as one JSON array: one parse a row instead of four
         (a 10,000-note handout spends much of its time here).
@@ -828,8 +832,8 @@ class Store:
         rows = self.db.execute(
             """SELECT id, question, answer, kind,
                       json_array(json(distractors), json(tags), json(sources), json(extra))
-               FROM notes WHERE deck_id = ? AND dropped = 0 ORDER BY id""",
-            [deck.id],
+               FROM notes WHERE deck_id = ? AND dropped IN (0, ?) ORDER BY id""",
+            [deck.id, int(include_dropped)],
         ).fetchall()
         notes = []
         loads, source = json.loads, SourceRef.from_dict
@@ -857,10 +861,11 @@ class Store:
             self._deck_id(name, iso(now))
         return self.deck(name)
 
-    def deck_notes(self, deck: Deck) -> list[Note]:
+    def deck_notes(self, deck: Deck, include_dropped: bool = True) -> list[Note]:
         """A deck's notes in the order they were added, as an exporter needs them."""
         rows = self.db.execute(
-            f"""SELECT guid, {NOTE_COLUMNS} FROM notes WHERE deck_id = ? ORDER BY id""",
+            f"""SELECT guid, {NOTE_COLUMNS} FROM notes WHERE deck_id = ?
+                {"" if include_dropped else "AND dropped = 0"} ORDER BY id""",
             [deck.id],
         ).fetchall()
         return [
@@ -878,6 +883,51 @@ class Store:
                 reverse=bool(row[9]),
             )
             for row in rows
+        ]
+
+    def dropped_guids(self, deck: Deck) -> set[str]:
+        """Guids of the deck's notes taken out of study with `quizkit drop`."""
+        rows = self.db.execute(
+            "SELECT guid FROM notes WHERE deck_id = ? AND dropped = 1", [deck.id]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def card_histories(self, deck: Deck) -> list[CardHistory]:
+        """Every card of the deck with its schedule and whole review log, oldest review first:
+        what another tool needs to carry on where the learner left off."""
+        reviews: dict[int, list[LoggedReview]] = {}
+        for card_id, when, rating, took, before in self.db.execute(
+            """SELECT r.card_id, r.reviewed_at, r.rating, r.duration_ms, r.state_before
+               FROM reviews r JOIN cards c ON c.id = r.card_id
+               WHERE c.deck_id = ? ORDER BY r.card_id, r.reviewed_at, r.id""",
+            [deck.id],
+        ):
+            reviews.setdefault(card_id, []).append(
+                LoggedReview(parse_iso(when), Rating(rating), took, CardState(before))
+            )
+        rows = self.db.execute(
+            """SELECT c.id, n.guid, c.ord, c.state, c.step, c.stability, c.difficulty, c.due,
+                      c.last_review, c.suspended
+               FROM cards c JOIN notes n ON n.id = c.note_id
+               WHERE c.deck_id = ? ORDER BY c.note_id, c.ord""",
+            [deck.id],
+        ).fetchall()
+        return [
+            CardHistory(
+                guid=guid,
+                ord=ord_,
+                state=CardState(state),
+                step=step,
+                stability=stability,
+                difficulty=difficulty,
+                due=parse_iso(due),
+                last_review=parse_iso(last) if last else None,
+                suspended=bool(suspended),
+                reviews=tuple(reviews.get(card_id, ())),
+            )
+            for card_id, guid, ord_, state, step, stability, difficulty, due, last, suspended in (
+                rows
+            )
         ]
 
     @property

@@ -121,9 +121,12 @@ def _with_media(note: Note, kept: dict[str, str]) -> Note:
     if not names:
         return note
     files = [kept[n] for n in names if n in kept]
-    extra = {k: v for k, v in note.extra.items() if k != "media"}
+    front = [kept[n] for n in note.extra.get("front_media", []) if n in kept]
+    extra = {k: v for k, v in note.extra.items() if k not in ("media", "front_media")}
     if files:
         extra["media"] = files
+    if front:
+        extra["front_media"] = front
     return replace(note, extra=extra)
 
 

@@ -3,17 +3,26 @@ that open quizkit's exports with Anki's own library, as a learner moving to Anki
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from quizkit.models import DeckInfo, Note, Rating, Review
+from quizkit.models import DeckInfo, Note, Rating, Review, SourceRef
 from quizkit.scheduler import make_scheduler, review
 from quizkit.store import Store
 
 DECK = "Harbour towns"
+# Media as quizkit keeps them: content-hash names in the folder beside the database.
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(40))
+MAP = hashlib.sha256(PNG).hexdigest()[:32] + ".png"
+GULL_PNG = b"\x89PNG\r\n\x1a\n-gull" + bytes(range(9))
+GULL = hashlib.sha256(GULL_PNG).hexdigest()[:32] + ".png"
+HORN_MP3 = b"ID3-horn" + bytes(range(12))
+HORN = hashlib.sha256(HORN_MP3).hexdigest()[:32] + ".mp3"
+MEDIA = {MAP: PNG, GULL: GULL_PNG, HORN: HORN_MP3}
 START = datetime.fromisoformat("2022-01-01T08:00:00+00:00")
 NOTES = [
     Note("Which town hosts the Kelmar regatta?", "Ostrav", "n-regatta", tags=("sailing",)),
@@ -22,6 +31,22 @@ NOTES = [
     Note("When did the Lisk ferry start?", "3 March 1998", "n-ferry", tags=("ferries",)),
     Note("How long is the Ostrav mole?", "about 2 km", "n-mole"),
     Note("Which flag flies over Vendra?", "a blue gull", "n-flag"),
+    Note(
+        "Which harbour is on this map?",
+        "Ostrav",
+        "n-map",
+        tags=("maps",),
+        alternatives=("Ostrav harbour",),
+        distractors=("Lisk", "Vendra", "Kelmar"),
+        sources=(SourceRef("coast-gazette", 3),),
+        extra={"media": [MAP], "front_media": [MAP]},
+    ),
+    Note(
+        "What does the Lisk foghorn sound like?",
+        "a low double note",
+        "n-horn",
+        extra={"media": [GULL, HORN]},
+    ),
     Note(
         "Fill in the blank: The mole was finished in [...].",
         "1911",
@@ -38,6 +63,7 @@ ANSWERS: dict[tuple[str, int], list[tuple[float, Rating]]] = {
     ("n-board", 0): [(0, Rating.EASY), (8, Rating.AGAIN)],
     ("n-ferry", 0): [(0, Rating.GOOD), (0.01, Rating.GOOD), (3, Rating.HARD)],
     ("n-cloze", 0): [(0, Rating.GOOD)],
+    ("n-map", 0): [(1, Rating.GOOD), (1.01, Rating.GOOD)],
 }
 
 
@@ -45,6 +71,9 @@ def studied_store(store: Store, now: datetime) -> Store:
     """The deck studied with quizkit's own scheduler; the flag note dropped, the ferry card
     suspended as a leech."""
     deck = store.ensure_deck(DeckInfo(DECK, "Ports of an invented coast", 0.9), now)
+    with store.transaction():
+        for name, data in MEDIA.items():
+            store.add_media(name, f"original-{name[-3:]}", data, now)
     store.upsert_notes(deck, NOTES, now)
     scheduler = make_scheduler(0.9)
     cards = {(c.note_id, c.ord): c for c in store.deck_cards(deck)}

@@ -180,10 +180,13 @@ def write_schedule(
     """Give genanki's new cards the learner's states and add their review log."""
     from quizkit.scheduler import decay, make_scheduler, replay, steps_left
 
+    crt, conf = conn.execute("SELECT crt, conf FROM col").fetchone()
+    # genanki's collection names no scheduler, which Anki takes for its first one and then
+    # reads a learning card's Good (3 of 3 buttons there) as Easy; quizkit's log is v2 and on.
+    conn.execute("UPDATE col SET conf = ?", [json.dumps({**json.loads(conf), "schedVer": 2})])
     if not histories:
         return
     scheduler = make_scheduler(retention)
-    crt = int(conn.execute("SELECT crt FROM col").fetchone()[0])
     cards = {
         (guid, ord_): cid
         for cid, guid, ord_ in conn.execute(

@@ -255,6 +255,9 @@ def _anki_note(
     extra: dict[str, Any] = {}
     if media:
         extra["media"] = list(dict.fromkeys(media))
+        # which side each picture is on: the first field is the question's (the cloze text)
+        if texts[0].media:
+            extra["front_media"] = list(dict.fromkeys(texts[0].media))
     if note_type.cloze:
         text = texts[0].text
         numbers = cloze_numbers(text)

@@ -11,13 +11,13 @@ import math
 import mimetypes
 import random
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from quizkit.errors import HandoutError
-from quizkit.models import PrintNote, fold_for_id
+from quizkit.models import PrintNote, fold_for_id, media_on_side
 
 LAYOUTS = ("worksheet", "test", "flashcards")
 PAPERS = ("a4", "letter")
@@ -74,6 +74,8 @@ class HandoutOptions:
     sources: bool = False
     media_dir: Path | None = None
     include_dropped: bool = False
+    # where the pictures of imported notes are kept (Store.media_file), by kept name
+    media_file: Callable[[str], Path] | None = None
 
     def check(self) -> None:
         if self.layout not in LAYOUTS:
@@ -141,6 +143,7 @@ class Flashcard(NamedTuple):
     answer: str
     sources: tuple[str, ...] = ()
     image: str | None = None
+    back_image: str | None = None
 
 
 @dataclass(frozen=True)
@@ -291,7 +294,14 @@ def flashcard_sheets(notes: Sequence[PrintNote], options: HandoutOptions) -> tup
     sheets = []
     for start in range(0, len(notes), CARDS_PER_SHEET):
         batch: list[Flashcard | None] = [
-            Flashcard(start + i + 1, c.question, c.answer, _sources(c, options), _image(c, options))
+            Flashcard(
+                start + i + 1,
+                c.question,
+                c.answer,
+                _sources(c, options),
+                _image(c, options),
+                _image(c, options, front=False),
+            )
             for i, c in enumerate(notes[start : start + CARDS_PER_SHEET])
         ]
         batch += [None] * (CARDS_PER_SHEET - len(batch))
@@ -574,11 +584,18 @@ IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "
 DATA_URI = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$")
 
 
-def _image(note: PrintNote, options: HandoutOptions) -> str | None:
-    value = note.extra.get("image")
-    if not isinstance(value, str) or not value:
+def _image(note: PrintNote, options: HandoutOptions, front: bool = True) -> str | None:
+    """The picture printed with the question (front) or the answer: the note's `image`, else
+    the first picture it brought from another tool (kept in quizkit's media folder)."""
+    value = note.extra.get("image") if front else None
+    if isinstance(value, str) and value:
+        return image_data_uri(value, options.media_dir or Path("."))
+    if options.media_file is None:
         return None
-    return image_data_uri(value, options.media_dir or Path("."))
+    for name in media_on_side(note.extra, front):
+        if mimetypes.guess_type(name)[0] in IMAGE_TYPES:  # sounds and the like do not print
+            return image_data_uri(str(options.media_file(name)), Path("."))
+    return None
 
 
 def image_data_uri(value: str, media_dir: Path) -> str:

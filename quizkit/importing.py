@@ -20,6 +20,7 @@ from quizkit.store import Store
 DEFAULT_DECK = "csto-kazakhstan-2022.toml"
 SAFE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
 Progress = Callable[[int, int], None]
+MEDIA_KEYS = ("media", "front_media", "media_names")
 
 
 def import_file(
@@ -122,9 +123,11 @@ def _with_media(note: Note, kept: dict[str, str]) -> Note:
         return note
     files = [kept[n] for n in names if n in kept]
     front = [kept[n] for n in note.extra.get("front_media", []) if n in kept]
-    extra = {k: v for k, v in note.extra.items() if k not in ("media", "front_media")}
+    extra = {k: v for k, v in note.extra.items() if k not in MEDIA_KEYS}
     if files:
         extra["media"] = files
+        # the names the learner knows them by, for "[image: map.png]" in the terminal
+        extra["media_names"] = {kept[n]: n for n in names if n in kept}
     if front:
         extra["front_media"] = front
     return replace(note, extra=extra)

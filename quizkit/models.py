@@ -95,6 +95,25 @@ def quotes_article(extra: Mapping[str, Any]) -> bool:
     return bool(extra.get("study_only"))
 
 
+SOUND_SUFFIXES = (".mp3", ".ogg", ".wav", ".m4a", ".flac", ".opus", ".webm", ".mp4")
+
+
+def media_on_side(extra: Mapping[str, Any], front: bool) -> list[str]:
+    """The kept media files a note shows with its question (front) or with its answer."""
+    shown = extra.get("front_media") or []
+    return [name for name in extra.get("media") or [] if (name in shown) == front]
+
+
+def media_labels(extra: Mapping[str, Any], front: bool) -> str:
+    """'[image: map.png]' (or '[sound: ...]') for each file of one side, for a terminal."""
+    names = extra.get("media_names") or {}
+    labels = []
+    for name in media_on_side(extra, front):
+        kind = "sound" if name.endswith(SOUND_SUFFIXES) else "image"
+        labels.append(f"[{kind}: {names.get(name, name)}]")
+    return " ".join(labels)
+
+
 @dataclass(frozen=True)
 class Note:
     """A learnable fact as it enters the store: from a deck file, an importer or the generator.
@@ -190,6 +209,16 @@ class StudyCard:
     def expected(self) -> str:
         """What the learner must give: the answer, or the question on a reverse card."""
         return self.question if self.ord == 1 else self.answer
+
+    @property
+    def prompt_media(self) -> str:
+        """Labels of the pictures and sounds shown with the prompt (see media_labels)."""
+        return media_labels(self.extra, front=self.ord != 1)
+
+    @property
+    def expected_media(self) -> str:
+        """Labels of the pictures and sounds shown with the answer."""
+        return media_labels(self.extra, front=self.ord == 1)
 
     @property
     def accepted(self) -> tuple[str, ...]:

@@ -65,7 +65,8 @@ class TerminalLearner:
         self.shown += 1
         label = "reverse" if card.ord == 1 else card.kind
         self._say()
-        self._say(f"[{self.shown}] ({label}, {status}) {card.prompt}")
+        media = f" {card.prompt_media}" if card.prompt_media else ""
+        self._say(f"[{self.shown}] ({label}, {status}) {card.prompt}{media}")
         started = time.monotonic()
         hint = "Answer (Enter to reveal, q to quit): " if self.interactive else "> "
         text = self._read(hint)
@@ -74,7 +75,8 @@ class TerminalLearner:
         return Answer(text=text.strip(), duration_ms=int((time.monotonic() - started) * 1000))
 
     def rate_after_reveal(self, card: StudyCard) -> Rating | None:
-        self._say(f"Answer: {card.expected}")
+        media = f" {card.expected_media}" if card.expected_media else ""
+        self._say(f"Answer: {card.expected}{media}")
         if not self.interactive:
             return Rating.AGAIN
         while True:

@@ -19,10 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from quizkit.exporters.delimited import anki_tag
-from quizkit.models import CardHistory, CardState, DeckInfo, Note, Rating
+from quizkit.models import (
+    SOUND_SUFFIXES,
+    CardHistory,
+    CardState,
+    DeckInfo,
+    Note,
+    Rating,
+    media_on_side,
+)
 
 FIELDS = ["Front", "Back", "Alternatives", "Distractors", "Sources"]
-SOUND_SUFFIXES = (".mp3", ".ogg", ".wav", ".m4a", ".flac", ".opus", ".webm", ".mp4")
 CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: center; }"
 FORWARD = {
     "name": "Card 1",
@@ -53,12 +60,6 @@ def media_ref(name: str) -> str:
     return f'<img src="{html.escape(name)}">'
 
 
-def front_media(note: Note) -> list[str]:
-    """The note's files shown with the question; the others go with the answer."""
-    front = note.extra.get("front_media", [])
-    return [name for name in note.extra.get("media", []) if name in front]
-
-
 def write_apkg(
     deck: DeckInfo,
     notes: list[Note],
@@ -87,7 +88,7 @@ def write_apkg(
         if name not in decks:
             decks[name] = genanki.Deck(stable_id(f"quizkit deck {name}"), name)
         front, back = field_html(note.question), field_html(note.answer)
-        on_front = front_media(note)
+        on_front = media_on_side(note.extra, front=True)
         for kept in note.extra.get("media", []):
             media[kept] = media_file(kept)
             if kept in on_front:

@@ -134,9 +134,12 @@ def cyclic_gc_paused() -> Iterator[None]:
 def build_for_deck(store: Store, deck_name: str, options: HandoutOptions) -> Handout:
     """The handout of a deck's printable notes: never those quoting an article, and dropped
     notes only when asked for."""
+    from dataclasses import replace
+
     from quizkit.models import quotes_article
 
     deck = store.deck(deck_name)
+    options = replace(options, media_file=store.media_file)
     notes = store.print_notes(deck, include_dropped=options.include_dropped)
     return build_handout(deck.name, [n for n in notes if not quotes_article(n.extra)], options)
 

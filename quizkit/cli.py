@@ -225,7 +225,9 @@ def show(deck: str, db: str | None, as_json: bool) -> None:
     from quizkit.study import due_in_words
 
     store = open_store(db)
-    cards = store.deck_cards(store.deck(deck))
+    chosen = store.deck(deck)
+    cards = store.deck_cards(chosen)
+    dropped = store.dropped_note_ids(chosen)
     if as_json:
         rows = [
             {
@@ -242,6 +244,7 @@ def show(deck: str, db: str | None, as_json: bool) -> None:
                 "tags": list(c.tags),
                 "sources": [s.to_dict() for s in c.sources],
                 "suspended": c.suspended,
+                "dropped": c.note_id in dropped,
             }
             for c in cards
         ]
@@ -249,7 +252,12 @@ def show(deck: str, db: str | None, as_json: bool) -> None:
         return
     moment = now()
     for c in cards:
-        due = "new" if c.state.value == 0 else f"due {due_in_words(c.due, moment)}"
+        if c.note_id in dropped:
+            due = "dropped"
+        elif c.suspended:
+            due = "suspended"
+        else:
+            due = "new" if c.state.value == 0 else f"due {due_in_words(c.due, moment)}"
         click.echo(f"{c.id:>5}  {c.prompt}\n       -> {c.expected}   [{due}]")
 
 
@@ -650,6 +658,9 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many questions.")
 @click.option("--shuffle", is_flag=True, help="Pick and order questions at random.")
 @click.option(
+    "--include-dropped", is_flag=True, help="Also print notes taken out with `quizkit drop`."
+)
+@click.option(
     "--media",
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder that notes' image paths are relative to (default: current folder).",
@@ -671,6 +682,7 @@ def print_command(
     kinds: tuple[str, ...],
     limit: int | None,
     shuffle: bool,
+    include_dropped: bool,
     media: Path | None,
     db: str | None,
 ) -> None:
@@ -699,6 +711,7 @@ def print_command(
         key="separate" if key_file else "none" if no_key else "end",
         sources=sources,
         media_dir=media,
+        include_dropped=include_dropped,
     )
     report = print_handout(open_store(db), deck, options, output, key_file)
     if report.html is not None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from quizkit.errors import InputError, QuizkitError
 from quizkit.exporters.native import deck_file_text
-from quizkit.models import DeckInfo, ImportReport, Note
-from quizkit.questions import build_notes, shareable
+from quizkit.models import DeckInfo, ImportReport, Note, quotes_article
+from quizkit.questions import build_notes
 from quizkit.store import Store
 
 
@@ -53,7 +53,7 @@ def store_notes(store: Store, deck: DeckInfo, notes: Sequence[Note], now: dateti
 
 def write_deck_file(path: Path, deck: DeckInfo, notes: Sequence[Note]) -> int:
     """Write the shareable notes (no article prose) as a native deck file; returns how many."""
-    kept = shareable(notes)
+    kept = [note for note in notes if not quotes_article(note.extra)]
     try:
         path.write_text(deck_file_text(deck, kept), encoding="utf-8")
     except OSError as error:

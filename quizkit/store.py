@@ -885,10 +885,10 @@ class Store:
             for row in rows
         ]
 
-    def dropped_guids(self, deck: Deck) -> set[str]:
-        """Guids of the deck's notes taken out of study with `quizkit drop`."""
+    def dropped_note_ids(self, deck: Deck) -> set[int]:
+        """Ids of the deck's notes taken out of study with `quizkit drop`."""
         rows = self.db.execute(
-            "SELECT guid FROM notes WHERE deck_id = ? AND dropped = 1", [deck.id]
+            "SELECT id FROM notes WHERE deck_id = ? AND dropped = 1", [deck.id]
         ).fetchall()
         return {row[0] for row in rows}
 

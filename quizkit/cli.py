@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from quizkit.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
+LARGE_HANDOUT = 500  # questions: more asks for --yes (a handout of thousands is a mistake)
 
 
 def db_path(explicit: str | None) -> Path:
@@ -368,7 +369,7 @@ def generate(
         written = write_deck_file(out, deck, notes)
         click.echo(f"{out}: {written} notes written")
     else:
-        report = store_notes(open_store(db), deck, notes, now())
+        report = store_notes(open_store(db), deck, notes, now(), generated.titles)
         click.echo(
             f"deck {deck_name!r}: {report.added} added, {report.updated} updated, "
             f"{report.unchanged} unchanged"
@@ -643,6 +644,10 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
     help="Write the answer key to this file instead of the handout's last page(s).",
 )
 @click.option("--no-key", is_flag=True, help="Leave the answer key out.")
+@click.option(
+    "--with-key", is_flag=True, help="Put the key at the end of flashcards too (they have none)."
+)
+@click.option("--yes", is_flag=True, help=f"Print more than {LARGE_HANDOUT} questions.")
 @click.option("--sources", is_flag=True, help="Show in the key where each fact came from.")
 @click.option(
     "--versions", type=click.IntRange(1, 26), default=1, help="Versions A, B, ... shuffled apart."
@@ -675,6 +680,8 @@ def print_command(
     paper: str | None,
     key_file: Path | None,
     no_key: bool,
+    with_key: bool,
+    yes: bool,
     sources: bool,
     versions: int,
     seed: int | None,
@@ -688,12 +695,14 @@ def print_command(
 ) -> None:
     """Write a printable HTML handout of DECK: worksheet, test or flashcards, with answer key."""
     import random
+    from dataclasses import replace
 
+    from quizkit.errors import LargeHandout
     from quizkit.exporters.html import print_handout
     from quizkit.handouts import HandoutOptions, default_paper
 
-    if key_file and no_key:
-        raise click.UsageError("--key FILE and --no-key cannot be used together")
+    if sum(map(bool, (key_file, no_key, with_key))) > 1:
+        raise click.UsageError("--key FILE, --no-key and --with-key cannot be used together")
     if seed is None:
         seed = random.SystemRandom().randrange(1_000_000)
         if versions > 1 or shuffle or layout == "test":
@@ -708,12 +717,19 @@ def print_command(
         kinds=kinds,
         limit=limit,
         shuffle=shuffle,
-        key="separate" if key_file else "none" if no_key else "end",
+        key="separate" if key_file else "none" if no_key else "end" if with_key else "auto",
         sources=sources,
         media_dir=media,
         include_dropped=include_dropped,
+        max_questions=None if yes else LARGE_HANDOUT,
     )
-    report = print_handout(open_store(db), deck, options, output, key_file)
+    store = open_store(db)
+    try:
+        report = print_handout(store, deck, options, output, key_file)
+    except LargeHandout as error:
+        if not sys.stdin.isatty() or not click.confirm(f"{error}. Print anyway?", err=True):
+            raise
+        report = print_handout(store, deck, replace(options, max_questions=None), output, key_file)
     if report.html is not None:
         click.echo(report.html, nl=False)
         return

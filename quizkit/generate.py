@@ -20,6 +20,8 @@ class Generated:
 
     notes: list[Note]
     errors: list[InputError] = field(default_factory=list)
+    # each article's headline by its document name (the file's stem), for handout keys
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 def notes_from_articles(
@@ -38,13 +40,25 @@ def notes_from_articles(
             warn(message)
     if not docs:
         raise QuizkitError("no article could be read: " + "; ".join(str(e) for e in errors))
-    return Generated(build_notes(docs, seed), list(errors))
+    titles = {Path(doc.source).stem: doc.headline for doc in docs if doc.headline}
+    return Generated(build_notes(docs, seed), list(errors), titles)
 
 
-def store_notes(store: Store, deck: DeckInfo, notes: Sequence[Note], now: datetime) -> ImportReport:
-    """Add or update the deck's generated notes in one transaction; edited or dropped ones stay."""
+def store_notes(
+    store: Store,
+    deck: DeckInfo,
+    notes: Sequence[Note],
+    now: datetime,
+    titles: dict[str, str] | None = None,
+) -> ImportReport:
+    """Add or update the deck's generated notes in one transaction; edited or dropped ones stay.
+
+    `titles` (article headlines by document name) let a handout's key name the articles.
+    """
     protected = store.protected_guids(n.guid for n in notes)
     with store.transaction():
+        if titles:
+            store.set_source_titles(titles)
         stored = store.ensure_deck(deck, now)
         report = store.upsert_notes(stored, [n for n in notes if n.guid not in protected], now)
     report.unchanged += len(protected)

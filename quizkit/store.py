@@ -885,6 +885,19 @@ class Store:
             for row in rows
         ]
 
+    def source_titles(self) -> dict[str, str]:
+        """Article titles by document name, where known (generate records headlines)."""
+        rows = self.db.execute("SELECT name, title FROM sources WHERE title IS NOT NULL")
+        return {name: title for name, title in rows.fetchall()}
+
+    def set_source_titles(self, titles: dict[str, str]) -> None:
+        """Remember each article's title by its document name (call inside a transaction)."""
+        self.db.conn.executemany(
+            """INSERT INTO sources (name, title) VALUES (?, ?)
+               ON CONFLICT(name) DO UPDATE SET title = excluded.title""",
+            sorted(titles.items()),
+        )
+
     def dropped_note_ids(self, deck: Deck) -> set[int]:
         """Ids of the deck's notes taken out of study with `quizkit drop`."""
         rows = self.db.execute(

@@ -227,7 +227,7 @@ def test_print_without_seed_says_which_seed_it_used(runner: CliRunner, sample_db
         (
             ["print", SAMPLE, "--key", "k.html", "--no-key"],
             2,
-            "Error: --key FILE and --no-key cannot be used together",
+            "Error: --key FILE, --no-key and --with-key cannot be used together",
         ),
         (
             ["print", SAMPLE, "-o", "same.html", "--key", "./same.html"],

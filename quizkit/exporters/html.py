@@ -139,7 +139,7 @@ def build_for_deck(store: Store, deck_name: str, options: HandoutOptions) -> Han
     from quizkit.models import quotes_article
 
     deck = store.deck(deck_name)
-    options = replace(options, media_file=store.media_file)
+    options = replace(options, media_file=store.media_file, source_titles=store.source_titles())
     notes = store.print_notes(deck, include_dropped=options.include_dropped)
     return build_handout(deck.name, [n for n in notes if not quotes_article(n.extra)], options)
 

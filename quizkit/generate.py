@@ -50,17 +50,25 @@ def store_notes(
     notes: Sequence[Note],
     now: datetime,
     titles: dict[str, str] | None = None,
+    dropped: Sequence[Note] = (),
 ) -> ImportReport:
     """Add or update the deck's generated notes in one transaction; edited or dropped ones stay.
 
     `titles` (article headlines by document name) let a handout's key name the articles.
+    `dropped` are notes the teacher dropped in review: stored as dropped, so that generating
+    the same articles again leaves them out.
     """
-    protected = store.protected_guids(n.guid for n in notes)
+    protected = store.protected_guids(n.guid for n in [*notes, *dropped])
     with store.transaction():
         if titles:
             store.set_source_titles(titles)
         stored = store.ensure_deck(deck, now)
         report = store.upsert_notes(stored, [n for n in notes if n.guid not in protected], now)
+        newly_dropped = [n for n in dropped if n.guid not in protected]
+        if newly_dropped:
+            store.upsert_notes(stored, newly_dropped, now)
+            for note in newly_dropped:
+                store.drop_note(store.find_note(note.guid)[0], now)
     report.unchanged += len(protected)
     return report
 

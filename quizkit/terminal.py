@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import replace
 from typing import TextIO
 
-from quizkit.models import Note, Rating, StudyCard
+from quizkit.models import Rating, StudyCard
 from quizkit.study import DUE_COUNT_CAP, Answer, Outcome, due_in_words
 
 RATING_KEYS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY}
@@ -124,35 +123,3 @@ class TerminalLearner:
 
 def open_learner() -> TerminalLearner:
     return TerminalLearner(sys.stdin, sys.stdout, sys.stdin.isatty())
-
-
-def review_generated(notes: list[Note], stdin: TextIO, stdout: TextIO) -> list[Note] | None:
-    """Walk through generated notes: keep, edit or drop each. None if the teacher quits."""
-    kept: list[Note] = []
-    for index, note in enumerate(notes, start=1):
-        stdout.write(f"\n[{index}/{len(notes)}] ({note.kind}) {note.question}\n")
-        stdout.write(f"    answer: {note.answer}\n")
-        if note.distractors:
-            stdout.write(f"    options: {' | '.join(note.distractors)}\n")
-        while True:
-            stdout.write("k keep, e edit, d drop, q quit [k]: ")
-            stdout.flush()
-            choice = stdin.readline()
-            if not choice:
-                return None
-            choice = choice.strip().lower() or "k"
-            if choice in ("k", "d", "e", "q"):
-                break
-        if choice == "q":
-            return None
-        if choice == "k":
-            kept.append(note)
-        elif choice == "e":
-            stdout.write("new question (Enter keeps it): ")
-            stdout.flush()
-            question = stdin.readline().strip() or note.question
-            stdout.write("new answer (Enter keeps it): ")
-            stdout.flush()
-            answer = stdin.readline().strip() or note.answer
-            kept.append(replace(note, question=question, answer=answer))
-    return kept

@@ -9,6 +9,7 @@ stylesheet in templates/_style.html (11 pt DejaVu Sans, line height 1.35).
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from quizkit.handouts import Item, KeyEntry, Section, Version
@@ -39,14 +40,21 @@ def char_mm(char: str) -> float:
     return 2.2
 
 
+@functools.lru_cache(maxsize=1 << 16)  # handouts repeat their words; the cache stays bounded
+def word_mm(word: str) -> float:
+    return sum(map(char_mm, word))
+
+
 def text_lines(text: str, width_mm: float) -> int:
     """Lines the text wraps to in a column `width_mm` wide (greedy word wrap, as browsers do)."""
+    if len(text) * 2.7 <= width_mm and "\n" not in text:
+        return 1  # fits even if every character were the widest
     lines = 0
     for paragraph in text.split("\n"):
         lines += 1
         used = 0.0
         for word in paragraph.split(" "):
-            size = sum(map(char_mm, word))
+            size = word_mm(word)
             if used and used + 1.4 + size > width_mm:
                 lines += 1
                 used = 0.0

@@ -45,6 +45,7 @@ def word_mm(word: str) -> float:
     return sum(map(char_mm, word))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every version asks the same questions
 def text_lines(text: str, width_mm: float) -> int:
     """Lines the text wraps to in a column `width_mm` wide (greedy word wrap, as browsers do)."""
     if len(text) * 2.7 <= width_mm and "\n" not in text:
@@ -78,12 +79,14 @@ def item_mm(item: Item, section: Section, width_mm: float) -> float:
     if item.claim is not None:
         height += 1.0 + text_lines("Answer given: " + item.claim, body) * LINE_MM
     if section.kind == "choice":
-        column = (body - OPTION_GAP_MM) / 2 - 4
-        rows = [item.options[i : i + 2] for i in range(0, len(item.options), 2)]
-        height += 1.5 + sum(
-            max(text_lines(o.letter + ". " + o.text, column) for o in row) * LINE_MM + 1.0
-            for row in rows
-        )
+        column = (body - OPTION_GAP_MM) / 2 - 8  # less the letter before each option
+        options = item.options
+        height += 1.5
+        for i in range(0, len(options), 2):
+            lines = text_lines(options[i].text, column)
+            if i + 1 < len(options):
+                lines = max(lines, text_lines(options[i + 1].text, column))
+            height += lines * LINE_MM + 1.0
     elif item.truefalse:
         height += TRUEFALSE_MM
     elif section.kind in ("questions", "short"):

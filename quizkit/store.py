@@ -7,7 +7,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
 BULK_CACHE_KIB = 65536
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
+SAME_ANSWER = timedelta(seconds=1)
 
 
 def iso(moment: datetime) -> str:
@@ -1006,15 +1007,18 @@ class Store:
 
     def add_past_reviews(self, reviews: Iterable[tuple[Any, ...]]) -> None:
         """Another tool's review log into quizkit's: each item (guid, ord, reviewed_at,
-        rating, duration_ms, state_before). A review already logged at that time is skipped,
-        so importing the same file again adds nothing."""
+        rating, duration_ms, state_before). A review of the card already logged within a
+        second of it is the same answer (Anki's log keeps milliseconds, and moves answers given
+        in one millisecond apart), so importing the same file again adds nothing, nor does
+        bringing back a deck that went from quizkit to Anki and back."""
         self.db.conn.executemany(
             """INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, state_before)
                SELECT c.id, ?, ?, ?, ? FROM cards c JOIN notes n ON n.id = c.note_id
                WHERE n.guid = ? AND c.ord = ? AND NOT EXISTS
-                   (SELECT 1 FROM reviews r WHERE r.card_id = c.id AND r.reviewed_at = ?)""",
+                   (SELECT 1 FROM reviews r WHERE r.card_id = c.id
+                    AND r.reviewed_at >= ? AND r.reviewed_at < ?)""",
             (
-                [iso(when), rating, took, state, guid, ord_, iso(when)]
+                [iso(when), rating, took, state, guid, ord_, *_same_answer(when)]
                 for guid, ord_, when, rating, took, state in reviews
             ),
         )
@@ -1042,6 +1046,12 @@ def _write_transaction(db: Database) -> Iterator[None]:
     except BaseException:
         db.conn.rollback()
         raise
+
+
+def _same_answer(moment: datetime) -> tuple[str, str]:
+    """The times, as stored text, that a review logged at `moment` elsewhere may have here:
+    no one answers the same card twice within a second."""
+    return iso(moment - SAME_ANSWER), iso(moment + SAME_ANSWER)
 
 
 def start_of_day(now: datetime) -> datetime:

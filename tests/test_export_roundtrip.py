@@ -121,3 +121,18 @@ def test_round_trip_through_anki_loses_nothing(
     assert sorted(after["notes"]["n-horn"][8]) == sorted(list(MEDIA.values())[1:])
     assert sum(len(card[5]) for card in after["cards"].values()) == 15
     assert after["cards"][("n-ferry", 0)][2] is True
+
+
+def test_coming_back_from_anki_to_the_same_database_duplicates_nothing(
+    store: Store, now: datetime, tmp_path: Path
+) -> None:
+    studied_store(store, now)
+    before = snapshot(store)
+    reviews = store.review_count(None)
+    first = tmp_path / "from-quizkit.apkg"
+    export_deck(store, DECK, "apkg", first, now)
+    second = through_anki(first, tmp_path / "anki", legacy=False)
+    _name, report = import_file(store, second, now, ImportOptions(keep_schedule=True))
+    assert (report.added, report.skipped) == (0, [])
+    assert store.review_count(None) == reviews
+    assert snapshot(store)["cards"] == before["cards"]

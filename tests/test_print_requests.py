@@ -102,3 +102,37 @@ def test_print_asks_for_yes_above_500_questions(
     confirmed = runner.invoke(cli, ["print", DECK, "--seed", "1", "--yes", "-o", str(out)])
     assert confirmed.exit_code == 0, confirmed.output
     assert "501 questions in worksheet form" in confirmed.output
+
+
+def test_a_separate_key_file_is_paged_for_duplex_too() -> None:
+    from quizkit.exporters.html import render_handout
+
+    options = HandoutOptions(versions=2, seed=5, key="separate")
+    rendered = render_handout(build_handout(DECK, notes(30), options))
+    assert rendered.key_html is not None
+    assert 'style="page: vA-1"' in rendered.html and 'style="page: kA-1"' not in rendered.html
+    assert (
+        'style="page: kA-1"' in rendered.key_html and 'style="page: vA-1"' not in rendered.key_html
+    )
+    assert 'style="page: kB-1"' in rendered.key_html
+
+
+def test_duplex_puts_a_blank_page_after_a_part_ending_on_a_front_page() -> None:
+    from quizkit.exporters.pages import BLANK, Page, duplex
+
+    def part(name: str, count: int) -> list[Page]:
+        return [Page(f"{name}-{n}", name, n, count, n == 1) for n in range(1, count + 1)]
+
+    pages = duplex([part("a", 3), part("b", 2), part("c", 1), part("d", 1)])
+    assert [p.name for p in pages] == [
+        "a-1",
+        "a-2",
+        "a-3",
+        "blank",
+        "b-1",
+        "b-2",
+        "c-1",
+        "blank",
+        "d-1",
+    ]
+    assert pages[3] is BLANK

@@ -106,3 +106,20 @@ def test_anki_opens_the_export_where_the_learner_left_it(
     assert got[("n-ferry", 0)][1] == -1
     assert total_reviews == 2 + 1 + 3 + 4 + 3 + 2  # every answer but the cloze card's
     assert os.path.getsize(package) > 0
+
+
+def test_dropped_notes_asked_for_arrive_suspended(
+    store: Store, now: datetime, tmp_path: Path
+) -> None:
+    studied_store(store, now)
+    package = tmp_path / "all.apkg"
+    export_deck(store, DECK, "apkg", package, now, include_dropped=True)
+    col = anki_collection(tmp_path / "anki" / "collection.anki2")
+    try:
+        import_into_anki(col, package)
+        cards = anki_cards(col)
+    finally:
+        col.close()
+    assert cards[("n-flag", 0)].queue == -1
+    assert ("n-cloze", 0) not in cards  # the article quote still stays behind
+    assert cards[("n-mole", 0)].queue == 0

@@ -632,7 +632,7 @@ def _image(note: PrintNote, options: HandoutOptions, front: bool = True) -> str 
     value = note.extra.get("image") if front else None
     if isinstance(value, str) and value:
         return image_data_uri(value, options.media_dir or Path("."))
-    if options.media_file is None:
+    if options.media_file is None or "media" not in note.extra:
         return None
     for name in media_on_side(note.extra, front):
         if mimetypes.guess_type(name)[0] in IMAGE_TYPES:  # sounds and the like do not print

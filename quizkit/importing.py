@@ -82,6 +82,9 @@ def _import_file(
             notes = [_with_media(n, media) for n in notes]
         report.merge(store.upsert_notes(deck, notes, now, progress))
         if options.keep_schedule and batch.schedules:
+            from quizkit.scheduler import make_scheduler, step_for
+
+            scheduler = make_scheduler()
             store.apply_schedules(
                 (
                     s.guid,
@@ -92,6 +95,7 @@ def _import_file(
                     s.difficulty,
                     s.last_review,
                     s.suspended,
+                    step_for(scheduler, s.state, s.steps_left),
                 )
                 for s in batch.schedules
             )

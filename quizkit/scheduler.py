@@ -72,6 +72,16 @@ def steps_left(scheduler: fsrs.Scheduler, state: CardState, step: int | None) ->
     return max(0, len(steps) - (step or 0))
 
 
+def step_for(scheduler: fsrs.Scheduler, state: int, steps_left: int | None) -> int:
+    """The (re)learning step of a card with `steps_left` to go (another tool's count): the
+    inverse of steps_left; 0 when unknown."""
+    if state not in (CardState.LEARNING, CardState.RELEARNING) or steps_left is None:
+        return 0
+    relearning = state == CardState.RELEARNING
+    steps = scheduler.relearning_steps if relearning else scheduler.learning_steps
+    return min(max(0, len(steps) - steps_left), max(0, len(steps) - 1))
+
+
 def replay(
     scheduler: fsrs.Scheduler, answers: Sequence[tuple[datetime, Rating]]
 ) -> list[tuple[timedelta, float]]:

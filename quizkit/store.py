@@ -979,12 +979,13 @@ class Store:
     def apply_schedules(self, schedules: Iterable[tuple[Any, ...]]) -> int:
         """Take another tool's schedule for cards quizkit has not reviewed since.
 
-        Each item: (guid, ord, state, due, stability, difficulty, last_review, suspended),
-        times as datetimes. A card whose own last review is later keeps its state.
+        Each item: (guid, ord, state, due, stability, difficulty, last_review, suspended,
+        step), times as datetimes; `step` is the (re)learning step, kept only for a card in
+        (re)learning. A card whose own last review is later keeps its state.
         """
         cursor = self.db.conn.executemany(
             """UPDATE cards SET state = ?, due = ?, stability = ?, difficulty = ?,
-                   last_review = ?, suspended = ?, step = CASE WHEN ? IN (1, 3) THEN 0 END
+                   last_review = ?, suspended = ?, step = CASE WHEN ? IN (1, 3) THEN ? END
                WHERE ord = ? AND note_id = (SELECT id FROM notes WHERE guid = ?)
                  AND (last_review IS NULL OR last_review <= ?)""",
             (
@@ -996,11 +997,14 @@ class Store:
                     iso(last) if last else None,
                     int(suspended),
                     state,
+                    step,
                     ord_,
                     guid,
                     iso(last) if last else "",
                 ]
-                for guid, ord_, state, due, stability, difficulty, last, suspended in schedules
+                for guid, ord_, state, due, stability, difficulty, last, suspended, step in (
+                    schedules
+                )
             ),
         )
         return cursor.rowcount

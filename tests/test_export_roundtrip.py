@@ -80,6 +80,7 @@ def snapshot(store: Store) -> dict[str, Any]:
             due = int(h.due.timestamp())
         cards[(h.guid, h.ord)] = (
             h.state,
+            h.step if h.state in (CardState.LEARNING, CardState.RELEARNING) else None,
             due,
             h.suspended,
             None if h.stability is None else round(h.stability, 2),
@@ -119,8 +120,9 @@ def test_round_trip_through_anki_loses_nothing(
     # the picture asked about is on the question side, the others with the answer
     assert after["notes"]["n-map"][7:] == ([MEDIA[k] for k in MEDIA][:1], [])
     assert sorted(after["notes"]["n-horn"][8]) == sorted(list(MEDIA.values())[1:])
-    assert sum(len(card[5]) for card in after["cards"].values()) == 15
-    assert after["cards"][("n-ferry", 0)][2] is True
+    assert sum(len(card[6]) for card in after["cards"].values()) == 15
+    assert after["cards"][("n-ferry", 0)][3] is True
+    assert after["cards"][("n-vendra", 0)][:2] == (CardState.LEARNING, 1)  # its second step
 
 
 def test_coming_back_from_anki_to_the_same_database_duplicates_nothing(

@@ -57,3 +57,14 @@ class UnknownNote(QuizkitError):
 
 class HandoutError(QuizkitError):
     """A handout cannot be made as asked (nothing selected, bad option, unreadable image)."""
+
+
+class LargeHandout(HandoutError):
+    """More questions than a class handout usually holds: the teacher confirms or limits."""
+
+    def __init__(self, deck: str, count: int, most: int) -> None:
+        self.count = count
+        super().__init__(
+            f"deck {deck!r}: {count:,} questions is more than {most} for one handout; "
+            "pass --yes to print them all, or --limit N"
+        )

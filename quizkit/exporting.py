@@ -10,7 +10,7 @@ from pathlib import Path
 
 from quizkit.errors import QuizkitError
 from quizkit.formats import EXPORT_FORMATS
-from quizkit.models import DeckInfo, Note
+from quizkit.models import Deck, DeckInfo, Note, quotes_article
 from quizkit.store import Store
 
 EXTENSIONS = {
@@ -56,25 +56,39 @@ def deck_text(deck: DeckInfo, notes: list[Note], fmt: str) -> str:
     raise QuizkitError(f"unknown export format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
 
 
+def exported_notes(store: Store, deck: Deck, include_dropped: bool = False) -> list[Note]:
+    """The notes an export writes: never those quoting an article, dropped ones only if asked."""
+    notes = store.deck_notes(deck, include_dropped=include_dropped)
+    return [note for note in notes if not quotes_article(note.extra)]
+
+
 def export_deck(
-    store: Store, deck_name: str, fmt: str, path: Path | None, now: datetime
+    store: Store,
+    deck_name: str,
+    fmt: str,
+    path: Path | None,
+    now: datetime,
+    include_dropped: bool = False,
 ) -> tuple[int, str | None]:
     """Write a deck to `path` (text formats: returned instead when `path` is None).
 
-    Returns the number of notes and the text when not written to a file.
+    Returns the number of notes and the text when not written to a file. Anki packages also
+    carry every card's schedule and review log; a dropped note's cards go suspended.
     """
     from quizkit.decks import resolve_deck
 
     deck = resolve_deck(store, deck_name)
     info = DeckInfo(deck.name, deck.description, deck.desired_retention)
-    notes = store.deck_notes(deck)
+    notes = exported_notes(store, deck, include_dropped)
     if fmt == "apkg":
         if path is None:
             raise QuizkitError("an Anki package needs an output file: -o FILE.apkg")
         from quizkit.exporters.apkg import write_apkg
 
+        histories = store.card_histories(deck)
         _write_atomically(
-            path, lambda target: write_apkg(info, notes, target, now, store.media_file)
+            path,
+            lambda target: write_apkg(info, notes, target, now, store.media_file, histories),
         )
         return len(notes), None
     text = deck_text(info, notes, fmt)

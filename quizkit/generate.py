@@ -9,8 +9,8 @@ from pathlib import Path
 
 from quizkit.errors import InputError, QuizkitError
 from quizkit.exporters.native import deck_file_text
-from quizkit.models import DeckInfo, ImportReport, Note
-from quizkit.questions import build_notes, shareable
+from quizkit.models import DeckInfo, ImportReport, Note, quotes_article
+from quizkit.questions import build_notes
 from quizkit.store import Store
 
 
@@ -20,6 +20,8 @@ class Generated:
 
     notes: list[Note]
     errors: list[InputError] = field(default_factory=list)
+    # each article's headline by its document name (the file's stem), for handout keys
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 def notes_from_articles(
@@ -38,22 +40,42 @@ def notes_from_articles(
             warn(message)
     if not docs:
         raise QuizkitError("no article could be read: " + "; ".join(str(e) for e in errors))
-    return Generated(build_notes(docs, seed), list(errors))
+    titles = {Path(doc.source).stem: doc.headline for doc in docs if doc.headline}
+    return Generated(build_notes(docs, seed), list(errors), titles)
 
 
-def store_notes(store: Store, deck: DeckInfo, notes: Sequence[Note], now: datetime) -> ImportReport:
-    """Add or update the deck's generated notes in one transaction; edited or dropped ones stay."""
-    protected = store.protected_guids(n.guid for n in notes)
+def store_notes(
+    store: Store,
+    deck: DeckInfo,
+    notes: Sequence[Note],
+    now: datetime,
+    titles: dict[str, str] | None = None,
+    dropped: Sequence[Note] = (),
+) -> ImportReport:
+    """Add or update the deck's generated notes in one transaction; edited or dropped ones stay.
+
+    `titles` (article headlines by document name) let a handout's key name the articles.
+    `dropped` are notes the teacher dropped in review: stored as dropped, so that generating
+    the same articles again leaves them out.
+    """
+    protected = store.protected_guids(n.guid for n in [*notes, *dropped])
     with store.transaction():
+        if titles:
+            store.set_source_titles(titles)
         stored = store.ensure_deck(deck, now)
         report = store.upsert_notes(stored, [n for n in notes if n.guid not in protected], now)
+        newly_dropped = [n for n in dropped if n.guid not in protected]
+        if newly_dropped:
+            store.upsert_notes(stored, newly_dropped, now)
+            for note in newly_dropped:
+                store.drop_note(store.find_note(note.guid)[0], now)
     report.unchanged += len(protected)
     return report
 
 
 def write_deck_file(path: Path, deck: DeckInfo, notes: Sequence[Note]) -> int:
     """Write the shareable notes (no article prose) as a native deck file; returns how many."""
-    kept = shareable(notes)
+    kept = [note for note in notes if not quotes_article(note.extra)]
     try:
         path.write_text(deck_file_text(deck, kept), encoding="utf-8")
     except OSError as error:

@@ -11,17 +11,17 @@ import math
 import mimetypes
 import random
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from quizkit.errors import HandoutError
-from quizkit.models import PrintNote, fold_for_id
+from quizkit.errors import HandoutError, LargeHandout
+from quizkit.models import PrintNote, fold_for_id, media_on_side
 
 LAYOUTS = ("worksheet", "test", "flashcards")
 PAPERS = ("a4", "letter")
-KEY_PLACES = ("end", "separate", "none")
+KEY_PLACES = ("auto", "end", "separate", "none")
 MAX_VERSIONS = 26
 MC_OPTIONS = 4
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -70,9 +70,16 @@ class HandoutOptions:
     kinds: tuple[str, ...] = ()
     limit: int | None = None
     shuffle: bool = False
-    key: str = "end"
+    key: str = "auto"  # the key at the end, except for flashcards (they are their own key)
     sources: bool = False
     media_dir: Path | None = None
+    include_dropped: bool = False
+    # where the pictures of imported notes are kept (Store.media_file), by kept name
+    media_file: Callable[[str], Path] | None = None
+    # article titles by document name, for the key's sources
+    source_titles: Mapping[str, str] = field(default_factory=dict)
+    # a handout of more questions is refused (LargeHandout) until confirmed; None: no limit
+    max_questions: int | None = None
 
     def check(self) -> None:
         if self.layout not in LAYOUTS:
@@ -140,6 +147,7 @@ class Flashcard(NamedTuple):
     answer: str
     sources: tuple[str, ...] = ()
     image: str | None = None
+    back_image: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,13 +179,18 @@ def build_handout(deck_name: str, notes: Sequence[PrintNote], options: HandoutOp
     options.check()
     base = random.Random(f"quizkit-handout:{options.seed}")
     chosen = select_notes(deck_name, notes, options, base)
+    if options.max_questions is not None and len(chosen) > options.max_questions:
+        raise LargeHandout(deck_name, len(chosen), options.max_questions)
     title = options.title if options.title is not None else deck_name
+    key = options.key
+    if key == "auto":
+        key = "none" if options.layout == "flashcards" else "end"
     common: dict[str, Any] = {
         "title": title,
         "layout": options.layout,
         "paper": options.paper,
         "instructions": INSTRUCTIONS[options.layout],
-        "key": options.key,
+        "key": key,
         "sources": options.sources,
         "question_count": len(chosen),
     }
@@ -206,6 +219,7 @@ def select_notes(
     deck_name: str, notes: Sequence[PrintNote], options: HandoutOptions, rng: random.Random
 ) -> list[PrintNote]:
     """Notes filtered by --tag and --kind, shuffled with --shuffle, cut to --limit."""
+    _check_known(deck_name, notes, options)
     chosen = list(notes)
     if options.tags:
         wanted = set(options.tags)
@@ -221,6 +235,26 @@ def select_notes(
     if options.limit is not None:
         chosen = chosen[: options.limit]
     return chosen
+
+
+def _check_known(deck_name: str, notes: Sequence[PrintNote], options: HandoutOptions) -> None:
+    """A --tag or --kind that no note of the deck has is a mistake, even beside good ones."""
+    if not notes:
+        return
+    tags = sorted({t for c in notes for t in c.tags})
+    unknown = [t for t in options.tags if t not in tags]
+    if unknown:
+        raise HandoutError(
+            f"deck {deck_name!r}: no notes with tag {' or '.join(unknown)} "
+            f"(tags: {', '.join(tags) if tags else 'none'})"
+        )
+    kinds = sorted({c.kind for c in notes})
+    unknown = [k for k in options.kinds if k not in kinds]
+    if unknown:
+        raise HandoutError(
+            f"deck {deck_name!r}: no notes of kind {' or '.join(unknown)} "
+            f"(kinds: {', '.join(kinds)})"
+        )
 
 
 def _nothing_selected(deck_name: str, notes: Sequence[PrintNote], options: HandoutOptions) -> str:
@@ -250,7 +284,19 @@ def answer_space(note: PrintNote) -> tuple[int, bool]:
 
 
 def _sources(note: PrintNote, options: HandoutOptions) -> tuple[str, ...]:
-    return tuple(str(s) for s in note.sources) if options.sources else ()
+    """Where the fact came from, as a teacher can look it up: the article's title (else its
+    file name) and the sentence; a reference naming no article is left out."""
+    if not options.sources:
+        return ()
+    found = []
+    for source in note.sources:
+        document = source.document.strip()
+        if not document:
+            continue
+        title = options.source_titles.get(document)
+        name = f"{title} ({document})" if title else document
+        found.append(name if source.sentence is None else f"{name}, sentence {source.sentence}")
+    return tuple(found)
 
 
 def _key_entries(
@@ -290,7 +336,14 @@ def flashcard_sheets(notes: Sequence[PrintNote], options: HandoutOptions) -> tup
     sheets = []
     for start in range(0, len(notes), CARDS_PER_SHEET):
         batch: list[Flashcard | None] = [
-            Flashcard(start + i + 1, c.question, c.answer, _sources(c, options), _image(c, options))
+            Flashcard(
+                start + i + 1,
+                c.question,
+                c.answer,
+                _sources(c, options),
+                _image(c, options),
+                _image(c, options, front=False),
+            )
             for i, c in enumerate(notes[start : start + CARDS_PER_SHEET])
         ]
         batch += [None] * (CARDS_PER_SHEET - len(batch))
@@ -573,11 +626,18 @@ IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "
 DATA_URI = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$")
 
 
-def _image(note: PrintNote, options: HandoutOptions) -> str | None:
-    value = note.extra.get("image")
-    if not isinstance(value, str) or not value:
+def _image(note: PrintNote, options: HandoutOptions, front: bool = True) -> str | None:
+    """The picture printed with the question (front) or the answer: the note's `image`, else
+    the first picture it brought from another tool (kept in quizkit's media folder)."""
+    value = note.extra.get("image") if front else None
+    if isinstance(value, str) and value:
+        return image_data_uri(value, options.media_dir or Path("."))
+    if options.media_file is None or "media" not in note.extra:
         return None
-    return image_data_uri(value, options.media_dir or Path("."))
+    for name in media_on_side(note.extra, front):
+        if mimetypes.guess_type(name)[0] in IMAGE_TYPES:  # sounds and the like do not print
+            return image_data_uri(str(options.media_file(name)), Path("."))
+    return None
 
 
 def image_data_uri(value: str, media_dir: Path) -> str:

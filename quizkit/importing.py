@@ -20,6 +20,7 @@ from quizkit.store import Store
 DEFAULT_DECK = "csto-kazakhstan-2022.toml"
 SAFE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
 Progress = Callable[[int, int], None]
+MEDIA_KEYS = ("media", "front_media", "media_names")
 
 
 def import_file(
@@ -82,6 +83,9 @@ def _import_file(
             notes = [_with_media(n, media) for n in notes]
         report.merge(store.upsert_notes(deck, notes, now, progress))
         if options.keep_schedule and batch.schedules:
+            from quizkit.scheduler import make_scheduler, step_for
+
+            scheduler = make_scheduler()
             store.apply_schedules(
                 (
                     s.guid,
@@ -92,6 +96,7 @@ def _import_file(
                     s.difficulty,
                     s.last_review,
                     s.suspended,
+                    step_for(scheduler, s.state, s.steps_left),
                 )
                 for s in batch.schedules
             )
@@ -125,9 +130,14 @@ def _with_media(note: Note, kept: dict[str, str]) -> Note:
     if not names:
         return note
     files = [kept[n] for n in names if n in kept]
-    extra = {k: v for k, v in note.extra.items() if k != "media"}
+    front = [kept[n] for n in note.extra.get("front_media", []) if n in kept]
+    extra = {k: v for k, v in note.extra.items() if k not in MEDIA_KEYS}
     if files:
         extra["media"] = files
+        # the names the learner knows them by, for "[image: map.png]" in the terminal
+        extra["media_names"] = {kept[n]: n for n in names if n in kept}
+    if front:
+        extra["front_media"] = front
     return replace(note, extra=extra)
 
 

@@ -89,6 +89,31 @@ def content_guid(*parts: str) -> str:
     return digest.hexdigest()[:16]
 
 
+def quotes_article(extra: Mapping[str, Any]) -> bool:
+    """The one rule for article prose: a note that quotes its article (a generated cloze card,
+    marked `study_only`) is for studying here and never leaves the database, in any format."""
+    return bool(extra.get("study_only"))
+
+
+SOUND_SUFFIXES = (".mp3", ".ogg", ".wav", ".m4a", ".flac", ".opus", ".webm", ".mp4")
+
+
+def media_on_side(extra: Mapping[str, Any], front: bool) -> list[str]:
+    """The kept media files a note shows with its question (front) or with its answer."""
+    shown = extra.get("front_media") or []
+    return [name for name in extra.get("media") or [] if (name in shown) == front]
+
+
+def media_labels(extra: Mapping[str, Any], front: bool) -> str:
+    """'[image: map.png]' (or '[sound: ...]') for each file of one side, for a terminal."""
+    names = extra.get("media_names") or {}
+    labels = []
+    for name in media_on_side(extra, front):
+        kind = "sound" if name.endswith(SOUND_SUFFIXES) else "image"
+        labels.append(f"[{kind}: {names.get(name, name)}]")
+    return " ".join(labels)
+
+
 @dataclass(frozen=True)
 class Note:
     """A learnable fact as it enters the store: from a deck file, an importer or the generator.
@@ -194,6 +219,16 @@ class StudyCard:
         return self.question if self.ord == 1 else self.answer
 
     @property
+    def prompt_media(self) -> str:
+        """Labels of the pictures and sounds shown with the prompt (see media_labels)."""
+        return media_labels(self.extra, front=self.ord != 1)
+
+    @property
+    def expected_media(self) -> str:
+        """Labels of the pictures and sounds shown with the answer."""
+        return media_labels(self.extra, front=self.ord == 1)
+
+    @property
     def accepted(self) -> tuple[str, ...]:
         """Other answers that count as right (only for the forward direction)."""
         return () if self.ord == 1 else self.alternatives
@@ -211,6 +246,32 @@ class Review:
     duration_ms: int | None
     state_before: CardState
     elapsed_days: float | None
+
+
+class LoggedReview(NamedTuple):
+    """One answer in a card's review log, as an export carries it to another tool."""
+
+    reviewed_at: datetime
+    rating: Rating
+    duration_ms: int | None
+    state_before: CardState
+
+
+@dataclass(frozen=True)
+class CardHistory:
+    """A card's schedule and its whole review log: what moves a learner's progress between
+    tools. `ord` 1 is a note's reverse card."""
+
+    guid: str
+    ord: int
+    state: CardState
+    step: int | None
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+    suspended: bool
+    reviews: tuple[LoggedReview, ...] = ()
 
 
 @dataclass

@@ -18,7 +18,8 @@ class QuizTerminal(TerminalLearner):
 
     def answer(self, question: Question, number: int, total: int) -> Reply | None:
         self._say()
-        self._say(f"[{number}/{total}] {question.prompt}")
+        media = question.card.prompt_media
+        self._say(f"[{number}/{total}] {question.prompt}" + (f" {media}" if media else ""))
         if question.mode == "mcq":
             for letter, option in zip(string.ascii_uppercase, question.options, strict=False):
                 self._say(f"  {letter}. {option}")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import fsrs
 
@@ -56,3 +57,41 @@ def review(
         due=updated.due,
         last_review=updated.last_review,
     )
+
+
+def decay(scheduler: fsrs.Scheduler) -> float:
+    """FSRS-6's forgetting-curve decay (the last weight), which Anki stores beside a card's
+    memory state."""
+    return float(scheduler.parameters[-1])
+
+
+def steps_left(scheduler: fsrs.Scheduler, state: CardState, step: int | None) -> int:
+    """How many (re)learning steps a card in `state` at `step` still has to go."""
+    relearning = state is CardState.RELEARNING
+    steps = scheduler.relearning_steps if relearning else scheduler.learning_steps
+    return max(0, len(steps) - (step or 0))
+
+
+def step_for(scheduler: fsrs.Scheduler, state: int, steps_left: int | None) -> int:
+    """The (re)learning step of a card with `steps_left` to go (another tool's count): the
+    inverse of steps_left; 0 when unknown."""
+    if state not in (CardState.LEARNING, CardState.RELEARNING) or steps_left is None:
+        return 0
+    relearning = state == CardState.RELEARNING
+    steps = scheduler.relearning_steps if relearning else scheduler.learning_steps
+    return min(max(0, len(steps) - steps_left), max(0, len(steps) - 1))
+
+
+def replay(
+    scheduler: fsrs.Scheduler, answers: Sequence[tuple[datetime, Rating]]
+) -> list[tuple[timedelta, float]]:
+    """For each answer of a card's log, from new: the interval it set and the difficulty
+    after it, as FSRS gives them. Another tool's review log wants both per answer."""
+    card = fsrs.Card(card_id=0, due=answers[0][0].astimezone(UTC)) if answers else None
+    found = []
+    for when, rating in answers:
+        assert card is not None
+        moment = when.astimezone(UTC)
+        card, _log = scheduler.review_card(card, fsrs.Rating(int(rating)), review_datetime=moment)
+        found.append((card.due - moment, float(card.difficulty or 0.0)))
+    return found

@@ -7,20 +7,23 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from quizkit._sqlite_utils import Database
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.models import (
+    CardHistory,
     CardState,
     Deck,
     DeckCounts,
     DeckInfo,
     ImportReport,
+    LoggedReview,
     Note,
     PrintNote,
+    Rating,
     Review,
     SourceRef,
     StudyCard,
@@ -31,6 +34,7 @@ MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
 BULK_CACHE_KIB = 65536
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
+SAME_ANSWER = timedelta(seconds=1)
 
 
 def iso(moment: datetime) -> str:
@@ -1044,8 +1048,9 @@ class Store:
 
     # handouts ----------------------------------------------------------
 
-    def print_notes(self, deck: Deck) -> list[PrintNote]:
-        """A deck's notes (not the dropped ones) in the order added, with what a handout prints.
+    def print_notes(self, deck: Deck, include_dropped: bool = False) -> list[PrintNote]:
+        """A deck's notes (not the dropped ones, unless asked) in the order added, with what a
+        handout prints.
 
         The four JSON columns come back as one JSON array: one parse a row instead of four
         (a 10,000-note handout spends much of its time here).
@@ -1054,8 +1059,8 @@ class Store:
         rows = self.db.execute(
             f"""SELECT id, question, answer, kind,
                       json_array(json(distractors), json(tags), json(sources), json(extra))
-               FROM notes WHERE {in_deck} AND dropped = 0 ORDER BY id""",
-            ids,
+               FROM notes WHERE {in_deck} AND dropped IN (0, ?) ORDER BY id""",
+            [*ids, int(include_dropped)],
         ).fetchall()
         notes = []
         loads, source = json.loads, SourceRef.from_dict
@@ -1083,12 +1088,13 @@ class Store:
             self._deck_id(name, iso(now))
         return self.deck(name)
 
-    def deck_notes(self, deck: Deck) -> list[Note]:
+    def deck_notes(self, deck: Deck, include_dropped: bool = True) -> list[Note]:
         """A deck's notes in the order they were added, as an exporter needs them."""
         in_deck, ids = _in_deck("deck_id", deck)
         names = {d.id: d.name for d in self.decks()} if deck.family else {deck.id: deck.name}
         rows = self.db.execute(
-            f"""SELECT guid, {NOTE_COLUMNS} FROM notes WHERE {in_deck} ORDER BY id""",
+            f"""SELECT guid, {NOTE_COLUMNS} FROM notes WHERE {in_deck}
+                {"" if include_dropped else "AND dropped = 0"} ORDER BY id""",
             ids,
         ).fetchall()
         return [
@@ -1106,6 +1112,66 @@ class Store:
                 reverse=bool(row[9]),
             )
             for row in rows
+        ]
+
+    def source_titles(self) -> dict[str, str]:
+        """Article titles by document name, where known (generate records headlines)."""
+        rows = self.db.execute("SELECT name, title FROM sources WHERE title IS NOT NULL")
+        return {name: title for name, title in rows.fetchall()}
+
+    def set_source_titles(self, titles: dict[str, str]) -> None:
+        """Remember each article's title by its document name (call inside a transaction)."""
+        self.db.conn.executemany(
+            """INSERT INTO sources (name, title) VALUES (?, ?)
+               ON CONFLICT(name) DO UPDATE SET title = excluded.title""",
+            sorted(titles.items()),
+        )
+
+    def dropped_note_ids(self, deck: Deck) -> set[int]:
+        """Ids of the deck's notes taken out of study with `quizkit drop`."""
+        in_deck, ids = _in_deck("deck_id", deck)
+        rows = self.db.execute(
+            f"SELECT id FROM notes WHERE {in_deck} AND dropped = 1", ids
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def card_histories(self, deck: Deck) -> list[CardHistory]:
+        """Every card of the deck with its schedule and whole review log, oldest review first:
+        what another tool needs to carry on where the learner left off."""
+        in_deck, ids = _in_deck("c.deck_id", deck)
+        reviews: dict[int, list[LoggedReview]] = {}
+        for card_id, when, rating, took, before in self.db.execute(
+            f"""SELECT r.card_id, r.reviewed_at, r.rating, r.duration_ms, r.state_before
+               FROM reviews r JOIN cards c ON c.id = r.card_id
+               WHERE {in_deck} ORDER BY r.card_id, r.reviewed_at, r.id""",
+            ids,
+        ):
+            reviews.setdefault(card_id, []).append(
+                LoggedReview(parse_iso(when), Rating(rating), took, CardState(before))
+            )
+        rows = self.db.execute(
+            f"""SELECT c.id, n.guid, c.ord, c.state, c.step, c.stability, c.difficulty, c.due,
+                      c.last_review, c.suspended
+               FROM cards c JOIN notes n ON n.id = c.note_id
+               WHERE {in_deck} ORDER BY c.note_id, c.ord""",
+            ids,
+        ).fetchall()
+        return [
+            CardHistory(
+                guid=guid,
+                ord=ord_,
+                state=CardState(state),
+                step=step,
+                stability=stability,
+                difficulty=difficulty,
+                due=parse_iso(due),
+                last_review=parse_iso(last) if last else None,
+                suspended=bool(suspended),
+                reviews=tuple(reviews.get(card_id, ())),
+            )
+            for card_id, guid, ord_, state, step, stability, difficulty, due, last, suspended in (
+                rows
+            )
         ]
 
     @property
@@ -1143,12 +1209,13 @@ class Store:
     def apply_schedules(self, schedules: Iterable[tuple[Any, ...]]) -> int:
         """Take another tool's schedule for cards quizkit has not reviewed since.
 
-        Each item: (guid, ord, state, due, stability, difficulty, last_review, suspended),
-        times as datetimes. A card whose own last review is later keeps its state.
+        Each item: (guid, ord, state, due, stability, difficulty, last_review, suspended,
+        step), times as datetimes; `step` is the (re)learning step, kept only for a card in
+        (re)learning. A card whose own last review is later keeps its state.
         """
         cursor = self.db.conn.executemany(
             """UPDATE cards SET state = ?, due = ?, stability = ?, difficulty = ?,
-                   last_review = ?, suspended = ?, step = CASE WHEN ? IN (1, 3) THEN 0 END
+                   last_review = ?, suspended = ?, step = CASE WHEN ? IN (1, 3) THEN ? END
                WHERE ord = ? AND note_id = (SELECT id FROM notes WHERE guid = ?)
                  AND (last_review IS NULL OR last_review <= ?)""",
             (
@@ -1160,26 +1227,32 @@ class Store:
                     iso(last) if last else None,
                     int(suspended),
                     state,
+                    step,
                     ord_,
                     guid,
                     iso(last) if last else "",
                 ]
-                for guid, ord_, state, due, stability, difficulty, last, suspended in schedules
+                for guid, ord_, state, due, stability, difficulty, last, suspended, step in (
+                    schedules
+                )
             ),
         )
         return cursor.rowcount
 
     def add_past_reviews(self, reviews: Iterable[tuple[Any, ...]]) -> None:
         """Another tool's review log into quizkit's: each item (guid, ord, reviewed_at,
-        rating, duration_ms, state_before). A review already logged at that time is skipped,
-        so importing the same file again adds nothing."""
+        rating, duration_ms, state_before). A review of the card already logged within a
+        second of it is the same answer (Anki's log keeps milliseconds, and moves answers given
+        in one millisecond apart), so importing the same file again adds nothing, nor does
+        bringing back a deck that went from quizkit to Anki and back."""
         self.db.conn.executemany(
             """INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, state_before)
                SELECT c.id, ?, ?, ?, ? FROM cards c JOIN notes n ON n.id = c.note_id
                WHERE n.guid = ? AND c.ord = ? AND NOT EXISTS
-                   (SELECT 1 FROM reviews r WHERE r.card_id = c.id AND r.reviewed_at = ?)""",
+                   (SELECT 1 FROM reviews r WHERE r.card_id = c.id
+                    AND r.reviewed_at >= ? AND r.reviewed_at < ?)""",
             (
-                [iso(when), rating, took, state, guid, ord_, iso(when)]
+                [iso(when), rating, took, state, guid, ord_, *_same_answer(when)]
                 for guid, ord_, when, rating, took, state in reviews
             ),
         )
@@ -1207,6 +1280,12 @@ def _write_transaction(db: Database) -> Iterator[None]:
     except BaseException:
         db.conn.rollback()
         raise
+
+
+def _same_answer(moment: datetime) -> tuple[str, str]:
+    """The times, as stored text, that a review logged at `moment` elsewhere may have here:
+    no one answers the same card twice within a second."""
+    return iso(moment - SAME_ANSWER), iso(moment + SAME_ANSWER)
 
 
 def start_of_day(now: datetime) -> datetime:

@@ -10,10 +10,9 @@ import difflib
 import os
 import sys
 import time
-from dataclasses import replace
 from typing import TextIO
 
-from quizkit.models import Note, Rating, StudyCard
+from quizkit.models import Rating, StudyCard
 from quizkit.study import Answer, Outcome, QueueCounts, due_in_words
 
 RATING_KEYS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY}
@@ -114,8 +113,9 @@ class TerminalLearner:
         if blank:
             self._say()
         head = f"[{self.shown}] ({label}, {status}) " if status else f"[{self.shown}] ({label}) "
+        media = f" {card.prompt_media}" if card.prompt_media else ""
         # a question of several lines (a timeline) keeps its layout, indented under the first
-        self._say(head + card.prompt.replace("\n", "\n" + " " * len(head)))
+        self._say(head + card.prompt.replace("\n", "\n" + " " * len(head)) + media)
         started = time.monotonic()
         hint = "Answer (Enter to reveal, q to quit): " if self.interactive else "> "
         text = self._read(hint)
@@ -124,7 +124,8 @@ class TerminalLearner:
         return Answer(text=text.strip(), duration_ms=int((time.monotonic() - started) * 1000))
 
     def rate_after_reveal(self, card: StudyCard) -> Rating | None:
-        self._say(f"Answer: {card.expected}")
+        media = f" {card.expected_media}" if card.expected_media else ""
+        self._say(f"Answer: {card.expected}{media}")
         if not self.interactive:
             return Rating.AGAIN
         while True:
@@ -218,35 +219,3 @@ def closest_form(typed: str, card: StudyCard) -> str:
 
 def open_learner() -> TerminalLearner:
     return TerminalLearner(sys.stdin, sys.stdout, sys.stdin.isatty(), wants_colour(sys.stdout))
-
-
-def review_generated(notes: list[Note], stdin: TextIO, stdout: TextIO) -> list[Note] | None:
-    """Walk through generated notes: keep, edit or drop each. None if the teacher quits."""
-    kept: list[Note] = []
-    for index, note in enumerate(notes, start=1):
-        stdout.write(f"\n[{index}/{len(notes)}] ({note.kind}) {note.question}\n")
-        stdout.write(f"    answer: {note.answer}\n")
-        if note.distractors:
-            stdout.write(f"    options: {' | '.join(note.distractors)}\n")
-        while True:
-            stdout.write("k keep, e edit, d drop, q quit [k]: ")
-            stdout.flush()
-            choice = stdin.readline()
-            if not choice:
-                return None
-            choice = choice.strip().lower() or "k"
-            if choice in ("k", "d", "e", "q"):
-                break
-        if choice == "q":
-            return None
-        if choice == "k":
-            kept.append(note)
-        elif choice == "e":
-            stdout.write("new question (Enter keeps it): ")
-            stdout.flush()
-            question = stdin.readline().strip() or note.question
-            stdout.write("new answer (Enter keeps it): ")
-            stdout.flush()
-            answer = stdin.readline().strip() or note.answer
-            kept.append(replace(note, question=question, answer=answer))
-    return kept

@@ -244,10 +244,10 @@ def test_a_missing_article_is_one_line_and_others_still_count(runner: CliRunner)
 
 
 def test_review_keeps_edits_and_drops(runner: CliRunner, store: Store) -> None:
-    keys = "k\ne\nWho led Poland's defence ministry?\n\nd\n" + "k\n" * 19
+    keys = "k\ne\nWho led Poland's defence ministry?\n\n\n\nd\n" + "k\n" * 19
     result = runner.invoke(cli, ["generate", str(NATO), "--deck", "N", "--review"], input=keys)
     assert result.exit_code == 0, result.output
-    questions = [row[0] for row in store.db.execute("SELECT question FROM notes")]
+    questions = [row[0] for row in store.db.execute("SELECT question FROM notes WHERE dropped = 0")]
     assert "Who led Poland's defence ministry?" in questions
     assert len(questions) == 21
 

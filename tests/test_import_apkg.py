@@ -60,14 +60,16 @@ def kept(data: bytes, suffix: str) -> str:
 
 EXPECTED = [
     ("guid-basic", "Geo::Europe", "basic", "Capital of France?", "Paris\ncity & more\nline3",
-     ["geo", "europe"], 0, {"media": [kept(MEDIA["eiffel.png"], ".png")]}),
+     ["geo", "europe"], 0, {"media": [kept(MEDIA["eiffel.png"], ".png")],
+                            "media_names": {kept(MEDIA["eiffel.png"], ".png"): "eiffel.png"}}),
     ("guid-cloze-c1", "Default", "cloze", "[...] is the capital of France", "Paris", ["geo"], 0,
      {"back_extra": "Back extra", "cloze": CLOZE_TEXT, "cloze_number": 1}),
     ("guid-cloze-c2", "Default", "cloze", "Paris is the capital of [country]", "France", ["geo"], 0,
      {"back_extra": "Back extra", "cloze": CLOZE_TEXT, "cloze_number": 2}),
     ("guid-rev", "Geo", "basic", "dog", "Hund", [], 1, {}),
     ("guid-typed", "Default", "basic", "2+2", "4", [], 0,
-     {"media": [kept(MEDIA["four.mp3"], ".mp3")]}),
+     {"media": [kept(MEDIA["four.mp3"], ".mp3")],
+      "media_names": {kept(MEDIA["four.mp3"], ".mp3"): "four.mp3"}}),
 ]  # fmt: skip
 
 

@@ -227,7 +227,7 @@ def test_print_without_seed_says_which_seed_it_used(runner: CliRunner, sample_db
         (
             ["print", SAMPLE, "--key", "k.html", "--no-key"],
             2,
-            "Error: --key FILE and --no-key cannot be used together",
+            "Error: --key FILE, --no-key and --with-key cannot be used together",
         ),
         (
             ["print", SAMPLE, "-o", "same.html", "--key", "./same.html"],
@@ -285,10 +285,14 @@ def test_worksheet_versions_label_every_page(runner: CliRunner, sample_db: None)
     result = runner.invoke(cli, ["print", SAMPLE, "--versions", "2", "--seed", "3"])
     assert result.exit_code == 0
     html = result.stdout
-    assert html.count('style="page: v-A"') == 1 and html.count('style="page: v-B"') == 1
-    assert html.count('style="page: key-A"') == 1 and html.count('style="page: key-B"') == 1
-    assert "@page v-A { @top-right { content: " + css_string("Version A") in html
-    assert "@page key-B { @top-right { content: " + css_string("Answer key, version B") in html
+    # every page is named and numbered within its version (or its key)
+    assert html.count('style="page: vA-1"') == 1 and html.count('style="page: vB-1"') == 1
+    assert html.count('style="page: kA-1"') == 1 and html.count('style="page: kB-1"') == 1
+    first_a = html[html.index("@page vA-1 {") : html.index("@page vA-2 {")]
+    assert "@top-right { content: " + css_string("Version A") in first_a
+    key_b = html[html.index("@page kB-1 {") : html.index("</style>")]
+    assert "@top-right { content: " + css_string("Answer key, version B") in key_b
+    assert "@bottom-center { content: " + css_string("page 1 of 1") in key_b
 
 
 def test_garbage_collection_is_back_on_after_a_failed_export(store: Store, now: datetime) -> None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from markupsafe import Markup
 
+    from quizkit.exporters.pages import Page
     from quizkit.store import Store
 
 # Paper sizes and print margins in millimetres. 14 mm sides and 16 mm top and bottom clear the
@@ -110,11 +111,29 @@ class RenderedHandout:
 def render_handout(handout: Handout) -> RenderedHandout:
     template = environment().get_template("handout.html")
     page = geometry(handout.paper)
-    html = template.render(h=handout, page=page, part="handout")
+    html = template.render(h=handout, page=page, part="handout", pages=printed_pages(handout))
     key_html = None
     if handout.key == "separate":
-        key_html = template.render(h=handout, page=page, part="key")
+        key_pages = printed_pages(handout, "key")
+        key_html = template.render(h=handout, page=page, part="key", pages=key_pages)
     return RenderedHandout(html, key_html)
+
+
+def printed_pages(handout: Handout, part: str = "handout") -> list[Page]:
+    """For versions printed duplex: every page decided here, each version (and each key)
+    starting on a front page and numbered on its own. One version flows as the browser likes."""
+    from quizkit.exporters.pages import duplex, key_pages, version_pages
+
+    if len(handout.versions) < 2:
+        return []
+    width, height = PAPER_MM[handout.paper]
+    width, height = width - 2 * MARGIN_SIDE_MM, height - 2 * MARGIN_TOP_MM
+    parts: list[list[Page]] = []
+    if part == "handout":
+        parts += [version_pages(version, width, height) for version in handout.versions]
+    if part == "key" or handout.key == "end":
+        parts += [key_pages(version, width, height) for version in handout.versions]
+    return duplex(parts)
 
 
 @contextmanager
@@ -132,10 +151,17 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def build_for_deck(store: Store, deck_name: str, options: HandoutOptions) -> Handout:
+    """The handout of a deck's printable notes: never those quoting an article, and dropped
+    notes only when asked for."""
+    from dataclasses import replace
+
     from quizkit.decks import resolve_deck
+    from quizkit.models import quotes_article
 
     deck = resolve_deck(store, deck_name)
-    return build_handout(deck.name, store.print_notes(deck), options)
+    options = replace(options, media_file=store.media_file, source_titles=store.source_titles())
+    notes = store.print_notes(deck, include_dropped=options.include_dropped)
+    return build_handout(deck.name, [n for n in notes if not quotes_article(n.extra)], options)
 
 
 def export_html(store: Store, deck_name: str, options: HandoutOptions) -> str:

@@ -57,6 +57,7 @@ class CardSchedule:
     last_review: datetime | None
     suspended: bool = False
     reviews: tuple[PastReview, ...] = ()
+    steps_left: int | None = None  # a (re)learning card's steps still to go
 
 
 @dataclass(frozen=True)

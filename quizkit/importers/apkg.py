@@ -199,7 +199,7 @@ def _notes(
 ) -> tuple[list[Note], list[CardSchedule], set[str]]:
     cards: dict[int, list[tuple[Any, ...]]] = {}
     for row in conn.execute(
-        """SELECT nid, ord, did, odid, type, queue, due, ivl, factor, data, id
+        """SELECT nid, ord, did, odid, type, queue, due, ivl, factor, data, id, left
            FROM cards ORDER BY nid, ord"""
     ):
         cards.setdefault(row[0], []).append(row)
@@ -255,6 +255,9 @@ def _anki_note(
     extra: dict[str, Any] = {}
     if media:
         extra["media"] = list(dict.fromkeys(media))
+        # which side each picture is on: the first field is the question's (the cloze text)
+        if texts[0].media:
+            extra["front_media"] = list(dict.fromkeys(texts[0].media))
     if note_type.cloze:
         text = texts[0].text
         numbers = cloze_numbers(text)
@@ -332,7 +335,7 @@ def _schedules(
     card's data when Anki ran FSRS, else stability from the interval and difficulty from ease.
     The card's review log comes along."""
     found = []
-    for _nid, ord_, _did, _odid, ctype, queue, due, ivl, factor, data, cid in cards:
+    for _nid, ord_, _did, _odid, ctype, queue, due, ivl, factor, data, cid, left in cards:
         if ctype not in (1, 2, 3):
             continue
         if note_type.cloze:
@@ -355,7 +358,19 @@ def _schedules(
         elif ctype == 2:
             last = when - DAY * max(interval, 0)
         found.append(
-            CardSchedule(guid, ord_, ctype, when, stability, difficulty, last, queue == -1, reviews)
+            CardSchedule(
+                guid,
+                ord_,
+                ctype,
+                when,
+                stability,
+                difficulty,
+                last,
+                queue == -1,
+                reviews,
+                # Anki counts the steps left in the last three digits of `left`
+                int(left or 0) % 1000 if ctype in (1, 3) else None,
+            )
         )
     return found
 

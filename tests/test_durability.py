@@ -63,7 +63,8 @@ def test_sigkill_never_loses_a_printed_answer(
         assert stored[: len(shown)] == shown, run
         check_consistent(isolated_env)
     assert outcomes_seen > RUNS  # the kills did land among answers, not only before them
-    assert time.monotonic() - started < 25
+    # bounded, with room for a loaded machine: the point is that no run hangs
+    assert time.monotonic() - started < 120
 
 
 def count_reviews(db: Path) -> int:

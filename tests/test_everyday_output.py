@@ -86,6 +86,7 @@ def test_show_json_shape(runner: CliRunner, two_decks: None, store: Store) -> No
         "tags",
         "sources",
         "suspended",
+        "dropped",
     ]
     guid = store.find_note("1")[1].guid
     assert [(c["note_guid"], c["question"], c["reverse"]) for c in data["cards"][:2]] == [

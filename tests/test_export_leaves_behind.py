@@ -85,7 +85,7 @@ def test_show_marks_dropped_notes(filled: Store) -> None:
     lines = runner.invoke(cli, ["show", DECK]).output.splitlines()
     assert lines[3] == "       -> nobody knows   [dropped]"
     assert lines[1] == "       -> 3 March 1998   [new]"
-    rows = json.loads(runner.invoke(cli, ["show", DECK, "--json"]).output)
+    rows = json.loads(runner.invoke(cli, ["show", DECK, "--json"]).output)["cards"]
     assert [(r["answer"], r["dropped"]) for r in rows] == [
         ("3 March 1998", False),
         ("nobody knows", True),

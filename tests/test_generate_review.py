@@ -88,12 +88,12 @@ def test_a_note_dropped_in_review_stays_dropped_when_generated_again(store: Stor
     args = ["generate", str(NATO), "--deck", "NATO"]
     first = runner.invoke(cli, [*args, "--review"], input="k\nd\na\n")
     assert first.exit_code == 0, first.output
-    cards = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)
+    cards = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)["cards"]
     dropped = {c["question"] for c in cards if c["dropped"]}
     assert len(dropped) == 1
     again = runner.invoke(cli, args)
     assert again.exit_code == 0, again.output
-    cards = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)
+    cards = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)["cards"]
     assert {c["question"] for c in cards if c["dropped"]} == dropped
     assert all(c["suspended"] for c in cards if c["dropped"])
     handout = runner.invoke(cli, ["print", "NATO", "--seed", "1"]).output

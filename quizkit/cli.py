@@ -210,7 +210,7 @@ def decks(db: str | None, as_json: bool) -> None:
         if leeches.get(c.deck.id):
             click.echo(
                 f"{c.deck.name}: {leeches[c.deck.id]} leech card(s) suspended "
-                f"(failed 8 times); `quizkit unsuspend {quote_arg(c.deck.name)}` brings them back"
+                f"(8 or more lapses); `quizkit unsuspend {quote_arg(c.deck.name)}` brings them back"
             )
 
 
@@ -310,7 +310,7 @@ def study(
             f"Session over: {summary.seen} card{'s' if summary.seen != 1 else ''} seen{right}."
         )
     for card in summary.leeches:
-        click.echo(f"Suspended as a leech (failed 8 times): {card.prompt}")
+        click.echo(f"Suspended as a leech: {card.prompt}")
     if summary.next_due is not None:
         click.echo(f"Next card due {due_in_words(summary.next_due, now())}.")
 
@@ -523,7 +523,7 @@ def quiz(deck: str, db: str | None, count: int, mode: str, seed: int | None, rec
     if recorder is not None:
         click.echo(f"Recorded {report.answered} answers as reviews.")
         for card in recorder.leeches:
-            click.echo(f"Suspended as a leech (failed 8 times): {card.prompt}")
+            click.echo(f"Suspended as a leech: {card.prompt}")
     else:
         click.echo("The schedule is unchanged (--record counts a test as reviews).")
     again = f"quizkit quiz {quote_arg(deck)}"
@@ -589,8 +589,8 @@ def stats(deck: str | None, db: str | None, as_json: bool, html_file: Path | Non
 def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
     """Bring back a deck's suspended cards: all of them, or those given by id.
 
-    A card rated Again 8 times in all is a leech: it is suspended and `quizkit decks` says so.
-    Brought back, it is suspended again at every 4 more Again ratings (12, 16, ...).
+    A card that lapses (Again after it had left learning) 8 times is a leech: it is suspended
+    and `quizkit decks` says so. Brought back, it is suspended again at every 4 more lapses.
     """
     from quizkit.errors import QuizkitError
 

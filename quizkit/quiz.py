@@ -252,7 +252,6 @@ class Recorder:
         self.leeches: list[StudyCard] = []
 
     def __call__(self, result: Result) -> None:
-        from quizkit.leech import suspend_if_leech
         from quizkit.scheduler import make_scheduler, review
 
         card = self.store.card(result.question.card.id)
@@ -260,7 +259,7 @@ class Recorder:
         retention = self.store.deck_by_id(card.deck_id).desired_retention
         after = review(make_scheduler(retention), card, result.rating, moment, result.duration_ms)
         elapsed = (moment - card.last_review).total_seconds() / 86400 if card.last_review else None
-        self.store.record_review(
+        recorded = self.store.record_review(
             after,
             Review(
                 card_id=card.id,
@@ -273,5 +272,5 @@ class Recorder:
                 elapsed_days=elapsed,
             ),
         )
-        if suspend_if_leech(self.store, card.id, result.rating):
+        if recorded.leech:
             self.leeches.append(card)

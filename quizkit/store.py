@@ -13,6 +13,7 @@ from typing import Any
 
 from quizkit._sqlite_utils import Database
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
+from quizkit.leech import is_lapse, suspends_as_leech
 from quizkit.models import (
     CardState,
     Deck,
@@ -21,6 +22,7 @@ from quizkit.models import (
     ImportReport,
     Note,
     PrintNote,
+    RecordedReview,
     Review,
     SourceRef,
     StudyCard,
@@ -485,8 +487,10 @@ class Store:
         value = self.db.execute(sql, params).fetchone()[0]
         return parse_iso(value) if value else None
 
-    def record_review(self, card: StudyCard, review: Review) -> int:
-        """Write a review and the card's new schedule together, committed before returning."""
+    def record_review(self, card: StudyCard, review: Review) -> RecordedReview:
+        """Write a review, the card's new schedule and what follows from them (a leech's
+        suspension) in one transaction, committed before returning: nothing is shown of an
+        answer that is not stored whole."""
         with self.transaction():
             self._write_card_state(card)
             review_id = self.db.execute(
@@ -504,16 +508,40 @@ class Store:
                     review.elapsed_days,
                 ],
             ).lastrowid
-        assert review_id is not None
-        return review_id
+            assert review_id is not None
+            return self._apply_leech_rule(review_id, review)
 
-    def amend_review(self, review_id: int, card: StudyCard, review: Review) -> None:
-        """Replace a just-written review (the learner overrode the grade) and its card state."""
+    def amend_review(
+        self, recorded: RecordedReview, card: StudyCard, review: Review
+    ) -> RecordedReview:
+        """Replace a just-written review's grade (the learner overrode it), its card state and
+        its consequences: a leech suspension the first grade made is undone, and the new
+        grade may make one, all in one transaction."""
         with self.transaction():
             self._write_card_state(card)
             self.db.execute(
-                "UPDATE reviews SET rating = ? WHERE id = ?", [int(review.rating), review_id]
+                "UPDATE reviews SET rating = ? WHERE id = ?",
+                [int(review.rating), recorded.review_id],
             )
+            if recorded.leech:
+                self.db.execute(
+                    "UPDATE cards SET suspended = 0, leech = ? WHERE id = ?",
+                    [int(recorded.was_leech), review.card_id],
+                )
+            return self._apply_leech_rule(recorded.review_id, review)
+
+    def _apply_leech_rule(self, review_id: int, review: Review) -> RecordedReview:
+        """Mark and suspend the card if this answer makes it a leech (see quizkit.leech)."""
+        lapses = self.lapse_count(review.card_id)
+        marked = bool(
+            self.db.execute("SELECT leech FROM cards WHERE id = ?", [review.card_id]).fetchone()[0]
+        )
+        leech = suspends_as_leech(lapses, is_lapse(review.rating, review.state_before), marked)
+        if leech:
+            self.db.execute(
+                "UPDATE cards SET leech = 1, suspended = 1 WHERE id = ?", [review.card_id]
+            )
+        return RecordedReview(review_id, lapses, leech, marked)
 
     def _write_card_state(self, card: StudyCard) -> None:
         self.db.execute(
@@ -608,16 +636,13 @@ class Store:
 
     # practice, leeches and stats (issue 7) -----------------------------
 
-    def again_count(self, card_id: int) -> int:
-        """How often a card was rated Again, in any state: what makes a leech."""
+    def lapse_count(self, card_id: int) -> int:
+        """How often a card lapsed: Again given when it had left learning (what makes a leech)."""
         row = self.db.execute(
-            "SELECT COUNT(*) FROM reviews WHERE rating = 1 AND card_id = ?", [card_id]
+            "SELECT COUNT(*) FROM reviews WHERE rating = 1 AND card_id = ? AND state_before = ?",
+            [card_id, int(CardState.REVIEW)],
         ).fetchone()
         return int(row[0])
-
-    def mark_leech(self, card_id: int) -> None:
-        with self.transaction():
-            self.db.execute("UPDATE cards SET leech = 1, suspended = 1 WHERE id = ?", [card_id])
 
     def suspended_leeches(self) -> dict[int, int]:
         """Deck id -> how many of its cards are suspended as leeches."""

@@ -553,18 +553,15 @@ def stats(deck: str | None, db: str | None, as_json: bool, html_file: Path | Non
     import shutil
 
     from quizkit.clock import now
-    from quizkit.errors import QuizkitError
     from quizkit.stats import compute_stats
 
     store = open_store(db)
     figures = compute_stats(store, store.deck(deck) if deck else None, now())
     if html_file is not None:
+        from quizkit.atomic import write_text_atomically
         from quizkit.stats_html import render_stats_html
 
-        try:
-            html_file.write_text(render_stats_html(figures), encoding="utf-8")
-        except OSError as error:
-            raise QuizkitError(f"{html_file}: cannot write: {error.strerror}") from None
+        write_text_atomically(html_file, render_stats_html(figures))
         click.echo(f"Wrote {html_file}", err=True)
         if not as_json:
             return

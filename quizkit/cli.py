@@ -42,7 +42,10 @@ def open_store(explicit: str | None) -> Store:
     path = db_path(explicit)
     if not explicit and not os.environ.get("QUIZKIT_DB"):
         path.parent.mkdir(parents=True, exist_ok=True)
-    return Store.open(path)
+    store = Store.open(path)
+    if store.migration_backup is not None:
+        warn(f"upgraded the database; a copy from before is kept as {store.migration_backup}")
+    return store
 
 
 def db_option(func: F) -> F:
@@ -66,6 +69,15 @@ def reports_errors(func: F) -> F:
             return func(*args, **kwargs)
         except QuizkitError as error:
             raise click.ClickException(str(error)) from None
+        except Exception as error:
+            import sqlite3
+
+            if not isinstance(error, sqlite3.DatabaseError):
+                raise
+            from quizkit.dbfile import database_error_advice
+
+            path = db_path(kwargs.get("db"))
+            raise click.ClickException(f"{path}: {database_error_advice(error)}") from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -82,7 +94,7 @@ def cli() -> None:
 
 @cli.group()
 def db() -> None:
-    """Where the database is."""
+    """The database file: where it is, check it, back it up, recover a damaged one."""
 
 
 @db.command("path")
@@ -90,6 +102,75 @@ def db() -> None:
 def db_path_command(db: str | None) -> None:
     """Print the database file quizkit uses."""
     click.echo(str(db_path(db)))
+
+
+@db.command("check")
+@db_option
+@reports_errors
+def db_check(db: str | None) -> None:
+    """Test the whole file with SQLite's integrity check (reads only); exit 1 if damaged."""
+    from quizkit.dbfile import check_database
+
+    path = db_path(db)
+    report = check_database(path)
+    if report.ok:
+        click.echo(f"{path}: ok")
+        return
+    click.echo(f"{path}: damaged:")
+    for problem in report.problems:
+        click.echo(f"  {problem}")
+    click.echo("`quizkit db recover` saves what can be read into a new file.")
+    sys.exit(1)
+
+
+@db.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@reports_errors
+def db_backup(file: Path, db: str | None) -> None:
+    """Copy the database to FILE, safely even while it is in use (SQLite's backup API)."""
+    from quizkit.dbfile import backup_database
+
+    size = backup_database(db_path(db), file)
+    click.echo(f"Backed up {db_path(db)} to {file} ({size // 1024} KiB).")
+
+
+@db.command("recover")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the salvage here and leave the damaged file in place.",
+)
+@db_option
+@reports_errors
+def db_recover(output: Path | None, db: str | None) -> None:
+    """Salvage every row that can be read from a damaged database into a new file.
+
+    Without -o the new file takes the database's place and the damaged one is kept beside
+    it with '.damaged-DATE' added to its name.
+    """
+    from quizkit.clock import now
+    from quizkit.dbfile import recover_database
+
+    path = db_path(db)
+    if output is not None and output.exists():
+        raise click.UsageError(f"{output} exists; name a new file")
+    report = recover_database(path, output, now())
+    for table, count in report.saved.items():
+        skipped = report.unreadable.get(table, 0)
+        gaps = f" ({skipped} unreadable stretch{'es' if skipped != 1 else ''} skipped)"
+        click.echo(f"  {table}: {count} rows saved" + (gaps if skipped else ""))
+    for table, count in report.dropped.items():
+        click.echo(f"  {table}: {count} rows left out (what they belonged to was lost)")
+    for lost in report.lost_tables:
+        click.echo(f"  {lost}: could not be rebuilt")
+    if report.damaged_kept is not None:
+        click.echo(
+            f"Recovered into {report.output}; the damaged file is kept as {report.damaged_kept}."
+        )
+    else:
+        click.echo(f"Recovered into {report.output}; {path} is left as it was.")
 
 
 @cli.command("import")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from quizkit._sqlite_utils import Database
+from quizkit.dbfile import backup_connection, database_error_advice
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.leech import is_lapse, suspends_as_leech
 from quizkit.models import (
@@ -122,6 +123,8 @@ class Store:
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db
         self.path = path
+        # the copy Store.open took before upgrading the schema, when it did
+        self.migration_backup: Path | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -151,20 +154,34 @@ class Store:
             # WAL lets a second terminal read while one studies; FULL makes each commit durable.
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            if migrations.pending(db):
+            backup = None
+            pending = migrations.pending(db)
+            if pending:
+                if applied:
+                    # an upgrade that goes wrong must not cost the learner their history
+                    # (taken before the write lock: SQLite copies no database being written)
+                    backup = path.with_name(f"{path.stem}.before-{pending[0].name}.db")
+                    if not backup.exists():  # a copy from an upgrade tried before stays
+                        backup_connection(conn, backup)
                 with _write_transaction(db):
-                    # another quizkit opening the same new file may have migrated it meanwhile
+                    # another quizkit opening the same file may have migrated it meanwhile
                     if migrations.pending(db):
                         migrations.apply(db)
+                    else:
+                        backup = None  # that quizkit upgraded it, and says so
         except sqlite3.DatabaseError as error:
             if conn is not None:
                 conn.close()
-            raise StoreError(f"{path}: cannot use this database: {_describe(error)}") from None
+            raise StoreError(
+                f"{path}: cannot use this database: {database_error_advice(error)}"
+            ) from None
         except StoreError:
             assert conn is not None
             conn.close()
             raise
-        return cls(db, path)
+        store = cls(db, path)
+        store.migration_backup = backup
+        return store
 
     def close(self) -> None:
         self.db.close()
@@ -176,7 +193,7 @@ class Store:
             with _write_transaction(self.db):
                 yield
         except sqlite3.OperationalError as error:
-            raise StoreError(f"{self.path}: {_describe(error)}") from None
+            raise StoreError(f"{self.path}: {database_error_advice(error)}") from None
 
     # decks -------------------------------------------------------------
 
@@ -1030,15 +1047,6 @@ def _check_file(path: Path) -> None:
 
 def _has_foreign_tables(db: Database) -> bool:
     return any(not name.startswith(("_sqlite", "sqlite_")) for name in db.table_names())
-
-
-def _describe(error: sqlite3.Error) -> str:
-    text = str(error)
-    if "readonly" in text or "unable to open" in text:
-        return f"{text} (is the file or its folder read-only?)"
-    if "locked" in text or "busy" in text:
-        return f"{text} (another quizkit is writing to it; try again)"
-    return text
 
 
 def _deck_filter(column: str, deck: Deck | None, cards: bool = False) -> tuple[str, list[Any]]:

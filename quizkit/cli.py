@@ -58,15 +58,24 @@ def db_option(func: F) -> F:
     )(func)
 
 
+class OutOfRangeError(click.ClickException):
+    """A usage error (exit status 2) told in one line, without the usage text: the value,
+    not the command's shape, is wrong."""
+
+    exit_code = 2
+
+
 def reports_errors(func: F) -> F:
     """Turn quizkit's own errors into one line on stderr and exit status 1."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from quizkit.errors import QuizkitError
+        from quizkit.errors import OutOfRange, QuizkitError
 
         try:
             return func(*args, **kwargs)
+        except OutOfRange as error:
+            raise OutOfRangeError(str(error)) from None
         except QuizkitError as error:
             raise click.ClickException(str(error)) from None
         except Exception as error:
@@ -80,6 +89,21 @@ def reports_errors(func: F) -> F:
             raise click.ClickException(f"{path}: {database_error_advice(error)}") from None
 
     return wrapper  # type: ignore[return-value]
+
+
+# SQLite's integers, and so quizkit's ids, are 64-bit signed
+LARGEST_ID = 2**63 - 1
+
+
+def checked_id(value: int | str, what: str) -> None:
+    """Refuse an id no row can have before it reaches SQLite (which cannot even hold it)."""
+    from quizkit.errors import OutOfRange
+
+    text = str(value)
+    if text.isascii() and text.isdigit() and int(text) > LARGEST_ID:
+        raise OutOfRange(f"{what} {text} is out of range (ids go up to {LARGEST_ID})")
+    if isinstance(value, int) and value < -LARGEST_ID - 1:
+        raise OutOfRange(f"{what} {text} is out of range")
 
 
 def warn(message: str) -> None:
@@ -473,6 +497,7 @@ def edit(
 
     from quizkit.clock import now
 
+    checked_id(note, "note id")
     store = open_store(db)
     note_id, current = store.find_note(note)
     changed = replace(
@@ -495,6 +520,7 @@ def drop(note: str, db: str | None) -> None:
     """Take a note out of study (by id or guid); it and its history stay on record."""
     from quizkit.clock import now
 
+    checked_id(note, "note id")
     store = open_store(db)
     note_id, current = store.find_note(note)
     store.drop_note(note_id, now())
@@ -672,6 +698,8 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
     """
     from quizkit.errors import QuizkitError
 
+    for card_id in card_ids:
+        checked_id(card_id, "card id")
     store = open_store(db)
     chosen = store.deck(deck)
     for card_id in card_ids:

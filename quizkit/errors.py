@@ -34,3 +34,8 @@ class UnknownNote(QuizkitError):
 
 class HandoutError(QuizkitError):
     """A handout cannot be made as asked (nothing selected, bad option, unreadable image)."""
+
+
+class OutOfRange(QuizkitError):
+    """A value given on the command line or in the environment beyond what quizkit can store
+    or compute with (a 31-digit id, a clock in year 1): a usage error, exit status 2."""

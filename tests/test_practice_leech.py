@@ -4,7 +4,9 @@ marks and suspends the card in the answer's own transaction, and the screen says
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import sys
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -343,3 +345,42 @@ def test_unsuspend_card_id_must_be_a_number(runner: CliRunner, deck: Deck) -> No
     result = runner.invoke(cli, ["unsuspend", DECK, "first"])
     assert result.exit_code == 2
     assert "'first' is not a valid integer" in result.output
+
+
+def test_at_a_terminal_the_leech_is_said_at_once_and_a_regrade_takes_it_back(
+    store: Store, deck: Deck, now: datetime, isolated_env: Path
+) -> None:
+    """Through a pty: the 8th lapse is suspended (in the file) while its result is on the
+    screen; regrading it Good brings it back into study there and then."""
+    pexpect = pytest.importorskip("pexpect")
+    card_id = store.deck_cards(deck)[0].id
+    lapse_times(store, card_id, 7, now - timedelta(days=1))
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "quizkit", "study", DECK],
+        env=dict(os.environ),
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(50, 250),
+    )
+    child.expect_exact("Answer (Enter to reveal, q to quit): ")
+    child.sendline("London")
+    child.expect_exact(
+        "Graded again; suspended as a leech (8 lapses); `quizkit unsuspend` brings it back."
+    )
+    child.expect_exact("Enter to go on, 1-4 to change the grade, q to quit: ")
+    with sqlite3.connect(isolated_env) as conn:
+        assert conn.execute("SELECT leech, suspended FROM cards").fetchone() == (1, 1)
+    conn.close()
+    child.sendline("3")
+    child.expect(r"Regraded good; next review in \d+ days?\.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Suspended as a leech" not in child.before
+    with sqlite3.connect(isolated_env) as conn:
+        assert conn.execute("SELECT leech, suspended FROM cards").fetchone() == (0, 0)
+        assert conn.execute("SELECT rating FROM reviews ORDER BY id DESC LIMIT 1").fetchone() == (
+            3,
+        )
+    conn.close()

@@ -158,10 +158,24 @@ def _salvage(
     try:
         new.execute("PRAGMA journal_mode = DELETE")
         tables = [(name, sql) for kind, name, sql in schema if kind == "table"]
-        for _name, sql in tables:
-            new.execute(sql)
-        for name, _sql in tables:
-            _copy_rows(source, new, name, report)
+        virtual = [name for name, sql in tables if sql.upper().startswith("CREATE VIRTUAL")]
+        for name, sql in tables:
+            # a full-text index's own tables come with it, made by the virtual table
+            if not new.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name]).fetchone():
+                new.execute(sql)
+        shadows = tuple(f"{name}_" for name in virtual)
+        for name, sql in tables:
+            if name not in virtual:
+                saved = _copy_rows(source, new, name, "WITHOUT ROWID" in sql.upper(), report)
+                if saved is not None and not name.startswith(shadows):
+                    report.saved[name] = saved
+        for name in virtual:
+            # rebuilt from the rows saved (an FTS5 table's 'rebuild' command)
+            quoted = '"' + name.replace('"', '""') + '"'
+            try:
+                new.execute(f"INSERT INTO {quoted}({quoted}) VALUES ('rebuild')")
+            except sqlite3.DatabaseError:
+                report.lost_tables.append(f"index {name}")
         for kind, name, sql in schema:
             if kind != "table":
                 try:
@@ -175,23 +189,39 @@ def _salvage(
 
 
 def _copy_rows(
-    source: sqlite3.Connection, new: sqlite3.Connection, table: str, report: RecoverReport
-) -> None:
+    source: sqlite3.Connection,
+    new: sqlite3.Connection,
+    table: str,
+    without_rowid: bool,
+    report: RecoverReport,
+) -> int | None:
+    """Copy what can be read of one table; how many rows were saved (None: none readable)."""
     quoted = '"' + table.replace('"', '""') + '"'
     try:
         columns = [row[1] for row in source.execute(f"PRAGMA table_info({quoted})")]
     except sqlite3.DatabaseError:
         report.lost_tables.append(f"table {table}")
-        return
+        return None
     names = ", ".join('"' + c.replace('"', '""') + '"' for c in columns)
-    insert = (
-        f"INSERT OR IGNORE INTO {quoted} (rowid, {names}) "
-        f"VALUES (?, {', '.join('?' * len(columns))})"
-    )
-    saved = 0
-    for row in _readable_rows(source, f"SELECT rowid, {names} FROM {quoted}", table, report):
-        saved += new.execute(insert, row).rowcount
-    report.saved[table] = saved
+    marks = ", ".join("?" * len(columns))
+    if without_rowid:  # no rowid to step past damage by: read on until the first of it
+        rows: Iterator[tuple[Any, ...]] = _rows_until_damage(
+            source, f"SELECT {names} FROM {quoted}", table, report
+        )
+        insert = f"INSERT OR IGNORE INTO {quoted} ({names}) VALUES ({marks})"
+    else:
+        rows = _readable_rows(source, f"SELECT rowid, {names} FROM {quoted}", table, report)
+        insert = f"INSERT OR IGNORE INTO {quoted} (rowid, {names}) VALUES (?, {marks})"
+    return new.executemany(insert, rows).rowcount
+
+
+def _rows_until_damage(
+    source: sqlite3.Connection, select: str, table: str, report: RecoverReport
+) -> Iterator[tuple[Any, ...]]:
+    try:
+        yield from source.execute(select)
+    except sqlite3.DatabaseError:
+        report.unreadable[table] = report.unreadable.get(table, 0) + 1
 
 
 def _readable_rows(

@@ -237,3 +237,35 @@ def test_an_upgrade_keeps_a_copy_from_before(
 def test_a_new_database_needs_no_copy(runner: CliRunner, isolated_env: Path) -> None:
     assert runner.invoke(cli, ["decks"]).exit_code == 0
     assert sorted(p.name for p in isolated_env.parent.iterdir() if "before" in p.name) == []
+
+
+def test_recover_rebuilds_a_full_text_index_and_keeps_tables_without_rowid(
+    runner: CliRunner, isolated_env: Path, tmp_path: Path, now: datetime
+) -> None:
+    """Whatever a later schema adds: an FTS5 index over notes is rebuilt from the notes
+    saved, and a WITHOUT ROWID table is read up to its first damage."""
+    build(isolated_env, now)
+    with sqlite3.connect(isolated_env) as conn:
+        conn.execute(
+            "CREATE VIRTUAL TABLE notes_fts USING fts5(question, answer, content=notes, "
+            "content_rowid=id)"
+        )
+        conn.execute("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')")
+        conn.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID")
+        conn.execute("INSERT INTO settings VALUES ('theme', 'dark'), ('sound', 'off')")
+    conn.close()
+    damage(isolated_env)
+    target = tmp_path / "salvage.db"
+    result = runner.invoke(cli, ["db", "recover", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "could not be rebuilt" not in result.output
+    assert "  settings: 2 rows saved\n" in result.output
+    assert "notes_fts" not in result.output  # the index's own tables are its business
+    with sqlite3.connect(target) as conn:
+        notes = conn.execute("SELECT COUNT(*) FROM notes").fetchone()[0]
+        found = conn.execute(
+            "SELECT COUNT(*) FROM notes_fts WHERE notes_fts MATCH 'summit'"
+        ).fetchone()[0]
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+    assert found == notes > 0

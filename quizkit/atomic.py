@@ -4,7 +4,6 @@ disk, then renamed over it. A full disk or a kill midway leaves the old file as 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +12,8 @@ from quizkit.errors import QuizkitError
 
 def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     """Have `write` fill a temporary file in `path`'s folder, then put it in `path`'s place."""
+    import tempfile
+
     folder = path.parent
     if not folder.is_dir():
         raise QuizkitError(f"{path}: folder {folder} does not exist")

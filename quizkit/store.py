@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from quizkit._sqlite_utils import Database
-from quizkit.dbfile import backup_connection, database_error_advice
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.leech import is_lapse, suspends_as_leech
 from quizkit.models import (
@@ -162,6 +161,8 @@ class Store:
                     # (taken before the write lock: SQLite copies no database being written)
                     backup = path.with_name(f"{path.stem}.before-{pending[0].name}.db")
                     if not backup.exists():  # a copy from an upgrade tried before stays
+                        from quizkit.dbfile import backup_connection
+
                         backup_connection(conn, backup)
                 with _write_transaction(db):
                     # another quizkit opening the same file may have migrated it meanwhile
@@ -170,6 +171,8 @@ class Store:
                     else:
                         backup = None  # that quizkit upgraded it, and says so
         except sqlite3.DatabaseError as error:
+            from quizkit.dbfile import database_error_advice
+
             if conn is not None:
                 conn.close()
             raise StoreError(
@@ -193,6 +196,8 @@ class Store:
             with _write_transaction(self.db):
                 yield
         except sqlite3.OperationalError as error:
+            from quizkit.dbfile import database_error_advice
+
             raise StoreError(f"{self.path}: {database_error_advice(error)}") from None
 
     # decks -------------------------------------------------------------

@@ -43,7 +43,10 @@ def open_store(explicit: str | None) -> Store:
     path = db_path(explicit)
     if not explicit and not os.environ.get("QUIZKIT_DB"):
         path.parent.mkdir(parents=True, exist_ok=True)
-    return Store.open(path)
+    store = Store.open(path)
+    if store.migration_backup is not None:
+        warn(f"upgraded the database; a copy from before is kept as {store.migration_backup}")
+    return store
 
 
 def db_option(func: F) -> F:
@@ -56,19 +59,52 @@ def db_option(func: F) -> F:
     )(func)
 
 
+class OutOfRangeError(click.ClickException):
+    """A usage error (exit status 2) told in one line, without the usage text: the value,
+    not the command's shape, is wrong."""
+
+    exit_code = 2
+
+
 def reports_errors(func: F) -> F:
     """Turn quizkit's own errors into one line on stderr and exit status 1."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from quizkit.errors import QuizkitError
+        from quizkit.errors import OutOfRange, QuizkitError
 
         try:
             return func(*args, **kwargs)
+        except OutOfRange as error:
+            raise OutOfRangeError(str(error)) from None
         except QuizkitError as error:
             raise click.ClickException(str(error)) from None
+        except Exception as error:
+            import sqlite3
+
+            if not isinstance(error, sqlite3.DatabaseError):
+                raise
+            from quizkit.dbfile import database_error_advice
+
+            path = db_path(kwargs.get("db"))
+            raise click.ClickException(f"{path}: {database_error_advice(error)}") from None
 
     return wrapper  # type: ignore[return-value]
+
+
+# SQLite's integers, and so quizkit's ids, are 64-bit signed
+LARGEST_ID = 2**63 - 1
+
+
+def checked_id(value: int | str, what: str) -> None:
+    """Refuse an id no row can have before it reaches SQLite (which cannot even hold it)."""
+    from quizkit.errors import OutOfRange
+
+    text = str(value)
+    if text.isascii() and text.isdigit() and int(text) > LARGEST_ID:
+        raise OutOfRange(f"{what} {text} is out of range (ids go up to {LARGEST_ID})")
+    if isinstance(value, int) and value < -LARGEST_ID - 1:
+        raise OutOfRange(f"{what} {text} is out of range")
 
 
 def warn(message: str) -> None:
@@ -133,7 +169,7 @@ def cli() -> None:
 
 @cli.group()
 def db() -> None:
-    """Where the database is."""
+    """The database file: where it is, check it, back it up, recover a damaged one."""
 
 
 @db.command("path")
@@ -147,6 +183,75 @@ def db_path_command(db: str | None) -> None:
       cp "$(quizkit db path)" backup.db
     """
     click.echo(str(db_path(db)))
+
+
+@db.command("check")
+@db_option
+@reports_errors
+def db_check(db: str | None) -> None:
+    """Test the whole file with SQLite's integrity check (reads only); exit 1 if damaged."""
+    from quizkit.dbfile import check_database
+
+    path = db_path(db)
+    report = check_database(path)
+    if report.ok:
+        click.echo(f"{path}: ok")
+        return
+    click.echo(f"{path}: damaged:")
+    for problem in report.problems:
+        click.echo(f"  {problem}")
+    click.echo("`quizkit db recover` saves what can be read into a new file.")
+    sys.exit(1)
+
+
+@db.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@reports_errors
+def db_backup(file: Path, db: str | None) -> None:
+    """Copy the database to FILE, safely even while it is in use (SQLite's backup API)."""
+    from quizkit.dbfile import backup_database
+
+    size = backup_database(db_path(db), file)
+    click.echo(f"Backed up {db_path(db)} to {file} ({size // 1024} KiB).")
+
+
+@db.command("recover")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the salvage here and leave the damaged file in place.",
+)
+@db_option
+@reports_errors
+def db_recover(output: Path | None, db: str | None) -> None:
+    """Salvage every row that can be read from a damaged database into a new file.
+
+    Without -o the new file takes the database's place and the damaged one is kept beside
+    it with '.damaged-DATE' added to its name.
+    """
+    from quizkit.clock import now
+    from quizkit.dbfile import recover_database
+
+    path = db_path(db)
+    if output is not None and output.exists():
+        raise click.UsageError(f"{output} exists; name a new file")
+    report = recover_database(path, output, now())
+    for table, count in report.saved.items():
+        skipped = report.unreadable.get(table, 0)
+        gaps = f" ({skipped} unreadable stretch{'es' if skipped != 1 else ''} skipped)"
+        click.echo(f"  {table}: {count} rows saved" + (gaps if skipped else ""))
+    for table, count in report.dropped.items():
+        click.echo(f"  {table}: {count} rows left out (what they belonged to was lost)")
+    for lost in report.lost_tables:
+        click.echo(f"  {lost}: could not be rebuilt")
+    if report.damaged_kept is not None:
+        click.echo(
+            f"Recovered into {report.output}; the damaged file is kept as {report.damaged_kept}."
+        )
+    else:
+        click.echo(f"Recovered into {report.output}; {path} is left as it was.")
 
 
 @cli.command("import")
@@ -271,7 +376,7 @@ def decks(db: str | None, as_json: bool) -> None:
         if leeches.get(c.deck.id):
             click.echo(
                 f"{c.deck.name}: {leeches[c.deck.id]} leech card(s) suspended "
-                f"(failed 8 times); `quizkit unsuspend {quote_arg(c.deck.name)}` brings them back"
+                f"(8 or more lapses); `quizkit unsuspend {quote_arg(c.deck.name)}` brings them back"
             )
 
 
@@ -472,7 +577,7 @@ def study(
             f"Session over: {summary.seen} card{'s' if summary.seen != 1 else ''} seen{right}."
         )
     for card in summary.leeches:
-        click.echo(f"Suspended as a leech (failed 8 times): {card.prompt}")
+        click.echo(f"Suspended as a leech: {card.prompt}")
     if summary.next_due is not None:
         click.echo(f"Next card due {due_in_words(summary.next_due, now())}.")
 
@@ -636,6 +741,7 @@ def edit(
     from quizkit.clock import now
     from quizkit.note_editing import edited, fields_of, note_text
 
+    checked_id(note, "note id")
     store = open_store(db)
     note_id, current = store.find_note(note)
     if not (question or answer or alternatives or distractors or tags):
@@ -706,6 +812,7 @@ def drop(note: str, db: str | None) -> None:
     """
     from quizkit.clock import now
 
+    checked_id(note, "note id")
     store = open_store(db)
     note_id, current = store.find_note(note)
     store.drop_note(note_id, now())
@@ -856,7 +963,7 @@ def quiz(
     if recorder is not None:
         click.echo(f"Recorded {report.answered} answers as reviews.")
         for card in recorder.leeches:
-            click.echo(f"Suspended as a leech (failed 8 times): {card.prompt}")
+            click.echo(f"Suspended as a leech: {card.prompt}")
     else:
         click.echo("The schedule is unchanged (--record counts a test as reviews).")
     again = f"quizkit quiz {quote_arg(chosen.name)}"
@@ -900,18 +1007,15 @@ def stats(
 
     html_file = html_file or html_alias
     from quizkit.clock import now
-    from quizkit.errors import QuizkitError
     from quizkit.stats import compute_stats
 
     store = open_store(db)
     figures = compute_stats(store, pick_deck(store, deck) if deck else None, now())
     if html_file is not None:
+        from quizkit.atomic import write_text_atomically
         from quizkit.stats_html import render_stats_html
 
-        try:
-            html_file.write_text(render_stats_html(figures), encoding="utf-8")
-        except OSError as error:
-            raise QuizkitError(f"{html_file}: cannot write: {error.strerror}") from None
+        write_text_atomically(html_file, render_stats_html(figures))
         click.echo(f"Wrote {html_file}", err=True)
         if not as_json:
             return
@@ -936,8 +1040,8 @@ def stats(
 def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
     """Bring back a deck's suspended cards: all of them, or those given by id.
 
-    A card rated Again 8 times in all is a leech: it is suspended and `quizkit decks` says so.
-    Brought back, it is suspended again at every 4 more Again ratings (12, 16, ...).
+    A card that lapses (Again after it had left learning) 8 times is a leech: it is suspended
+    and `quizkit decks` says so. Brought back, it is suspended again at every 4 more lapses.
 
     \b
     Examples:
@@ -946,6 +1050,8 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
     """
     from quizkit.errors import QuizkitError
 
+    for card_id in card_ids:
+        checked_id(card_id, "card id")
     store = open_store(db)
     chosen = pick_deck(store, deck)
     for card_id in card_ids:

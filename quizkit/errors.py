@@ -68,3 +68,8 @@ class LargeHandout(HandoutError):
             f"deck {deck!r}: {count:,} questions is more than {most} for one handout; "
             "pass --yes to print them all, or --limit N"
         )
+
+
+class OutOfRange(QuizkitError):
+    """A value given on the command line or in the environment beyond what quizkit can store
+    or compute with (a 31-digit id, a clock in year 1): a usage error, exit status 2."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -100,15 +98,6 @@ def export_deck(
 
 def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     """Write beside the target, then rename: a failed export leaves no half-written file."""
-    if not path.parent.is_dir():
-        raise QuizkitError(f"{path}: folder {path.parent} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except OSError as error:
-        raise QuizkitError(f"{path}: cannot write: {error.strerror}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    from quizkit.atomic import write_atomically
+
+    write_atomically(path, write)

@@ -75,9 +75,8 @@ def store_notes(
 
 def write_deck_file(path: Path, deck: DeckInfo, notes: Sequence[Note]) -> int:
     """Write the shareable notes (no article prose) as a native deck file; returns how many."""
+    from quizkit.atomic import write_text_atomically
+
     kept = [note for note in notes if not quotes_article(note.extra)]
-    try:
-        path.write_text(deck_file_text(deck, kept), encoding="utf-8")
-    except OSError as error:
-        raise InputError(str(path), f"cannot write: {error.strerror}") from None
+    write_text_atomically(path, deck_file_text(deck, kept))
     return len(kept)

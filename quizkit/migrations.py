@@ -192,3 +192,20 @@ def m006_notes_fts(db: Database) -> None:
              VALUES (new.rowid, new.question, new.answer, new.tags);
            END"""
     )
+
+
+@migrations()
+def m007_leeches_by_lapses(db: Database) -> None:
+    """Leeches counted as Anki counts them, by lapses (Again given to a review card, state 2).
+
+    Before this, a leech was suspended in a second transaction after the answer's, so a
+    killed `quizkit study` could leave a card past the threshold unmarked: such cards (8 or
+    more lapses, never marked) are marked and suspended here. Cards marked under the older
+    count stay as they are.
+    """
+    db.execute(
+        """UPDATE cards SET leech = 1, suspended = 1
+           WHERE leech = 0 AND id IN (
+               SELECT card_id FROM reviews WHERE rating = 1 AND state_before = 2
+               GROUP BY card_id HAVING COUNT(*) >= 8)"""
+    )

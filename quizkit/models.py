@@ -274,6 +274,17 @@ class CardHistory:
     reviews: tuple[LoggedReview, ...] = ()
 
 
+@dataclass(frozen=True)
+class RecordedReview:
+    """A review as stored, with what it did: `leech` when it suspended its card as a leech
+    (`lapses` lapses so far), `was_leech` whether the card had been marked one before."""
+
+    review_id: int
+    lapses: int
+    leech: bool
+    was_leech: bool
+
+
 @dataclass
 class ImportReport:
     """What an import or generate run did to the store."""

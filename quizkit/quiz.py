@@ -10,7 +10,7 @@ import string
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, overload
 
 from quizkit.errors import QuizkitError
 from quizkit.grading import fold
@@ -153,42 +153,119 @@ def draw_cards(cards: Sequence[StudyCard], count: int, rng: random.Random) -> li
     return [rng.choice(by_note[note_id]) for note_id in chosen]
 
 
-def wrong_answers(card: StudyCard, pool: Sequence[StudyCard]) -> list[str]:
+class WrongAnswers(Sequence[str]):
+    """A card's wrong answers in order: its note's own distractors, then the answers of the
+    deck's other cards of its kind (sorted, one per folded form), leaving out the right one.
+
+    A view over the deck's answers, not a copy: a test of 1,000 questions on a large deck
+    looks at each card's few exclusions, never at the whole deck again.
+    """
+
+    def __init__(self, own: tuple[str, ...], group: Sequence[str], skipped: list[int]) -> None:
+        self.own = own
+        self._group = group
+        self._skipped = skipped  # positions in `group` left out, ascending
+
+    @property
+    def borrowed(self) -> WrongAnswers:
+        return WrongAnswers((), self._group, self._skipped)
+
+    def __len__(self) -> int:
+        return len(self.own) + len(self._group) - len(self._skipped)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if index < len(self.own):
+            return self.own[index]
+        position = index - len(self.own)
+        for skipped in self._skipped:
+            if skipped > position:
+                break
+            position += 1
+        return self._group[position]
+
+
+class AnswerPool:
+    """A deck's answers grouped by kind and direction, folded once, for wrong answers."""
+
+    def __init__(self, cards: Sequence[StudyCard]) -> None:
+        texts: dict[tuple[str, int], set[str]] = {}
+        for card in cards:
+            texts.setdefault((card.kind, card.ord), set()).add(card.expected)
+        self._folds: dict[str, str] = {}
+        self._cards: dict[int, WrongAnswers] = {}
+        self._groups: dict[tuple[str, int], tuple[list[str], dict[str, int]]] = {}
+        for key, group in texts.items():
+            kept: list[str] = []
+            where: dict[str, int] = {}
+            for text in sorted(group):
+                folded = self._fold(text)
+                if folded not in where:
+                    where[folded] = len(kept)
+                    kept.append(text)
+            self._groups[key] = (kept, where)
+
+    def _fold(self, text: str) -> str:
+        # folding is the costly part, and answers and distractors repeat across a deck
+        folded = self._folds.get(text)
+        if folded is None:
+            folded = self._folds[text] = fold(text)
+        return folded
+
+    def wrong_answers(self, card: StudyCard) -> WrongAnswers:
+        if card.id in self._cards:
+            return self._cards[card.id]
+        seen = {self._fold(card.expected)}
+        own = []
+        for text in card.distractors if card.ord == 0 else ():
+            folded = self._fold(text)
+            if folded not in seen:
+                seen.add(folded)
+                own.append(text)
+        kept, where = self._groups.get((card.kind, card.ord), ([], {}))
+        wrong = WrongAnswers(tuple(own), kept, sorted(where[f] for f in seen if f in where))
+        self._cards[card.id] = wrong
+        return wrong
+
+
+def wrong_answers(card: StudyCard, pool: Sequence[StudyCard] | AnswerPool) -> list[str]:
     """Plausible wrong answers: the note's distractors, else answers of same-kind cards."""
-    right = fold(card.expected)
-    own = list(card.distractors) if card.ord == 0 else []
-    borrowed = sorted(
-        {
-            other.expected
-            for other in pool
-            if other.note_id != card.note_id and other.kind == card.kind and other.ord == card.ord
-        }
-    )
-    seen = {right}
-    picked = []
-    for text in own + borrowed:
-        if fold(text) not in seen:
-            seen.add(fold(text))
-            picked.append(text)
-    return picked
+    answers = pool if isinstance(pool, AnswerPool) else AnswerPool(pool)
+    return list(answers.wrong_answers(card))
 
 
-def _wrong_answers_for(card: StudyCard, pool: Sequence[StudyCard]) -> list[str]:
+NO_WRONG_ANSWERS = WrongAnswers((), [], [])
+
+
+def _wrong_answers_for(card: StudyCard, answers: AnswerPool) -> WrongAnswers:
     # a list answer is asked typed: picking among lists is no test of recall
-    return [] if card.extra.get("items") else wrong_answers(card, pool)
+    return NO_WRONG_ANSWERS if card.extra.get("items") else answers.wrong_answers(card)
 
 
 def make_question(
-    card: StudyCard, mode: str, pool: Sequence[StudyCard], rng: random.Random
+    card: StudyCard,
+    mode: str,
+    pool: Sequence[StudyCard] | AnswerPool,
+    rng: random.Random,
 ) -> Question:
     """The card asked in `mode`; typed when there are no wrong answers to offer."""
-    wrong = _wrong_answers_for(card, pool)
+    answers = pool if isinstance(pool, AnswerPool) else AnswerPool(pool)
+    wrong = _wrong_answers_for(card, answers)
     if mode == "mcq" and wrong:
-        mine = {fold(d) for d in card.distractors} if card.ord == 0 else set()
-        own = [w for w in wrong if fold(w) in mine]
-        borrowed = [w for w in wrong if fold(w) not in mine]
         # the note's own distractors first, then borrowed ones, at random within each
-        first = rng.sample(own, min(len(own), CHOICES - 1))
+        first = rng.sample(wrong.own, min(len(wrong.own), CHOICES - 1))
+        borrowed = wrong.borrowed
         rest = rng.sample(borrowed, min(len(borrowed), CHOICES - 1 - len(first)))
         options = [card.expected, *first, *rest]
         rng.shuffle(options)
@@ -203,7 +280,8 @@ def make_question(
 def build_quiz(
     cards: Sequence[StudyCard], count: int, mode: str, rng: random.Random
 ) -> list[Question]:
-    """A test of `count` questions (fewer when the deck is smaller) drawn with `rng`."""
+    """A test of `count` questions (fewer when the deck is smaller) drawn with `rng`, in time
+    linear in the deck whatever the count."""
     if mode not in MODES:
         raise QuizkitError(f"unknown quiz mode {mode!r} (modes: {', '.join(MODES)})")
     if count < 1:
@@ -211,17 +289,18 @@ def build_quiz(
     drawn = draw_cards(cards, count, rng)
     if not drawn:
         raise QuizkitError("this deck has no cards to quiz on (all suspended, or none yet)")
+    answers = AnswerPool(cards)
     modes = [mode] * len(drawn)
     if mode == "mixed":
         # as even a mix as the count allows, in random order, over the cards that can be
         # asked every way (a card with no wrong answers to offer is always typed)
-        able = [i for i, card in enumerate(drawn) if _wrong_answers_for(card, cards)]
+        able = [i for i, card in enumerate(drawn) if _wrong_answers_for(card, answers)]
         mix = [MIXED[i % len(MIXED)] for i in range(len(able))]
         rng.shuffle(mix)
         modes = ["typed"] * len(drawn)
         for index, chosen in zip(able, mix, strict=True):
             modes[index] = chosen
-    return [make_question(card, m, cards, rng) for card, m in zip(drawn, modes, strict=True)]
+    return [make_question(card, m, answers, rng) for card, m in zip(drawn, modes, strict=True)]
 
 
 def run_quiz(
@@ -252,7 +331,6 @@ class Recorder:
         self.leeches: list[StudyCard] = []
 
     def __call__(self, result: Result) -> None:
-        from quizkit.leech import suspend_if_leech
         from quizkit.scheduler import make_scheduler, review
 
         card = self.store.card(result.question.card.id)
@@ -260,7 +338,7 @@ class Recorder:
         retention = self.store.deck_by_id(card.deck_id).desired_retention
         after = review(make_scheduler(retention), card, result.rating, moment, result.duration_ms)
         elapsed = (moment - card.last_review).total_seconds() / 86400 if card.last_review else None
-        self.store.record_review(
+        recorded = self.store.record_review(
             after,
             Review(
                 card_id=card.id,
@@ -273,5 +351,5 @@ class Recorder:
                 elapsed_days=elapsed,
             ),
         )
-        if suspend_if_leech(self.store, card.id, result.rating):
+        if recorded.leech:
             self.leeches.append(card)

@@ -13,6 +13,7 @@ from typing import Any
 
 from quizkit._sqlite_utils import Database
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
+from quizkit.leech import is_lapse, suspends_as_leech
 from quizkit.models import (
     CardHistory,
     CardState,
@@ -24,6 +25,7 @@ from quizkit.models import (
     Note,
     PrintNote,
     Rating,
+    RecordedReview,
     Review,
     SourceRef,
     StudyCard,
@@ -126,6 +128,8 @@ class Store:
     def __init__(self, db: Database, path: Path) -> None:
         self.db = db
         self.path = path
+        # the copy Store.open took before upgrading the schema, when it did
+        self.migration_backup: Path | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -155,20 +159,38 @@ class Store:
             # WAL lets a second terminal read while one studies; FULL makes each commit durable.
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            if migrations.pending(db):
+            backup = None
+            pending = migrations.pending(db)
+            if pending:
+                if applied:
+                    # an upgrade that goes wrong must not cost the learner their history
+                    # (taken before the write lock: SQLite copies no database being written)
+                    backup = path.with_name(f"{path.stem}.before-{pending[0].name}.db")
+                    if not backup.exists():  # a copy from an upgrade tried before stays
+                        from quizkit.dbfile import backup_connection
+
+                        backup_connection(conn, backup)
                 with _write_transaction(db):
-                    # another quizkit opening the same new file may have migrated it meanwhile
+                    # another quizkit opening the same file may have migrated it meanwhile
                     if migrations.pending(db):
                         migrations.apply(db)
+                    else:
+                        backup = None  # that quizkit upgraded it, and says so
         except sqlite3.DatabaseError as error:
+            from quizkit.dbfile import database_error_advice
+
             if conn is not None:
                 conn.close()
-            raise StoreError(f"{path}: cannot use this database: {_describe(error)}") from None
+            raise StoreError(
+                f"{path}: cannot use this database: {database_error_advice(error)}"
+            ) from None
         except StoreError:
             assert conn is not None
             conn.close()
             raise
-        return cls(db, path)
+        store = cls(db, path)
+        store.migration_backup = backup
+        return store
 
     def close(self) -> None:
         self.db.close()
@@ -180,7 +202,9 @@ class Store:
             with _write_transaction(self.db):
                 yield
         except sqlite3.OperationalError as error:
-            raise StoreError(f"{self.path}: {_describe(error)}") from None
+            from quizkit.dbfile import database_error_advice
+
+            raise StoreError(f"{self.path}: {database_error_advice(error)}") from None
 
     # decks -------------------------------------------------------------
 
@@ -643,8 +667,10 @@ class Store:
         value = self.db.execute(sql, params).fetchone()[0]
         return parse_iso(value) if value else None
 
-    def record_review(self, card: StudyCard, review: Review) -> int:
-        """Write a review and the card's new schedule together, committed before returning."""
+    def record_review(self, card: StudyCard, review: Review) -> RecordedReview:
+        """Write a review, the card's new schedule and what follows from them (a leech's
+        suspension) in one transaction, committed before returning: nothing is shown of an
+        answer that is not stored whole."""
         with self.transaction():
             self._write_card_state(card)
             review_id = self.db.execute(
@@ -662,16 +688,40 @@ class Store:
                     review.elapsed_days,
                 ],
             ).lastrowid
-        assert review_id is not None
-        return review_id
+            assert review_id is not None
+            return self._apply_leech_rule(review_id, review)
 
-    def amend_review(self, review_id: int, card: StudyCard, review: Review) -> None:
-        """Replace a just-written review (the learner overrode the grade) and its card state."""
+    def amend_review(
+        self, recorded: RecordedReview, card: StudyCard, review: Review
+    ) -> RecordedReview:
+        """Replace a just-written review's grade (the learner overrode it), its card state and
+        its consequences: a leech suspension the first grade made is undone, and the new
+        grade may make one, all in one transaction."""
         with self.transaction():
             self._write_card_state(card)
             self.db.execute(
-                "UPDATE reviews SET rating = ? WHERE id = ?", [int(review.rating), review_id]
+                "UPDATE reviews SET rating = ? WHERE id = ?",
+                [int(review.rating), recorded.review_id],
             )
+            if recorded.leech:
+                self.db.execute(
+                    "UPDATE cards SET suspended = 0, leech = ? WHERE id = ?",
+                    [int(recorded.was_leech), review.card_id],
+                )
+            return self._apply_leech_rule(recorded.review_id, review)
+
+    def _apply_leech_rule(self, review_id: int, review: Review) -> RecordedReview:
+        """Mark and suspend the card if this answer makes it a leech (see quizkit.leech)."""
+        lapses = self.lapse_count(review.card_id)
+        marked = bool(
+            self.db.execute("SELECT leech FROM cards WHERE id = ?", [review.card_id]).fetchone()[0]
+        )
+        leech = suspends_as_leech(lapses, is_lapse(review.rating, review.state_before), marked)
+        if leech:
+            self.db.execute(
+                "UPDATE cards SET leech = 1, suspended = 1 WHERE id = ?", [review.card_id]
+            )
+        return RecordedReview(review_id, lapses, leech, marked)
 
     def _write_card_state(self, card: StudyCard) -> None:
         self.db.execute(
@@ -821,16 +871,13 @@ class Store:
 
     # practice, leeches and stats (issue 7) -----------------------------
 
-    def again_count(self, card_id: int) -> int:
-        """How often a card was rated Again, in any state: what makes a leech."""
+    def lapse_count(self, card_id: int) -> int:
+        """How often a card lapsed: Again given when it had left learning (what makes a leech)."""
         row = self.db.execute(
-            "SELECT COUNT(*) FROM reviews WHERE rating = 1 AND card_id = ?", [card_id]
+            "SELECT COUNT(*) FROM reviews WHERE rating = 1 AND card_id = ? AND state_before = ?",
+            [card_id, int(CardState.REVIEW)],
         ).fetchone()
         return int(row[0])
-
-    def mark_leech(self, card_id: int) -> None:
-        with self.transaction():
-            self.db.execute("UPDATE cards SET leech = 1, suspended = 1 WHERE id = ?", [card_id])
 
     def suspended_leeches(self) -> dict[int, int]:
         """Deck id -> how many of its cards are suspended as leeches."""
@@ -1312,15 +1359,6 @@ def _check_file(path: Path) -> None:
 
 def _has_foreign_tables(db: Database) -> bool:
     return any(not name.startswith(("_sqlite", "sqlite_")) for name in db.table_names())
-
-
-def _describe(error: sqlite3.Error) -> str:
-    text = str(error)
-    if "readonly" in text or "unable to open" in text:
-        return f"{text} (is the file or its folder read-only?)"
-    if "locked" in text or "busy" in text:
-        return f"{text} (another quizkit is writing to it; try again)"
-    return text
 
 
 def _deck_filter(column: str, deck: Deck | None, cards: bool = False) -> tuple[str, list[Any]]:

@@ -12,8 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from quizkit.grading import grade, grade_list
-from quizkit.leech import suspend_if_leech
-from quizkit.models import CardState, Deck, Rating, Review, StudyCard
+from quizkit.models import CardState, Deck, Rating, RecordedReview, Review, StudyCard
 from quizkit.scheduler import make_scheduler, review
 from quizkit.store import Store, start_of_day
 
@@ -55,6 +54,8 @@ class Outcome:
     due: datetime
     now: datetime
     detail: str = ""
+    # the answer suspended the card as a leech (after this many lapses); 0 when it did not
+    leech_lapses: int = 0
 
 
 class Learner(Protocol):
@@ -258,7 +259,7 @@ class Session:
                     return False
                 correct, rating = None, chosen
         answered_at = self.now()
-        after, review_id = self._apply(card, rating, answered_at, answer, correct)
+        after, recorded = self._apply(card, rating, answered_at, answer, correct)
         self._take_off(card)
         summary.seen += 1
         if correct is not None:
@@ -273,16 +274,23 @@ class Session:
             due=after.due,
             now=answered_at,
             detail=detail,
+            leech_lapses=recorded.lapses if recorded.leech else 0,
         )
         override = learner.show_outcome(outcome)
         if override is not None and override != rating:
             amended = review(self._scheduler(card), card, override, answered_at, answer.duration_ms)
-            self.store.amend_review(
-                review_id, amended, self._log(card, override, answer, correct, answered_at)
+            recorded = self.store.amend_review(
+                recorded, amended, self._log(card, override, answer, correct, answered_at)
             )
-            learner.show_regrade(replace(outcome, rating=override, due=amended.due))
-        final = rating if override is None else override
-        if suspend_if_leech(self.store, card.id, final):
+            learner.show_regrade(
+                replace(
+                    outcome,
+                    rating=override,
+                    due=amended.due,
+                    leech_lapses=recorded.lapses if recorded.leech else 0,
+                )
+            )
+        if recorded.leech:
             summary.leeches.append(card)
         return True
 
@@ -319,13 +327,11 @@ class Session:
         moment: datetime,
         answer: Answer,
         correct: bool | None,
-    ) -> tuple[StudyCard, int]:
-        """Schedule and commit one answer before anything else is shown."""
+    ) -> tuple[StudyCard, RecordedReview]:
+        """Schedule and commit one answer, with its consequences, before anything is shown."""
         after = review(self._scheduler(card), card, rating, moment, answer.duration_ms)
-        review_id = self.store.record_review(
-            after, self._log(card, rating, answer, correct, moment)
-        )
-        return after, review_id
+        recorded = self.store.record_review(after, self._log(card, rating, answer, correct, moment))
+        return after, recorded
 
 
 def due_in_words(due: datetime, now: datetime) -> str:

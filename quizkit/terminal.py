@@ -167,8 +167,7 @@ class TerminalLearner:
         conflict = card.extra.get("conflict")
         if conflict:
             self._say(f"Sources disagree: {conflict}")
-        when = due_in_words(outcome.due, outcome.now)
-        self._say(f"Graded {RATING_NAMES[outcome.rating]}; next review {when}.")
+        self._say(f"Graded {RATING_NAMES[outcome.rating]}; {_next_step(outcome)}")
         if not self.interactive or outcome.correct is None:
             return None
         while True:
@@ -204,8 +203,17 @@ class TerminalLearner:
         return [line.rstrip() for line in lines]
 
     def show_regrade(self, outcome: Outcome) -> None:
-        when = due_in_words(outcome.due, outcome.now)
-        self._say(f"Regraded {RATING_NAMES[outcome.rating]}; next review {when}.")
+        self._say(f"Regraded {RATING_NAMES[outcome.rating]}; {_next_step(outcome)}")
+
+
+def _next_step(outcome: Outcome) -> str:
+    """What happens to the card now: its next review, or its suspension as a leech."""
+    if outcome.leech_lapses:
+        return (
+            f"suspended as a leech ({outcome.leech_lapses} lapses); "
+            "`quizkit unsuspend` brings it back."
+        )
+    return f"next review {due_in_words(outcome.due, outcome.now)}."
 
 
 def closest_form(typed: str, card: StudyCard) -> str:

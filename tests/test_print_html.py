@@ -237,7 +237,7 @@ def test_print_without_seed_says_which_seed_it_used(runner: CliRunner, sample_db
         (
             ["print", SAMPLE, "-o", "/nonexistent/dir/out.html"],
             1,
-            "Error: /nonexistent/dir/out.html: cannot write: No such file or directory",
+            "Error: /nonexistent/dir/out.html: folder /nonexistent/dir does not exist",
         ),
     ],
 )

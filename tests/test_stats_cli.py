@@ -138,7 +138,7 @@ def test_html_to_a_missing_folder(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "no" / "report.html"
     result = runner.invoke(cli, ["stats", "--html", str(target)])
     assert result.exit_code == 1
-    assert result.output == f"Error: {target}: cannot write: No such file or directory\n"
+    assert result.output == f"Error: {target}: folder {target.parent} does not exist\n"
 
 
 def test_empty_deck_says_so_in_one_line(runner: CliRunner, store: Store, now: datetime) -> None:

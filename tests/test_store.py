@@ -175,7 +175,7 @@ def test_a_review_is_committed_when_record_review_returns(
 ) -> None:
     card = store.deck_cards(deck)[0]
     after = scheduled(card, CardState.LEARNING, now + timedelta(minutes=10))
-    review_id = store.record_review(after, review_of(card, now))
+    review_id = store.record_review(after, review_of(card, now)).review_id
     other = sqlite3.connect(isolated_env)  # another process's view
     assert other.execute(
         "SELECT rating, typed FROM reviews WHERE id = ?", [review_id]
@@ -189,9 +189,9 @@ def test_a_review_is_committed_when_record_review_returns(
 
 def test_amend_review_replaces_rating_and_schedule(store: Store, deck, now: datetime) -> None:
     card = store.deck_cards(deck)[0]
-    review_id = store.record_review(scheduled(card, CardState.LEARNING, now), review_of(card, now))
+    recorded = store.record_review(scheduled(card, CardState.LEARNING, now), review_of(card, now))
     store.amend_review(
-        review_id,
+        recorded,
         scheduled(card, CardState.REVIEW, now + timedelta(days=2)),
         review_of(card, now, Rating.EASY),
     )

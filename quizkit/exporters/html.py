@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizkit.errors import HandoutError, QuizkitError
+from quizkit.errors import HandoutError
 from quizkit.handouts import CARD_COLUMNS, CARDS_PER_SHEET, Handout, HandoutOptions, build_handout
 
 if TYPE_CHECKING:
@@ -202,7 +202,7 @@ def print_handout(
 
 
 def write_file(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise QuizkitError(f"{path}: cannot write: {error.strerror or error}") from None
+    """Written whole or not at all: a full disk leaves an existing handout as it was."""
+    from quizkit.atomic import write_text_atomically
+
+    write_text_atomically(path, text)

@@ -121,7 +121,8 @@ def _with_media(note: Note, kept: dict[str, str]) -> Note:
     if not names:
         return note
     files = [kept[n] for n in names if n in kept]
-    extra = {k: v for k, v in note.extra.items() if k != "media"}
+    extra = note.extra.copy()
+    del extra["media"]
     if files:
         extra["media"] = files
     return replace(note, extra=extra)

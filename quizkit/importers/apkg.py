@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from quizkit.errors import InputError
+from quizkit.extra import NoteExtra
 from quizkit.importers import (
     CardSchedule,
     ImportBatch,
@@ -252,7 +253,7 @@ def _anki_note(
     texts = [html_to_text(value) for value in raw]
     media = [name for text in texts for name in text.media]
     names = [n.lower() for n in note_type.fields] + [""] * max(0, len(raw) - len(note_type.fields))
-    extra: dict[str, Any] = {}
+    extra: NoteExtra = {}
     if media:
         extra["media"] = list(dict.fromkeys(media))
     if note_type.cloze:

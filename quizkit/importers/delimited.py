@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizkit.errors import InputError
+from quizkit.extra import NoteExtra
 from quizkit.importers import (
     FORMULA_GUARD,
     ImportBatch,
@@ -277,7 +278,7 @@ def _note(
         return f"expected 2 columns (front, back), found {width}"
     if not front:
         return "empty front"
-    extra: dict[str, object] = {}
+    extra: NoteExtra = {}
     if media:
         extra["media"] = list(media)
     more = [v for v in values[2:] if v]

@@ -108,6 +108,11 @@ def db_path_command(db: str | None) -> None:
     "--keep-schedule", is_flag=True, help="Keep Anki's scheduling state and review log (apkg)."
 )
 @click.option("--deck", "deck_name", help="Deck for notes whose file names no deck.")
+@click.option(
+    "--media",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding the pictures that notes name (extra.image), by bare file name.",
+)
 @reports_errors
 def import_command(
     files: tuple[Path, ...],
@@ -118,6 +123,7 @@ def import_command(
     skip_bad: bool,
     keep_schedule: bool,
     deck_name: str | None,
+    media: Path | None,
 ) -> None:
     """Load deck files: quizkit decks, CSV/TSV, Anki (text, apkg), Quizlet, JSON, Markdown,
     SuperMemo Q&A, Mnemosyne. Again: updates in place, keeps history."""
@@ -126,7 +132,13 @@ def import_command(
     from quizkit.importing import import_files
 
     options = ImportOptions(
-        fmt, _unescape(separator), _unescape(row_separator), skip_bad, keep_schedule, deck_name
+        fmt,
+        _unescape(separator),
+        _unescape(row_separator),
+        skip_bad,
+        keep_schedule,
+        deck_name,
+        media,
     )
     store = open_store(db)
     failed = 0
@@ -649,11 +661,6 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
 )
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many questions.")
 @click.option("--shuffle", is_flag=True, help="Pick and order questions at random.")
-@click.option(
-    "--media",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder that notes' image paths are relative to (default: current folder).",
-)
 @db_option
 @reports_errors
 def print_command(
@@ -671,7 +678,6 @@ def print_command(
     kinds: tuple[str, ...],
     limit: int | None,
     shuffle: bool,
-    media: Path | None,
     db: str | None,
 ) -> None:
     """Write a printable HTML handout of DECK: worksheet, test or flashcards, with answer key."""
@@ -698,7 +704,6 @@ def print_command(
         shuffle=shuffle,
         key="separate" if key_file else "none" if no_key else "end",
         sources=sources,
-        media_dir=media,
     )
     report = print_handout(open_store(db), deck, options, output, key_file)
     if report.html is not None:

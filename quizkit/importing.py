@@ -77,7 +77,7 @@ def _import_file(
             deck = store.deck_for_import(batch.deck.name if default_used else named[0], now)
         media = _store_media(store, batch.media, now)
         notes = batch.notes
-        if any("media" in n.extra for n in notes):
+        if media:
             notes = [_with_media(n, media) for n in notes]
         report.merge(store.upsert_notes(deck, notes, now, progress))
         if options.keep_schedule and batch.schedules:
@@ -116,15 +116,19 @@ def _store_media(store: Store, files: list[MediaFile], now: datetime) -> dict[st
 
 
 def _with_media(note: Note, kept: dict[str, str]) -> Note:
-    """A note's media names (as its package called them) turned into the names kept."""
+    """A note's media names (as its file called them) turned into the names kept."""
     names = note.extra.get("media")
-    if not names:
+    image = note.extra.get("image")
+    if not names and not image:
         return note
-    files = [kept[n] for n in names if n in kept]
     extra = note.extra.copy()
-    del extra["media"]
-    if files:
-        extra["media"] = files
+    if names:
+        files = [kept[n] for n in names if n in kept]
+        del extra["media"]
+        if files:
+            extra["media"] = files
+    if image:
+        extra["image"] = kept[image]  # read_notes refused the file unless the picture was read
     return replace(note, extra=extra)
 
 

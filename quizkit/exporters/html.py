@@ -10,7 +10,7 @@ import functools
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,6 +133,7 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 def build_for_deck(store: Store, deck_name: str, options: HandoutOptions) -> Handout:
     deck = store.deck(deck_name)
+    options = replace(options, media_dir=store.media_dir)  # pictures only from quizkit's own
     return build_handout(deck.name, store.print_notes(deck), options)
 
 

@@ -16,6 +16,7 @@ from quizkit.errors import InputError
 from quizkit.formats import IMPORT_FORMATS as FORMATS
 from quizkit.importers.limits import note_problem
 from quizkit.models import DeckInfo, Note, fold_for_id
+from quizkit.pictures import read_picture
 from quizkit.textfile import read_head
 
 Warn = Callable[[str], None]
@@ -33,6 +34,7 @@ class ImportOptions:
     skip_bad: bool = False
     keep_schedule: bool = False
     deck: str | None = None
+    media_dir: Path | None = None  # where the deck's pictures are (`--media`)
 
 
 @dataclass(frozen=True)
@@ -209,8 +211,11 @@ def read_notes(path: Path, options: ImportOptions, warn: Warn | None = None) -> 
     batch = _parse(path, options, warn)
     problems = Problems(str(path), options.skip_bad)
     kept = []
+    pictures: dict[str, MediaFile] = {}
     for note in batch.notes:
         problem = note_problem(note)
+        if problem is None and "image" in note.extra:
+            problem = _picture(note.extra["image"], options.media_dir, pictures)
         if problem is None:
             kept.append(note)
         elif note.line is not None:
@@ -220,7 +225,21 @@ def read_notes(path: Path, options: ImportOptions, warn: Warn | None = None) -> 
     if problems.skipped:
         batch.notes = kept
         batch.skipped.extend(problems.skipped)
+    batch.media.extend(pictures.values())
     return batch
+
+
+def _picture(name: str, folder: Path | None, found: dict[str, MediaFile]) -> str | None:
+    """Read the picture a note names from the --media folder, once; or say what is wrong."""
+    if name in found:
+        return None
+    if folder is None:
+        return f"extra.image {name[:80]!r}: say which folder holds the pictures with --media DIR"
+    try:
+        found[name] = MediaFile(name, read_picture(name, folder))
+    except ValueError as error:
+        return f"extra.image {name[:80]!r} {error}"
+    return None
 
 
 def _parse(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBatch:

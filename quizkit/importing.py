@@ -77,7 +77,7 @@ def _import_file(
             deck = store.deck_for_import(batch.deck.name if default_used else named[0], now)
         media = _store_media(store, batch.media, now)
         notes = batch.notes
-        if media:
+        if any("media" in n.extra or "image" in n.extra for n in notes):
             notes = [_with_media(n, media) for n in notes]
         report.merge(store.upsert_notes(deck, notes, now, progress))
         if options.keep_schedule and batch.schedules:

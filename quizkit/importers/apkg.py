@@ -401,7 +401,10 @@ def _anki_note(
         extra["media"] = list(dict.fromkeys(media))
     if note_type.cloze:
         text = texts[0].text
-        numbers = cloze_numbers(text)
+        try:
+            numbers = cloze_numbers(text)
+        except ValueError as error:
+            return str(error)
         if not numbers:
             return "cloze note without {{c1::...}}"
         if len(texts) > 1 and texts[1].text:

@@ -4,7 +4,6 @@ term/definition are accepted for question/answer."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 from quizkit.errors import InputError
 from quizkit.extra import MAX_TEXT, check_extra
 from quizkit.importers import ImportBatch, ImportOptions, Problems, Warn, dedupe, default_deck_name
-from quizkit.importers.limits import MAX_NAME, load_json, value_problem
+from quizkit.importers.limits import JSON_DECODER, MAX_NAME, load_json, value_problem
 from quizkit.models import DeckInfo, Note, SourceRef, content_guid
 from quizkit.textfile import read_text
 
@@ -79,7 +78,7 @@ def _item_lines(text: str, count: int) -> list[int]:
     match = re.search(r'"notes"\s*:\s*\[', text) or re.search(r"\A\s*\[", text)
     if match is None:
         return []
-    decoder = json.JSONDecoder()
+    decoder = JSON_DECODER
     position = counted = match.end()
     line = text.count("\n", 0, position) + 1
     lines: list[int] = []
@@ -91,7 +90,7 @@ def _item_lines(text: str, count: int) -> list[int]:
             counted = position
             lines.append(line)
             _value, position = decoder.raw_decode(text, position)
-    except (IndexError, ValueError):
+    except (IndexError, ValueError, RecursionError):
         return []
     return lines
 

@@ -43,11 +43,15 @@ def _toml_float(text: str) -> float | Rejected:
     return value if value - value == 0 else Rejected(f"{text} is not a number")
 
 
+# JSON whose numbers too big or not finite become `Rejected` values, found later by
+# `value_problem` with the note they belong to.
+JSON_DECODER = json.JSONDecoder(parse_int=_json_int, parse_constant=_constant)
+
+
 def load_json(text: str, where: str) -> Any:
-    """JSON whose numbers too big or not finite become `Rejected` values, found later by
-    `value_problem` with the note they belong to."""
+    """JSON as JSON_DECODER reads it; too deep or malformed is an InputError with its line."""
     try:
-        return json.loads(text, parse_int=_json_int, parse_constant=_constant)
+        return JSON_DECODER.decode(text)
     except json.JSONDecodeError as error:
         raise InputError(where, f"invalid JSON: {error.msg}", error.lineno) from None
     except RecursionError:

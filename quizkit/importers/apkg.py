@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
@@ -135,7 +136,7 @@ def _read_entry(
                 data += chunk
                 if len(data) > cap:
                     raise InputError(where, f"{name}: unpacks to more than {cap // MIB} MiB")
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         raise InputError(where, f"{name}: damaged ({error})") from None
     except (RuntimeError, NotImplementedError) as error:  # encrypted, unknown compression
         raise InputError(where, f"{name}: cannot be read ({error})") from None

@@ -17,8 +17,8 @@ from quizkit.errors import InputError
 
 MIB = 1 << 20
 MAX_OUTPUT_BYTES = 512 * MIB
-# Steps between progress-handler calls, and the budget in such calls: a query that reads a
-# plain table of a 512 MiB file needs far fewer; a recursive view or join bomb needs more.
+# SQLite steps between two looks at the clock: a query that reads a plain table of a 512 MiB
+# file is done well within its budget; a recursive view or a join bomb is stopped.
 HANDLER_STEPS = 10_000
 SECONDS_PER_MIB = 0.5
 MIN_SECONDS = 5.0
@@ -26,8 +26,11 @@ MIN_SECONDS = 5.0
 GENERATED = (2, 3)
 
 
-def open_untrusted(data: bytearray, where: str, what: str) -> sqlite3.Connection:
-    """An in-memory, read-only connection to `data` (an SQLite file), with a time budget.
+def open_untrusted(
+    data: bytearray, where: str, what: str, seconds: float | None = None
+) -> sqlite3.Connection:
+    """An in-memory, read-only connection to `data` (an SQLite file), with a time budget
+    (`seconds`, by default MIN_SECONDS plus SECONDS_PER_MIB of the file) for all its queries.
 
     `what` names the kind of database for messages ("an Anki collection").
     """
@@ -36,7 +39,8 @@ def open_untrusted(data: bytearray, where: str, what: str) -> sqlite3.Connection
     if data[18:20] == b"\x02\x02":
         # A WAL-mode file (as Anki writes them) cannot be opened in memory; mark it rollback.
         data[18:20] = b"\x01\x01"  # in place: a collection may be hundreds of MB
-    seconds = MIN_SECONDS + SECONDS_PER_MIB * len(data) / MIB
+    if seconds is None:
+        seconds = MIN_SECONDS + SECONDS_PER_MIB * len(data) / MIB
     conn = sqlite3.connect(":memory:")
     # Invalid UTF-8 in a field becomes U+FFFD instead of an error half-way through.
     conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")

@@ -8,6 +8,7 @@ for that process, SQLite's memory included).
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -19,8 +20,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hostile_cases import CASES, PNG, Case, deck_toml
 
+from quizkit.cli import cli
 from quizkit.importing import import_file
 from quizkit.store import Store
 
@@ -168,3 +171,78 @@ def test_pictures_from_the_media_folder_are_kept_and_printed(
     handout = run_quizkit(["print", "Maps"], tmp_path, filled_db)
     assert handout.code == 0, handout.stderr
     assert "data:image/png;base64,iVBORw0KGgo" in handout.stdout
+
+
+# Values an older quizkit stored without checks (or a hand-edited database): later commands
+# read them through the same checks and never crash on them.
+STORED_EXTRAS = [
+    '{"items": 5, "truth": "yes", "answer_type": 7, "truefalse": {"true": "no"}}',
+    '{"answer_type": NaN, "items": [1, 2], "conflict": ["x"]}',
+    '{"events": "soon", "person": 5, "cloze_number": 1e400, "unknown": {"a": [[[]]]}}',
+    "not JSON at all",
+    "[1, 2, 3]",
+    '{"items": ' + "[" * 5000 + "]" * 5000 + "}",
+]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["print", "Crafted", "--layout", "worksheet", "--seed", "1"],
+        ["print", "Crafted", "--layout", "test", "--seed", "1"],
+        ["print", "Crafted", "--layout", "flashcards", "--seed", "1"],
+        ["export", "Crafted", "--format", "html"],
+        ["export", "Crafted", "--format", "json"],
+        ["export", "Crafted", "--format", "deck"],
+        ["study", "Crafted"],
+        ["study", "Crafted", "--cram"],
+        ["quiz", "Crafted", "--mode", "mixed", "--seed", "1"],
+        ["show", "Crafted", "--json"],
+    ],
+)
+def test_stored_values_never_crash_later_commands(
+    command: list[str], runner: CliRunner, filled_db: Path
+) -> None:
+    conn = sqlite3.connect(filled_db)
+    note_id, deck_id = conn.execute("SELECT id, deck_id FROM notes").fetchone()
+    for index, extra in enumerate(STORED_EXTRAS):
+        conn.execute(
+            """INSERT INTO notes (guid, kind, question, answer, alternatives, distractors, tags,
+                   sources, extra, reverse, deck_id, created, modified)
+               SELECT ?, 'participants', 'Name them ' || ?, 'Paris, Rome', '[]',
+                   '["Oslo", "Bern", "Riga"]', '[]', '[]', ?, 0, deck_id, created, modified
+               FROM notes WHERE id = ?""",
+            [f"stored-{index}", index, extra, note_id],
+        )
+    conn.execute(
+        """INSERT INTO cards (note_id, deck_id, ord, state, due)
+           SELECT id, deck_id, 0, 0, '2022-01-01T00:00:00.000000+00:00' FROM notes
+           WHERE guid LIKE 'stored-%'"""
+    )
+    conn.commit()
+    conn.close()
+    assert deck_id
+    result = runner.invoke(cli, [*command, "--db", str(filled_db)], input="Paris\n" * 20)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+
+
+def test_markdown_cards_holding_comment_marks_round_trip(tmp_path: Path, runner: CliRunner) -> None:
+    notes = [
+        {"question": "What does --> mean before <!-- here?", "answer": "an arrow --> then <!--"},
+        {"question": "Is <!-- not closed", "answer": "closed --> later"},
+        {"question": "A whole <!-- comment --> inside?", "answer": "yes <!--x-->"},
+    ]
+    source = tmp_path / "marks.json"
+    source.write_text(json.dumps({"deck": {"name": "Marks"}, "notes": notes}))
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    exported = tmp_path / "marks.md"
+    assert runner.invoke(cli, ["import", str(source), "--db", str(first)]).exit_code == 0
+    result = runner.invoke(cli, ["export", "Marks", "-o", str(exported), "--db", str(first)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["import", str(exported), "--db", str(second)])
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(second)
+    stored = conn.execute("SELECT question, answer FROM notes ORDER BY id").fetchall()
+    conn.close()
+    assert stored == [(n["question"], n["answer"]) for n in notes]

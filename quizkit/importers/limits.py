@@ -9,7 +9,7 @@ import tomllib
 from typing import Any
 
 from quizkit.errors import InputError
-from quizkit.extra import MAX_ITEMS, MAX_TEXT
+from quizkit.extra import MAX_ITEMS, MAX_TEXT, check_extra
 from quizkit.models import Note
 
 MAX_DEPTH = 100
@@ -124,7 +124,8 @@ def value_problem(value: object, depth: int = 0) -> str | None:
 
 
 def note_problem(note: Note) -> str | None:
-    """A text over its stated size in a note, or None. Cheap: a few len() calls a note."""
+    """A text over its stated size in a note, or an `extra` that fails its checks, or None.
+    Cheap: a few len() calls for a note without extra."""
     if len(note.question) > MAX_TEXT or len(note.answer) > MAX_TEXT:
         return f"a question or answer longer than {MAX_TEXT:,} characters"
     if len(note.guid) > MAX_NAME or len(note.kind) > MAX_NAME or len(note.deck or "") > MAX_NAME:
@@ -135,4 +136,9 @@ def note_problem(note: Note) -> str | None:
                 return f"more than {MAX_ITEMS:,} alternatives, distractors or tags"
             if max(map(len, values)) > MAX_TEXT:
                 return f"an alternative, distractor or tag longer than {MAX_TEXT:,} characters"
+    if note.extra:
+        try:
+            check_extra(note.extra)
+        except ValueError as error:
+            return str(error)
     return None

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from quizkit.errors import InputError
-from quizkit.extra import check_extra
-from quizkit.importers.limits import load_toml, value_problem
+from quizkit.extra import MAX_TEXT, check_extra
+from quizkit.importers.limits import MAX_NAME, load_toml, value_problem
 from quizkit.models import DeckFile, DeckInfo, Note, SourceRef, content_guid
 from quizkit.textfile import read_text
 
@@ -95,8 +95,12 @@ def _deck_info(raw: Any, where: str, line: int | None) -> DeckInfo:
     ):
         raise InputError(where, "[deck]: 'desired_retention' must be between 0.70 and 0.99", line)
     description = raw.get("description", "")
-    if not isinstance(description, str):
-        raise InputError(where, "[deck]: 'description' must be a string", line)
+    if not isinstance(description, str) or len(description) > MAX_TEXT:
+        raise InputError(
+            where, f"[deck]: 'description' must be a string of at most {MAX_TEXT:,}", line
+        )
+    if len(name) > MAX_NAME:
+        raise InputError(where, f"[deck]: 'name' is longer than {MAX_NAME:,} characters", line)
     return DeckInfo(name.strip(), description.strip(), float(retention))
 
 

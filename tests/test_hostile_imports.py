@@ -9,82 +9,20 @@ for that process, SQLite's memory included).
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
-import threading
-import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hostile_cases import CASES, PNG, Case, deck_toml
+from hostile_cases import CASES, PNG, Case, deck_toml, run_quizkit
 
 from quizkit.cli import cli
 from quizkit.importing import import_file
 from quizkit.store import Store
 
-REPO = Path(__file__).resolve().parents[1]
 CPU_LIMIT_S = 2.0
 MEMORY_LIMIT_KIB = 256 * 1024
-KILL_AFTER_S = 60.0
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-    cpu_s: float
-    wall_s: float
-    max_rss_kib: int
-
-
-# Runs quizkit as `python -m quizkit` does, then writes the process's peak memory (VmHWM:
-# the high-water mark of this program's own memory, not of the test process it forked from).
-MEASURED = """
-import atexit, os, runpy, sys
-
-def peak():
-    with open("/proc/self/status") as status, open(os.environ["PEAK_FILE"], "w") as out:
-        out.write(next(l.split()[1] for l in status if l.startswith("VmHWM:")))
-
-atexit.register(peak)
-sys.argv[0] = "quizkit"
-runpy.run_module("quizkit", run_name="__main__")
-"""
-
-
-def run_quizkit(args: list[str], folder: Path, db: Path) -> Run:
-    """`quizkit ARGS` on DB in its own process: CPU time from wait4, peak memory from /proc."""
-    out, err, peak = folder / ".stdout", folder / ".stderr", folder / ".peak"
-    env = {**os.environ, "PYTHONPATH": str(REPO), "QUIZKIT_DB": str(db), "PEAK_FILE": str(peak)}
-    with out.open("wb") as stdout, err.open("wb") as stderr:
-        started = time.monotonic()
-        process = subprocess.Popen(
-            [sys.executable, "-c", MEASURED, *args],
-            stdin=subprocess.DEVNULL,
-            stdout=stdout,
-            stderr=stderr,
-            env=env,
-        )
-        killer = threading.Timer(KILL_AFTER_S, process.kill)
-        killer.start()
-        _pid, status, usage = os.wait4(process.pid, 0)
-        killer.cancel()
-        process.returncode = os.waitstatus_to_exitcode(status)
-        wall = time.monotonic() - started
-    return Run(
-        process.returncode,
-        out.read_text(errors="replace"),
-        err.read_text(errors="replace"),
-        usage.ru_utime + usage.ru_stime,
-        wall,
-        int(peak.read_text()) if peak.exists() else 1 << 40,
-    )
 
 
 def dump(db: Path) -> list[str]:

@@ -97,10 +97,16 @@ def _events(value: object) -> list[TimelineEvent]:
 
 
 def _truefalse(value: object) -> list[TrueFalse]:
+    """Statements with their truth; a statement left out is the note's question."""
     entries = [value] if isinstance(value, dict) else value
     if not isinstance(entries, list) or len(entries) > MAX_ITEMS:
         raise ValueError("must be a list of {statement, true} tables")
-    return [cast(TrueFalse, _table(item, {"statement": _text, "true": _flag})) for item in entries]
+    checked = []
+    for item in entries:
+        if isinstance(item, dict) and "statement" not in item:
+            item = {"statement": "", **item}
+        checked.append(cast(TrueFalse, _table(item, {"statement": _text, "true": _flag})))
+    return checked
 
 
 def _fields(value: object) -> list[str] | dict[str, str]:

@@ -97,7 +97,9 @@ def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
             notes, schedules, wanted = _notes(conn, collection, problems, options, inside)
         except sqlite3.Error as error:
             if interrupted(error):
-                raise InputError(inside, "Anki collection that takes too long to read") from None
+                raise InputError(
+                    inside, "reading it took too long (a runaway query was stopped)"
+                ) from None
             raise InputError(inside, f"unreadable Anki collection ({error})") from None
         finally:
             conn.close()

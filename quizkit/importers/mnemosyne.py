@@ -93,7 +93,9 @@ def _read_database(path: Path, options: ImportOptions) -> ImportBatch:
             rows.append(row)
     except sqlite3.DatabaseError as error:
         if interrupted(error):
-            raise InputError(where, f"{what} that takes too long to read") from None
+            raise InputError(
+                where, "reading it took too long (a runaway query was stopped)"
+            ) from None
         raise InputError(where, f"not {what} ({error})") from None
     finally:
         conn.close()

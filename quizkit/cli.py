@@ -270,6 +270,11 @@ def db_recover(output: Path | None, db: str | None) -> None:
     "--keep-schedule", is_flag=True, help="Keep Anki's scheduling state and review log (apkg)."
 )
 @click.option("--deck", "deck_name", help="Deck for notes whose file names no deck.")
+@click.option(
+    "--media",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding the pictures that notes name (extra.image), by bare file name.",
+)
 @reports_errors
 def import_command(
     files: tuple[Path, ...],
@@ -280,6 +285,7 @@ def import_command(
     skip_bad: bool,
     keep_schedule: bool,
     deck_name: str | None,
+    media: Path | None,
 ) -> None:
     """Load deck files: quizkit decks, CSV/TSV, Anki (text, apkg), Quizlet, JSON, Markdown,
     SuperMemo Q&A, Mnemosyne. Again: updates in place, keeps history.
@@ -294,7 +300,13 @@ def import_command(
     from quizkit.importing import import_files
 
     options = ImportOptions(
-        fmt, _unescape(separator), _unescape(row_separator), skip_bad, keep_schedule, deck_name
+        fmt,
+        _unescape(separator),
+        _unescape(row_separator),
+        skip_bad,
+        keep_schedule,
+        deck_name,
+        media,
     )
     store = open_store(db)
     failed = 0
@@ -1114,11 +1126,6 @@ def unsuspend(deck: str, card_ids: tuple[int, ...], db: str | None) -> None:
 @click.option(
     "--include-dropped", is_flag=True, help="Also print notes taken out with `quizkit drop`."
 )
-@click.option(
-    "--media",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder that notes' image paths are relative to (default: current folder).",
-)
 @db_option
 @reports_errors
 def print_command(
@@ -1139,7 +1146,6 @@ def print_command(
     limit: int | None,
     shuffle: bool,
     include_dropped: bool,
-    media: Path | None,
     db: str | None,
 ) -> None:
     """Write a printable HTML handout of DECK: worksheet, test or flashcards, with answer key.
@@ -1174,7 +1180,6 @@ def print_command(
         shuffle=shuffle,
         key="separate" if key_file else "none" if no_key else "end" if with_key else "auto",
         sources=sources,
-        media_dir=media,
         include_dropped=include_dropped,
         max_questions=None if yes else LARGE_HANDOUT,
     )

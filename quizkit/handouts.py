@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import base64
 import math
-import mimetypes
 import random
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from quizkit.errors import HandoutError, LargeHandout
+from quizkit.errors import HandoutError, InputError, LargeHandout
 from quizkit.models import PrintNote, fold_for_id, media_on_side
 
 LAYOUTS = ("worksheet", "test", "flashcards")
@@ -30,6 +29,8 @@ MATCHING_MIN = 4
 MATCHING_MAX = 10
 CARDS_PER_SHEET = 8
 CARD_COLUMNS = 2
+# A media file's name in quizkit's media folder: a content hash and a short suffix.
+STORED_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 
 # Countries whose locales print on US Letter (CLDR's paperSize data); everywhere else uses A4.
 LETTER_COUNTRIES = frozenset(
@@ -72,10 +73,8 @@ class HandoutOptions:
     shuffle: bool = False
     key: str = "auto"  # the key at the end, except for flashcards (they are their own key)
     sources: bool = False
-    media_dir: Path | None = None
+    media_dir: Path | None = None  # quizkit's media folder, where pictures are kept
     include_dropped: bool = False
-    # where the pictures of imported notes are kept (Store.media_file), by kept name
-    media_file: Callable[[str], Path] | None = None
     # article titles by document name, for the key's sources
     source_titles: Mapping[str, str] = field(default_factory=dict)
     # a handout of more questions is refused (LargeHandout) until confirmed; None: no limit
@@ -622,43 +621,50 @@ def _person_in(question: str) -> str | None:
 
 # images -------------------------------------------------------------------
 
-IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"})
-DATA_URI = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+=*$")
-
 
 def _image(note: PrintNote, options: HandoutOptions, front: bool = True) -> str | None:
-    """The picture printed with the question (front) or the answer: the note's `image`, else
-    the first picture it brought from another tool (kept in quizkit's media folder)."""
+    """The picture printed with the question (front) or the answer, as a data: URI so the
+    handout needs no other file and no network: the note's `image`, else the first picture it
+    brought from another tool.
+
+    Only pictures kept in quizkit's media folder (`options.media_dir`, set from the store)
+    are embedded: a deck cannot make a handout carry any other file of the teacher's disk.
+    """
     value = note.extra.get("image") if front else None
-    if isinstance(value, str) and value:
-        return image_data_uri(value, options.media_dir or Path("."))
-    if options.media_file is None or "media" not in note.extra:
+    brought = media_on_side(note.extra, front)
+    if not (isinstance(value, str) and value) and not brought:
         return None
-    for name in media_on_side(note.extra, front):
-        if mimetypes.guess_type(name)[0] in IMAGE_TYPES:  # sounds and the like do not print
-            return image_data_uri(str(options.media_file(name)), Path("."))
+    if options.media_dir is None:
+        raise HandoutError(f"note {note.id}: no media folder to print its picture from")
+    if isinstance(value, str) and value:
+        return image_data_uri(value, options.media_dir)
+    for name in brought:
+        try:
+            return image_data_uri(name, options.media_dir)
+        except HandoutError:
+            continue  # a sound or another file that does not print
     return None
 
 
-def image_data_uri(value: str, media_dir: Path) -> str:
-    """A note's picture as a data: URI, so the handout needs no other file and no network.
+def image_data_uri(name: str, media_dir: Path) -> str:
+    """Picture `name` from quizkit's media folder as a data: URI; HandoutError if it is not
+    a picture kept there."""
+    from quizkit.pictures import MAX_PICTURE_BYTES, picture_type
+    from quizkit.textfile import read_capped
 
-    `value` is a data:image URI already, or a file path (relative ones to `media_dir`).
-    """
-    if value.startswith("data:"):
-        if not DATA_URI.match(value):
-            raise HandoutError(
-                f"image {value[:40]!r}...: only base64 data:image URIs can be printed"
-            )
-        return value
-    if re.match(r"^[a-z][a-z0-9+.-]*://", value, re.IGNORECASE):
-        raise HandoutError(f"image {value!r}: handouts embed local files only, not links")
-    path = Path(value) if Path(value).is_absolute() else media_dir / value
-    kind, _ = mimetypes.guess_type(path.name)
-    if kind not in IMAGE_TYPES:
-        raise HandoutError(f"image {str(path)!r}: not a PNG, JPEG, GIF, WebP or SVG file")
+    if not STORED_NAME.fullmatch(name):
+        raise HandoutError(
+            f"image {name[:80]!r} is not in quizkit's media folder: "
+            "import the deck again with --media DIR"
+        )
+    path = media_dir / name
+    if path.is_symlink():
+        raise HandoutError(f"image {name!r}: a link in the media folder, not a picture kept there")
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise HandoutError(f"image {str(path)!r}: {error.strerror or 'cannot read'}") from None
+        data = read_capped(path, MAX_PICTURE_BYTES, "picture")
+    except InputError as error:
+        raise HandoutError(f"image {str(path)!r}: {error.reason}") from None
+    kind = picture_type(data)
+    if kind is None:
+        raise HandoutError(f"image {str(path)!r}: not a PNG, JPEG, GIF or WebP picture")
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

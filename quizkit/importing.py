@@ -11,8 +11,10 @@ from dataclasses import replace
 from datetime import datetime
 from importlib import resources
 from pathlib import Path, PurePosixPath
+from typing import cast
 
 from quizkit.errors import InputError, QuizkitError
+from quizkit.extra import NoteExtra
 from quizkit.importers import ImportOptions, MediaFile, Warn, read_notes
 from quizkit.models import ImportReport, Note
 from quizkit.store import Store
@@ -79,7 +81,7 @@ def _import_file(
             deck = store.deck_for_import(batch.deck.name if default_used else named[0], now)
         media = _store_media(store, batch.media, now)
         notes = batch.notes
-        if any("media" in n.extra for n in notes):
+        if any("media" in n.extra or "image" in n.extra for n in notes):
             notes = [_with_media(n, media) for n in notes]
         report.merge(store.upsert_notes(deck, notes, now, progress))
         if options.keep_schedule and batch.schedules:
@@ -125,19 +127,23 @@ def _store_media(store: Store, files: list[MediaFile], now: datetime) -> dict[st
 
 
 def _with_media(note: Note, kept: dict[str, str]) -> Note:
-    """A note's media names (as its package called them) turned into the names kept."""
+    """A note's media names (as its file called them) turned into the names kept."""
     names = note.extra.get("media")
-    if not names:
+    image = note.extra.get("image")
+    if not names and not image:
         return note
-    files = [kept[n] for n in names if n in kept]
-    front = [kept[n] for n in note.extra.get("front_media", []) if n in kept]
-    extra = {k: v for k, v in note.extra.items() if k not in MEDIA_KEYS}
-    if files:
-        extra["media"] = files
-        # the names the learner knows them by, for "[image: map.png]" in the terminal
-        extra["media_names"] = {kept[n]: n for n in names if n in kept}
-    if front:
-        extra["front_media"] = front
+    extra = cast(NoteExtra, {k: v for k, v in note.extra.items() if k not in MEDIA_KEYS})
+    if names:
+        files = [kept[n] for n in names if n in kept]
+        front = [kept[n] for n in note.extra.get("front_media", []) if n in kept]
+        if files:
+            extra["media"] = files
+            # the names the learner knows them by, for "[image: map.png]" in the terminal
+            extra["media_names"] = {kept[n]: n for n in names if n in kept}
+        if front:
+            extra["front_media"] = front
+    if image:
+        extra["image"] = kept[image]  # read_notes refused the file unless the picture was read
     return replace(note, extra=extra)
 
 

@@ -11,6 +11,11 @@ from enum import IntEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from quizkit.extra import NoteExtra
+
+MAX_SENTENCE = 10_000_000  # sentence numbers of a source: far beyond any article
+MAX_SOURCES = 1_000
+
 
 class Rating(IntEnum):
     """The learner's grade, numbered as the keys 1-4 and as FSRS numbers them."""
@@ -55,14 +60,20 @@ class SourceRef:
         """
         if not isinstance(raw, list):
             raise ValueError("'sources' must be a list")
-        refs = []
+        refs: list[SourceRef] = []
         for item in raw:
+            if len(refs) >= MAX_SOURCES:
+                raise ValueError(f"more than {MAX_SOURCES} sources")
             if isinstance(item, str):
                 refs.append(cls(item))
             elif isinstance(item, dict) and isinstance(item.get("document"), str):
                 sentence = item.get("sentence")
-                if sentence is not None and not isinstance(sentence, int):
-                    raise ValueError("a source's 'sentence' must be a number")
+                if sentence is not None and (
+                    not isinstance(sentence, int)
+                    or isinstance(sentence, bool)
+                    or not 0 <= sentence <= MAX_SENTENCE
+                ):
+                    raise ValueError("a source's 'sentence' must be a whole number, 0 or more")
                 refs.append(cls(item["document"], sentence))
             else:
                 raise ValueError("each source needs a 'document'")
@@ -133,7 +144,7 @@ class Note:
     tags: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     reverse: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: NoteExtra = field(default_factory=lambda: NoteExtra())
     line: int | None = None
 
 
@@ -204,7 +215,7 @@ class StudyCard:
     distractors: tuple[str, ...]
     tags: tuple[str, ...]
     sources: tuple[SourceRef, ...]
-    extra: dict[str, Any]
+    extra: NoteExtra
     suspended: bool = False
     guid: str = ""
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from quizkit.distractors import (
     date_options,
@@ -24,6 +23,7 @@ from quizkit.distractors import (
     pick,
     rng_for,
 )
+from quizkit.extra import NoteExtra
 from quizkit.extract.facts import (
     DateFact,
     DocumentFacts,
@@ -297,7 +297,7 @@ class Builder:
             f"True or false: {official.person} was the {official.office} "
             f"of {country_name(shown)}{when}."
         )
-        extra: dict[str, Any] = {"truth": truth}
+        extra: NoteExtra = {"truth": truth}
         if not truth:
             extra["correction"] = (
                 f"{official.person} was the {official.office} of {country_name(official.country)}."

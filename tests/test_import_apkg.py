@@ -261,7 +261,7 @@ def test_sqlite_that_is_not_an_anki_collection(store: Store, now: datetime, tmp_
     with pytest.raises(InputError) as error:
         import_file(store, package, now)
     assert str(error.value) == (
-        f"{package}:collection.anki2: not an Anki collection (no notes, cards and col tables)"
+        f"{package}:collection.anki2: not an Anki collection (no col table)"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -107,45 +108,62 @@ def test_css_string_escapes_everything_but_letters_digits_and_spaces() -> None:
     assert css_string('Déjà vu 2 "</style>') == '"Déjà vu 2 \\22 \\3c \\2f style\\3e "'
 
 
+PICTURE = b"\x89PNG\r\n\x1a\nfake"
+KEPT = "0123456789abcdef0123456789abcdef.png"
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_handout_is_self_contained(
-    store: Store, now: datetime, layout: str, tmp_path: Path
-) -> None:
-    picture = tmp_path / "dot.png"
-    picture.write_bytes(b"\x89PNG\r\n\x1a\nfake")
+def test_handout_is_self_contained(store: Store, now: datetime, layout: str) -> None:
+    with store.transaction():
+        store.add_media(KEPT, "dot.png", PICTURE, now)
     notes = [
         Note(
             question="What is shown?",
             answer="A dot",
             guid="img",
             distractors=("A line", "A box", "A star"),
-            extra={"image": "dot.png"},
+            extra={"image": KEPT},
         )
     ]
     add_deck(store, now, "pictures", notes)
-    html = export_html(store, "pictures", HandoutOptions(layout=layout, media_dir=tmp_path))
+    html = export_html(store, "pictures", HandoutOptions(layout=layout))
     page = parse(html)
     tags = [t for t, _ in page.tags]
     assert "script" not in tags and "link" not in tags and "iframe" not in tags
     urls = [v or "" for _, attrs in page.tags for k, v in attrs.items() if k in ("src", "href")]
-    encoded = base64.b64encode(picture.read_bytes()).decode()
-    assert urls == [f"data:image/png;base64,{encoded}"]
+    assert urls == [f"data:image/png;base64,{base64.b64encode(PICTURE).decode()}"]
     assert "url(" not in page.style and "@import" not in page.style
     assert "http" not in html
 
 
 @pytest.mark.parametrize(
-    ("value", "message"),
+    ("name", "message"),
     [
-        ("https://example.org/a.png", "handouts embed local files only, not links"),
-        ("missing.png", "No such file or directory"),
-        ("notes.txt", "not a PNG, JPEG, GIF, WebP or SVG file"),
-        ("data:text/html;base64,PHNjcmlwdD4=", "only base64 data:image URIs can be printed"),
+        ("https://example.org/a.png", "is not in quizkit's media folder"),
+        ("/etc/hostname", "is not in quizkit's media folder"),
+        ("../photo.png", "is not in quizkit's media folder"),
+        ("photo.png", "is not in quizkit's media folder"),
+        ("data:image/png;base64,iVBORw0K", "is not in quizkit's media folder"),
+        ("fedcba9876543210.png", "no such file"),
+        ("0123456789abcdef.txt", "not a PNG, JPEG, GIF or WebP picture"),
     ],
 )
-def test_unusable_images_are_refused(tmp_path: Path, value: str, message: str) -> None:
-    with pytest.raises(HandoutError, match=message):
-        image_data_uri(value, tmp_path)
+def test_only_pictures_kept_in_the_media_folder_are_embedded(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    (tmp_path / "0123456789abcdef.txt").write_text("secret notes")
+    with pytest.raises(HandoutError, match=re.escape(message)):
+        image_data_uri(name, tmp_path)
+
+
+def test_a_link_in_the_media_folder_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(PICTURE)
+    media = tmp_path / "quizkit.media"
+    media.mkdir()
+    (media / "0123456789abcdef.png").symlink_to(outside)
+    with pytest.raises(HandoutError, match="a link in the media folder"):
+        image_data_uri("0123456789abcdef.png", media)
 
 
 def test_same_seed_gives_byte_identical_files(store: Store, now: datetime) -> None:

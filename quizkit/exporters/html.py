@@ -10,7 +10,7 @@ import functools
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -153,13 +153,12 @@ def cyclic_gc_paused() -> Iterator[None]:
 def build_for_deck(store: Store, deck_name: str, options: HandoutOptions) -> Handout:
     """The handout of a deck's printable notes: never those quoting an article, and dropped
     notes only when asked for."""
-    from dataclasses import replace
 
     from quizkit.decks import resolve_deck
     from quizkit.models import quotes_article
 
     deck = resolve_deck(store, deck_name)
-    options = replace(options, media_file=store.media_file, source_titles=store.source_titles())
+    options = replace(options, media_dir=store.media_dir, source_titles=store.source_titles())
     notes = store.print_notes(deck, include_dropped=options.include_dropped)
     return build_handout(deck.name, [n for n in notes if not quotes_article(n.extra)], options)
 

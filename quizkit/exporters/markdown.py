@@ -47,7 +47,9 @@ def _card(note: Note) -> list[str]:
 
 
 def _one_paragraph(text: str) -> str:
-    """A blank line would end the card, so blank lines inside a side are dropped."""
+    """A blank line would end the card, so blank lines inside a side are dropped; `<!--`
+    is escaped (`<\\!--`, as CommonMark reads it) so no card text becomes a comment."""
+    text = text.replace("<!--", "<\\!--")
     return "\n".join(line for line in text.split("\n") if line.strip())
 
 

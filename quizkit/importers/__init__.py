@@ -14,7 +14,10 @@ from pathlib import Path
 
 from quizkit.errors import InputError
 from quizkit.formats import IMPORT_FORMATS as FORMATS
+from quizkit.importers.limits import note_problem
 from quizkit.models import DeckInfo, Note, fold_for_id
+from quizkit.pictures import read_picture
+from quizkit.textfile import read_head
 
 Warn = Callable[[str], None]
 # A CSV cell written by quizkit's exporters as '=... to stop spreadsheets evaluating it.
@@ -31,6 +34,7 @@ class ImportOptions:
     skip_bad: bool = False
     keep_schedule: bool = False
     deck: str | None = None
+    media_dir: Path | None = None  # where the deck's pictures are (`--media`)
 
 
 @dataclass(frozen=True)
@@ -173,15 +177,7 @@ def detect_format(path: Path, options: ImportOptions) -> str:
     # A custom separator means a Quizlet export, unless the file says it is CSV or TSV.
     if options.row_separator or (options.separator and by_extension not in ("csv", "tsv")):
         return "quizlet"
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise InputError(str(path), "is a folder, not a file") from None
-    except OSError as error:
-        raise InputError(str(path), f"cannot read: {error.strerror}") from None
+    head = read_head(path, 4096)
     if head.startswith(ZIP_MAGIC):
         return "apkg"
     if head.startswith(SQLITE_MAGIC):
@@ -209,7 +205,45 @@ def _decode_head(head: bytes) -> str:
 
 
 def read_notes(path: Path, options: ImportOptions, warn: Warn | None = None) -> ImportBatch:
-    """Parse a whole file of any supported format; raises InputError for bad input."""
+    """Parse a whole file of any supported format; raises InputError for bad input.
+
+    Every note passes `note_problem` here, the one gate between a file and the store.
+    """
+    batch = _parse(path, options, warn)
+    problems = Problems(str(path), options.skip_bad)
+    kept = []
+    pictures: dict[str, MediaFile] = {}
+    for note in batch.notes:
+        problem = note_problem(note)
+        if problem is None and "image" in note.extra:
+            problem = _picture(note.extra["image"], options.media_dir, pictures)
+        if problem is None:
+            kept.append(note)
+        elif note.line is not None:
+            problems.bad(problem, note.line)
+        else:
+            problems.bad(problem, at=f"note {note.guid[:40]}")
+    if problems.skipped:
+        batch.notes = kept
+        batch.skipped.extend(problems.skipped)
+    batch.media.extend(pictures.values())
+    return batch
+
+
+def _picture(name: str, folder: Path | None, found: dict[str, MediaFile]) -> str | None:
+    """Read the picture a note names from the --media folder, once; or say what is wrong."""
+    if name in found:
+        return None
+    if folder is None:
+        return f"extra.image {name[:80]!r}: say which folder holds the pictures with --media DIR"
+    try:
+        found[name] = MediaFile(name, read_picture(name, folder))
+    except ValueError as error:
+        return f"extra.image {name[:80]!r} {error}"
+    return None
+
+
+def _parse(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBatch:
     fmt = detect_format(path, options)
     if fmt in ("csv", "tsv", "anki-text"):
         from quizkit.importers.delimited import read_delimited

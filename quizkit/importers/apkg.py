@@ -14,12 +14,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from quizkit.errors import InputError
+from quizkit.extra import NoteExtra
 from quizkit.importers import (
     CardSchedule,
     ImportBatch,
@@ -31,8 +33,11 @@ from quizkit.importers import (
     default_deck_name,
 )
 from quizkit.importers.ankihtml import cloze_card, cloze_numbers, html_to_text
+from quizkit.importers.limits import INT64_MAX, INT64_MIN, MAX_NAME, load_json, value_problem
 from quizkit.importers.protobuf import ProtobufError, fields, first_int, first_text
+from quizkit.importers.sqlitefile import Budget, check_tables, interrupted, open_untrusted
 from quizkit.models import DeckInfo, Note, SourceRef
+from quizkit.textfile import open_regular
 
 MIB = 1 << 20
 MAX_COLLECTION_BYTES = 512 * MIB
@@ -40,7 +45,12 @@ MAX_MEDIA_FILE_BYTES = 100 * MIB
 MAX_MEDIA_TOTAL_BYTES = 512 * MIB
 MAX_ENTRIES = 200_000
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
-REQUIRED_TABLES = {"col", "notes", "cards"}
+REQUIRED_TABLES = ("col", "notes", "cards")
+NEW_SCHEMA_TABLES = ("notetypes", "fields", "decks")
+LAST_SECOND = 253_402_300_799  # 9999-12-31 23:59:59 UTC, the last moment datetime holds
+MAX_DAYS = 36_500 * 3  # an interval or due day far beyond any learner's life
+MAX_FIELDS = 1_000
+INT32_MIN, INT32_MAX = -(1 << 31), (1 << 31) - 1
 LIST_FIELDS = {"alternatives": "alternatives", "distractors": "distractors"}
 CLOZE_KIND = 1
 DAY = timedelta(days=1)
@@ -64,26 +74,33 @@ class Collection:
 
 def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBatch:
     where = str(path)
+    handle = open_regular(path)
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as error:
+        archive = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        handle.close()
         raise InputError(where, f"not an Anki package ({error})") from None
-    with archive:
+    with handle, archive:
         names = _checked_names(archive, where)
         chosen = next((name for name in COLLECTIONS if name in names), None)
         if chosen is None:
             raise InputError(where, "not an Anki package (no collection.anki2/anki21/anki21b)")
         compressed = chosen.endswith("b")
         data = _read_entry(archive, chosen, MAX_COLLECTION_BYTES, compressed, where)
-        conn = _open_collection(data, f"{where}:{chosen}")
+        inside = f"{where}:{chosen}"
+        conn = _open_collection(data, inside, options.keep_schedule)
         del data  # SQLite holds its own copy
         try:
-            collection = _schema(conn, f"{where}:{chosen}")
+            collection = _schema(conn, inside)
             problems = Problems(where, options.skip_bad)
             deck_name = default_deck_name(path, options)
-            notes, schedules, wanted = _notes(conn, collection, problems, options)
+            notes, schedules, wanted = _notes(conn, collection, problems, options, inside)
         except sqlite3.Error as error:
-            raise InputError(f"{where}:{chosen}", f"unreadable Anki collection ({error})") from None
+            if interrupted(error):
+                raise InputError(
+                    inside, "reading it took too long (a runaway query was stopped)"
+                ) from None
+            raise InputError(inside, f"unreadable Anki collection ({error})") from None
         finally:
             conn.close()
         media = _media(archive, names, wanted, compressed, where, warn)
@@ -121,7 +138,7 @@ def _read_entry(
                 data += chunk
                 if len(data) > cap:
                     raise InputError(where, f"{name}: unpacks to more than {cap // MIB} MiB")
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         raise InputError(where, f"{name}: damaged ({error})") from None
     except (RuntimeError, NotImplementedError) as error:  # encrypted, unknown compression
         raise InputError(where, f"{name}: cannot be read ({error})") from None
@@ -132,95 +149,185 @@ def _read_entry(
     return data
 
 
-def _open_collection(data: bytearray, where: str) -> sqlite3.Connection:
-    """The collection in memory, read-only, refusing anything but an Anki collection."""
-    if not data.startswith(b"SQLite format 3\x00"):
-        raise InputError(where, "not an Anki collection (not an SQLite database)")
-    if data[18:20] == b"\x02\x02":
-        # A WAL-mode file (as Anki writes them) cannot be opened in memory; mark it rollback.
-        data[18:20] = b"\x01\x01"  # in place: a collection may be hundreds of MB
-    conn = sqlite3.connect(":memory:")
-    # Invalid UTF-8 in a field becomes U+FFFD instead of an error half-way through.
-    conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+def _open_collection(data: bytearray, where: str, with_revlog: bool) -> sqlite3.Connection:
+    """The collection in memory, read-only, refusing anything but an Anki collection whose
+    tables are plain tables (see importers/sqlitefile.py)."""
+    what = "an Anki collection"
+    conn = open_untrusted(data, where, what)
     try:
-        conn.deserialize(data)
-        conn.execute("PRAGMA trusted_schema = OFF")
-        conn.execute("PRAGMA query_only = ON")
-        tables = {
-            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
+        check_tables(conn, REQUIRED_TABLES, where, what)
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if "notetypes" in names:
+            check_tables(conn, NEW_SCHEMA_TABLES, where, what)
+        if with_revlog:
+            check_tables(conn, ("revlog",), where, what)
     except sqlite3.DatabaseError as error:
         conn.close()
-        raise InputError(where, f"not an Anki collection ({error})") from None
-    if not tables >= REQUIRED_TABLES:
+        raise InputError(where, f"not {what} ({error})") from None
+    except InputError:
         conn.close()
-        raise InputError(where, "not an Anki collection (no notes, cards and col tables)")
+        raise
     return conn
 
 
 def _schema(conn: sqlite3.Connection, where: str) -> Collection:
+    row = conn.execute("SELECT crt, models, decks FROM col").fetchone()
+    if row is None:
+        raise InputError(where, "not a readable Anki collection (the col table is empty)")
+    crt, models, decks = row
     try:
-        crt, models, decks = conn.execute("SELECT crt, models, decks FROM col").fetchone()
-        collection = Collection(datetime.fromtimestamp(int(crt), UTC))
+        collection = Collection(_moment(crt, "col.crt"))
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'notetypes'").fetchone():
             _new_schema(conn, collection)
         else:
-            _old_schema(json.loads(models or "{}"), json.loads(decks or "{}"), collection)
-    except (sqlite3.Error, ValueError, TypeError, KeyError, ProtobufError) as error:
-        raise InputError(where, f"not a readable Anki collection ({error})") from None
+            _old_schema(
+                _json(models, "col.models", where), _json(decks, "col.decks", where), collection
+            )
+    except (ValueError, ProtobufError) as error:
+        raise InputError(where, f"not a readable Anki collection: {error}") from None
     return collection
+
+
+def _json(text: object, what: str, where: str) -> dict[str, Any]:
+    """A JSON object from a column, with the limits of importers/limits.py."""
+    if text is None or text == "":
+        return {}
+    if not isinstance(text, str):
+        raise ValueError(f"{what} is not text")
+    value = load_json(text, f"{where}:{what}")
+    problem = value_problem(value)
+    if problem:
+        raise ValueError(f"{what}: {problem}")
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} is not a JSON object")
+    return value
+
+
+def _whole(value: object, what: str, low: int = INT64_MIN, high: int = INT64_MAX) -> int:
+    """A column that must hold a whole number in [low, high]; ValueError naming it."""
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValueError(f"{what} must be a whole number from {low} to {high}, not {value!r:.40}")
+    return value
+
+
+def _text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be text, not {value!r:.40}")
+    return value
+
+
+def _moment(seconds: object, what: str) -> datetime:
+    """A Unix time in seconds (whole or not) between 1970 and 9999 as a UTC datetime."""
+    if not isinstance(seconds, int | float) or isinstance(seconds, bool):
+        raise ValueError(f"{what} must be a number, not {seconds!r:.40}")
+    if not 0 <= seconds <= LAST_SECOND:
+        raise ValueError(f"{what} is not a time between 1970 and 9999 ({seconds!r:.40})")
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 def _new_schema(conn: sqlite3.Connection, collection: Collection) -> None:
     """Schema 18: note types, fields, templates and decks in tables, configs in protobuf."""
     for ntid, name, config in conn.execute("SELECT id, name, config FROM notetypes"):
+        if not isinstance(config, bytes):
+            raise ValueError(f"notetypes.config of note type {ntid!r:.40} is not a blob")
         kind = first_int(fields(config), 1)
-        collection.note_types[ntid] = NoteType(name, kind == CLOZE_KIND, [])
+        collection.note_types[_whole(ntid, "notetypes.id")] = NoteType(
+            _text(name, "notetypes.name"), kind == CLOZE_KIND, []
+        )
     for ntid, _ord, name in conn.execute("SELECT ntid, ord, name FROM fields ORDER BY ntid, ord"):
         if ntid in collection.note_types:
-            collection.note_types[ntid].fields.append(name)
+            collection.note_types[ntid].fields.append(_text(name, "fields.name"))
     for did, name in conn.execute("SELECT id, name FROM decks"):
-        collection.decks[did] = name.replace("\x1f", "::")
+        collection.decks[_whole(did, "decks.id")] = _deck_name(name, "decks.name").replace(
+            "\x1f", "::"
+        )
+
+
+def _deck_name(name: object, what: str) -> str:
+    text = _text(name, what)
+    if len(text) > MAX_NAME:
+        raise ValueError(f"{what} is longer than {MAX_NAME} characters")
+    return text
 
 
 def _old_schema(models: dict[str, Any], decks: dict[str, Any], collection: Collection) -> None:
     """Schema 11: note types and decks as JSON in the col table."""
     for mid, model in models.items():
-        names = [f["name"] for f in sorted(model["flds"], key=lambda f: f["ord"])]
-        collection.note_types[int(mid)] = NoteType(
-            model["name"], model.get("type") == CLOZE_KIND, names
+        what = f"col.models[{mid[:20]!r}]"
+        if not isinstance(model, dict) or not isinstance(model.get("flds"), list):
+            raise ValueError(f"{what} must be an object with a list of fields")
+        fields_ = model["flds"]
+        for entry in fields_:
+            if not isinstance(entry, dict):
+                raise ValueError(f"{what}.flds must hold objects")
+            _text(entry.get("name"), f"{what}.flds name")
+            _whole(entry.get("ord"), f"{what}.flds ord", 0, MAX_FIELDS)
+        names = [f["name"] for f in sorted(fields_, key=lambda f: f["ord"])]
+        kind = model.get("type", 0)
+        collection.note_types[_whole(_id(mid), what)] = NoteType(
+            _text(model.get("name"), f"{what}.name"), kind == CLOZE_KIND, names
         )
     for did, deck in decks.items():
-        collection.decks[int(did)] = deck["name"]
+        what = f"col.decks[{did[:20]!r}]"
+        if not isinstance(deck, dict):
+            raise ValueError(f"{what} must be an object")
+        collection.decks[_whole(_id(did), what)] = _deck_name(deck.get("name"), f"{what}.name")
+
+
+def _id(key: str) -> int | None:
+    """A JSON object key that must be an id (digits)."""
+    stripped = key.lstrip("-")
+    return int(key) if stripped.isdigit() and len(stripped) <= 19 else None
 
 
 def _notes(
-    conn: sqlite3.Connection, collection: Collection, problems: Problems, options: ImportOptions
+    conn: sqlite3.Connection,
+    collection: Collection,
+    problems: Problems,
+    options: ImportOptions,
+    where: str,
 ) -> tuple[list[Note], list[CardSchedule], set[str]]:
-    cards: dict[int, list[tuple[Any, ...]]] = {}
+    budget = Budget(where)
+    cards: dict[int, list[Card]] = {}
     for row in conn.execute(
         """SELECT nid, ord, did, odid, type, queue, due, ivl, factor, data, id, left
            FROM cards ORDER BY nid, ord"""
     ):
-        cards.setdefault(row[0], []).append(row)
-    revlog: dict[int, list[tuple[Any, ...]]] = {}
+        budget.take(*row)
+        card = _card(row, where)
+        cards.setdefault(card.nid, []).append(card)
+    revlog: dict[int, list[tuple[int, int, int, int]]] = {}
     if options.keep_schedule:
         for row in conn.execute("SELECT cid, id, ease, time, type FROM revlog ORDER BY cid, id"):
-            revlog.setdefault(row[0], []).append(row[1:])
+            try:
+                cid = _whole(row[0], "cid")
+                entry = (
+                    _whole(row[1], "id", 0, LAST_SECOND * 1000),
+                    _whole(row[2], "ease", -1, 1000),
+                    _whole(row[3], "time", INT32_MIN, INT32_MAX),
+                    _whole(row[4], "type", -1, 1000),
+                )
+            except ValueError as error:
+                raise InputError(where, f"revlog {row[1]!r:.40}: {error}") from None
+            revlog.setdefault(cid, []).append(entry)
     notes: list[Note] = []
     schedules: list[CardSchedule] = []
     wanted: set[str] = set()
     for nid, guid, mid, tags, flds in conn.execute(
         "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
     ):
-        at = f"note {nid}"
+        budget.take(guid, tags, flds)
+        at = f"note {nid!r:.40}"
+        if not isinstance(nid, int) or not all(isinstance(v, str) for v in (guid, tags, flds)):
+            problems.bad("id, guid, tags or fields of the wrong type", at=at)
+            continue
         note_type = collection.note_types.get(mid)
         if note_type is None:
-            problems.bad(f"unknown note type {mid}", at=at)
+            problems.bad(f"unknown note type {mid!r:.40}", at=at)
             continue
         its_cards = cards.get(nid, [])
         deck = _deck_of(its_cards, collection)
-        made = _anki_note(note_type, str(guid), deck, str(tags).split(), str(flds), its_cards)
+        made = _anki_note(note_type, guid, deck, tags.split(), flds, its_cards)
         if isinstance(made, str):
             problems.bad(made, at=at)
             continue
@@ -228,13 +335,55 @@ def _notes(
             wanted.update(note.extra.get("media", []))
         notes.extend(made)
         if options.keep_schedule:
-            schedules.extend(_schedules(made, note_type, its_cards, collection, revlog))
+            try:
+                schedules.extend(_schedules(made, note_type, its_cards, collection, revlog))
+            except ValueError as error:
+                problems.bad(f"schedule: {error}", at=at)
     return notes, schedules, wanted
 
 
-def _deck_of(cards: list[tuple[Any, ...]], collection: Collection) -> str | None:
+@dataclass(frozen=True)
+class Card:
+    """A row of Anki's cards table, each column checked for its type and range."""
+
+    nid: int
+    ord: int
+    did: int
+    odid: int
+    type: int
+    queue: int
+    due: int
+    ivl: int
+    factor: int
+    data: str
+    id: int
+    left: int
+
+
+def _card(row: tuple[Any, ...], where: str) -> Card:
+    nid, ord_, did, odid, ctype, queue, due, ivl, factor, data, cid, left = row
+    try:
+        return Card(
+            _whole(nid, "nid"),
+            _whole(ord_, "ord", 0, MAX_FIELDS),
+            _whole(did, "did"),
+            _whole(odid or 0, "odid"),
+            _whole(ctype, "type", 0, 3),
+            _whole(queue, "queue", -3, 4),
+            _whole(due, "due", INT32_MIN * 1000, LAST_SECOND),
+            _whole(ivl, "ivl", -LAST_SECOND, MAX_DAYS),
+            _whole(factor or 0, "factor", 0, 100_000),
+            data if isinstance(data, str) else "",
+            _whole(cid, "id"),
+            _whole(left or 0, "left", 0, INT32_MAX),
+        )
+    except ValueError as error:
+        raise InputError(where, f"card {cid!r:.40}: {error}") from None
+
+
+def _deck_of(cards: list[Card], collection: Collection) -> str | None:
     for card in cards:
-        did = card[3] or card[2]  # a card in a filtered deck remembers its home deck in odid
+        did = card.odid or card.did  # a card in a filtered deck remembers its home deck in odid
         if did in collection.decks:
             return collection.decks[did]
     return None
@@ -246,13 +395,13 @@ def _anki_note(
     deck: str | None,
     tags: list[str],
     flds: str,
-    cards: list[tuple[Any, ...]],
+    cards: list[Card],
 ) -> list[Note] | str:
     raw = flds.split("\x1f")
     texts = [html_to_text(value) for value in raw]
     media = [name for text in texts for name in text.media]
     names = [n.lower() for n in note_type.fields] + [""] * max(0, len(raw) - len(note_type.fields))
-    extra: dict[str, Any] = {}
+    extra: NoteExtra = {}
     if media:
         extra["media"] = list(dict.fromkeys(media))
         # which side each picture is on: the first field is the question's (the cloze text)
@@ -260,7 +409,10 @@ def _anki_note(
             extra["front_media"] = list(dict.fromkeys(texts[0].media))
     if note_type.cloze:
         text = texts[0].text
-        numbers = cloze_numbers(text)
+        try:
+            numbers = cloze_numbers(text)
+        except ValueError as error:
+            return str(error)
         if not numbers:
             return "cloze note without {{c1::...}}"
         if len(texts) > 1 and texts[1].text:
@@ -311,7 +463,7 @@ def _anki_note(
             distractors=lists["distractors"],
             tags=tuple(tags),
             sources=sources,
-            reverse=any(card[1] >= 1 for card in cards),
+            reverse=any(card.ord >= 1 for card in cards),
             extra=extra,
         )
     ]
@@ -327,55 +479,68 @@ def _source(line: str) -> SourceRef:
 def _schedules(
     notes: list[Note],
     note_type: NoteType,
-    cards: list[tuple[Any, ...]],
+    cards: list[Card],
     collection: Collection,
-    revlog: dict[int, list[tuple[Any, ...]]],
+    revlog: dict[int, list[tuple[int, int, int, int]]],
 ) -> list[CardSchedule]:
     """Anki's card states as FSRS states: type 0-3 are the same four; FSRS memory from the
     card's data when Anki ran FSRS, else stability from the interval and difficulty from ease.
-    The card's review log comes along."""
+    The card's review log comes along. ValueError for a time or number out of range."""
     found = []
-    for _nid, ord_, _did, _odid, ctype, queue, due, ivl, factor, data, cid, left in cards:
-        if ctype not in (1, 2, 3):
+    created = collection.created.timestamp()
+    for card in cards:
+        if card.type not in (1, 2, 3):
             continue
         if note_type.cloze:
-            guid, ord_ = f"{notes[0].guid.rsplit('-c', 1)[0]}-c{ord_ + 1}", 0
+            guid, ord_ = f"{notes[0].guid.rsplit('-c', 1)[0]}-c{card.ord + 1}", 0
         else:
-            guid, ord_ = notes[0].guid, min(ord_, 1)
-        memory = _json_object(data)
-        if ctype == 2 or queue == 3:
-            when = collection.created + DAY * int(due)
+            guid, ord_ = notes[0].guid, min(card.ord, 1)
+        memory = _json_object(card.data)
+        if card.type == 2 or card.queue == 3:
+            when = _moment(created + 86400 * card.due, f"card {card.id}: due (day {card.due})")
         else:
-            when = datetime.fromtimestamp(int(due), UTC)
-        interval = ivl if ivl > 0 else -ivl / 86400
-        stability = float(memory.get("s") or max(interval, 0.1))
-        ease = (factor or 2500) / 1000
-        difficulty = float(memory.get("d") or round(min(10.0, max(1.0, 11 - (ease - 1.3) * 6)), 2))
-        reviews = _past_reviews(revlog.get(cid, []))
+            when = _moment(card.due, f"card {card.id}: due")
+        interval = card.ivl if card.ivl > 0 else -card.ivl / 86400
+        stability = _memory(memory, "s", 0.0, MAX_DAYS * 10) or max(interval, 0.1)
+        ease = (card.factor or 2500) / 1000
+        difficulty = _memory(memory, "d", 1.0, 10.0) or round(
+            min(10.0, max(1.0, 11 - (ease - 1.3) * 6)), 2
+        )
+        reviews = _past_reviews(revlog.get(card.id, []))
         last: datetime | None = None
         if reviews:
             last = reviews[-1].reviewed_at
-        elif ctype == 2:
-            last = when - DAY * max(interval, 0)
+        elif card.type == 2:
+            last = _moment(
+                when.timestamp() - 86400 * max(interval, 0), f"card {card.id}: last review"
+            )
         found.append(
             CardSchedule(
                 guid,
                 ord_,
-                ctype,
+                card.type,
                 when,
                 stability,
                 difficulty,
                 last,
-                queue == -1,
+                card.queue == -1,
                 reviews,
                 # Anki counts the steps left in the last three digits of `left`
-                int(left or 0) % 1000 if ctype in (1, 3) else None,
+                card.left % 1000 if card.type in (1, 3) else None,
             )
         )
     return found
 
 
-def _past_reviews(entries: list[tuple[Any, ...]]) -> tuple[PastReview, ...]:
+def _memory(memory: dict[str, Any], key: str, low: float, high: float) -> float | None:
+    """FSRS stability or difficulty from a card's data: a number in range, or None."""
+    value = memory.get(key)
+    if isinstance(value, int | float) and not isinstance(value, bool) and low < value <= high:
+        return float(value)
+    return None
+
+
+def _past_reviews(entries: list[tuple[int, int, int, int]]) -> tuple[PastReview, ...]:
     """Anki's revlog rows (id in ms, ease, time in ms, type) as reviews: type 0 is learning
     (the first one answers a new card), 1 review, 2 relearning, 3 a filtered-deck review;
     rescheduling entries (ease 0, types 4 and 5) are no answers and are left out."""
@@ -388,14 +553,17 @@ def _past_reviews(entries: list[tuple[Any, ...]]) -> tuple[PastReview, ...]:
         else:
             state = {1: 2, 2: 3, 3: 2}[kind]
         when = datetime.fromtimestamp(stamp / 1000, UTC)
-        reviews.append(PastReview(when, ease, took if took and took > 0 else None, state))
+        reviews.append(PastReview(when, ease, took if took > 0 else None, state))
     return tuple(reviews)
 
 
-def _json_object(text: Any) -> dict[str, Any]:
+def _json_object(text: str) -> dict[str, Any]:
+    """A card's data: FSRS memory as a small JSON object; anything else counts as none."""
+    if not text or len(text) > 10_000:
+        return {}
     try:
-        value = json.loads(text) if text else {}
-    except ValueError:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
         return {}
     return value if isinstance(value, dict) else {}
 
@@ -433,8 +601,12 @@ def _media_index(archive: zipfile.ZipFile, compressed: bool, where: str) -> dict
     data = bytes(_read_entry(archive, "media", 64 * MIB, compressed, where))
     try:
         if not compressed:
-            mapping = json.loads(data.decode("utf-8") or "{}")
-            return {str(name): str(entry) for entry, name in mapping.items()}
+            mapping = load_json(data.decode("utf-8") or "{}", f"{where}:media")
+            if not isinstance(mapping, dict) or not all(
+                isinstance(n, str) for n in mapping.values()
+            ):
+                raise ValueError("not an object of names")
+            return {name: entry for entry, name in mapping.items()}
         index = {}
         for position, raw in enumerate(fields(data).get(1, [])):
             if isinstance(raw, bytes):

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizkit.errors import InputError
+from quizkit.extra import NoteExtra
 from quizkit.importers import (
     FORMULA_GUARD,
     ImportBatch,
@@ -149,7 +151,6 @@ def _notes(
     body: str, first_line: int, layout: Layout, deck_name: str, where: str, problems: Problems
 ) -> list[Note]:
     assert layout.separator is not None
-    reader = csv.reader(io.StringIO(body), delimiter=layout.separator)
     notes: list[Note] = []
     roles = dict(layout.columns)
     header_pending = not layout.names and not roles
@@ -161,69 +162,104 @@ def _notes(
     tag_cache: dict[str, tuple[str, ...]] = {}
     seen: dict[str, int] = {}  # guid -> line: a second note with the same guid is a bad row
     guid_of = guid_maker(deck_name)
-    last = 0
     html = layout.html
     tags_base = layout.tags
     notetype = layout.notetype
-    try:
-        for row in reader:
-            line = first_line + last
-            last = reader.line_num
-            if len(row) > MAX_COLUMNS:
-                raise InputError(where, f"{len(row)} columns (at most {MAX_COLUMNS})", line)
-            if not row or (len(row) == 1 and not row[0].strip()):
+    for line, row in _rows(body, first_line, layout.separator, where, problems):
+        if len(row) > MAX_COLUMNS:
+            raise InputError(where, f"{len(row)} columns (at most {MAX_COLUMNS})", line)
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if header_pending:
+            header_pending = False
+            named = _roles_from_names(row)
+            if "front" in named and "back" in named:
+                roles.update(named)
+                layout.names = row
                 continue
-            if header_pending:
-                header_pending = False
-                named = _roles_from_names(row)
-                if "front" in named and "back" in named:
-                    roles.update(named)
-                    layout.names = row
-                    continue
-            if fields_at is None:
-                special = {roles[k] for k in ("guid", "notetype", "deck", "tags") if k in roles}
-                fields_at = _field_columns(roles, special, len(row))
-                tags_at = roles.get("tags", -1)
-                simple = not html and not notetype and special <= {tags_at} and len(fields_at) == 2
-                front_at, back_at = fields_at[0], fields_at[1]
-                width = max(front_at, back_at, tags_at) + 1
-            if simple and len(row) >= width:
-                # The common case (two plain columns), kept lean for 100,000-row files.
-                front, back = row[front_at], row[back_at]
-                if front.startswith(FORMULA_GUARD):
-                    front = front[1:]
-                if back.startswith(FORMULA_GUARD):
-                    back = back[1:]
-                front, back = front.strip(), back.strip()
-                if front and back:
-                    tags = tags_base
-                    if tags_at >= 0:
-                        raw = row[tags_at]
-                        if raw not in tag_cache:
-                            tag_cache[raw] = (*tags_base, *unguard_formula(raw).split())
-                        tags = tag_cache[raw]
-                    guid = guid_of(front)
-                    if guid in seen:
-                        problems.bad(f"same front as the note at line {seen[guid]}", line)
-                    else:
-                        seen[guid] = line
-                        notes.append(Note(front, back, guid, deck_name, tags=tags, line=line))
-                    continue
-            made = _note(row, line, roles, fields_at, html, tags_base, notetype, deck_name)
-            if isinstance(made, str):
-                problems.bad(made, line)
-                continue
-            for note in made:
-                if note.guid in seen:
-                    problems.bad(f"same front as the note at line {seen[note.guid]}", line)
+        if fields_at is None:
+            special = {roles[k] for k in ("guid", "notetype", "deck", "tags") if k in roles}
+            fields_at = _field_columns(roles, special, len(row))
+            tags_at = roles.get("tags", -1)
+            simple = not html and not notetype and special <= {tags_at} and len(fields_at) == 2
+            front_at, back_at = fields_at[0], fields_at[1]
+            width = max(front_at, back_at, tags_at) + 1
+        if simple and len(row) >= width:
+            # The common case (two plain columns), kept lean for 100,000-row files.
+            front, back = row[front_at], row[back_at]
+            if front.startswith(FORMULA_GUARD):
+                front = front[1:]
+            if back.startswith(FORMULA_GUARD):
+                back = back[1:]
+            front, back = front.strip(), back.strip()
+            if front and back:
+                tags = tags_base
+                if tags_at >= 0:
+                    raw = row[tags_at]
+                    if raw not in tag_cache:
+                        tag_cache[raw] = (*tags_base, *unguard_formula(raw).split())
+                    tags = tag_cache[raw]
+                guid = guid_of(front)
+                if guid in seen:
+                    problems.bad(f"same front as the note at line {seen[guid]}", line)
                 else:
-                    seen[note.guid] = line
-                    notes.append(note)
-    except csv.Error as error:
-        raise InputError(
-            where, f"cannot read the row: {error}", first_line + reader.line_num - 1
-        ) from None
+                    seen[guid] = line
+                    notes.append(Note(front, back, guid, deck_name, tags=tags, line=line))
+                continue
+        made = _note(row, line, roles, fields_at, html, tags_base, notetype, deck_name)
+        if isinstance(made, str):
+            problems.bad(made, line)
+            continue
+        for note in made:
+            if note.guid in seen:
+                problems.bad(f"same front as the note at line {seen[note.guid]}", line)
+            else:
+                seen[note.guid] = line
+                notes.append(note)
     return notes
+
+
+def _rows(
+    body: str, first_line: int, separator: str, where: str, problems: Problems
+) -> Iterator[tuple[int, list[str]]]:
+    """Each row with the line it starts on. A quote that is never closed, or closes in the
+    middle of a later field, would swallow the rows after it: that is a bad row at the line
+    the row starts on, and with --skip-bad reading goes on from the next line."""
+    stream = io.StringIO(body)
+    base, offset = first_line, 0  # the line and offset reading (re)started from
+    while True:
+        reader = csv.reader(stream, delimiter=separator, strict=True)
+        last = 0
+        try:
+            for row in reader:
+                yield base + last, row
+                last = reader.line_num
+        except csv.Error as error:
+            line = base + last
+            text = str(error)
+            if "unexpected end of data" in text:
+                problems.bad("a quote opened in this row is never closed", line)
+            elif "expected after" in text:
+                end = base + reader.line_num - 1
+                problems.bad(
+                    f"a quote opened in this row runs into line {end}"
+                    if end > line
+                    else f"text after a closing quote ({text})",
+                    line,
+                )
+            else:
+                raise InputError(
+                    where, f"cannot read the row: {error}", base + reader.line_num - 1
+                ) from None
+            # --skip-bad: go on from the line after the one the bad row started on
+            for _ in range(line - base + 1):
+                offset = body.find("\n", offset) + 1
+                if offset == 0:
+                    return
+            base = line + 1
+            stream.seek(offset)
+            continue
+        return
 
 
 def _roles_from_names(names: list[str]) -> dict[str, int]:
@@ -277,7 +313,7 @@ def _note(
         return f"expected 2 columns (front, back), found {width}"
     if not front:
         return "empty front"
-    extra: dict[str, object] = {}
+    extra: NoteExtra = {}
     if media:
         extra["media"] = list(media)
     more = [v for v in values[2:] if v]
@@ -288,7 +324,11 @@ def _note(
         base = guid or content_guid(deck, front)
         if back:
             extra["back_extra"] = back
-        for number in cloze_numbers(front):
+        try:
+            numbers = cloze_numbers(front)
+        except ValueError as error:
+            return str(error)
+        for number in numbers:
             question, answer = cloze_card(front, number)
             notes.append(
                 Note(

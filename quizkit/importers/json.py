@@ -4,13 +4,14 @@ term/definition are accepted for question/answer."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 from quizkit.errors import InputError
+from quizkit.extra import MAX_TEXT, check_extra
 from quizkit.importers import ImportBatch, ImportOptions, Problems, Warn, dedupe, default_deck_name
+from quizkit.importers.limits import JSON_DECODER, MAX_NAME, load_json, value_problem
 from quizkit.models import DeckInfo, Note, SourceRef, content_guid
 from quizkit.textfile import read_text
 
@@ -22,10 +23,7 @@ LIST_KEYS = ("alternatives", "distractors")
 def read_json(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBatch:
     text = read_text(path, warn)
     where = str(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(where, f"invalid JSON: {error.msg}", error.lineno) from None
+    data = load_json(text, where)
     deck = DeckInfo(default_deck_name(path, options))
     settings = False
     if isinstance(data, dict):
@@ -56,11 +54,23 @@ def _deck(raw: Any, default: DeckInfo, options: ImportOptions, where: str) -> tu
         return default, False
     if not isinstance(raw, dict) or not isinstance(raw.get("name", ""), str):
         raise InputError(where, "'deck' must be an object with a 'name'")
+    problem = value_problem(raw, 1)
+    if problem:
+        raise InputError(where, f"deck: {problem}")
     retention = raw.get("desired_retention", 0.9)
-    if not isinstance(retention, int | float) or not 0.7 <= retention <= 0.99:
+    if (
+        not isinstance(retention, int | float)
+        or isinstance(retention, bool)
+        or not 0.7 <= retention <= 0.99
+    ):
         raise InputError(where, "deck: 'desired_retention' must be between 0.70 and 0.99")
+    description = raw.get("description", "")
+    if not isinstance(description, str) or len(description) > MAX_TEXT:
+        raise InputError(where, f"deck: 'description' must be a string of at most {MAX_TEXT:,}")
     name = options.deck or raw.get("name", "").strip() or default.name
-    return DeckInfo(name, str(raw.get("description", "")), float(retention)), True
+    if len(name) > MAX_NAME:
+        raise InputError(where, f"deck: 'name' is longer than {MAX_NAME:,} characters")
+    return DeckInfo(name, description, float(retention)), True
 
 
 def _item_lines(text: str, count: int) -> list[int]:
@@ -68,7 +78,7 @@ def _item_lines(text: str, count: int) -> list[int]:
     match = re.search(r'"notes"\s*:\s*\[', text) or re.search(r"\A\s*\[", text)
     if match is None:
         return []
-    decoder = json.JSONDecoder()
+    decoder = JSON_DECODER
     position = counted = match.end()
     line = text.count("\n", 0, position) + 1
     lines: list[int] = []
@@ -80,7 +90,7 @@ def _item_lines(text: str, count: int) -> list[int]:
             counted = position
             lines.append(line)
             _value, position = decoder.raw_decode(text, position)
-    except (IndexError, ValueError):
+    except (IndexError, ValueError, RecursionError):
         return []
     return lines
 
@@ -95,6 +105,9 @@ def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _note(item: Any, deck_name: str, line: int | None) -> Note | str:
     if not isinstance(item, dict):
         return "a note must be an object with a question and an answer"
+    problem = value_problem(item, 2)
+    if problem:
+        return problem
     question, answer = _first(item, QUESTION_KEYS), _first(item, ANSWER_KEYS)
     if not isinstance(question, str) or not question.strip():
         return "note has no question"
@@ -111,20 +124,29 @@ def _note(item: Any, deck_name: str, line: int | None) -> Note | str:
     sources = _sources(item.get("sources", []))
     if sources is None:
         return "'sources' must be a list of names or {document, sentence} objects"
-    extra = item.get("extra", {})
-    if not isinstance(extra, dict):
+    raw_extra = item.get("extra", {})
+    if not isinstance(raw_extra, dict):
         return "'extra' must be an object"
-    if isinstance(item.get("answer_type"), str):
-        extra = {**extra, "answer_type": item["answer_type"]}
+    if "answer_type" in item:
+        raw_extra = {**raw_extra, "answer_type": item["answer_type"]}
+    try:
+        extra = check_extra(raw_extra)
+    except ValueError as error:
+        return str(error)
     deck = item.get("deck") if isinstance(item.get("deck"), str) and item["deck"] else None
     guid = _first(item, ("id", "guid"))
+    if guid is not None and (not isinstance(guid, str | int) or isinstance(guid, bool)):
+        return "'id' must be a string or a number"
+    kind = item.get("kind", "basic")
+    if not isinstance(kind, str):
+        return "'kind' must be a string"
     question = question.strip()
     return Note(
         question=question,
         answer=answer.strip(),
         guid=str(guid) if guid else content_guid(deck or deck_name, question),
         deck=deck,
-        kind=str(item.get("kind", "basic")),
+        kind=kind,
         alternatives=lists["alternatives"],
         distractors=lists["distractors"],
         tags=lists["tags"],

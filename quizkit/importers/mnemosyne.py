@@ -2,7 +2,7 @@
 (the `cards` table, whose question and answer are HTML, with tags).
 
 XML with a DOCTYPE is refused, so no entity expansion (billion laughs) or external entity
-can happen; a database is opened in memory, read-only."""
+can happen; a database is opened as importers/sqlitefile.py describes."""
 
 from __future__ import annotations
 
@@ -19,16 +19,15 @@ from quizkit.importers import (
     default_deck_name,
 )
 from quizkit.importers.ankihtml import html_to_text
+from quizkit.importers.sqlitefile import Budget, check_tables, interrupted, open_untrusted
 from quizkit.models import DeckInfo, Note, content_guid
-from quizkit.textfile import read_text
+from quizkit.textfile import read_capped, read_head, read_text
 
 MAX_DATABASE_BYTES = 512 << 20
 
 
 def read_mnemosyne(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBatch:
-    with path.open("rb") as handle:
-        head = handle.read(16)
-    if head == b"SQLite format 3\x00":
+    if read_head(path, 16) == b"SQLite format 3\x00":
         return _read_database(path, options)
     return _read_xml(path, options, warn)
 
@@ -75,38 +74,40 @@ def _read_xml(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
 
 def _read_database(path: Path, options: ImportOptions) -> ImportBatch:
     where = str(path)
-    data = path.read_bytes() if path.stat().st_size <= MAX_DATABASE_BYTES else b""
-    if not data:
-        raise InputError(where, f"database larger than {MAX_DATABASE_BYTES >> 20} MiB")
-    if data[18:20] == b"\x02\x02":
-        data = data[:18] + b"\x01\x01" + data[20:]
-    conn = sqlite3.connect(":memory:")
-    conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+    what = "a Mnemosyne database"
+    conn = open_untrusted(bytearray(read_capped(path, MAX_DATABASE_BYTES, "database")), where, what)
+    budget = Budget(where)
     try:
-        conn.deserialize(data)
-        conn.execute("PRAGMA trusted_schema = OFF")
-        conn.execute("PRAGMA query_only = ON")
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not {"cards", "tags", "tags_for_card"} <= tables:
-            raise InputError(where, "not a Mnemosyne database (no cards, tags tables)")
+        check_tables(conn, ("cards", "tags", "tags_for_card"), where, what)
         tags: dict[int, list[str]] = {}
         for card, name in conn.execute(
             """SELECT t._card_id, g.name FROM tags_for_card t JOIN tags g ON g._id = t._tag_id
                ORDER BY g.name"""
         ):
-            if name and name != "__UNTAGGED__":
+            budget.take(name)
+            if isinstance(name, str) and name and name != "__UNTAGGED__":
                 tags.setdefault(card, []).append(name)
-        rows = conn.execute("SELECT _id, id, question, answer FROM cards ORDER BY _id").fetchall()
+        rows = []
+        for row in conn.execute("SELECT _id, id, question, answer FROM cards ORDER BY _id"):
+            budget.take(*row)
+            rows.append(row)
     except sqlite3.DatabaseError as error:
-        raise InputError(where, f"not a Mnemosyne database ({error})") from None
+        if interrupted(error):
+            raise InputError(
+                where, "reading it took too long (a runaway query was stopped)"
+            ) from None
+        raise InputError(where, f"not {what} ({error})") from None
     finally:
         conn.close()
     deck_name = default_deck_name(path, options)
     problems = Problems(where, options.skip_bad)
     notes = []
     for row_id, card_id, question_html, answer_html in rows:
-        question = html_to_text(str(question_html or "")).text
-        answer = html_to_text(str(answer_html or "")).text
+        question = html_to_text(question_html if isinstance(question_html, str) else "").text
+        answer = html_to_text(answer_html if isinstance(answer_html, str) else "").text
+        if not isinstance(card_id, str | int) or isinstance(card_id, bool):
+            problems.bad("card id is not text", at=f"card row {row_id}")
+            continue
         if not question or not answer:
             problems.bad("card has no question or no answer", at=f"card {card_id}")
             continue

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from quizkit.errors import InputError
+from quizkit.extra import MAX_TEXT, check_extra
+from quizkit.importers.limits import MAX_NAME, load_toml, value_problem
 from quizkit.models import DeckFile, DeckInfo, Note, SourceRef, content_guid
 from quizkit.textfile import read_text
 
@@ -39,7 +41,7 @@ def read_deck_file(path: Path) -> DeckFile:
     text = read_text(path)
     where = str(path)
     try:
-        data = tomllib.loads(text)
+        data = load_toml(text, where)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         message = re.sub(r"\s*\((?:at line.*|at end of document)\)$", "", str(error))
@@ -76,6 +78,9 @@ def _line_of(text: str, pattern: str) -> int | None:
 def _deck_info(raw: Any, where: str, line: int | None) -> DeckInfo:
     if not isinstance(raw, dict):
         raise InputError(where, "missing [deck] table with the deck's name", 1)
+    problem = value_problem(raw, 1)
+    if problem:
+        raise InputError(where, f"[deck]: {problem}", line)
     unknown = set(raw) - DECK_FIELDS
     if unknown:
         raise InputError(where, f"[deck]: unknown field {sorted(unknown)[0]!r}", line)
@@ -83,17 +88,28 @@ def _deck_info(raw: Any, where: str, line: int | None) -> DeckInfo:
     if not isinstance(name, str) or not name.strip():
         raise InputError(where, "[deck]: 'name' must be a non-empty string", line)
     retention = raw.get("desired_retention", 0.9)
-    if not isinstance(retention, int | float) or not 0.7 <= retention <= 0.99:
+    if (
+        not isinstance(retention, int | float)
+        or isinstance(retention, bool)
+        or not 0.7 <= retention <= 0.99
+    ):
         raise InputError(where, "[deck]: 'desired_retention' must be between 0.70 and 0.99", line)
     description = raw.get("description", "")
-    if not isinstance(description, str):
-        raise InputError(where, "[deck]: 'description' must be a string", line)
+    if not isinstance(description, str) or len(description) > MAX_TEXT:
+        raise InputError(
+            where, f"[deck]: 'description' must be a string of at most {MAX_TEXT:,}", line
+        )
+    if len(name) > MAX_NAME:
+        raise InputError(where, f"[deck]: 'name' is longer than {MAX_NAME:,} characters", line)
     return DeckInfo(name.strip(), description.strip(), float(retention))
 
 
 def _note(raw: Any, deck_name: str, where: str, line: int | None) -> Note:
     if not isinstance(raw, dict):
         raise InputError(where, "a note must be a [[notes]] table", line)
+    problem = value_problem(raw, 2)
+    if problem:
+        raise InputError(where, f"note: {problem}", line)
     unknown = set(raw) - NOTE_FIELDS
     if unknown:
         raise InputError(where, f"note: unknown field {sorted(unknown)[0]!r}", line)
@@ -110,11 +126,15 @@ def _note(raw: Any, deck_name: str, where: str, line: int | None) -> Note:
             raise InputError(where, f"note: {key!r} must be a string", line)
     if not isinstance(raw.get("reverse", False), bool):
         raise InputError(where, "note: 'reverse' must be true or false", line)
-    extra = raw.get("extra", {})
-    if not isinstance(extra, dict):
+    raw_extra = raw.get("extra", {})
+    if not isinstance(raw_extra, dict):
         raise InputError(where, "note: 'extra' must be a table", line)
     if "answer_type" in raw:
-        extra = {**extra, "answer_type": raw["answer_type"]}
+        raw_extra = {**raw_extra, "answer_type": raw["answer_type"]}
+    try:
+        extra = check_extra(raw_extra)
+    except ValueError as error:
+        raise InputError(where, f"note: {error}", line) from None
     question = raw["question"].strip()
     return Note(
         question=question,

@@ -1,0 +1,104 @@
+"""SQLite databases from other tools (Anki collections, Mnemosyne), opened as untrusted input.
+
+The file is loaded into memory and opened read-only with `trusted_schema` off. Before any
+query, the tables quizkit reads must be plain tables: no views (a recursive view never ends),
+no generated columns (an expression in the schema runs on every read), no triggers, no
+virtual tables. A progress handler stops any query that runs past its time or step budget,
+and `Budget` caps what one file may produce, as for archives.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+
+from quizkit.errors import InputError
+
+MIB = 1 << 20
+MAX_OUTPUT_BYTES = 512 * MIB
+# SQLite steps between two looks at the clock: a query that reads a plain table of a 512 MiB
+# file is done well within its budget; a recursive view or a join bomb is stopped.
+HANDLER_STEPS = 10_000
+SECONDS_PER_MIB = 0.5
+MIN_SECONDS = 5.0
+# Column hidden flags in `pragma table_xinfo`: 2 and 3 are generated columns.
+GENERATED = (2, 3)
+
+
+def open_untrusted(
+    data: bytearray, where: str, what: str, seconds: float | None = None
+) -> sqlite3.Connection:
+    """An in-memory, read-only connection to `data` (an SQLite file), with a time budget
+    (`seconds`, by default MIN_SECONDS plus SECONDS_PER_MIB of the file) for all its queries.
+
+    `what` names the kind of database for messages ("an Anki collection").
+    """
+    if not data.startswith(b"SQLite format 3\x00"):
+        raise InputError(where, f"not {what} (not an SQLite database)")
+    if data[18:20] == b"\x02\x02":
+        # A WAL-mode file (as Anki writes them) cannot be opened in memory; mark it rollback.
+        data[18:20] = b"\x01\x01"  # in place: a collection may be hundreds of MB
+    if seconds is None:
+        seconds = MIN_SECONDS + SECONDS_PER_MIB * len(data) / MIB
+    conn = sqlite3.connect(":memory:")
+    # Invalid UTF-8 in a field becomes U+FFFD instead of an error half-way through.
+    conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+    try:
+        conn.deserialize(data)
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise InputError(where, f"not {what} ({error})") from None
+    deadline = time.monotonic() + seconds
+
+    def over_budget() -> int:
+        return int(time.monotonic() > deadline)
+
+    conn.set_progress_handler(over_budget, HANDLER_STEPS)
+    return conn
+
+
+def check_tables(conn: sqlite3.Connection, tables: Iterable[str], where: str, what: str) -> None:
+    """Refuse the database unless each of `tables` is a plain table without generated columns,
+    and the schema has no views or triggers at all."""
+    try:
+        objects = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    except sqlite3.DatabaseError as error:
+        raise InputError(where, f"not {what} ({error})") from None
+    kinds = {str(name): (str(kind), str(sql or "")) for kind, name, sql in objects}
+    for kind, name, _sql in objects:
+        if kind in ("view", "trigger"):
+            raise InputError(where, f"not {what}: it holds a {kind} ({str(name)[:60]!r})")
+    for table in tables:
+        kind, sql = kinds.get(table, ("", ""))
+        if kind != "table":
+            raise InputError(where, f"not {what} (no {table} table)")
+        if sql.lstrip()[:20].upper().startswith("CREATE VIRTUAL"):
+            raise InputError(where, f"not {what}: {table} is a virtual table")
+        quoted = '"' + table.replace('"', '""') + '"'
+        for column in conn.execute(f"PRAGMA table_xinfo({quoted})"):
+            if column[6] in GENERATED:
+                raise InputError(where, f"not {what}: {table}.{column[1]} is a generated column")
+
+
+class Budget:
+    """What one file may produce: the bytes of every text and blob read from it."""
+
+    def __init__(self, where: str, cap: int = MAX_OUTPUT_BYTES) -> None:
+        self.where = where
+        self.cap = cap
+        self.used = 0
+
+    def take(self, *values: object) -> None:
+        for value in values:
+            if isinstance(value, str | bytes):
+                self.used += len(value)
+        if self.used > self.cap:
+            raise InputError(self.where, f"holds more than {self.cap // MIB} MiB of text")
+
+
+def interrupted(error: sqlite3.Error) -> bool:
+    """Whether the progress handler stopped the query."""
+    return "interrupted" in str(error)

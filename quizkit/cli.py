@@ -189,7 +189,13 @@ def db_path_command(db: str | None) -> None:
 @db_option
 @reports_errors
 def db_check(db: str | None) -> None:
-    """Test the whole file with SQLite's integrity check (reads only); exit 1 if damaged."""
+    """Test the whole file with SQLite's integrity check (reads only); exit 1 if damaged.
+
+    \b
+    Examples:
+      quizkit db check
+      quizkit db check --db class.db
+    """
     from quizkit.dbfile import check_database
 
     path = db_path(db)
@@ -209,7 +215,12 @@ def db_check(db: str | None) -> None:
 @db_option
 @reports_errors
 def db_backup(file: Path, db: str | None) -> None:
-    """Copy the database to FILE, safely even while it is in use (SQLite's backup API)."""
+    """Copy the database to FILE, safely even while it is in use (SQLite's backup API).
+
+    \b
+    Examples:
+      quizkit db backup ~/quizkit-backup.db
+    """
     from quizkit.dbfile import backup_database
 
     size = backup_database(db_path(db), file)
@@ -230,6 +241,11 @@ def db_recover(output: Path | None, db: str | None) -> None:
 
     Without -o the new file takes the database's place and the damaged one is kept beside
     it with '.damaged-DATE' added to its name.
+
+    \b
+    Examples:
+      quizkit db recover
+      quizkit db recover -o salvaged.db
     """
     from quizkit.clock import now
     from quizkit.dbfile import recover_database

@@ -92,7 +92,8 @@ def studied_store(store: Store, now: datetime) -> Store:
             card = after
     store.drop_note(ids["n-flag"], now)
     ferry = cards[(ids["n-ferry"], 0)]
-    store.mark_leech(ferry.id)
+    with store.transaction():  # a leech, suspended as `study` suspends one
+        store.db.execute("UPDATE cards SET leech = 1, suspended = 1 WHERE id = ?", [ferry.id])
     return store
 
 

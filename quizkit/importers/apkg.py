@@ -501,7 +501,7 @@ def _schedules(
         else:
             when = _moment(card.due, f"card {card.id}: due")
         interval = card.ivl if card.ivl > 0 else -card.ivl / 86400
-        stability = _memory(memory, "s", 0.0, MAX_DAYS * 10) or max(interval, 0.1)
+        stability = _memory(memory, "s", 0.001, MAX_DAYS * 10) or max(interval, 0.1)
         ease = (card.factor or 2500) / 1000
         difficulty = _memory(memory, "d", 1.0, 10.0) or round(
             min(10.0, max(1.0, 11 - (ease - 1.3) * 6)), 2
@@ -533,9 +533,9 @@ def _schedules(
 
 
 def _memory(memory: dict[str, Any], key: str, low: float, high: float) -> float | None:
-    """FSRS stability or difficulty from a card's data: a number in range, or None."""
+    """FSRS stability or difficulty from a card's data: a number in [low, high], or None."""
     value = memory.get(key)
-    if isinstance(value, int | float) and not isinstance(value, bool) and low < value <= high:
+    if isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high:
         return float(value)
     return None
 

@@ -49,7 +49,7 @@ def officials(*texts: str) -> list[list[tuple[str, str, str | None, str | None]]
         ),
         (
             "Kenya's President William Ruto, the AU envoy, left early.",
-            [("William Ruto", "President", "Kenya", None)],
+            [("William Ruto", "President", "Kenya", None), ("William Ruto", "Envoy", None, "AU")],
         ),
         (
             "Annalena Baerbock, the German foreign minister, called for calm.",
@@ -83,7 +83,6 @@ def officials(*texts: str) -> list[list[tuple[str, str, str | None, str | None]]
         ("The Russian president added that talks would go on.", []),
         ("Kenyan President says the vote was fair", []),
         ("The Council of Foreign Ministers of the AU met on Monday.", []),
-        ("Former Chilean President Michelle Bachelet spoke at the UN.", []),
         ("The Foreign Ministry of Brazil issued a statement.", []),
         ("President Thursday Williams is a character in a novel.", []),
         ("The President Hotel and the Chancellor Building were closed.", []),

@@ -64,7 +64,11 @@ def extract_texts(
     """
     readings = [_read(source, text) for source, text in docs]
     mentions = [(r.source, m) for r in readings for m in r.officials]
-    officials = merge_officials(mentions, {r.source: r.home_country for r in readings})
+    officials = merge_officials(
+        mentions,
+        {r.source: r.home_country for r in readings},
+        {r.source: r.text for r in readings},
+    )
     results = []
     for reading in readings:
         context = _date_context(reading, readings, year, ref_date, today)
@@ -93,7 +97,7 @@ def _read(source: str, text: str) -> _Reading:
     sentences = split_sentences(text)
     places = find_places(text)
     countries = [p for p, _, _ in places if p.is_country]
-    officials = find_officials(text, sentences)
+    officials = find_officials(text, sentences, places)
     return _Reading(
         source,
         text,

@@ -283,7 +283,7 @@ def _read_mentions(
     name = None
     if office.determiner or office.this_country or office.place:
         comma = _COMMA.match(text, office.end, sentence.end)
-        name = _name_after(text, comma.end(), sentence.end) if comma else None
+        name = _name_after(text, comma.end() - 1, sentence.end) if comma else None
         if name:
             return [_mention(text, sentence, office, name, None, office.start, name[2])]
     name = _appositive_name(text, sentence.start, office.start)
@@ -544,7 +544,7 @@ def _place_after(
             return hit[0], where[1], f" {there.group(1)} {where[0].name}", False, False
         return hit[0], end, "", False, False
     if word == "of" and _REGIONAL.search(low) and text[m.end() : m.end() + 1].isupper():
-        return None, _title_run_end(text, m.end(), limit), "", True, False
+        return None, _title_run_end(text, m.end() - 1, limit), "", True, False
     if _STATE_OFFICE.search(low) and word == "of":
         return None, pos, "", False, True
     if word in ("of", "for", "at"):
@@ -557,15 +557,20 @@ def _place_after(
 def _title_run_end(text: str, pos: int, limit: int) -> int:
     """The end of a name in title case ("New Brunswick", "High Commissioner for Refugees")."""
     end = pos
-    for m in _WORD.finditer(" " + text[pos:limit]):
+    cursor = pos
+    while True:
+        m = _WORD.match(text, cursor, limit)
+        if not m:
+            break
         word = m.group(1)
+        cursor = m.end()
         if word.lower() in _SMALL_WORDS:
             continue
-        if not word[0].isupper() or word.endswith((".", "'s", "’s")):
-            if word[0].isupper():
-                end = pos + m.end() - 1
+        if not word[0].isupper():
             break
-        end = pos + m.end() - 1
+        end = m.end(1) - (1 if word.endswith(".") else 0)
+        if word.endswith((".", "'s", "’s")):
+            break
     return end
 
 

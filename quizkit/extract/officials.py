@@ -124,6 +124,7 @@ _STATE_BODY = re.compile(
     r"|senate|congress|court|service|office|secretariat|authority|police|army|forces|navy"
     r"|party|cabinet|bureau|department|directorate|administration|presidency|legislature)"
 )
+_FORMER_PREFIX = re.compile(r"^(?:former|ex|late|outgoing|then)-", re.IGNORECASE)
 _NOT_CURRENT = re.compile(r"\b(?:first|founding|founder|second|third|last)[ \t]+$")
 
 _PARTICLES_WORDS = "al el bin ibn von van der den de da di du la le dos das del ter bint"
@@ -148,7 +149,9 @@ _NOT_NAMES_WORDS = """
     under over about into onto upon against through across without within now then there
     here today yesterday tomorrow both all former late outgoing acting elect new not no
     mayor governor senator leader emir sultan judge envoy representative spokeswoman
-    spokesperson chairman administrator commissioner adviser advisor"""
+    spokesperson chairman administrator commissioner adviser advisor island islands river
+    province region city county valley lake bay mountain mountains peninsula strait sea gulf
+    desert street square"""
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split()) | _DOMAINS | _QUALIFIERS | _MODIFIERS | {"high"}
 _WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
 _WORD_END = re.compile(r"(?:['’]s?)?\.?$")
@@ -156,6 +159,10 @@ _DOUBLED = re.compile(r"(.)\1+")
 _COMMA = re.compile(r"[ \t]*,[ \t]+")
 _LAST_TOKEN = re.compile(r"([^\s,;:()\"“”—–]+)(-|[ \t]+)$")
 _OF = re.compile(r"\s+(of|for|at|to|in)\s+(?:the\s+)?")
+_GEOGRAPHIC = re.compile(
+    r"[ \t]+(?:Island|Islands|River|Province|Region|City|County|District|Valley|Lake|Bay"
+    r"|Mountains?|Peninsula|Strait|Sea|Gulf|Desert|Street|Square)\b"
+)
 _TO_OR_IN = re.compile(r"\s+(to|in)\s+(?:the\s+)?")
 _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
 _NAME_BEFORE = re.compile(r"([^\W\d_][\w’'\-.]*)[ \t]*,[ \t]+$")
@@ -190,6 +197,8 @@ class OfficialMention:
     text: str
     former: bool = False
     context: Place | None = None
+    # An office of a state, which may take the country an article is about.
+    state: bool = False
 
 
 @dataclass(frozen=True)
@@ -282,7 +291,10 @@ def _read_mentions(
         ]
     name = None
     if office.determiner or office.this_country or office.place:
-        comma = _COMMA.match(text, office.end, sentence.end)
+        end = office.end
+        if office.place and not office.state:
+            end = _of_phrase_end(text, lower, end, sentence.end)
+        comma = _COMMA.match(text, end, sentence.end)
         name = _name_after(text, comma.end() - 1, sentence.end) if comma else None
         if name:
             return [_mention(text, sentence, office, name, None, office.start, name[2])]
@@ -290,6 +302,20 @@ def _read_mentions(
     if name:
         return [_mention(text, sentence, office, name, None, name[1], office.end)]
     return []
+
+
+def _of_phrase_end(text: str, lower: str, pos: int, limit: int) -> int:
+    """The end of a short "of ..." after an office, up to a comma: "head of investment,"."""
+    of = _OF.match(lower, pos, limit)
+    if not of or of.group(1) != "of":
+        return pos
+    stop = lower.find(",", of.end(), min(limit, of.end() + 50))
+    if stop < 0:
+        return pos
+    words = lower[of.end() : stop].split()
+    if len(words) > 5 or any(w in _CLAUSE_WORDS for w in words):
+        return pos
+    return stop
 
 
 def _mention(
@@ -317,6 +343,7 @@ def _mention(
         text[start:end],
         office.former,
         _THIS_COUNTRY_MARK if office.this_country else None,
+        office.state,
     )
 
 
@@ -338,6 +365,10 @@ def _read_office(
             break
         word = token.group(1)
         if token.group(2) == "-" and word in _FORMER_WORDS:
+            former, start = True, token.start()
+            continue
+        prefix, hyphen, rest = word.partition("-")
+        if hyphen and prefix in _FORMER_WORDS and (rest in _DOMAINS or rest in _QUALIFIERS):
             former, start = True, token.start()
             continue
         if word in _QUALIFIERS or word in _DOMAINS:
@@ -365,7 +396,7 @@ def _read_office(
         staff = _STAFF_AFTER.match(lower, end, sentence.end)
         if staff:
             end = staff.end()
-    office_text = text[start:end]
+    office_text = _FORMER_PREFIX.sub("", text[start:end])
     place, inner = _place_inside(office_text)
     office = canonical_office(inner)
     if office is None or office.lower() in ("state secretary", "general secretary"):
@@ -649,6 +680,8 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
             break
     while words and text[words[-1][0] : words[-1][1]].lower() in _PARTICLES:
         words.pop()
+    if words and _GEOGRAPHIC.match(text, words[-1][1], limit):
+        words = words[:-1]  # "Chief Ana Rote Island": the last word names a place
     named = [w for w in words if text[w[0] : w[1]].lower() not in _PARTICLES]
     if not words or len(named) > 5 or _is_initial(text[words[-1][0] : words[-1][1]]):
         return None
@@ -715,7 +748,11 @@ def _appositive_name(text: str, floor: int, office_start: int) -> tuple[str, int
     if not words:
         return None
     before = text[max(floor, words[-1] - 14) : words[-1]].lower().split()
-    if before and before[-1] in _PREPOSITIONS:
+    if (
+        before
+        and before[-1] in _PREPOSITIONS
+        and not text[floor : words[-1]].strip(' \t"“')[len(before[-1]) :].strip()
+    ):
         return None  # "In Buenos Aires, the minister said": a place, not a name
     honorific = bool(before) and before[-1].rstrip(".") in _HONORIFICS
     if len(words) < 2 and not honorific:
@@ -757,7 +794,7 @@ def _with_context(
                 )
             ):
                 context = previous.place or previous.context
-            elif _STATE_OFFICE.search(mention.office.lower()):
+            elif mention.state:
                 before = [
                     p
                     for p in countries
@@ -877,6 +914,21 @@ def _organisation_as_written(short: str, text: str) -> str:
     return short
 
 
+def _home_of(office: str, home: Place | None) -> Place | None:
+    """The article's country for a state office written without one.
+
+    An envoy in an article about a country is as often a foreign one, so an envoy
+    takes it only when the office names another country ("ambassador to Peru").
+    """
+    if home is None or not _SENT.search(office.lower()):
+        return home
+    sent_to = re.search(r" (?:to|in) (.+)$", office)
+    return home if sent_to and sent_to.group(1) != home.name else None
+
+
+_SENT = re.compile(r"ambassador|envoy|delegate")
+
+
 def _surname(name: str) -> str:
     """The family name with its particles: "Ursula von der Leyen" -> "von der Leyen"."""
     words = name.split()
@@ -903,8 +955,8 @@ def _facts_of(
         if place is None:
             contexts = Counter(m.context for m in own if m.context)
             place = contexts.most_common(1)[0][0] if contexts else None
-        if place is None and _STATE_OFFICE.search(office.lower()):
-            place = home_country.get(source)
+        if place is None and any(m.state for m in own):
+            place = _home_of(office, home_country.get(source))
         if place is None:
             continue
         if all(" " not in m.person for m in own) and not any(m.place for m in own):

@@ -122,11 +122,19 @@ def _proper_names(text: str) -> frozenset[str]:
 
 
 def _home_country(places: list[Place]) -> Place | None:
-    """The country an article is mostly about, when one clearly dominates."""
+    """The country an article is mostly about, when one clearly dominates.
+
+    It dominates when it has most of the mentions, or three at least and half as many
+    again as the next country.
+    """
     if not places:
         return None
-    place, count = Counter(places).most_common(1)[0]
-    return place if count >= 2 and count >= 0.6 * len(places) else None
+    ranked = Counter(places).most_common(2)
+    place, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if count >= 2 and count >= 0.6 * len(places):
+        return place
+    return place if count >= 3 and count >= 1.5 * runner_up else None
 
 
 def _date_context(

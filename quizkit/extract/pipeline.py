@@ -78,7 +78,12 @@ def extract_texts(
             ),
             *officials.get(reading.source, []),
             *find_participants(
-                reading.source, reading.text, reading.sentences, reading.officials, reading.places
+                reading.source,
+                reading.text,
+                reading.sentences,
+                reading.officials,
+                reading.places,
+                officials.get(reading.source, []),
             ),
             *find_numbers(reading.source, reading.text, reading.sentences),
         ]

@@ -57,7 +57,7 @@ _HEAD = re.compile(
       | advis[eo]rs? | leaders? | dictators? | rulers? | chiefs? | heads? | directors?
       | spokes(?:man|men|woman|women|person|persons|people)
       | chair(?:man|men|woman|women|person)? | secretar(?:y|ies) | envoys? | delegates?
-      | representatives? | commanders?
+      | representatives? | commanders? | counterparts?
     )(?:[\s-]elect)?\b(?!-)
     | \b(?:sen|rep|gov)\.(?=[ \t])""",
     re.VERBOSE,
@@ -163,8 +163,13 @@ _GEOGRAPHIC = re.compile(
     r"[ \t]+(?:Island|Islands|River|Province|Region|City|County|District|Valley|Lake|Bay"
     r"|Mountains?|Peninsula|Strait|Sea|Gulf|Desert|Street|Square)\b"
 )
+_PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,12}\)")
+_AND = re.compile(r"[ \t]+and[ \t]+")
+# "OPEC's president, who is also Algeria's oil minister, Ana Torres"
+_WHO_IS_ALSO = re.compile(r"[ \t]*,[ \t]+who[ \t]+(?:is|was)[ \t]+also[ \t]+[^,]{1,80},[ \t]")
 _TO_OR_IN = re.compile(r"\s+(to|in)\s+(?:the\s+)?")
 _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
+_NAME_IS = re.compile(r"([^\W\d_][\w’'\-]*)[ \t]+(?:is|was|became|remains)[ \t]+(?:also[ \t]+)?$")
 _NAME_BEFORE = re.compile(r"([^\W\d_][\w’'\-.]*)[ \t]*,[ \t]+$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-.]*)[ \t]+$")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w.\-]+")
@@ -229,8 +234,22 @@ def find_officials(
     for sentence in sentences:
         for m in _HEAD.finditer(lower, sentence.start, sentence.end):
             found.extend(_read_mentions(text, lower, sentence, m, local))
-    found = _without_overlaps(found)
+    found = _without_overlaps(_counterparts(found))
     return _with_context(text, found, places)
+
+
+def _counterparts(mentions: list[OfficialMention]) -> list[OfficialMention]:
+    """A counterpart holds the office of the person met: "the minister met her Peruvian
+    counterpart" makes a Peruvian minister. Being of another country by definition, a
+    counterpart never takes the country of the article or of the sentence."""
+    out: list[OfficialMention] = []
+    for mention in mentions:
+        if mention.office.startswith("Counterpart"):
+            before = [m for m in out if m.sentence is mention.sentence and m.start < mention.start]
+            if before:
+                mention = replace(mention, office=before[-1].office)
+        out.append(mention)
+    return out
 
 
 def _without_overlaps(mentions: list[OfficialMention]) -> list[OfficialMention]:
@@ -289,12 +308,16 @@ def _read_mentions(
             _mention(text, sentence, office, name, place, office.start, name[2])
             for name, place in names
         ]
+    shared = _name_of_next_office(text, lower, sentence, office, local)
+    if shared:
+        return [_mention(text, sentence, office, shared, None, office.start, shared[2])]
     name = None
     if office.determiner or office.this_country or office.place:
         end = office.end
         if office.place and not office.state:
             end = _of_phrase_end(text, lower, end, sentence.end)
-        comma = _COMMA.match(text, end, sentence.end)
+        also = _WHO_IS_ALSO.match(text, end, sentence.end)
+        comma = also or _COMMA.match(text, end, sentence.end)
         name = _name_after(text, comma.end() - 1, sentence.end) if comma else None
         if name:
             return [_mention(text, sentence, office, name, None, office.start, name[2])]
@@ -302,6 +325,24 @@ def _read_mentions(
     if name:
         return [_mention(text, sentence, office, name, None, name[1], office.end)]
     return []
+
+
+def _name_of_next_office(
+    text: str, lower: str, sentence: Sentence, office: _Office, local: dict[str, Place]
+) -> tuple[str, int, int] | None:
+    """The holder of two offices joined by "and": "Deputy Prime Minister and Foreign
+    Minister Ana Torres" names Ana Torres for both."""
+    joined = _AND.match(lower, office.end, sentence.end)
+    if not joined:
+        return None
+    following = _HEAD.search(lower, joined.end(), min(sentence.end, joined.end() + 40))
+    if not following:
+        return None
+    second = _read_office(text, lower, sentence, following, local)
+    if second is None or second.start != joined.end():
+        return None
+    names = _names_after(text, second, sentence)
+    return names[0][0] if len(names) == 1 else None
 
 
 def _of_phrase_end(text: str, lower: str, pos: int, limit: int) -> int:
@@ -573,7 +614,7 @@ def _place_after(
         where = longest_place_at(text, there.end(), limit=limit) if there else None
         if there and where and where[0].is_country:
             return hit[0], where[1], f" {there.group(1)} {where[0].name}", False, False
-        return hit[0], end, "", False, False
+        return hit[0], _past_parenthesis(text, end, limit), "", False, False
     if word == "of" and _REGIONAL.search(low) and text[m.end() : m.end() + 1].isupper():
         return None, _title_run_end(text, m.end() - 1, limit), "", True, False
     if _STATE_OFFICE.search(low) and word == "of":
@@ -583,6 +624,12 @@ def _place_after(
         if body:
             return body[0], body[1], "", False, False
     return None, pos, "", False, False
+
+
+def _past_parenthesis(text: str, pos: int, limit: int) -> int:
+    """Past an abbreviation in parentheses after a name: "... Progress (MJP)"."""
+    m = _PARENTHESIS.match(text, pos, limit)
+    return m.end() if m else pos
 
 
 def _title_run_end(text: str, pos: int, limit: int) -> int:
@@ -722,8 +769,15 @@ def _is_initial(word: str) -> bool:
 
 
 def _appositive_name(text: str, floor: int, office_start: int) -> tuple[str, int, int] | None:
-    """The name in "X, the Chilean finance minister" or "X, Chile's finance minister"."""
+    """The name in "X, the Chilean finance minister", "X, Chile's finance minister" or
+    "X is an envoy of the EU"."""
     m = _NAME_BEFORE.search(text, max(floor, office_start - 60), office_start)
+    predicate = None if m else _NAME_IS.search(text, max(floor, office_start - 60), office_start)
+    if predicate:
+        word = predicate.group(1)
+        if not _is_name_word(word):
+            return None
+        return word, predicate.start(1), predicate.end(1)
     if not m:
         return None
     end = m.end(1)
@@ -896,9 +950,28 @@ def merge_officials(
             if texts and fact.org:
                 fact = replace(fact, org=_organisation_as_written(fact.org, texts.get(source, "")))
             facts.setdefault(source, []).append(fact)
-    for found in facts.values():
+    for source, found in facts.items():
+        found[:] = _full_names(found)
         found.sort(key=lambda f: f.where.start)
     return facts
+
+
+def _full_names(facts: list[OfficialFact]) -> list[OfficialFact]:
+    """A holder named by surname alone under one office takes the full name the article
+    gives them under another ("Brandt is an envoy" after "Tomas Brandt, the minister")."""
+    out = []
+    for fact in facts:
+        if " " not in fact.person:
+            fuller = [
+                f.person
+                for f in facts
+                if " " in f.person and name_key(f.person.split()[-1]) == name_key(fact.person)
+            ]
+            if len(set(fuller)) == 1:
+                aliases = tuple(sorted({*fact.aliases, fact.person} - {fuller[0]}))
+                fact = replace(fact, person=fuller[0], aliases=aliases)
+        out.append(fact)
+    return out
 
 
 def _organisation_as_written(short: str, text: str) -> str:

@@ -950,7 +950,7 @@ def merge_officials(
             if texts and fact.org:
                 fact = replace(fact, org=_organisation_as_written(fact.org, texts.get(source, "")))
             facts.setdefault(source, []).append(fact)
-    for source, found in facts.items():
+    for found in facts.values():
         found[:] = _full_names(found)
         found.sort(key=lambda f: f.where.start)
     return facts

@@ -53,13 +53,18 @@ _EVENT_WORDS = re.compile(
     r"|exercises?|drills|statement|agreement|treaty|deal|mission|operation|signed"
     r"|took part|participat\w*|attended|joined|members?|member states|alliance|coalition"
     r"|counterparts|colleagues|host|hosts|hosting|nations|countries|visits?|visiting"
-    r"|trip|tour|negotiations|partners)\b",
+    r"|trip|tour|negotiations|partners|agreed|agree|pact|accord)\b",
     re.IGNORECASE,
 )
 _LIST_INTRO = re.compile(
     r"(?:\b(?:of|from|between|among|including|by|with|namely|are|were|include|includes"
     r"|included|visits|visited|visiting|toured)|\b(?:trip|tour|visits?|journey)\s+(?:to|in)"
     r"|[—–:;])\s+(?:the\s+)?$"
+)
+# "A hosted its counterparts from B and C": the host takes part too.
+_HOST = re.compile(
+    r"\b(?:hosted|hosts|welcomed|welcomes|received|receives)\s+(?:its|their|the)\s+"
+    r"(?:counterparts|colleagues|leaders|ministers|delegations|guests)\s+from\s+(?:the\s+)?$"
 )
 _TRIP = re.compile(r"\b(?:trip|tour|visits?|journey)\b")
 _JOINER = re.compile(
@@ -289,6 +294,11 @@ def _lists(
             continue
         if _SPECULATIVE.search(text, end, min(sentence.end, end + 40)):
             continue  # "others from A and B are expected to attend": not yet taking part
+        host = _HOST.search(text, sentence.start, start) if intro else None
+        if host:
+            guests = [p for p in inside if p[2] <= host.start() and p[0].is_country]
+            if guests and _starts_clause(text[sentence.start : guests[-1][1]]):
+                countries = list(dict.fromkeys([guests[-1][0].name, *countries]))
         if intro and _TRIP.search(intro.group()) and previous:
             countries = _earlier_stops(text, previous, places) + countries
             countries = list(dict.fromkeys(countries))

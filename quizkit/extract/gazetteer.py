@@ -89,7 +89,7 @@ _HISTORICAL = {
 # Seats and agencies of a government that news names in place of the country
 # ("White House spokesman", "Kremlin aide", "CIA director").
 _GOVERNMENT_NAMES = {
-    "US": "White House|Pentagon|State Department|CIA|FBI",
+    "US": "White House|Pentagon|State Department|CIA|FBI|Federal Reserve|Federal Reserve Board",
     "RU": "Kremlin",
     "GB": "Downing Street|Whitehall",
     "FR": "Elysee|Élysée",

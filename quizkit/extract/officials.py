@@ -50,7 +50,7 @@ _HEAD = re.compile(
       | attorneys?[\s-]general | high\s+(?:representative|commissioner)
       | secretar(?:y|ies)[\s-]general | directors?[\s-]general | secretary\s+of\s+state
       | chancellor\s+of\s+the\s+exchequer | commanders?[\s-]in[\s-]chief
-      | vice[\s-]premier | vice[\s-]presidents?
+      | vice[\s-]premier | vice[\s-]presidents? | taoiseach | first\s+minister
       | ministers? | premiers? | presidents? | chancellors? | kings? | queens? | emirs?
       | sultans? | speakers? | senators? | congress(?:wo)?m[ae]n | governors? | mayors?
       | intendants? | commissioners? | administrators? | ambassadors? | judges?
@@ -77,7 +77,8 @@ _DOMAINS = _words(
     parliamentary press election electoral human rights refugee counterterrorism
     counter-terrorism anti-terrorism nuclear aid peace legal regional provincial district
     local county city federal office public works planning fisheries mines media religious
-    family navy naval air staff joint general foreign-policy"""
+    family navy naval air staff joint general foreign-policy farm budget competition
+    enlargement climate monetary fiscal"""
 )
 _MINISTRY = (
     r"foreign\s+affairs|internal\s+affairs|home\s+affairs|foreign\s+trade|european\s+affairs"
@@ -106,7 +107,7 @@ _THIS_COUNTRY = _words("country's nation's island's kingdom's republic's state's
 _DETERMINERS = _words("the a an")
 # Offices of a state: their holder is an official even with no place written beside.
 _STATE_OFFICE = re.compile(
-    r"minister|president|chancellor|premier|king|queen|emir|sultan|crown prince"
+    r"minister|president|chancellor|premier|king|queen|emir|sultan|crown prince|taoiseach"
     r"|supreme leader|secretary of state|\w secretary$|senator|congress|governor|mayor"
     r"|intendant|ambassador|chief justice|attorney general|dictator|^judge"
     r"|opposition leader|national security advis|parliamentary speaker"
@@ -514,7 +515,7 @@ def _modifiers_before(
                 org = (place, at)
             start = at
             continue
-        token = _LAST_TOKEN.search(lower + " ", max(floor, edge - 40), edge + 1)
+        token = _LAST_TOKEN.search(lower, max(floor, edge - 40), edge + 1)
         if not token:
             break
         word = token.group(1)
@@ -547,7 +548,7 @@ def _skip_capitalised(text: str, lower: str, floor: int, pos: int) -> int:
         edge = start
         while edge > floor and text[edge - 1] in " \t":
             edge -= 1
-        token = _LAST_TOKEN.search(lower + " ", max(floor, edge - 40), edge + 1)
+        token = _LAST_TOKEN.search(lower, max(floor, edge - 40), edge + 1)
         if not token or not text[token.start(1)].isupper():
             break
         start = token.start(1)
@@ -837,7 +838,10 @@ def _with_context(
         context = None
         if mention.place is None:
             if mention.context == _THIS_COUNTRY_MARK:
-                before = [p for p in countries if p[2] <= mention.start and free(p)]
+                # the country of this sentence or the one before; beyond that, unsure
+                floor = mention.sentence.start - 400
+                before = [p for p in countries if floor <= p[1] and p[2] <= mention.start]
+                before = [p for p in before if free(p) and _near(text, p[2], mention.start)]
                 context = before[-1][0] if before else None
             elif (
                 previous
@@ -860,6 +864,14 @@ def _with_context(
     return out
 
 
+def _near(text: str, end: int, start: int) -> bool:
+    """Whether text[end:start] spans at most one sentence boundary."""
+    return len(_SENTENCE_END.findall(text, end, start)) <= 1
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])|\n")
+
+
 _MINISTRY_NAMES = {
     "foreign affairs": "foreign",
     "internal affairs": "interior",
@@ -869,6 +881,7 @@ _MINISTRY_NAMES = {
     "the economy": "economy",
     "the treasury": "treasury",
 }
+_ABBREVIATED_TITLES = {"sen.": "senator", "rep.": "representative", "gov.": "governor"}
 _OFFICE_SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "to"})
 
 
@@ -879,6 +892,7 @@ def canonical_office(raw: str) -> str | None:
     office = office.replace("defence", "defense").replace("labour", "labor")
     office = office.replace("commander in chief", "commander-in-chief")
     office = office.replace("advisor", "adviser")
+    office = _ABBREVIATED_TITLES.get(office, office)
     m = re.fullmatch(r"((?:first )?(?:deputy |acting )?)minister (?:of|for) (?:the )?(.+)", office)
     if m:
         ministry = _MINISTRY_NAMES.get(m.group(2), m.group(2))

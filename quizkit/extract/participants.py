@@ -18,11 +18,12 @@ Two sides of a confrontation are never a set.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from quizkit.extract.clauses import event_phrase, tidy
 from quizkit.extract.facts import OfficialFact, ParticipantsFact, Provenance
 from quizkit.extract.gazetteer import Place, fold
-from quizkit.extract.officials import OfficialMention
+from quizkit.extract.officials import OfficialMention, is_common_word
 from quizkit.extract.text import Sentence
 
 # Words that make a sentence about office holders one of them taking part together.
@@ -66,6 +67,11 @@ _HOST = re.compile(
     r"\b(?:hosted|hosts|welcomed|welcomes|received|receives)\s+(?:its|their|the)\s+"
     r"(?:counterparts|colleagues|leaders|ministers|delegations|guests)\s+from\s+(?:the\s+)?$"
 )
+_VENUE = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|summit|conference|signed|gathered|held)\b[^.;,]{0,40}?"
+    r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]+(?:[ \t][A-Z][\w’'\-]+){0,2})"
+)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _TRIP = re.compile(r"\b(?:trip|tour|visits?|journey)\b")
 _JOINER = re.compile(
     r"^(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|;\s*(?:and\s+|plus\s+)?"
@@ -113,28 +119,46 @@ def find_participants(
     by_sentence: dict[int, list[OfficialMention]] = {}
     for mention in officials:
         by_sentence.setdefault(mention.sentence.index, []).append(mention)
-    previous: Sentence | None = None
+    previous: tuple[Sentence, list[tuple[Place, int, int]]] | None = None
     last_list: tuple[str, ...] = ()
+    cursor = 0
     for sentence in sentences:
+        while cursor < len(places) and places[cursor][1] < sentence.start:
+            cursor += 1
+        inside = []
+        while cursor < len(places) and places[cursor][2] <= sentence.end:
+            inside.append(places[cursor])
+            cursor += 1
         sets = [
-            *_meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, places),
-            *_lists(source, text, sentence, places, previous),
+            *_meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, inside),
+            *_lists(source, text, sentence, inside, previous),
         ]
         agreed = _THOSE_AGREED.search(sentence.text)
         if agreed and len(last_list) >= 2:
             where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
             event = tidy(_CLAUSE_END.split(sentence.text[agreed.start() :], maxsplit=1)[0])
             sets.append(ParticipantsFact(event, last_list, agreed.group(), where))
-        inside = [p for p in places if sentence.start <= p[1] and p[2] <= sentence.end]
         for run in _runs(text, inside):
             last_list = tuple(dict.fromkeys(p.name for p, _, _ in run))
+        sets = [replace(fact, place=_venue(text, sentence)) for fact in sets]
         for fact in sets:
             key = frozenset(fact.countries)
             if key not in seen:
                 seen.add(key)
                 found.append(fact)
-        previous = sentence
+        previous = (sentence, inside)
     return found
+
+
+def _venue(text: str, sentence: Sentence) -> str | None:
+    """Where a meeting was held, when its sentence says: "met in Lima", "talks at Camp David"."""
+    for m in _VENUE.finditer(text, sentence.start, sentence.end):
+        words = m.group(1).split()
+        while words and is_common_word(words[-1]):
+            words.pop()
+        if words and not is_common_word(words[0]):
+            return " ".join(words)
+    return None
 
 
 def _people(facts: list[OfficialFact]) -> dict[str, Place]:
@@ -207,6 +231,8 @@ def _meeting(
     parties += _countries_with(text, sentence, places, parties)
     parties.sort(key=lambda p: p[1])
     group = _coordination(text, parties)
+    if group and not _BY.search(text, max(sentence.start, group[0][1] - 12), group[0][1]):
+        group = None  # "X met A and B": X takes part as well; "a statement by A and B" not
     chosen = group or parties
     members = list(
         dict.fromkeys(
@@ -225,6 +251,7 @@ def _meeting(
     rest = _CLAUSE_END.split(sentence.text[verb.end() :], maxsplit=1)[0]
     event = tidy(rest if verb.group().endswith(" in") else f"{verb.group()}{rest}")
     start, end = chosen[0][1], chosen[-1][2]
+    event = event or event_phrase(sentence, start, end) or tidy(sentence.text)
     where = Provenance(source, sentence.text, sentence.index, start, end)
     return [ParticipantsFact(event, tuple(members), text[start:end], where)]
 
@@ -271,10 +298,13 @@ def _lists(
     text: str,
     sentence: Sentence,
     places: list[tuple[Place, int, int]],
-    previous: Sentence | None,
+    previous: tuple[Sentence, list[tuple[Place, int, int]]] | None,
 ) -> list[ParticipantsFact]:
-    """Lists of two or more countries introduced as the members of a group."""
-    inside = [p for p in places if sentence.start <= p[1] and p[2] <= sentence.end]
+    """Lists of two or more countries introduced as the members of a group.
+
+    `places` are the sentence's place mentions; `previous` the sentence before with its own.
+    """
+    inside = places
     if len(inside) < 2 or not _EVENT_WORDS.search(sentence.text):
         return []
     if _CONFRONTATION.search(sentence.text) and not _AGREEMENT.search(sentence.text):
@@ -300,7 +330,7 @@ def _lists(
             if guests and _starts_clause(text[sentence.start : guests[-1][1]]):
                 countries = list(dict.fromkeys([guests[-1][0].name, *countries]))
         if intro and _TRIP.search(intro.group()) and previous:
-            countries = _earlier_stops(text, previous, places) + countries
+            countries = _earlier_stops(text, *previous) + countries
             countries = list(dict.fromkeys(countries))
         where = Provenance(source, sentence.text, sentence.index, start, end)
         event = event_phrase(sentence, sentence.start if subject else start, end)

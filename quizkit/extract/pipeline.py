@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from quizkit.extract.dates import (
@@ -18,7 +18,7 @@ from quizkit.extract.dates import (
     pinned_date,
     resolve_dates,
 )
-from quizkit.extract.facts import DocumentFacts, Fact
+from quizkit.extract.facts import DateFact, DocumentFacts, Fact, ParticipantsFact
 from quizkit.extract.gazetteer import Place, find_places, is_place_word
 from quizkit.extract.numbers import find_numbers
 from quizkit.extract.officials import (
@@ -72,18 +72,22 @@ def extract_texts(
     results = []
     for reading in readings:
         context = _date_context(reading, readings, year, ref_date, today)
+        dates = resolve_dates(
+            reading.source, reading.text, reading.sentences, context, reading.header
+        )
         facts: list[Fact] = [
-            *resolve_dates(
-                reading.source, reading.text, reading.sentences, context, reading.header
-            ),
+            *dates,
             *officials.get(reading.source, []),
-            *find_participants(
-                reading.source,
-                reading.text,
-                reading.sentences,
-                reading.officials,
-                reading.places,
-                officials.get(reading.source, []),
+            *_dated(
+                find_participants(
+                    reading.source,
+                    reading.text,
+                    reading.sentences,
+                    reading.officials,
+                    reading.places,
+                    officials.get(reading.source, []),
+                ),
+                dates,
             ),
             *find_numbers(reading.source, reading.text, reading.sentences),
         ]
@@ -96,6 +100,14 @@ def extract_texts(
             )
         )
     return results
+
+
+def _dated(sets: list[ParticipantsFact], dates: list[DateFact]) -> list[ParticipantsFact]:
+    """Each participant set with the date its sentence gives, when it gives one."""
+    by_sentence: dict[int, str] = {}
+    for fact in dates:
+        by_sentence.setdefault(fact.where.sentence_index, fact.date)
+    return [replace(s, date=by_sentence.get(s.where.sentence_index)) for s in sets]
 
 
 def _read(source: str, text: str) -> _Reading:

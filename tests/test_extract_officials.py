@@ -332,6 +332,12 @@ def test_former_office_holders_are_kept_and_marked(text: str, person: str, forme
             "Prime Minister Rosa Quispe spoke.",
             {("Rosa Quispe", "Chile")},
         ),
+        # a surname after a title, in an article about one country
+        (
+            "Peru's congress met. Peru's army stood by and Peru's courts were shut. "
+            "President Vega said order would return.",
+            {("Vega", "Peru")},
+        ),
         # an organisation office with no organisation written is no one's
         ("Spokesman Pablo Ruiz said no.", set()),
     ],

@@ -151,8 +151,9 @@ _NOT_NAMES_WORDS = """
     here today yesterday tomorrow both all former late outgoing acting elect new not no
     mayor governor senator leader emir sultan judge envoy representative spokeswoman
     spokesperson chairman administrator commissioner adviser advisor island islands river
-    province region city county valley lake bay mountain mountains peninsula strait sea gulf
-    desert street square"""
+    province region city county valley mountain mountains peninsula strait gulf
+    desert street square hotel building palace tower center centre avenue bridge
+    airport museum stadium university college school hospital prize award cup"""
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split()) | _DOMAINS | _QUALIFIERS | _MODIFIERS | {"high"}
 _WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
 _WORD_END = re.compile(r"(?:['’]s?)?\.?$")
@@ -205,6 +206,8 @@ class OfficialMention:
     context: Place | None = None
     # An office of a state, which may take the country an article is about.
     state: bool = False
+    # Written as a title right before the name ("President Vega").
+    titled: bool = False
 
 
 @dataclass(frozen=True)
@@ -305,8 +308,12 @@ def _read_mentions(
         return []
     names = _names_after(text, office, sentence)
     if names:
+        titled = text[m.start()].isupper() and not office.former
         return [
-            _mention(text, sentence, office, name, place, office.start, name[2])
+            replace(
+                _mention(text, sentence, office, name, place, office.start, name[2]),
+                titled=titled,
+            )
             for name, place in names
         ]
     shared = _name_of_next_office(text, lower, sentence, office, local)
@@ -465,6 +472,7 @@ def _read_office(
     state = bool(_STATE_OFFICE.search(office.lower()))
     if not state and capitalised_title and re.match(r"representative|rep\.|sen\.", head):
         state = True  # "Representative Ana Torres": a title of a legislature
+    state = state or regional_of
     return _Office(office, start, end, place, former, this_country, determiner, state, regional_of)
 
 
@@ -606,6 +614,8 @@ def _place_after(
     if word in ("to", "in"):
         if hit and hit[0].is_country and _ENVOY.search(low):
             return None, hit[1], f" {word} {hit[0].name}", False, False
+        if hit and not hit[0].is_country and word == "in":
+            return hit[0], hit[1], "", False, False  # "an envoy in the Quartet"
         return None, pos, "", False, False
     if hit:
         end = hit[1]
@@ -1046,8 +1056,8 @@ def _facts_of(
             place = _home_of(office, home_country.get(source))
         if place is None:
             continue
-        if all(" " not in m.person for m in own) and not any(m.place for m in own):
-            continue  # one word after a title, no place written: "President Hotel" is no one
+        if all(" " not in m.person for m in own) and not any(m.place or m.titled for m in own):
+            continue  # one word and no place written beside it: "the president, Hotel"
         name = max((m.person for m in own), key=lambda n: len(n.split()))
         first = own[0]
         where = Provenance(

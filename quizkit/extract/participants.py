@@ -47,7 +47,7 @@ _THOSE_AGREED = re.compile(
     r"|sides|states|country|nation|government|side)\b[^.;]{0,30}?\b(?:agreed|signed|reached"
     r"|approved|decided)\b"
 )
-_CLAUSE_END = re.compile(r"[,;]|\.(?:\s|$)")
+_CLAUSE_END = re.compile(r"[,;]|(?<![A-Z])\.(?:\s|$)")
 _EVENT_WORDS = re.compile(
     r"\b(?:forces|troops|soldiers|peacekeepers|contingents?|ministers|leaders|delegations?"
     r"|delegates|observers|monitors|representatives|meeting|summit|talks|conference"
@@ -59,7 +59,8 @@ _EVENT_WORDS = re.compile(
 )
 _LIST_INTRO = re.compile(
     r"(?:\b(?:of|from|between|among|including|by|with|namely|are|were|include|includes"
-    r"|included|visits|visited|visiting|toured)|\b(?:trip|tour|visits?|journey)\s+(?:to|in)"
+    r"|included|visits|visited|visiting|toured|members|member states|partners|allies)"
+    r"|\b(?:trip|tour|visits?|journey)\s+(?:to|in)"
     r"|[—–:;])\s+(?:the\s+)?$"
 )
 # "A hosted its counterparts from B and C": the host takes part too.
@@ -68,7 +69,7 @@ _HOST = re.compile(
     r"(?:counterparts|colleagues|leaders|ministers|delegations|guests)\s+from\s+(?:the\s+)?$"
 )
 _VENUE = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks|summit|conference|signed|gathered|held)\b[^.;,]{0,40}?"
+    r"\b(?:met|meet|meets|meeting|talks|summit|conference|signed|gathered|held)\b[^;,]{0,40}?"
     r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w’'\-]+(?:[ \t][A-Z][\w’'\-]+){0,2})"
 )
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -83,7 +84,8 @@ _VERB_AFTER = re.compile(
     r"\s+(?:(?:have|has|had|will|would|also|jointly|may|on\s+\w+)\s+)?"
     r"(?:signed|agreed|agree|held|hold|began|started|launched|conducted|conduct|joined|took"
     r"|issued|adopted|pledged|sent|deployed|met|announced|backed|endorsed|approved|plan"
-    r"|plans|planned|to|host|hosted|reached|participate|participated)\b"
+    r"|plans|planned|to|host|hosted|reached|participate|participated|opened|resumed"
+    r"|concluded|completed|established|restored|formed|set up|created|will)\b"
 )
 _GROUP_NOUN = re.compile(
     r"\s+(?:\w+\s+)?(?:troops|forces|soldiers|peacekeepers|leaders|ministers|officials"
@@ -93,6 +95,10 @@ _GROUP_NOUN = re.compile(
 _ORG_PARTY = re.compile(r"\s+(?:leaders|ministers|delegation|delegates|officials|members)\b")
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|as well as)\s+|\s*,\s*")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|refused|refuses|declined|ruled out|cancel(?:l?ed|s)?|postponed"
+    r"|called off|failed)\b"
+)
 _SPECULATIVE = re.compile(r"\b(?:expected|anticipated|likely|hoped|invited)\s+to\b")
 _WITH_COUNTRY = re.compile(r"\bwith\s+(?:the\s+)?$")
 _TRAVEL_TO = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$")
@@ -115,7 +121,7 @@ def find_participants(
     """
     people = _people(facts or [])
     found: list[ParticipantsFact] = []
-    seen: set[frozenset[str]] = set()
+    seen: dict[frozenset[str], int] = {}
     by_sentence: dict[int, list[OfficialMention]] = {}
     for mention in officials:
         by_sentence.setdefault(mention.sentence.index, []).append(mention)
@@ -144,8 +150,10 @@ def find_participants(
         for fact in sets:
             key = frozenset(fact.countries)
             if key not in seen:
-                seen.add(key)
+                seen[key] = len(found)
                 found.append(fact)
+            elif found[seen[key]].where.sentence_index == 1:
+                found[seen[key]] = fact  # the body tells what the headline only names
         previous = (sentence, inside)
     return found
 
@@ -245,6 +253,10 @@ def _meeting(
         return []
     if _CONFRONTATION.search(sentence.text) and not _AGREEMENT.search(sentence.text):
         return []
+    if _NEGATED.search(sentence.text, verb.start()) or _NEGATED.search(
+        sentence.text, max(0, verb.start() - 25), verb.start()
+    ):
+        return []  # "X did not meet Y", "X refused to sign"
     first = parties[0][1] - sentence.start
     if _REPORTED.search(sentence.text, min(first, verb.start()), max(first, verb.start())):
         return []  # "X said Y met Z": the speaker took part in nothing
@@ -322,6 +334,8 @@ def _lists(
         )
         if len(countries) < 2 or not (intro or group or subject):
             continue
+        if _NEGATED.search(text, end, min(sentence.end, end + 60)):
+            continue  # "talks between A and B are not on the agenda"
         if _SPECULATIVE.search(text, end, min(sentence.end, end + 40)):
             continue  # "others from A and B are expected to attend": not yet taking part
         host = _HOST.search(text, sentence.start, start) if intro else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quizkit.extract import OfficialFact, extract_texts
-from quizkit.extract.officials import canonical_office
+from quizkit.extract.titles import canonical_office
 
 
 def officials(*texts: str) -> list[list[tuple[str, str, str | None, str | None]]]:

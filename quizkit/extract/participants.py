@@ -23,7 +23,8 @@ from dataclasses import replace
 from quizkit.extract.clauses import event_phrase, tidy
 from quizkit.extract.facts import OfficialFact, ParticipantsFact, Provenance
 from quizkit.extract.gazetteer import Place, fold
-from quizkit.extract.officials import OfficialMention, is_common_word
+from quizkit.extract.names import is_common_word
+from quizkit.extract.officials import OfficialMention
 from quizkit.extract.text import Sentence
 
 # Words that make a sentence about office holders one of them taking part together.

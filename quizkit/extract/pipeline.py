@@ -20,14 +20,9 @@ from quizkit.extract.dates import (
 )
 from quizkit.extract.facts import DateFact, DocumentFacts, Fact, ParticipantsFact
 from quizkit.extract.gazetteer import Place, find_places, is_place_word
+from quizkit.extract.names import is_common_word, name_key
 from quizkit.extract.numbers import find_numbers
-from quizkit.extract.officials import (
-    OfficialMention,
-    find_officials,
-    is_common_word,
-    merge_officials,
-    name_key,
-)
+from quizkit.extract.officials import OfficialMention, find_officials, merge_officials
 from quizkit.extract.participants import find_participants
 from quizkit.extract.text import Sentence, split_sentences
 

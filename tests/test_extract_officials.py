@@ -338,6 +338,12 @@ def test_former_office_holders_are_kept_and_marked(text: str, person: str, forme
             "President Vega said order would return.",
             {("Vega", "Peru")},
         ),
+        # or, in an article about no one country, the subject of the sentence before
+        (
+            "Malaysia's economy grew fast, unlike Thailand's. Prime Minister Rahimi said "
+            "growth would slow.",
+            {("Rahimi", "Malaysia")},
+        ),
         # an organisation office with no organisation written is no one's
         ("Spokesman Pablo Ruiz said no.", set()),
     ],

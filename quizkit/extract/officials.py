@@ -65,6 +65,9 @@ class OfficialMention:
     state: bool = False
     # Written as a title right before the name ("President Vega").
     titled: bool = False
+    # The country named in the sentence before, for a state office when the article
+    # has no country of its own ("Malaysia's economy grew. Prime Minister Anwar said").
+    previous_country: Place | None = None
 
 
 def find_officials(
@@ -281,6 +284,16 @@ def _with_context(
                     if mention.sentence.start <= p[1] and p[2] <= mention.start and free(p)
                 ]
                 context = before[-1][0] if before else None
+                if context is None:
+                    floor = mention.sentence.start - 400
+                    earlier = [
+                        p
+                        for p in countries
+                        if floor <= p[1] and p[2] <= mention.start and free(p)
+                        if _near(text, p[2], mention.start)
+                    ]
+                    recent = earlier[0][0] if earlier else None  # its subject, most often
+                    mention = replace(mention, previous_country=recent)
         out.append(replace(mention, context=context))
         previous = out[-1]
     return out
@@ -412,7 +425,11 @@ def _facts_of(
             contexts = Counter(m.context for m in own if m.context)
             place = contexts.most_common(1)[0][0] if contexts else None
         if place is None and any(m.state for m in own):
-            place = _home_of(office, home_country.get(source))
+            home = home_country.get(source)
+            if home is None:
+                recent = Counter(m.previous_country for m in own if m.previous_country)
+                home = recent.most_common(1)[0][0] if recent else None
+            place = _home_of(office, home)
         if place is None:
             continue
         if all(" " not in m.person for m in own) and not any(m.place or m.titled for m in own):

@@ -136,6 +136,12 @@ def country_sets(text: str) -> list[set[str]]:
             "country agreed to end the quarrel.",
             [{"Chile", "Peru", "Bolivia"}],
         ),
+        # a pact of the two countries a sentence names
+        (
+            "Chile recalled its envoy from Peru, saying the countries' 1929 border treaty "
+            "had been broken.",
+            [{"Chile", "Peru"}],
+        ),
         # two sides of a confrontation, owners, and those only expected are no set
         ("Chile launched air strikes on rebel camps in Peru and Bolivia.", []),
         ("The dispute between Chile and Peru over the border deepened.", []),
@@ -146,6 +152,7 @@ def country_sets(text: str) -> list[set[str]]:
         ),
         ("The talks were hurt by Chile's and Peru's refusal to compromise.", []),
         ("Observers from Kenya and Uganda are expected to attend the vote.", []),
+        ("Talks between Chile and Peru are not on the agenda, the minister said.", []),
     ],
 )
 def test_forms_of_taking_part(text: str, expected: list[set[str]]) -> None:

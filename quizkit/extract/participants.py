@@ -48,6 +48,12 @@ _THOSE_AGREED = re.compile(
     r"|sides|states|country|nation|government|side)\b[^.;]{0,30}?\b(?:agreed|signed|reached"
     r"|approved|decided)\b"
 )
+# "the countries' 1979 peace treaty": a pact of the two countries the sentence names.
+_THEIR_PACT = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:countries|nations|governments)['’]\s+(?:\d{4}\s+)?"
+    r"(?:\w+\s+)?(?:treaty|agreement|accord|pact|deal)\b"
+    r"|\b(?:treaty|agreement|accord|pact|deal)\s+between\s+the\s+(?:two\s+)?(?:countries|nations)\b"
+)
 _CLAUSE_END = re.compile(r"[,;]|(?<![A-Z])\.(?:\s|$)")
 _EVENT_WORDS = re.compile(
     r"\b(?:forces|troops|soldiers|peacekeepers|contingents?|ministers|leaders|delegations?"
@@ -140,6 +146,12 @@ def find_participants(
             *_meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, inside),
             *_lists(source, text, sentence, inside, previous),
         ]
+        pact = _THEIR_PACT.search(sentence.text)
+        pair = list(dict.fromkeys(p.name for p, _, _ in inside if p.is_country))
+        if pact and len(pair) == 2:
+            where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
+            event = tidy(_CLAUSE_END.split(sentence.text[pact.start() :], maxsplit=1)[0])
+            sets.append(ParticipantsFact(event, tuple(pair), pact.group(), where))
         agreed = _THOSE_AGREED.search(sentence.text)
         if agreed and len(last_list) >= 2:
             where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)

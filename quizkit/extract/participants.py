@@ -62,7 +62,6 @@ _EVENT_WORDS = re.compile(
     r"|took part|participat\w*|attended|joined|members?|member states|alliance|coalition"
     r"|counterparts|colleagues|host|hosts|hosting|nations|countries|visits?|visiting"
     r"|trip|tour|negotiations|partners|agreed|agree|pact|accord)\b",
-    re.IGNORECASE,
 )
 _LIST_INTRO = re.compile(
     r"(?:\b(?:of|from|between|among|including|by|with|namely|are|were|include|includes"
@@ -146,14 +145,14 @@ def find_participants(
             *_meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, inside),
             *_lists(source, text, sentence, inside, previous),
         ]
-        pact = _THEIR_PACT.search(sentence.text)
         pair = list(dict.fromkeys(p.name for p, _, _ in inside if p.is_country))
-        if pact and len(pair) == 2:
+        pact = _THEIR_PACT.search(sentence.text) if len(pair) == 2 else None
+        if pact:
             where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
             event = tidy(_CLAUSE_END.split(sentence.text[pact.start() :], maxsplit=1)[0])
             sets.append(ParticipantsFact(event, tuple(pair), pact.group(), where))
-        agreed = _THOSE_AGREED.search(sentence.text)
-        if agreed and len(last_list) >= 2:
+        agreed = _THOSE_AGREED.search(sentence.text) if len(last_list) >= 2 else None
+        if agreed:
             where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
             event = tidy(_CLAUSE_END.split(sentence.text[agreed.start() :], maxsplit=1)[0])
             sets.append(ParticipantsFact(event, last_list, agreed.group(), where))
@@ -217,11 +216,12 @@ def _parties(
         if place is not None:
             parties.append((place, mention.start, mention.end))
     spans = [(m.start, m.end) for m in mentions]
-    for m in _NAME_WORD.finditer(text, sentence.start, sentence.end):
-        if any(a <= m.start() < b for a, b in spans):
-            continue
-        place = people.get(fold(_POSSESSIVE_AFTER.sub("", m.group())))
-        if place is not None:
+    for m in _NAME_WORD.finditer(text, sentence.start, sentence.end) if people else ():
+        word = m.group()
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        place = people.get(word.lower() if word.isascii() else fold(word))
+        if place is not None and not any(a <= m.start() < b for a, b in spans):
             parties.append((place, m.start(), m.end()))
     for place, start, end in places:
         inside = sentence.start <= start and end <= sentence.end
@@ -243,12 +243,14 @@ def _meeting(
 
     When a written holder has no known place the set would be incomplete, so none is given.
     """
-    verb = _TOGETHER.search(sentence.text)
-    if not verb:
-        return []
     if any((people.get(fold(m.person)) or m.place or m.context) is None for m in mentions):
         return []
     parties = _parties(text, sentence, mentions, people, places)
+    if not parties:
+        return []
+    verb = _TOGETHER.search(sentence.text)
+    if not verb:
+        return []
     parties += _countries_with(text, sentence, places, parties)
     parties.sort(key=lambda p: p[1])
     group = _coordination(text, parties)
@@ -330,7 +332,7 @@ def _lists(
     `places` are the sentence's place mentions; `previous` the sentence before with its own.
     """
     inside = places
-    if len(inside) < 2 or not _EVENT_WORDS.search(sentence.text):
+    if len(inside) < 2 or not _EVENT_WORDS.search(sentence.text.lower()):
         return []
     if _CONFRONTATION.search(sentence.text) and not _AGREEMENT.search(sentence.text):
         return []  # "the dispute between A, B and C": sides, not partners

@@ -13,6 +13,7 @@ documents, becomes one official per place, with aliases.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -210,6 +211,7 @@ def _mention(
 
 
 # A stand-in context meaning "the country the text last named", resolved afterwards.
+_COORDINATION_GAP = re.compile(r"\s*(?:,\s*)?(?:and|as well as)?\s*")
 _THIS_COUNTRY_MARK = Place("\x00this country", True)
 
 
@@ -251,51 +253,66 @@ def _with_context(
     minister X and trade minister Y"); a state office takes a country named earlier
     in its sentence and not written beside another office.
     """
-    spans = [(m.start, m.end) for m in mentions]
-
-    def free(place: tuple[Place, int, int]) -> bool:
-        return not any(a <= place[1] < b for a, b in spans)
-
-    countries = [p for p in places if p[0].is_country]
+    free = _free_countries(mentions, places)
+    ends = [p[2] for p in free]
     out: list[OfficialMention] = []
     previous: OfficialMention | None = None
     for mention in mentions:
         context = None
-        if mention.place is None:
-            if mention.context == _THIS_COUNTRY_MARK:
-                # the country of this sentence or the one before; beyond that, unsure
-                floor = mention.sentence.start - 400
-                before = [p for p in countries if floor <= p[1] and p[2] <= mention.start]
-                before = [p for p in before if free(p) and _near(text, p[2], mention.start)]
-                context = before[-1][0] if before else None
-            elif (
-                previous
-                and previous.sentence is mention.sentence
-                and (previous.place or previous.context)
-                and re.fullmatch(
-                    r"\s*(?:,\s*)?(?:and|as well as)?\s*", text[previous.end : mention.start]
-                )
-            ):
-                context = previous.place or previous.context
-            elif mention.state:
-                before = [
-                    p
-                    for p in countries
-                    if mention.sentence.start <= p[1] and p[2] <= mention.start and free(p)
-                ]
-                context = before[-1][0] if before else None
-                if context is None:
-                    floor = mention.sentence.start - 400
-                    earlier = [
-                        p
-                        for p in countries
-                        if floor <= p[1] and p[2] <= mention.start and free(p)
-                        if _near(text, p[2], mention.start)
-                    ]
-                    recent = earlier[0][0] if earlier else None  # its subject, most often
-                    mention = replace(mention, previous_country=recent)
+        if mention.place is not None:
+            pass
+        elif mention.context == _THIS_COUNTRY_MARK:
+            # the country of this sentence or the one before; beyond that, unsure
+            before = _countries_before(text, free, ends, mention)
+            context = before[-1][0] if before else None
+        elif (
+            previous
+            and previous.sentence is mention.sentence
+            and (previous.place or previous.context)
+            and _COORDINATION_GAP.fullmatch(text, previous.end, max(previous.end, mention.start))
+        ):
+            context = previous.place or previous.context
+        elif mention.state:
+            before = _countries_before(text, free, ends, mention)
+            same = [p for p in before if p[1] >= mention.sentence.start]
+            context = same[-1][0] if same else None
+            if context is None and before:
+                # its subject, most often
+                mention = replace(mention, previous_country=before[0][0])
         out.append(replace(mention, context=context))
         previous = out[-1]
+    return out
+
+
+def _free_countries(
+    mentions: list[OfficialMention], places: list[tuple[Place, int, int]]
+) -> list[tuple[Place, int, int]]:
+    """Countries named in the text and not written beside an office, in text order."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    free = []
+    i = 0
+    for place in places:
+        if not place[0].is_country:
+            continue
+        while i < len(spans) and spans[i][1] <= place[1]:
+            i += 1
+        if not any(a <= place[1] < b for a, b in spans[i : i + 3]):
+            free.append(place)
+    return free
+
+
+def _countries_before(
+    text: str, free: list[tuple[Place, int, int]], ends: list[int], mention: OfficialMention
+) -> list[tuple[Place, int, int]]:
+    """Free countries in the sentence of a mention, before it, or in the sentence before."""
+    last = bisect_right(ends, mention.start)
+    floor = mention.sentence.start - 400
+    out = []
+    for place in reversed(free[:last]):
+        if place[1] < floor or not _near(text, place[2], mention.start):
+            break
+        out.append(place)
+    out.reverse()
     return out
 
 

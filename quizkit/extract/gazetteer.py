@@ -408,6 +408,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return found
 
 
+@cache
 def organisation_long_names() -> dict[str, str]:
     """Each spelled-out organisation name mapped to the short name quizkit reports."""
     return {

@@ -289,6 +289,11 @@ def found(text: str) -> set[tuple[str, str | None]]:
         ("Marta Lind, a spokeswoman for Acme Motors, declined to comment.", set()),
         ("Torres spokesman Pablo Ruiz said the campaign would go on.", set()),
         ("In Buenos Aires, the Chilean minister said nothing.", set()),
+        (
+            "Chile's league is strong. Chile's clubs are rich and Chile's fans loyal. "
+            "Deportivo Sur president Raul Mena denied the report.",
+            set(),
+        ),
     ],
 )
 def test_news_forms_of_offices(text: str, expected: set[tuple[str, str | None]]) -> None:
@@ -340,7 +345,7 @@ def test_former_office_holders_are_kept_and_marked(text: str, person: str, forme
         ),
         # or, in an article about no one country, the subject of the sentence before
         (
-            "Malaysia's economy grew fast, unlike Thailand's. Prime Minister Rahimi said "
+            "Malaysia's economy grew faster than that of Thailand. Prime Minister Rahimi said "
             "growth would slow.",
             {("Rahimi", "Malaysia")},
         ),

@@ -151,7 +151,7 @@ def read_office(
     if office is None or office.lower() in ("state secretary", "general secretary"):
         return None
     # what stands before: places, former, "the country's", a determiner
-    country, org, this_country, determiner, before_start, former_before = _modifiers_before(
+    country, org, this_country, determiner, before_start, former_before, body = _modifiers_before(
         text, lower, floor, start, local
     )
     former = former or former_before
@@ -173,6 +173,10 @@ def read_office(
     if not state and capitalised_title and re.match(r"representative|rep\.|sen\.", head):
         state = True  # "Representative Ana Torres": a title of a legislature
     state = state or regional_of
+    if body and not REGIONAL.search(office.lower()):
+        # "Real Madrid president X": the office of a named body, not of a state; only a
+        # region's office ("Alberta premier") may stand after a name that is no country
+        state = False
     return Office(office, start, end, place, former, this_country, determiner, state, regional_of)
 
 
@@ -197,11 +201,12 @@ def _nearest(country: tuple[Place, int] | None, org: tuple[Place, int] | None) -
 
 def _modifiers_before(
     text: str, lower: str, floor: int, pos: int, local: dict[str, Place]
-) -> tuple[tuple[Place, int] | None, tuple[Place, int] | None, bool, bool, int, bool]:
+) -> tuple[tuple[Place, int] | None, tuple[Place, int] | None, bool, bool, int, bool, bool]:
     """Read leftwards from an office over what modifies it.
 
-    Returns (country, organisation, "the country's", determiner, new start, former);
-    places come with their position so the nearer one can be chosen.
+    Returns (country, organisation, "the country's", determiner, new start, former,
+    named body); places come with their position so the nearer one can be chosen, and
+    "named body" tells that capitalised words other than a place stand before the office.
     """
     country: tuple[Place, int] | None = None
     org: tuple[Place, int] | None = None
@@ -246,7 +251,8 @@ def _modifiers_before(
         # capitalised words with nothing else before may be the end of a name
         # ("... said Ana Torres, Calgary mayor"): keep them out of the office
         start = _skip_capitalised(text, lower, floor, pos)
-    return country, org, this_country, determiner, start, former
+    body = bool(capitalised) and not (country or org)
+    return country, org, this_country, determiner, start, former, body
 
 
 def _skip_capitalised(text: str, lower: str, floor: int, pos: int) -> int:

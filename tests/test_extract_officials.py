@@ -270,6 +270,7 @@ def found(text: str) -> set[tuple[str, str | None]]:
             {("Pieter van der Berg", "Netherlands")},
         ),
         ("Egyptian ambassador Ali Hassan Said was recalled.", {("Ali Hassan Said", "Egypt")}),
+        ("Dutch King Willem III opened the dam.", {("Willem III", "Netherlands")}),
         # countries as named at the article's date
         (
             "Soviet Foreign Minister Pavel Orlov met West German Chancellor Kurt Weber.",

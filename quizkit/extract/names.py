@@ -16,6 +16,7 @@ from quizkit.extract.titles import DOMAINS, MODIFIERS, QUALIFIERS, word_set
 
 _PARTICLES_WORDS = "al el bin ibn von van der den de da di du la le dos das del ter bint"
 _PARTICLES = frozenset(_PARTICLES_WORDS.split())
+_REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|Jr\.?|Sr\.?)")
 _HYPHEN_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|ar|an|az|abu|bin|ibn|ben|ul|ud)-[A-Z]")
 _HONORIFICS_WORDS = (
     "mr mrs ms dr sir dame lord lady gen general adm admiral col colonel lt lieutenant maj "
@@ -90,8 +91,8 @@ def name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
         if not words and core.lower().rstrip(".") in _HONORIFICS:
             pos = m.end()
             continue
-        if core.lower() in _PARTICLES and words:
-            words.append((m.start(1), m.start(1) + len(core)))
+        if (core.lower() in _PARTICLES or _REGNAL.fullmatch(core)) and words:
+            words.append((m.start(1), m.start(1) + len(core)))  # "bin", "Charles III"
         elif _is_name_word(core) or _is_initial(word):
             words.append((m.start(1), m.start(1) + len(core if not _is_initial(word) else word)))
         else:
@@ -171,8 +172,13 @@ def name_key(word: str) -> str:
 
 
 def surname(name: str) -> str:
-    """The family name with its particles: "Ursula von der Leyen" -> "von der Leyen"."""
+    """The family name with its particles: "Ursula von der Leyen" -> "von der Leyen".
+
+    A monarch's name with its number ("Charles III") has no family name: it is kept whole.
+    """
     words = name.split()
+    if _REGNAL.fullmatch(words[-1]):
+        return name
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in _PARTICLES:
         start -= 1

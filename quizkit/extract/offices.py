@@ -65,7 +65,6 @@ class Office:
     this_country: bool
     determiner: bool
     state: bool
-    regional_of: bool  # "governor of <a region>": the holder's country is from context
 
 
 def local_organisations(text: str) -> dict[str, Place]:
@@ -177,7 +176,7 @@ def read_office(
         # "Real Madrid president X": the office of a named body, not of a state; only a
         # region's office ("Alberta premier") may stand after a name that is no country
         state = False
-    return Office(office, start, end, place, former, this_country, determiner, state, regional_of)
+    return Office(office, start, end, place, former, this_country, determiner, state)
 
 
 def _place_inside(office: str) -> tuple[Place | None, str]:
@@ -247,26 +246,8 @@ def _modifiers_before(
             start = token.start(1)
         else:
             break
-    if capitalised and not (country or org or determiner or this_country):
-        # capitalised words with nothing else before may be the end of a name
-        # ("... said Ana Torres, Calgary mayor"): keep them out of the office
-        start = _skip_capitalised(text, lower, floor, pos)
     body = bool(capitalised) and not (country or org)
     return country, org, this_country, determiner, start, former, body
-
-
-def _skip_capitalised(text: str, lower: str, floor: int, pos: int) -> int:
-    """The start of the capitalised words right before `pos` (a body or region name)."""
-    start = pos
-    for _ in range(3):
-        edge = start
-        while edge > floor and text[edge - 1] in " \t":
-            edge -= 1
-        token = _LAST_TOKEN.search(lower, max(floor, edge - 40), edge + 1)
-        if not token or not text[token.start(1)].isupper():
-            break
-        start = token.start(1)
-    return start
 
 
 def _place_ending_at(

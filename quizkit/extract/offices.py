@@ -147,7 +147,7 @@ def read_office(
     office_text = FORMER_PREFIX.sub("", text[start:end])
     place, inner = _place_inside(office_text)
     office = canonical_office(inner)
-    if office is None or office.lower() in ("state secretary", "general secretary"):
+    if office is None:
         return None
     # what stands before: places, former, "the country's", a determiner
     country, org, this_country, determiner, before_start, former_before, body = _modifiers_before(
@@ -165,8 +165,8 @@ def read_office(
     )
     if refused:
         return None
-    if after_place and (place is None or not after_place.is_country or place.is_country):
-        place = after_place if place is None or not place.is_country else place
+    if after_place and (place is None or not (place.is_country or after_place.is_country)):
+        place = after_place  # a country written before the office stays its place
     office = canonical_office(inner + suffix) or office
     state = bool(STATE_OFFICE.search(office.lower()))
     if not state and capitalised_title and re.match(r"representative|rep\.|sen\.", head):

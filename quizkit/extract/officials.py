@@ -93,11 +93,13 @@ def _counterparts(mentions: list[OfficialMention]) -> list[OfficialMention]:
     counterpart" makes a Peruvian minister. Being of another country by definition, a
     counterpart never takes the country of the article or of the sentence."""
     out: list[OfficialMention] = []
+    last: OfficialMention | None = None  # the latest mention that is not a counterpart
     for mention in mentions:
         if mention.office.startswith("Counterpart"):
-            before = [m for m in out if m.sentence is mention.sentence and m.start < mention.start]
-            if before:
-                mention = replace(mention, office=before[-1].office)
+            if last and last.sentence is mention.sentence and last.start < mention.start:
+                mention = replace(mention, office=last.office)
+        else:
+            last = mention
         out.append(mention)
     return out
 
@@ -105,10 +107,12 @@ def _counterparts(mentions: list[OfficialMention]) -> list[OfficialMention]:
 def _without_overlaps(mentions: list[OfficialMention]) -> list[OfficialMention]:
     """One mention per person and span: "Deputy Prime Minister and Foreign Minister X"."""
     out: list[OfficialMention] = []
+    places: dict[tuple[str, int], set[Place | None]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        same = [o for o in out if o.person == mention.person and o.sentence is mention.sentence]
-        if same and any(o.place == mention.place or mention.place is None for o in same):
+        seen = places.setdefault((mention.person, mention.sentence.index), set())
+        if seen and (mention.place is None or mention.place in seen):
             continue
+        seen.add(mention.place)
         out.append(mention)
     out.sort(key=lambda m: m.start)
     return out
@@ -305,10 +309,10 @@ def _countries_before(
     text: str, free: list[tuple[Place, int, int]], ends: list[int], mention: OfficialMention
 ) -> list[tuple[Place, int, int]]:
     """Free countries in the sentence of a mention, before it, or in the sentence before."""
-    last = bisect_right(ends, mention.start)
     floor = mention.sentence.start - 400
     out = []
-    for place in reversed(free[:last]):
+    for i in range(bisect_right(ends, mention.start) - 1, -1, -1):
+        place = free[i]
         if place[1] < floor or not _near(text, place[2], mention.start):
             break
         out.append(place)
@@ -317,8 +321,8 @@ def _countries_before(
 
 
 def _near(text: str, end: int, start: int) -> bool:
-    """Whether text[end:start] spans at most one sentence boundary."""
-    return len(_SENTENCE_END.findall(text, end, start)) <= 1
+    """Whether text[end:start] spans at most one sentence boundary (and is not long)."""
+    return start - end <= 1500 and len(_SENTENCE_END.findall(text, end, start)) <= 1
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])|\n")
@@ -381,17 +385,17 @@ def merge_officials(
 def _full_names(facts: list[OfficialFact]) -> list[OfficialFact]:
     """A holder named by surname alone under one office takes the full name the article
     gives them under another ("Brandt is an envoy" after "Tomas Brandt, the minister")."""
+    full: dict[str, set[str]] = {}
+    for fact in facts:
+        if " " in fact.person:
+            full.setdefault(name_key(fact.person.split()[-1]), set()).add(fact.person)
     out = []
     for fact in facts:
-        if " " not in fact.person:
-            fuller = [
-                f.person
-                for f in facts
-                if " " in f.person and name_key(f.person.split()[-1]) == name_key(fact.person)
-            ]
-            if len(set(fuller)) == 1:
-                aliases = tuple(sorted({*fact.aliases, fact.person} - {fuller[0]}))
-                fact = replace(fact, person=fuller[0], aliases=aliases)
+        fuller = full.get(name_key(fact.person), set()) if " " not in fact.person else set()
+        if len(fuller) == 1:
+            (person,) = fuller
+            aliases = tuple(sorted({*fact.aliases, fact.person} - {person}))
+            fact = replace(fact, person=person, aliases=aliases)
         out.append(fact)
     return out
 

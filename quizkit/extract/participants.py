@@ -18,6 +18,7 @@ Two sides of a confrontation are never a set.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from quizkit.extract.clauses import event_phrase, tidy
@@ -215,13 +216,13 @@ def _parties(
         place = people.get(fold(mention.person)) or mention.place or mention.context
         if place is not None:
             parties.append((place, mention.start, mention.end))
-    spans = [(m.start, m.end) for m in mentions]
+    spans = sorted((m.start, m.end) for m in mentions)
     for m in _NAME_WORD.finditer(text, sentence.start, sentence.end) if people else ():
         word = m.group()
         if word.endswith(("'s", "’s")):
             word = word[:-2]
         place = people.get(word.lower() if word.isascii() else fold(word))
-        if place is not None and not any(a <= m.start() < b for a, b in spans):
+        if place is not None and not _inside(spans, m.start()):
             parties.append((place, m.start(), m.end()))
     for place, start, end in places:
         inside = sentence.start <= start and end <= sentence.end
@@ -293,14 +294,21 @@ def _countries_with(
     if not parties:
         return []
     out = []
+    spans = sorted((a, b) for _, a, b in parties)
     for place, start, end in places:
         if not (sentence.start <= start and end <= sentence.end and place.is_country):
             continue
-        if any(a <= start < b for _, a, b in parties):
+        if _inside(spans, start):
             continue
         if _WITH_COUNTRY.search(text, max(sentence.start, start - 10), start):
             out.append((place, start, end))
     return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` falls in one of the spans (sorted by start; spans do not nest deeply)."""
+    i = bisect_right(spans, (pos, 1 << 62))
+    return any(a <= pos < b for a, b in spans[max(0, i - 3) : i])
 
 
 def _coordination(

@@ -167,3 +167,18 @@ def test_organisation_as_a_party() -> None:
     (doc,) = extract_texts([("a.txt", text)])
     sets = [set(f.countries) for f in doc.facts if isinstance(f, ParticipantsFact)]
     assert sets == [{"NATO", "Ukraine"}]
+
+
+def test_a_meeting_carries_its_place_and_date() -> None:
+    text = (
+        "Ministers meet\n\nMarch 6, 2019\n\nThe foreign ministers of Chile, Peru, Bolivia and "
+        "Ecuador met in Lima on Monday to discuss the border."
+    )
+    (doc,) = extract_texts([("a.txt", text)])
+    (fact,) = [f for f in doc.facts if isinstance(f, ParticipantsFact)]
+    assert (fact.countries, fact.place, fact.date) == (
+        ("Chile", "Peru", "Bolivia", "Ecuador"),
+        "Lima",
+        "2019-03-04",
+    )
+    assert fact.to_dict()["place"] == "Lima" and fact.to_dict()["date"] == "2019-03-04"

@@ -98,9 +98,10 @@ def extract_texts(
 
 
 def _dated(sets: list[ParticipantsFact], dates: list[DateFact]) -> list[ParticipantsFact]:
-    """Each participant set with the date its sentence gives, when it gives one."""
+    """Each participant set with the date its sentence gives, when it gives one (the
+    date of what happened rather than of the statement about it)."""
     by_sentence: dict[int, str] = {}
-    for fact in dates:
+    for fact in sorted(dates, key=lambda f: f.reporting):
         by_sentence.setdefault(fact.where.sentence_index, fact.date)
     return [replace(s, date=by_sentence.get(s.where.sentence_index)) for s in sets]
 

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from quizkit.extract.facts import OfficialFact, Provenance
 from quizkit.extract.gazetteer import (
@@ -128,10 +129,7 @@ def _read_mentions(
     if names:
         titled = text[m.start()].isupper() and not office.former
         return [
-            replace(
-                _mention(text, sentence, office, name, place, office.start, name[2]),
-                titled=titled,
-            )
+            _mention(text, sentence, office, name, place, office.start, name[2], titled)
             for name, place in names
         ]
     shared = _name_of_next_office(text, lower, sentence, office, local)
@@ -193,6 +191,7 @@ def _mention(
     own_place: Place | None,
     start: int,
     end: int,
+    titled: bool = False,
 ) -> OfficialMention:
     place = own_place or office.place
     if place is None:
@@ -211,6 +210,7 @@ def _mention(
         office.former,
         _THIS_COUNTRY_MARK if office.this_country else None,
         office.state,
+        titled,
     )
 
 
@@ -283,7 +283,9 @@ def _with_context(
             if context is None and before:
                 # its subject, most often
                 mention = replace(mention, previous_country=before[0][0])
-        out.append(replace(mention, context=context))
+        if context != mention.context:
+            mention = replace(mention, context=context)
+        out.append(mention)
         previous = out[-1]
     return out
 
@@ -374,7 +376,9 @@ def merge_officials(
     for person in people:
         for source, fact in _facts_of(person, home_country):
             if texts and fact.org:
-                fact = replace(fact, org=_organisation_as_written(fact.org, texts.get(source, "")))
+                as_written = _organisation_as_written(fact.org, texts.get(source, ""))
+                if as_written != fact.org:
+                    fact = replace(fact, org=as_written)
             facts.setdefault(source, []).append(fact)
     for found in facts.values():
         found[:] = _full_names(found)
@@ -400,6 +404,7 @@ def _full_names(facts: list[OfficialFact]) -> list[OfficialFact]:
     return out
 
 
+@lru_cache(maxsize=256)
 def _organisation_as_written(short: str, text: str) -> str:
     """An organisation under its short name when the article uses it, else as written."""
     longs = [long for long, s in organisation_long_names().items() if s == short]

@@ -93,6 +93,10 @@ class ParticipantsFact:
     text: str
     where: Provenance
     kind: str = field(default="participants", init=False)
+    # Where the event took place ("Lima"), when the sentence says.
+    place: str | None = None
+    # The event's date (ISO, or `--MM-DD`), when its sentence dates it.
+    date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +104,8 @@ class ParticipantsFact:
             "event": self.event,
             "countries": list(self.countries),
             "text": self.text,
+            "place": self.place,
+            "date": self.date,
         }
 
 

@@ -50,18 +50,49 @@ _EXTRA_NAMES = {
     "KP": "DPRK",
     "CZ": "Czechia",
     "TR": "Türkiye|Turkiye",
-    "MM": "Burma",
     "CI": "Côte d'Ivoire",
     "CN": "People's Republic of China|PRC|Mainland China",
     "AE": "UAE|Emirates",
     "KG": "Kyrgyz Republic",
-    "MK": "Macedonia",
-    "SZ": "Swaziland",
     "XK": "Kosovo",
     "VA": "Holy See|Vatican City",
     "PS": "Palestinian territories",
     "CD": "DR Congo|DRC",
     "GE": "Georgia",
+}
+
+# Countries of the past, and former names of countries, reported as the article names
+# them (a 1980s article speaks of West Germany and Swaziland): name, then other names,
+# then demonyms.
+_HISTORICAL = {
+    "Soviet Union": ("USSR|U.S.S.R.|Union of Soviet Socialist Republics", "Soviet"),
+    "West Germany": ("Federal Republic of Germany|FRG", "West German"),
+    "East Germany": ("German Democratic Republic|GDR", "East German"),
+    "Czechoslovakia": ("", "Czechoslovak|Czechoslovakian"),
+    "Yugoslavia": ("", "Yugoslav|Yugoslavian"),
+    "Swaziland": ("Kingdom of Swaziland", ""),
+    "Macedonia": ("Republic of Macedonia|Former Yugoslav Republic of Macedonia", ""),
+    "Burma": ("", ""),
+    "Zaire": ("Republic of Zaire", "Zairean|Zairian"),
+    "Rhodesia": ("Southern Rhodesia", "Rhodesian"),
+    "Ceylon": ("", ""),
+    "Kampuchea": ("Democratic Kampuchea", "Kampuchean"),
+    "Upper Volta": ("", ""),
+    "Dahomey": ("", ""),
+    "South Yemen": ("People's Democratic Republic of Yemen", ""),
+    "North Yemen": ("Yemen Arab Republic", ""),
+    "South Vietnam": ("Republic of Vietnam", "South Vietnamese"),
+    "North Vietnam": ("", "North Vietnamese"),
+    "Serbia and Montenegro": ("", ""),
+}
+
+# Seats and agencies of a government that news names in place of the country
+# ("White House spokesman", "Kremlin aide", "CIA director").
+_GOVERNMENT_NAMES = {
+    "US": "White House|Pentagon|State Department|CIA|FBI|Federal Reserve|Federal Reserve Board",
+    "RU": "Kremlin",
+    "GB": "Downing Street|Whitehall",
+    "FR": "Elysee|Élysée",
 }
 
 # Demonyms (adjectives of nationality) as news English writes them.
@@ -157,6 +188,30 @@ _ORGANISATIONS = {
     "APEC": "Asia-Pacific Economic Cooperation",
     "SADC": "Southern African Development Community",
     "OIC": "Organisation of Islamic Cooperation|Organization of Islamic Cooperation",
+    "EC": "European Community|European Economic Community|EEC|Common Market",
+    "OAU": "Organisation of African Unity|Organization of African Unity",
+    "PLO": "Palestine Liberation Organization|Palestine Liberation Organisation",
+    "Hamas": "",
+    "Hezbollah": "Hizbollah|Hizbullah",
+    "Fatah": "",
+    "Taliban": "",
+    "Quartet": "Quartet on the Middle East|Middle East Quartet",
+    "Warsaw Pact": "",
+    "Comecon": "Council for Mutual Economic Assistance",
+    "GATT": "General Agreement on Tariffs and Trade",
+    "FAO": "Food and Agriculture Organization|Food and Agriculture Organisation",
+    "ILO": "International Labour Organization|International Labor Organization",
+    "UNDP": "United Nations Development Programme|UN Development Programme",
+    "UNRWA": "",
+    "UNCTAD": "",
+    "ICJ": "International Court of Justice",
+    "IOC": "International Olympic Committee",
+    "OPCW": "Organisation for the Prohibition of Chemical Weapons",
+    "Mercosur": "",
+    "CARICOM": "Caribbean Community",
+    "Rio Group": "",
+    "Non-Aligned Movement": "NAM",
+    "IGAD": "Intergovernmental Authority on Development",
 }
 
 
@@ -215,6 +270,21 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
         for demonym in _DEMONYMS.get(code, "").split("|"):
             if demonym:
                 demonyms[fold(demonym)] = place
+    for name, (others, adjectives) in _HISTORICAL.items():
+        place = Place(name, True)
+        for form in [name, *others.split("|")]:
+            if form:
+                names[fold(form)] = place
+        for demonym in adjectives.split("|"):
+            if demonym:
+                demonyms[fold(demonym)] = place
+                if " " in demonym:
+                    names[fold(demonym)] = place
+    for code, seats in _GOVERNMENT_NAMES.items():
+        record = pycountry.countries.get(alpha_2=code)
+        short = _SHORT_NAMES.get(code) or getattr(record, "common_name", None) or record.name  # type: ignore[union-attr]
+        for seat in seats.split("|"):
+            names.setdefault(fold(seat), Place(short, True))
     if "XK" not in {c.alpha_2 for c in pycountry.countries}:
         names[fold("Kosovo")] = Place("Kosovo", True)
         demonyms[fold("Kosovar")] = Place("Kosovo", True)
@@ -338,6 +408,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple
     return found
 
 
+@cache
 def organisation_long_names() -> dict[str, str]:
     """Each spelled-out organisation name mapped to the short name quizkit reports."""
     return {

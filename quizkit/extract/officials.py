@@ -1,17 +1,21 @@
 """Officials: a person, the office they hold and the country or organisation they serve.
 
-Mentions are read in the forms news English uses ("Russian Defense Minister X",
-"Defense Minister of Belarus X", "X, the Russian defence minister", "the foreign
-minister, X") and then merged: one person under several spellings, within and
-across documents, becomes one official with aliases.
+Each office found in a sentence (offices.py) is given its holder: the name after it
+("President Ana Torres", "the president, Ana Torres"), before it in apposition ("Ana
+Torres, Chile's finance minister") or shared with the office after it ("Deputy Prime
+Minister and Foreign Minister Ana Torres"). A mention with no place written beside it
+takes the one the text around suggests.
+
+Mentions are then merged: one person under several spellings, within and across
+documents, becomes one official per place, with aliases.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from quizkit.extract.facts import OfficialFact, Provenance
@@ -19,90 +23,36 @@ from quizkit.extract.gazetteer import (
     Place,
     find_places,
     fold,
-    is_place_word,
     longest_place_at,
-    place_ending_at,
+    organisation_long_names,
+)
+from quizkit.extract.names import appositive_name, name_after, name_key, surname
+from quizkit.extract.offices import (
+    CLAUSE_WORDS,
+    COMMA,
+    PREPOSITION_AFTER,
+    Office,
+    local_organisations,
+    read_office,
 )
 from quizkit.extract.text import Sentence, lowered
+from quizkit.extract.titles import OFFICE_HEAD
 
-_MINISTRY = (
-    r"foreign\s+affairs|internal\s+affairs|home\s+affairs|foreign\s+trade|european\s+affairs"
-    r"|economic\s+development|emergency\s+situations|social\s+affairs|national\s+defen[cs]e"
-    r"|foreign|defen[cs]e|interior|home|finance|economy|economic|health|justice|energy|trade"
-    r"|industry|education|agriculture|emergencies|environment|labou?r|transport|culture"
-    r"|sports?|tourism|science|digital|development|communications|information|security"
-    r"|oil|petroleum|water|housing|immigration|migration"
-)
-_STAFF = r"(?:forces|command|army|navy|mission|operation|contingent|guard|troops|staff)"
-_OFFICE = re.compile(
-    rf"""(?=\b(?:first|deputy|vice|acting|prime|minister|secretary|president|chancellor|premier
-        |king|queen|emir|crown|supreme|chief|head|commander|director|high|ambassador
-        |[a-z]+\s(?:[a-z]+\s)?(?:minister|secretary)))  # fails fast where no office starts
-    \b(?:
-        (?:first\s+)?(?:deputy\s+|vice\s+)?prime\s+minister
-      | (?:first\s+)?(?:deputy\s+|acting\s+)?(?:{_MINISTRY})\s+minister
-      | (?:first\s+)?(?:deputy\s+|acting\s+)?minister\s+(?:of|for)\s+(?:the\s+)?(?:{_MINISTRY})
-      | (?:deputy\s+)?secretary[\s-]general
-      | secretary\s+of\s+state(?:\s+for\s+(?:the\s+)?(?:{_MINISTRY}))?
-      | secretary\s+of\s+(?:defen[cs]e|the\s+treasury|homeland\s+security|energy|commerce
-            |agriculture|labor|transportation|education|the\s+interior)
-      | (?:foreign|defen[cs]e|home|health|treasury|interior|energy|commerce|trade|transport
-            |culture|education|environment|justice|business)\s+secretary
-      | (?:vice\s+)?president
-      | (?:vice\s+)?chancellor(?:\s+of\s+the\s+exchequer)?
-      | premier | king | queen | emir | crown\s+prince | supreme\s+leader
-      | (?:deputy\s+)?(?:chief|head)\s+of\s+(?:the\s+)?(?:\S+\s+)?
-            (?:general|joint|defen[cs]e|armed\s+forces)\s+staff
-      | (?:deputy\s+)?(?:commander|head|chief|director)(?:-in-chief)?\s+of\s+the\s+
-            (?:[\w\-]+\s+){{0,3}}?{_STAFF}
-      | high\s+representative(?:\s+for\s+foreign\s+affairs\s+and\s+security\s+policy)?
-      | (?:deputy\s+)?director[\s-]general
-      | ambassador
-    )\b(?!-)""",
-    re.VERBOSE,
-)
-# Offices of a state, for which a country may be inferred from the article.
-_STATE_OFFICE = re.compile(
-    r"minister|president|chancellor|premier|king|queen|emir|prince|secretary(?! general)"
-)
-# Offices of an organisation, which may take the one organisation named beside them.
-_ORG_OFFICE = re.compile(r"secretary general|director general|high representative")
-
-_PARTICLES_WORDS = "al el bin ibn von van der den de da di du la le dos das del ter"
-_PARTICLES = frozenset(_PARTICLES_WORDS.split())
-_HONORIFICS_WORDS = (
-    "mr mrs ms dr sir dame lord lady gen general adm admiral col colonel lt lieutenant maj "
-    "major capt captain marshal sheikh ayatollah prof professor army"
-)
-_HONORIFICS = frozenset(_HONORIFICS_WORDS.split())
-_NOT_NAMES_WORDS = """
-    the a an this that these those he she it they we his her its their our in on at by for
-    of and or but as to from with after before during since until while when where who which
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday minister ministers president
-    secretary general deputy chief commander prime foreign defense defence council ministry
-    government parliament office state states kremlin white house forces army republic
-    federation union organization organisation committee agency news reuters interfax tass
-    also earlier later meanwhile however according said says told vice interior finance
-    affairs chancellor premier ambassador director head king queen staff spokesman"""
-_NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split())
-_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
-_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w.\-]+")
-_DOUBLED = re.compile(r"(.)\1+")
-_COMMA = re.compile(r",(?=[ \t])")
-_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_AND = re.compile(r"[ \t]+and[ \t]+")
+# "OPEC's president, who is also Algeria's oil minister, Ana Torres"
+_WHO_IS_ALSO = re.compile(r"[ \t]*,[ \t]+who[ \t]+(?:is|was)[ \t]+also[ \t]+[^,]{1,80},[ \t]")
 _OF_AFTER_NAME = re.compile(r",?\s+of\s+(?:the\s+)?")
-_TO_OR_IN = re.compile(r"\s+(to|in)\s+(?:the\s+)?")
-_WORD_END = re.compile(r"(?:['’]s?)?\.?$")
-_FORMER = re.compile(r"\b(?:former|ex|late|then)[\s-]*$", re.IGNORECASE)
-_APPOSITION = re.compile(r",\s+(?:(?:the|a)\s+(?:[^,]{0,40}\s+)?|[^\W\d_][^,]{0,40}['’]s\s+)$")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[ \t]*$")
+_NAMES_AND = re.compile(r"(?:[ \t]*,)?[ \t]+and[ \t]+|[ \t]*,[ \t]+")
 
 
 @dataclass(frozen=True)
 class OfficialMention:
-    """One mention of an office holder in one sentence, before merging."""
+    """One mention of an office holder in one sentence, before merging.
+
+    `place` is written beside the office; `context` is what the text around suggests
+    when nothing is ("the country's president", a country named earlier in the sentence,
+    the place of the office before in a coordination).
+    """
 
     person: str
     office: str
@@ -111,204 +61,273 @@ class OfficialMention:
     end: int
     sentence: Sentence
     text: str
+    former: bool = False
+    context: Place | None = None
+    # An office of a state, which may take the country an article is about.
+    state: bool = False
+    # Written as a title right before the name ("President Vega").
+    titled: bool = False
+    # The country named in the sentence before, for a state office when the article
+    # has no country of its own ("Malaysia's economy grew. Prime Minister Anwar said").
+    previous_country: Place | None = None
 
 
-def find_officials(text: str, sentences: list[Sentence]) -> list[OfficialMention]:
+def find_officials(
+    text: str,
+    sentences: list[Sentence],
+    places: list[tuple[Place, int, int]] | None = None,
+) -> list[OfficialMention]:
     """Every office holder mentioned in the sentences, in text order."""
-    found: list[OfficialMention] = []
     lower = lowered(text)
+    places = find_places(text) if places is None else places
+    local = local_organisations(text)
+    found: list[OfficialMention] = []
     for sentence in sentences:
-        for m in _OFFICE.finditer(lower, sentence.start, sentence.end):
-            mention = _read_mention(text, sentence, m)
-            if mention:
-                found.append(mention)
-    return found
+        for m in OFFICE_HEAD.finditer(lower, sentence.start, sentence.end):
+            found.extend(_read_mentions(text, lower, sentence, m, local))
+    found = _without_overlaps(_counterparts(found))
+    return _with_context(text, found, places)
 
 
-def _read_mention(text: str, sentence: Sentence, m: re.Match[str]) -> OfficialMention | None:
-    office_text = text[m.start() : m.end()]
-    place, inner = _place_inside(office_text)
-    start, end = m.start(), m.end()
-    before = place_ending_at(text, start - _trailing_space(text, start))
-    if before and before[1] >= sentence.start:
-        place = place or before[0]
-        start = before[1]
-    if _FORMER.search(text, max(sentence.start, start - 12), start):
-        return None
-    after_place, end, suffix = _place_after(text, end, sentence.end)
-    if _OF.match(text, end, sentence.end):
-        return None  # "King of Clay", "President of the Tennis Federation": not a state's office
-    place = after_place or place
-    office = canonical_office(inner + suffix)
-    if office is None:
-        return None
-    name = _name_after(text, end, sentence.end)
-    span = (start, name[2]) if name else (start, end)
-    if name is None:
-        name = _appositive_name(text, sentence.start, m.start())
-        span = (name[1], end) if name else span
-    if name is None and _THE.search(text, max(sentence.start, start - 5), start):
-        comma = _COMMA.match(text, end, sentence.end)
-        name = _name_after(text, comma.end(), sentence.end) if comma else None
-        span = (start, name[2]) if name else span
-    if name is None:
-        return None
-    if place is None:
-        of_place = _OF_AFTER_NAME.match(text, span[1], sentence.end)
-        hit = longest_place_at(text, of_place.end(), limit=sentence.end) if of_place else None
-        if hit:
-            place, span = hit[0], (span[0], hit[1])
-    if place is None and _ORG_OFFICE.search(office.lower()):
-        place = _only_organisation(text, sentence)
-    person = name[0]
-    return OfficialMention(
-        person, office, place, span[0], span[1], sentence, text[span[0] : span[1]]
-    )
-
-
-def _only_organisation(text: str, sentence: Sentence) -> Place | None:
-    """The organisation a sentence names, when it names exactly one."""
-    orgs = {p for p, _, _ in find_places(text, sentence.start, sentence.end) if not p.is_country}
-    return orgs.pop() if len(orgs) == 1 else None
-
-
-def _trailing_space(text: str, pos: int) -> int:
-    """How many spaces stand right before `pos` (looking back a few characters)."""
-    left = text[max(0, pos - 5) : pos]
-    return len(left) - len(left.rstrip())
-
-
-def _place_inside(office: str) -> tuple[Place | None, str]:
-    """An organisation written inside an office ("Chief of the CSTO Joint Staff")."""
-    for m in _CAPITALISED_WORD.finditer(office):
-        if m.start() == 0 or not is_place_word(m.group()):
-            continue
-        hit = longest_place_at(office, m.start())
-        if hit:
-            rest = f"{office[: m.start()]}{office[hit[1] :]}"
-            return hit[0], " ".join(rest.split())
-    return None, office
-
-
-def _place_after(text: str, pos: int, limit: int) -> tuple[Place | None, int, str]:
-    """ "of Belarus", "of the CSTO", "to the United States", "in Kazakhstan" after an office."""
-    place: Place | None = None
-    suffix = ""
-    m = _OF.match(text, pos, limit)
-    if m:
-        hit = longest_place_at(text, m.end(), limit=limit)
-        if hit:
-            place, pos = hit[0], hit[1]
-    m = _TO_OR_IN.match(text, pos, limit)
-    if m:
-        hit = longest_place_at(text, m.end(), limit=limit)
-        if hit and hit[0].is_country:
-            suffix, pos = f" {m.group(1)} {hit[0].name}", hit[1]
-    return place, pos, suffix
-
-
-def is_common_word(word: str) -> bool:
-    """A capitalised word that is no one's name: titles, months, function words."""
-    return word.lower() in _NOT_NAMES
-
-
-def _is_name_word(word: str) -> bool:
-    return (
-        word[0].isupper()
-        and not word.isupper()
-        and word.lower() not in _NOT_NAMES
-        and not is_place_word(word)
-    )
-
-
-def _name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
-    """The person's name written right after an office, as (name, start, end)."""
-    words: list[tuple[int, int]] = []
-    while len(words) < 6:
-        m = _WORD.match(text, pos, limit)
-        if not m:
-            break
-        word = m.group(1)
-        core = _WORD_END.sub("", word)
-        if not core:
-            break
-        if not words and core.lower().rstrip(".") in _HONORIFICS:
-            pos = m.end()
-            continue
-        if core.lower() in _PARTICLES and words:
-            words.append((m.start(1), m.start(1) + len(core)))
-        elif _is_name_word(core) or _is_initial(word):
-            words.append((m.start(1), m.start(1) + len(core if not _is_initial(word) else word)))
+def _counterparts(mentions: list[OfficialMention]) -> list[OfficialMention]:
+    """A counterpart holds the office of the person met: "the minister met her Peruvian
+    counterpart" makes a Peruvian minister. Being of another country by definition, a
+    counterpart never takes the country of the article or of the sentence."""
+    out: list[OfficialMention] = []
+    last: OfficialMention | None = None  # the latest mention that is not a counterpart
+    for mention in mentions:
+        if mention.office.startswith("Counterpart"):
+            if last and last.sentence is mention.sentence and last.start < mention.start:
+                mention = replace(mention, office=last.office)
         else:
-            break
-        pos = m.end()
-        if core != word.rstrip(".") or (word.endswith(".") and not _is_initial(word)):
-            break
-    while words and text[words[-1][0] : words[-1][1]].lower() in _PARTICLES:
-        words.pop()
-    named = [w for w in words if text[w[0] : w[1]].lower() not in _PARTICLES]
-    if not words or len(named) > 4 or _is_initial(text[words[-1][0] : words[-1][1]]):
-        return None
-    start, end = words[0][0], words[-1][1]
-    return " ".join(text[start:end].split()), start, end
+            last = mention
+        out.append(mention)
+    return out
 
 
-def _is_initial(word: str) -> bool:
-    return len(word) == 2 and word[0].isupper() and word[1] == "."
+def _without_overlaps(mentions: list[OfficialMention]) -> list[OfficialMention]:
+    """One mention per person and span: "Deputy Prime Minister and Foreign Minister X"."""
+    out: list[OfficialMention] = []
+    places: dict[tuple[str, int], set[Place | None]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        seen = places.setdefault((mention.person, mention.sentence.index), set())
+        if seen and (mention.place is None or mention.place in seen):
+            continue
+        seen.add(mention.place)
+        out.append(mention)
+    out.sort(key=lambda m: m.start)
+    return out
 
 
-def _appositive_name(
-    text: str, sentence_start: int, office_start: int
+def _read_mentions(
+    text: str, lower: str, sentence: Sentence, m: re.Match[str], local: dict[str, Place]
+) -> list[OfficialMention]:
+    office = read_office(text, lower, sentence, m, local)
+    if office is None:
+        return []
+    names = _names_after(text, office, sentence)
+    if names:
+        titled = text[m.start()].isupper() and not office.former
+        return [
+            _mention(text, sentence, office, name, place, office.start, name[2], titled)
+            for name, place in names
+        ]
+    shared = _name_of_next_office(text, lower, sentence, office, local)
+    if shared:
+        return [_mention(text, sentence, office, shared, None, office.start, shared[2])]
+    name = None
+    if office.determiner or office.this_country or office.place:
+        end = office.end
+        if office.place and not office.state:
+            end = _of_phrase_end(text, lower, end, sentence.end)
+        also = _WHO_IS_ALSO.match(text, end, sentence.end)
+        comma = also or COMMA.match(text, end, sentence.end)
+        name = name_after(text, comma.end() - 1, sentence.end) if comma else None
+        if name:
+            return [_mention(text, sentence, office, name, None, office.start, name[2])]
+    name = appositive_name(text, sentence.start, office.start)
+    if name:
+        return [_mention(text, sentence, office, name, None, name[1], office.end)]
+    return []
+
+
+def _name_of_next_office(
+    text: str, lower: str, sentence: Sentence, office: Office, local: dict[str, Place]
 ) -> tuple[str, int, int] | None:
-    """The name in "X, the Russian defence minister" or "X, Russia's defence minister"."""
-    floor = max(sentence_start, office_start - 80)
-    m = _APPOSITION.search(text[floor:office_start])
-    if not m:
+    """The holder of two offices joined by "and": "Deputy Prime Minister and Foreign
+    Minister Ana Torres" names Ana Torres for both."""
+    joined = _AND.match(lower, office.end, sentence.end)
+    if not joined:
         return None
-    end = floor + m.start()
-    words: list[int] = []
-    pos = end
-    while len(words) < 4:
-        w = _WORD_BEFORE.search(text, max(sentence_start, pos - 40), pos)
-        if not w or not _is_name_word(w.group(1)):
+    following = OFFICE_HEAD.search(lower, joined.end(), min(sentence.end, joined.end() + 40))
+    if not following:
+        return None
+    second = read_office(text, lower, sentence, following, local)
+    if second is None or second.start != joined.end():
+        return None
+    names = _names_after(text, second, sentence)
+    return names[0][0] if len(names) == 1 else None
+
+
+def _of_phrase_end(text: str, lower: str, pos: int, limit: int) -> int:
+    """The end of a short "of ..." after an office, up to a comma: "head of investment,"."""
+    of = PREPOSITION_AFTER.match(lower, pos, limit)
+    if not of or of.group(1) != "of":
+        return pos
+    stop = lower.find(",", of.end(), min(limit, of.end() + 50))
+    if stop < 0:
+        return pos
+    words = lower[of.end() : stop].split()
+    if len(words) > 5 or any(w in CLAUSE_WORDS for w in words):
+        return pos
+    return stop
+
+
+def _mention(
+    text: str,
+    sentence: Sentence,
+    office: Office,
+    name: tuple[str, int, int],
+    own_place: Place | None,
+    start: int,
+    end: int,
+    titled: bool = False,
+) -> OfficialMention:
+    place = own_place or office.place
+    if place is None:
+        after = _OF_AFTER_NAME.match(text, end, sentence.end)
+        hit = longest_place_at(text, after.end(), limit=sentence.end) if after else None
+        if hit and hit[0].is_country:
+            place, end = hit[0], hit[1]
+    return OfficialMention(
+        name[0],
+        office.office,
+        place,
+        start,
+        end,
+        sentence,
+        text[start:end],
+        office.former,
+        _THIS_COUNTRY_MARK if office.this_country else None,
+        office.state,
+        titled,
+    )
+
+
+# A stand-in context meaning "the country the text last named", resolved afterwards.
+_COORDINATION_GAP = re.compile(r"\s*(?:,\s*)?(?:and|as well as)?\s*")
+_THIS_COUNTRY_MARK = Place("\x00this country", True)
+
+
+def _names_after(
+    text: str, office: Office, sentence: Sentence
+) -> list[tuple[tuple[str, int, int], Place | None]]:
+    """Names after an office, each with its own "of <country>": one, or a list after a
+    plural office ("Foreign Ministers Ana Torres of Chile and Luis Vega of Peru")."""
+    plural = re.search(r"(?:s|men|women|people|ies[\s-]general)$", office.office.lower())
+    out: list[tuple[tuple[str, int, int], Place | None]] = []
+    pos = office.end
+    while True:
+        name = name_after(text, pos, sentence.end)
+        if not name:
             break
-        words.append(w.start(1))
-        pos = w.start(1)
-    if len(words) < 2:
-        return None
-    start = words[-1]
-    return " ".join(text[start:end].split()), start, end
+        own: Place | None = None
+        end = name[2]
+        after = _OF_AFTER_NAME.match(text, end, sentence.end)
+        hit = longest_place_at(text, after.end(), limit=sentence.end) if after else None
+        if hit and hit[0].is_country:
+            own, end = hit[0], hit[1]
+        out.append(((name[0], name[1], end), own))
+        if not plural:
+            break
+        joiner = _NAMES_AND.match(text, end, sentence.end)
+        if not joiner:
+            break
+        pos = joiner.end() - 1
+    return out
 
 
-_MINISTRY_NAMES = {
-    "foreign affairs": "foreign",
-    "internal affairs": "interior",
-    "home affairs": "home",
-    "the interior": "interior",
-    "national defense": "defense",
-    "the economy": "economy",
-}
-_SMALL_WORDS = frozenset({"of", "the", "for", "and", "in", "to"})
+def _with_context(
+    text: str, mentions: list[OfficialMention], places: list[tuple[Place, int, int]]
+) -> list[OfficialMention]:
+    """Give mentions with no place of their own the one the text around suggests.
+
+    In order: "the country's president" takes the country named last before it; the
+    second office of a coordination takes the place of the first ("Chile's finance
+    minister X and trade minister Y"); a state office takes a country named earlier
+    in its sentence and not written beside another office.
+    """
+    free = _free_countries(mentions, places)
+    ends = [p[2] for p in free]
+    out: list[OfficialMention] = []
+    previous: OfficialMention | None = None
+    for mention in mentions:
+        context = None
+        if mention.place is not None:
+            pass
+        elif mention.context == _THIS_COUNTRY_MARK:
+            # the country of this sentence or the one before; beyond that, unsure
+            before = _countries_before(text, free, ends, mention)
+            context = before[-1][0] if before else None
+        elif (
+            previous
+            and previous.sentence is mention.sentence
+            and (previous.place or previous.context)
+            and _COORDINATION_GAP.fullmatch(text, previous.end, max(previous.end, mention.start))
+        ):
+            context = previous.place or previous.context
+        elif mention.state:
+            before = _countries_before(text, free, ends, mention)
+            same = [p for p in before if p[1] >= mention.sentence.start]
+            context = same[-1][0] if same else None
+            if context is None and before:
+                # its subject, most often
+                mention = replace(mention, previous_country=before[0][0])
+        if context != mention.context:
+            mention = replace(mention, context=context)
+        out.append(mention)
+        previous = out[-1]
+    return out
 
 
-@lru_cache(maxsize=4096)
-def canonical_office(raw: str) -> str | None:
-    """One spelling per office: American spelling, "X Minister" for "Minister of X"."""
-    office = " ".join(raw.replace("-", " ").split()).lower()
-    office = office.replace("defence", "defense").replace("labour", "labor")
-    office = office.replace("commander in chief", "commander-in-chief")
-    m = re.fullmatch(r"((?:first )?(?:deputy |acting )?)minister (?:of|for) (?:the )?(.+)", office)
-    if m:
-        ministry = _MINISTRY_NAMES.get(m.group(2), m.group(2))
-        office = f"{m.group(1)}{ministry} minister"
-    m = re.fullmatch(r"secretary of state for (?:the )?(.+)", office)
-    if m:
-        office = f"{_MINISTRY_NAMES.get(m.group(1), m.group(1))} secretary"
-    m = re.fullmatch(r"secretary of (?!state)(?:the )?(.+)", office)
-    if m:
-        office = f"{m.group(1)} secretary"
-    words = [w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in office.split()]
-    return " ".join(words) or None
+def _free_countries(
+    mentions: list[OfficialMention], places: list[tuple[Place, int, int]]
+) -> list[tuple[Place, int, int]]:
+    """Countries named in the text and not written beside an office, in text order."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    free = []
+    i = 0
+    for place in places:
+        if not place[0].is_country:
+            continue
+        while i < len(spans) and spans[i][1] <= place[1]:
+            i += 1
+        if not any(a <= place[1] < b for a, b in spans[i : i + 3]):
+            free.append(place)
+    return free
+
+
+def _countries_before(
+    text: str, free: list[tuple[Place, int, int]], ends: list[int], mention: OfficialMention
+) -> list[tuple[Place, int, int]]:
+    """Free countries in the sentence of a mention, before it, or in the sentence before."""
+    floor = mention.sentence.start - 400
+    out = []
+    for i in range(bisect_right(ends, mention.start) - 1, -1, -1):
+        place = free[i]
+        if place[1] < floor or not _near(text, place[2], mention.start):
+            break
+        out.append(place)
+    out.reverse()
+    return out
+
+
+def _near(text: str, end: int, start: int) -> bool:
+    """Whether text[end:start] spans at most one sentence boundary (and is not long)."""
+    return start - end <= 1500 and len(_SENTENCE_END.findall(text, end, start)) <= 1
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])|\n")
 
 
 @dataclass
@@ -317,15 +336,6 @@ class _Person:
 
     mentions: list[tuple[str, OfficialMention]]
     forms: dict[tuple[str, Place | None], OfficialMention]
-
-
-@lru_cache(maxsize=4096)
-def name_key(word: str) -> str:
-    """A spelling-tolerant key for a name word: Shoygu = Shoigu, Sergey = Sergei."""
-    word = unicodedata.normalize("NFKD", word.lower())
-    word = "".join(c for c in word if c.isalpha())
-    word = word.replace("y", "i").replace("j", "i").replace("kh", "h").replace("ph", "f")
-    return _DOUBLED.sub(r"\1", word)
 
 
 def _same_person(a: OfficialMention, b: OfficialMention) -> bool:
@@ -338,13 +348,16 @@ def _same_person(a: OfficialMention, b: OfficialMention) -> bool:
 
 
 def merge_officials(
-    mentions: list[tuple[str, OfficialMention]], home_country: dict[str, Place | None]
+    mentions: list[tuple[str, OfficialMention]],
+    home_country: dict[str, Place | None],
+    texts: dict[str, str] | None = None,
 ) -> dict[str, list[OfficialFact]]:
-    """Official facts per source: one per person, with aliases from every document.
+    """Official facts per source: one per person and place, with aliases from every document.
 
     `mentions` pairs each mention with its source; `home_country` gives the
     country an article is about, used only for state offices written with no
-    country at all ("Prime Minister X").
+    country at all ("Prime Minister X"); `texts` lets an organisation be reported
+    under the name its article uses.
     """
     people: list[_Person] = []
     by_surname: dict[str, list[_Person]] = {}
@@ -362,19 +375,62 @@ def merge_officials(
     facts: dict[str, list[OfficialFact]] = {}
     for person in people:
         for source, fact in _facts_of(person, home_country):
+            if texts and fact.org:
+                as_written = _organisation_as_written(fact.org, texts.get(source, ""))
+                if as_written != fact.org:
+                    fact = replace(fact, org=as_written)
             facts.setdefault(source, []).append(fact)
     for found in facts.values():
+        found[:] = _full_names(found)
         found.sort(key=lambda f: f.where.start)
     return facts
 
 
-def _surname(name: str) -> str:
-    """The family name with its particles: "Ursula von der Leyen" -> "von der Leyen"."""
-    words = name.split()
-    start = len(words) - 1
-    while start > 1 and words[start - 1].lower() in _PARTICLES:
-        start -= 1
-    return " ".join(words[start:])
+def _full_names(facts: list[OfficialFact]) -> list[OfficialFact]:
+    """A holder named by surname alone under one office takes the full name the article
+    gives them under another ("Brandt is an envoy" after "Tomas Brandt, the minister")."""
+    full: dict[str, set[str]] = {}
+    for fact in facts:
+        if " " in fact.person:
+            full.setdefault(name_key(fact.person.split()[-1]), set()).add(fact.person)
+    out = []
+    for fact in facts:
+        fuller = full.get(name_key(fact.person), set()) if " " not in fact.person else set()
+        if len(fuller) == 1:
+            (person,) = fuller
+            aliases = tuple(sorted({*fact.aliases, fact.person} - {person}))
+            fact = replace(fact, person=person, aliases=aliases)
+        out.append(fact)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _organisation_as_written(short: str, text: str) -> str:
+    """An organisation under its short name when the article uses it, else as written."""
+    longs = [long for long, s in organisation_long_names().items() if s == short]
+    shorts = len(re.findall(rf"\b{re.escape(short)}\b", text))
+    inside = sum(len(re.findall(re.escape(long), text)) for long in longs if short in long)
+    if shorts > inside:
+        return short
+    for long in sorted(longs, key=len, reverse=True):
+        if long in text:
+            return long
+    return short
+
+
+def _home_of(office: str, home: Place | None) -> Place | None:
+    """The article's country for a state office written without one.
+
+    An envoy in an article about a country is as often a foreign one, so an envoy
+    takes it only when the office names another country ("ambassador to Peru").
+    """
+    if home is None or not _SENT.search(office.lower()):
+        return home
+    sent_to = re.search(r" (?:to|in) (.+)$", office)
+    return home if sent_to and sent_to.group(1) != home.name else None
+
+
+_SENT = re.compile(r"ambassador|envoy|delegate")
 
 
 def _facts_of(
@@ -382,10 +438,8 @@ def _facts_of(
 ) -> list[tuple[str, OfficialFact]]:
     places = Counter(m.place for _, m in person.mentions if m.place)
     names = list(dict.fromkeys(m.person for _, m in person.mentions))
-    forms = set(names) | {_surname(n) for n in names}
+    forms = set(names) | {surname(n) for n in names}
     out: list[tuple[str, OfficialFact]] = []
-    if all(" " not in n for n in names) and not places:
-        return out  # one word after a title, no place: "President Hotel" is no one
     by_source: dict[str, list[OfficialMention]] = {}
     for source, mention in person.mentions:
         by_source.setdefault(source, []).append(mention)
@@ -393,10 +447,19 @@ def _facts_of(
         place = places.most_common(1)[0][0] if places else None
         offices = Counter(m.office for m in own if m.place == place or m.place is None)
         office = offices.most_common(1)[0][0] if offices else own[0].office
-        if place is None and _STATE_OFFICE.search(office.lower()):
-            place = home_country.get(source)
+        if place is None:
+            contexts = Counter(m.context for m in own if m.context)
+            place = contexts.most_common(1)[0][0] if contexts else None
+        if place is None and any(m.state for m in own):
+            home = home_country.get(source)
+            if home is None:
+                recent = Counter(m.previous_country for m in own if m.previous_country)
+                home = recent.most_common(1)[0][0] if recent else None
+            place = _home_of(office, home)
         if place is None:
             continue
+        if all(" " not in m.person for m in own) and not any(m.place or m.titled for m in own):
+            continue  # one word and no place written beside it: "the president, Hotel"
         name = max((m.person for m in own), key=lambda n: len(n.split()))
         first = own[0]
         where = Provenance(
@@ -405,5 +468,7 @@ def _facts_of(
         aliases = tuple(sorted(f for f in forms if fold(f) != fold(name)))
         country = place.name if place.is_country else None
         org = None if place.is_country else place.name
-        out.append((source, OfficialFact(name, office, country, org, aliases, first.text, where)))
+        former = all(m.former for m in own)
+        fact = OfficialFact(name, office, country, org, aliases, first.text, where, former=former)
+        out.append((source, fact))
     return out

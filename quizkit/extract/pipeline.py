@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from quizkit.extract.dates import (
@@ -18,16 +18,11 @@ from quizkit.extract.dates import (
     pinned_date,
     resolve_dates,
 )
-from quizkit.extract.facts import DocumentFacts, Fact
+from quizkit.extract.facts import DateFact, DocumentFacts, Fact, ParticipantsFact
 from quizkit.extract.gazetteer import Place, find_places, is_place_word
+from quizkit.extract.names import is_common_word, name_key
 from quizkit.extract.numbers import find_numbers
-from quizkit.extract.officials import (
-    OfficialMention,
-    find_officials,
-    is_common_word,
-    merge_officials,
-    name_key,
-)
+from quizkit.extract.officials import OfficialMention, find_officials, merge_officials
 from quizkit.extract.participants import find_participants
 from quizkit.extract.text import Sentence, split_sentences
 
@@ -64,17 +59,30 @@ def extract_texts(
     """
     readings = [_read(source, text) for source, text in docs]
     mentions = [(r.source, m) for r in readings for m in r.officials]
-    officials = merge_officials(mentions, {r.source: r.home_country for r in readings})
+    officials = merge_officials(
+        mentions,
+        {r.source: r.home_country for r in readings},
+        {r.source: r.text for r in readings},
+    )
     results = []
     for reading in readings:
         context = _date_context(reading, readings, year, ref_date, today)
+        dates = resolve_dates(
+            reading.source, reading.text, reading.sentences, context, reading.header
+        )
         facts: list[Fact] = [
-            *resolve_dates(
-                reading.source, reading.text, reading.sentences, context, reading.header
-            ),
+            *dates,
             *officials.get(reading.source, []),
-            *find_participants(
-                reading.source, reading.text, reading.sentences, reading.officials, reading.places
+            *_dated(
+                find_participants(
+                    reading.source,
+                    reading.text,
+                    reading.sentences,
+                    reading.officials,
+                    reading.places,
+                    officials.get(reading.source, []),
+                ),
+                dates,
             ),
             *find_numbers(reading.source, reading.text, reading.sentences),
         ]
@@ -89,11 +97,20 @@ def extract_texts(
     return results
 
 
+def _dated(sets: list[ParticipantsFact], dates: list[DateFact]) -> list[ParticipantsFact]:
+    """Each participant set with the date its sentence gives, when it gives one (the
+    date of what happened rather than of the statement about it)."""
+    by_sentence: dict[int, str] = {}
+    for fact in sorted(dates, key=lambda f: f.reporting):
+        by_sentence.setdefault(fact.where.sentence_index, fact.date)
+    return [replace(s, date=by_sentence.get(s.where.sentence_index)) for s in sets]
+
+
 def _read(source: str, text: str) -> _Reading:
     sentences = split_sentences(text)
     places = find_places(text)
     countries = [p for p, _, _ in places if p.is_country]
-    officials = find_officials(text, sentences)
+    officials = find_officials(text, sentences, places)
     return _Reading(
         source,
         text,
@@ -118,11 +135,19 @@ def _proper_names(text: str) -> frozenset[str]:
 
 
 def _home_country(places: list[Place]) -> Place | None:
-    """The country an article is mostly about, when one clearly dominates."""
+    """The country an article is mostly about, when one clearly dominates.
+
+    It dominates when it has most of the mentions, or three at least and half as many
+    again as the next country.
+    """
     if not places:
         return None
-    place, count = Counter(places).most_common(1)[0]
-    return place if count >= 2 and count >= 0.6 * len(places) else None
+    ranked = Counter(places).most_common(2)
+    place, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if count >= 2 and count >= 0.6 * len(places):
+        return place
+    return place if count >= 3 and count >= 1.5 * runner_up else None
 
 
 def _date_context(

@@ -193,15 +193,158 @@ def test_partial_dateline_with_a_fallback_year() -> None:
         "Strike ends\n\nROME, Jan. 5 (Reuters) - The strike that began on December 28 ended on "
         "Tuesday, unions said. Talks will resume on February 2."
     )
+    # The dateline's Jan. 5 dates no event: it is the day the article speaks from.
     assert dates(text, header=1) == [
-        ("--01-05", "Jan. 5"),
         ("--12-28", "December 28"),
         ("--02-02", "February 2"),
     ]
     # December is after the dateline's January: last year's; February looks ahead.
     assert dates(text, header=1, year=2023) == [
-        ("2023-01-05", "Jan. 5"),
         ("2022-12-28", "December 28"),
         ("2023-01-03", "Tuesday"),
         ("2023-02-02", "February 2"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # tense and preposition decide the direction of a bare weekday
+        ("The envoy is to meet President Lorna Vale on Wednesday.", [("2023-03-08", "Wednesday")]),
+        (
+            "Vale has sent her deputy to visit the port on Monday.",
+            [("2023-03-06", "Monday")],
+        ),
+        ("Vale called for calm and an end to violence on Monday.", [("2023-02-27", "Monday")]),
+        ("The delegation leaves on Saturday.", [("2023-03-04", "Saturday")]),
+        ("Dock workers struck on Saturday.", [("2023-02-25", "Saturday")]),
+        (
+            "The ministry reported the arrests Monday of last week.",
+            [("2023-02-20", "Monday of last week")],
+        ),
+        (
+            "Kestrel, Norland — Last Saturday, a storm hit the coast.",
+            [("2023-02-25", "Last Saturday")],
+        ),
+        # a month and day takes the year nearest the dateline in the direction of the text
+        ("A hearing is scheduled for February 20.", [("2024-02-20", "February 20")]),
+        ("The talks that failed on November 30 were not resumed.", [("2022-11-30", "November 30")]),
+        # holidays
+        ("The failed Christmas Day plot shook the airline.", [("2022-12-25", "Christmas Day")]),
+        (
+            "The day before Christmas a family was attacked in Norland.",
+            [("2022-12-24", "The day before Christmas")],
+        ),
+        ("The boat was towed on New Year's Day.", [("2023-01-01", "New Year's Day")]),
+        ("Ferries to Christmas Island resumed.", []),
+        # "today" meaning nowadays is no date
+        ("Trains now cross faster than can be done today by road.", []),
+        ("Even today the border is closed.", []),
+        # a quote whose day the text never gives is not dated
+        ("“Today we have made a big step,” Vale said.", []),
+    ],
+)
+def test_direction_holidays_and_undated(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(DATED + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Minister Hal Korvo said on Monday that the ship would sail from Tallinn on March 28.",
+            [
+                (
+                    "2023-02-27",
+                    "Minister Hal Korvo said that the ship would sail from Tallinn",
+                    None,
+                    False,
+                    True,
+                ),
+                ("2023-03-28", "the ship would sail from Tallinn", "Tallinn", True, False),
+            ],
+        ),
+        (
+            "The ship will sail on March 28, the port authority said on Wednesday.",
+            [
+                ("2023-03-28", "the ship will sail", None, True, False),
+                (
+                    "2023-03-01",
+                    "the port authority said that the ship will sail",
+                    None,
+                    False,
+                    True,
+                ),
+            ],
+        ),
+        (
+            "The foreign ministers of Norland and Estavia signed the accord in Geneva on Tuesday.",
+            [
+                (
+                    "2023-02-28",
+                    "the foreign ministers of Norland and Estavia signed the accord in Geneva",
+                    "Geneva",
+                    False,
+                    False,
+                )
+            ],
+        ),
+        (
+            "On Thursday, Norland's Defence Minister Ada Penn told reporters that troops had left.",
+            [
+                (
+                    "2023-03-02",
+                    "Norland's Defence Minister Ada Penn told reporters that troops had left",
+                    None,
+                    False,
+                    True,
+                )
+            ],
+        ),
+        (
+            "Prime Minister Ida Marsh arrived in Porto. On Saturday she will open the new bridge.",
+            [
+                (
+                    "2023-03-04",
+                    "Prime Minister Ida Marsh will open the new bridge",
+                    None,
+                    True,
+                    False,
+                )
+            ],
+        ),
+        (
+            "The strike, which began on Monday, will end on Wednesday.",
+            [
+                ("2023-02-27", "the strike began", None, False, False),
+                ("2023-03-08", "the strike will end", None, True, False),
+            ],
+        ),
+        (
+            "Also, today, Estavian jets struck a depot in the north, officials said.",
+            [("2023-03-03", "Estavian jets struck a depot in the north", None, False, False)],
+        ),
+        (
+            "Delegates from the Polish city of Gdansk met in the Western town of Zary on Monday.",
+            [
+                (
+                    "2023-02-27",
+                    "Delegates from the Polish city of Gdansk met in the Western town of Zary",
+                    None,
+                    False,
+                    False,
+                )
+            ],
+        ),
+    ],
+)
+def test_event_place_planned_reporting(
+    sentence: str, expected: list[tuple[str, str, str | None, bool, bool]]
+) -> None:
+    (doc,) = extract_texts([("a.txt", DATED + sentence)], today=TODAY)
+    found = [
+        (f.date, f.event, f.place, f.planned, f.reporting)
+        for f in doc.facts
+        if isinstance(f, DateFact)
+    ]
+    assert found == expected

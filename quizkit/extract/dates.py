@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quizkit.extract.clauses import event_phrase, tidy
+from quizkit.extract.events import dated_event, last_actor
 from quizkit.extract.facts import DateFact, Provenance
 from quizkit.extract.text import Sentence, lowered
 
@@ -84,13 +84,33 @@ _RELATIVE = re.compile(
     \b(?P<word>today|tonight|tomorrow|yesterday|this\ (?:morning|afternoon|evening))\b
   | \b(?P<shift>the\ next\ day|the\ following\ day|a\ day\ later|the\ previous\ day
         |a\ day\ earlier|the\ day\ before(?=[,.;]))
-  | \b(?P<wd>{_WEEKDAY.lower()})\s+(?P<lastweek>last\ week)\b
+  | \b(?P<wd>{_WEEKDAY.lower()})\s+(?:of\s+)?(?P<lastweek>last\ week)\b
   | (?:\b(?P<mod>next|last|this|coming|past)\s+)?\b(?P<wd2>{_WEEKDAY.lower()})\b(?!['’]s\b)
     """,
     re.VERBOSE,
 )
 # Relative expressions all contain one of these; most paragraphs can be skipped.
 _RELATIVE_HINTS = ("day", "tonight", "tomorrow", "this ")
+# Days named by a fixed holiday; "the day before Christmas" shifts one day.
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "bastille day": (7, 14),
+    "armistice day": (11, 11),
+}
+_HOLIDAY = re.compile(
+    r"""(?:\b(?P<shift>[Tt]he\ day\ (?:before|after))\s+
+      | \b(?P<on2>[Oo]n)\s+)?
+    \b(?P<name>Christmas\ (?:Eve|Day)|Christmas(?!\ [A-Z])|Boxing\ Day|New\ Year['’]s\ (?:Eve|Day)
+      |Valentine['’]s\ Day|Halloween|Bastille\ Day|Armistice\ Day)""",
+    re.VERBOSE,
+)
 _ORDINAL_DAY = re.compile(
     rf"""\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s+the\s+
         (?P<ord>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)|{_ORDINAL_ALTERNATIVES})
@@ -163,6 +183,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
     others: list[DateMention | None] = [
         _day_of_month(m) for m in _ORDINAL_DAY.finditer(text, start, end)
     ]
+    others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
     lower = lowered(text[start:end])
     if any(hint in lower for hint in _RELATIVE_HINTS):
         others += [_relative(m, text, start) for m in _RELATIVE.finditer(lower)]
@@ -228,7 +249,7 @@ _LEADS_TO_DAY = frozenset(_LEADS_TO_DAY_WORDS.split())
 def _not_a_day(text: str, start: int) -> bool:
     """A weekday that names no single day: "every Friday", "Good Friday", "Super Tuesday"."""
     before = _WORD_AND_GAP.search(text, max(0, start - 30), start)
-    if not before or any(c in before.group(2) for c in '.!?:;“"\n'):
+    if not before or before.group(2).strip():
         return False
     word = before.group(1)
     if word.lower() in ("every", "each", "most", "all", "some", "other"):
@@ -241,6 +262,19 @@ def _day_of_month(m: re.Match[str]) -> DateMention:
     ordinal = m["ord"].lower()
     day = _ORDINAL_WORDS.get(ordinal) or int(_NOT_DIGITS.sub("", ordinal))
     return DateMention(m.start("ord") - 4, m.end(), f"the {m['ord']}", day=day, relative="dom")
+
+
+def _holiday(m: re.Match[str]) -> DateMention | None:
+    """ "Christmas Day", "on Christmas", "the day before Christmas": a holiday's fixed day."""
+    name = m["name"].replace("’", "'").lower()
+    if name == "christmas" and not (m["on2"] or m["shift"]):
+        return None  # "before Christmas", "the Christmas holidays": no single day
+    month, day = _HOLIDAYS[name]
+    when = date(2001, month, day)
+    if m["shift"]:
+        when += timedelta(days=1 if m["shift"].lower().endswith("after") else -1)
+    start = m.start("shift") if m["shift"] else m.start("name")
+    return DateMention(start, m.end(), m.string[start : m.end()], None, when.month, when.day)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -297,8 +331,13 @@ def find_dateline(text: str) -> Dateline:
 def resolve_dates(
     source: str, text: str, sentences: list[Sentence], context: DateContext, header: Dateline
 ) -> list[DateFact]:
-    """Date facts of one document, in text order."""
+    """Date facts of one document, in text order.
+
+    The dateline itself dates no event, so it gives no fact; a quoted relative
+    day whose speech has no known day is left undated.
+    """
     anchor = _document_anchor(context)
+    anchor_day = date(*anchor) if anchor and anchor[0] else None  # type: ignore[arg-type]
     facts: list[DateFact] = []
     previous: date | None = None
     by_paragraph: dict[int, list[Sentence]] = {}
@@ -307,28 +346,71 @@ def resolve_dates(
     for para in by_paragraph.values():
         para_start, para_end = para[0].start, para[-1].end
         mentions = find_mentions(text, para_start, para_end)
+        if not mentions:
+            continue
         speech = _speech_date(text, para_start, mentions, anchor, context)
         for sentence in para:
-            for mention in mentions:
-                if not sentence.start <= mention.start < sentence.end:
+            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            for mention in inside:
+                if header.start <= mention.start < header.end or _nowadays(text, mention):
                     continue
                 quoted = _inside_quote(text, para_start, mention.start)
+                if quoted and mention.relative and not speech:
+                    continue  # words spoken on a day the text does not give
                 speaks_from = speech if quoted and speech else anchor
-                resolved = _resolve(mention, speaks_from, previous, context, sentence, text)
-                if resolved is None:
+                dated = dated_event(
+                    sentence.text,
+                    mention.start - sentence.start,
+                    mention.end - sentence.start,
+                    [
+                        (m.start - sentence.start, m.end - sentence.start)
+                        for m in inside
+                        if m is not mention
+                    ],
+                    last_actor(text, max(0, sentence.start - 600), mention.start),
+                )
+                resolved = _resolve(mention, speaks_from, previous, context, dated.future)
+                if resolved is None or not dated.event:
                     continue
                 value, day = resolved
                 previous = day or previous
                 where = Provenance(
                     source, sentence.text, sentence.index, mention.start, mention.end
                 )
-                if header.start <= mention.start < header.end:
-                    event = tidy(header.headline)
-                else:
-                    event = event_phrase(sentence, mention.start, mention.end)
-                if event:
-                    facts.append(DateFact(value, mention.text, event, where))
+                planned = (
+                    day > anchor_day or (day == anchor_day and dated.future)
+                    if day and anchor_day
+                    else dated.future
+                )
+                facts.append(
+                    DateFact(
+                        value,
+                        mention.text,
+                        dated.event,
+                        where,
+                        place=dated.place,
+                        planned=planned and not dated.reporting,
+                        reporting=dated.reporting,
+                    )
+                )
     return facts
+
+
+_NOWADAYS_BEFORE = re.compile(
+    r"(?:\bthan|\beven|\bstill|\buntil|\bup to|\bis|\bare|\bworld|\bexists?|\bremains?)\s+$",
+    re.IGNORECASE,
+)
+_NOWADAYS_AFTER = re.compile(r"^['’]s\s+(?:world|society|generation|youth|economy|standards)\b")
+
+
+def _nowadays(text: str, mention: DateMention) -> bool:
+    """ "faster than can be done today", "the world today": today meaning these days."""
+    if mention.text.lower() != "today":
+        return False
+    before = text[max(0, mention.start - 40) : mention.start]
+    if _NOWADAYS_BEFORE.search(before) or re.search(r"\b(?:can|could)\s+be\s+\w+\s+$", before):
+        return True
+    return bool(_NOWADAYS_AFTER.match(text, mention.end, mention.end + 30))
 
 
 def _document_anchor(context: DateContext) -> tuple[int | None, int, int] | None:
@@ -387,12 +469,9 @@ def _resolve(
     anchor: tuple[int | None, int, int] | None,
     previous: date | None,
     context: DateContext,
-    sentence: Sentence,
-    text: str,
+    future: bool,
 ) -> tuple[str, date | None] | None:
     """The ISO value of a mention and, when its year is known, the day itself."""
-    before = text[max(sentence.start, mention.start - 60) : mention.start]
-    future = bool(_FUTURE.search(_QUOTE_MARK.split(before)[-1]))
     resolved = _resolve_day(mention, anchor, previous, context, future)
     if resolved is None:
         return None
@@ -466,13 +545,13 @@ def _year_for(
     assert mention.month is not None and mention.day is not None
     from_story = bool((context.dateline and context.dateline[0]) or context.story_year)
     if anchor and anchor[0] and from_story:
-        return _past_year(anchor[0], anchor[1], mention.month, future)
+        return _nearest_year(anchor, mention.month, mention.day, future)
     if mention.weekday is not None and context.today:
         year = _weekday_year(mention.month, mention.day, mention.weekday, context.today)
         if year:
             return year
     if anchor and anchor[0]:
-        return _past_year(anchor[0], anchor[1], mention.month, future)
+        return _nearest_year(anchor, mention.month, mention.day, future)
     return context.year
 
 
@@ -496,6 +575,14 @@ def pinned_date(text: str, today: date) -> date | None:
     return None
 
 
-def _past_year(year: int, month: int, mentioned_month: int, future: bool) -> int:
-    """News is about the past: a month after the reference month is last year's."""
-    return year - 1 if mentioned_month > month and not future else year
+def _nearest_year(anchor: tuple[int | None, int, int], month: int, day: int, future: bool) -> int:
+    """The year that puts month/day nearest the anchor in the direction the text points.
+
+    News is about the past: a month after the anchor's is last year's. A
+    clause that looks ahead takes the next such day, with a few days' grace.
+    """
+    year, anchor_month, anchor_day = anchor
+    assert year is not None
+    if future:
+        return year + 1 if (month, day) < (anchor_month, max(1, anchor_day - 3)) else year
+    return year - 1 if month > anchor_month else year

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from quizkit.extract.events import dated_event, last_actor
 from quizkit.extract.facts import DateFact, Provenance
@@ -104,6 +105,15 @@ _HOLIDAYS = {
     "bastille day": (7, 14),
     "armistice day": (11, 11),
 }
+_HOLIDAY_HINTS = (
+    "christmas",
+    "new year",
+    "boxing",
+    "valentine",
+    "halloween",
+    "bastille",
+    "armistice",
+)
 _HOLIDAY = re.compile(
     r"""(?:\b(?P<shift>[Tt]he\ day\ (?:before|after))\s+
       | \b(?P<on2>[Oo]n)\s+)?
@@ -112,7 +122,7 @@ _HOLIDAY = re.compile(
     re.VERBOSE,
 )
 _ORDINAL_DAY = re.compile(
-    rf"""\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s+the\s+
+    rf"""(?=[OoBbUuTtSsAa])\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s+the\s+
         (?P<ord>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)|{_ORDINAL_ALTERNATIVES})
         \b(?!\s+(?:of\b|[a-zA-Z]))""",
     re.VERBOSE,
@@ -183,14 +193,21 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
     others: list[DateMention | None] = [
         _day_of_month(m) for m in _ORDINAL_DAY.finditer(text, start, end)
     ]
-    others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
     lower = lowered(text[start:end])
+    if any(hint in lower for hint in _HOLIDAY_HINTS):
+        others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
     if any(hint in lower for hint in _RELATIVE_HINTS):
         others += [_relative(m, text, start) for m in _RELATIVE.finditer(lower)]
     for mention in others:
         if mention and not any(s < mention.end and mention.start < e for s, e in taken):
             found.append(mention)
     return sorted(found, key=lambda d: d.start)
+
+
+def calendar_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where text[start:end] writes a day with digits ("March 5", "5 March 2023", "the 5th")."""
+    spans = [(m.start(), m.end()) for m in _EXPLICIT.finditer(text, start, end) if _explicit(m)]
+    return spans + [(m.start("ord"), m.end()) for m in _ORDINAL_DAY.finditer(text, start, end)]
 
 
 def _explicit(m: re.Match[str]) -> DateMention | None:
@@ -367,7 +384,7 @@ def resolve_dates(
                         for m in inside
                         if m is not mention
                     ],
-                    last_actor(text, max(0, sentence.start - 600), mention.start),
+                    partial(last_actor, text, max(0, sentence.start - 600), mention.start),
                 )
                 resolved = _resolve(mention, speaks_from, previous, context, dated.future)
                 if resolved is None or not dated.event:

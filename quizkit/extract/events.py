@@ -11,6 +11,7 @@ person the text last named.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizkit.extract.clauses import tidy
@@ -133,12 +134,12 @@ def dated_event(
     start: int,
     end: int,
     other_dates: list[tuple[int, int]],
-    actor: str | None,
+    actor: Callable[[], str | None],
 ) -> DatedEvent:
     """The event dated by sentence[start:end] (offsets inside the sentence).
 
     `other_dates` are the spans of the sentence's other date expressions, left
-    out of the event; `actor` is the person a pronoun subject stands for.
+    out of the event; `actor` finds the person a pronoun subject stands for.
     """
     s = _BLANK.sub(lambda m: " " * len(m.group()), sentence)
     for a, b in other_dates:
@@ -167,8 +168,10 @@ def dated_event(
     phrase = f"{left_clause} {right_clause}".strip(" ,")
     if speaker and reporting and phrase:
         phrase = f"{speaker} that {_lower_first(phrase)}"
-    if actor and _PRONOUN_SUBJECT.match(phrase):
-        phrase = actor + phrase[phrase.index(" ") :] if " " in phrase else actor
+    if _PRONOUN_SUBJECT.match(phrase):
+        name = actor()
+        if name:
+            phrase = name + phrase[phrase.index(" ") :] if " " in phrase else name
     place = None if reporting else _place(f"{left_clause} {right_clause}")
     return DatedEvent(tidy(phrase), place, reporting, future and not reporting)
 

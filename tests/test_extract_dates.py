@@ -240,6 +240,7 @@ def test_partial_dateline_with_a_fallback_year() -> None:
         # "today" meaning nowadays is no date
         ("Trains now cross faster than can be done today by road.", []),
         ("Even today the border is closed.", []),
+        ("Ten years ago the mill had 900 workers; today it has 40.", []),
         # a quote whose day the text never gives is not dated
         ("“Today we have made a big step,” Vale said.", []),
     ],
@@ -323,6 +324,25 @@ def test_direction_holidays_and_undated(sentence: str, expected: list[tuple[str,
         (
             "Also, today, Estavian jets struck a depot in the north, officials said.",
             [("2023-03-03", "Estavian jets struck a depot in the north", None, False, False)],
+        ),
+        (
+            "On Sunday, in the worst day of fighting in years, nine soldiers were reported killed.",
+            [("2023-02-26", "nine soldiers were reported killed", None, False, False)],
+        ),
+        (
+            "Speaking on Monday before the summit, the bloc's chief, Ola Brand, warned Estavia.",
+            [("2023-02-27", "the bloc's chief warned Estavia", None, False, True)],
+        ),
+        (
+            "The rally was cancelled, a day before the race, due to start on Saturday in Porto.",
+            [("2023-03-04", "the race is due to start in Porto", "Porto", True, False)],
+        ),
+        (
+            "Leaders met in Riga over Thursday to Friday in a summit on energy.",
+            [
+                ("2023-03-02", "Leaders met in Riga in a summit on energy", "Riga", False, False),
+                ("2023-03-03", "Leaders met in Riga in a summit on energy", "Riga", False, False),
+            ],
         ),
         (
             "Delegates from the Polish city of Gdansk met in the Western town of Zary on Monday.",

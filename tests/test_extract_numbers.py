@@ -112,6 +112,24 @@ def facts(sentence: str) -> list[tuple[int | float, str, str | None, str | None]
             "About 120 observers will come, but only 38 are working.",
             [(120, "observers", "about", None), (38, "observers", None, None)],
         ),
+        # newswire tables: a scaled sum counts even with its noun left out
+        (
+            "Net 5.6 mln vs 4.3 mln.",
+            [(5_600_000, "net", None, None), (4_300_000, "net", None, None)],
+        ),
+        (
+            "Storms left 3,000 homeless and killed 12.",
+            [(3000, "people homeless", None, None), (12, "people killed", None, None)],
+        ),
+        ("The 27-nation bloc agreed.", [(27, "nations of the bloc", None, None)]),
+        (
+            "The quake hit 30 km off the coast at a depth of 10 km.",
+            [(30, "km", None, None), (10, "km", None, None)],
+        ),
+        (
+            "In 2015 it had 1,500 staff; now it has fewer than 900.",
+            [(1500, "staff", None, None), (900, "staff", "fewer than", None)],
+        ),
         # no quantities here
         ("The G-7 backed Resolution 1701 and the P5+1 met in 1999.", []),
         ("Travel ban 2.0 takes effect at 2:30 p.m.", []),

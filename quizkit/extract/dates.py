@@ -384,7 +384,7 @@ def resolve_dates(
                         for m in inside
                         if m is not mention
                     ],
-                    partial(last_actor, text, max(0, sentence.start - 600), mention.start),
+                    partial(last_actor, text, max(0, sentence.start - 600), sentence.start),
                 )
                 resolved = _resolve(mention, speaks_from, previous, context, dated.future)
                 if resolved is None or not dated.event:
@@ -417,6 +417,7 @@ _NOWADAYS_BEFORE = re.compile(
     r"(?:\bthan|\beven|\bstill|\buntil|\bup to|\bis|\bare|\bworld|\bexists?|\bremains?)\s+$",
     re.IGNORECASE,
 )
+_THEN_AND_NOW = re.compile(r"\b(?:years|decades|generations|centuries)\s+ago\b[^.!?]*$")
 _NOWADAYS_AFTER = re.compile(r"^['’]s\s+(?:world|society|generation|youth|economy|standards)\b")
 
 
@@ -427,6 +428,8 @@ def _nowadays(text: str, mention: DateMention) -> bool:
     before = text[max(0, mention.start - 40) : mention.start]
     if _NOWADAYS_BEFORE.search(before) or re.search(r"\b(?:can|could)\s+be\s+\w+\s+$", before):
         return True
+    if _THEN_AND_NOW.search(text, max(0, mention.start - 120), mention.start):
+        return True  # "Ten years ago it had 1,500 staff; today it has 900": now, not a day
     return bool(_NOWADAYS_AFTER.match(text, mention.end, mention.end + 30))
 
 

@@ -15,18 +15,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizkit.extract.clauses import tidy
-from quizkit.extract.gazetteer import is_place_word, place_of_demonym
+from quizkit.extract.gazetteer import is_place_word, place_named, place_of_demonym
 
+# Present forms that are also common nouns ("states", "reports", "claims") are left out.
 _REPORTING_VERBS = (
-    "said|says|say|told|tells|announced|announces|stated|states|added|adds|reported|reports"
-    "|confirmed|confirms|declared|declares|claimed|claims|warned|warns|insisted|insists"
-    "|noted|notes|stressed|stresses|explained|explains|wrote|writes|argued|argues|revealed"
+    "said|says|say|told|tells|announced|announces|stated|added|adds|reported"
+    "|confirmed|confirms|declared|declares|claimed|warned|warns|insisted|insists"
+    "|noted|stressed|stresses|explained|explains|wrote|writes|argued|argues|revealed"
     "|reveals|disclosed|acknowledged|admitted|denied|denies|indicated|asserted|predicted"
 )
-_REPORTING = re.compile(rf"\b(?:{_REPORTING_VERBS})\b")
+# Not a passive ("were reported killed"): a statement has a speaker.
+_REPORTING = re.compile(
+    rf"(?<!were )(?<!was )(?<!been )(?<!are )(?<!is )(?<!be )\b(?:{_REPORTING_VERBS})\b"
+)
 # A trailing attribution: ", officials said." / ", the ministry said on Monday."
 _TRAILER = re.compile(
-    rf",\s+(?:(?:[\w'’.\-]+\s+){{0,6}}(?:{_REPORTING_VERBS})|according\s+to)\b[^,;]*$"
+    rf",\s+(?:(?:[\w'’.\-]+\s+){{1,6}}(?:{_REPORTING_VERBS})|said|says|according\s+to)\b[^,;]*$"
 )
 _INFINITIVE_LEAD = (
     "sent|send|sends|asked|invited|plans?|planning|hopes?|wants?|intends?|agreed|decided"
@@ -35,7 +39,8 @@ _INFINITIVE_LEAD = (
 )
 # Words that open a reported clause or a new clause of the sentence.
 _CLAUSE_OPENERS = re.compile(
-    r"(?:,\s+(?=(?:which|who)\b)|[;:—–]|\s-\s|,\s+(?:and|but|while|whereas|although|though"
+    r"(?:,\s+(?=(?:which|who|due\s+to|set\s+to|scheduled\s+to|expected\s+to|slated\s+to)\b)"
+    r"|[;—–]|:(?!\d)|\s-\s|,\s+(?:and|but|while|whereas|although|though"
     r"|as|after|before|when|because|since|where)\s"
     r"|\s(?:that|and then|but|while|whereas|although|because)\s)"
 )
@@ -93,21 +98,48 @@ _RELATIVE_WORDS = re.compile(
 )
 _LEAD = re.compile(
     r"(?:\b(?:on|by|in|since|until|till|from|as of|starting|beginning|before|after|at|"
-    r"late|early|mid|through|between|for|effective|dated|as early as|no later than|the)\s*)+$",
+    r"late|early|mid|through|between|for|effective|dated|as early as|no later than|the|over"
+    r"|around|about|circa|to|and)\s*)+$",
     re.IGNORECASE,
 )
-_OTHER_LEAD = re.compile(r"\b(?:on|by|since|until|from|late|early|of)\s+$", re.IGNORECASE)
+_OTHER_LEAD = re.compile(
+    r"\b(?:on|by|since|until|from|late|early|of|to|and|through|over|between|around)\s+$",
+    re.IGNORECASE,
+)
 # "..., the ministry said" at the end of a clause: the speaker, after the reported words.
 _SPEAKER = re.compile(rf",\s+((?:[\w'’.\-]+\s+){{0,6}}?(?:{_REPORTING_VERBS}))\b[^,]*$")
 _EMBEDDED_RELATIVE = re.compile(r",\s+(?:which|who)\b[^,;]*,(?=[^,;]*$)")
 _CLAUSE_END = re.compile(
-    r"[;:—–]|\s-\s|,\s+(?:and|but|while|whereas|although|as|after)\s|,\s+[a-z]+ing\b"
+    r"[;—–]|:(?!\d)|\s-\s|,\s+(?:and|but|while|whereas|although|as|after)\s|,\s+[a-z]+ing\b"
 )
 # Words that link a sentence to the one before and belong to no clause.
 _SENTENCE_ADVERB = re.compile(
     r"^(?:(?:also|however|meanwhile|earlier|later|then|separately|in addition|moreover|still"
     r"|furthermore|finally|now|and|but|so)\b[\s,]*)+",
     re.IGNORECASE,
+)
+# A date written as a modifier of the next noun: "after Friday prayers", "her Sunday visit".
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?:prayers|visit|meeting|talks|summit|vote|election|elections|hearing|deadline|session"
+    r"|broadcast|speech|ceremony|attack|attacks|raid|poll|rally|strike|service|sermon|protests?"
+    r"|address|announcement|statement|trip|game|match)\b"
+)
+# A clause-opening phrase with no verb of its own: the date's event is the main clause after it.
+_FRONTED = re.compile(
+    r"^(?:in|during|at|after|before|over|speaking|addressing|following|with|on|amid|since)\b"
+    r"(?![^,]*\b(?:said|says|told|announced)\b)",
+    re.IGNORECASE,
+)
+_DAYPART = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")
+_REDUCED_RELATIVE = re.compile(r"^(?:due|set|scheduled|expected|planned|slated)\s+to\b")
+_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|our)\s")
+_PARTICIPLE_TAIL = re.compile(r",\s+[a-z]+ing\b")
+_FINITE = re.compile(r"\b[a-z]{3,}(?:ed|ized|ised)\b")
+_FINITE_PART = re.compile(
+    r"\b(?:[a-z]{3,}ed|will|would|is|are|was|were|has|have|had|met|began|said|told|left)\b"
+)
+_SAID_BY = re.compile(
+    r"\b([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+){0,3})\s+(?:said|says|told|added|announced|insisted)\b"
 )
 _OPENING = re.compile(r"^(?:that|and|but|while|whereas|although|though|as|when|because|so)\s+")
 _RELATIVE_PRONOUN = re.compile(r"^(?:which|who|that)\s+")
@@ -145,9 +177,21 @@ def dated_event(
     for a, b in other_dates:
         s = _blank_with_lead(s, a, b)
     s = _RELATIVE_WORDS.sub(lambda m: " " * len(m.group()), s)
+    daypart = _DAYPART.match(s, end)
+    if daypart:
+        end = daypart.end()  # "Friday morning": the part of the day goes with the date
     s = s[:start] + " " * (end - start) + s[end:]
-    left = _EMBEDDED_RELATIVE.sub(_blank, _LEAD.sub("", s[:start].rstrip()).rstrip(" ,"))
     right = s[end:]
+    left = s[:start].rstrip()
+    if not _ATTRIBUTIVE.match(right):
+        lead = _LEAD.search(left, max(0, len(left) - 80))  # bounded: a lead is a few words
+        left = (left[: lead.start()] if lead else left).rstrip(" ,")
+    left = _EMBEDDED_RELATIVE.sub(_blank, left)
+    if _FRONTED.match(left) and not _FINITE_PART.search(left):
+        # "In talks with X on Monday, the envoy agreed": the main clause follows the comma
+        comma = right.find(",")
+        if comma >= 0 and not _FINITE_PART.search(right, 0, comma):
+            left, right = "", right[comma:]
     speaker, right = _cut_trailer(right)
     reporting, left_clause = _left_clause(left)
     future = bool(_FUTURE_LEFT.search(left_clause))
@@ -161,6 +205,9 @@ def dated_event(
     if _RELATIVE_PRONOUN.match(left_clause):
         head = left[: left.rfind(left_clause)]
         left_clause = f"{_antecedent(head)} {_RELATIVE_PRONOUN.sub('', left_clause)}"
+    elif _REDUCED_RELATIVE.match(left_clause):
+        head = left[: left.rfind(left_clause)]
+        left_clause = f"{_antecedent(head)} is {left_clause}"
     elif _STARTS_WITH_VERB.match(left_clause):
         left_clause = f"{_subject(left_clause, s, start)} {left_clause}".strip()
     elif not left_clause and _STARTS_WITH_VERB.match(right_clause):
@@ -169,11 +216,23 @@ def dated_event(
     if speaker and reporting and phrase:
         phrase = f"{speaker} that {_lower_first(phrase)}"
     if _PRONOUN_SUBJECT.match(phrase):
-        name = actor()
+        name = _speaker_before(s, start) or actor()
         if name:
             phrase = name + phrase[phrase.index(" ") :] if " " in phrase else name
     place = None if reporting else _place(f"{left_clause} {right_clause}")
     return DatedEvent(tidy(phrase), place, reporting, future and not reporting)
+
+
+def _speaker_before(s: str, limit: int) -> str | None:
+    """ "Vale said he would ...": the named speaker a reported "he" or "she" stands for."""
+    found = None
+    for m in _SAID_BY.finditer(s, 0, limit):
+        words = m.group(1).split()
+        while words and words[0] in _NOT_NAME_STARTS:
+            words = words[1:]
+        if words and words[-1] not in _NOT_PLACES:
+            found = " ".join(words)
+    return found
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -187,6 +246,8 @@ def _cut_trailer(right: str) -> tuple[str | None, str]:
         return None, right
     tail = right[m.start() :]
     verb = _REPORTING.search(tail)
+    if verb is None and "according" not in tail:
+        return None, right  # "were reported killed": a passive, no attribution
     if verb and (" that " in tail[verb.end() :] or _AUX.search(tail[verb.end() :])):
         return None, right
     speaker = " ".join(tail.strip(" ,.;").split())
@@ -201,7 +262,10 @@ def _reporting_ahead(clause: str, right: str) -> tuple[bool, str]:
         return False, clause
     if _AUX.search(text[: verb.start()]) or len(text[: verb.start()].split()) > 8:
         return False, clause
-    return True, text[: verb.end()] + " " + _complement(text[verb.end() :])
+    subject = text[: verb.start()].strip(" ,")
+    if "," in subject:
+        subject = subject.split(",")[0]  # "the chief, Ola Brand, warned": the apposition goes
+    return True, f"{subject} {verb.group()} {_complement(text[verb.end() :])}"
 
 
 def _complement(right: str) -> str:
@@ -267,18 +331,36 @@ def _right_clause(right: str, has_left: bool) -> str:
 def _first_clause(text: str) -> str:
     m = _CLAUSE_OPENERS.search(text, 1)
     clause = text[: m.start()] if m else text
+    cut = _PARTICIPLE_TAIL.search(clause)
+    if cut:
+        clause = clause[: cut.start()]
+    head, comma, rest = clause.partition(",")
+    if comma and _FRONTED.match(head) and not _FINITE_PART.search(head):
+        return _first_clause(rest.lstrip(" ,"))  # "in the deadliest day of fighting, ..."
     if "," in clause:
         head, _, rest = clause.partition(",")
+        if not _AUX.search(head) and not _FINITE.search(head):
+            # "forty leaders, including X and Y, criticized ...": skip the apposition
+            verb = _FINITE_PART.search(rest)
+            if verb:
+                return f"{head.strip()} {rest[verb.start() :].split(',')[0].strip()}"
         clause = head if len(head.split()) >= 3 or not rest.strip() else clause
     return clause.strip(" ,")
 
 
 def _antecedent(text: str) -> str:
+    """The noun phrase a relative clause hangs on: the clause's last one after its verb."""
     text = text.rstrip(" ,")
     cut = 0
     for m in _CLAUSE_OPENERS.finditer(text):
         cut = m.end()
-    return _OPENING.sub("", text[cut:].strip(" ,"))
+    clause = _OPENING.sub("", text[cut:].strip(" ,"))
+    determiner = None
+    for m in _DETERMINER.finditer(clause):
+        determiner = m
+    if determiner and determiner.start() > 0 and _AUX.search(clause, 0, determiner.start()):
+        return clause[determiner.start() :]
+    return clause
 
 
 def _subject(predicate: str, s: str, limit: int) -> str:
@@ -305,6 +387,12 @@ def _place(clause: str) -> str | None:
             continue
         if re.match(r"\s+[a-z]", clause[m.end() :]) and " the " in m.group():
             continue  # "in the Western town of ...": a modifier, not a name
+        if name.endswith(("'s", "’s")) or clause.startswith(("'s", "’s"), m.end()):
+            continue  # "in Germany's position": a possessor, not a place
+        if "," in name:
+            town, _, country = name.partition(",")
+            if not place_named(country.strip()) or clause.startswith(" and", m.end()):
+                name = town
         while name.split()[-1] in ("of", "de", "del", "la", "el"):
             name = name.rsplit(" ", 1)[0]
         found.append((m["prep"] == "from", name))

@@ -121,12 +121,13 @@ _NOT_NOUNS_WORDS = """
     across always perhaps whereas besides towards afterwards yes us bus exempts"""
 _NOT_NOUNS = frozenset(_NOT_NOUNS_WORDS.split())
 _STOP_WORDS = """the a an of in on at to for and or but that which who with by from as than per
+    off into onto over under about after before across near up down out since during
     were are was is have had has been be will would could may might said says"""
 _STOP = frozenset(_STOP_WORDS.split())
 _PEOPLE_STATES = re.compile(
     r"\s+(?:(?:were|are|was|have\s+been|had\s+been|has\s+been|being)\s+(?:reported\s+)?)?"
     r"(?P<state>killed|dead|injured|wounded|missing|arrested|detained|hurt|aboard|on\s+board"
-    r"|displaced|evacuated|rescued|died)\b"
+    r"|displaced|evacuated|rescued|died|homeless)\b"
 )
 _VERB_BEFORE = re.compile(
     r"\b(?P<verb>killed|killing|injured|injuring|wounded|wounding|arrested|detained|evacuated"
@@ -160,6 +161,10 @@ _YEAR_LEAD = re.compile(
 )
 _TIME_AFTER = re.compile(
     r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|o['’]clock|local\s+time)"
+)
+_VERB_LIKE = re.compile(
+    r"[a-z]{2,}ed|began|met|took|left|came|went|made|held|won|lost|fell|rose|hit|struck|ran|is"
+    r"|are|has|have|will|would|can|could|may|must|says|said"
 )
 _COMPOUND = re.compile(r"(?:-|\s)([a-z]+)(?:-long|-old)?(?=[\s,.;:]|$)")
 _TAIL = re.compile(r"\s+(?:in|of)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s)\b")
@@ -226,6 +231,9 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
                 number.end = nxt.end
         if number.what is None and last_what and _bare_with_predicate(lower, number):
             number.what = last_what
+        if number.what is None and number.has_scale:
+            # "Net 5.6 mln vs 4.3 mln": a scaled sum is a quantity even with its noun left out
+            number.what = last_what or _word_before(text, sentence.start, number.start) or "amount"
         if number.what is None:
             continue
         last_what = number.what
@@ -354,7 +362,7 @@ def _compound(text: str, lower: str, end: int, limit: int) -> tuple[str, int] | 
     if unit not in _SINGULAR_UNITS:
         return None
     if noun is None:
-        return (f"{unit}s", m.end()) if not hyphen and unit in ("tonne", "ton", "km") else None
+        return (f"{unit}s", m.end()) if not hyphen and unit in ("tonne", "ton") else None
     return f"{unit}s of the {noun[0]}", noun[1]
 
 
@@ -366,7 +374,7 @@ def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         if m.start() != end or len(words) == 3:
             break
         word = m.group(1)
-        if word.lower() in _STOP or not word[0].islower():
+        if word.lower() in _STOP or not word[0].islower() or _VERB_LIKE.fullmatch(word):
             break
         words.append(word)
         end = m.end()
@@ -460,9 +468,18 @@ def _is_label(text: str, sentence: Sentence, start: int) -> bool:
 
 def _bare_with_predicate(lower: str, number: _Found) -> bool:
     """ "about 120 observers ..., but only 38 are working": the count of the noun before."""
-    return bool(_BARE_PREDICATE.match(lower, number.end)) and bool(
-        _APPROX.search(lower, max(0, number.start - 20), number.start)
+    if not _APPROX.search(lower, max(0, number.start - 20), number.start):
+        return False
+    return bool(_BARE_PREDICATE.match(lower, number.end)) or lower.startswith(
+        (".", ";", ","), number.end
     )
+
+
+def _word_before(text: str, floor: int, start: int) -> str | None:
+    before = _WORD_BEFORE.search(text, max(floor, start - 30), start)
+    if not before or before.group(1).lower() in _STOP or before.group(1).lower() in _QUANTIFIERS:
+        return None
+    return before.group(1).lower()
 
 
 def _fractions(text: str, lower: str, sentence: Sentence) -> list[_Found | None]:

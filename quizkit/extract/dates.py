@@ -204,12 +204,6 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
     return sorted(found, key=lambda d: d.start)
 
 
-def calendar_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Where text[start:end] writes a day with digits ("March 5", "5 March 2023", "the 5th")."""
-    spans = [(m.start(), m.end()) for m in _EXPLICIT.finditer(text, start, end) if _explicit(m)]
-    return spans + [(m.start("ord"), m.end()) for m in _ORDINAL_DAY.finditer(text, start, end)]
-
-
 def _explicit(m: re.Match[str]) -> DateMention | None:
     mon = m["mon1"] or m["mon2"]
     if mon:

@@ -103,7 +103,8 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _OTHER_LEAD = re.compile(
-    r"\b(?:on|by|since|until|from|late|early|of|to|and|through|over|between|around)\s+$",
+    r"\b(?:on|by|since|until|from|late|early|of|to|and|through|over|between|around|earlier"
+    r"|later)\s+$",
     re.IGNORECASE,
 )
 # "..., the ministry said" at the end of a clause: the speaker, after the reported words.
@@ -176,7 +177,8 @@ def dated_event(
     s = _BLANK.sub(lambda m: " " * len(m.group()), sentence)
     for a, b in other_dates:
         s = _blank_with_lead(s, a, b)
-    s = _RELATIVE_WORDS.sub(lambda m: " " * len(m.group()), s)
+    if "week" in s or "orning" in s or "vening" in s or "fternoon" in s:
+        s = _RELATIVE_WORDS.sub(_blank, s)  # other relative days are date mentions, blanked above
     daypart = _DAYPART.match(s, end)
     if daypart:
         end = daypart.end()  # "Friday morning": the part of the day goes with the date

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from quizkit.extract.dates import calendar_spans
 from quizkit.extract.facts import NumberFact, Provenance
 from quizkit.extract.gazetteer import place_of_demonym
 from quizkit.extract.text import Sentence, lowered
@@ -63,9 +62,8 @@ _WORD_ALTERNATIVES = f"{_trie_pattern(_BASE_WORDS)}(?:-{_trie_pattern(_UNIT_WORD
 # Matched on lower-cased text. A word number is "a" only before a scale ("a thousand").
 _NUMBER = re.compile(
     rf"""
-    (?:(?<=magnitude-)|(?<![\w\-/.,:+#№$€£¥]))
-    (?=[\d$€£¥otfsenzdauchrg])
-    (?P<cur>(?:us|ca|c|a|au|nz|hk|s)?[$€£¥]|(?:rs\.?|eur|usd|gbp|chf)\ )?
+    (?=[\d$€£¥otfsenda])
+    (?:(?P<cur>[$€£¥])|(?<![\w\-/.,:+#№$€£¥]))
     (?:
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
       | \b(?P<word>{_WORD_ALTERNATIVES}|a(?=\s+(?:dozen|hundred|thousand|million|billion)\b))
@@ -74,6 +72,7 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
+_MAGNITUDE_FIRST = re.compile(r"(?<=magnitude-)(?P<cur>)(?P<digits>\d+(?:\.\d+)?)(?P<word>)")
 _AFTER = re.compile(
     r"""(?P<half>\s+and\s+a\s+half)?
     (?:(?P<sep>\s|-)?(?P<scale>hundred|thousand|million|billion|trillion|mln|bln|bn)\b
@@ -107,6 +106,9 @@ _CURRENCY_UNITS = {
     "cts": "cents",
     "cents": "cents",
 }
+_CURRENCY_CODES = frozenset(["eur", "usd", "gbp", "chf", "rs", "rs."])
+_DOLLAR_COUNTRIES = frozenset(["us", "ca", "c", "a", "au", "nz", "hk", "s"])
+_LETTERS_BEFORE = re.compile(r"(?<![\w.])[a-z]{1,2}$")
 _CURRENCY_NAMES = {"$": "dollars", "EUR": "euros", "GBP": "pounds", "yen": "yen"}
 _UNITS_WORDS = """people persons children men women police personnel staff troops cattle
     km kilometres kilometers miles metres meters tonnes tons barrels kg kilograms pounds
@@ -129,28 +131,25 @@ _PEOPLE_STATES = re.compile(
     r"(?P<state>killed|dead|injured|wounded|missing|arrested|detained|hurt|aboard|on\s+board"
     r"|displaced|evacuated|rescued|died|homeless)\b"
 )
-_VERB_BEFORE = re.compile(
-    r"\b(?P<verb>killed|killing|injured|injuring|wounded|wounding|arrested|detained|evacuated"
-    r"|displaced|rescued)\s+$"
-)
-_COLLECTIVE_BEFORE = re.compile(
-    r"\b(?P<noun>population|audience|crowd|toll|total|force|fleet|staff|workforce|turnout"
-    r"|budget|deficit|debt|membership)\s+(?:of|at|to|rose\s+to|stood\s+at|reached)\s+$"
-)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|age\s+given\s+as|age\s+of|turns|turned|turning)\s+$")
+# The words right before a number are compared as words, not searched with a regex.
+_VERBS_BEFORE_TEXT = """killed killing injured injuring wounded wounding arrested detained
+    evacuated displaced rescued"""
+_VERBS_BEFORE = frozenset(_VERBS_BEFORE_TEXT.split())
+_COLLECTIVES_TEXT = """population audience crowd toll total force fleet staff workforce turnout
+    budget deficit debt membership"""
+_COLLECTIVES = frozenset(_COLLECTIVES_TEXT.split())
+_COLLECTIVE_LINKS = frozenset(["of", "at", "to", "reached"])
+_AGE_WORDS = frozenset(["aged", "age", "turns", "turned", "turning"])
 _AGE_AFTER = re.compile(r"(?:-|\s+)years?(?:-|\s+)old\b|-year-old\b| year-old\b")
-_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|intensity\s+of|measuring|magnitude-)\s*$")
 _MAGNITUDE_AFTER = re.compile(
     r"(?:-|\s+)magnitude\b|\s+on\s+the\s+richter\b|\s+(?:earthquake|quake|tremor|aftershock)\b"
 )
 _OF_GROUP = re.compile(r"\s+of\s+(?P<det>the|those|them|its|his|her|their|our|these|whom|which)\b")
-_APPROX = re.compile(
-    r"""\b(?P<a>roughly|about|around|approximately|nearly|almost|some|over|more\ than|fewer\ than
-    |less\ than|at\ least|at\ most|up\ to|upwards\ of|just\ over|just\ under|well\ over|under
-    |close\ to|an\ estimated|as\ many\ as|no\ fewer\ than|no\ more\ than|only|just|another|all)
-    \s+$""",
-    re.VERBOSE | re.IGNORECASE,
-)
+_APPROX_TEXT = """roughly|about|around|approximately|nearly|almost|some|over|more than|fewer than
+    |less than|at least|at most|up to|upwards of|just over|just under|well over|under|close to
+    |an estimated|as many as|no fewer than|no more than|only|just|another|all"""
+_APPROX = frozenset(" ".join(p.split()) for p in _APPROX_TEXT.split("|"))
+_NON_SPACE = re.compile(r"\S+")
 _NOT_APPROX = frozenset(["only", "just", "another", "all"])
 _RANGE_GAP = re.compile(r"\s*(?:to|or|and|-|–)\s*(?:about\s+|around\s+)?$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$")
@@ -166,9 +165,15 @@ _VERB_LIKE = re.compile(
     r"[a-z]{2,}ed|began|met|took|left|came|went|made|held|won|lost|fell|rose|hit|struck|ran|is"
     r"|are|has|have|will|would|can|could|may|must|says|said"
 )
+_MONTHS = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![a-z])")
 _COMPOUND = re.compile(r"(?:-|\s)([a-z]+)(?:-long|-old)?(?=[\s,.;:]|$)")
 _TAIL = re.compile(r"\s+(?:in|of)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s)\b")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w.’']*)\s+$")
+_WORD = re.compile(r"[^\W\d_][\w.’']*")
 _NEXT_WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[^\W\d_][\w\-’']*)")
 _BARE_PREDICATE = re.compile(
     r"\s+(?:are|were|is|was|have|had|remain|remained|died|currently|still)\b"
@@ -209,13 +214,13 @@ def find_numbers(source: str, text: str, sentences: list[Sentence]) -> list[Numb
 
 def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) -> list[NumberFact]:
     found: list[_Found | None] = []
-    dates: list[tuple[int, int]] | None = None
-    for m in _NUMBER.finditer(lower, sentence.start, sentence.end):
-        if dates is None:
-            # Only a sentence with a number is searched for dates, whose digits are no counts.
-            dates = calendar_spans(text, sentence.start, sentence.end)
-        if any(a <= m.start() < b for a, b in dates):
-            continue
+    matches = list(_NUMBER.finditer(lower, sentence.start, sentence.end))
+    if "magnitude-" in lower[sentence.start : sentence.end]:
+        # "a magnitude-5.5 aftershock": the one number written after a hyphen
+        matches += _MAGNITUDE_FIRST.finditer(lower, sentence.start, sentence.end)
+    for m in matches:
+        if m["digits"] and _beside_a_month(lower, m.start(), m.end()):
+            continue  # "March 5", "5 March": a day of a date, no count
         found.append(_read(text, lower, sentence, m))
     found += _fractions(text, lower, sentence)
     numbers = sorted((f for f in found if f), key=lambda f: f.start)
@@ -248,6 +253,24 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
     return facts
 
 
+def _beside_a_month(lower: str, start: int, end: int) -> bool:
+    return bool(
+        _MONTH_BEFORE.search(lower, max(0, start - 12), start)
+        or _MONTH_AFTER.match(lower, end, end + 16)
+    )
+
+
+def _currency(lower: str, start: int, symbol: str) -> str | None:
+    """The unit of a sum written with a symbol, with its country letters ("US$", "CA$")."""
+    letters = _LETTERS_BEFORE.search(lower, max(0, start - 4), start)
+    if letters is None:
+        return _CURRENCY_UNITS[symbol]
+    prefix = letters.group()
+    if prefix not in _DOLLAR_COUNTRIES or symbol != "$":
+        return None
+    return f"{prefix.upper()}$"
+
+
 def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found | None:
     """One number: its value, how far it reaches, and what it counts (None: not yet known)."""
     digits, word = m["digits"], m["word"]
@@ -261,6 +284,8 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
     assert after is not None  # every part of _AFTER is optional
     end = after.end()
     scale = after["scale"] or (after["short"] if m["cur"] else None)
+    if m["cur"] and not digits:
+        return None
     if after["half"]:
         value += Decimal("0.5")
     if scale:
@@ -281,11 +306,17 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
         if digits.endswith(".0") and not _MAGNITUDE_AFTER.match(lower, end):
             return None  # "Web 2.0", "ban 2.0": a version, not a quantity
     unit = None
+    first = m.start()
     if m["cur"]:
-        unit = _CURRENCY_UNITS.get(m["cur"].strip()) or m["cur"].strip().upper()
+        unit = _currency(lower, m.start(), m["cur"])
+        if unit is None:
+            return None  # "abc$5": a code, not a sum
+        first -= len(unit) - 1  # "US$7 billion" starts at its letters
+    elif (tail := _tail(lower, sentence.start, m.start())) and tail[-1][0] in _CURRENCY_CODES:
+        unit = _CURRENCY_UNITS[tail[-1][0]]  # "EUR 50 million", "Rs 500"
     if after["money"]:
         unit = _CURRENCY_UNITS.get(after["money"].split()[-1], unit)
-    found = _Found(value, m.start(), end, None, unit, bool(scale))
+    found = _Found(value, first, end, None, unit, bool(scale))
     if after["pct"]:
         found.what, found.unit = "percent", "percent"
         return found
@@ -294,7 +325,7 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
         found.what = name or (after["money"].strip() if after["money"] else unit)
         return found
     if word == "a" and not scale:
-        return None
+        return None  # "a" counts only as "a thousand", "a dozen"
     # "one of the hostages was wounded" counts; "one of the most powerful" does not.
     if (
         word == "one"
@@ -310,14 +341,17 @@ def _what(
     text: str, lower: str, sentence: Sentence, start: int, end: int, fold: bool
 ) -> tuple[str | None, int]:
     """What the number counts, and where its phrase ends."""
-    before = lower[max(sentence.start, start - 40) : start]
-    if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(lower, end):
+    tail = [w for w, _ in _tail(lower, sentence.start, start)]
+    last = tail[-1] if tail else ""
+    magnitude = last in ("magnitude", "measuring") or tail[-2:] == ["intensity", "of"]
+    if magnitude or lower.endswith("magnitude-", 0, start) or _MAGNITUDE_AFTER.match(lower, end):
         after = _MAGNITUDE_AFTER.match(lower, end)
         return "magnitude", after.end() if after and after.group().endswith("magnitude") else end
     age = _AGE_AFTER.match(lower, end)
     if age:
         return "age", age.end()
-    if _AGE_BEFORE.search(before) or _is_age_after_name(text, sentence, start, end):
+    aged = last in _AGE_WORDS or tail[-2:] == ["age", "of"] or tail[-3:] == ["age", "given", "as"]
+    if aged or _is_age_after_name(text, sentence, start, end):
         return "age", end
     compound = _compound(text, lower, end, sentence.end)
     if compound:
@@ -335,18 +369,30 @@ def _what(
     noun = _counted_noun(text, end, sentence.end, fold)
     if noun:
         return noun
-    verb = _VERB_BEFORE.search(before)
-    if verb and not _NEXT_WORD.match(text, end, sentence.end):
-        return "people " + verb["verb"].replace("ing", "ed"), end
-    collective = _COLLECTIVE_BEFORE.search(_approx_free(before))
-    if collective:
-        return collective["noun"], end
+    if last in _VERBS_BEFORE and not _NEXT_WORD.match(text, end, sentence.end):
+        return "people " + last.replace("ing", "ed"), end
+    words = tail[: len(tail) - _approx_length(tail)]
+    if len(words) >= 2 and words[-1] in _COLLECTIVE_LINKS and words[-2] in _COLLECTIVES:
+        return words[-2], end
+    if len(words) >= 3 and words[-2] in ("rose", "stood") and words[-3] in _COLLECTIVES:
+        return words[-3], end
     return None, end
 
 
-def _approx_free(before: str) -> str:
-    m = _APPROX.search(before)
-    return before[: m.start()] if m else before
+def _tail(text: str, floor: int, start: int) -> list[tuple[str, int]]:
+    """The last four words right before `start`, with their offsets ([] when no space precedes)."""
+    base = max(floor, start - 40)
+    if base >= start or not text[start - 1].isspace():
+        return []
+    return [(m.group(), m.start()) for m in _NON_SPACE.finditer(text, base, start)][-4:]
+
+
+def _approx_length(words: list[str]) -> int:
+    """How many of the last words are an approximation ("more than", "about"), 0 if none."""
+    for k in (3, 2, 1):
+        if len(words) >= k and " ".join(words[-k:]).lower() in _APPROX:
+            return k
+    return 0
 
 
 def _compound(text: str, lower: str, end: int, limit: int) -> tuple[str, int] | None:
@@ -449,15 +495,15 @@ def _is_age_after_name(text: str, sentence: Sentence, start: int, end: int) -> b
 
 def _is_label(text: str, sentence: Sentence, start: int) -> bool:
     """A number that names something ("Resolution 2231", "Article 5", "No. 3") counts nothing."""
-    before = _WORD_BEFORE.search(text, max(sentence.start, start - 30), start)
-    if not before:
+    tail = _tail(text, sentence.start, start)
+    if not tail or not _WORD.fullmatch(tail[-1][0]):
         return False
-    word = before.group(1)
+    word, at = tail[-1]
     if word.lower() in _LABEL_WORDS:
         return True
     if word.endswith(("'s", "’s")) or _DEMONYM_LIKE.fullmatch(word):
         return False  # "ISAF's 13 year mission", "a South Korean 1,200 tonne ship"
-    first = before.start(1) == sentence.start
+    first = at == sentence.start
     return (
         word[0].isupper()
         and not first
@@ -468,7 +514,7 @@ def _is_label(text: str, sentence: Sentence, start: int) -> bool:
 
 def _bare_with_predicate(lower: str, number: _Found) -> bool:
     """ "about 120 observers ..., but only 38 are working": the count of the noun before."""
-    if not _APPROX.search(lower, max(0, number.start - 20), number.start):
+    if not _approx_length([w for w, _ in _tail(lower, 0, number.start)]):
         return False
     return bool(_BARE_PREDICATE.match(lower, number.end)) or lower.startswith(
         (".", ";", ","), number.end
@@ -476,16 +522,18 @@ def _bare_with_predicate(lower: str, number: _Found) -> bool:
 
 
 def _word_before(text: str, floor: int, start: int) -> str | None:
-    before = _WORD_BEFORE.search(text, max(floor, start - 30), start)
-    if not before or before.group(1).lower() in _STOP or before.group(1).lower() in _QUANTIFIERS:
+    tail = _tail(text, floor, start)
+    if not tail or not _WORD.fullmatch(tail[-1][0]):
         return None
-    return before.group(1).lower()
+    word = tail[-1][0].lower()
+    return None if word in _STOP or word in _QUANTIFIERS else word
 
 
 def _fractions(text: str, lower: str, sentence: Sentence) -> list[_Found | None]:
     """ "two-thirds of the members", "a quarter of voters": the fraction, as a number."""
     found: list[_Found | None] = []
-    if not any(word in lower[sentence.start : sentence.end] for word in _FRACTIONS):
+    piece = lower[sentence.start : sentence.end]
+    if "hal" not in piece and "thir" not in piece and "quarter" not in piece:
         return found
     for m in _FRACTION.finditer(lower, sentence.start, sentence.end):
         numerator = 1 if m["num"] == "a" else _WORDS[m["num"]]
@@ -514,8 +562,9 @@ def _plain(value: Decimal) -> int | float | None:
 
 def _approximation(text: str, floor: int, start: int) -> tuple[int, str | None]:
     """Widen a number's span to "about", "more than" and the like; returns start and approx."""
-    m = _APPROX.search(text, max(floor, start - 24), start)
-    if not m:
+    tail = _tail(text, floor, start)
+    k = _approx_length([w for w, _ in tail])
+    if not k:
         return start, None
-    word = " ".join(m["a"].lower().split())
-    return m.start(), None if word in _NOT_APPROX else word
+    word = " ".join(w for w, _ in tail[-k:]).lower()
+    return tail[-k][1], None if word in _NOT_APPROX else word

@@ -368,3 +368,17 @@ def test_event_place_planned_reporting(
         if isinstance(f, DateFact)
     ]
     assert found == expected
+
+
+def test_a_clause_of_nothing_but_small_words_names_no_event() -> None:
+    text = DATED + "Envoys said on Monday that " + "the " * 40 + "ship sails."
+    assert dates(text) == [("2023-02-27", "Monday")]
+
+
+def test_a_sentence_with_thousands_of_dates_is_read_whole() -> None:
+    text = DATED + "Talks were held on Monday and on March 1" + ", on Monday and on March 1" * 500
+    (doc,) = extract_texts([("a.txt", text)], today=TODAY)
+    found = [f for f in doc.facts if isinstance(f, DateFact)]
+    assert {f.date for f in found} == {"2023-02-27", "2023-03-01"}
+    # Dates far from the clause's verb name no event of their own and give no fact.
+    assert found[0].event == "Talks were held" and found[1].event == "Talks were held"

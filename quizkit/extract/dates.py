@@ -9,6 +9,7 @@ from: the date of the reported speech for quotes, else the dateline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
@@ -198,10 +199,17 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
         others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
     if any(hint in lower for hint in _RELATIVE_HINTS):
         others += [_relative(m, text, start) for m in _RELATIVE.finditer(lower)]
+    starts = [s for s, _ in taken]  # explicit dates do not overlap: sorted by start and end
     for mention in others:
-        if mention and not any(s < mention.end and mention.start < e for s, e in taken):
+        if mention and not _overlaps(taken, starts, mention):
             found.append(mention)
     return sorted(found, key=lambda d: d.start)
+
+
+def _overlaps(taken: list[tuple[int, int]], starts: list[int], mention: DateMention) -> bool:
+    """Whether the mention overlaps one of the sorted, disjoint spans `taken`."""
+    i = bisect_left(starts, mention.end)
+    return i > 0 and taken[i - 1][1] > mention.start
 
 
 def _explicit(m: re.Match[str]) -> DateMention | None:
@@ -359,23 +367,30 @@ def resolve_dates(
         mentions = find_mentions(text, para_start, para_end)
         if not mentions:
             continue
-        speech = _speech_date(text, para_start, mentions, anchor, context)
+        quotes = _Quotes(text, para_start, para_end)
+        speech = _speech_date(text, para_start, quotes, mentions, anchor, context)
+        starts = [m.start for m in mentions]
         for sentence in para:
-            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-            for mention in inside:
+            first = bisect_left(starts, sentence.start)
+            last = bisect_left(starts, sentence.end)
+            for i in range(first, last):
+                mention = mentions[i]
                 if header.start <= mention.start < header.end or _nowadays(text, mention):
                     continue
-                quoted = _inside_quote(text, para_start, mention.start)
+                quoted = quotes.inside(mention.start)
                 if quoted and mention.relative and not speech:
                     continue  # words spoken on a day the text does not give
                 speaks_from = speech if quoted and speech else anchor
+                # The clause of a date lies near it: a bounded window keeps long sentences linear.
+                low = max(sentence.start, mention.start - _WINDOW)
+                high = min(sentence.end, mention.end + _WINDOW)
                 dated = dated_event(
-                    sentence.text,
-                    mention.start - sentence.start,
-                    mention.end - sentence.start,
+                    text[low:high],
+                    mention.start - low,
+                    mention.end - low,
                     [
-                        (m.start - sentence.start, m.end - sentence.start)
-                        for m in inside
+                        (m.start - low, min(m.end, high) - low)
+                        for m in mentions[bisect_left(starts, low) : bisect_left(starts, high)]
                         if m is not mention
                     ],
                     partial(last_actor, text, max(0, sentence.start - 600), sentence.start),
@@ -453,9 +468,29 @@ def _fallback_year(context: DateContext) -> int | None:
     return context.ref_date.year if context.ref_date else None
 
 
+class _Quotes:
+    """Where a paragraph's quotation marks are, to tell quickly whether a position is quoted."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.opening = [m.start() for m in _OPENING_QUOTE.finditer(text, start, end)]
+        self.closing = [m.start() for m in _CLOSING_QUOTE.finditer(text, start, end)]
+        self.straight = [m.start() for m in _STRAIGHT_QUOTE.finditer(text, start, end)]
+
+    def inside(self, pos: int) -> bool:
+        opened = bisect_left(self.opening, pos) - bisect_left(self.closing, pos)
+        return opened > 0 or (opened == 0 and bisect_left(self.straight, pos) % 2 == 1)
+
+
+_OPENING_QUOTE = re.compile("“")
+_CLOSING_QUOTE = re.compile("”")
+_STRAIGHT_QUOTE = re.compile('"')
+_WINDOW = 400
+
+
 def _speech_date(
     text: str,
     para_start: int,
+    quotes: _Quotes,
     mentions: list[DateMention],
     anchor: tuple[int | None, int, int] | None,
     context: DateContext,
@@ -463,19 +498,13 @@ def _speech_date(
     """The date a quoted paragraph was spoken, from its attribution ("X said on Thursday")."""
     for mention in mentions:
         left = text[max(para_start, mention.start - 80) : mention.start]
-        if not _ATTRIBUTION.search(left) or _inside_quote(text, para_start, mention.start):
+        if not _ATTRIBUTION.search(left) or quotes.inside(mention.start):
             continue
         if mention.relative in ("on", "anchor+0", "anchor-1") or not mention.relative:
             day = _resolve_day(mention, anchor, None, context, future=False)
             if day is not None:
                 return day
     return None
-
-
-def _inside_quote(text: str, para_start: int, pos: int) -> bool:
-    before = text[para_start:pos]
-    opened = before.count("“") - before.count("”")
-    return opened > 0 or (opened == 0 and before.count('"') % 2 == 1)
 
 
 def _resolve(

@@ -222,7 +222,17 @@ def dated_event(
         if name:
             phrase = name + phrase[phrase.index(" ") :] if " " in phrase else name
     place = None if reporting else _place(f"{left_clause} {right_clause}")
-    return DatedEvent(tidy(phrase), place, reporting, future and not reporting)
+    return DatedEvent(
+        tidy(_without_dangling_tail(phrase)), place, reporting, future and not reporting
+    )
+
+
+def _without_dangling_tail(phrase: str) -> str:
+    """ "talks were held and ,": what another date of the sentence left behind goes."""
+    words = phrase.replace(",", " , ").split()
+    while words and words[-1].lower() in (",", "and", "or", "but"):
+        words.pop()
+    return " ".join(words).replace(" , ", ", ")
 
 
 def _speaker_before(s: str, limit: int) -> str | None:

@@ -229,6 +229,17 @@ def test_partial_dateline_with_a_fallback_year() -> None:
         # a month and day takes the year nearest the dateline in the direction of the text
         ("A hearing is scheduled for February 20.", [("2024-02-20", "February 20")]),
         ("The talks that failed on November 30 were not resumed.", [("2022-11-30", "November 30")]),
+        # ranges give both ends
+        (
+            "Talks were held on February 3-5 in Porto.",
+            [("2023-02-03", "February 3"), ("2023-02-05", "5")],
+        ),
+        (
+            "The summit ran from 12 to 14 January in Riga.",
+            [("2023-01-12", "12"), ("2023-01-14", "14 January")],
+        ),
+        ("Voting is set for May 2–4, 2024.", [("2024-05-02", "May 2"), ("2024-05-04", "4")]),
+        ("On March 1 and 5 people died.", [("2023-03-01", "March 1")]),
         # holidays
         ("The failed Christmas Day plot shook the airline.", [("2022-12-25", "Christmas Day")]),
         (

@@ -74,6 +74,19 @@ _EXPLICIT = re.compile(
     """,
     re.VERBOSE,
 )
+# The other end of a range of days: "March 3-5", "3 to 5 March 2023".
+_RANGE_LINK = r"\s*(?:[-–]|to|and|through|until|till)\s*"
+_RANGE_END = rf"(?=\s*(?:[,.;:)]|$)|,?\s+{_YEAR}|\s+(?:in|at|on|for|when|while|with)\b)"
+_DAY_RANGE = re.compile(
+    rf"""
+    (?=[A-Z0-9])
+    \b(?P<mon1>{_MONTH})\s+(?P<start1>{_DAY}){_RANGE_LINK}(?P<end1>{_DAY}){_RANGE_END}
+        (?:,?\s+(?P<year1>{_YEAR}))?
+  | \b(?P<start2>{_DAY}){_RANGE_LINK}{_DAY}\s+(?:of\s+)?(?P<mon2>{_MONTH})
+        (?:,?\s+(?P<year2>{_YEAR}))?
+    """,
+    re.VERBOSE,
+)
 _NOT_DIGITS = re.compile(r"\D")
 _WORD_AND_GAP = re.compile(r"([^\W\d_]+)(\W{0,3})$")
 _QUOTE_MARK = re.compile(r"[”\"]")
@@ -190,6 +203,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
         mention = _explicit(m)
         if mention:
             found.append(mention)
+    ranges = _range_ends(text, start, end)
+    if ranges:
+        replaced = {r.start for r in ranges}
+        found = sorted(
+            [f for f in found if f.start not in replaced] + ranges, key=lambda d: d.start
+        )
     taken = [(d.start, d.end) for d in found]
     others: list[DateMention | None] = [
         _day_of_month(m) for m in _ORDINAL_DAY.finditer(text, start, end)
@@ -204,6 +223,28 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
         if mention and not _overlaps(taken, starts, mention):
             found.append(mention)
     return sorted(found, key=lambda d: d.start)
+
+
+def _range_ends(text: str, start: int, end: int) -> list[DateMention]:
+    """The end of a range that the explicit dates leave unread: "March 3-5" gives the 5th."""
+    ends = []
+    for m in _DAY_RANGE.finditer(text, start, end):
+        mon = m["mon1"] or m["mon2"]
+        month = MONTHS[mon.rstrip(".").lower()]
+        group = "end1" if m["mon1"] else "start2"
+        year_text = m["year1"] or m["year2"]
+        day = int(_NOT_DIGITS.sub("", m[group]))
+        year = int(year_text) if year_text else None
+        if _valid(year or 2000, month, day):
+            where = m.start(group), m.end(group)
+            ends.append(DateMention(*where, text[where[0] : where[1]], year, month, day))
+        if m["mon1"] and year:
+            # "May 2-4, 2023": the year printed after the range is the first day's too
+            first = int(_NOT_DIGITS.sub("", m["start1"]))
+            if _valid(year, month, first):
+                span = m.start("mon1"), m.end("start1")
+                ends.append(DateMention(*span, text[span[0] : span[1]], year, month, first))
+    return ends
 
 
 def _overlaps(taken: list[tuple[int, int]], starts: list[int], mention: DateMention) -> bool:

@@ -99,12 +99,12 @@ _RELATIVE_WORDS = re.compile(
 _LEAD = re.compile(
     r"(?:\b(?:on|by|in|since|until|till|from|as of|starting|beginning|before|after|at|"
     r"late|early|mid|through|between|for|effective|dated|as early as|no later than|the|over"
-    r"|around|about|circa|to|and)\s*)+$",
+    r"|around|about|circa|to|and)\s*|[-–]\s*)+$",
     re.IGNORECASE,
 )
 _OTHER_LEAD = re.compile(
-    r"\b(?:on|by|since|until|from|late|early|of|to|and|through|over|between|around|earlier"
-    r"|later)\s+$",
+    r"(?:\b(?:on|by|since|until|from|late|early|of|to|and|through|over|between|around|earlier"
+    r"|later)\s+|[-–]\s*)$",
     re.IGNORECASE,
 )
 # "..., the ministry said" at the end of a clause: the speaker, after the reported words.

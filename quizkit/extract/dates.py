@@ -77,6 +77,7 @@ _EXPLICIT = re.compile(
 # The other end of a range of days: "March 3-5", "3 to 5 March 2023".
 _RANGE_LINK = r"\s*(?:[-–]|to|and|through|until|till)\s*"
 _RANGE_END = rf"(?=\s*(?:[,.;:)]|$)|,?\s+{_YEAR}|\s+(?:in|at|on|for|when|while|with)\b)"
+_RANGE_HINT = re.compile(r"\d\s*(?:[-–]|to|and|through|until|till)\s*\d")
 _DAY_RANGE = re.compile(
     rf"""
     (?=[A-Z0-9])
@@ -227,7 +228,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
 
 def _range_ends(text: str, start: int, end: int) -> list[DateMention]:
     """The end of a range that the explicit dates leave unread: "March 3-5" gives the 5th."""
-    ends = []
+    ends: list[DateMention] = []
+    if not _RANGE_HINT.search(text, start, end):
+        return ends  # most paragraphs have no two numbers joined as a range
     for m in _DAY_RANGE.finditer(text, start, end):
         mon = m["mon1"] or m["mon2"]
         month = MONTHS[mon.rstrip(".").lower()]

@@ -90,7 +90,6 @@ _DAY_RANGE = re.compile(
 )
 _NOT_DIGITS = re.compile(r"\D")
 _WORD_AND_GAP = re.compile(r"([^\W\d_]+)(\W{0,3})$")
-_QUOTE_MARK = re.compile(r"[”\"]")
 # A wire dateline's place: "BAKU, Azerbaijan, " or "NEW DELHI (AP), ".
 _CITY = re.compile(r"[A-Z][A-Z .'\-]{2,}(?:\([^)]*\))?(?:,\s*[A-Z][\w.' ]+)*,\s")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)(\s*)$")
@@ -150,9 +149,6 @@ _SHIFTS = {
     "a day earlier": -1,
     "the day before": -1,
 }
-_FUTURE = re.compile(
-    r"\b(?:will|would|to be|plans?|planned|scheduled|expected|due to|set to|next)\b", re.I
-)
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|added|announced|stated|noted|declared|wrote|stressed|explained)\b"
     r"[^“”\"]{0,40}$"

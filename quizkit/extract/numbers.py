@@ -152,7 +152,6 @@ _APPROX = frozenset(" ".join(p.split()) for p in _APPROX_TEXT.split("|"))
 _NON_SPACE = re.compile(r"\S+")
 _NOT_APPROX = frozenset(["only", "just", "another", "all"])
 _RANGE_GAP = re.compile(r"\s*(?:to|or|and|-|–)\s*(?:about\s+|around\s+)?$")
-_BETWEEN = re.compile(r"\b(?:between|from)\s+$")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _YEAR_LEAD = re.compile(
     r"\b(?:in|since|of|by|from|until|till|before|after|the|its|his|her|their|during|early"

@@ -229,6 +229,12 @@ def test_partial_dateline_with_a_fallback_year() -> None:
         # a month and day takes the year nearest the dateline in the direction of the text
         ("A hearing is scheduled for February 20.", [("2024-02-20", "February 20")]),
         ("The talks that failed on November 30 were not resumed.", [("2022-11-30", "November 30")]),
+        # a colon after a day opens what follows; before digits it is a time
+        (
+            "Ana Ruiz described the raid, on February 10: troops had fired first.",
+            [("2023-02-10", "February 10")],
+        ),
+        ("The session opened on February 10 at 10:30.", [("2023-02-10", "February 10")]),
         # ranges give both ends
         (
             "Talks were held on February 3-5 in Porto.",

@@ -58,7 +58,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR4 = r"(?:1[89]|20)\d{2}"
 _YEAR = _YEAR4 + r"(?![\d,]\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 
 _EXPLICIT = re.compile(
     rf"""

@@ -74,7 +74,7 @@ def facts(sentence: str) -> list[tuple[int | float, str, str | None, str | None]
     [
         # scale words and abbreviations multiplied out, money and shares with their unit
         ("Norland offered $50bn in aid.", [(50_000_000_000, "dollars", None, "$")]),
-        ("The fund lent €1.2 billion.", [(1_200_000_000, "euros", None, "EUR")]),
+        ("The fund lent about €1.2 billion.", [(1_200_000_000, "euros", "about", "EUR")]),
         ("Output rose to 15.8 mln tonnes.", [(15_800_000, "tonnes", None, None)]),
         ("Profit was 325 mln dlrs.", [(325_000_000, "dollars", None, "$")]),
         ("Exports reached 2 trillion yen.", [(2_000_000_000_000, "yen", None, "yen")]),

@@ -310,7 +310,8 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
         unit = _currency(lower, m.start(), m["cur"])
         if unit is None:
             return None  # "abc$5": a code, not a sum
-        first -= len(unit) - 1  # "US$7 billion" starts at its letters
+        if unit.endswith("$"):
+            first -= len(unit) - 1  # "US$7 billion" starts at its letters
     elif (tail := _tail(lower, sentence.start, m.start())) and tail[-1][0] in _CURRENCY_CODES:
         unit = _CURRENCY_UNITS[tail[-1][0]]  # "EUR 50 million", "Rs 500"
     if after["money"]:

@@ -103,6 +103,7 @@ def facts(sentence: str) -> list[tuple[int | float, str, str | None, str | None]
         ("The blast killed 37.", [(37, "people killed", None, None)]),
         ("At least 39 were dead.", [(39, "people dead", "at least", None)]),
         ("Ana Torres, 25, was charged.", [(25, "age", None, None)]),
+        ("Kai Lund, aged 41 or 42, was held.", [(41, "age", None, None), (42, "age", None, None)]),
         ("His 75-year-old brother took over.", [(75, "age", None, None)]),
         ("A magnitude-5.5 aftershock hit.", [(5.5, "magnitude", None, None)]),
         ("A 7.4-magnitude earthquake hit.", [(7.4, "magnitude", None, None)]),

@@ -233,6 +233,10 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
                 if nxt.has_scale and not number.has_scale:
                     number.value *= _scale_of(nxt.value)
                 number.end = nxt.end
+        if number.what is None and i and numbers[i - 1].what:
+            before = numbers[i - 1]
+            if _RANGE_GAP.fullmatch(lower, before.end, number.start):
+                number.what, number.unit = before.what, before.unit  # "aged 28 or 29"
         if number.what is None and last_what and _bare_with_predicate(lower, number):
             number.what = last_what
         if number.what is None and number.has_scale:

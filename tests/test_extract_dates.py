@@ -193,15 +193,209 @@ def test_partial_dateline_with_a_fallback_year() -> None:
         "Strike ends\n\nROME, Jan. 5 (Reuters) - The strike that began on December 28 ended on "
         "Tuesday, unions said. Talks will resume on February 2."
     )
+    # The dateline's Jan. 5 dates no event: it is the day the article speaks from.
     assert dates(text, header=1) == [
-        ("--01-05", "Jan. 5"),
         ("--12-28", "December 28"),
         ("--02-02", "February 2"),
     ]
     # December is after the dateline's January: last year's; February looks ahead.
     assert dates(text, header=1, year=2023) == [
-        ("2023-01-05", "Jan. 5"),
         ("2022-12-28", "December 28"),
         ("2023-01-03", "Tuesday"),
         ("2023-02-02", "February 2"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # tense and preposition decide the direction of a bare weekday
+        ("The envoy is to meet President Lorna Vale on Wednesday.", [("2023-03-08", "Wednesday")]),
+        (
+            "Vale has sent her deputy to visit the port on Monday.",
+            [("2023-03-06", "Monday")],
+        ),
+        ("Vale called for calm and an end to violence on Monday.", [("2023-02-27", "Monday")]),
+        ("The delegation leaves on Saturday.", [("2023-03-04", "Saturday")]),
+        ("Dock workers struck on Saturday.", [("2023-02-25", "Saturday")]),
+        (
+            "The ministry reported the arrests Monday of last week.",
+            [("2023-02-20", "Monday of last week")],
+        ),
+        (
+            "Kestrel, Norland — Last Saturday, a storm hit the coast.",
+            [("2023-02-25", "Last Saturday")],
+        ),
+        # a month and day takes the year nearest the dateline in the direction of the text
+        ("A hearing is scheduled for February 20.", [("2024-02-20", "February 20")]),
+        ("The talks that failed on November 30 were not resumed.", [("2022-11-30", "November 30")]),
+        # a colon after a day opens what follows; before digits it is a time
+        (
+            "Ana Ruiz described the raid, on February 10: troops had fired first.",
+            [("2023-02-10", "February 10")],
+        ),
+        ("The session opened on February 10 at 10:30.", [("2023-02-10", "February 10")]),
+        # ranges give both ends
+        (
+            "Talks were held on February 3-5 in Porto.",
+            [("2023-02-03", "February 3"), ("2023-02-05", "5")],
+        ),
+        (
+            "The summit ran from 12 to 14 January in Riga.",
+            [("2023-01-12", "12"), ("2023-01-14", "14 January")],
+        ),
+        ("Voting is set for May 2–4, 2024.", [("2024-05-02", "May 2"), ("2024-05-04", "4")]),
+        ("On March 1 and 5 people died.", [("2023-03-01", "March 1")]),
+        # holidays
+        ("The failed Christmas Day plot shook the airline.", [("2022-12-25", "Christmas Day")]),
+        (
+            "The day before Christmas a family was attacked in Norland.",
+            [("2022-12-24", "The day before Christmas")],
+        ),
+        ("The boat was towed on New Year's Day.", [("2023-01-01", "New Year's Day")]),
+        ("Ferries to Christmas Island resumed.", []),
+        # "today" meaning nowadays is no date
+        ("Trains now cross faster than can be done today by road.", []),
+        ("Even today the border is closed.", []),
+        ("Ten years ago the mill had 900 workers; today it has 40.", []),
+        # a quote whose day the text never gives is not dated
+        ("“Today we have made a big step,” Vale said.", []),
+    ],
+)
+def test_direction_holidays_and_undated(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(DATED + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Minister Hal Korvo said on Monday that the ship would sail from Tallinn on March 28.",
+            [
+                (
+                    "2023-02-27",
+                    "Minister Hal Korvo said that the ship would sail from Tallinn",
+                    None,
+                    False,
+                    True,
+                ),
+                ("2023-03-28", "the ship would sail from Tallinn", "Tallinn", True, False),
+            ],
+        ),
+        (
+            "The ship will sail on March 28, the port authority said on Wednesday.",
+            [
+                ("2023-03-28", "the ship will sail", None, True, False),
+                (
+                    "2023-03-01",
+                    "the port authority said that the ship will sail",
+                    None,
+                    False,
+                    True,
+                ),
+            ],
+        ),
+        (
+            "The foreign ministers of Norland and Estavia signed the accord in Geneva on Tuesday.",
+            [
+                (
+                    "2023-02-28",
+                    "the foreign ministers of Norland and Estavia signed the accord in Geneva",
+                    "Geneva",
+                    False,
+                    False,
+                )
+            ],
+        ),
+        (
+            "On Thursday, Norland's Defence Minister Ada Penn told reporters that troops had left.",
+            [
+                (
+                    "2023-03-02",
+                    "Norland's Defence Minister Ada Penn told reporters that troops had left",
+                    None,
+                    False,
+                    True,
+                )
+            ],
+        ),
+        (
+            "Prime Minister Ida Marsh arrived in Porto. On Saturday she will open the new bridge.",
+            [
+                (
+                    "2023-03-04",
+                    "Prime Minister Ida Marsh will open the new bridge",
+                    None,
+                    True,
+                    False,
+                )
+            ],
+        ),
+        (
+            "The strike, which began on Monday, will end on Wednesday.",
+            [
+                ("2023-02-27", "the strike began", None, False, False),
+                ("2023-03-08", "the strike will end", None, True, False),
+            ],
+        ),
+        (
+            "Also, today, Estavian jets struck a depot in the north, officials said.",
+            [("2023-03-03", "Estavian jets struck a depot in the north", None, False, False)],
+        ),
+        (
+            "On Sunday, in the worst day of fighting in years, nine soldiers were reported killed.",
+            [("2023-02-26", "nine soldiers were reported killed", None, False, False)],
+        ),
+        (
+            "Speaking on Monday before the summit, the bloc's chief, Ola Brand, warned Estavia.",
+            [("2023-02-27", "the bloc's chief warned Estavia", None, False, True)],
+        ),
+        (
+            "The rally was cancelled, a day before the race, due to start on Saturday in Porto.",
+            [("2023-03-04", "the race is due to start in Porto", "Porto", True, False)],
+        ),
+        (
+            "Leaders met in Riga over Thursday to Friday in a summit on energy.",
+            [
+                ("2023-03-02", "Leaders met in Riga in a summit on energy", "Riga", False, False),
+                ("2023-03-03", "Leaders met in Riga in a summit on energy", "Riga", False, False),
+            ],
+        ),
+        (
+            "Delegates from the Polish city of Gdansk met in the Western town of Zary on Monday.",
+            [
+                (
+                    "2023-02-27",
+                    "Delegates from the Polish city of Gdansk met in the Western town of Zary",
+                    None,
+                    False,
+                    False,
+                )
+            ],
+        ),
+    ],
+)
+def test_event_place_planned_reporting(
+    sentence: str, expected: list[tuple[str, str, str | None, bool, bool]]
+) -> None:
+    (doc,) = extract_texts([("a.txt", DATED + sentence)], today=TODAY)
+    found = [
+        (f.date, f.event, f.place, f.planned, f.reporting)
+        for f in doc.facts
+        if isinstance(f, DateFact)
+    ]
+    assert found == expected
+
+
+def test_a_clause_of_nothing_but_small_words_names_no_event() -> None:
+    text = DATED + "Envoys said on Monday that " + "the " * 40 + "ship sails."
+    assert dates(text) == [("2023-02-27", "Monday")]
+
+
+def test_a_sentence_with_thousands_of_dates_is_read_whole() -> None:
+    text = DATED + "Talks were held on Monday and on March 1" + ", on Monday and on March 1" * 500
+    (doc,) = extract_texts([("a.txt", text)], today=TODAY)
+    found = [f for f in doc.facts if isinstance(f, DateFact)]
+    assert {f.date for f in found} == {"2023-02-27", "2023-03-01"}
+    # Dates far from the clause's verb name no event of their own and give no fact.
+    assert found[0].event == "Talks were held" and found[1].event == "Talks were held"

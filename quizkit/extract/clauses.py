@@ -91,6 +91,8 @@ def tidy(phrase: str) -> str:
         words = words[:16]
         while words and words[-1].lower() in _DANGLING:
             words.pop()
+        if len(words) < 2:
+            return ""  # nothing but small words: no event to name
         phrase = " ".join(words)
     if words[0] in ("But", "And", "However,", "Also,", "Meanwhile,"):
         words = words[1:]

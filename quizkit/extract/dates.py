@@ -9,10 +9,12 @@ from: the date of the reported speech for quotes, else the dateline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
-from quizkit.extract.clauses import event_phrase, tidy
+from quizkit.extract.events import dated_event, last_actor
 from quizkit.extract.facts import DateFact, Provenance
 from quizkit.extract.text import Sentence, lowered
 
@@ -56,7 +58,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR4 = r"(?:1[89]|20)\d{2}"
 _YEAR = _YEAR4 + r"(?![\d,]\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 
 _EXPLICIT = re.compile(
     rf"""
@@ -72,9 +74,22 @@ _EXPLICIT = re.compile(
     """,
     re.VERBOSE,
 )
+# The other end of a range of days: "March 3-5", "3 to 5 March 2023".
+_RANGE_LINK = r"\s*(?:[-–]|to|and|through|until|till)\s*"
+_RANGE_END = rf"(?=\s*(?:[,.;:)]|$)|,?\s+{_YEAR}|\s+(?:in|at|on|for|when|while|with)\b)"
+_RANGE_HINT = re.compile(r"\d\s*(?:[-–]|to|and|through|until|till)\s*\d")
+_DAY_RANGE = re.compile(
+    rf"""
+    (?=[A-Z0-9])
+    \b(?P<mon1>{_MONTH})\s+(?P<start1>{_DAY}){_RANGE_LINK}(?P<end1>{_DAY}){_RANGE_END}
+        (?:,?\s+(?P<year1>{_YEAR}))?
+  | \b(?P<start2>{_DAY}){_RANGE_LINK}{_DAY}\s+(?:of\s+)?(?P<mon2>{_MONTH})
+        (?:,?\s+(?P<year2>{_YEAR}))?
+    """,
+    re.VERBOSE,
+)
 _NOT_DIGITS = re.compile(r"\D")
 _WORD_AND_GAP = re.compile(r"([^\W\d_]+)(\W{0,3})$")
-_QUOTE_MARK = re.compile(r"[”\"]")
 # A wire dateline's place: "BAKU, Azerbaijan, " or "NEW DELHI (AP), ".
 _CITY = re.compile(r"[A-Z][A-Z .'\-]{2,}(?:\([^)]*\))?(?:,\s*[A-Z][\w.' ]+)*,\s")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)(\s*)$")
@@ -84,15 +99,44 @@ _RELATIVE = re.compile(
     \b(?P<word>today|tonight|tomorrow|yesterday|this\ (?:morning|afternoon|evening))\b
   | \b(?P<shift>the\ next\ day|the\ following\ day|a\ day\ later|the\ previous\ day
         |a\ day\ earlier|the\ day\ before(?=[,.;]))
-  | \b(?P<wd>{_WEEKDAY.lower()})\s+(?P<lastweek>last\ week)\b
+  | \b(?P<wd>{_WEEKDAY.lower()})\s+(?:of\s+)?(?P<lastweek>last\ week)\b
   | (?:\b(?P<mod>next|last|this|coming|past)\s+)?\b(?P<wd2>{_WEEKDAY.lower()})\b(?!['’]s\b)
     """,
     re.VERBOSE,
 )
 # Relative expressions all contain one of these; most paragraphs can be skipped.
 _RELATIVE_HINTS = ("day", "tonight", "tomorrow", "this ")
+# Days named by a fixed holiday; "the day before Christmas" shifts one day.
+_HOLIDAYS = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "bastille day": (7, 14),
+    "armistice day": (11, 11),
+}
+_HOLIDAY_HINTS = (
+    "christmas",
+    "new year",
+    "boxing",
+    "valentine",
+    "halloween",
+    "bastille",
+    "armistice",
+)
+_HOLIDAY = re.compile(
+    r"""(?:\b(?P<shift>[Tt]he\ day\ (?:before|after))\s+
+      | \b(?P<on2>[Oo]n)\s+)?
+    \b(?P<name>Christmas\ (?:Eve|Day)|Christmas(?!\ [A-Z])|Boxing\ Day|New\ Year['’]s\ (?:Eve|Day)
+      |Valentine['’]s\ Day|Halloween|Bastille\ Day|Armistice\ Day)""",
+    re.VERBOSE,
+)
 _ORDINAL_DAY = re.compile(
-    rf"""\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s+the\s+
+    rf"""(?=[OoBbUuTtSsAa])\b(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s+the\s+
         (?P<ord>(?:[12]\d|3[01]|[1-9])(?:st|nd|rd|th)|{_ORDINAL_ALTERNATIVES})
         \b(?!\s+(?:of\b|[a-zA-Z]))""",
     re.VERBOSE,
@@ -105,9 +149,6 @@ _SHIFTS = {
     "a day earlier": -1,
     "the day before": -1,
 }
-_FUTURE = re.compile(
-    r"\b(?:will|would|to be|plans?|planned|scheduled|expected|due to|set to|next)\b", re.I
-)
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|added|announced|stated|noted|declared|wrote|stressed|explained)\b"
     r"[^“”\"]{0,40}$"
@@ -159,17 +200,56 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
         mention = _explicit(m)
         if mention:
             found.append(mention)
+    ranges = _range_ends(text, start, end)
+    if ranges:
+        replaced = {r.start for r in ranges}
+        found = sorted(
+            [f for f in found if f.start not in replaced] + ranges, key=lambda d: d.start
+        )
     taken = [(d.start, d.end) for d in found]
     others: list[DateMention | None] = [
         _day_of_month(m) for m in _ORDINAL_DAY.finditer(text, start, end)
     ]
     lower = lowered(text[start:end])
+    if any(hint in lower for hint in _HOLIDAY_HINTS):
+        others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
     if any(hint in lower for hint in _RELATIVE_HINTS):
         others += [_relative(m, text, start) for m in _RELATIVE.finditer(lower)]
+    starts = [s for s, _ in taken]  # explicit dates do not overlap: sorted by start and end
     for mention in others:
-        if mention and not any(s < mention.end and mention.start < e for s, e in taken):
+        if mention and not _overlaps(taken, starts, mention):
             found.append(mention)
     return sorted(found, key=lambda d: d.start)
+
+
+def _range_ends(text: str, start: int, end: int) -> list[DateMention]:
+    """The end of a range that the explicit dates leave unread: "March 3-5" gives the 5th."""
+    ends: list[DateMention] = []
+    if not _RANGE_HINT.search(text, start, end):
+        return ends  # most paragraphs have no two numbers joined as a range
+    for m in _DAY_RANGE.finditer(text, start, end):
+        mon = m["mon1"] or m["mon2"]
+        month = MONTHS[mon.rstrip(".").lower()]
+        group = "end1" if m["mon1"] else "start2"
+        year_text = m["year1"] or m["year2"]
+        day = int(_NOT_DIGITS.sub("", m[group]))
+        year = int(year_text) if year_text else None
+        if _valid(year or 2000, month, day):
+            where = m.start(group), m.end(group)
+            ends.append(DateMention(*where, text[where[0] : where[1]], year, month, day))
+        if m["mon1"] and year:
+            # "May 2-4, 2023": the year printed after the range is the first day's too
+            first = int(_NOT_DIGITS.sub("", m["start1"]))
+            if _valid(year, month, first):
+                span = m.start("mon1"), m.end("start1")
+                ends.append(DateMention(*span, text[span[0] : span[1]], year, month, first))
+    return ends
+
+
+def _overlaps(taken: list[tuple[int, int]], starts: list[int], mention: DateMention) -> bool:
+    """Whether the mention overlaps one of the sorted, disjoint spans `taken`."""
+    i = bisect_left(starts, mention.end)
+    return i > 0 and taken[i - 1][1] > mention.start
 
 
 def _explicit(m: re.Match[str]) -> DateMention | None:
@@ -228,7 +308,7 @@ _LEADS_TO_DAY = frozenset(_LEADS_TO_DAY_WORDS.split())
 def _not_a_day(text: str, start: int) -> bool:
     """A weekday that names no single day: "every Friday", "Good Friday", "Super Tuesday"."""
     before = _WORD_AND_GAP.search(text, max(0, start - 30), start)
-    if not before or any(c in before.group(2) for c in '.!?:;“"\n'):
+    if not before or before.group(2).strip():
         return False
     word = before.group(1)
     if word.lower() in ("every", "each", "most", "all", "some", "other"):
@@ -241,6 +321,19 @@ def _day_of_month(m: re.Match[str]) -> DateMention:
     ordinal = m["ord"].lower()
     day = _ORDINAL_WORDS.get(ordinal) or int(_NOT_DIGITS.sub("", ordinal))
     return DateMention(m.start("ord") - 4, m.end(), f"the {m['ord']}", day=day, relative="dom")
+
+
+def _holiday(m: re.Match[str]) -> DateMention | None:
+    """ "Christmas Day", "on Christmas", "the day before Christmas": a holiday's fixed day."""
+    name = m["name"].replace("’", "'").lower()
+    if name == "christmas" and not (m["on2"] or m["shift"]):
+        return None  # "before Christmas", "the Christmas holidays": no single day
+    month, day = _HOLIDAYS[name]
+    when = date(2001, month, day)
+    if m["shift"]:
+        when += timedelta(days=1 if m["shift"].lower().endswith("after") else -1)
+    start = m.start("shift") if m["shift"] else m.start("name")
+    return DateMention(start, m.end(), m.string[start : m.end()], None, when.month, when.day)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -297,8 +390,13 @@ def find_dateline(text: str) -> Dateline:
 def resolve_dates(
     source: str, text: str, sentences: list[Sentence], context: DateContext, header: Dateline
 ) -> list[DateFact]:
-    """Date facts of one document, in text order."""
+    """Date facts of one document, in text order.
+
+    The dateline itself dates no event, so it gives no fact; a quoted relative
+    day whose speech has no known day is left undated.
+    """
     anchor = _document_anchor(context)
+    anchor_day = date(*anchor) if anchor and anchor[0] else None  # type: ignore[arg-type]
     facts: list[DateFact] = []
     previous: date | None = None
     by_paragraph: dict[int, list[Sentence]] = {}
@@ -307,28 +405,81 @@ def resolve_dates(
     for para in by_paragraph.values():
         para_start, para_end = para[0].start, para[-1].end
         mentions = find_mentions(text, para_start, para_end)
-        speech = _speech_date(text, para_start, mentions, anchor, context)
+        if not mentions:
+            continue
+        quotes = _Quotes(text, para_start, para_end)
+        speech = _speech_date(text, para_start, quotes, mentions, anchor, context)
+        starts = [m.start for m in mentions]
         for sentence in para:
-            for mention in mentions:
-                if not sentence.start <= mention.start < sentence.end:
+            first = bisect_left(starts, sentence.start)
+            last = bisect_left(starts, sentence.end)
+            for i in range(first, last):
+                mention = mentions[i]
+                if header.start <= mention.start < header.end or _nowadays(text, mention):
                     continue
-                quoted = _inside_quote(text, para_start, mention.start)
+                quoted = quotes.inside(mention.start)
+                if quoted and mention.relative and not speech:
+                    continue  # words spoken on a day the text does not give
                 speaks_from = speech if quoted and speech else anchor
-                resolved = _resolve(mention, speaks_from, previous, context, sentence, text)
-                if resolved is None:
+                # The clause of a date lies near it: a bounded window keeps long sentences linear.
+                low = max(sentence.start, mention.start - _WINDOW)
+                high = min(sentence.end, mention.end + _WINDOW)
+                dated = dated_event(
+                    text[low:high],
+                    mention.start - low,
+                    mention.end - low,
+                    [
+                        (m.start - low, min(m.end, high) - low)
+                        for m in mentions[bisect_left(starts, low) : bisect_left(starts, high)]
+                        if m is not mention
+                    ],
+                    partial(last_actor, text, max(0, sentence.start - 600), sentence.start),
+                )
+                resolved = _resolve(mention, speaks_from, previous, context, dated.future)
+                if resolved is None or not dated.event:
                     continue
                 value, day = resolved
                 previous = day or previous
                 where = Provenance(
                     source, sentence.text, sentence.index, mention.start, mention.end
                 )
-                if header.start <= mention.start < header.end:
-                    event = tidy(header.headline)
-                else:
-                    event = event_phrase(sentence, mention.start, mention.end)
-                if event:
-                    facts.append(DateFact(value, mention.text, event, where))
+                planned = (
+                    day > anchor_day or (day == anchor_day and dated.future)
+                    if day and anchor_day
+                    else dated.future
+                )
+                facts.append(
+                    DateFact(
+                        value,
+                        mention.text,
+                        dated.event,
+                        where,
+                        place=dated.place,
+                        planned=planned and not dated.reporting,
+                        reporting=dated.reporting,
+                    )
+                )
     return facts
+
+
+_NOWADAYS_BEFORE = re.compile(
+    r"(?:\bthan|\beven|\bstill|\buntil|\bup to|\bis|\bare|\bworld|\bexists?|\bremains?)\s+$",
+    re.IGNORECASE,
+)
+_THEN_AND_NOW = re.compile(r"\b(?:years|decades|generations|centuries)\s+ago\b[^.!?]*$")
+_NOWADAYS_AFTER = re.compile(r"^['’]s\s+(?:world|society|generation|youth|economy|standards)\b")
+
+
+def _nowadays(text: str, mention: DateMention) -> bool:
+    """ "faster than can be done today", "the world today": today meaning these days."""
+    if mention.text.lower() != "today":
+        return False
+    before = text[max(0, mention.start - 40) : mention.start]
+    if _NOWADAYS_BEFORE.search(before) or re.search(r"\b(?:can|could)\s+be\s+\w+\s+$", before):
+        return True
+    if _THEN_AND_NOW.search(text, max(0, mention.start - 120), mention.start):
+        return True  # "Ten years ago it had 1,500 staff; today it has 900": now, not a day
+    return bool(_NOWADAYS_AFTER.match(text, mention.end, mention.end + 30))
 
 
 def _document_anchor(context: DateContext) -> tuple[int | None, int, int] | None:
@@ -357,9 +508,29 @@ def _fallback_year(context: DateContext) -> int | None:
     return context.ref_date.year if context.ref_date else None
 
 
+class _Quotes:
+    """Where a paragraph's quotation marks are, to tell quickly whether a position is quoted."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.opening = [m.start() for m in _OPENING_QUOTE.finditer(text, start, end)]
+        self.closing = [m.start() for m in _CLOSING_QUOTE.finditer(text, start, end)]
+        self.straight = [m.start() for m in _STRAIGHT_QUOTE.finditer(text, start, end)]
+
+    def inside(self, pos: int) -> bool:
+        opened = bisect_left(self.opening, pos) - bisect_left(self.closing, pos)
+        return opened > 0 or (opened == 0 and bisect_left(self.straight, pos) % 2 == 1)
+
+
+_OPENING_QUOTE = re.compile("“")
+_CLOSING_QUOTE = re.compile("”")
+_STRAIGHT_QUOTE = re.compile('"')
+_WINDOW = 400
+
+
 def _speech_date(
     text: str,
     para_start: int,
+    quotes: _Quotes,
     mentions: list[DateMention],
     anchor: tuple[int | None, int, int] | None,
     context: DateContext,
@@ -367,7 +538,7 @@ def _speech_date(
     """The date a quoted paragraph was spoken, from its attribution ("X said on Thursday")."""
     for mention in mentions:
         left = text[max(para_start, mention.start - 80) : mention.start]
-        if not _ATTRIBUTION.search(left) or _inside_quote(text, para_start, mention.start):
+        if not _ATTRIBUTION.search(left) or quotes.inside(mention.start):
             continue
         if mention.relative in ("on", "anchor+0", "anchor-1") or not mention.relative:
             day = _resolve_day(mention, anchor, None, context, future=False)
@@ -376,23 +547,14 @@ def _speech_date(
     return None
 
 
-def _inside_quote(text: str, para_start: int, pos: int) -> bool:
-    before = text[para_start:pos]
-    opened = before.count("“") - before.count("”")
-    return opened > 0 or (opened == 0 and before.count('"') % 2 == 1)
-
-
 def _resolve(
     mention: DateMention,
     anchor: tuple[int | None, int, int] | None,
     previous: date | None,
     context: DateContext,
-    sentence: Sentence,
-    text: str,
+    future: bool,
 ) -> tuple[str, date | None] | None:
     """The ISO value of a mention and, when its year is known, the day itself."""
-    before = text[max(sentence.start, mention.start - 60) : mention.start]
-    future = bool(_FUTURE.search(_QUOTE_MARK.split(before)[-1]))
     resolved = _resolve_day(mention, anchor, previous, context, future)
     if resolved is None:
         return None
@@ -466,13 +628,13 @@ def _year_for(
     assert mention.month is not None and mention.day is not None
     from_story = bool((context.dateline and context.dateline[0]) or context.story_year)
     if anchor and anchor[0] and from_story:
-        return _past_year(anchor[0], anchor[1], mention.month, future)
+        return _nearest_year(anchor, mention.month, mention.day, future)
     if mention.weekday is not None and context.today:
         year = _weekday_year(mention.month, mention.day, mention.weekday, context.today)
         if year:
             return year
     if anchor and anchor[0]:
-        return _past_year(anchor[0], anchor[1], mention.month, future)
+        return _nearest_year(anchor, mention.month, mention.day, future)
     return context.year
 
 
@@ -496,6 +658,14 @@ def pinned_date(text: str, today: date) -> date | None:
     return None
 
 
-def _past_year(year: int, month: int, mentioned_month: int, future: bool) -> int:
-    """News is about the past: a month after the reference month is last year's."""
-    return year - 1 if mentioned_month > month and not future else year
+def _nearest_year(anchor: tuple[int | None, int, int], month: int, day: int, future: bool) -> int:
+    """The year that puts month/day nearest the anchor in the direction the text points.
+
+    News is about the past: a month after the anchor's is last year's. A
+    clause that looks ahead takes the next such day, with a few days' grace.
+    """
+    year, anchor_month, anchor_day = anchor
+    assert year is not None
+    if future:
+        return year + 1 if (month, day) < (anchor_month, max(1, anchor_day - 3)) else year
+    return year - 1 if month > anchor_month else year

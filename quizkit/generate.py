@@ -10,16 +10,17 @@ from pathlib import Path
 from quizkit.errors import InputError, QuizkitError
 from quizkit.exporters.native import deck_file_text
 from quizkit.models import DeckInfo, ImportReport, Note
-from quizkit.questions import build_notes, shareable
+from quizkit.questions import Drop, build, shareable
 from quizkit.store import Store
 
 
 @dataclass
 class Generated:
-    """The notes built from a run, and the files that could not be read."""
+    """The notes built from a run, the questions left out (with why), unreadable files."""
 
     notes: list[Note]
     errors: list[InputError] = field(default_factory=list)
+    dropped: list[Drop] = field(default_factory=list)
 
 
 def notes_from_articles(
@@ -38,7 +39,8 @@ def notes_from_articles(
             warn(message)
     if not docs:
         raise QuizkitError("no article could be read: " + "; ".join(str(e) for e in errors))
-    return Generated(build_notes(docs, seed), list(errors))
+    built = build(docs, seed)
+    return Generated(built.notes, list(errors), built.dropped)
 
 
 def store_notes(store: Store, deck: DeckInfo, notes: Sequence[Note], now: datetime) -> ImportReport:

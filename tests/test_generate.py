@@ -245,3 +245,23 @@ def test_unsuspend_does_not_bring_back_a_dropped_note(runner: CliRunner, store: 
     assert runner.invoke(cli, ["unsuspend", "NATO"]).exit_code == 0
     after = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)
     assert after[0]["suspended"] is True
+
+
+def test_explain_lists_each_question_left_out_on_stderr(runner: CliRunner) -> None:
+    args = ["generate", str(NATO), "--deck", "N", "--dry-run"]
+    explained = runner.invoke(cli, [*args, "--explain"])
+    assert explained.exit_code == 0, explained.output
+    lines = explained.stderr.splitlines()
+    assert (
+        "left out [dateline] date: NATO ministers agree to send more troops to Estonia "
+        "-> 9 March 2023 (nato-estonia-deployment, sentence 2)"
+    ) in lines
+    assert (
+        "left out [vague-event] number: How many troops would be deployed to the region? "
+        "-> about 3,000 (nato-estonia-deployment, sentence 6)"
+    ) in lines
+    assert "   1 dateline: the date is only the article's date of filing" in lines
+    assert "left out" not in explained.stdout
+    plain = runner.invoke(cli, args)
+    assert "left out" not in plain.output
+    assert plain.stdout == explained.stdout

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from quizkit.grading import fold, grade, read_dates
 from quizkit.questions.candidate import Candidate, Drop, drop_of
@@ -26,7 +27,9 @@ PREPOSITIONS = (
 )
 CONJUNCTIONS = "and or but nor so yet because while although though if whether that"
 RELATIVES = "when where who whom whose which what how"
-DETERMINERS = "the a an his her its their our my your this these those some any every each no"
+DETERMINERS = (
+    "the a an his her its their our my your this these those some any every each no all both such"
+)
 AUXILIARIES = (
     "is are was were be been being am do does did has have had will would shall should can "
     "could may might must"
@@ -53,7 +56,7 @@ POSSESSIVES = {"his", "her", "him", "its", "their"}
 CONTEXT_NOUNS = re.compile(
     r"\bthe (?:announcement|statement|remarks|comments|decision|move|incident|latter|"
     r"country|city|town|village|capital|region|province|same|issue|matter)\b"
-    r"|\bthere[.?!]*$",
+    r"|\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)",
     re.IGNORECASE,
 )
 QUESTION_WORDS = {
@@ -255,6 +258,8 @@ def dangling_end(text: str) -> bool:
     words = stripped.split()
     if not words:
         return True
+    if words[-1][:1].isupper() and len(words) > 1:
+        return False  # a name ('... in May', '... to Riga') completes the clause
     last = words[-1].lower().strip("\"'“”")
     if last in DANGLING:
         return True
@@ -394,7 +399,20 @@ def answer_in_question(candidate: Candidate) -> bool:
     if any(len(fold(f)) >= 2 and f" {fold(f)} " in question for f in forms):
         return True
     answer_dates = {d for d in read_dates(note.answer) if d.valid()}
-    return bool(answer_dates & {d for d in read_dates(note.question) if d.valid()})
+    return bool(answer_dates & dates_written_in(note.question))
+
+
+DATE_IN_TEXT = re.compile(
+    r"\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+)
+
+
+def dates_written_in(text: str) -> set[Any]:
+    """Every full date a text writes, in any common form."""
+    found = set()
+    for match in DATE_IN_TEXT.finditer(text):
+        found |= {d for d in read_dates(match.group(0)) if d.valid()}
+    return found
 
 
 def option_is_answer(candidate: Candidate) -> bool:

@@ -35,6 +35,8 @@ CLAUSE_END = re.compile(
 CLAUSE_START = re.compile(
     r"(?:[,;:\"“”()]|\.\s|\b(?:and|but|that|while|after|as|when|said|says|if|because)\b)\s*"
 )
+NOT_SUBJECTS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who"}
+NOT_SUBJECTS |= {"in", "on", "at", "by", "for", "with", "from", "to", "of", "after", "before"}
 AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "be", "been"}
 RELATIVE_ADVERBIAL = re.compile(
     r"\s+(?:on\s+)?(?:last\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|"
@@ -191,15 +193,15 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
     elif is_percent(fact):
         noun, style = "", "percent"
     else:
-        noun, style = what, "count"
+        noun, style = _counted(fact), "count"
     if not noun and style == "count":
         return None
     # 'Chile sent [300 troops] to Haiti' / 'prices rose [5 percent]'
     if len(words) >= 2:
         lemma = past_tense_lemma(words[-1]) if words[-1].isalpha() else None
         subject = " ".join(words[:-1])
-        sound = not ({w.lower() for w in words[:-1]} & AUXILIARIES) and (
-            words[0][:1].isupper() or words[0] in ("the", "a", "an")
+        sound = not ({w.lower() for w in words[:-1]} & AUXILIARIES) and words[0].lower() not in (
+            NOT_SUBJECTS
         )
         if lemma and sound:
             tail = f" {right}" if right else ""
@@ -225,6 +227,14 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
         if subject:
             return f"For how many {what} was {subject} to {duration.group(2)}?", style
     return None
+
+
+def _counted(fact: NumberFact) -> str:
+    """The noun counted as the text gives it: 'Chilean soldiers' from 'Forty Chilean soldiers'."""
+    bare = re.sub(rf"^(?:{'|'.join(APPROX_WORDS)})\s+", "", fact.text.strip(), flags=re.I)
+    rest = NUMBER_HEAD.sub("", bare, count=1).strip()
+    what = fact.what.strip()
+    return rest if what and rest.endswith(what) and len(rest.split()) <= 4 else what
 
 
 def _subject_before(text: str) -> str:

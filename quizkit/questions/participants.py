@@ -85,6 +85,9 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
 def participants_question(story: Story, fact: ParticipantsFact, count: int) -> str | None:
     """'Which four countries' defense ministers took part in the meeting on 9 March 2023?'"""
     number = NUMBER_WORDS.get(count, str(count))
+    met = _met_question(story, fact, number)
+    if met is not None:
+        return met
     found = event_phrase(fact.event) or event_phrase(fact.where.sentence)
     if found is None:
         return _forces_question(story, fact, number)
@@ -110,6 +113,34 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
     who = f"countries' {next(iter(offices)).lower()}s" if len(offices) == 1 else "countries"
     verb = "were to take part" if day and dateline and day > dateline else "took part"
     return f"Which {number} {who} {verb} in {event}{where}{when}? Name all {number}."
+
+
+GROUP = re.compile(
+    r"\b((?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|delegations|envoys|"
+    r"heads of state|heads of government|negotiators))\b(?:[^.;]*?)\b(met|gathered|convened)"
+    r"(?: in ([A-Z][\w-]+(?: [A-Z][\w-]+)*))?",
+)
+
+
+def _met_question(story: Story, fact: ParticipantsFact, number: str) -> str | None:
+    """'Which four countries' foreign ministers met in Lima on 12 March 2019?'"""
+    found = GROUP.search(fact.event) or GROUP.search(fact.where.sentence)
+    place = getattr(fact, "place", None) or (found.group(3) if found else None)
+    if found is None or not place:
+        return None
+    day = getattr(fact, "date", None) or _date_beside(story, fact)
+    when = f" on {format_day(day)}" if day and len(day) == 10 else ""
+    dateline = story.datelines.get(fact.where.source) or ""
+    if not when and dateline and not dateline.startswith("--"):
+        when = f" in {month_year(dateline)}"
+    if day and dateline and day > dateline:
+        verb = {"met": "meet", "gathered": "gather", "convened": "convene"}[found.group(2)]
+        return (
+            f"Which {number} countries' {found.group(1)} were to {verb} in {place}{when}? "
+            f"Name all {number}."
+        )
+    group, verb = found.group(1), found.group(2)
+    return f"Which {number} countries' {group} {verb} in {place}{when}? Name all {number}."
 
 
 FORCES = re.compile(r"\bwill (withdraw|deploy|send|pull out)\b.*\b(forces|troops)\b", re.I)

@@ -51,7 +51,7 @@ def build(docs: Sequence[DocumentFacts], seed: int = 0) -> Built:
     dropped += failed
     passed, repeated = check_set(passed)
     dropped += repeated
-    made, left = timeline.propose([c for c in passed if c.note.kind == "date"], seed)
+    made, left = timeline.propose([c for c in passed if "date" in c.note.extra], seed)
     dropped += left
     line_up, failed = check_each(made, headlines, names)
     dropped += failed

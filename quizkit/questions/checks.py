@@ -313,7 +313,19 @@ def unresolved_pronoun(text: str) -> bool:
 
 
 def headline_caps(text: str, headlines: Iterable[str] = ()) -> bool:
-    """Words in headline capitals: a title-case run of ordinary words, or a headline copied."""
+    """Words in headline capitals: a title-case run of ordinary words, or a headline copied.
+
+    `headlines` may be the headlines or their `headline_grams`, computed once for many texts.
+    """
+    return caps_in_words(text) or _copies_headline(text, headlines)
+
+
+def _copies_headline(text: str, headlines: Iterable[str]) -> bool:
+    grams = headlines if isinstance(headlines, frozenset) else headline_grams(headlines)
+    return bool(grams) and bool(grams & grams_of(text))
+
+
+def caps_in_words(text: str) -> bool:
     words = _words(text)
     for i in range(1, len(words) - 1):
         if words[i] in ("The", "A", "An") and words[i + 1][:1].islower():
@@ -331,14 +343,28 @@ def headline_caps(text: str, headlines: Iterable[str] = ()) -> bool:
             return True  # 'U.S. Officials'
         if _verb_only(word):
             return True  # 'Iran Blamed', 'Rally Cancelled'
-    folded = fold(text)
-    for headline in headlines:
-        head = fold(headline).split()
-        if len(head) >= 4 and _title_case(headline):
-            for i in range(len(head) - 3):
-                if f" {' '.join(head[i : i + 4])} " in f" {folded} ":
-                    return True
     return False
+
+
+GRAM = 4
+
+
+def grams_of(text: str) -> set[str]:
+    words = fold(text).split()
+    return {" ".join(words[i : i + GRAM]) for i in range(len(words) - GRAM + 1)}
+
+
+def headline_grams(headlines: Iterable[str]) -> frozenset[str]:
+    """Every run of four words of the headlines written in title case."""
+    grams: set[str] = set()
+    for headline in headlines:
+        grams |= _title_case_grams(headline)
+    return frozenset(grams)
+
+
+@lru_cache(maxsize=4096)
+def _title_case_grams(headline: str) -> frozenset[str]:
+    return frozenset(grams_of(headline)) if _title_case(headline) else frozenset()
 
 
 @lru_cache(maxsize=8192)
@@ -373,15 +399,14 @@ def _place_word(word: str) -> bool:
 
 def lowercase_name(text: str, names: Iterable[str]) -> bool:
     """A person's name written in lower case ('When did bush say ...')."""
-    for name in names:
-        for part in name.split():
-            if (
-                len(part) >= 4
-                and part[:1].isupper()
-                and re.search(rf"\b{re.escape(part.lower())}\b", text)
-            ):
-                return True
-    return False
+    parts = names if isinstance(names, frozenset) else name_parts(names)
+    return any(word in parts for word in re.findall(r"\b[a-z][\w-]{3,}\b", text))
+
+
+def name_parts(names: Iterable[str]) -> frozenset[str]:
+    """The lower-case forms of the capitalised words of people's names."""
+    parts = (part for name in names for part in name.split())
+    return frozenset(p.lower() for p in parts if len(p) >= 4 and p[:1].isupper())
 
 
 def answer_in_question(candidate: Candidate) -> bool:
@@ -435,7 +460,9 @@ def option_is_answer(candidate: Candidate) -> bool:
     return False
 
 
-def wording_reason(text: str, headlines: Iterable[str], names: Iterable[str]) -> str | None:
+def wording_reason(
+    text: str, headlines: Iterable[str] = (), names: Iterable[str] = ()
+) -> str | None:
     if lowercase_start(text):
         return "lowercase-start"
     if dangling_end(text):
@@ -452,10 +479,11 @@ def wording_reason(text: str, headlines: Iterable[str], names: Iterable[str]) ->
 
 
 def reason_against(
-    candidate: Candidate, headlines: Sequence[str] = (), names: Iterable[str] = ()
+    candidate: Candidate, headlines: Iterable[str] = (), names: Iterable[str] = ()
 ) -> str | None:
     """The first check the candidate fails, or None when it may be asked."""
-    names = tuple(names)
+    headlines = headlines if isinstance(headlines, frozenset) else headline_grams(headlines)
+    names = names if isinstance(names, frozenset) else name_parts(names)
     person = candidate.note.extra.get("person")
     if isinstance(person, str) and person_fault(person):
         return "headline-caps"
@@ -471,13 +499,13 @@ def reason_against(
 
 
 def check_each(
-    candidates: Sequence[Candidate], headlines: Sequence[str] = (), names: Iterable[str] = ()
+    candidates: Sequence[Candidate], headlines: Iterable[str] = (), names: Iterable[str] = ()
 ) -> tuple[list[Candidate], list[Drop]]:
-    names = tuple(names)
+    grams, parts = headline_grams(headlines), name_parts(names)
     kept: list[Candidate] = []
     dropped: list[Drop] = []
     for candidate in candidates:
-        reason = reason_against(candidate, headlines, names)
+        reason = reason_against(candidate, grams, parts)
         if reason:
             dropped.append(drop_of(candidate, reason))
         else:

@@ -78,6 +78,19 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     drops: list[Drop] = []
     story_days = [f.date for f in story.dates if not story.is_dateline(f)]
     asked_on: dict[str, list[str]] = defaultdict(list)
+    # Days by the long words of their events: another day of the same event is no wrong option.
+    days_by_stem: dict[str, set[str]] = defaultdict(set)
+    for fact in story.dates:
+        for stem in stems(fact.event):
+            days_by_stem[stem].add(fact.date)
+
+    def twin_days(event: str) -> set[str]:
+        counts: dict[str, int] = defaultdict(int)
+        for stem in stems(event):
+            for day in days_by_stem.get(stem, ()):
+                counts[day] += 1
+        return {day for day, count in counts.items() if count >= 2}
+
     for fact in story.dates:
         event = story.resolve(fact.where, clean_event(fact.event))
         if story.is_dateline(fact):
@@ -104,11 +117,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         asked_on[fact.date].append(event)
         key = f"date:{fact.date}:{fold(event)}"
         guid = content_guid("date", fact.date, event)
-        twins = [
-            format_day(f.date)
-            for f in story.dates
-            if f.date != fact.date and len(stems(f.event) & stems(event)) >= 2
-        ]
+        twins = [format_day(day) for day in twin_days(event) if day != fact.date]
         candidates.append(
             Candidate(
                 Note(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
@@ -30,6 +31,7 @@ def office_phrase(official: Official) -> str:
 
 def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     candidates: list[Candidate] = []
+    peers = Peers(story)
     for official in story.officials:
         when = when_held(official)
         verb = "had served as" if official.former else "was"
@@ -53,7 +55,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                     guid=who_guid,
                     kind="official",
                     alternatives=tuple(names),
-                    distractors=_people(story, official, who_guid, seed),
+                    distractors=peers.people(official, who_guid, seed),
                     tags=("official",),
                     sources=sources,
                     extra={"answer_type": "person", "person": official.person},
@@ -73,7 +75,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 kind="official",
                 distractors=pick(
                     rng_for(seed, where_guid),
-                    [_same_office_countries(story, official), story.countries],
+                    [peers.countries(official.office), story.countries],
                     [official.country],
                 ),
                 tags=("official",),
@@ -101,26 +103,46 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     return candidates, []
 
 
-def _people(story: Story, official: Official, guid: str, seed: int) -> tuple[str, ...]:
-    """Three people a learner could mistake for the answer, or none (then it is typed).
+class Peers:
+    """The story's officials by office and by place, for options a learner could mistake.
 
-    People of the same country or the same office are plausible; officials of other
-    countries with other offices give the answer away, so they are not offered alone.
+    Only the nearest few in the story's order are offered: a deck of many articles has
+    many ministers, and the ones told beside the answer are the plausible ones.
     """
-    others = [o for o in story.officials if o is not official]
-    plausible = [
-        o.person for o in others if o.office == official.office or o.place == official.place
-    ]
-    chosen = pick(rng_for(seed, guid), [plausible], official.names)
-    return chosen if len(chosen) == 3 else ()
+
+    NEAR = 12
+
+    def __init__(self, story: Story) -> None:
+        self.position = {id(o): i for i, o in enumerate(story.officials)}
+        self.by_office: dict[str, list[Official]] = defaultdict(list)
+        self.by_place: dict[str, list[Official]] = defaultdict(list)
+        for official in story.officials:
+            self.by_office[official.office].append(official)
+            self.by_place[official.place].append(official)
+        self._countries: dict[str, list[str]] = {}
+
+    def people(self, official: Official, guid: str, seed: int) -> tuple[str, ...]:
+        """Three people of the same office or place, or none (the answer is then typed)."""
+        here = self.position[id(official)]
+        pool = {
+            id(o): o
+            for o in [*self.by_place[official.place], *self.by_office[official.office]]
+            if o is not official
+        }
+        near = sorted(pool.values(), key=lambda o: abs(self.position[id(o)] - here))
+        plausible = [o.person for o in near[: self.NEAR]]
+        chosen = pick(rng_for(seed, guid), [plausible], official.names)
+        return chosen if len(chosen) == 3 else ()
+
+    def countries(self, office: str) -> list[str]:
+        """Countries where someone holds this office: the wrong answers a learner weighs."""
+        if office not in self._countries:
+            found = {o.country for o in self.by_office[office] if o.country}
+            self._countries[office] = sorted(found)
+        return self._countries[office]
 
 
 def _short_offices(office: str) -> tuple[str, ...]:
     """'Commander of the Collective Peacekeeping Forces' also accepts 'Commander'."""
     head = re.split(r" (?:of|in|for) ", office, maxsplit=1)[0]
     return (head,) if head != office else ()
-
-
-def _same_office_countries(story: Story, official: Official) -> list[str]:
-    """Countries where someone holds the same office: the wrong answers a learner weighs."""
-    return [o.country for o in story.officials if o.office == official.office and o.country]

@@ -17,7 +17,7 @@ from quizkit.extract.facts import (
     Provenance,
 )
 from quizkit.grading import fold
-from quizkit.models import SourceRef
+from quizkit.models import SourceRef, fold_for_id
 from quizkit.questions.candidate import source_of
 from quizkit.questions.phrasing import country_name, month_year, org_name
 
@@ -107,7 +107,7 @@ class Story:
         return (
             self.is_dateline_sentence(fact.where, fact.text)
             or self.is_headline(fact.where)
-            or (bool(headline) and fold(fact.event) == fold(headline))
+            or (bool(headline) and fold_for_id(fact.event) == fold_for_id(headline))
         )
 
     def is_dateline_sentence(self, where: Provenance, text: str = "") -> bool:
@@ -117,7 +117,7 @@ class Story:
         return len(sentence.split()) <= 8 and not any(w[:1].islower() for w in rest)
 
     def is_headline(self, where: Provenance) -> bool:
-        return fold(where.sentence) == fold(self.headlines.get(where.source, ""))
+        return fold_for_id(where.sentence) == fold_for_id(self.headlines.get(where.source, ""))
 
     def persons(self) -> set[str]:
         return {name for o in self.officials for name in (o.person, *o.names)}
@@ -125,6 +125,7 @@ class Story:
 
 def read_story(docs: Sequence[DocumentFacts]) -> Story:
     officials: dict[tuple[str, str], Official] = {}
+    surnames: dict[str, list[str]] = defaultdict(list)
     dates: list[DateFact] = []
     participants: list[ParticipantsFact] = []
     numbers: list[NumberFact] = []
@@ -135,7 +136,7 @@ def read_story(docs: Sequence[DocumentFacts]) -> Story:
         for fact in doc.facts:
             sentences[doc.source][fact.where.sentence_index] = fact.where.sentence
             if isinstance(fact, OfficialFact):
-                _merge_official(officials, fact, doc.dateline)
+                _merge_official(officials, fact, doc.dateline, surnames)
                 if fact.country:
                     country_counts[fact.country] += 1
             elif isinstance(fact, DateFact):
@@ -175,18 +176,22 @@ def _main_country(docs: Sequence[DocumentFacts], counts: Counter[str]) -> str | 
 
 
 def _merge_official(
-    officials: dict[tuple[str, str], Official], fact: OfficialFact, dateline: str | None
+    officials: dict[tuple[str, str], Official],
+    fact: OfficialFact,
+    dateline: str | None,
+    surnames: dict[str, list[str]],
 ) -> None:
     place = fact.country or fact.org or ""
     surname = fold(fact.person.split()[-1])
     key = (place, surname)
     if key not in officials:
-        for other_place, other_surname in officials:
-            if other_place == place and _same_surname(surname, other_surname):
-                key = (other_place, other_surname)
+        for other_surname in surnames[place]:
+            if _same_surname(surname, other_surname):
+                key = (place, other_surname)
                 break
     if key not in officials:
         officials[key] = Official(fact.person, fact.office, fact.country, fact.org, fact.former)
+        surnames[place].append(surname)
     official = officials[key]
     official.names.update([fact.person, *fact.aliases])
     official.sources.append(source_of(fact.where))

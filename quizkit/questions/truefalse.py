@@ -7,7 +7,7 @@ from typing import Any
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
 from quizkit.questions.distractors import pick, rng_for
-from quizkit.questions.officials import when_held
+from quizkit.questions.officials import Peers, when_held
 from quizkit.questions.phrasing import country_name
 from quizkit.questions.story import Story
 
@@ -16,15 +16,18 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     candidates: list[Candidate] = []
     start = rng_for(seed, "truefalse-start").random() < 0.5
     with_country = [o for o in story.officials if o.country]
+    peers = Peers(story)
     for index, official in enumerate(with_country):
         assert official.country
         when = when_held(official)
         verb = "had served as" if official.former else "was"
         guid = content_guid("official-truefalse", official.person, official.office)
         # A wrong country where someone holds the same office is the plausible one.
-        same_office = [o.country for o in with_country if o.office == official.office and o.country]
         wrong = pick(
-            rng_for(seed, guid), [same_office, story.countries], [official.country], count=1
+            rng_for(seed, guid),
+            [peers.countries(official.office), story.countries],
+            [official.country],
+            count=1,
         )
         # Every other official is asked true/false (rank 1) rather than 'which country'; among
         # those, true and false take turns.

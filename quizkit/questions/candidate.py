@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from quizkit.extract.facts import Provenance
@@ -67,8 +68,14 @@ REASONS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=65536)
+def document_name(source: str) -> str:
+    """A document as notes cite it: its file name without folder or extension."""
+    return Path(source).stem
+
+
 def source_of(where: Provenance) -> SourceRef:
-    return SourceRef(Path(where.source).stem, where.sentence_index)
+    return SourceRef(document_name(where.source), where.sentence_index)
 
 
 def drop_of(candidate: Candidate, reason: str) -> Drop:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from quizkit.extract.facts import DateFact, DocumentFacts, NumberFact, OfficialFact, Provenance
 from quizkit.models import Note, content_guid
-from quizkit.questions.candidate import Candidate, Drop, source_of
+from quizkit.questions.candidate import Candidate, Drop, document_name, source_of
 from quizkit.questions.dates import names_something
 from quizkit.questions.distractors import format_number
 from quizkit.questions.phrasing import MONTH_NAMES, format_day
@@ -49,7 +48,7 @@ def propose(docs: Sequence[DocumentFacts], story: Story) -> tuple[list[Candidate
                         question=question,
                         answer=answer,
                         guid=content_guid(
-                            "cloze", Path(doc.source).stem, str(where.sentence_index), text
+                            "cloze", document_name(doc.source), str(where.sentence_index), text
                         ),
                         kind="cloze",
                         alternatives=alternatives,
@@ -57,7 +56,7 @@ def propose(docs: Sequence[DocumentFacts], story: Story) -> tuple[list[Candidate
                         sources=(source_of(where),),
                         extra={"answer_type": "text", "study_only": True},
                     ),
-                    f"cloze:{Path(doc.source).stem}",
+                    f"cloze:{document_name(doc.source)}",
                     rank=PREFERENCE[what] * 1000 + where.sentence_index,
                 )
             )

@@ -52,8 +52,8 @@ def mark_conflicts(story: Story, chosen: list[Candidate]) -> list[Candidate]:
 
 
 def _start_beside(story: Story, duration: NumberFact) -> DateFact | None:
-    for fact in story.dates:
-        if fact.where.source != duration.where.source or fact.date.startswith("--"):
+    for fact in story.dates_in.get(duration.where.source, ()):
+        if fact.date.startswith("--"):
             continue
         if fact.where.sentence_index == duration.where.sentence_index:
             return fact

@@ -172,8 +172,8 @@ def _date_beside(story: Story, fact: ParticipantsFact) -> str | None:
     Never the date of filing: a report is not dated by the day it was written.
     """
     best: tuple[int, str] | None = None
-    for other in story.dates:
-        if other.where.source != fact.where.source or other.date.startswith("--"):
+    for other in story.dates_in.get(fact.where.source, ()):
+        if other.date.startswith("--"):
             continue
         back = fact.where.sentence_index - other.where.sentence_index
         near = 0 <= back <= 2 and not story.is_dateline(other)

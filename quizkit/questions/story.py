@@ -64,6 +64,8 @@ class Story:
     headlines: dict[str, str]
     # The sentences facts were found in, by document and number: context for pronouns.
     sentences: dict[str, dict[int, str]] = field(default_factory=dict)
+    # The date facts of each document, in the order found.
+    dates_in: dict[str, list[DateFact]] = field(default_factory=dict)
 
     def resolve(self, where: Provenance, event: str) -> str:
         """Name who 'he' is and which country 'the country' is, from the sentence before.
@@ -132,6 +134,7 @@ def read_story(docs: Sequence[DocumentFacts]) -> Story:
     country_counts: Counter[str] = Counter()
     months: Counter[str] = Counter()
     sentences: dict[str, dict[int, str]] = defaultdict(dict)
+    dates_in: dict[str, list[DateFact]] = defaultdict(list)
     for doc in docs:
         for fact in doc.facts:
             sentences[doc.source][fact.where.sentence_index] = fact.where.sentence
@@ -141,6 +144,7 @@ def read_story(docs: Sequence[DocumentFacts]) -> Story:
                     country_counts[fact.country] += 1
             elif isinstance(fact, DateFact):
                 dates.append(fact)
+                dates_in[doc.source].append(fact)
                 if not fact.date.startswith("--"):
                     months[fact.date[:7]] += 1
             elif isinstance(fact, ParticipantsFact):
@@ -162,6 +166,7 @@ def read_story(docs: Sequence[DocumentFacts]) -> Story:
         datelines={d.source: d.dateline for d in docs},
         headlines={d.source: d.headline for d in docs},
         sentences=dict(sentences),
+        dates_in=dict(dates_in),
     )
 
 

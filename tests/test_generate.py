@@ -68,13 +68,13 @@ def test_golden_questions_for_an_article() -> None:
         ),
         (
             "truefalse",
-            "True or false: Mariusz Blaszczak was the Defense Minister of Poland in March 2023.",
-            "True",
+            "True or false: Mariusz Blaszczak was the Defense Minister of Latvia in March 2023.",
+            "False",
         ),
         (
             "truefalse",
-            "True or false: Inara Murniece was the Defense Minister of Estonia in March 2023.",
-            "False",
+            "True or false: Inara Murniece was the Defense Minister of Latvia in March 2023.",
+            "True",
         ),
         (
             "cloze",

@@ -235,7 +235,7 @@ def body_of(question: str) -> str:
     for prefix in PREFIXES:
         if question.startswith(prefix):
             return question[len(prefix) :]
-    return re.sub(r"\s+Name all \w+\.$", "", question)
+    return re.sub(r"\s+Name (?:all \w+|both)\.$", "", question)
 
 
 def person_fault(name: str) -> bool:

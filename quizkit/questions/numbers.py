@@ -45,8 +45,9 @@ RELATIVE_ADVERBIAL = re.compile(
 )
 NUMBER_HEAD = re.compile(
     r"^(?:(?:US)?\$|€|£|¥|EUR\s?|USD\s?)?[\d.,]+(?:\s?(?:million|billion|bn|mln|m))?%?"
-    r"|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundred|thousand|a dozen)\b",
+    r"|^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|a dozen)[ -]?)+\b",
     re.I,
 )
 

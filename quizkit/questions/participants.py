@@ -27,6 +27,10 @@ QUALIFIERS = {
 EVENT = re.compile(rf"((?:[\w'-]+\s+){{0,4}})({EVENT_NOUNS})\b", re.I)
 
 
+def name_all(number: str) -> str:
+    return "Name both." if number == "two" else f"Name all {number}."
+
+
 def event_phrase(text: str) -> tuple[str, bool] | None:
     """'the Latin American summit' from '... at a Latin American summit marked ...'.
 
@@ -99,7 +103,7 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
     dateline = story.datelines.get(fact.where.source) or ""
     if day and not day.startswith("--"):
         when = f" on {format_day(day)}" if len(day) == 10 else f" in {month_year(day + '-01')}"
-    elif dateline and not dateline.startswith("--"):
+    elif named and dateline and not dateline.startswith("--"):
         # Undated in the text: the month of the report, never its day of filing.
         when = f" in {month_year(dateline)}"
     if not (named or where or when):
@@ -112,7 +116,7 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
     }
     who = f"countries' {next(iter(offices)).lower()}s" if len(offices) == 1 else "countries"
     verb = "were to take part" if day and dateline and day > dateline else "took part"
-    return f"Which {number} {who} {verb} in {event}{where}{when}? Name all {number}."
+    return f"Which {number} {who} {verb} in {event}{where}{when}? {name_all(number)}"
 
 
 GROUP = re.compile(
@@ -137,10 +141,10 @@ def _met_question(story: Story, fact: ParticipantsFact, number: str) -> str | No
         verb = {"met": "meet", "gathered": "gather", "convened": "convene"}[found.group(2)]
         return (
             f"Which {number} countries' {found.group(1)} were to {verb} in {place}{when}? "
-            f"Name all {number}."
+            f"{name_all(number)}"
         )
     group, verb = found.group(1), found.group(2)
-    return f"Which {number} countries' {group} {verb} in {place}{when}? Name all {number}."
+    return f"Which {number} countries' {group} {verb} in {place}{when}? {name_all(number)}"
 
 
 FORCES = re.compile(r"\bwill (withdraw|deploy|send|pull out)\b.*\b(forces|troops)\b", re.I)
@@ -162,7 +166,7 @@ def _forces_question(story: Story, fact: ParticipantsFact, number: str) -> str |
     origin = f" from {country_name(place)}" if place and verb == "withdraw" else ""
     return (
         f"The {found.group(2).lower()} of which {number} countries were to be "
-        f"{participle[0]}{origin} on {format_day(day)}? Name all {number}."
+        f"{participle[0]}{origin} on {format_day(day)}? {name_all(number)}"
     )
 
 

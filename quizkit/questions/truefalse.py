@@ -14,7 +14,10 @@ from quizkit.questions.story import Story
 
 def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     candidates: list[Candidate] = []
-    start = rng_for(seed, "truefalse-start").random() < 0.5
+    # Which comes first, true or false, varies from story to story, so that many decks
+    # together are balanced as well as each one.
+    first = story.officials[0].key if story.officials else ""
+    start = rng_for(seed, f"truefalse-start:{first}").random() < 0.5
     with_country = [o for o in story.officials if o.country]
     peers = Peers(story)
     for index, official in enumerate(with_country):

@@ -89,6 +89,7 @@ def test_well_formed_questions_pass(question: str) -> None:
         ("When did his plane land in Tarsa?", "unresolved-pronoun"),
         ("Fill in the blank: It is dated [...] and names Olga Tamm.", "unresolved-pronoun"),
         ("Fill in the blank: Olga Tamm and Jan Vos were there on [...].", "unresolved-pronoun"),
+        ("How many engineers were killed in a revenge revenge attack in Tarsa?", "repeated-word"),
         # headline capitals
         ("When did U.S. Officials meet Olga Tamm?", "headline-caps"),
         ("Who was the Premier Under Fire?", "headline-caps"),

@@ -219,6 +219,41 @@ def test_numbers_are_asked_with_the_thing_counted() -> None:
     assert asked["How many Chilean soldiers were wounded in Haiti?"] == "40"
 
 
+def test_numbers_after_a_helping_verb_keep_its_tense() -> None:
+    article = Article()
+    article.number(
+        "Officials said Norway has provided $70 million to the Tarsa relief fund.",
+        70_000_000,
+        "$70 million",
+        "dollars",
+        unit="$",
+    )
+    article.number(
+        "The OSCE is expected to send about 120 observers to monitor the vote in Tarsa.",
+        120,
+        "120 observers",
+        "observers",
+        approx="about",
+    )
+    article.number(
+        "Varnian troops were occupying 13 Tarsan villages, the ministry said.",
+        13,
+        "13 Tarsan villages",
+        "villages",
+    )
+    article.number(
+        "Attacks in Tarsa have increased in the last six months.", 6, "six months", "months"
+    )
+    asked = questions(article)
+    assert asked == {
+        "How much money has Norway provided to the Tarsa relief fund?": "$70 million",
+        "How many observers is the OSCE expected to send to monitor the vote in Tarsa?": (
+            "about 120"
+        ),
+        "How many Tarsan villages were Varnian troops occupying?": "13",
+    }
+
+
 def test_a_number_without_its_context_is_left_out() -> None:
     article = Article()
     article.number("He said 40 were hurt.", 40, "40", "")

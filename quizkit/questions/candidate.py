@@ -58,6 +58,7 @@ REASONS: dict[str, str] = {
     "unresolved-pronoun": "a pronoun or 'the announcement' needs the article to make sense",
     "headline-caps": "words copied in headline capitals",
     "lowercase-name": "a name written in lower case",
+    "repeated-word": "a word twice in a row, copied from the article",
     "answer-in-question": "the question gives its answer away",
     "option-is-answer": "a wrong option is the answer written another way",
     "same-wording": "the same question twice",

@@ -294,8 +294,9 @@ def _bare_verb(word: str) -> bool:
 def _needs_object(word: str) -> bool:
     from lemminflect import getAllLemmas
 
+    # the base form after 'did' ('... to support?'), not a passive participle ('were killed?')
     lemmas = getAllLemmas(word).get("VERB", ())
-    return any(lemma in NEEDS_OBJECT_WORDS for lemma in lemmas) and word not in ("said",)
+    return word in lemmas and word in NEEDS_OBJECT_WORDS
 
 
 def lowercase_start(text: str) -> bool:
@@ -471,11 +472,19 @@ def option_is_answer(candidate: Candidate) -> bool:
     return False
 
 
+def repeated_word(text: str) -> bool:
+    """A typo copied from the article: 'revenge revenge'."""
+    words = [w.lower() for w in _words(text)]
+    return any(a == b and a.isalpha() for a, b in zip(words, words[1:], strict=False))
+
+
 def wording_reason(
     text: str, headlines: Iterable[str] = (), names: Iterable[str] = ()
 ) -> str | None:
     if lowercase_start(text):
         return "lowercase-start"
+    if repeated_word(text):
+        return "repeated-word"
     if dangling_end(text):
         return "dangling-end"
     if relative_time(text):

@@ -29,13 +29,14 @@ DURATIONS = {"days", "weeks", "months", "years", "hours", "nights"}
 # Where a clause ends: the question takes the words up to here.
 CLAUSE_END = re.compile(
     r"\s*(?:[,;:.!?\"“”()]|\s-\s|\b(?:and|but|while|whereas|although|because|said|says|"
-    r"according|which|who)\b)"
+    r"according|which|who|if|unless|after|before|when)\b)"
 )
 # Where a clause starts, reading back from the number.
 CLAUSE_START = re.compile(
     r"(?:[,;:\"“”()]|\.\s|\b(?:and|but|that|while|after|as|when|said|says|if|because)\b)\s*"
 )
 NOT_SUBJECTS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who"}
+NOT_SUBJECTS |= {"its", "his", "her", "their", "our", "my", "your"}
 NOT_SUBJECTS |= {"in", "on", "at", "by", "for", "with", "from", "to", "of", "after", "before"}
 AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "be", "been"}
 RELATIVE_ADVERBIAL = re.compile(
@@ -216,7 +217,17 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
                 f"How {'much' if style == 'money' else 'many'} {noun} did {subject} {lemma}{tail}?",
                 style,
             )
+    # 'The U.S. has provided [$70 million] to the MDC', 'The SADC is expected to send [120
+    # observers]', 'Russian troops were occupying [13 Georgian villages]'
+    helped = _with_auxiliary(words)
+    if helped is not None and style != "percent":
+        aux, subject, verb_phrase = helped
+        tail = f" {right}" if right else ""
+        how = "much" if style == "money" else "many"
+        return f"How {how} {noun} {aux} {subject} {verb_phrase}{tail}?", style
     # '[Two foreign aid workers] were kidnapped in Somalia' / '[18 people] died in the violence'
+    if words and words[-1].lower() in REPORTING_WORDS:
+        words = []  # 'Investigators believe [eleven French engineers] were killed ...'
     if not words and style == "count" and right:
         first = right.split()[0]
         passive = re.match(r"(?:were|was|had been|have been|are|remain|remained)\b", right)
@@ -227,6 +238,41 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
         subject = _subject_before(left[: duration.start()])
         if subject:
             return f"For how many {what} was {subject} to {duration.group(2)}?", style
+    return None
+
+
+REPORTING_WORDS = {"believe", "believed", "say", "said", "says", "reported", "estimate"}
+REPORTING_WORDS |= {"estimated", "feared", "fear"}
+OPEN_ENDS = {"the", "a", "an", "last", "past", "next", "first", "in", "of", "for", "over"}
+OPEN_ENDS |= {"within", "about", "around", "by", "to", "than", "from", "at", "on"}
+PLAN_WORDS = {"expected", "set", "due", "scheduled", "going", "planning", "to", "able"}
+
+
+def _with_auxiliary(words: list[str]) -> tuple[str, str, str] | None:
+    """(auxiliary, subject, rest of the verb) of a clause with a helping verb before the number.
+
+    'the U.S. has provided' -> ('has', 'the U.S.', 'provided'); 'the SADC is expected to
+    send' -> ('is', 'the SADC', 'expected to send'); 'the troops will send' -> ('will', ...).
+    """
+    for j, word in enumerate(words[1:], start=1):
+        aux = word.lower()
+        if aux not in AUXILIARIES or aux in ("be", "been"):
+            continue
+        subject, verb = words[:j], words[j + 1 :]
+        if not verb or len(subject) > 8 or subject[0].lower() in NOT_SUBJECTS:
+            return None
+        if any(w.endswith(",") for w in subject) or not verb[0].isalpha() or not verb[0].islower():
+            return None
+        if verb[-1].lower() in OPEN_ENDS:
+            return None  # '... increased in the last [six months]': the number is no object
+        head = verb[0]
+        if aux in ("has", "have", "had") and not head.endswith(("ed", "en", "wn", "un", "t")):
+            return None
+        if aux in ("is", "are", "was", "were") and not (head.endswith("ing") or head in PLAN_WORDS):
+            return None
+        if aux in ("will", "would") and past_tense_lemma(head):
+            return None
+        return aux, " ".join(subject), " ".join(verb)
     return None
 
 

@@ -146,6 +146,20 @@ def test_a_future_date_is_planned_even_when_the_extractor_says_nothing() -> None
     }
 
 
+def test_an_event_cut_mid_clause_is_asked_up_to_where_it_is_whole() -> None:
+    article = Article()
+    article.date(
+        "On May 3, Olga Tamm held a press conference in Riga to announce that Latvia would "
+        "observe.",
+        "2021-05-03",
+        "May 3",
+        "Olga Tamm held a press conference in Riga to announce that Latvia would observe",
+    )
+    assert questions(article) == {
+        "When did Olga Tamm hold a press conference in Riga?": "3 May 2021"
+    }
+
+
 def test_a_bare_statement_and_the_dateline_are_never_asked_as_events() -> None:
     article = Article()
     article.date(

@@ -62,6 +62,35 @@ def clean_event(event: str) -> str:
     return " ".join(words)
 
 
+# Where a clause can end early when the extractor cut its tail off ('... at a speech
+# entitled', '... to announce that Israel would observe').
+CUTS = re.compile(r"\s+(?:to|that|after|since|as|at a|at the|in order to|following|near)\s+")
+
+
+def best_wording(event: str, planned: bool, lead: str) -> tuple[str, str | None]:
+    """The event and its question, shortened at a clause boundary when the full clause was
+    cut mid-way, so long as the shorter one still reads whole and names what happened.
+    """
+    from quizkit.questions.checks import wording_reason
+
+    def ask(clause: str) -> str | None:
+        return planned_question(clause, lead) if planned else when_question(clause, lead)
+
+    question = ask(event)
+    if question is None or wording_reason(question) != "dangling-end":
+        return event, question
+    shorter = event
+    for _ in range(3):
+        cuts = list(CUTS.finditer(shorter))
+        if not cuts:
+            break
+        shorter = shorter[: cuts[-1].start()]
+        trimmed = ask(shorter)
+        if len(shorter.split()) >= 5 and trimmed and wording_reason(trimmed) is None:
+            return shorter, trimmed
+    return event, question
+
+
 def names_something(question: str) -> bool:
     """A name or number after the first word: something that says which event is meant."""
     words = [w.strip("?,.") for w in question.split()[1:]]
@@ -104,7 +133,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             continue
         planned = is_planned(fact, story)
         lead = lead_of(fact)
-        question = planned_question(event, lead) if planned else when_question(event, lead)
+        event, question = best_wording(event, planned, lead)
         if question is None:
             drops.append(_drop("no-clause", fact, event))
             continue

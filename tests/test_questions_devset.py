@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from quizkit.extract import extract_files
+from quizkit.extract.facts import OfficialFact
 from quizkit.grading import fold
 from quizkit.questions import build
 from quizkit.questions.candidate import Candidate
-from quizkit.questions.checks import problems
+from quizkit.questions.checks import person_fault, problems
 
 
 def dev_articles(shared: Path) -> list[Path]:
@@ -34,6 +35,10 @@ def test_no_generated_card_breaks_a_mechanical_check(shared_dir: Path) -> None:
         wrapped = [Candidate(n, n.extra["fact"]) for n in notes]
         found = problems(wrapped, [d.headline for d in docs])
         assert found == [], f"{path.name}: {found}"
+        officials = {f.person for d in docs for f in d.facts if isinstance(f, OfficialFact)}
+        for person in officials - {p for p in officials if person_fault(p)}:
+            # every official found is asked at least once
+            assert any(person in n.question or person == n.answer for n in notes), person
         for note in notes:
             # the hygiene the question eval checks, read independently of the checks stage
             assert fold(note.answer) not in {fold(d) for d in note.distractors}, note

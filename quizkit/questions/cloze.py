@@ -27,39 +27,42 @@ PREFERENCE = {"date": 0, "number": 1, "name": 2}
 
 
 def propose(docs: Sequence[DocumentFacts], story: Story) -> tuple[list[Candidate], list[Drop]]:
+    """One cloze per article: the best blank (a date, then a number, then a name) whose
+    sentence reads whole; the blanks tried before it are reported with their reasons.
+    """
+    from quizkit.questions.checks import wording_reason
+
     candidates: list[Candidate] = []
     drops: list[Drop] = []
     for doc in docs:
+        blanks = []
         for fact in doc.facts:
             blank = _blank_of(fact, story)
-            if blank is None:
-                continue
-            what, text, answer, alternatives = blank
+            if blank is not None:
+                blanks.append((PREFERENCE[blank[0]], fact.where.sentence_index, fact, blank))
+        blanks.sort(key=lambda item: (item[0], item[1]))
+        for _rank, _index, fact, (what, text, answer, alternatives) in blanks:
             where = fact.where
             sentence = " ".join(where.sentence.split())
-            question = f"Fill in the blank: {sentence.replace(text, '[...]', 1)}"
-            reason = _reason_against(fact, what, text, sentence, story)
+            blanked = sentence.replace(text, "[...]", 1)
+            question = f"Fill in the blank: {blanked}"
+            reason = _reason_against(fact, what, text, sentence, story) or wording_reason(blanked)
             if reason:
                 drops.append(Drop(reason, "cloze", question, answer, str(source_of(where))))
                 continue
-            candidates.append(
-                Candidate(
-                    Note(
-                        question=question,
-                        answer=answer,
-                        guid=content_guid(
-                            "cloze", document_name(doc.source), str(where.sentence_index), text
-                        ),
-                        kind="cloze",
-                        alternatives=alternatives,
-                        tags=("cloze",),
-                        sources=(source_of(where),),
-                        extra={"answer_type": "text", "study_only": True},
-                    ),
-                    f"cloze:{document_name(doc.source)}",
-                    rank=PREFERENCE[what] * 1000 + where.sentence_index,
-                )
+            document = document_name(doc.source)
+            note = Note(
+                question=question,
+                answer=answer,
+                guid=content_guid("cloze", document, str(where.sentence_index), text),
+                kind="cloze",
+                alternatives=alternatives,
+                tags=("cloze",),
+                sources=(source_of(where),),
+                extra={"answer_type": "text", "study_only": True},
             )
+            candidates.append(Candidate(note, f"cloze:{document}"))
+            break
     return candidates, drops
 
 

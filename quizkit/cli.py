@@ -621,6 +621,7 @@ def study(
 @click.option("--review", is_flag=True, help="Keep, edit or drop each note before storing.")
 @click.option("--seed", default=0, show_default=True, help="Seed for option order and choice.")
 @click.option("--year", type=int, help="Year for dates that name none.")
+@click.option("--explain", is_flag=True, help="List each question left out and why (on stderr).")
 @db_option
 @reports_errors
 def generate(
@@ -632,6 +633,7 @@ def generate(
     review: bool,
     seed: int,
     year: int | None,
+    explain: bool,
     db: str | None,
 ) -> None:
     """Build a question deck from news articles, read together.
@@ -651,6 +653,11 @@ def generate(
     generated = notes_from_articles(list(articles), now().date(), seed=seed, year=year, warn=warn)
     for error in generated.errors:
         warn(str(error))
+    if explain:
+        from quizkit.questions import explain as explain_drops
+
+        for line in explain_drops(generated.dropped):
+            click.echo(line, err=True)
     notes = generated.notes
     dropped: list[Note] = []
     if review:

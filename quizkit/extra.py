@@ -35,6 +35,9 @@ class NoteExtra(TypedDict, total=False):
     truth: bool  # a true/false note's truth
     correction: str  # what is true instead, shown after a false statement
     event: str  # what a date note dates
+    date: str  # the day a date note asks, ISO
+    planned: bool  # a date note's event lay ahead of its article
+    fact: str  # the fact a generated note asks: notes of one fact never share a handout
     events: list[TimelineEvent]  # a timeline's events in order
     what: str  # what a number counts
     conflict: str  # how two articles disagree
@@ -131,6 +134,9 @@ CHECKS: dict[str, Callable[[object], Any]] = {
     "truth": _flag,
     "correction": _text,
     "event": _text,
+    "date": _text,
+    "planned": _flag,
+    "fact": _text,
     "events": _events,
     "what": _text,
     "conflict": _text,

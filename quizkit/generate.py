@@ -10,18 +10,19 @@ from pathlib import Path
 from quizkit.errors import InputError, QuizkitError
 from quizkit.exporters.native import deck_file_text
 from quizkit.models import DeckInfo, ImportReport, Note, quotes_article
-from quizkit.questions import build_notes
+from quizkit.questions import Drop, build
 from quizkit.store import Store
 
 
 @dataclass
 class Generated:
-    """The notes built from a run, and the files that could not be read."""
+    """The notes built from a run, the questions left out (with why), unreadable files."""
 
     notes: list[Note]
     errors: list[InputError] = field(default_factory=list)
     # each article's headline by its document name (the file's stem), for handout keys
     titles: dict[str, str] = field(default_factory=dict)
+    dropped: list[Drop] = field(default_factory=list)
 
 
 def notes_from_articles(
@@ -41,7 +42,8 @@ def notes_from_articles(
     if not docs:
         raise QuizkitError("no article could be read: " + "; ".join(str(e) for e in errors))
     titles = {Path(doc.source).stem: doc.headline for doc in docs if doc.headline}
-    return Generated(build_notes(docs, seed), list(errors), titles)
+    built = build(docs, seed)
+    return Generated(built.notes, list(errors), titles, built.dropped)
 
 
 def store_notes(

@@ -231,6 +231,7 @@ def select_notes(
     if options.shuffle:
         chosen = list(chosen)
         rng.shuffle(chosen)
+    chosen = one_per_fact(chosen)
     if options.limit is not None:
         chosen = chosen[: options.limit]
     return chosen
@@ -254,6 +255,22 @@ def _check_known(deck_name: str, notes: Sequence[PrintNote], options: HandoutOpt
             f"deck {deck_name!r}: no notes of kind {' or '.join(unknown)} "
             f"(kinds: {', '.join(kinds)})"
         )
+
+
+def one_per_fact(notes: Sequence[PrintNote]) -> list[PrintNote]:
+    """A question and its reverse (or its true/false form) ask one fact: print the first only,
+    so neither gives the other away on the sheet. Notes without a fact of their own all stay.
+    """
+    seen: set[str] = set()
+    kept = []
+    for note in notes:
+        fact = note.extra.get("fact")
+        if isinstance(fact, str):
+            if fact in seen:
+                continue
+            seen.add(fact)
+        kept.append(note)
+    return kept
 
 
 def _nothing_selected(deck_name: str, notes: Sequence[PrintNote], options: HandoutOptions) -> str:

@@ -52,20 +52,9 @@ def test_golden_questions_for_an_article() -> None:
             "Germany, Poland, Estonia and Latvia",
         ),
         (
-            "number",
-            "Roughly how many troops would be deployed to the region in March 2023?",
-            "about 3,000",
-        ),
-        ("number", "For how many days was the deployment to continue?", "20"),
-        (
             "official",
             "Boris Pistorius was the Defense Minister of which country in March 2023?",
             "Germany",
-        ),
-        (
-            "official",
-            "Mariusz Blaszczak was the Defense Minister of which country in March 2023?",
-            "Poland",
         ),
         (
             "official",
@@ -74,39 +63,13 @@ def test_golden_questions_for_an_article() -> None:
         ),
         (
             "official",
-            "Inara Murniece was the Defense Minister of which country in March 2023?",
-            "Latvia",
-        ),
-        (
-            "official",
             "What office did Jens Stoltenberg hold in NATO in March 2023?",
             "Secretary General",
-        ),
-        (
-            "date",
-            "What happened in Estonia on 9 March 2023?",
-            "Defense ministers of NATO member states agreed to reinforce the alliance's "
-            "eastern flank",
-        ),
-        (
-            "date",
-            "What happened in Estonia on 1 March 2023?",
-            "Protesters gathered outside the parliament in Tallinn",
-        ),
-        (
-            "truefalse",
-            "True or false: Boris Pistorius was the Defense Minister of Latvia in March 2023.",
-            "False",
         ),
         (
             "truefalse",
             "True or false: Mariusz Blaszczak was the Defense Minister of Latvia in March 2023.",
             "False",
-        ),
-        (
-            "truefalse",
-            "True or false: Hanno Pevkur was the Defense Minister of Estonia in March 2023.",
-            "True",
         ),
         (
             "truefalse",
@@ -148,7 +111,8 @@ def test_distractors_are_of_the_answers_type_and_never_right() -> None:
         assert len(note.distractors) <= 3
         if note.extra.get("answer_type") == "person":
             assert set(note.distractors) <= people - {note.answer}
-            assert len(note.distractors) == 3
+            # three plausible people (same office or country), or a typed answer
+            assert len(note.distractors) == (0 if "NATO" in note.question else 3)
         elif note.kind == "official" and note.answer in countries:
             assert set(note.distractors) <= countries - {note.answer}
             assert len(note.distractors) == 3
@@ -190,14 +154,14 @@ def generate(runner: CliRunner, *args: str) -> str:
 
 def test_regenerating_updates_in_place_and_keeps_history(runner: CliRunner, store: Store) -> None:
     first = generate(runner, str(NATO), "--deck", "NATO")
-    assert "22 added, 0 updated, 0 unchanged" in first
+    assert "14 added, 0 updated, 0 unchanged" in first
     answer = runner.invoke(cli, ["study", "NATO", "--new", "1"], input="Pistorius\n")
     assert answer.exit_code == 0
     reviewed = store.db.execute("SELECT card_id FROM reviews").fetchall()
     assert len(reviewed) == 1
     again = generate(runner, str(NATO), "--deck", "NATO")
-    assert "0 added, 0 updated, 22 unchanged" in again
-    assert store.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == 22
+    assert "0 added, 0 updated, 14 unchanged" in again
+    assert store.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == 14
     assert store.reviews_of(reviewed[0][0])[0]["typed"] == "Pistorius"
 
 
@@ -231,7 +195,7 @@ def test_out_writes_a_deck_file_without_article_prose(runner: CliRunner, tmp_pat
     generate(runner, str(NATO), "--deck", "NATO", "--out", str(out))
     deck = read_deck_file(out)
     assert deck.deck.name == "NATO"
-    assert len(deck.notes) == 21
+    assert len(deck.notes) == 13
     assert all(n.kind != "cloze" for n in deck.notes)
     assert "Stoltenberg added" not in out.read_text(encoding="utf-8")
 
@@ -249,7 +213,7 @@ def test_review_keeps_edits_and_drops(runner: CliRunner, store: Store) -> None:
     assert result.exit_code == 0, result.output
     questions = [row[0] for row in store.db.execute("SELECT question FROM notes WHERE dropped = 0")]
     assert "Who led Poland's defence ministry?" in questions
-    assert len(questions) == 21
+    assert len(questions) == 13
 
 
 def test_shipped_deck_asks_about_every_gold_fact(shared_dir: Path) -> None:
@@ -282,3 +246,23 @@ def test_unsuspend_does_not_bring_back_a_dropped_note(runner: CliRunner, store: 
     assert runner.invoke(cli, ["unsuspend", "NATO"]).exit_code == 0
     after = json.loads(runner.invoke(cli, ["show", "NATO", "--json"]).output)["cards"]
     assert after[0]["suspended"] is True
+
+
+def test_explain_lists_each_question_left_out_on_stderr(runner: CliRunner) -> None:
+    args = ["generate", str(NATO), "--deck", "N", "--dry-run"]
+    explained = runner.invoke(cli, [*args, "--explain"])
+    assert explained.exit_code == 0, explained.output
+    lines = explained.stderr.splitlines()
+    assert (
+        "left out [dateline] date: NATO ministers agree to send more troops to Estonia "
+        "-> 9 March 2023 (nato-estonia-deployment, sentence 2)"
+    ) in lines
+    assert (
+        "left out [vague-event] number: How many troops would be deployed to the region? "
+        "-> about 3,000 (nato-estonia-deployment, sentence 6)"
+    ) in lines
+    assert "   1 dateline: the date is only the article's date of filing" in lines
+    assert "left out" not in explained.stdout
+    plain = runner.invoke(cli, args)
+    assert "left out" not in plain.output
+    assert plain.stdout == explained.stdout

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizkit.phrasing import country_name, format_day, join_list, when_question
+from quizkit.questions.phrasing import country_name, format_day, join_list, when_question
 
 
 @pytest.mark.parametrize(

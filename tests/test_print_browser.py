@@ -193,7 +193,8 @@ def test_versions_ask_the_same_questions_in_other_orders(
             places.append(hits[0])
         assert places == sorted(places)
         asked.append(prompts)
-    assert len(asked[0]) >= len(notes) // 2
+    # one question per fact: a question and its reverse never share a sheet
+    assert len(asked[0]) >= len({n.extra.get("fact", n.id) for n in notes}) // 2
     assert sorted(asked[0]) == sorted(asked[1])
     assert asked[0] != asked[1]
 

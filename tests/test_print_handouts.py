@@ -286,3 +286,46 @@ def test_multiple_choice_never_shows_the_answer_twice() -> None:
     version = build_handout("d", notes, HandoutOptions(layout="test")).versions[0]
     (item,) = version.sections[0].items
     assert sorted(o.text for o in item.options) == ["Bergen", "Oslo", "Tromsø"]
+
+
+def test_a_question_and_its_variants_never_share_a_sheet() -> None:
+    who = note(
+        1,
+        question="Who was the Foreign Minister of Tarsia?",
+        answer="Olga Tamm",
+        kind="official",
+        extra={"fact": "official:tarsia:olga tamm"},
+    )
+    where = note(
+        2,
+        question="Olga Tamm was the Foreign Minister of which country?",
+        answer="Tarsia",
+        kind="official",
+        distractors=("Varnia", "Ostland", "Belmar"),
+        extra={"fact": "official:tarsia:olga tamm"},
+    )
+    statement = note(
+        3,
+        question="True or false: Olga Tamm was the Foreign Minister of Varnia.",
+        answer="False",
+        kind="truefalse",
+        extra={"truth": False, "fact": "official:tarsia:olga tamm"},
+    )
+    other = note(
+        4,
+        question="When did the Varna talks open?",
+        answer="3 May 2031",
+        kind="date",
+        extra={"fact": "date:2031-05-03:varna talks"},
+    )
+    imported = note(5, question="Capital of Tarsia?", answer="Belmar")
+    again = note(6, question="Capital of Tarsia, again?", answer="Belmar")
+    notes = [who, where, statement, other, imported, again]
+    for layout in ("worksheet", "test"):
+        for seed in range(4):
+            options = HandoutOptions(layout=layout, seed=seed, shuffle=True)
+            asked = prompts(build_handout("d", notes, options).versions[0])
+            tamm = [p for p in asked if "Olga Tamm" in p or "Foreign Minister of Tarsia" in p]
+            assert len(tamm) == 1, asked
+            assert "When did the Varna talks open?" in asked
+            assert {"Capital of Tarsia?", "Capital of Tarsia, again?"} <= set(asked)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from quizkit.grading import fold
-from quizkit.phrasing import format_day
+from quizkit.questions.phrasing import format_day
 
 COUNT = 3
 

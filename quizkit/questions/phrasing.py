@@ -102,6 +102,8 @@ def past_tense_lemma(word: str) -> str | None:
     return lemma if word.lower() in forms else None
 
 
+PREPOSITIONS = {"in", "on", "at", "by", "for", "with", "from", "to", "of", "during", "over"}
+SPEECH_PAST = {"said", "told", "added", "stated", "claimed", "announced", "declared", "reported"}
 SUBJECT_STOP = {"the", "a", "an", "of", "in", "on", "to", "for", "from", "and", "its", "his", "her"}
 
 
@@ -114,12 +116,15 @@ def when_question(event: str, lead: str = "when") -> str | None:
     'the withdrawal will end' -> 'By what date was the withdrawal to end?' (lead='by')
     """
     words = sentence_case_subject(event.split())
-    if len(words) < 2 or words[0].lower() in PRONOUNS | SUBORDINATORS:
+    if len(words) < 2 or words[0].lower() in PRONOUNS | SUBORDINATORS | PREPOSITIONS:
         return None
+    passive_at = _passive_verb_at(words)
     for i, word in enumerate(words[1:], start=1):
         bare = re.sub(r"[^\w'-]", "", word)
         low = bare.lower()
         previous = words[i - 1].lower()
+        if passive_at is not None and i < passive_at:
+            continue  # 'workers attached to a project were kidnapped': 'attached' describes
         if low in ("was", "were") and i + 1 < len(words):
             participle = words[i + 1]
             if not participle.endswith(("ed", "en", "wn", "un")):
@@ -146,6 +151,19 @@ def when_question(event: str, lead: str = "when") -> str | None:
     return None
 
 
+def _passive_verb_at(words: list[str]) -> int | None:
+    """Where 'was'/'were' + participle stands, when only a describing phrase comes before it."""
+    for i, word in enumerate(words[1:], start=1):
+        low = word.lower().strip(",")
+        if word.endswith(",") or low in ("that", "and", "but") or low in SPEECH_PAST:
+            return None
+        if low in ("has", "have", "had", "is", "are", "will", "would"):
+            return None
+        if low in ("was", "were") and i + 1 < len(words) and i >= 3:
+            return i if words[i + 1].endswith(("ed", "en", "wn", "un")) else None
+    return None
+
+
 def _coordinate_base(words: list[str]) -> str:
     """'... and lifted the caps' -> '... and lift the caps', to follow 'did'."""
     out = list(words)
@@ -164,12 +182,105 @@ def common_word(word: str) -> bool:
 
 
 def sentence_case_subject(words: list[str]) -> list[str]:
-    """Lower an ordinary word that only had a capital because it opened the sentence."""
-    if words and words[0][:1].isupper() and common_word(words[0]) and words[0] != "I":
+    """Lower an ordinary word that only had a capital because it opened the sentence.
+
+    A singular noun standing alone before a past-tense verb is a name ('Bush said',
+    'Rice arrived'): English needs an article before a common one.
+    """
+    if words and words[0] in ("The", "A", "An", "Its", "Their", "Some", "Several", "Many"):
         return [words[0].lower(), *words[1:]]
-    return words
+    if len(words) > 1 and words[1][:1].isupper():
+        return words  # 'United States', 'Arab League': a name of several words
+    if not words or not words[0][:1].isupper() or not common_word(words[0]) or words[0] == "I":
+        return words
+    collective = words[0].lower() in ("police", "government", "army", "military", "parliament")
+    if len(words) > 1 and past_tense_lemma(words[1]) and _bare_singular_noun(words[0]):
+        if collective:
+            return [words[0].lower(), *words[1:]]
+        return words
+    return [words[0].lower(), *words[1:]]
+
+
+@lru_cache(maxsize=4096)
+def _bare_singular_noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word.lower())
+    return set(lemmas) <= {"NOUN", "VERB"} and word.lower() in lemmas.get("NOUN", ())
 
 
 def _finish(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
     return capitalise(text) + "?"
+
+
+PLANNED = re.compile(
+    r"^(?P<subject>.+?)\s+(?:will|would|(?:is|are|was|were)\s+(?:(?P<expected>expected)\s+|"
+    r"(?:due|set|scheduled|slated|planned|going)\s+)?to|plans? to|planned to)\s+"
+    r"(?P<verb>[a-z]+)\b(?P<rest>.*)$"
+)
+SPEECH_LEMMAS = {"say", "tell", "add", "state", "claim", "note", "report", "write", "comment"}
+SPEECH_LEMMAS |= {"insist", "stress", "explain", "reply", "answer", "remark"}
+
+
+def plural_subject(subject: str) -> bool:
+    """'the talks', 'the ministers of Chile and Peru' are plural; 'the summit' is not."""
+    head = re.split(r"\s+(?:of|from|in|at|for|with|on)\s+", subject, maxsplit=1)[0]
+    if re.search(r"\band\b", head):
+        return True
+    last = head.split()[-1].lower() if head.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is", "'s"))
+
+
+def planned_question(event: str, lead: str = "when") -> str | None:
+    """A question about the date an event was to happen, from a future or past clause.
+
+    'the talks will open in Geneva' -> 'On what date were the talks scheduled to open in Geneva?'
+    'the airlift from Kabul will end' -> 'By what date was the airlift from Kabul to end?' (by)
+    """
+    words = sentence_case_subject(event.split())
+    text = " ".join(words)
+    found = PLANNED.match(text)
+    if found:
+        subject, verb, rest = found["subject"], found["verb"], found["rest"]
+        expected = bool(found["expected"])
+        if " that " in f" {subject} ":
+            # 'Medvedev declared that troops would start ...': the troops were to start
+            subject = re.split(r"\bthat\s+", subject)[-1]
+        elif main_verb(subject.split() + ["x"]) is not None:
+            return None
+    else:
+        verb_at = main_verb(words)
+        if verb_at is None:
+            return None
+        index, lemma = verb_at
+        subject, verb, rest = " ".join(words[:index]), lemma, " " + " ".join(words[index + 1 :])
+        expected = False
+    first = subject.split()[0].lower() if subject.split() else ""
+    if not subject or first in PRONOUNS | SUBORDINATORS:
+        return None
+    be = "were" if plural_subject(subject) else "was"
+    if lead == "by":
+        return _finish(f"By what date {be} {subject} to {verb}{rest}")
+    how = "expected" if expected else "scheduled"
+    return _finish(f"On what date {be} {subject} {how} to {verb}{rest}")
+
+
+def main_verb(words: list[str]) -> tuple[int, str] | None:
+    """Where a clause's simple-past main verb stands, and its base form."""
+    for i, word in enumerate(words[1:], start=1):
+        if words[i - 1].lower() in SUBJECT_STOP:
+            continue
+        bare = re.sub(r"[^\w'-]", "", word)
+        if bare.lower() in ("was", "were", "had", "has", "is", "are", "will", "would"):
+            return None
+        lemma = past_tense_lemma(bare) if bare.isalpha() and bare.islower() else None
+        if lemma:
+            return i, lemma
+    return None
+
+
+def is_statement(event: str) -> bool:
+    """'Bush said he had sent Rice': the clause dates the saying, not an event."""
+    found = main_verb(event.split())
+    return found is not None and found[1] in SPEECH_LEMMAS

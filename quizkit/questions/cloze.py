@@ -1,0 +1,101 @@
+"""Cloze cards: a sentence of the story with a fact worth knowing blanked (a name, a number,
+a written date), never the dateline, a weekday or a relative date. Study only: they quote
+the article, so they stay in the learner's database and never go into deck files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quizkit.extract.facts import DateFact, DocumentFacts, NumberFact, OfficialFact, Provenance
+from quizkit.models import Note, content_guid
+from quizkit.questions.candidate import Candidate, Drop, document_name, source_of
+from quizkit.questions.dates import names_something
+from quizkit.questions.distractors import format_number
+from quizkit.questions.phrasing import MONTH_NAMES, format_day
+from quizkit.questions.story import Story
+
+QUOTES = re.compile(r"[\"“”]")
+WRITTEN_DATE = re.compile(
+    rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+\d|\d\s+(?:{'|'.join(MONTH_NAMES)})",
+    re.I,
+)
+MAX_WORDS = 40
+# Which blank teaches most: a date inside the story, a number, then a name.
+PREFERENCE = {"date": 0, "number": 1, "name": 2}
+
+
+def propose(docs: Sequence[DocumentFacts], story: Story) -> tuple[list[Candidate], list[Drop]]:
+    """One cloze per article: the best blank (a date, then a number, then a name) whose
+    sentence reads whole; the blanks tried before it are reported with their reasons.
+    """
+    from quizkit.questions.checks import wording_reason
+
+    candidates: list[Candidate] = []
+    drops: list[Drop] = []
+    for doc in docs:
+        blanks = []
+        for fact in doc.facts:
+            blank = _blank_of(fact, story)
+            if blank is not None:
+                blanks.append((PREFERENCE[blank[0]], fact.where.sentence_index, fact, blank))
+        blanks.sort(key=lambda item: (item[0], item[1]))
+        for _rank, _index, fact, (what, text, answer, alternatives) in blanks:
+            where = fact.where
+            sentence = " ".join(where.sentence.split())
+            blanked = sentence.replace(text, "[...]", 1)
+            question = f"Fill in the blank: {blanked}"
+            reason = _reason_against(fact, what, text, sentence, story) or wording_reason(blanked)
+            if reason:
+                drops.append(Drop(reason, "cloze", question, answer, str(source_of(where))))
+                continue
+            document = document_name(doc.source)
+            note = Note(
+                question=question,
+                answer=answer,
+                guid=content_guid("cloze", document, str(where.sentence_index), text),
+                kind="cloze",
+                alternatives=alternatives,
+                tags=("cloze",),
+                sources=(source_of(where),),
+                extra={"answer_type": "text", "study_only": True},
+            )
+            candidates.append(Candidate(note, f"cloze:{document}"))
+            break
+    return candidates, drops
+
+
+def _blank_of(fact: object, story: Story) -> tuple[str, str, str, tuple[str, ...]] | None:
+    """(what is blanked, the words blanked, the answer, other accepted answers)."""
+    if isinstance(fact, DateFact):
+        day = format_day(fact.date)
+        return "date", fact.text, fact.text, (day, fact.date)
+    if isinstance(fact, NumberFact):
+        head = re.match(r"[$€£]?[\d.,]+(?:\s(?:million|billion))?%?", fact.text)
+        if head is None:
+            return None
+        return "number", head.group(0), head.group(0), (format_number(fact.value),)
+    if isinstance(fact, OfficialFact) and fact.person in fact.where.sentence:
+        return "name", fact.person, fact.person, fact.aliases
+    return None
+
+
+def _reason_against(fact: object, what: str, text: str, sentence: str, story: Story) -> str | None:
+    where: Provenance = fact.where  # type: ignore[attr-defined]
+    if isinstance(fact, DateFact):
+        if story.is_dateline(fact):
+            return "blank-not-fact"
+        if not WRITTEN_DATE.search(fact.text) or fact.date.startswith("--"):
+            return "blank-not-fact"
+    if text not in sentence or len(sentence.split()) > MAX_WORDS:
+        return "no-context"
+    if QUOTES.search(sentence):
+        return "quoted-speech"
+    if len(sentence.split()) < 6 or not sentence.rstrip().endswith((".", "!")):
+        return "no-context"
+    if story.is_dateline_sentence(where) or story.is_headline(where):
+        return "blank-not-fact"
+    if not names_something(sentence.replace(text, "")):
+        return "vague-event"
+    return None

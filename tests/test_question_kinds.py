@@ -1,0 +1,365 @@
+"""Each kind of question from facts built by hand, as the extractor will report them.
+
+The facts carry the fields the extractor fills (a date's event, place, planned and reporting;
+an official's former; a number's approximation, unit and noun counted), so the questions can
+be tested before the extractor fills them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quizkit.extract.facts import (
+    DateFact,
+    DocumentFacts,
+    Fact,
+    NumberFact,
+    OfficialFact,
+    ParticipantsFact,
+    Provenance,
+)
+from quizkit.questions import build
+from quizkit.questions.candidate import Candidate
+from quizkit.questions.checks import problems
+
+SOURCE = "tarsa-accord.txt"
+HEADLINE = "Baltic ministers sign Riga accord"
+DATELINE_LINE = "May 5, 2021"
+
+
+class Article:
+    """An invented article, sentence by sentence, and the facts found in each."""
+
+    def __init__(self, dateline: str = "2021-05-05") -> None:
+        self.dateline = dateline
+        self.facts: list[Fact] = []
+        self.count = 2
+        self.date(DATELINE_LINE, dateline, DATELINE_LINE, HEADLINE)
+
+    def where(self, sentence: str, text: str) -> Provenance:
+        start = max(sentence.find(text), 0)
+        return Provenance(SOURCE, sentence, self.count, start, start + len(text))
+
+    def next(self) -> None:
+        self.count += 1
+
+    def date(self, sentence: str, day: str, text: str, event: str, **fields: Any) -> None:
+        self.facts.append(DateFact(day, text, event, self.where(sentence, text), **fields))
+        self.next()
+
+    def official(
+        self, sentence: str, person: str, office: str, country: str | None, **fields: Any
+    ) -> None:
+        fact = OfficialFact(
+            person,
+            office,
+            country,
+            fields.pop("org", None),
+            (person.split()[-1],),
+            person,
+            self.where(sentence, person),
+            **fields,
+        )
+        self.facts.append(fact)
+
+    def number(self, sentence: str, value: float, text: str, what: str, **fields: Any) -> None:
+        self.facts.append(NumberFact(value, text, what, self.where(sentence, text), **fields))
+        self.next()
+
+    def participants(self, sentence: str, event: str, countries: tuple[str, ...]) -> None:
+        fact = ParticipantsFact(event, countries, ", ".join(countries), self.where(sentence, ""))
+        self.facts.append(fact)
+        self.next()
+
+    def doc(self) -> DocumentFacts:
+        return DocumentFacts(SOURCE, self.dateline, HEADLINE, tuple(self.facts))
+
+
+def questions(article: Article) -> dict[str, str]:
+    """Question -> answer, cloze cards aside (tested on their own)."""
+    return {n.question: n.answer for n in build([article.doc()]).notes if n.kind != "cloze"}
+
+
+def reasons(article: Article) -> dict[str, str]:
+    return {d.question: d.reason for d in build([article.doc()]).dropped}
+
+
+SIGNED = "On May 4, the foreign ministers of Latvia and Estonia signed the Riga accord."
+
+
+def test_a_past_event_is_asked_by_its_event_both_ways_when_placed() -> None:
+    article = Article()
+    event = "the foreign ministers of Latvia and Estonia signed the Riga accord"
+    article.date(SIGNED, "2021-05-04", "May 4", event, place="Riga")
+    asked = questions(article)
+    assert asked["When did the foreign ministers of Latvia and Estonia sign the Riga accord?"] == (
+        "4 May 2021"
+    )
+    assert asked["What happened in Riga on 4 May 2021?"] == (
+        "The foreign ministers of Latvia and Estonia signed the Riga accord"
+    )
+
+
+def test_what_happened_needs_a_known_place_and_a_day_of_its_own() -> None:
+    unplaced = Article()
+    event = "the foreign ministers of Latvia and Estonia signed the Riga accord"
+    unplaced.date(SIGNED, "2021-05-04", "May 4", event)
+    assert not any(q.startswith("What happened") for q in questions(unplaced))
+    busy = Article()
+    busy.date(SIGNED, "2021-05-04", "May 4", event, place="Riga")
+    busy.date(
+        "On May 4, protesters in Tallinn marched against the Riga accord.",
+        "2021-05-04",
+        "May 4",
+        "protesters in Tallinn marched against the Riga accord",
+        place="Tallinn",
+    )
+    asked = questions(busy)
+    assert not any(q.startswith("What happened") for q in asked)
+    assert "When did protesters in Tallinn march against the Riga accord?" in asked
+
+
+def test_a_planned_event_is_asked_as_scheduled() -> None:
+    article = Article()
+    article.date(
+        "The talks in Geneva will open on May 20, Olga Tamm said.",
+        "2021-05-20",
+        "May 20",
+        "the talks in Geneva will open",
+        planned=True,
+    )
+    assert questions(article) == {
+        "On what date were the talks in Geneva scheduled to open?": "20 May 2021"
+    }
+
+
+def test_a_future_date_is_planned_even_when_the_extractor_says_nothing() -> None:
+    article = Article()
+    article.date(
+        "The Riga accord comes into force on June 1.",
+        "2021-06-01",
+        "June 1",
+        "the Riga accord will come into force",
+    )
+    assert questions(article) == {
+        "On what date was the Riga accord scheduled to come into force?": "1 June 2021"
+    }
+
+
+def test_an_event_cut_mid_clause_is_asked_up_to_where_it_is_whole() -> None:
+    article = Article()
+    article.date(
+        "On May 3, Olga Tamm held a press conference in Riga to announce that Latvia would "
+        "observe.",
+        "2021-05-03",
+        "May 3",
+        "Olga Tamm held a press conference in Riga to announce that Latvia would observe",
+    )
+    assert questions(article) == {
+        "When did Olga Tamm hold a press conference in Riga?": "3 May 2021"
+    }
+
+
+def test_a_bare_statement_and_the_dateline_are_never_asked_as_events() -> None:
+    article = Article()
+    article.date(
+        "Olga Tamm said on Monday that the accord was fair.",
+        "2021-05-03",
+        "Monday",
+        "Olga Tamm said that the accord was fair",
+    )
+    article.date(
+        "The Latvian government welcomed the accord on Monday.",
+        "2021-05-03",
+        "Monday",
+        "the Latvian government welcomed the accord",
+        reporting=True,
+    )
+    assert questions(article) == {}
+    left_out = reasons(article)
+    assert left_out[HEADLINE] == "dateline"
+    assert left_out["Olga Tamm said that the accord was fair"] == "statement-only"
+    assert left_out["the Latvian government welcomed the accord"] == "statement-only"
+
+
+def test_officials_are_each_asked_and_former_ones_as_former() -> None:
+    article = Article()
+    sentence = (
+        "Latvian Foreign Minister Olga Tamm, Estonian Foreign Minister Jan Vos and former "
+        "Latvian Prime Minister Ilze Berg attended."
+    )
+    article.official(sentence, "Olga Tamm", "Foreign Minister", "Latvia")
+    article.official(sentence, "Jan Vos", "Foreign Minister", "Estonia")
+    article.official(sentence, "Ilze Berg", "Prime Minister", "Latvia", former=True)
+    notes = build([article.doc()]).notes
+    for person in ("Olga Tamm", "Jan Vos", "Ilze Berg"):
+        assert any(person in (n.question, n.answer) or person in n.question for n in notes)
+    asked = {n.question: n.answer for n in notes}
+    assert asked["Who had served as the Prime Minister of Latvia before May 2021?"] == "Ilze Berg"
+    assert asked["Who was the Foreign Minister of Latvia in May 2021?"] == "Olga Tamm"
+    # no fact is asked more than twice in the deck
+    facts = [n.extra["fact"] for n in notes]
+    assert max(facts.count(f) for f in facts) <= 2
+
+
+def test_numbers_are_asked_with_the_thing_counted() -> None:
+    article = Article()
+    article.number("Chile sent 300 troops to Haiti in March.", 300, "300 troops", "troops")
+    article.number(
+        "Peru sent about 120 engineers to the Tarsa dam.",
+        120,
+        "120 engineers",
+        "engineers",
+        approx="about",
+    )
+    article.number(
+        "Libya pledged EUR 50 million to the Varna campaign.",
+        50_000_000,
+        "EUR 50 million",
+        "euros",
+        unit="EUR",
+    )
+    article.number(
+        "Fuel prices in Tarsa rose 5 percent in May.", 5, "5 percent", "percent", unit="percent"
+    )
+    article.number(
+        "Forty Chilean soldiers were wounded in Haiti.", 40, "Forty Chilean soldiers", "soldiers"
+    )
+    asked = questions(article)
+    assert asked["How many troops did Chile send to Haiti in March?"] == "300"
+    assert asked["How many engineers did Peru send to the Tarsa dam?"] == "about 120"
+    assert asked["How much money did Libya pledge to the Varna campaign?"] == "EUR 50 million"
+    assert asked["By what percentage did fuel prices in Tarsa rise in May?"] == "5 percent"
+    assert asked["How many Chilean soldiers were wounded in Haiti?"] == "40"
+
+
+def test_numbers_after_a_helping_verb_keep_its_tense() -> None:
+    article = Article()
+    article.number(
+        "Officials said Norway has provided $70 million to the Tarsa relief fund.",
+        70_000_000,
+        "$70 million",
+        "dollars",
+        unit="$",
+    )
+    article.number(
+        "The OSCE is expected to send about 120 observers to monitor the vote in Tarsa.",
+        120,
+        "120 observers",
+        "observers",
+        approx="about",
+    )
+    article.number(
+        "Varnian troops were occupying 13 Tarsan villages, the ministry said.",
+        13,
+        "13 Tarsan villages",
+        "villages",
+    )
+    article.number(
+        "Attacks in Tarsa have increased in the last six months.", 6, "six months", "months"
+    )
+    asked = questions(article)
+    assert asked == {
+        "How much money has Norway provided to the Tarsa relief fund?": "$70 million",
+        "How many observers is the OSCE expected to send to monitor the vote in Tarsa?": (
+            "about 120"
+        ),
+        "How many Tarsan villages were Varnian troops occupying?": "13",
+    }
+
+
+def test_a_number_without_its_context_is_left_out() -> None:
+    article = Article()
+    article.number("He said 40 were hurt.", 40, "40", "")
+    article.number("Many more, about 12 people, fled the town.", 12, "12 people", "people")
+    assert questions(article) == {}
+
+
+def test_participants_are_asked_whenever_two_countries_take_part() -> None:
+    article = Article()
+    sentence = "The foreign ministers of Peru, Chile, Bolivia and Ecuador met in Lima on 12 March."
+    article.date(sentence, "2019-03-12", "12 March", "the foreign ministers met in Lima")
+    article.count -= 1
+    article.participants(
+        sentence,
+        "the foreign ministers of Peru, Chile, Bolivia and Ecuador met in Lima",
+        ("Peru", "Chile", "Bolivia", "Ecuador"),
+    )
+    article.dateline = "2019-03-13"
+    asked = questions(article)
+    question = (
+        "Which four countries' foreign ministers met in Lima on 12 March 2019? Name all four."
+    )
+    assert asked[question] == "Peru, Chile, Bolivia and Ecuador"
+
+
+def test_a_summit_names_its_event() -> None:
+    article = Article()
+    sentence = "Colombia, Ecuador and Venezuela ended their dispute at the Rio Group summit."
+    article.participants(sentence, sentence, ("Colombia", "Ecuador", "Venezuela"))
+    asked = questions(article)
+    assert asked == {
+        "Which three countries took part in the Rio Group summit in May 2021? Name all three.": (
+            "Colombia, Ecuador and Venezuela"
+        )
+    }
+
+
+def test_cloze_blanks_a_fact_never_the_dateline_or_a_weekday() -> None:
+    article = Article()
+    article.date(
+        "The Latvian parliament approved the Riga accord on Tuesday.",
+        "2021-05-04",
+        "Tuesday",
+        "the Latvian parliament approved the Riga accord",
+    )
+    article.date(
+        "The Riga accord was first drafted in Tallinn on March 3, 2020.",
+        "2020-03-03",
+        "March 3, 2020",
+        "the Riga accord was first drafted in Tallinn",
+    )
+    notes = build([article.doc()]).notes
+    clozes = [n for n in notes if n.kind == "cloze"]
+    assert [(n.question, n.answer) for n in clozes] == [
+        (
+            "Fill in the blank: The Riga accord was first drafted in Tallinn on [...].",
+            "March 3, 2020",
+        )
+    ]
+    assert clozes[0].extra["study_only"] is True
+
+
+def test_timeline_orders_clean_events_on_distinct_days() -> None:
+    article = Article()
+    events = [
+        ("2021-04-20", "April 20", "Latvian and Estonian diplomats opened talks in Valga"),
+        ("2021-04-28", "April 28", "Olga Tamm presented a draft of the Riga accord in Tallinn"),
+        (
+            "2021-05-04",
+            "May 4",
+            "the foreign ministers of Latvia and Estonia signed the Riga accord",
+        ),
+    ]
+    for day, text, event in reversed(events):
+        article.date(f"On {text}, {event}.", day, text, event)
+    timeline = next(n for n in build([article.doc()]).notes if n.kind == "timeline")
+    lines = timeline.question.split("\n")[1:]
+    letters = timeline.answer.split(", ")
+    ordered = [next(line[3:] for line in lines if line.startswith(f"{k}.")) for k in letters]
+    assert ordered == [
+        "Latvian and Estonian diplomats opened talks in Valga",
+        "Olga Tamm presented a draft of the Riga accord in Tallinn",
+        "The foreign ministers of Latvia and Estonia signed the Riga accord",
+    ]
+
+
+def test_every_card_from_hand_built_facts_passes_every_check() -> None:
+    article = Article()
+    article.date(SIGNED, "2021-05-04", "May 4", "the foreign ministers signed it", place="Riga")
+    article.date("Jan Vos said on Monday he was glad.", "2021-05-03", "Monday", "he was glad")
+    built = build([article.doc()])
+    wrapped = [Candidate(n, n.extra["fact"]) for n in built.notes]
+    assert problems(wrapped, [HEADLINE]) == []
+    assert "dateline" in {d.reason for d in built.dropped}
+    assert not any("he was glad" in n.question for n in built.notes)

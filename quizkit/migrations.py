@@ -147,3 +147,10 @@ def m005_study_indexes(db: Database) -> None:
     """
     db.execute("CREATE INDEX idx_cards_deck_state ON cards(deck_id, state, suspended, due)")
     db.execute("CREATE INDEX idx_reviews_first ON reviews(reviewed_at) WHERE state_before = 0")
+
+
+@migrations()
+def m006_decks_leech_index(db: Database) -> None:
+    """Each deck's suspended leeches counted from an index of those cards alone (they are
+    few), so `quizkit decks` reads no card it does not count."""
+    db.execute("CREATE INDEX idx_cards_leech ON cards(deck_id) WHERE leech = 1 AND suspended = 1")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quizkit._sqlite_utils import Database
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.models import (
     CardState,
@@ -20,12 +21,26 @@ from quizkit.models import (
     DeckInfo,
     ImportReport,
     Note,
+    NoteTable,
     PrintNote,
     Review,
     SourceRef,
     StudyCard,
 )
 
+if TYPE_CHECKING:
+    from quizkit._sqlite_utils import Database
+
+# The names of the migrations in quizkit/migrations.py, in order (a test keeps them the same):
+# an up-to-date file opens without loading the migrations or sqlite-utils.
+MIGRATIONS = (
+    "m001_initial",
+    "m002_transfer_media",
+    "m003_practice_leeches",
+    "m004_generate_note_review",
+    "m005_study_indexes",
+    "m006_decks_leech_index",
+)
 SQLITE_HEADER = b"SQLite format 3\x00"
 MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
@@ -51,6 +66,23 @@ def _dumps(value: Any) -> str:
 NOTE_COLUMNS = (
     "kind, question, answer, alternatives, distractors, tags, sources, extra, reverse, deck_id"
 )
+CONTENT_COLUMNS = (
+    "kind",
+    "question",
+    "answer",
+    "alternatives",
+    "distractors",
+    "tags",
+    "sources",
+    "extra",
+    "reverse",
+    "deck_id",
+)
+STAGED_COLUMNS = ("guid", "deck", *CONTENT_COLUMNS[:-1])  # deck: a name; NULL: the import's
+# The staged notes with the deck id each goes to (param: the import's deck id).
+STAGED_WITH_DECK_ID = f"""SELECT rowid, {", ".join(STAGED_COLUMNS)},
+    CASE WHEN deck IS NULL THEN ? ELSE (SELECT id FROM decks WHERE name = deck) END AS deck_id
+    FROM temp.staged_notes"""
 CARD_SELECT = """
     SELECT c.id, c.note_id, c.ord, c.deck_id, c.state, c.step, c.stability, c.difficulty,
            c.due, c.last_review, c.suspended, n.question, n.answer, n.kind, n.alternatives,
@@ -64,6 +96,83 @@ CARD_SELECT = """
 SIBLING_NOT_REVIEWED_SINCE = """ AND NOT EXISTS (
     SELECT 1 FROM cards s JOIN reviews r ON r.card_id = s.id
     WHERE s.note_id = c.note_id AND s.id != c.id AND r.reviewed_at >= ?)"""
+
+
+@dataclass
+class NoteColumns:
+    """Notes as the notes table stores them, one list per column, or one value for all.
+
+    Made before the write lock is taken, so that the write is SQL over ready values.
+    """
+
+    guids: list[str]
+    decks: list[str | None] | str | None  # the deck each note names; None: the import's deck
+    kinds: list[str] | str
+    questions: list[str]
+    answers: list[str]
+    alternatives: list[str] | str
+    distractors: list[str] | str
+    tags: list[str] | str
+    sources: list[str] | str
+    extra: list[str] | str
+    reverse: list[int] | int
+
+    def values(self) -> list[Any]:
+        """The columns as the notes table orders them, from guid to reverse."""
+        return [
+            self.guids,
+            self.kinds,
+            self.questions,
+            self.answers,
+            self.alternatives,
+            self.distractors,
+            self.tags,
+            self.sources,
+            self.extra,
+            self.reverse,
+        ]
+
+
+def note_columns(notes: Iterable[Note]) -> NoteColumns:
+    """Notes as columns of stored values; of two notes with one guid, the later one counts.
+
+    A `NoteTable` (a big CSV file) is already columns: only its tags are encoded, once for
+    each different set of tags.
+    """
+    if isinstance(notes, NoteTable):
+        return NoteColumns(
+            notes.guids,
+            notes.deck,
+            "basic",
+            notes.questions,
+            notes.answers,
+            "[]",
+            "[]",
+            _dumped_lists(notes.tags),
+            "[]",
+            "{}",
+            0,
+        )
+    kept = list({note.guid: note for note in notes}.values())
+    return NoteColumns(
+        [n.guid for n in kept],
+        [n.deck for n in kept],
+        [n.kind for n in kept],
+        [n.question for n in kept],
+        [n.answer for n in kept],
+        _dumped_lists([n.alternatives for n in kept]),
+        _dumped_lists([n.distractors for n in kept]),
+        _dumped_lists([n.tags for n in kept]),
+        [_dumps([s.to_dict() for s in n.sources]) if n.sources else "[]" for n in kept],
+        [_dumps(n.extra) if n.extra else "{}" for n in kept],
+        [int(n.reverse) for n in kept],
+    )
+
+
+def _dumped_lists(lists: Sequence[tuple[str, ...]]) -> list[str]:
+    """Each tuple as a JSON list; most notes share their tags, so each is encoded once."""
+    dumped = {values: _dumps(list(values)) for values in set(lists)}
+    return list(map(dumped.__getitem__, lists))
 
 
 def _queue_filter(
@@ -117,9 +226,20 @@ def _study_card(row: tuple[Any, ...]) -> StudyCard:
 class Store:
     """An open quizkit database. Opening it applies pending migrations, once, here."""
 
-    def __init__(self, db: Database, path: Path) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
         self.path = path
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils' Database over the same connection, made when first needed: its
+        import costs more than the whole of `quizkit decks` otherwise takes."""
+        if self._db is None:
+            from quizkit._sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False, recursive_triggers=False)
+        return self._db
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -127,33 +247,29 @@ class Store:
 
         Every check that can refuse the file runs before anything is written to it, so a
         file that is not quizkit's, or is from a newer quizkit, is left exactly as it was.
+        The applied migrations are read with plain SQL; the migrations themselves (and
+        sqlite-utils) are loaded only when one is pending.
         """
-        from quizkit.migrations import migrations
-
         path = Path(path)
         _check_file(path)
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
-            db = Database(conn, execute_plugins=False, recursive_triggers=False)
-            applied = {m.name for m in migrations.applied(db)}
-            known = {m.name for m in migrations._migrations}
-            if applied - known:
+            applied = _applied_migrations(conn)
+            if applied - set(MIGRATIONS):
                 raise StoreError(
                     f"{path}: written by a newer quizkit (unknown schema version "
-                    f"{max(applied - known)}); upgrade quizkit to use it"
+                    f"{max(applied - set(MIGRATIONS))}); upgrade quizkit to use it"
                 )
-            if not applied and _has_foreign_tables(db):
+            if not applied and _has_foreign_tables(conn):
                 raise StoreError(f"{path}: not a quizkit database (it holds other tables)")
             conn.execute("PRAGMA foreign_keys = ON")
             # WAL lets a second terminal read while one studies; FULL makes each commit durable.
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            if migrations.pending(db):
-                with _write_transaction(db):
-                    # another quizkit opening the same new file may have migrated it meanwhile
-                    if migrations.pending(db):
-                        migrations.apply(db)
+            store = cls(conn, path)
+            if set(MIGRATIONS) - applied:
+                store._migrate()
         except sqlite3.DatabaseError as error:
             if conn is not None:
                 conn.close()
@@ -162,16 +278,24 @@ class Store:
             assert conn is not None
             conn.close()
             raise
-        return cls(db, path)
+        return store
+
+    def _migrate(self) -> None:
+        from quizkit.migrations import migrations
+
+        with _write_transaction(self.conn):
+            # another quizkit opening the same new file may have migrated it meanwhile
+            if migrations.pending(self.db):
+                migrations.apply(self.db)
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic write; a failure inside leaves the database as it was."""
         try:
-            with _write_transaction(self.db):
+            with _write_transaction(self.conn):
                 yield
         except sqlite3.OperationalError as error:
             raise StoreError(f"{self.path}: {_describe(error)}") from None
@@ -179,7 +303,7 @@ class Store:
     # decks -------------------------------------------------------------
 
     def deck(self, name: str) -> Deck:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT id, name, description, desired_retention FROM decks WHERE name = ?", [name]
         ).fetchone()
         if row is None:
@@ -187,13 +311,13 @@ class Store:
         return Deck(*row)
 
     def deck_by_id(self, deck_id: int) -> Deck:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT id, name, description, desired_retention FROM decks WHERE id = ?", [deck_id]
         ).fetchone()
         return Deck(*row)
 
     def decks(self) -> list[Deck]:
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT id, name, description, desired_retention FROM decks ORDER BY name"
         ).fetchall()
         return [Deck(*row) for row in rows]
@@ -201,7 +325,7 @@ class Store:
     def ensure_deck(self, info: DeckInfo, now: datetime) -> Deck:
         """The deck of that name, created or with its settings updated from `info`."""
         with self.transaction():
-            self.db.execute(
+            self.conn.execute(
                 """INSERT INTO decks (name, description, desired_retention, created)
                    VALUES (?, ?, ?, ?)
                    ON CONFLICT(name) DO UPDATE SET description = excluded.description,
@@ -212,15 +336,17 @@ class Store:
 
     def _deck_id(self, name: str, stamp: str) -> int:
         """The id of a deck named by a note (Anki's deck column), created when new."""
-        self.db.execute("INSERT OR IGNORE INTO decks (name, created) VALUES (?, ?)", [name, stamp])
-        return int(self.db.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()[0])
+        self.conn.execute(
+            "INSERT OR IGNORE INTO decks (name, created) VALUES (?, ?)", [name, stamp]
+        )
+        return int(self.conn.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()[0])
 
     def deck_counts(self, now: datetime) -> list[DeckCounts]:
         """Every deck with its new / learning / due-now / suspended / total card counts."""
         kinds = ("new", "learning", "due", "suspended", "total")
         tallies: dict[int, dict[str, int]] = {}
         # one scan of idx_cards_deck_state, a few rows per deck
-        for deck_id, state, suspended, count, due in self.db.execute(
+        for deck_id, state, suspended, count, due in self.conn.execute(
             """SELECT deck_id, state, suspended, COUNT(*), SUM(due <= ?) FROM cards
                GROUP BY deck_id, state, suspended""",
             [iso(now)],
@@ -249,74 +375,89 @@ class Store:
     ) -> ImportReport:
         """Add new notes and update changed ones by guid; cards and their history are kept.
 
-        Runs in the caller's transaction when there is one, else in its own. Set-based, so
-        that a 100,000-note file is a handful of statements: one guid look-up for all notes,
-        then executemany for the inserts and updates. `progress(done, total)` is told how
-        many new notes are written, batch by batch.
+        Runs in the caller's transaction when there is one, else in its own; the notes are
+        staged first (`stage_notes`), so the write lock is held only for `write_staged`.
         """
-        report = ImportReport()
-        stamp = iso(now)
-        # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
-        self.db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        self.stage_notes(notes, progress)
         with self.transaction():
-            deck_ids: dict[str | None, int] = {None: deck.id}
-            # Each row: guid, the NOTE_COLUMNS values, created, modified (an INSERT's params).
-            rows: dict[str, tuple[Any, ...]] = {}
-            sources: dict[str, tuple[SourceRef, ...]] = {}
-            lists: dict[tuple[str, ...], str] = {}  # most notes share their tags: dump once
-            for note in notes:
-                deck_id = deck_ids.get(note.deck)
-                if deck_id is None and note.deck is not None:
-                    deck_id = deck_ids[note.deck] = self._deck_id(note.deck, stamp)
-                alternatives, distractors, tags = note.alternatives, note.distractors, note.tags
-                for values in (alternatives, distractors, tags):
-                    if values not in lists:
-                        lists[values] = _dumps(list(values))
-                rows[note.guid] = (
-                    note.guid,
-                    note.kind,
-                    note.question,
-                    note.answer,
-                    lists[alternatives],
-                    lists[distractors],
-                    lists[tags],
-                    _dumps([s.to_dict() for s in note.sources]) if note.sources else "[]",
-                    _dumps(note.extra) if note.extra else "{}",
-                    int(note.reverse),
-                    deck_id,
-                    stamp,
-                    stamp,
-                )
-                if note.sources:
-                    sources[note.guid] = note.sources
-            existing: dict[str, tuple[int, tuple[Any, ...]]] = {}
-            if self.db.execute("SELECT 1 FROM notes LIMIT 1").fetchone():
-                existing = {
-                    row[0]: (row[1], row[2:])
-                    for row in self.db.execute(
-                        f"""SELECT guid, id, {NOTE_COLUMNS} FROM notes
-                            WHERE guid IN (SELECT value FROM json_each(?))""",
-                        [json.dumps(list(rows))],
-                    )
-                }
-            added = [row for guid, row in rows.items() if guid not in existing]
-            changed = [g for g in rows if g in existing and existing[g][1] != rows[g][1:11]]
-            report.added = len(added)
-            report.updated = len(changed)
-            report.unchanged = len(rows) - len(added) - len(changed)
-            last_id = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
-            for start in range(0, len(added), BULK_BATCH):
-                self.db.conn.executemany(
-                    f"""INSERT INTO notes (guid, {NOTE_COLUMNS}, created, modified)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    added[start : start + BULK_BATCH],
-                )
+            return self.write_staged(deck, now)
+
+    def stage_notes(
+        self, notes: Iterable[Note], progress: Callable[[int, int], None] | None = None
+    ) -> None:
+        """Copy notes, as stored values, into a scratch table of this connection (TEMP).
+
+        Writing it takes no lock on the database, so a big import does this part while
+        other terminals study; `write_staged` then moves the notes in. `progress(done,
+        total)` is told how many notes are staged, batch by batch.
+        """
+        columns = note_columns(notes)
+        values = [columns.guids, columns.decks, *columns.values()[1:]]
+        total = len(columns.guids)
+        conn = self.conn
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")  # DEFERRED, and it writes only the TEMP database
+        try:
+            conn.execute("DROP TABLE IF EXISTS temp.staged_notes")
+            conn.execute(f"CREATE TEMP TABLE staged_notes ({', '.join(STAGED_COLUMNS)})")
+            insert = f"INSERT INTO temp.staged_notes VALUES ({', '.join('?' * len(values))})"
+            for start in range(0, total, BULK_BATCH):
+                end = start + BULK_BATCH
+                batch = [v[start:end] if isinstance(v, list) else repeat(v) for v in values]
+                conn.executemany(insert, zip(*batch, strict=False))
                 if progress:
-                    progress(min(start + BULK_BATCH, len(added)), len(added))
+                    progress(min(end, total), total)
+        except BaseException:
+            if own:
+                conn.rollback()
+            raise
+        if own:
+            conn.execute("COMMIT")
+
+    def write_staged(self, deck: Deck, now: datetime) -> ImportReport:
+        """Move the staged notes in: new ones added, changed ones updated (compared in SQL,
+        column by column), unchanged ones not written at all. Call in a transaction."""
+        stamp = iso(now)
+        conn = self.conn
+        # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
+        conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        with self.transaction():
+            # decks the notes name (Anki's deck column), created in the order first named
+            for (name,) in conn.execute(
+                """SELECT deck FROM temp.staged_notes WHERE deck IS NOT NULL
+                   GROUP BY deck ORDER BY MIN(rowid)"""
+            ).fetchall():
+                self._deck_id(name, stamp)
+            total = conn.execute("SELECT COUNT(*) FROM temp.staged_notes").fetchone()[0]
+            last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
+            changed: list[int] = []
+            if last_id:
+                differs = " OR ".join(f"notes.{c} IS NOT s.{c}" for c in CONTENT_COLUMNS)
+                changed = [
+                    row[0]
+                    for row in conn.execute(
+                        f"""UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
+                                modified = ?
+                            FROM ({STAGED_WITH_DECK_ID}) AS s
+                            WHERE notes.guid = s.guid AND ({differs}) RETURNING notes.id""",
+                        [stamp, deck.id],
+                    ).fetchall()
+                ]
+            columns = f"guid, {', '.join(CONTENT_COLUMNS)}"
+            added = conn.execute(
+                f"""INSERT INTO notes ({columns}, created, modified)
+                    SELECT {columns}, ?, ? FROM ({STAGED_WITH_DECK_ID}) AS s
+                    WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.guid = s.guid)
+                    ORDER BY s.rowid""",
+                [stamp, stamp, deck.id],
+            ).rowcount
+            report = ImportReport(added=added, updated=len(changed))
+            report.unchanged = total - report.added - report.updated
             # New notes have the ids after the last one: their cards in one statement, in the
             # order one by one would give (a note's forward card, then its reverse card).
-            if any(row[9] for row in added):  # row[9]: the reverse flag
-                self.db.execute(
+            if conn.execute("SELECT 1 FROM temp.staged_notes WHERE reverse LIMIT 1").fetchone():
+                conn.execute(
                     """INSERT INTO cards (note_id, deck_id, ord, state, due)
                        SELECT n.id, n.deck_id, d.ord, 0, ?
                        FROM notes n JOIN (SELECT 0 AS ord UNION ALL SELECT 1) d
@@ -325,22 +466,17 @@ class Store:
                     [stamp, last_id],
                 )
             else:  # no reverse cards: rowid order is note order, no sort needed
-                self.db.execute(
+                conn.execute(
                     """INSERT INTO cards (note_id, deck_id, ord, state, due)
                        SELECT id, deck_id, 0, 0, ? FROM notes WHERE id > ? ORDER BY id""",
                     [stamp, last_id],
                 )
             if changed:
-                self.db.conn.executemany(
-                    f"""UPDATE notes SET ({NOTE_COLUMNS}, modified) =
-                        (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?""",
-                    ((*rows[guid][1:12], existing[guid][0]) for guid in changed),
-                )
-                self._sync_cards_of([existing[guid][0] for guid in changed], stamp)
-            linked = [(row[0], sources.get(row[0], ())) for row in added]
-            linked += [(guid, sources.get(guid, ())) for guid in changed]
-            if changed or sources:
-                self._link_sources_of(linked)
+                self._sync_cards_of(changed, stamp)
+            has_sources = "SELECT 1 FROM temp.staged_notes WHERE sources != '[]' LIMIT 1"
+            if changed or conn.execute(has_sources).fetchone():
+                self._link_sources(last_id, changed)
+            conn.execute("DROP TABLE temp.staged_notes")
         return report
 
     def _sync_cards_of(self, note_ids: list[int], stamp: str) -> None:
@@ -348,44 +484,47 @@ class Store:
         reviews; the forward card always stays. Cards follow their note's deck."""
         guids_json = json.dumps(note_ids)
         touched = "SELECT value FROM json_each(?)"
-        self.db.execute(
+        self.conn.execute(
             f"""UPDATE cards SET deck_id = (SELECT deck_id FROM notes WHERE id = cards.note_id)
                 WHERE note_id IN ({touched})""",
             [guids_json],
         )
-        self.db.execute(
+        self.conn.execute(
             f"""INSERT OR IGNORE INTO cards (note_id, deck_id, ord, state, due)
                 SELECT id, deck_id, 0, 0, ? FROM notes WHERE id IN ({touched})""",
             [stamp, guids_json],
         )
-        self.db.execute(
+        self.conn.execute(
             f"""INSERT OR IGNORE INTO cards (note_id, deck_id, ord, state, due)
                 SELECT id, deck_id, 1, 0, ? FROM notes WHERE reverse = 1 AND id IN ({touched})""",
             [stamp, guids_json],
         )
         dropped = f"""SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id
                       WHERE c.ord = 1 AND n.reverse = 0 AND n.id IN ({touched})"""
-        self.db.execute(f"DELETE FROM reviews WHERE card_id IN ({dropped})", [guids_json])
-        self.db.execute(f"DELETE FROM cards WHERE id IN ({dropped})", [guids_json])
+        self.conn.execute(f"DELETE FROM reviews WHERE card_id IN ({dropped})", [guids_json])
+        self.conn.execute(f"DELETE FROM cards WHERE id IN ({dropped})", [guids_json])
 
-    def _link_sources_of(self, linked: list[tuple[str, tuple[SourceRef, ...]]]) -> None:
-        ids = dict(
-            self.db.execute(
-                "SELECT guid, id FROM notes WHERE guid IN (SELECT value FROM json_each(?))",
-                [json.dumps([guid for guid, _refs in linked])],
-            ).fetchall()
+    def _link_sources(self, last_id: int, changed: list[int]) -> None:
+        """Each new or changed note linked to the source documents its `sources` names."""
+        touched = "n.id > ? OR n.id IN (SELECT value FROM json_each(?))"
+        params = [last_id, json.dumps(changed)]
+        self.conn.execute(
+            "DELETE FROM note_sources WHERE note_id IN (SELECT value FROM json_each(?))",
+            [params[1]],
         )
-        self.db.conn.executemany(
-            "DELETE FROM note_sources WHERE note_id = ?", ([ids[g]] for g, _refs in linked)
+        document = "json_extract(j.value, '$.document')"
+        self.conn.execute(
+            f"""INSERT OR IGNORE INTO sources (name)
+                SELECT DISTINCT {document} FROM notes n, json_each(n.sources) j
+                WHERE ({touched}) AND n.sources != '[]' ORDER BY 1""",
+            params,
         )
-        names = sorted({s.document for _g, refs in linked for s in refs})
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO sources (name) VALUES (?)", ([name] for name in names)
-        )
-        self.db.conn.executemany(
-            """INSERT OR IGNORE INTO note_sources (note_id, source_id)
-               SELECT ?, id FROM sources WHERE name = ?""",
-            ([ids[g], name] for g, refs in linked for name in sorted({s.document for s in refs})),
+        self.conn.execute(
+            f"""INSERT OR IGNORE INTO note_sources (note_id, source_id)
+                SELECT n.id, s.id FROM notes n, json_each(n.sources) j
+                JOIN sources s ON s.name = {document}
+                WHERE ({touched}) AND n.sources != '[]' ORDER BY n.id, s.name""",
+            params,
         )
 
     def deck_cards(self, deck: Deck) -> list[StudyCard]:
@@ -621,7 +760,7 @@ class Store:
 
     def suspended_leeches(self) -> dict[int, int]:
         """Deck id -> how many of its cards are suspended as leeches."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             """SELECT deck_id, COUNT(*) FROM cards WHERE leech = 1 AND suspended = 1
                GROUP BY deck_id"""
         ).fetchall()
@@ -899,7 +1038,7 @@ class Store:
                 partial.replace(target)
             except OSError as error:
                 raise StoreError(f"{target}: cannot write: {error.strerror}") from None
-        self.db.execute(
+        self.conn.execute(
             """INSERT INTO media (name, original, size, created) VALUES (?, ?, ?, ?)
                ON CONFLICT(name) DO UPDATE SET original = excluded.original""",
             [name, original, len(data), iso(now)],
@@ -918,7 +1057,7 @@ class Store:
         Each item: (guid, ord, state, due, stability, difficulty, last_review, suspended),
         times as datetimes. A card whose own last review is later keeps its state.
         """
-        cursor = self.db.conn.executemany(
+        cursor = self.conn.executemany(
             """UPDATE cards SET state = ?, due = ?, stability = ?, difficulty = ?,
                    last_review = ?, suspended = ?, step = CASE WHEN ? IN (1, 3) THEN 0 END
                WHERE ord = ? AND note_id = (SELECT id FROM notes WHERE guid = ?)
@@ -945,7 +1084,7 @@ class Store:
         """Another tool's review log into quizkit's: each item (guid, ord, reviewed_at,
         rating, duration_ms, state_before). A review already logged at that time is skipped,
         so importing the same file again adds nothing."""
-        self.db.conn.executemany(
+        self.conn.executemany(
             """INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, state_before)
                SELECT c.id, ?, ?, ?, ? FROM cards c JOIN notes n ON n.id = c.note_id
                WHERE n.guid = ? AND c.ord = ? AND NOT EXISTS
@@ -958,26 +1097,33 @@ class Store:
 
 
 @contextmanager
-def _write_transaction(db: Database) -> Iterator[None]:
+def _write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
     """A transaction that takes the write lock up front (BEGIN IMMEDIATE), nested as a savepoint.
 
     Taking the lock first means a second quizkit on the same file waits its turn (the busy
     timeout) instead of failing when its read turns into a write.
     """
-    if db.conn.in_transaction:
-        with db.atomic():
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT quizkit_nested")
+        try:
             yield
+        except BaseException:
+            if conn.in_transaction:  # an error may have ended the whole transaction
+                conn.execute("ROLLBACK TO SAVEPOINT quizkit_nested")
+                conn.execute("RELEASE SAVEPOINT quizkit_nested")
+            raise
+        conn.execute("RELEASE SAVEPOINT quizkit_nested")
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")
     try:
         yield
     except BaseException:
-        db.conn.rollback()
+        conn.rollback()
         raise
     try:
-        db.conn.execute("COMMIT")
+        conn.execute("COMMIT")
     except BaseException:
-        db.conn.rollback()
+        conn.rollback()
         raise
 
 
@@ -1003,8 +1149,22 @@ def _check_file(path: Path) -> None:
             raise StoreError(f"{path}: not a quizkit database (not an SQLite file)")
 
 
-def _has_foreign_tables(db: Database) -> bool:
-    return any(not name.startswith(("_sqlite", "sqlite_")) for name in db.table_names())
+def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
+    names = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return any(not name.startswith(("_sqlite", "sqlite_")) for (name,) in names)
+
+
+def _applied_migrations(conn: sqlite3.Connection) -> set[str]:
+    """The names of quizkit's migrations this file has had (sqlite-utils' record of them)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not found:
+        return set()
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'quizkit'"
+    ).fetchall()
+    return {name for (name,) in rows}
 
 
 def _describe(error: sqlite3.Error) -> str:

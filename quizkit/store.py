@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,11 +77,8 @@ CONTENT_COLUMNS = (
     "reverse",
     "deck_id",
 )
-STAGED_COLUMNS = ("guid", "deck", *CONTENT_COLUMNS[:-1])  # deck: a name; NULL: the import's
-# The staged notes with the deck id each goes to (param: the import's deck id).
-STAGED_WITH_DECK_ID = f"""SELECT rowid, {", ".join(STAGED_COLUMNS)},
-    CASE WHEN deck IS NULL THEN ? ELSE (SELECT id FROM decks WHERE name = deck) END AS deck_id
-    FROM temp.staged_notes"""
+# A staged note: its guid, the deck it names (NULL: the import's deck) and its content.
+STAGED_COLUMNS = ("guid", "deck", *CONTENT_COLUMNS[:-1])
 CARD_SELECT = """
     SELECT c.id, c.note_id, c.ord, c.deck_id, c.state, c.step, c.stability, c.difficulty,
            c.due, c.last_review, c.suspended, n.question, n.answer, n.kind, n.alternatives,
@@ -230,6 +226,7 @@ class Store:
         self.conn = conn
         self.path = path
         self._db: Database | None = None
+        self._staged_constants: dict[str, Any] = {}  # staged columns with one value for all
 
     @property
     def db(self) -> Database:
@@ -281,12 +278,13 @@ class Store:
         return store
 
     def _migrate(self) -> None:
+        db = self.db  # first: it loads sqlite-utils without numpy, which migrations.py would not
         from quizkit.migrations import migrations
 
         with _write_transaction(self.conn):
             # another quizkit opening the same new file may have migrated it meanwhile
-            if migrations.pending(self.db):
-                migrations.apply(self.db)
+            if migrations.pending(db):
+                migrations.apply(db)
 
     def close(self) -> None:
         self.conn.close()
@@ -392,7 +390,15 @@ class Store:
         total)` is told how many notes are staged, batch by batch.
         """
         columns = note_columns(notes)
-        values = [columns.guids, columns.decks, *columns.values()[1:]]
+        named = list(
+            zip(STAGED_COLUMNS, [columns.guids, columns.decks, *columns.values()[1:]], strict=True)
+        )
+        # a column with one value for every note is not written row by row but given once
+        staged = {name: value for name, value in named if isinstance(value, list)}
+        self._staged_constants = {
+            name: value for name, value in named if not isinstance(value, list)
+        }
+        values = list(staged.values())
         total = len(columns.guids)
         conn = self.conn
         own = not conn.in_transaction
@@ -400,12 +406,11 @@ class Store:
             conn.execute("BEGIN")  # DEFERRED, and it writes only the TEMP database
         try:
             conn.execute("DROP TABLE IF EXISTS temp.staged_notes")
-            conn.execute(f"CREATE TEMP TABLE staged_notes ({', '.join(STAGED_COLUMNS)})")
+            conn.execute(f"CREATE TEMP TABLE staged_notes ({', '.join(staged)})")
             insert = f"INSERT INTO temp.staged_notes VALUES ({', '.join('?' * len(values))})"
             for start in range(0, total, BULK_BATCH):
                 end = start + BULK_BATCH
-                batch = [v[start:end] if isinstance(v, list) else repeat(v) for v in values]
-                conn.executemany(insert, zip(*batch, strict=False))
+                conn.executemany(insert, zip(*(v[start:end] for v in values), strict=True))
                 if progress:
                     progress(min(end, total), total)
         except BaseException:
@@ -423,10 +428,12 @@ class Store:
         # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
         conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         with self.transaction():
+            staged, params = self._staged_notes(deck)
             # decks the notes name (Anki's deck column), created in the order first named
             for (name,) in conn.execute(
-                """SELECT deck FROM temp.staged_notes WHERE deck IS NOT NULL
-                   GROUP BY deck ORDER BY MIN(rowid)"""
+                f"""SELECT deck FROM ({staged}) WHERE deck IS NOT NULL
+                    GROUP BY deck ORDER BY MIN(position)""",
+                params,
             ).fetchall():
                 self._deck_id(name, stamp)
             total = conn.execute("SELECT COUNT(*) FROM temp.staged_notes").fetchone()[0]
@@ -439,24 +446,25 @@ class Store:
                     for row in conn.execute(
                         f"""UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
                                 modified = ?
-                            FROM ({STAGED_WITH_DECK_ID}) AS s
+                            FROM ({staged}) AS s
                             WHERE notes.guid = s.guid AND ({differs}) RETURNING notes.id""",
-                        [stamp, deck.id],
+                        [stamp, *params],
                     ).fetchall()
                 ]
             columns = f"guid, {', '.join(CONTENT_COLUMNS)}"
+            new = (
+                "WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.guid = s.guid)" if last_id else ""
+            )
             added = conn.execute(
                 f"""INSERT INTO notes ({columns}, created, modified)
-                    SELECT {columns}, ?, ? FROM ({STAGED_WITH_DECK_ID}) AS s
-                    WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.guid = s.guid)
-                    ORDER BY s.rowid""",
-                [stamp, stamp, deck.id],
+                    SELECT {columns}, ?, ? FROM ({staged}) AS s {new} ORDER BY s.position""",
+                [stamp, stamp, *params],
             ).rowcount
             report = ImportReport(added=added, updated=len(changed))
             report.unchanged = total - report.added - report.updated
             # New notes have the ids after the last one: their cards in one statement, in the
             # order one by one would give (a note's forward card, then its reverse card).
-            if conn.execute("SELECT 1 FROM temp.staged_notes WHERE reverse LIMIT 1").fetchone():
+            if conn.execute(f"SELECT 1 FROM ({staged}) WHERE reverse LIMIT 1", params).fetchone():
                 conn.execute(
                     """INSERT INTO cards (note_id, deck_id, ord, state, due)
                        SELECT n.id, n.deck_id, d.ord, 0, ?
@@ -473,11 +481,30 @@ class Store:
                 )
             if changed:
                 self._sync_cards_of(changed, stamp)
-            has_sources = "SELECT 1 FROM temp.staged_notes WHERE sources != '[]' LIMIT 1"
-            if changed or conn.execute(has_sources).fetchone():
+            has_sources = f"SELECT 1 FROM ({staged}) WHERE sources != '[]' LIMIT 1"
+            if changed or conn.execute(has_sources, params).fetchone():
                 self._link_sources(last_id, changed)
             conn.execute("DROP TABLE temp.staged_notes")
         return report
+
+    def _staged_notes(self, deck: Deck) -> tuple[str, list[Any]]:
+        """A SELECT of the staged notes, every column and the id of the deck each goes to,
+        with the parameters it takes."""
+        constants = self._staged_constants
+        params: list[Any] = [deck.id]  # the outer query's parameter comes first
+        parts = ["rowid AS position"]
+        for name in STAGED_COLUMNS:
+            if name in constants:
+                parts.append(f"? AS {name}")
+                params.append(constants[name])
+            else:
+                parts.append(name)
+        return (
+            f"""SELECT *, CASE WHEN deck IS NULL THEN ? ELSE
+                    (SELECT id FROM decks WHERE name = deck) END AS deck_id
+                FROM (SELECT {", ".join(parts)} FROM temp.staged_notes)""",
+            params,
+        )
 
     def _sync_cards_of(self, note_ids: list[int], stamp: str) -> None:
         """One card per direction for the notes named; a dropped reverse card goes, with its

@@ -42,7 +42,12 @@ def open_store(explicit: str | None) -> Store:
     path = db_path(explicit)
     if not explicit and not os.environ.get("QUIZKIT_DB"):
         path.parent.mkdir(parents=True, exist_ok=True)
-    return Store.open(path)
+    store = Store.open(path)
+    # a write that meets another quizkit's write (a big import) waits for it, and says so
+    store.on_busy = lambda: warn(
+        f"{path}: another quizkit is writing to the database; waiting for it to finish"
+    )
+    return store
 
 
 def db_option(func: F) -> F:

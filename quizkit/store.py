@@ -43,6 +43,7 @@ MIGRATIONS = (
 SQLITE_HEADER = b"SQLite format 3\x00"
 MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
+BUSY_NOTICE_AFTER_S = 1.0  # a write waiting this long for another quizkit's lock says so
 BULK_CACHE_KIB = 65536
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
 
@@ -227,6 +228,9 @@ class Store:
         self.path = path
         self._db: Database | None = None
         self._staged_constants: dict[str, Any] = {}  # staged columns with one value for all
+        # Told once when a write has waited BUSY_NOTICE_AFTER_S for another quizkit's write
+        # lock; the write then waits as long as it takes. None: give up after BUSY_TIMEOUT_S.
+        self.on_busy: Callable[[], None] | None = None
 
     @property
     def db(self) -> Database:
@@ -293,7 +297,7 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """One atomic write; a failure inside leaves the database as it was."""
         try:
-            with _write_transaction(self.conn):
+            with _write_transaction(self.conn, self.on_busy):
                 yield
         except sqlite3.OperationalError as error:
             raise StoreError(f"{self.path}: {_describe(error)}") from None
@@ -1124,11 +1128,14 @@ class Store:
 
 
 @contextmanager
-def _write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+def _write_transaction(
+    conn: sqlite3.Connection, on_busy: Callable[[], None] | None = None
+) -> Iterator[None]:
     """A transaction that takes the write lock up front (BEGIN IMMEDIATE), nested as a savepoint.
 
     Taking the lock first means a second quizkit on the same file waits its turn (the busy
-    timeout) instead of failing when its read turns into a write.
+    timeout) instead of failing when its read turns into a write; with `on_busy`, it waits
+    for as long as the other holds the lock (see `_begin_immediate`).
     """
     if conn.in_transaction:
         conn.execute("SAVEPOINT quizkit_nested")
@@ -1141,7 +1148,7 @@ def _write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
             raise
         conn.execute("RELEASE SAVEPOINT quizkit_nested")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    _begin_immediate(conn, on_busy)
     try:
         yield
     except BaseException:
@@ -1152,6 +1159,38 @@ def _write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
     except BaseException:
         conn.rollback()
         raise
+
+
+def _begin_immediate(conn: sqlite3.Connection, on_busy: Callable[[], None] | None) -> None:
+    """Take the write lock. With `on_busy`: tell it once the wait passes BUSY_NOTICE_AFTER_S,
+    then keep waiting (nothing is written before the lock is held, so trying again is safe)."""
+    if on_busy is None:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_NOTICE_AFTER_S * 1000)}")
+    told = False
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error):
+                    raise
+                if not told:
+                    told = True
+                    on_busy()
+                    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    """Another connection holds the lock (SQLITE_BUSY or SQLITE_LOCKED, any extended code)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def start_of_day(now: datetime) -> datetime:

@@ -59,8 +59,11 @@ def parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 NOTE_COLUMNS = (
@@ -167,9 +170,13 @@ def note_columns(notes: Iterable[Note]) -> NoteColumns:
 
 
 def _dumped_lists(lists: Sequence[tuple[str, ...]]) -> list[str]:
-    """Each tuple as a JSON list; most notes share their tags, so each is encoded once."""
-    dumped = {values: _dumps(list(values)) for values in set(lists)}
-    return list(map(dumped.__getitem__, lists))
+    """Each tuple as a JSON list. Most notes share their tags, and a big file's notes share
+    the very tuple objects: each distinct object is encoded once (no tuple is hashed)."""
+    ids = list(map(id, lists))
+    dumped = {
+        key: _dumps(list(values)) for key, values in dict(zip(ids, lists, strict=True)).items()
+    }
+    return list(map(dumped.__getitem__, ids))
 
 
 def _queue_filter(

@@ -202,7 +202,9 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     if min(map(len, rows)) <= max(front_at, back_at, tags_at):
         return None
     columns = list(zip(*rows, strict=False))
-    fronts, backs = _cells(columns[front_at]), _cells(columns[back_at])
+    # a guarded cell starts with one of FORMULA_GUARD, so a file without them has none
+    guarded = any(guard in body for guard in FORMULA_GUARD)
+    fronts, backs = _cells(columns[front_at], guarded), _cells(columns[back_at], guarded)
     if not all(fronts) or not all(backs):
         return None
     guids = content_guids(deck_name, fronts)
@@ -217,9 +219,9 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     return NoteTable(deck_name, guids, fronts, backs, tags, lines)
 
 
-def _cells(column: tuple[str, ...]) -> list[str]:
+def _cells(column: tuple[str, ...], guarded: bool) -> list[str]:
     """A column's texts with the formula guard undone and spaces stripped, as one row does."""
-    if any(map(_starts_guarded, column)):
+    if guarded and any(map(_starts_guarded, column)):
         column = tuple(map(unguard_formula, column))
     return list(map(str.strip, column))
 

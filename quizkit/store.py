@@ -170,12 +170,16 @@ def note_columns(notes: Iterable[Note]) -> NoteColumns:
 
 
 def _dumped_lists(lists: Sequence[tuple[str, ...]]) -> list[str]:
-    """Each tuple as a JSON list. Most notes share their tags, and a big file's notes share
-    the very tuple objects: each distinct object is encoded once (no tuple is hashed)."""
+    """Each tuple as a JSON list, each distinct one encoded once. A big CSV file's notes share
+    their very tuple objects: those are told apart by identity, without hashing a tuple."""
     ids = list(map(id, lists))
-    dumped = {
-        key: _dumps(list(values)) for key, values in dict(zip(ids, lists, strict=True)).items()
-    }
+    by_value: dict[tuple[str, ...], str] = {}
+    dumped = {}
+    for key, values in dict(zip(ids, lists, strict=True)).items():
+        text = by_value.get(values)
+        if text is None:
+            text = by_value[values] = _dumps(list(values))
+        dumped[key] = text
     return list(map(dumped.__getitem__, ids))
 
 

@@ -416,6 +416,7 @@ class Store:
         values = list(staged.values())
         total = len(columns.guids)
         conn = self.conn
+        conn.execute("PRAGMA temp_store = MEMORY")  # the scratch table: no temporary file
         own = not conn.in_transaction
         if own:
             conn.execute("BEGIN")  # DEFERRED, and it writes only the TEMP database
@@ -443,14 +444,21 @@ class Store:
         # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
         conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         with self.transaction():
-            staged, params = self._staged_notes(deck)
             # decks the notes name (Anki's deck column), created in the order first named
-            for (name,) in conn.execute(
-                f"""SELECT deck FROM ({staged}) WHERE deck IS NOT NULL
-                    GROUP BY deck ORDER BY MIN(position)""",
-                params,
-            ).fetchall():
-                self._deck_id(name, stamp)
+            if "deck" in self._staged_constants:
+                names = [self._staged_constants["deck"]]
+            else:
+                names = [
+                    name
+                    for (name,) in conn.execute(
+                        """SELECT deck FROM temp.staged_notes WHERE deck IS NOT NULL
+                           GROUP BY deck ORDER BY MIN(rowid)"""
+                    )
+                ]
+            for name in names:
+                if name is not None:
+                    self._deck_id(name, stamp)
+            staged, params = self._staged_notes(deck)
             total = conn.execute("SELECT COUNT(*) FROM temp.staged_notes").fetchone()[0]
             last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
             changed: list[int] = []
@@ -506,19 +514,26 @@ class Store:
         """A SELECT of the staged notes, every column and the id of the deck each goes to,
         with the parameters it takes."""
         constants = self._staged_constants
-        params: list[Any] = [deck.id]  # the outer query's parameter comes first
         parts = ["rowid AS position"]
+        inner: list[Any] = []
         for name in STAGED_COLUMNS:
             if name in constants:
                 parts.append(f"? AS {name}")
-                params.append(constants[name])
+                inner.append(constants[name])
             else:
                 parts.append(name)
+        deck_id = "CASE WHEN deck IS NULL THEN ? ELSE (SELECT id FROM decks WHERE name = deck) END"
+        first = deck.id
+        if "deck" in constants:  # one deck for all: its id looked up once, not row by row
+            deck_id = "?"
+            if constants["deck"] is not None:
+                first = self.conn.execute(
+                    "SELECT id FROM decks WHERE name = ?", [constants["deck"]]
+                ).fetchone()[0]
         return (
-            f"""SELECT *, CASE WHEN deck IS NULL THEN ? ELSE
-                    (SELECT id FROM decks WHERE name = deck) END AS deck_id
+            f"""SELECT *, {deck_id} AS deck_id
                 FROM (SELECT {", ".join(parts)} FROM temp.staged_notes)""",
-            params,
+            [first, *inner],  # the outer query's parameter comes first
         )
 
     def _sync_cards_of(self, note_ids: list[int], stamp: str) -> None:

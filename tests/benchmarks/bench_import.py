@@ -83,8 +83,9 @@ def write_made_up_csv(path: Path, rows: int) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["front", "back", "tags"])
-        for _ in range(rows):
-            writer.writerow([side(), side(), " ".join(rng.sample(WORDS, rng.randint(1, 3)))])
+        for number in range(rows):  # the number keeps every front different
+            front = f"{side()[:-1]} ({number})?"
+            writer.writerow([front, side(), " ".join(rng.sample(WORDS, rng.randint(1, 3)))])
 
 
 def run_ms(command: list[str], env: dict[str, str]) -> tuple[float, float]:

@@ -1189,7 +1189,8 @@ def _write_transaction(
 
 def _begin_immediate(conn: sqlite3.Connection, on_busy: Callable[[], None] | None) -> None:
     """Take the write lock. With `on_busy`: tell it once the wait passes BUSY_NOTICE_AFTER_S,
-    then keep waiting (nothing is written before the lock is held, so trying again is safe)."""
+    then keep waiting (nothing is written before the lock is held, so trying again is safe),
+    in waits that short so that Ctrl-C is not held up for the whole busy timeout."""
     if on_busy is None:
         conn.execute("BEGIN IMMEDIATE")
         return
@@ -1206,7 +1207,6 @@ def _begin_immediate(conn: sqlite3.Connection, on_busy: Callable[[], None] | Non
                 if not told:
                     told = True
                     on_busy()
-                    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
 

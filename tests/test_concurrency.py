@@ -143,3 +143,21 @@ def test_two_study_sessions_and_a_200k_row_import(isolated_env: Path, tmp_path: 
     conn.close()
     assert Counter(stored) == acknowledged
     assert big_cards == BIG_ROWS
+
+
+def test_notes_are_staged_while_another_quizkit_holds_the_write_lock(
+    store: Store, isolated_env: Path, now: datetime
+) -> None:
+    """Reading and staging a file takes no lock: only the final move into the tables does."""
+    from quizkit.models import Note
+
+    other = sqlite3.connect(isolated_env, timeout=0)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        store.stage_notes([Note(f"Clue {n}?", "Minsk", f"g{n}") for n in range(500)])
+    finally:
+        other.rollback()
+        other.close()
+    with store.transaction():
+        report = store.write_staged(store.deck_for_import("Cities", now), now)
+    assert (report.added, report.updated, report.unchanged) == (500, 0, 0)

@@ -156,17 +156,24 @@ def note_columns(notes: Iterable[Note]) -> NoteColumns:
     kept = list({note.guid: note for note in notes}.values())
     return NoteColumns(
         [n.guid for n in kept],
-        [n.deck for n in kept],
-        [n.kind for n in kept],
+        _one_value([n.deck for n in kept]),
+        _one_value([n.kind for n in kept]),
         [n.question for n in kept],
         [n.answer for n in kept],
-        _dumped_lists([n.alternatives for n in kept]),
-        _dumped_lists([n.distractors for n in kept]),
+        _one_value(_dumped_lists([n.alternatives for n in kept])),
+        _one_value(_dumped_lists([n.distractors for n in kept])),
         _dumped_lists([n.tags for n in kept]),
-        [_dumps([s.to_dict() for s in n.sources]) if n.sources else "[]" for n in kept],
-        [_dumps(n.extra) if n.extra else "{}" for n in kept],
-        [int(n.reverse) for n in kept],
+        _one_value([_dumps([s.to_dict() for s in n.sources]) if n.sources else "[]" for n in kept]),
+        _one_value([_dumps(n.extra) if n.extra else "{}" for n in kept]),
+        _one_value([int(n.reverse) for n in kept]),
     )
+
+
+def _one_value(column: list[Any]) -> Any:
+    """The column's one value when every note has it (so it is not staged row by row)."""
+    if column and column.count(column[0]) == len(column):
+        return column[0]
+    return column
 
 
 def _dumped_lists(lists: Sequence[tuple[str, ...]]) -> list[str]:

@@ -46,6 +46,10 @@ def open_store(explicit: str | None) -> Store:
     store = Store.open(path)
     if store.migration_backup is not None:
         warn(f"upgraded the database; a copy from before is kept as {store.migration_backup}")
+    # a write that meets another quizkit's write (a big import) waits for it, and says so
+    store.on_busy = lambda: warn(
+        f"{path}: another quizkit is writing to the database; waiting for it to finish"
+    )
     return store
 
 

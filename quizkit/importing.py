@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
@@ -15,8 +15,8 @@ from typing import cast
 
 from quizkit.errors import InputError, QuizkitError
 from quizkit.extra import NoteExtra
-from quizkit.importers import ImportOptions, MediaFile, Warn, read_notes
-from quizkit.models import ImportReport, Note
+from quizkit.importers import ImportBatch, ImportOptions, MediaFile, Warn, read_notes
+from quizkit.models import ImportReport, Note, NoteTable
 from quizkit.store import Store
 
 DEFAULT_DECK = "csto-kazakhstan-2022.toml"
@@ -64,26 +64,32 @@ def _import_file(
     warn: Warn | None,
     progress: Progress | None,
 ) -> tuple[str, ImportReport]:
+    """Read and check the whole file, stage its notes, and only then take the write lock, for
+    the one transaction that writes the file: SQL over staged rows, short, so that a `study`
+    in another terminal waits a moment at most."""
     batch = read_notes(path, options, warn)
     report = ImportReport(skipped=list(batch.skipped))
     if not batch.notes and not batch.deck_settings:
         if not batch.skipped:
             raise InputError(str(path), "no notes found (is it the right --format?)")
         return batch.deck.name, report  # every row was bad: no empty deck is made
-    named = list(dict.fromkeys(n.deck for n in batch.notes if n.deck and n.deck != batch.deck.name))
-    # A file whose every note names its deck (Anki's deck column) creates no default deck.
-    default_used = not named or any(n.deck in (None, batch.deck.name) for n in batch.notes)
+    named, default_used = _named_decks(batch)
+    kept = {media.original: _media_name(media) for media in batch.media}
+    notes: Sequence[Note] = batch.notes
+    if not isinstance(notes, NoteTable) and any(
+        "media" in n.extra or "image" in n.extra for n in notes
+    ):
+        notes = [_with_media(n, kept) for n in notes]
+    store.stage_notes(notes, progress)
     with store.transaction():
         had_notes = store.deck_ids_with_notes()
         if batch.deck_settings:
             deck = store.ensure_deck(batch.deck, now)
         else:
             deck = store.deck_for_import(batch.deck.name if default_used else named[0], now)
-        media = _store_media(store, batch.media, now)
-        notes = batch.notes
-        if any("media" in n.extra or "image" in n.extra for n in notes):
-            notes = [_with_media(n, media) for n in notes]
-        report.merge(store.upsert_notes(deck, notes, now, progress))
+        for media in batch.media:
+            store.add_media(kept[media.original], media.original, media.data, now)
+        report.merge(store.write_staged(deck, now))
         if options.keep_schedule and batch.schedules:
             from quizkit.scheduler import make_scheduler, step_for
 
@@ -114,16 +120,22 @@ def _import_file(
     return ", ".join([*names, *named]), report
 
 
-def _store_media(store: Store, files: list[MediaFile], now: datetime) -> dict[str, str]:
-    """Write each media file under a content-hash name; returns original name -> kept name."""
-    kept = {}
-    for media in files:
-        suffix = PurePosixPath(media.original).suffix.lower()
-        suffix = suffix if SAFE_SUFFIX.fullmatch(suffix) else ""
-        name = hashlib.sha256(media.data).hexdigest()[:32] + suffix
-        store.add_media(name, media.original, media.data, now)
-        kept[media.original] = name
-    return kept
+def _named_decks(batch: ImportBatch) -> tuple[list[str], bool]:
+    """The decks the notes name besides the file's own, and whether any note goes to that one.
+
+    A file whose every note names its deck (Anki's deck column) creates no default deck.
+    """
+    notes = batch.notes
+    decks = [notes.deck] if isinstance(notes, NoteTable) else [n.deck for n in notes]
+    named = list(dict.fromkeys(d for d in decks if d and d != batch.deck.name))
+    return named, not named or any(d in (None, batch.deck.name) for d in decks)
+
+
+def _media_name(media: MediaFile) -> str:
+    """The name a media file is kept under: a hash of its content, never a name from the file."""
+    suffix = PurePosixPath(media.original).suffix.lower()
+    suffix = suffix if SAFE_SUFFIX.fullmatch(suffix) else ""
+    return hashlib.sha256(media.data).hexdigest()[:32] + suffix
 
 
 def _with_media(note: Note, kept: dict[str, str]) -> Note:

@@ -209,3 +209,10 @@ def m007_leeches_by_lapses(db: Database) -> None:
                SELECT card_id FROM reviews WHERE rating = 1 AND state_before = 2
                GROUP BY card_id HAVING COUNT(*) >= 8)"""
     )
+
+
+@migrations()
+def m008_decks_leech_index(db: Database) -> None:
+    """Each deck's suspended leeches counted from an index of those cards alone (they are
+    few), so `quizkit decks` reads no card it does not count."""
+    db.execute("CREATE INDEX idx_cards_leech ON cards(deck_id) WHERE leech = 1 AND suspended = 1")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from quizkit.extra import NoteExtra
 
@@ -146,6 +146,54 @@ class Note:
     reverse: bool = False
     extra: NoteExtra = field(default_factory=lambda: NoteExtra())
     line: int | None = None
+
+
+class NoteTable(Sequence[Note]):
+    """Plain two-sided notes of one deck held as columns, as a big CSV file is read.
+
+    A 100,000-row file travels to the store as a few lists, not 100,000 objects: the store
+    writes the columns as they are. Reading it as a sequence makes each `Note` on demand.
+    """
+
+    def __init__(
+        self,
+        deck: str,
+        guids: list[str],
+        questions: list[str],
+        answers: list[str],
+        tags: Sequence[tuple[str, ...]],
+        lines: Sequence[int],
+    ) -> None:
+        self.deck = deck
+        self.guids = guids
+        self.questions = questions
+        self.answers = answers
+        self.tags = tags
+        self.lines = lines
+
+    def __len__(self) -> int:
+        return len(self.guids)
+
+    @overload
+    def __getitem__(self, index: int) -> Note: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Note]: ...
+
+    def __getitem__(self, index: int | slice) -> Note | list[Note]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        return Note(
+            self.questions[index],
+            self.answers[index],
+            self.guids[index],
+            self.deck,
+            tags=self.tags[index],
+            line=self.lines[index],
+        )
+
+    def __iter__(self) -> Iterator[Note]:
+        return (self[i] for i in range(len(self)))
 
 
 @dataclass(frozen=True)

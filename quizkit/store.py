@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from quizkit._sqlite_utils import Database
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.extra import stored_extra
 from quizkit.leech import is_lapse, suspends_as_leech
@@ -24,6 +24,7 @@ from quizkit.models import (
     ImportReport,
     LoggedReview,
     Note,
+    NoteTable,
     PrintNote,
     Rating,
     RecordedReview,
@@ -32,9 +33,25 @@ from quizkit.models import (
     StudyCard,
 )
 
+if TYPE_CHECKING:
+    from quizkit._sqlite_utils import Database
+
+# The names of the migrations in quizkit/migrations.py, in order (a test keeps them the same):
+# an up-to-date file opens without loading the migrations or sqlite-utils.
+MIGRATIONS = (
+    "m001_initial",
+    "m002_transfer_media",
+    "m003_practice_leeches",
+    "m004_generate_note_review",
+    "m005_study_indexes",
+    "m006_notes_fts",
+    "m007_leeches_by_lapses",
+    "m008_decks_leech_index",
+)
 SQLITE_HEADER = b"SQLite format 3\x00"
 MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
+BUSY_NOTICE_AFTER_S = 1.0  # a write waiting this long for another quizkit's lock says so
 BULK_CACHE_KIB = 65536
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
 SAME_ANSWER = timedelta(seconds=1)
@@ -51,13 +68,30 @@ def parse_iso(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 NOTE_COLUMNS = (
     "kind, question, answer, alternatives, distractors, tags, sources, extra, reverse, deck_id"
 )
+CONTENT_COLUMNS = (
+    "kind",
+    "question",
+    "answer",
+    "alternatives",
+    "distractors",
+    "tags",
+    "sources",
+    "extra",
+    "reverse",
+    "deck_id",
+)
+# A staged note: its guid, the deck it names (NULL: the import's deck) and its content.
+STAGED_COLUMNS = ("guid", "deck", *CONTENT_COLUMNS[:-1])
 CARD_SELECT = """
     SELECT c.id, c.note_id, c.ord, c.deck_id, c.state, c.step, c.stability, c.difficulty,
            c.due, c.last_review, c.suspended, n.question, n.answer, n.kind, n.alternatives,
@@ -71,6 +105,98 @@ CARD_SELECT = """
 SIBLING_NOT_REVIEWED_SINCE = """ AND NOT EXISTS (
     SELECT 1 FROM cards s JOIN reviews r ON r.card_id = s.id
     WHERE s.note_id = c.note_id AND s.id != c.id AND r.reviewed_at >= ?)"""
+
+
+@dataclass
+class NoteColumns:
+    """Notes as the notes table stores them, one list per column, or one value for all.
+
+    Made before the write lock is taken, so that the write is SQL over ready values.
+    """
+
+    guids: list[str]
+    decks: list[str | None] | str | None  # the deck each note names; None: the import's deck
+    kinds: list[str] | str
+    questions: list[str]
+    answers: list[str]
+    alternatives: list[str] | str
+    distractors: list[str] | str
+    tags: list[str] | str
+    sources: list[str] | str
+    extra: list[str] | str
+    reverse: list[int] | int
+
+    def values(self) -> list[Any]:
+        """The columns as the notes table orders them, from guid to reverse."""
+        return [
+            self.guids,
+            self.kinds,
+            self.questions,
+            self.answers,
+            self.alternatives,
+            self.distractors,
+            self.tags,
+            self.sources,
+            self.extra,
+            self.reverse,
+        ]
+
+
+def note_columns(notes: Iterable[Note]) -> NoteColumns:
+    """Notes as columns of stored values; of two notes with one guid, the later one counts.
+
+    A `NoteTable` (a big CSV file) is already columns: only its tags are encoded, once for
+    each different set of tags.
+    """
+    if isinstance(notes, NoteTable):
+        return NoteColumns(
+            notes.guids,
+            notes.deck,
+            "basic",
+            notes.questions,
+            notes.answers,
+            "[]",
+            "[]",
+            _dumped_lists(notes.tags),
+            "[]",
+            "{}",
+            0,
+        )
+    kept = list({note.guid: note for note in notes}.values())
+    return NoteColumns(
+        [n.guid for n in kept],
+        _one_value([n.deck for n in kept]),
+        _one_value([n.kind for n in kept]),
+        [n.question for n in kept],
+        [n.answer for n in kept],
+        _one_value(_dumped_lists([n.alternatives for n in kept])),
+        _one_value(_dumped_lists([n.distractors for n in kept])),
+        _dumped_lists([n.tags for n in kept]),
+        _one_value([_dumps([s.to_dict() for s in n.sources]) if n.sources else "[]" for n in kept]),
+        _one_value([_dumps(n.extra) if n.extra else "{}" for n in kept]),
+        _one_value([int(n.reverse) for n in kept]),
+    )
+
+
+def _one_value(column: list[Any]) -> Any:
+    """The column's one value when every note has it (so it is not staged row by row)."""
+    if column and column.count(column[0]) == len(column):
+        return column[0]
+    return column
+
+
+def _dumped_lists(lists: Sequence[tuple[str, ...]]) -> list[str]:
+    """Each tuple as a JSON list, each distinct one encoded once. A big CSV file's notes share
+    their very tuple objects: those are told apart by identity, without hashing a tuple."""
+    ids = list(map(id, lists))
+    by_value: dict[tuple[str, ...], str] = {}
+    dumped = {}
+    for key, values in dict(zip(ids, lists, strict=True)).items():
+        text = by_value.get(values)
+        if text is None:
+            text = by_value[values] = _dumps(list(values))
+        dumped[key] = text
+    return list(map(dumped.__getitem__, ids))
 
 
 def _queue_filter(
@@ -126,11 +252,26 @@ def _study_card(row: tuple[Any, ...]) -> StudyCard:
 class Store:
     """An open quizkit database. Opening it applies pending migrations, once, here."""
 
-    def __init__(self, db: Database, path: Path) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
         self.path = path
         # the copy Store.open took before upgrading the schema, when it did
         self.migration_backup: Path | None = None
+        self._db: Database | None = None
+        self._staged_constants: dict[str, Any] = {}  # staged columns with one value for all
+        # Told once when a write has waited BUSY_NOTICE_AFTER_S for another quizkit's write
+        # lock; the write then waits as long as it takes. None: give up after BUSY_TIMEOUT_S.
+        self.on_busy: Callable[[], None] | None = None
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils' Database over the same connection, made when first needed: its
+        import costs more than the whole of `quizkit decks` otherwise takes."""
+        if self._db is None:
+            from quizkit._sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False, recursive_triggers=False)
+        return self._db
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -138,45 +279,29 @@ class Store:
 
         Every check that can refuse the file runs before anything is written to it, so a
         file that is not quizkit's, or is from a newer quizkit, is left exactly as it was.
+        The applied migrations are read with plain SQL; the migrations themselves (and
+        sqlite-utils) are loaded only when one is pending.
         """
-        from quizkit.migrations import migrations
-
         path = Path(path)
         _check_file(path)
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
-            db = Database(conn, execute_plugins=False, recursive_triggers=False)
-            applied = {m.name for m in migrations.applied(db)}
-            known = {m.name for m in migrations._migrations}
-            if applied - known:
+            applied = _applied_migrations(conn)
+            if applied - set(MIGRATIONS):
                 raise StoreError(
                     f"{path}: written by a newer quizkit (unknown schema version "
-                    f"{max(applied - known)}); upgrade quizkit to use it"
+                    f"{max(applied - set(MIGRATIONS))}); upgrade quizkit to use it"
                 )
-            if not applied and _has_foreign_tables(db):
+            if not applied and _has_foreign_tables(conn):
                 raise StoreError(f"{path}: not a quizkit database (it holds other tables)")
             conn.execute("PRAGMA foreign_keys = ON")
             # WAL lets a second terminal read while one studies; FULL makes each commit durable.
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-            backup = None
-            pending = migrations.pending(db)
-            if pending:
-                if applied:
-                    # an upgrade that goes wrong must not cost the learner their history
-                    # (taken before the write lock: SQLite copies no database being written)
-                    backup = path.with_name(f"{path.stem}.before-{pending[0].name}.db")
-                    if not backup.exists():  # a copy from an upgrade tried before stays
-                        from quizkit.dbfile import backup_connection
-
-                        backup_connection(conn, backup)
-                with _write_transaction(db):
-                    # another quizkit opening the same file may have migrated it meanwhile
-                    if migrations.pending(db):
-                        migrations.apply(db)
-                    else:
-                        backup = None  # that quizkit upgraded it, and says so
+            store = cls(conn, path)
+            if set(MIGRATIONS) - applied:
+                store.migration_backup = store._migrate(bool(applied))
         except sqlite3.DatabaseError as error:
             from quizkit.dbfile import database_error_advice
 
@@ -189,18 +314,40 @@ class Store:
             assert conn is not None
             conn.close()
             raise
-        store = cls(db, path)
-        store.migration_backup = backup
         return store
 
+    def _migrate(self, upgrading: bool) -> Path | None:
+        """Apply the pending migrations. Upgrading a database in use, keep a copy from before
+        first and return where (an upgrade that goes wrong must not cost the learner their
+        history); None for a new file, or when another quizkit upgraded it meanwhile."""
+        db = self.db  # first: it loads sqlite-utils without numpy, which migrations.py would not
+        from quizkit.migrations import migrations
+
+        backup = None
+        pending = migrations.pending(db)
+        if pending and upgrading:
+            # taken before the write lock: SQLite copies no database being written
+            backup = self.path.with_name(f"{self.path.stem}.before-{pending[0].name}.db")
+            if not backup.exists():  # a copy from an upgrade tried before stays
+                from quizkit.dbfile import backup_connection
+
+                backup_connection(self.conn, backup)
+        with _write_transaction(self.conn):
+            # another quizkit opening the same file may have migrated it meanwhile
+            if migrations.pending(db):
+                migrations.apply(db)
+            else:
+                backup = None  # that quizkit upgraded it, and says so
+        return backup
+
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic write; a failure inside leaves the database as it was."""
         try:
-            with _write_transaction(self.db):
+            with _write_transaction(self.conn, self.on_busy):
                 yield
         except sqlite3.OperationalError as error:
             from quizkit.dbfile import database_error_advice
@@ -210,7 +357,7 @@ class Store:
     # decks -------------------------------------------------------------
 
     def deck(self, name: str) -> Deck:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT id, name, description, desired_retention FROM decks WHERE name = ?", [name]
         ).fetchone()
         if row is None:
@@ -218,13 +365,13 @@ class Store:
         return Deck(*row)
 
     def deck_by_id(self, deck_id: int) -> Deck:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT id, name, description, desired_retention FROM decks WHERE id = ?", [deck_id]
         ).fetchone()
         return Deck(*row)
 
     def decks(self) -> list[Deck]:
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT id, name, description, desired_retention FROM decks ORDER BY name"
         ).fetchall()
         return [Deck(*row) for row in rows]
@@ -232,7 +379,7 @@ class Store:
     def ensure_deck(self, info: DeckInfo, now: datetime) -> Deck:
         """The deck of that name, created or with its settings updated from `info`."""
         with self.transaction():
-            self.db.execute(
+            self.conn.execute(
                 """INSERT INTO decks (name, description, desired_retention, created)
                    VALUES (?, ?, ?, ?)
                    ON CONFLICT(name) DO UPDATE SET description = excluded.description,
@@ -243,15 +390,17 @@ class Store:
 
     def _deck_id(self, name: str, stamp: str) -> int:
         """The id of a deck named by a note (Anki's deck column), created when new."""
-        self.db.execute("INSERT OR IGNORE INTO decks (name, created) VALUES (?, ?)", [name, stamp])
-        return int(self.db.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()[0])
+        self.conn.execute(
+            "INSERT OR IGNORE INTO decks (name, created) VALUES (?, ?)", [name, stamp]
+        )
+        return int(self.conn.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()[0])
 
     def deck_counts(self, now: datetime) -> list[DeckCounts]:
         """Every deck with its new / learning / due-now / suspended / total card counts."""
         kinds = ("new", "learning", "due", "suspended", "total")
         tallies: dict[int, dict[str, int]] = {}
         # one scan of idx_cards_deck_state, a few rows per deck
-        for deck_id, state, suspended, count, due in self.db.execute(
+        for deck_id, state, suspended, count, due in self.conn.execute(
             """SELECT deck_id, state, suspended, COUNT(*), SUM(due <= ?) FROM cards
                GROUP BY deck_id, state, suspended""",
             [iso(now)],
@@ -344,75 +493,116 @@ class Store:
     ) -> ImportReport:
         """Add new notes and update changed ones by guid; cards and their history are kept.
 
-        Runs in the caller's transaction when there is one, else in its own. Set-based, so
-        that a 100,000-note file is a handful of statements: one guid look-up for all notes,
-        then executemany for the inserts and updates. `progress(done, total)` is told how
-        many new notes are written, batch by batch.
+        Runs in the caller's transaction when there is one, else in its own; the notes are
+        staged first (`stage_notes`), so the write lock is held only for `write_staged`.
         """
-        report = ImportReport()
-        stamp = iso(now)
-        # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
-        self.db.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        self.stage_notes(notes, progress)
         with self.transaction():
-            deck_ids: dict[str | None, int] = {None: deck.id}
-            # Each row: guid, the NOTE_COLUMNS values, created, modified (an INSERT's params).
-            rows: dict[str, tuple[Any, ...]] = {}
-            sources: dict[str, tuple[SourceRef, ...]] = {}
-            lists: dict[tuple[str, ...], str] = {}  # most notes share their tags: dump once
-            for note in notes:
-                deck_id = deck_ids.get(note.deck)
-                if deck_id is None and note.deck is not None:
-                    deck_id = deck_ids[note.deck] = self._deck_id(note.deck, stamp)
-                alternatives, distractors, tags = note.alternatives, note.distractors, note.tags
-                for values in (alternatives, distractors, tags):
-                    if values not in lists:
-                        lists[values] = _dumps(list(values))
-                rows[note.guid] = (
-                    note.guid,
-                    note.kind,
-                    note.question,
-                    note.answer,
-                    lists[alternatives],
-                    lists[distractors],
-                    lists[tags],
-                    _dumps([s.to_dict() for s in note.sources]) if note.sources else "[]",
-                    _dumps(note.extra) if note.extra else "{}",
-                    int(note.reverse),
-                    deck_id,
-                    stamp,
-                    stamp,
-                )
-                if note.sources:
-                    sources[note.guid] = note.sources
-            existing: dict[str, tuple[int, tuple[Any, ...]]] = {}
-            if self.db.execute("SELECT 1 FROM notes LIMIT 1").fetchone():
-                existing = {
-                    row[0]: (row[1], row[2:])
-                    for row in self.db.execute(
-                        f"""SELECT guid, id, {NOTE_COLUMNS} FROM notes
-                            WHERE guid IN (SELECT value FROM json_each(?))""",
-                        [json.dumps(list(rows))],
+            return self.write_staged(deck, now)
+
+    def stage_notes(
+        self, notes: Iterable[Note], progress: Callable[[int, int], None] | None = None
+    ) -> None:
+        """Copy notes, as stored values, into a scratch table of this connection (TEMP).
+
+        Writing it takes no lock on the database, so a big import does this part while
+        other terminals study; `write_staged` then moves the notes in. `progress(done,
+        total)` is told how many notes are staged, batch by batch.
+        """
+        columns = note_columns(notes)
+        named = list(
+            zip(STAGED_COLUMNS, [columns.guids, columns.decks, *columns.values()[1:]], strict=True)
+        )
+        # a column with one value for every note is not written row by row but given once
+        staged = {name: value for name, value in named if isinstance(value, list)}
+        self._staged_constants = {
+            name: value for name, value in named if not isinstance(value, list)
+        }
+        values = list(staged.values())
+        total = len(columns.guids)
+        conn = self.conn
+        conn.execute("PRAGMA temp_store = MEMORY")  # the scratch table: no temporary file
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")  # DEFERRED, and it writes only the TEMP database
+        try:
+            conn.execute("DROP TABLE IF EXISTS temp.staged_notes")
+            conn.execute(f"CREATE TEMP TABLE staged_notes ({', '.join(staged)})")
+            insert = f"INSERT INTO temp.staged_notes VALUES ({', '.join('?' * len(values))})"
+            for start in range(0, total, BULK_BATCH):
+                end = start + BULK_BATCH
+                conn.executemany(insert, zip(*(v[start:end] for v in values), strict=True))
+                if progress:
+                    progress(min(end, total), total)
+        except BaseException:
+            if own:
+                conn.rollback()
+            raise
+        if own:
+            conn.execute("COMMIT")
+
+    def write_staged(self, deck: Deck, now: datetime) -> ImportReport:
+        """Move the staged notes in: new ones added, changed ones updated (compared in SQL,
+        column by column), unchanged ones not written at all. Call in a transaction."""
+        stamp = iso(now)
+        conn = self.conn
+        # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
+        conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        with self.transaction():
+            # decks the notes name (Anki's deck column), created in the order first named
+            if "deck" in self._staged_constants:
+                names = [self._staged_constants["deck"]]
+            else:
+                names = [
+                    name
+                    for (name,) in conn.execute(
+                        """SELECT deck FROM temp.staged_notes WHERE deck IS NOT NULL
+                           GROUP BY deck ORDER BY MIN(rowid)"""
                     )
-                }
-            added = [row for guid, row in rows.items() if guid not in existing]
-            changed = [g for g in rows if g in existing and existing[g][1] != rows[g][1:11]]
-            report.added = len(added)
-            report.updated = len(changed)
-            report.unchanged = len(rows) - len(added) - len(changed)
-            last_id = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
-            with self._search_indexed_after(last_id, bulk=len(added) > 1):
-                for start in range(0, len(added), BULK_BATCH):
-                    self.db.conn.executemany(
-                        f"""INSERT INTO notes (guid, {NOTE_COLUMNS}, created, modified)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        added[start : start + BULK_BATCH],
-                    )
-                    if progress:
-                        progress(min(start + BULK_BATCH, len(added)), len(added))
+                ]
+            for name in names:
+                if name is not None:
+                    self._deck_id(name, stamp)
+            staged, params = self._staged_notes(deck)
+            total = conn.execute("SELECT COUNT(*) FROM temp.staged_notes").fetchone()[0]
+            last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
+            changed: list[int] = []
+            if last_id:
+                differs = " OR ".join(f"notes.{c} IS NOT s.{c}" for c in CONTENT_COLUMNS)
+                changed = [
+                    row[0]
+                    for row in conn.execute(
+                        f"""UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
+                                modified = ?
+                            FROM ({staged}) AS s
+                            WHERE notes.guid = s.guid AND ({differs}) RETURNING notes.id""",
+                        [stamp, *params],
+                    ).fetchall()
+                ]
+            columns = f"guid, {', '.join(CONTENT_COLUMNS)}"
+            new = (
+                "WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.guid = s.guid)" if last_id else ""
+            )
+            # the search index takes the new notes in one statement, not row by row
+            # (FTS5 writes its pending terms out at every statement; see migration m006)
+            conn.execute("INSERT INTO notes_fts_paused (paused) VALUES (1)")
+            added = conn.execute(
+                f"""INSERT INTO notes ({columns}, created, modified)
+                    SELECT {columns}, ?, ? FROM ({staged}) AS s {new} ORDER BY s.position""",
+                [stamp, stamp, *params],
+            ).rowcount
+            conn.execute("DELETE FROM notes_fts_paused")
+            conn.execute(
+                """INSERT INTO notes_fts (rowid, question, answer, tags)
+                   SELECT id, question, answer, tags FROM notes WHERE id > ?""",
+                [last_id],
+            )
+            report = ImportReport(added=added, updated=len(changed))
+            report.unchanged = total - report.added - report.updated
             # New notes have the ids after the last one: their cards in one statement, in the
             # order one by one would give (a note's forward card, then its reverse card).
-            if any(row[9] for row in added):  # row[9]: the reverse flag
-                self.db.execute(
+            if conn.execute(f"SELECT 1 FROM ({staged}) WHERE reverse LIMIT 1", params).fetchone():
+                conn.execute(
                     """INSERT INTO cards (note_id, deck_id, ord, state, due)
                        SELECT n.id, n.deck_id, d.ord, 0, ?
                        FROM notes n JOIN (SELECT 0 AS ord UNION ALL SELECT 1) d
@@ -421,38 +611,43 @@ class Store:
                     [stamp, last_id],
                 )
             else:  # no reverse cards: rowid order is note order, no sort needed
-                self.db.execute(
+                conn.execute(
                     """INSERT INTO cards (note_id, deck_id, ord, state, due)
                        SELECT id, deck_id, 0, 0, ? FROM notes WHERE id > ? ORDER BY id""",
                     [stamp, last_id],
                 )
             if changed:
-                self.db.conn.executemany(
-                    f"""UPDATE notes SET ({NOTE_COLUMNS}, modified) =
-                        (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?""",
-                    ((*rows[guid][1:12], existing[guid][0]) for guid in changed),
-                )
-                self._sync_cards_of([existing[guid][0] for guid in changed], stamp)
-            linked = [(row[0], sources.get(row[0], ())) for row in added]
-            linked += [(guid, sources.get(guid, ())) for guid in changed]
-            if changed or sources:
-                self._link_sources_of(linked)
+                self._sync_cards_of(changed, stamp)
+            has_sources = f"SELECT 1 FROM ({staged}) WHERE sources != '[]' LIMIT 1"
+            if changed or conn.execute(has_sources, params).fetchone():
+                self._link_sources(last_id, changed)
+            conn.execute("DROP TABLE temp.staged_notes")
         return report
 
-    @contextmanager
-    def _search_indexed_after(self, last_id: int, bulk: bool) -> Iterator[None]:
-        """Notes inserted inside are added to the search index in one statement at the end,
-        not row by row by the trigger (see migration m006). Inside a transaction only."""
-        if not bulk:
-            yield
-            return
-        self.db.execute("INSERT INTO notes_fts_paused (paused) VALUES (1)")
-        yield
-        self.db.execute("DELETE FROM notes_fts_paused")
-        self.db.execute(
-            """INSERT INTO notes_fts (rowid, question, answer, tags)
-               SELECT id, question, answer, tags FROM notes WHERE id > ?""",
-            [last_id],
+    def _staged_notes(self, deck: Deck) -> tuple[str, list[Any]]:
+        """A SELECT of the staged notes, every column and the id of the deck each goes to,
+        with the parameters it takes."""
+        constants = self._staged_constants
+        parts = ["rowid AS position"]
+        inner: list[Any] = []
+        for name in STAGED_COLUMNS:
+            if name in constants:
+                parts.append(f"? AS {name}")
+                inner.append(constants[name])
+            else:
+                parts.append(name)
+        deck_id = "CASE WHEN deck IS NULL THEN ? ELSE (SELECT id FROM decks WHERE name = deck) END"
+        first = deck.id
+        if "deck" in constants:  # one deck for all: its id looked up once, not row by row
+            deck_id = "?"
+            if constants["deck"] is not None:
+                first = self.conn.execute(
+                    "SELECT id FROM decks WHERE name = ?", [constants["deck"]]
+                ).fetchone()[0]
+        return (
+            f"""SELECT *, {deck_id} AS deck_id
+                FROM (SELECT {", ".join(parts)} FROM temp.staged_notes)""",
+            [first, *inner],  # the outer query's parameter comes first
         )
 
     def _sync_cards_of(self, note_ids: list[int], stamp: str) -> None:
@@ -460,44 +655,47 @@ class Store:
         reviews; the forward card always stays. Cards follow their note's deck."""
         guids_json = json.dumps(note_ids)
         touched = "SELECT value FROM json_each(?)"
-        self.db.execute(
+        self.conn.execute(
             f"""UPDATE cards SET deck_id = (SELECT deck_id FROM notes WHERE id = cards.note_id)
                 WHERE note_id IN ({touched})""",
             [guids_json],
         )
-        self.db.execute(
+        self.conn.execute(
             f"""INSERT OR IGNORE INTO cards (note_id, deck_id, ord, state, due)
                 SELECT id, deck_id, 0, 0, ? FROM notes WHERE id IN ({touched})""",
             [stamp, guids_json],
         )
-        self.db.execute(
+        self.conn.execute(
             f"""INSERT OR IGNORE INTO cards (note_id, deck_id, ord, state, due)
                 SELECT id, deck_id, 1, 0, ? FROM notes WHERE reverse = 1 AND id IN ({touched})""",
             [stamp, guids_json],
         )
         dropped = f"""SELECT c.id FROM cards c JOIN notes n ON n.id = c.note_id
                       WHERE c.ord = 1 AND n.reverse = 0 AND n.id IN ({touched})"""
-        self.db.execute(f"DELETE FROM reviews WHERE card_id IN ({dropped})", [guids_json])
-        self.db.execute(f"DELETE FROM cards WHERE id IN ({dropped})", [guids_json])
+        self.conn.execute(f"DELETE FROM reviews WHERE card_id IN ({dropped})", [guids_json])
+        self.conn.execute(f"DELETE FROM cards WHERE id IN ({dropped})", [guids_json])
 
-    def _link_sources_of(self, linked: list[tuple[str, tuple[SourceRef, ...]]]) -> None:
-        ids = dict(
-            self.db.execute(
-                "SELECT guid, id FROM notes WHERE guid IN (SELECT value FROM json_each(?))",
-                [json.dumps([guid for guid, _refs in linked])],
-            ).fetchall()
+    def _link_sources(self, last_id: int, changed: list[int]) -> None:
+        """Each new or changed note linked to the source documents its `sources` names."""
+        touched = "n.id > ? OR n.id IN (SELECT value FROM json_each(?))"
+        params = [last_id, json.dumps(changed)]
+        self.conn.execute(
+            "DELETE FROM note_sources WHERE note_id IN (SELECT value FROM json_each(?))",
+            [params[1]],
         )
-        self.db.conn.executemany(
-            "DELETE FROM note_sources WHERE note_id = ?", ([ids[g]] for g, _refs in linked)
+        document = "json_extract(j.value, '$.document')"
+        self.conn.execute(
+            f"""INSERT OR IGNORE INTO sources (name)
+                SELECT DISTINCT {document} FROM notes n, json_each(n.sources) j
+                WHERE ({touched}) AND n.sources != '[]' ORDER BY 1""",
+            params,
         )
-        names = sorted({s.document for _g, refs in linked for s in refs})
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO sources (name) VALUES (?)", ([name] for name in names)
-        )
-        self.db.conn.executemany(
-            """INSERT OR IGNORE INTO note_sources (note_id, source_id)
-               SELECT ?, id FROM sources WHERE name = ?""",
-            ([ids[g], name] for g, refs in linked for name in sorted({s.document for s in refs})),
+        self.conn.execute(
+            f"""INSERT OR IGNORE INTO note_sources (note_id, source_id)
+                SELECT n.id, s.id FROM notes n, json_each(n.sources) j
+                JOIN sources s ON s.name = {document}
+                WHERE ({touched}) AND n.sources != '[]' ORDER BY n.id, s.name""",
+            params,
         )
 
     def deck_cards(self, deck: Deck) -> list[StudyCard]:
@@ -882,7 +1080,7 @@ class Store:
 
     def suspended_leeches(self) -> dict[int, int]:
         """Deck id -> how many of its cards are suspended as leeches."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             """SELECT deck_id, COUNT(*) FROM cards WHERE leech = 1 AND suspended = 1
                GROUP BY deck_id"""
         ).fetchall()
@@ -1242,7 +1440,7 @@ class Store:
                 partial.replace(target)
             except OSError as error:
                 raise StoreError(f"{target}: cannot write: {error.strerror}") from None
-        self.db.execute(
+        self.conn.execute(
             """INSERT INTO media (name, original, size, created) VALUES (?, ?, ?, ?)
                ON CONFLICT(name) DO UPDATE SET original = excluded.original""",
             [name, original, len(data), iso(now)],
@@ -1262,7 +1460,7 @@ class Store:
         step), times as datetimes; `step` is the (re)learning step, kept only for a card in
         (re)learning. A card whose own last review is later keeps its state.
         """
-        cursor = self.db.conn.executemany(
+        cursor = self.conn.executemany(
             """UPDATE cards SET state = ?, due = ?, stability = ?, difficulty = ?,
                    last_review = ?, suspended = ?, step = CASE WHEN ? IN (1, 3) THEN ? END
                WHERE ord = ? AND note_id = (SELECT id FROM notes WHERE guid = ?)
@@ -1294,7 +1492,7 @@ class Store:
         second of it is the same answer (Anki's log keeps milliseconds, and moves answers given
         in one millisecond apart), so importing the same file again adds nothing, nor does
         bringing back a deck that went from quizkit to Anki and back."""
-        self.db.conn.executemany(
+        self.conn.executemany(
             """INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, state_before)
                SELECT c.id, ?, ?, ?, ? FROM cards c JOIN notes n ON n.id = c.note_id
                WHERE n.guid = ? AND c.ord = ? AND NOT EXISTS
@@ -1308,26 +1506,36 @@ class Store:
 
 
 @contextmanager
-def _write_transaction(db: Database) -> Iterator[None]:
+def _write_transaction(
+    conn: sqlite3.Connection, on_busy: Callable[[], None] | None = None
+) -> Iterator[None]:
     """A transaction that takes the write lock up front (BEGIN IMMEDIATE), nested as a savepoint.
 
     Taking the lock first means a second quizkit on the same file waits its turn (the busy
-    timeout) instead of failing when its read turns into a write.
+    timeout) instead of failing when its read turns into a write; with `on_busy`, it waits
+    for as long as the other holds the lock (see `_begin_immediate`).
     """
-    if db.conn.in_transaction:
-        with db.atomic():
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT quizkit_nested")
+        try:
             yield
+        except BaseException:
+            if conn.in_transaction:  # an error may have ended the whole transaction
+                conn.execute("ROLLBACK TO SAVEPOINT quizkit_nested")
+                conn.execute("RELEASE SAVEPOINT quizkit_nested")
+            raise
+        conn.execute("RELEASE SAVEPOINT quizkit_nested")
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    _begin_immediate(conn, on_busy)
     try:
         yield
     except BaseException:
-        db.conn.rollback()
+        conn.rollback()
         raise
     try:
-        db.conn.execute("COMMIT")
+        conn.execute("COMMIT")
     except BaseException:
-        db.conn.rollback()
+        conn.rollback()
         raise
 
 
@@ -1335,6 +1543,38 @@ def _same_answer(moment: datetime) -> tuple[str, str]:
     """The times, as stored text, that a review logged at `moment` elsewhere may have here:
     no one answers the same card twice within a second."""
     return iso(moment - SAME_ANSWER), iso(moment + SAME_ANSWER)
+
+
+def _begin_immediate(conn: sqlite3.Connection, on_busy: Callable[[], None] | None) -> None:
+    """Take the write lock. With `on_busy`: tell it once the wait passes BUSY_NOTICE_AFTER_S,
+    then keep waiting (nothing is written before the lock is held, so trying again is safe),
+    in waits that short so that Ctrl-C is not held up for the whole busy timeout."""
+    if on_busy is None:
+        conn.execute("BEGIN IMMEDIATE")
+        return
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_NOTICE_AFTER_S * 1000)}")
+    told = False
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error):
+                    raise
+                if not told:
+                    told = True
+                    on_busy()
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    """Another connection holds the lock (SQLITE_BUSY or SQLITE_LOCKED, any extended code)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def start_of_day(now: datetime) -> datetime:
@@ -1359,8 +1599,22 @@ def _check_file(path: Path) -> None:
             raise StoreError(f"{path}: not a quizkit database (not an SQLite file)")
 
 
-def _has_foreign_tables(db: Database) -> bool:
-    return any(not name.startswith(("_sqlite", "sqlite_")) for name in db.table_names())
+def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
+    names = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return any(not name.startswith(("_sqlite", "sqlite_")) for (name,) in names)
+
+
+def _applied_migrations(conn: sqlite3.Connection) -> set[str]:
+    """The names of quizkit's migrations this file has had (sqlite-utils' record of them)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if not found:
+        return set()
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'quizkit'"
+    ).fetchall()
+    return {name for (name,) in rows}
 
 
 def _deck_filter(column: str, deck: Deck | None, cards: bool = False) -> tuple[str, list[Any]]:

@@ -7,10 +7,12 @@ whole file into an `ImportBatch` without touching the store.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import methodcaller
 from pathlib import Path
+from typing import Any
 
 from quizkit.errors import InputError
 from quizkit.formats import IMPORT_FORMATS as FORMATS
@@ -81,7 +83,7 @@ class ImportBatch:
     """
 
     deck: DeckInfo
-    notes: list[Note]
+    notes: Sequence[Note]
     skipped: list[str] = field(default_factory=list)
     media: list[MediaFile] = field(default_factory=list)
     schedules: list[CardSchedule] = field(default_factory=list)
@@ -118,6 +120,33 @@ def guid_maker(deck: str) -> Callable[[str], str]:
         return sha1((prefix + fold_for_id(front)).encode("utf-8")).hexdigest()[:16]
 
     return guid
+
+
+# What str.split() splits ASCII text on, besides the space.
+ASCII_SPACE_BUT_BLANK = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_hexdigest = methodcaller("hexdigest")
+
+
+def content_guids(deck: str, fronts: list[str]) -> list[str]:
+    """content_guid(deck, front) for every front, with the per-front work done in bulk.
+
+    Stripped ASCII fronts with no run of spaces fold by lowercasing alone: then the whole
+    column is lowercased and encoded as one string and only the hashing is per front.
+    """
+    prefix = fold_for_id(deck) + "\x1f"
+    sha1 = hashlib.sha1
+    joined = "\x00".join(fronts)
+    if (
+        joined.isascii()
+        and joined.count("\x00") == len(fronts) - 1
+        and "  " not in joined
+        and not any(space in joined for space in ASCII_SPACE_BUT_BLANK)
+    ):
+        data = (prefix + joined.lower().replace("\x00", "\x00" + prefix)).encode("ascii")
+        keys: Any = data.split(b"\x00") if fronts else []
+    else:
+        keys = ((prefix + fold_for_id(front)).encode("utf-8") for front in fronts)
+    return [digest[:16] for digest in map(_hexdigest, map(sha1, keys))]
 
 
 def unguard_formula(cell: str) -> str:

@@ -124,6 +124,8 @@ def html_to_text(field: str) -> FieldText:
 
 
 def _tidy(text: str) -> str:
+    if "\n" not in text:  # one line: its spaces collapsed is all there is to do
+        return " ".join(text.split())
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(lines).strip("\n").strip()
 

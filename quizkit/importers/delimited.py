@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import methodcaller
 from pathlib import Path
 
 from quizkit.errors import InputError
@@ -22,12 +23,13 @@ from quizkit.importers import (
     ImportOptions,
     Problems,
     Warn,
+    content_guids,
     default_deck_name,
     guid_maker,
     unguard_formula,
 )
 from quizkit.importers.ankihtml import cloze_card, cloze_numbers, html_to_text
-from quizkit.models import DeckInfo, Note, content_guid
+from quizkit.models import DeckInfo, Note, NoteTable, content_guid
 from quizkit.textfile import read_text
 
 MAX_COLUMNS = 1000
@@ -148,6 +150,95 @@ def _sniff(body: str) -> str:
 
 
 def _notes(
+    body: str, first_line: int, layout: Layout, deck_name: str, where: str, problems: Problems
+) -> Sequence[Note]:
+    """The file's notes: read in bulk when every row is plain and good, else row by row."""
+    table = _plain_table(body, first_line, layout, deck_name)
+    if table is not None:
+        return table
+    return _notes_by_row(body, first_line, layout, deck_name, where, problems)
+
+
+_starts_guarded = methodcaller("startswith", FORMULA_GUARD)
+
+
+def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> NoteTable | None:
+    """The notes as columns, when the file is the common case: front, back and maybe tags,
+    no HTML or note types, and every row good (no row `_notes_by_row` would report).
+
+    Every check is made on whole columns, so a 100,000-row file costs a few passes in C.
+    None means "read it row by row": that reader finds and words each problem. A new check
+    on rows belongs in both places: here as a test on the columns, there with its message.
+    """
+    assert layout.separator is not None
+    if layout.html or layout.notetype:
+        return None
+    reader = csv.reader(io.StringIO(body), delimiter=layout.separator)
+    try:
+        rows = list(reader)
+    except csv.Error:
+        return None
+    # each row on one line: row i starts on line first_line + i
+    lines: Sequence[int] = range(first_line, first_line + len(rows))
+    if reader.line_num != len(rows):
+        lines = _row_lines(body, layout.separator, first_line)
+    if not rows or min(map(len, rows)) < 2 or max(map(len, rows)) > MAX_COLUMNS:
+        return None  # blank or one-column rows, or too many columns: the row reader words it
+    roles = dict(layout.columns)
+    if layout.names:
+        roles.update(_roles_from_names(layout.names))
+    elif not roles:
+        named = _roles_from_names(rows[0])
+        if "front" in named and "back" in named:
+            roles.update(named)
+            rows, lines = rows[1:], lines[1:]
+            if not rows:
+                return None
+    special = {roles[k] for k in ("guid", "notetype", "deck", "tags") if k in roles}
+    tags_at = roles.get("tags", -1)
+    fields_at = _field_columns(roles, special, len(rows[0]))
+    if not special <= {tags_at} or len(fields_at) != 2:
+        return None
+    front_at, back_at = fields_at
+    if min(map(len, rows)) <= max(front_at, back_at, tags_at):
+        return None
+    columns = list(zip(*rows, strict=False))
+    # a guarded cell starts with one of FORMULA_GUARD, so a file without them has none
+    guarded = any(guard in body for guard in FORMULA_GUARD)
+    fronts, backs = _cells(columns[front_at], guarded), _cells(columns[back_at], guarded)
+    if not all(fronts) or not all(backs):
+        return None
+    guids = content_guids(deck_name, fronts)
+    if len(set(guids)) != len(guids):
+        return None
+    base = layout.tags
+    tags: Sequence[tuple[str, ...]] = [base] * len(rows)
+    if tags_at >= 0:
+        raw = columns[tags_at]
+        parsed = {cell: (*base, *unguard_formula(cell).split()) for cell in set(raw)}
+        tags = list(map(parsed.__getitem__, raw))
+    return NoteTable(deck_name, guids, fronts, backs, tags, lines)
+
+
+def _cells(column: tuple[str, ...], guarded: bool) -> list[str]:
+    """A column's texts with the formula guard undone and spaces stripped, as one row does."""
+    if guarded and any(map(_starts_guarded, column)):
+        column = tuple(map(unguard_formula, column))
+    return list(map(str.strip, column))
+
+
+def _row_lines(body: str, separator: str, first_line: int) -> list[int]:
+    """The line each row starts on, when quoted values run over several lines."""
+    reader = csv.reader(io.StringIO(body), delimiter=separator)
+    lines = []
+    last = 0
+    for _row in reader:
+        lines.append(first_line + last)
+        last = reader.line_num
+    return lines
+
+
+def _notes_by_row(
     body: str, first_line: int, layout: Layout, deck_name: str, where: str, problems: Problems
 ) -> list[Note]:
     assert layout.separator is not None

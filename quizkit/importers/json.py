@@ -5,6 +5,7 @@ term/definition are accepted for question/answer."""
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -116,12 +117,16 @@ def _note(item: Any, deck_name: str, line: int | None) -> Note | str:
     lists: dict[str, tuple[str, ...]] = {}
     for key in (*LIST_KEYS, "tags"):
         value = item.get(key, [])
+        if value == []:  # absent or empty, as most are: nothing to check
+            lists[key] = ()
+            continue
         if key == "tags" and isinstance(value, str):
             value = value.split()
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, list) or not all(map(isinstance, value, repeat(str))):
             return f"{key!r} must be a list of strings"
         lists[key] = tuple(value)
-    sources = _sources(item.get("sources", []))
+    raw_sources = item.get("sources", [])
+    sources = () if raw_sources == [] else _sources(raw_sources)
     if sources is None:
         return "'sources' must be a list of names or {document, sentence} objects"
     raw_extra = item.get("extra", {})

@@ -33,12 +33,17 @@ def build(path: Path, now: datetime) -> None:
         conn = store.db.conn
         conn.execute("INSERT INTO decks (id, name, created) VALUES (1, 'Big deck', ?)", [stamp])
         # as a large import does it: the search index filled in one statement at the end
-        with store._search_indexed_after(0, bulk=True):
-            conn.executemany(
-                "INSERT INTO notes (id, guid, deck_id, question, answer, created, modified) "
-                "VALUES (?, ?, 1, ?, ?, ?, ?)",
-                ((n, f"big-{n}", f"Q{n}?", f"A{n}", stamp, stamp) for n in range(1, CARDS + 1)),
-            )
+        conn.execute("INSERT INTO notes_fts_paused (paused) VALUES (1)")
+        conn.executemany(
+            "INSERT INTO notes (id, guid, deck_id, question, answer, created, modified) "
+            "VALUES (?, ?, 1, ?, ?, ?, ?)",
+            ((n, f"big-{n}", f"Q{n}?", f"A{n}", stamp, stamp) for n in range(1, CARDS + 1)),
+        )
+        conn.execute("DELETE FROM notes_fts_paused")
+        conn.execute(
+            "INSERT INTO notes_fts (rowid, question, answer, tags) "
+            "SELECT id, question, answer, tags FROM notes"
+        )
 
         def card(n: int) -> tuple:
             if n <= LEARNING:

@@ -173,7 +173,8 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     assert layout.separator is not None
     if layout.html or layout.notetype:
         return None
-    reader = csv.reader(io.StringIO(body), delimiter=layout.separator)
+    # strict: a stray quote is an error here, and the row reader says where it opened
+    reader = csv.reader(io.StringIO(body), delimiter=layout.separator, strict=True)
     try:
         rows = list(reader)
     except csv.Error:

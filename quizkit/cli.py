@@ -1244,9 +1244,17 @@ def print_command(
 @click.option(
     "--include-dropped", is_flag=True, help="Also write notes taken out with `quizkit drop`."
 )
+@click.option(
+    "--yes", is_flag=True, help=f"With --format html: more than {LARGE_HANDOUT} questions."
+)
 @reports_errors
 def export_command(
-    deck: str | None, db: str | None, fmt: str | None, output: Path | None, include_dropped: bool
+    deck: str | None,
+    db: str | None,
+    fmt: str | None,
+    output: Path | None,
+    include_dropped: bool,
+    yes: bool,
 ) -> None:
     """Write a deck for other tools: Anki CSV/TSV, Anki package, JSON, Markdown, deck file, HTML.
 
@@ -1268,7 +1276,11 @@ def export_command(
         from quizkit.exporters.html import print_handout
         from quizkit.handouts import HandoutOptions, default_paper
 
-        options = HandoutOptions(paper=default_paper(os.environ), include_dropped=include_dropped)
+        options = HandoutOptions(
+            paper=default_paper(os.environ),
+            include_dropped=include_dropped,
+            max_questions=None if yes else LARGE_HANDOUT,
+        )
         report = print_handout(store, deck, options, output)
         if report.html is not None:
             click.echo(report.html, nl=False)

@@ -104,6 +104,23 @@ def test_print_asks_for_yes_above_500_questions(
     assert "501 questions in worksheet form" in confirmed.output
 
 
+def test_export_html_asks_for_yes_above_500_questions(
+    store: Store, now: datetime, tmp_path: Path
+) -> None:
+    many = [Note(f"Which code opens gate {n}?", f"Code {n}", f"g{n}") for n in range(501)]
+    store.upsert_notes(store.ensure_deck(DeckInfo(DECK), now), many, now)
+    store.close()
+    runner = CliRunner()
+    out = tmp_path / "gates.html"
+    refused = runner.invoke(cli, ["export", DECK, "--format", "html", "-o", str(out)])
+    assert refused.exit_code == 1
+    assert "501 questions is more than 500 for one handout; pass --yes" in refused.output
+    assert not out.exists()
+    confirmed = runner.invoke(cli, ["export", DECK, "--format", "html", "--yes", "-o", str(out)])
+    assert confirmed.exit_code == 0, confirmed.output
+    assert out.read_text(encoding="utf-8").count("Which code opens gate") >= 501
+
+
 def test_a_separate_key_file_is_paged_for_duplex_too() -> None:
     from quizkit.exporters.html import render_handout
 

@@ -16,6 +16,7 @@ from quizkit.grading import fold
 from quizkit.questions import build
 from quizkit.questions.candidate import Candidate
 from quizkit.questions.checks import person_fault, problems
+from quizkit.questions.story import read_story
 
 
 def dev_articles(shared: Path) -> list[Path]:
@@ -33,7 +34,7 @@ def test_no_generated_card_breaks_a_mechanical_check(shared_dir: Path) -> None:
         notes = build(docs).notes
         kinds |= {n.kind for n in notes}
         wrapped = [Candidate(n, n.extra["fact"]) for n in notes]
-        found = problems(wrapped, [d.headline for d in docs])
+        found = problems(wrapped, [d.headline for d in docs], read_story(docs).persons())
         assert found == [], f"{path.name}: {found}"
         officials = {f.person for d in docs for f in d.facts if isinstance(f, OfficialFact)}
         for person in officials - {p for p in officials if person_fault(p)}:

@@ -97,7 +97,7 @@ class Story:
                     for o in self.officials
                     if o.country
                     and o.office in ("President", "Prime Minister")
-                    and event.startswith(o.person)
+                    and any(event.startswith(f"{n} ") for n in o.names | {o.person})
                 }
             if len(named) == 1:
                 event = re.sub(r"\bthe country\b", country_name(named.pop()), event)

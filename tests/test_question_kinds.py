@@ -439,3 +439,13 @@ def test_what_happened_needs_a_place_not_an_organisation() -> None:
     article.date(SIGNED, "2021-05-04", "May 4", event, place="Latvia Baltic Security Council")
     assert not any(q.startswith("What happened") for q in questions(article))
     assert "What happened in Latvia Baltic Security Council on 4 May 2021?" in reasons(article)
+
+
+def test_a_local_office_is_asked_in_which_country_never_who() -> None:
+    article = Article()
+    article.official(
+        "Mayor Anna Kivi of Tarsa greeted the ministers.", "Anna Kivi", "Mayor", "Latvia"
+    )
+    asked = questions(article)
+    assert asked["Anna Kivi was a mayor in which country in May 2021?"] == "Latvia"
+    assert not any(q.startswith("Who") or "the Mayor of" in q for q in asked)

@@ -15,6 +15,29 @@ ORG_OFFICES = ["Secretary General", "Deputy Secretary General", "Chairman", "Spo
 ENVOY_OFFICES = {"ambassador", "envoy", "representative", "permanent representative", "delegate"}
 
 
+# Offices held in a country's towns and provinces, or on its behalf, never "of" it: there is
+# no 'Mayor of Canada'. Asked as 'a mayor in which country', never 'Who was the mayor of ...'.
+LOCAL_WORDS = {"mayor", "governor", "intendant", "commissioner", "administrator", "local"}
+LOCAL_WORDS |= {"district", "provincial", "regional", "municipal", "councillor", "councilor"}
+LOCAL_WORDS |= {"director", "representative", "delegate"}
+REPRESENTING = {"representative", "delegate"}
+
+
+def is_local(official: Official) -> bool:
+    """A country's local office or its representative: many hold it, so 'who' is ambiguous."""
+    return bool(official.country) and bool(set(official.office.lower().split()) & LOCAL_WORDS)
+
+
+def held_in(official: Official, country: str) -> str:
+    """'the Defense Minister of Armenia', or 'a mayor in Canada' for a local office."""
+    if not is_local(official):
+        return f"the {official.office} of {country}"
+    office = official.office.lower()
+    article = "an" if office[:1] in "aeiou" else "a"
+    joint = "of" if set(office.split()) & REPRESENTING else "in"
+    return f"{article} {office} {joint} {country}"
+
+
 def when_held(official: Official) -> str:
     """' in January 2022', or ' before January 2022' for a former office-holder."""
     if not official.month:
@@ -47,29 +70,31 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             who = f"Who had served as {office_phrase(official)}{when}?"
         else:
             who = f"Who was {office_phrase(official)}{when}?"
-        candidates.append(
-            Candidate(
-                Note(
-                    question=who,
-                    answer=official.person,
-                    guid=who_guid,
-                    kind="official",
-                    alternatives=tuple(names),
-                    distractors=peers.people(official, who_guid, seed),
-                    tags=("official",),
-                    sources=sources,
-                    extra={"answer_type": "person", "person": official.person},
-                ),
-                official.key,
-                rank=0,
+        # Many mayors in a country: for a local office only 'in which country' has one answer.
+        if not is_local(official):
+            candidates.append(
+                Candidate(
+                    Note(
+                        question=who,
+                        answer=official.person,
+                        guid=who_guid,
+                        kind="official",
+                        alternatives=tuple(names),
+                        distractors=peers.people(official, who_guid, seed),
+                        tags=("official",),
+                        sources=sources,
+                        extra={"answer_type": "person", "person": official.person},
+                    ),
+                    official.key,
+                    rank=0,
+                )
             )
-        )
         if envoy:
             continue
         if official.country:
             where_guid = content_guid("official-where", official.person, official.office)
             note = Note(
-                question=f"{official.person} {verb} the {official.office} of which country{when}?",
+                question=f"{official.person} {verb} {held_in(official, 'which country')}{when}?",
                 answer=official.country,
                 guid=where_guid,
                 kind="official",

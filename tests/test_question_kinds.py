@@ -449,3 +449,20 @@ def test_a_local_office_is_asked_in_which_country_never_who() -> None:
     asked = questions(article)
     assert asked["Anna Kivi was a mayor in which country in May 2021?"] == "Latvia"
     assert not any(q.startswith("Who") or "the Mayor of" in q for q in asked)
+
+
+def test_an_office_with_its_own_preposition_takes_the_possessive() -> None:
+    article = Article()
+    sentence = "Chile's ambassador to Peru, Rosa Tamm, met the ministers."
+    article.official(sentence, "Rosa Tamm", "Ambassador to Peru", "Chile")
+    asked = questions(article)
+    assert asked["Who was Chile's Ambassador to Peru in May 2021?"] == "Rosa Tamm"
+    assert asked["Rosa Tamm was which country's Ambassador to Peru in May 2021?"] == "Chile"
+
+
+def test_an_office_named_in_the_plural_is_asked_in_the_singular() -> None:
+    article = Article()
+    sentence = "Former UN Secretaries-General Ivo Kask and Mart Saar signed a letter."
+    article.official(sentence, "Ivo Kask", "Secretaries-General", None, org="UN", former=True)
+    asked = questions(article)
+    assert asked["What office did Ivo Kask hold in the UN before May 2021?"] == "Secretary General"

@@ -23,6 +23,14 @@ LOCAL_WORDS |= {"director", "representative", "delegate"}
 REPRESENTING = {"representative", "delegate"}
 
 
+PREPOSITIONAL = re.compile(r" (?:of|in|for|to) ")
+
+
+def possessive(name: str) -> str:
+    """'Chile's', 'the United States'', 'which country's'."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def is_local(official: Official) -> bool:
     """A country's local office or its representative: many hold it, so 'who' is ambiguous."""
     return bool(official.country) and bool(set(official.office.lower().split()) & LOCAL_WORDS)
@@ -31,6 +39,8 @@ def is_local(official: Official) -> bool:
 def held_in(official: Official, country: str) -> str:
     """'the Defense Minister of Armenia', or 'a mayor in Canada' for a local office."""
     if not is_local(official):
+        if PREPOSITIONAL.search(official.office):
+            return f"{possessive(country)} {official.office}"  # 'Chile's Ambassador to Peru'
         return f"the {official.office} of {country}"
     office = official.office.lower()
     article = "an" if office[:1] in "aeiou" else "a"
@@ -47,8 +57,8 @@ def when_held(official: Official) -> str:
 
 def office_phrase(official: Official) -> str:
     """'the Defense Minister of Armenia', 'the CSTO's Commander of the Forces'."""
-    if official.org and re.search(r" (?:of|in|for) ", official.office):
-        return f"{official.place_phrase}'s {official.office}"
+    if PREPOSITIONAL.search(official.office):
+        return f"{possessive(official.place_phrase)} {official.office}"
     return f"the {official.office} of {official.place_phrase}"
 
 

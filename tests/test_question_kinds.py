@@ -466,3 +466,13 @@ def test_an_office_named_in_the_plural_is_asked_in_the_singular() -> None:
     article.official(sentence, "Ivo Kask", "Secretaries-General", None, org="UN", former=True)
     asked = questions(article)
     assert asked["What office did Ivo Kask hold in the UN before May 2021?"] == "Secretary General"
+
+
+def test_an_office_the_country_does_not_have_is_never_asked() -> None:
+    article = Article()
+    sentence = "Prime Minister Ivo Kask met US officials in Riga."
+    article.official(sentence, "Ivo Kask", "Prime Minister", "United States")
+    assert questions(article) == {}
+    assert reasons(article)["Who was the Prime Minister of the United States in May 2021?"] == (
+        "no-such-office"
+    )

@@ -46,6 +46,7 @@ REASONS: dict[str, str] = {
     "no-clause": "the event wording is not a clause a question can be made from",
     "not-distinctive": "another event happened the same day, or the place is unknown",
     "not-a-place": "the event's place reads as an organisation's name, not a place",
+    "no-such-office": "the country has no such office (no prime minister of the United States)",
     "few-countries": "fewer than two named countries",
     "vague-event": "the event is not named well enough to ask about",
     "no-context": "the sentence does not name what is counted or who did it",

@@ -62,10 +62,26 @@ def office_phrase(official: Official) -> str:
     return f"the {official.office} of {official.place_phrase}"
 
 
+# Presidential republics with no prime minister: a 'Prime Minister of the United States' in
+# the facts is another country's head of government given the wrong country.
+NO_PRIME_MINISTER = {"United States", "Mexico", "Brazil", "Argentina", "Chile", "Colombia"}
+NO_PRIME_MINISTER |= {"Venezuela", "Indonesia", "Philippines", "Ecuador", "Bolivia", "Paraguay"}
+NO_PRIME_MINISTER |= {"Uruguay", "Costa Rica", "Nigeria", "Kenya", "Ghana", "Afghanistan"}
+
+
+def office_exists(office: str, country: str | None) -> bool:
+    return not (office.lower() == "prime minister" and country in NO_PRIME_MINISTER)
+
+
 def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     candidates: list[Candidate] = []
+    drops: list[Drop] = []
     peers = Peers(story)
     for official in story.officials:
+        if not office_exists(official.office, official.country):
+            question = f"Who was {office_phrase(official)}{when_held(official)}?"
+            drops.append(Drop("no-such-office", "official", question, official.person))
+            continue
         when = when_held(official)
         verb = "had served as" if official.former else "was"
         sources = tuple(dict.fromkeys(official.sources))
@@ -135,7 +151,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 extra={"person": official.person},
             )
         candidates.append(Candidate(note, official.key, rank=2))
-    return candidates, []
+    return candidates, drops
 
 
 class Peers:

@@ -6,7 +6,7 @@ from quizkit.extra import NoteExtra
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
 from quizkit.questions.distractors import pick, rng_for
-from quizkit.questions.officials import Peers, held_in, when_held
+from quizkit.questions.officials import Peers, held_in, office_exists, when_held
 from quizkit.questions.phrasing import country_name
 from quizkit.questions.story import Story
 
@@ -17,7 +17,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     # together are balanced as well as each one.
     first = story.officials[0].key if story.officials else ""
     start = rng_for(seed, f"truefalse-start:{first}").random() < 0.5
-    with_country = [o for o in story.officials if o.country]
+    with_country = [o for o in story.officials if o.country and office_exists(o.office, o.country)]
     peers = Peers(story)
     for index, official in enumerate(with_country):
         assert official.country

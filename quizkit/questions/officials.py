@@ -65,8 +65,7 @@ def office_phrase(official: Official) -> str:
 # Presidential republics with no prime minister: a 'Prime Minister of the United States' in
 # the facts is another country's head of government given the wrong country.
 NO_PRIME_MINISTER = {"United States", "Mexico", "Brazil", "Argentina", "Chile", "Colombia"}
-NO_PRIME_MINISTER |= {"Venezuela", "Indonesia", "Philippines", "Ecuador", "Bolivia", "Paraguay"}
-NO_PRIME_MINISTER |= {"Uruguay", "Costa Rica", "Nigeria", "Kenya", "Ghana", "Afghanistan"}
+NO_PRIME_MINISTER |= {"Venezuela", "Indonesia", "Ecuador", "Bolivia", "Paraguay", "Uruguay"}
 
 
 def office_exists(office: str, country: str | None) -> bool:

@@ -476,3 +476,36 @@ def test_an_office_the_country_does_not_have_is_never_asked() -> None:
     assert reasons(article)["Who was the Prime Minister of the United States in May 2021?"] == (
         "no-such-office"
     )
+
+
+def test_a_number_is_not_asked_from_a_clause_cut_inside_a_list_or_a_relative() -> None:
+    article = Article()
+    article.number(
+        "40 observers had arrived from Latvia, Estonia and Peru by Friday.",
+        40,
+        "40 observers",
+        "observers",
+    )
+    article.number(
+        "Raids which killed nine Tarsans led to a crisis in Varna.", 9, "nine Tarsans", "Tarsans"
+    )
+    assert questions(article) == {}
+
+
+def test_a_date_question_leaves_out_an_aside_and_a_second_clause() -> None:
+    article = Article()
+    article.date(
+        "On May 2, Ivo Kask, accompanied by his wife Mari, began a tour of Peru.",
+        "2021-05-02",
+        "May 2",
+        "Ivo Kask, accompanied by his wife Mari, began a tour of Peru",
+    )
+    article.date(
+        "On May 3, a Latvian bus was attacked in Varna and rebels are believed to be responsible.",
+        "2021-05-03",
+        "May 3",
+        "a Latvian bus was attacked in Varna and rebels are believed to be responsible",
+    )
+    asked = questions(article)
+    assert asked["When did Ivo Kask begin a tour of Peru?"] == "2 May 2021"
+    assert asked["When was a Latvian bus attacked in Varna?"] == "3 May 2021"

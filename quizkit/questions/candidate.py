@@ -45,6 +45,7 @@ REASONS: dict[str, str] = {
     "no-year": "the date has no year",
     "no-clause": "the event wording is not a clause a question can be made from",
     "not-distinctive": "another event happened the same day, or the place is unknown",
+    "subjectless-verb": "a verb after a comma with no subject: the article's clause was cut",
     "not-a-place": "the event's place reads as an organisation's name, not a place",
     "no-such-office": "the country has no such office (no prime minister of the United States)",
     "few-countries": "fewer than two named countries",

@@ -477,6 +477,19 @@ def option_is_answer(candidate: Candidate) -> bool:
     return False
 
 
+SUBJECTLESS = re.compile(
+    r"^(?:When|On what date|By what date|How many|How much)\b[^,]*\b(?:was|were|did|is|are)\b"
+    r"[^,]*,[^,]*?,?\s+(?:was|were|is|are|has|have|had|will|would)\s+(?:to\s+)?[a-z]"
+)
+
+
+def subjectless_verb(text: str) -> bool:
+    """A question that has its verb, then another after a comma with no subject of its own
+    (the article's 'which' cut away): 'was the race scheduled to be the 30th rally, was to
+    start in Lisbon?'."""
+    return bool(SUBJECTLESS.search(text))
+
+
 def repeated_word(text: str) -> bool:
     """A typo copied from the article: 'revenge revenge'."""
     words = [w.lower() for w in _words(text)]
@@ -516,6 +529,8 @@ def reason_against(
         reason = wording_reason(text, headlines, names)
         if reason:
             return reason
+    if candidate.note.kind != "cloze" and subjectless_verb(candidate.note.question):
+        return "subjectless-verb"
     if answer_in_question(candidate):
         return "answer-in-question"
     if option_is_answer(candidate):

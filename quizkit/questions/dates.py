@@ -57,8 +57,13 @@ CLOCK_TIME = re.compile(
 # A second verb in another tense ('began ... and will continue for 20 days') is a second
 # event: the question asks the first one only.
 SECOND_VERB = re.compile(
-    r"\s+and\s+(?:will|would|is|are|has|have|could|may|might|should|must)\s.*$"
+    r"\s+and\s+(?:(?:will|would|is|are|has|have|could|may|might|should|must)\s"
+    r"|(?:\S+\s+){1,3}(?:is|are|was|were)\s+(?:believed|thought|said|suspected|reported)\b)"
+    r".*$"
 )
+# A participle phrase set off by commas ('Bush, accompanied by his wife, began ...'): the
+# question keeps the subject and its own verb.
+APPOSITIVE = re.compile(r",\s+(?:accompanied|joined|flanked|followed|backed|escorted) by [^,]+,")
 TRAILING = {"the", "a", "an", "to", "of", "on", "for", "and", "in", "at", "with", "by", "from"}
 
 
@@ -67,6 +72,7 @@ def clean_event(event: str) -> str:
     the words left hanging where a quotation was cut away ('... gangs and appealed to the').
     """
     event = SECOND_VERB.sub("", CLOCK_TIME.sub("", event))
+    event = APPOSITIVE.sub("", event)
     words = LEADING_LINKS.sub("", event.strip()).strip(" ,;:").split()
     while words and words[-1].lower() in TRAILING:
         words.pop()

@@ -8,7 +8,7 @@ import pytest
 
 from quizkit.models import Note
 from quizkit.questions.candidate import Candidate
-from quizkit.questions.checks import check_each, check_set, reason_against
+from quizkit.questions.checks import check_each, check_set, headline_caps, reason_against
 
 
 def candidate(
@@ -250,3 +250,18 @@ def test_check_each_names_every_drop() -> None:
     assert [(d.reason, d.question) for d in dropped] == [
         ("unresolved-pronoun", "When did he arrive?")
     ]
+
+
+def test_a_name_that_is_also_a_verb_is_no_headline_capital() -> None:
+    question = "When was Omar Hadi Said, the envoy in Tarsa, recalled by the government?"
+    assert headline_caps(question)
+    assert not headline_caps(question, names=["Omar Hadi Said"])
+
+
+def test_a_second_verb_without_its_subject_is_garbled() -> None:
+    cut = candidate(
+        "On what date was the rally scheduled to be the last one, was to start in Tarsa?"
+    )
+    assert reason_against(cut) == "subjectless-verb"
+    whole = candidate("When was Ivo Kask, the envoy in Tarsa, recalled by the government?")
+    assert reason_against(whole) is None

@@ -363,3 +363,149 @@ def test_every_card_from_hand_built_facts_passes_every_check() -> None:
     assert problems(wrapped, [HEADLINE]) == []
     assert "dateline" in {d.reason for d in built.dropped}
     assert not any("he was glad" in n.question for n in built.notes)
+
+
+def test_an_abbreviated_subject_keeps_its_first_word() -> None:
+    article = Article()
+    article.number(
+        "The U.N. has provided $9 million to the Tarsa relief fund.",
+        9_000_000,
+        "$9 million",
+        "dollars",
+        unit="$",
+    )
+    assert questions(article) == {
+        "How much money has the U.N. provided to the Tarsa relief fund?": "$9 million"
+    }
+
+
+def test_an_earthquake_is_asked_by_its_magnitude() -> None:
+    article = Article()
+    article.number(
+        "A 6.0-magnitude earthquake struck Varna at 03:10 AM on Monday.",
+        6.0,
+        "6.0-magnitude",
+        "magnitude",
+    )
+    article.number("Last week, Tarsa was hit by a 7.2 earthquake.", 7.2, "7.2", "magnitude")
+    article.number(
+        "A 5.1-magnitude quake in Riga killed 12,000 people in May 1911.",
+        5.1,
+        "5.1-magnitude",
+        "magnitude",
+    )
+    article.number("The aftershock measured 4.4 in magnitude.", 4.4, "4.4", "magnitude")
+    assert questions(article) == {
+        "What was the magnitude of the earthquake that struck Varna?": "6.0",
+        "What was the magnitude of the earthquake that hit Tarsa?": "7.2",
+        "What was the magnitude of the quake in Riga that killed 12,000 people in May 1911?": (
+            "5.1"
+        ),
+    }
+
+
+def test_a_date_question_leaves_out_clock_times_and_a_second_verb() -> None:
+    article = Article()
+    article.date(
+        "A strong earthquake struck Varna at 04:32 AM (02:32 GMT) on May 3.",
+        "2021-05-03",
+        "May 3",
+        "a strong earthquake struck Varna at 04:32 AM (02:32 GMT)",
+    )
+    article.date(
+        "The Tarsa airlift began on May 2 and will continue for 20 days.",
+        "2021-05-02",
+        "May 2",
+        "the Tarsa airlift began and will continue for 20 days",
+    )
+    asked = questions(article)
+    assert asked["When did a strong earthquake strike Varna?"] == "3 May 2021"
+    assert asked["When did the Tarsa airlift begin?"] == "2 May 2021"
+    assert not any("continue" in q or "AM" in q for q in asked)
+
+
+def test_participants_name_an_office_only_when_it_reads_as_a_plural() -> None:
+    article = Article()
+    sentence = "On May 4, the ambassador to Latvia from Estonia signed the Riga accord."
+    article.official(sentence, "Kalev Tamm", "Ambassador to Latvia", "Estonia")
+    article.participants(sentence, "the Riga accord", ("Estonia", "Latvia"))
+    asked = [q for q in questions(article) if q.startswith("Which two")]
+    assert asked and not any("ambassador" in q.lower() for q in asked)
+
+
+def test_what_happened_needs_a_place_not_an_organisation() -> None:
+    article = Article()
+    event = "the foreign ministers of Latvia and Estonia signed the Riga accord"
+    article.date(SIGNED, "2021-05-04", "May 4", event, place="Latvia Baltic Security Council")
+    assert not any(q.startswith("What happened") for q in questions(article))
+    assert "What happened in Latvia Baltic Security Council on 4 May 2021?" in reasons(article)
+
+
+def test_a_local_office_is_asked_in_which_country_never_who() -> None:
+    article = Article()
+    article.official(
+        "Mayor Anna Kivi of Tarsa greeted the ministers.", "Anna Kivi", "Mayor", "Latvia"
+    )
+    asked = questions(article)
+    assert asked["Anna Kivi was a mayor in which country in May 2021?"] == "Latvia"
+    assert not any(q.startswith("Who") or "the Mayor of" in q for q in asked)
+
+
+def test_an_office_with_its_own_preposition_takes_the_possessive() -> None:
+    article = Article()
+    sentence = "Chile's ambassador to Peru, Rosa Tamm, met the ministers."
+    article.official(sentence, "Rosa Tamm", "Ambassador to Peru", "Chile")
+    asked = questions(article)
+    assert asked["Who was Chile's Ambassador to Peru in May 2021?"] == "Rosa Tamm"
+    assert asked["Rosa Tamm was which country's Ambassador to Peru in May 2021?"] == "Chile"
+
+
+def test_an_office_named_in_the_plural_is_asked_in_the_singular() -> None:
+    article = Article()
+    sentence = "Former UN Secretaries-General Ivo Kask and Mart Saar signed a letter."
+    article.official(sentence, "Ivo Kask", "Secretaries-General", None, org="UN", former=True)
+    asked = questions(article)
+    assert asked["What office did Ivo Kask hold in the UN before May 2021?"] == "Secretary General"
+
+
+def test_an_office_the_country_does_not_have_is_never_asked() -> None:
+    article = Article()
+    sentence = "Prime Minister Ivo Kask met US officials in Riga."
+    article.official(sentence, "Ivo Kask", "Prime Minister", "United States")
+    assert questions(article) == {}
+    assert reasons(article)["Who was the Prime Minister of the United States in May 2021?"] == (
+        "no-such-office"
+    )
+
+
+def test_a_number_is_not_asked_from_a_clause_cut_inside_a_list_or_a_relative() -> None:
+    article = Article()
+    article.number(
+        "40 observers had arrived from Latvia, Estonia and Peru by Friday.",
+        40,
+        "40 observers",
+        "observers",
+    )
+    article.number(
+        "Raids which killed nine Tarsans led to a crisis in Varna.", 9, "nine Tarsans", "Tarsans"
+    )
+    assert questions(article) == {}
+
+
+def test_a_date_question_leaves_out_an_aside_and_a_second_clause() -> None:
+    article = Article()
+    article.date(
+        "On May 2, Ivo Kask, accompanied by his wife Mari, began a tour of Peru.",
+        "2021-05-02",
+        "May 2",
+        "Ivo Kask, accompanied by his wife Mari, began a tour of Peru",
+    )
+    article.date(
+        "On May 3, a Latvian bus was attacked in Varna and rebels are believed to be responsible.",
+        "2021-05-03",
+        "May 3",
+        "a Latvian bus was attacked in Varna and rebels are believed to be responsible",
+    )
+    asked = questions(article)
+    assert asked["When did Ivo Kask begin a tour of Peru?"] == "2 May 2021"
+    assert asked["When was a Latvian bus attacked in Varna?"] == "3 May 2021"

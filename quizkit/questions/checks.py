@@ -324,12 +324,12 @@ def unresolved_pronoun(text: str) -> bool:
     return False
 
 
-def headline_caps(text: str, headlines: Iterable[str] = ()) -> bool:
+def headline_caps(text: str, headlines: Iterable[str] = (), names: Iterable[str] = ()) -> bool:
     """Words in headline capitals: a title-case run of ordinary words, or a headline copied.
 
     `headlines` may be the headlines or their `headline_grams`, computed once for many texts.
     """
-    return caps_in_words(text) or _copies_headline(text, headlines)
+    return caps_in_words(text, names) or _copies_headline(text, headlines)
 
 
 def _copies_headline(text: str, headlines: Iterable[str]) -> bool:
@@ -337,7 +337,10 @@ def _copies_headline(text: str, headlines: Iterable[str]) -> bool:
     return bool(grams) and bool(grams & grams_of(text))
 
 
-def caps_in_words(text: str) -> bool:
+def caps_in_words(text: str, names: Iterable[str] = ()) -> bool:
+    """`names`: people's names (or their `name_parts`), whose words are never headline caps
+    ('Ali Abdullah Said' is a name, not 'Said' as a verb)."""
+    parts = names if isinstance(names, frozenset) else name_parts(names)
     words = _words(text)
     for i in range(1, len(words) - 1):
         if words[i] in ("The", "A", "An") and words[i + 1][:1].islower():
@@ -347,6 +350,8 @@ def caps_in_words(text: str) -> bool:
         if not (word[:1].isupper() and word.isalpha() and previous[-1:] not in ':"“'):
             continue
         if word in NAME_WORDS or word in NUMBER_WORDS or word in MONTH_NAMES:
+            continue
+        if word.lower() in parts:
             continue
         if word.lower() in DANGLING and word not in ("I",):
             return True  # 'Premier Under Fire', 'Ministers To Meet'
@@ -472,6 +477,19 @@ def option_is_answer(candidate: Candidate) -> bool:
     return False
 
 
+SUBJECTLESS = re.compile(
+    r"^(?:When|On what date|By what date|How many|How much)\b[^,]*\b(?:was|were|did|is|are)\b"
+    r"[^,]*,[^,]*?,?\s+(?:was|were|is|are|has|have|had|will|would)\s+(?:to\s+)?[a-z]"
+)
+
+
+def subjectless_verb(text: str) -> bool:
+    """A question that has its verb, then another after a comma with no subject of its own
+    (the article's 'which' cut away): 'was the race scheduled to be the 30th rally, was to
+    start in Lisbon?'."""
+    return bool(SUBJECTLESS.search(text))
+
+
 def repeated_word(text: str) -> bool:
     """A typo copied from the article: 'revenge revenge'."""
     words = [w.lower() for w in _words(text)]
@@ -491,7 +509,7 @@ def wording_reason(
         return "relative-time"
     if unresolved_pronoun(text):
         return "unresolved-pronoun"
-    if headline_caps(text, headlines):
+    if headline_caps(text, headlines, names):
         return "headline-caps"
     if lowercase_name(text, names):
         return "lowercase-name"
@@ -511,6 +529,8 @@ def reason_against(
         reason = wording_reason(text, headlines, names)
         if reason:
             return reason
+    if candidate.note.kind != "cloze" and subjectless_verb(candidate.note.question):
+        return "subjectless-verb"
     if answer_in_question(candidate):
         return "answer-in-question"
     if option_is_answer(candidate):
@@ -616,9 +636,11 @@ def balance_truefalse(candidates: list[Candidate]) -> tuple[list[Candidate], lis
     )
 
 
-def problems(candidates: Sequence[Candidate], headlines: Sequence[str] = ()) -> list[Drop]:
+def problems(
+    candidates: Sequence[Candidate], headlines: Sequence[str] = (), names: Iterable[str] = ()
+) -> list[Drop]:
     """Every mechanical fault of a finished set: empty when each card passes every check."""
-    _kept, each = check_each(candidates, headlines)
+    _kept, each = check_each(candidates, headlines, names)
     _kept, whole = check_set(list(candidates))
     _kept, unbalanced = balance_truefalse(list(candidates))
     return each + whole + unbalanced

@@ -17,8 +17,10 @@ from quizkit.questions.distractors import date_options, rng_for
 from quizkit.questions.phrasing import (
     MONTH_NAMES,
     capitalise,
+    country_name,
     format_day,
     is_statement,
+    main_verb,
     past_tense_lemma,
     planned_question,
     when_question,
@@ -47,6 +49,21 @@ def is_planned(fact: DateFact, story: Story) -> bool:
     return fact.planned or later
 
 
+# A time of day adds nothing a learner could be asked: 'at 04:32 AM (02:32 GMT)'.
+CLOCK_TIME = re.compile(
+    r"\s+at\s+(?:around\s+|about\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s+(?:local time|GMT|UTC))?(?:\s*\([^()]*\))?"
+)
+# A second verb in another tense ('began ... and will continue for 20 days') is a second
+# event: the question asks the first one only.
+SECOND_VERB = re.compile(
+    r"\s+and\s+(?:(?:will|would|is|are|has|have|could|may|might|should|must)\s"
+    r"|(?:\S+\s+){1,3}(?:is|are|was|were)\s+(?:believed|thought|said|suspected|reported)\b)"
+    r".*$"
+)
+# A participle phrase set off by commas ('Bush, accompanied by his wife, began ...'): the
+# question keeps the subject and its own verb.
+APPOSITIVE = re.compile(r",\s+(?:accompanied|joined|flanked|followed|backed|escorted) by [^,]+,")
 TRAILING = {"the", "a", "an", "to", "of", "on", "for", "and", "in", "at", "with", "by", "from"}
 
 
@@ -54,6 +71,8 @@ def clean_event(event: str) -> str:
     """The clause without a leading link word ('Meanwhile, ...'), trailing punctuation, or
     the words left hanging where a quotation was cut away ('... gangs and appealed to the').
     """
+    event = SECOND_VERB.sub("", CLOCK_TIME.sub("", event))
+    event = APPOSITIVE.sub("", event)
     words = LEADING_LINKS.sub("", event.strip()).strip(" ,;:").split()
     while words and words[-1].lower() in TRAILING:
         words.pop()
@@ -128,7 +147,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if fact.date.startswith("--"):
             drops.append(_drop("no-year", fact, event))
             continue
-        if fact.reporting or is_statement(event):
+        if (fact.reporting and not is_announcement(event)) or is_statement(event):
             drops.append(_drop("statement-only", fact, event))
             continue
         planned = is_planned(fact, story)
@@ -137,6 +156,12 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if question is None:
             drops.append(_drop("no-clause", fact, event))
             continue
+        place = fact.place or _only_country(fact, story)
+        if not names_something(question) and _real_place(place, event):
+            # 'When did a rise in fuel prices spark protests in Tarsa?': the place says which
+            placed, placed_question = best_wording(f"{event} in {place}", planned, lead)
+            if placed_question is not None:
+                event, question = placed, placed_question
         if not names_something(question):
             drops.append(_drop("vague-event", fact, question))
             continue
@@ -176,6 +201,39 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     return candidates, drops
 
 
+# Words of an organisation's name: 'in Kazakhstan Collective Security Treaty' is no place.
+ORGANISATION_WORDS = {"Treaty", "Organization", "Organisation", "Security", "Council", "Party"}
+ORGANISATION_WORDS |= {"Committee", "Union", "Agency", "Ministry", "Forces", "Army", "Commission"}
+ORGANISATION_WORDS |= {"Collective", "Alliance", "Association", "Assembly", "Government"}
+
+
+# An announcement is news in itself: 'When did Tokayev announce the withdrawal?' asks the
+# date the text gives for it, where 'When did Tokayev say ...?' would only date a remark.
+ANNOUNCING = {"announce", "declare", "proclaim"}
+
+
+def is_announcement(event: str) -> bool:
+    found = main_verb(event.split())
+    return found is not None and found[1] in ANNOUNCING
+
+
+def _only_country(fact: DateFact, story: Story) -> str | None:
+    """The story's main country when the event's sentence names it and no other place."""
+    from quizkit.extract.gazetteer import find_places
+
+    if not story.main_country:
+        return None
+    named = {place.name for place, _start, _end in find_places(fact.where.sentence)}
+    return country_name(story.main_country) if named == {story.main_country} else None
+
+
+def _real_place(place: str | None, event: str) -> bool:
+    """A place the event does not name yet, and no organisation's name."""
+    if not place or set(place.split()) & ORGANISATION_WORDS:
+        return False
+    return f" {fold(place)} " not in f" {fold(event)} "
+
+
 def _what_happened(story: Story, asked: list[Candidate], drops: list[Drop]) -> list[Candidate]:
     """'What happened in Riga on 4 May 2021?': only for a past event alone on its day, placed."""
     per_day: dict[str, int] = defaultdict(int)
@@ -193,6 +251,10 @@ def _what_happened(story: Story, asked: list[Candidate], drops: list[Drop]) -> l
             where = f"in {fact.place} " if fact.place else "(place unknown) "
             question = f"What happened {where}on {format_day(day)}?"
             drops.append(Drop("not-distinctive", "date", question, capitalise(event)))
+            continue
+        if not _real_place(fact.place, ""):
+            question = f"What happened in {fact.place} on {format_day(day)}?"
+            drops.append(Drop("not-a-place", "date", question, capitalise(event)))
             continue
         out.append(
             Candidate(

@@ -28,12 +28,12 @@ CHANGE_VERBS = {"rise", "fall", "grow", "drop", "increase", "decrease", "jump", 
 DURATIONS = {"days", "weeks", "months", "years", "hours", "nights"}
 # Where a clause ends: the question takes the words up to here.
 CLAUSE_END = re.compile(
-    r"\s*(?:[,;:.!?\"“”()]|\s-\s|\b(?:and|but|while|whereas|although|because|said|says|"
+    r"\s*(?:[;:!?\"“”()]|[,.](?!\d)|\s-\s|\b(?:and|but|while|whereas|although|because|said|says|"
     r"according|which|who|if|unless|after|before|when)\b)"
 )
 # Where a clause starts, reading back from the number.
 CLAUSE_START = re.compile(
-    r"(?:[,;:\"“”()]|\.\s|\b(?:and|but|that|while|after|as|when|said|says|if|because)\b)\s*"
+    r"(?:[,;:\"“”()]|(?<![A-Z])\.\s|\b(?:and|but|that|while|after|as|when|said|says|if|because)\b)\s*"
 )
 NOT_SUBJECTS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who"}
 NOT_SUBJECTS |= {"its", "his", "her", "their", "our", "my", "your"}
@@ -57,11 +57,13 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     candidates: list[Candidate] = []
     drops: list[Drop] = []
     for fact in story.numbers:
+        if story.is_headline(fact.where):
+            continue  # headline grammar drops its verbs: the body's sentence is asked instead
         factor = factor_question(fact, story)
         if factor is not None:
             candidates.append(_factor_candidate(fact, factor, seed))
             continue
-        phrased = number_question(fact)
+        phrased = number_question(fact) or magnitude_question(fact)
         answer = answer_text(fact)
         if phrased is None:
             drops.append(
@@ -142,6 +144,8 @@ def is_percent(fact: NumberFact) -> bool:
 def answer_text(fact: NumberFact) -> str:
     """'about 3,000', '€50 million', '5 percent': the value as a learner would write it."""
     approx = approx_of(fact)
+    if fact.what.strip().lower() == "magnitude":
+        return f"{fact.value:.1f}"  # a magnitude is written with its tenth: '6.0'
     if is_money(fact) or is_percent(fact):
         head = NUMBER_HEAD.match(fact.text.strip())
         shown = head.group(0).strip() if head and any(c.isdigit() for c in head.group(0)) else ""
@@ -176,6 +180,52 @@ def factor_question(fact: NumberFact, story: Story) -> str | None:
     return f"By what factor did {thing}{place} {verb}{when}?"
 
 
+QUAKES = r"(?:earthquake|quake|aftershock|tremor)"
+QUAKE_AFTER = re.compile(rf"^[\s-]*(?:magnitude[\s-]+)?({QUAKES})\b\s*(.*)$", re.I)
+QUAKE_HIT_BY = re.compile(
+    r"(?:^|[,;:]\s*|\.\s+)((?:[A-Z][\w'-]*\s+){1,3})(?:was|were)\s+(hit|struck|shaken|rocked)"
+    r"\s+by\s+an?\s*(?:magnitude[\s-]+)?$"
+)
+STRUCK = {"struck", "hit", "shook", "rocked", "jolted"}
+
+
+def magnitude_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'A 6.0-magnitude earthquake struck Basyurt' -> 'What was the magnitude of the earthquake
+    that struck Basyurt?'; 'Chile was hit by a 8.8 earthquake' -> '... that hit Chile?'."""
+    if fact.what.strip().lower() != "magnitude":
+        return None
+    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    number = re.sub(r"[\s-]*magnitude[\s-]*", "", fact.text, flags=re.I).strip()
+    if not re.fullmatch(r"\d+(?:\.\d+)?", number):
+        return None
+    after = QUAKE_AFTER.match(sentence[at + len(fact.text) :])
+    if after is None:
+        return None
+    quake = after.group(1).lower()
+    rest = RELATIVE_ADVERBIAL.sub("", CLAUSE_END.split(after.group(2), maxsplit=1)[0]).strip()
+    rest = re.sub(r"\s+(?:at|on|in)\s+[\d:]+.*$", "", rest)
+    words = rest.split()
+    if len(words) >= 2 and words[0].lower() in STRUCK and words[1][:1].isupper():
+        return f"What was the magnitude of the {quake} that {rest}?", "magnitude"
+    # 'A 7.4-magnitude earthquake in Istanbul killed 20,000 people in August 1999'
+    if len(words) >= 4 and words[0] == "in" and words[1][:1].isupper() and words[2] == "killed":
+        return (
+            f"What was the magnitude of the {quake} in {words[1]} that {' '.join(words[2:])}?",
+            "magnitude",
+        )
+    hit_by = QUAKE_HIT_BY.search(sentence[:at])
+    if hit_by and not rest:
+        place = hit_by.group(1).strip()
+        if place.split()[0].lower() not in NOT_SUBJECTS | {"the", "a", "an"}:
+            return f"What was the magnitude of the {quake} that {hit_by.group(2)} {place}?", (
+                "magnitude"
+            )
+    return None
+
+
 def number_question(fact: NumberFact) -> tuple[str, str] | None:
     """The question and its style ('count', 'money', 'percent'), or None when nothing fits."""
     sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
@@ -184,6 +234,8 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
         return None
     left = APPROX.sub("", sentence[:at]).rstrip()
     right = sentence[at + len(fact.text) :]
+    if CUT_IN_LIST.match(right):
+        return None  # '38 observers had arrived from Angola, Botswana, ...': not from Angola
     right = RELATIVE_ADVERBIAL.sub("", CLAUSE_END.split(right, maxsplit=1)[0]).strip()
     starts = list(CLAUSE_START.finditer(left))
     clause_left = left[starts[-1].end() :] if starts else left
@@ -202,8 +254,8 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
     if len(words) >= 2:
         lemma = past_tense_lemma(words[-1]) if words[-1].isalpha() else None
         subject = " ".join(words[:-1])
-        sound = not ({w.lower() for w in words[:-1]} & AUXILIARIES) and words[0].lower() not in (
-            NOT_SUBJECTS
+        sound = not ({w.lower() for w in words[:-1]} & (AUXILIARIES | RELATIVES)) and (
+            words[0].lower() not in NOT_SUBJECTS
         )
         if lemma and sound:
             tail = f" {right}" if right else ""
@@ -241,6 +293,9 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
     return None
 
 
+RELATIVES = {"which", "who", "whom", "whose", "that", "where"}
+# The words after the number run into a list of names: the clause would end inside it.
+CUT_IN_LIST = re.compile(r"^[^,;.]*\b[A-Z][\w-]+,\s+[A-Z][\w-]+(?:,|\s+and\b)")
 REPORTING_WORDS = {"believe", "believed", "say", "said", "says", "reported", "estimate"}
 REPORTING_WORDS |= {"estimated", "feared", "fear"}
 OPEN_ENDS = {"the", "a", "an", "last", "past", "next", "first", "in", "of", "for", "over"}

@@ -15,6 +15,39 @@ ORG_OFFICES = ["Secretary General", "Deputy Secretary General", "Chairman", "Spo
 ENVOY_OFFICES = {"ambassador", "envoy", "representative", "permanent representative", "delegate"}
 
 
+# Offices held in a country's towns and provinces, or on its behalf, never "of" it: there is
+# no 'Mayor of Canada'. Asked as 'a mayor in which country', never 'Who was the mayor of ...'.
+LOCAL_WORDS = {"mayor", "governor", "intendant", "commissioner", "administrator", "local"}
+LOCAL_WORDS |= {"district", "provincial", "regional", "municipal", "councillor", "councilor"}
+LOCAL_WORDS |= {"director", "representative", "delegate"}
+REPRESENTING = {"representative", "delegate"}
+
+
+PREPOSITIONAL = re.compile(r" (?:of|in|for|to) ")
+
+
+def possessive(name: str) -> str:
+    """'Chile's', 'the United States'', 'which country's'."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def is_local(official: Official) -> bool:
+    """A country's local office or its representative: many hold it, so 'who' is ambiguous."""
+    return bool(official.country) and bool(set(official.office.lower().split()) & LOCAL_WORDS)
+
+
+def held_in(official: Official, country: str) -> str:
+    """'the Defense Minister of Armenia', or 'a mayor in Canada' for a local office."""
+    if not is_local(official):
+        if PREPOSITIONAL.search(official.office):
+            return f"{possessive(country)} {official.office}"  # 'Chile's Ambassador to Peru'
+        return f"the {official.office} of {country}"
+    office = official.office.lower()
+    article = "an" if office[:1] in "aeiou" else "a"
+    joint = "of" if set(office.split()) & REPRESENTING else "in"
+    return f"{article} {office} {joint} {country}"
+
+
 def when_held(official: Official) -> str:
     """' in January 2022', or ' before January 2022' for a former office-holder."""
     if not official.month:
@@ -24,15 +57,30 @@ def when_held(official: Official) -> str:
 
 def office_phrase(official: Official) -> str:
     """'the Defense Minister of Armenia', 'the CSTO's Commander of the Forces'."""
-    if official.org and re.search(r" (?:of|in|for) ", official.office):
-        return f"{official.place_phrase}'s {official.office}"
+    if PREPOSITIONAL.search(official.office):
+        return f"{possessive(official.place_phrase)} {official.office}"
     return f"the {official.office} of {official.place_phrase}"
+
+
+# Presidential republics with no prime minister: a 'Prime Minister of the United States' in
+# the facts is another country's head of government given the wrong country.
+NO_PRIME_MINISTER = {"United States", "Mexico", "Brazil", "Argentina", "Chile", "Colombia"}
+NO_PRIME_MINISTER |= {"Venezuela", "Indonesia", "Ecuador", "Bolivia", "Paraguay", "Uruguay"}
+
+
+def office_exists(office: str, country: str | None) -> bool:
+    return not (office.lower() == "prime minister" and country in NO_PRIME_MINISTER)
 
 
 def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     candidates: list[Candidate] = []
+    drops: list[Drop] = []
     peers = Peers(story)
     for official in story.officials:
+        if not office_exists(official.office, official.country):
+            question = f"Who was {office_phrase(official)}{when_held(official)}?"
+            drops.append(Drop("no-such-office", "official", question, official.person))
+            continue
         when = when_held(official)
         verb = "had served as" if official.former else "was"
         sources = tuple(dict.fromkeys(official.sources))
@@ -47,29 +95,31 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             who = f"Who had served as {office_phrase(official)}{when}?"
         else:
             who = f"Who was {office_phrase(official)}{when}?"
-        candidates.append(
-            Candidate(
-                Note(
-                    question=who,
-                    answer=official.person,
-                    guid=who_guid,
-                    kind="official",
-                    alternatives=tuple(names),
-                    distractors=peers.people(official, who_guid, seed),
-                    tags=("official",),
-                    sources=sources,
-                    extra={"answer_type": "person", "person": official.person},
-                ),
-                official.key,
-                rank=0,
+        # Many mayors in a country: for a local office only 'in which country' has one answer.
+        if not is_local(official):
+            candidates.append(
+                Candidate(
+                    Note(
+                        question=who,
+                        answer=official.person,
+                        guid=who_guid,
+                        kind="official",
+                        alternatives=tuple(names),
+                        distractors=peers.people(official, who_guid, seed),
+                        tags=("official",),
+                        sources=sources,
+                        extra={"answer_type": "person", "person": official.person},
+                    ),
+                    official.key,
+                    rank=0,
+                )
             )
-        )
         if envoy:
             continue
         if official.country:
             where_guid = content_guid("official-where", official.person, official.office)
             note = Note(
-                question=f"{official.person} {verb} the {official.office} of which country{when}?",
+                question=f"{official.person} {verb} {held_in(official, 'which country')}{when}?",
                 answer=official.country,
                 guid=where_guid,
                 kind="official",
@@ -100,7 +150,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 extra={"person": official.person},
             )
         candidates.append(Candidate(note, official.key, rank=2))
-    return candidates, []
+    return candidates, drops
 
 
 class Peers:

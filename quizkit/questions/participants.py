@@ -114,10 +114,15 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
         if o.country in fact.countries
         and any(s.sentence == fact.where.sentence_index for s in o.sources)
     }
-    who = f"countries' {next(iter(offices)).lower()}s" if len(offices) == 1 else "countries"
+    title = next(iter(offices)).lower() if len(offices) == 1 else ""
+    # Only a plain title takes a plural ('presidents'); 'ambassador in Israel' does not.
+    plain = re.fullmatch(r"[a-z]+(?: [a-z]+)?", title) and not set(title.split()) & PREPOSITIONS
+    who = f"countries' {title}s" if plain else "countries"
     verb = "were to take part" if day and dateline and day > dateline else "took part"
     return f"Which {number} {who} {verb} in {event}{where}{when}? {name_all(number)}"
 
+
+PREPOSITIONS = {"in", "of", "to", "for", "at", "on", "from", "with"}
 
 GROUP = re.compile(
     r"\b((?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|delegations|envoys|"

@@ -97,7 +97,7 @@ class Story:
                     for o in self.officials
                     if o.country
                     and o.office in ("President", "Prime Minister")
-                    and event.startswith(o.person)
+                    and any(event.startswith(f"{n} ") for n in o.names | {o.person})
                 }
             if len(named) == 1:
                 event = re.sub(r"\bthe country\b", country_name(named.pop()), event)
@@ -195,13 +195,29 @@ def _merge_official(
                 key = (place, other_surname)
                 break
     if key not in officials:
-        officials[key] = Official(fact.person, fact.office, fact.country, fact.org, fact.former)
+        office = singular_office(fact.office)
+        officials[key] = Official(fact.person, office, fact.country, fact.org, fact.former)
         surnames[place].append(surname)
     official = officials[key]
     official.names.update([fact.person, *fact.aliases])
     official.sources.append(source_of(fact.where))
     if official.month is None and dateline:
         official.month = month_year(dateline)
+
+
+PLURAL_TITLES = {"Secretaries": "Secretary", "Ministers": "Minister", "Presidents": "President"}
+PLURAL_TITLES |= {"Ambassadors": "Ambassador", "Leaders": "Leader", "Envoys": "Envoy"}
+PLURAL_TITLES |= {"Generals": "General", "Chiefs": "Chief", "Governors": "Governor"}
+
+
+def singular_office(office: str) -> str:
+    """One person holds one office: 'Secretaries-General' (from a list of them) is 'Secretary
+    General', so the answer never differs from a wrong option by its plural alone."""
+    parts = re.split(r"( (?:of|to|in|for) )", office, maxsplit=1)
+    words = re.split(r"[ -]", parts[0])
+    if not any(w in PLURAL_TITLES for w in words):
+        return office
+    return " ".join(PLURAL_TITLES.get(w, w) for w in words) + "".join(parts[1:])
 
 
 def _same_surname(a: str, b: str) -> bool:

@@ -6,7 +6,7 @@ from quizkit.extra import NoteExtra
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
 from quizkit.questions.distractors import pick, rng_for
-from quizkit.questions.officials import Peers, when_held
+from quizkit.questions.officials import Peers, held_in, office_exists, when_held
 from quizkit.questions.phrasing import country_name
 from quizkit.questions.story import Story
 
@@ -17,7 +17,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     # together are balanced as well as each one.
     first = story.officials[0].key if story.officials else ""
     start = rng_for(seed, f"truefalse-start:{first}").random() < 0.5
-    with_country = [o for o in story.officials if o.country]
+    with_country = [o for o in story.officials if o.country and office_exists(o.office, o.country)]
     peers = Peers(story)
     for index, official in enumerate(with_country):
         assert official.country
@@ -39,12 +39,11 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         extra: NoteExtra = {"truth": truth, "person": official.person}
         if not truth:
             extra["correction"] = (
-                f"{official.person} {verb} the {official.office} "
-                f"of {country_name(official.country)}."
+                f"{official.person} {verb} {held_in(official, country_name(official.country))}."
             )
         note = Note(
-            question=f"True or false: {official.person} {verb} the {official.office} "
-            f"of {country_name(shown)}{when}.",
+            question=f"True or false: {official.person} {verb} "
+            f"{held_in(official, country_name(shown))}{when}.",
             answer="True" if truth else "False",
             guid=guid,
             kind="truefalse",

@@ -169,7 +169,7 @@ class NoteTable(Sequence[Note]):
         questions: list[str],
         answers: list[str],
         tags: Sequence[tuple[str, ...]],
-        lines: Sequence[int],
+        lines: Sequence[int | None],
     ) -> None:
         self.deck = deck
         self.guids = guids

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
 from types import MappingProxyType
-from typing import Any, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from quizkit.extra import NoteExtra
+if TYPE_CHECKING:
+    from quizkit.extra import NoteExtra
 
 MAX_SENTENCE = 10_000_000  # sentence numbers of a source: far beyond any article
 MAX_SOURCES = 1_000
@@ -89,6 +88,8 @@ def fold_for_id(text: str) -> str:
     """Fold text so that trivial edits (case, spacing, accents) keep a note's identity."""
     if text.isascii():  # the same result, without the per-character work
         return " ".join(text.lower().split())
+    import unicodedata  # loaded only for non-ASCII text, so database commands start fast
+
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(text.split())
@@ -96,6 +97,8 @@ def fold_for_id(text: str) -> str:
 
 def content_guid(*parts: str) -> str:
     """A stable id from what defines a note, so importing it twice changes nothing."""
+    import hashlib  # loaded only by the commands that make notes
+
     digest = hashlib.sha1("\x1f".join(fold_for_id(p) for p in parts).encode("utf-8"))
     return digest.hexdigest()[:16]
 
@@ -125,6 +128,10 @@ def media_labels(extra: Mapping[str, Any], front: bool) -> str:
     return " ".join(labels)
 
 
+def _no_extra() -> NoteExtra:
+    return {}
+
+
 @dataclass(frozen=True)
 class Note:
     """A learnable fact as it enters the store: from a deck file, an importer or the generator.
@@ -144,7 +151,7 @@ class Note:
     tags: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     reverse: bool = False
-    extra: NoteExtra = field(default_factory=lambda: NoteExtra())
+    extra: NoteExtra = field(default_factory=lambda: _no_extra())
     line: int | None = None
 
 
@@ -162,7 +169,7 @@ class NoteTable(Sequence[Note]):
         questions: list[str],
         answers: list[str],
         tags: Sequence[tuple[str, ...]],
-        lines: Sequence[int],
+        lines: Sequence[int | None],
     ) -> None:
         self.deck = deck
         self.guids = guids

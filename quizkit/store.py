@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
-from quizkit.extra import stored_extra
-from quizkit.leech import is_lapse, suspends_as_leech
 from quizkit.models import (
     CardHistory,
     CardState,
@@ -225,6 +223,8 @@ def _queue_filter(
 
 
 def _study_card(row: tuple[Any, ...]) -> StudyCard:
+    from quizkit.extra import stored_extra  # loaded by the commands that read notes
+
     return StudyCard(
         id=row[0],
         note_id=row[1],
@@ -911,6 +911,8 @@ class Store:
 
     def _apply_leech_rule(self, review_id: int, review: Review) -> RecordedReview:
         """Mark and suspend the card if this answer makes it a leech (see quizkit.leech)."""
+        from quizkit.leech import is_lapse, suspends_as_leech
+
         lapses = self.lapse_count(review.card_id)
         marked = bool(
             self.db.execute("SELECT leech FROM cards WHERE id = ?", [review.card_id]).fetchone()[0]
@@ -964,6 +966,8 @@ class Store:
 
     def find_note(self, ref: str) -> tuple[int, Note]:
         """A stored note by its id (as `show --json` prints it) or its guid."""
+        from quizkit.extra import stored_extra
+
         column = "id" if ref.isdigit() else "guid"
         row = self.db.execute(
             f"""SELECT n.id, n.guid, d.name, {NOTE_COLUMNS}
@@ -1301,6 +1305,8 @@ class Store:
         Three JSON columns come back as one JSON array: one parse a row instead of three
         (a 10,000-note handout spends much of its time here); `extra` passes its checks.
         """
+        from quizkit.extra import stored_extra
+
         in_deck, ids = _in_deck("deck_id", deck)
         rows = self.db.execute(
             f"""SELECT id, question, answer, kind,
@@ -1337,6 +1343,8 @@ class Store:
 
     def deck_notes(self, deck: Deck, include_dropped: bool = True) -> list[Note]:
         """A deck's notes in the order they were added, as an exporter needs them."""
+        from quizkit.extra import stored_extra
+
         in_deck, ids = _in_deck("deck_id", deck)
         names = {d.id: d.name for d in self.decks()} if deck.family else {deck.id: deck.name}
         rows = self.db.execute(

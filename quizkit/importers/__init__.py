@@ -16,8 +16,8 @@ from typing import Any
 
 from quizkit.errors import InputError
 from quizkit.formats import IMPORT_FORMATS as FORMATS
-from quizkit.importers.limits import note_problem
-from quizkit.models import DeckInfo, Note, fold_for_id
+from quizkit.importers.limits import note_problem, table_fits
+from quizkit.models import DeckInfo, Note, NoteTable, fold_for_id
 from quizkit.pictures import read_picture
 from quizkit.textfile import read_head
 
@@ -239,6 +239,8 @@ def read_notes(path: Path, options: ImportOptions, warn: Warn | None = None) -> 
     Every note passes `note_problem` here, the one gate between a file and the store.
     """
     batch = _parse(path, options, warn)
+    if isinstance(batch.notes, NoteTable) and table_fits(batch.notes):
+        return batch  # plain notes, every one within the limits: nothing to leave out
     problems = Problems(str(path), options.skip_bad)
     kept = []
     pictures: dict[str, MediaFile] = {}

@@ -10,7 +10,7 @@ from typing import Any
 
 from quizkit.errors import InputError
 from quizkit.extra import MAX_ITEMS, MAX_TEXT, check_extra
-from quizkit.models import Note
+from quizkit.models import Note, NoteTable
 
 MAX_DEPTH = 100
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
@@ -142,3 +142,19 @@ def note_problem(note: Note) -> str | None:
         except ValueError as error:
             return str(error)
     return None
+
+
+def table_fits(table: NoteTable) -> bool:
+    """Whether no note of the table has a problem `note_problem` would find, checked on
+    whole columns (a NoteTable's notes are plain: kind 'basic', no extra). False: check
+    note by note, to word the problem."""
+    if len(table.deck) > MAX_NAME or not table.guids:
+        return not table.guids
+    if max(map(len, table.guids)) > MAX_NAME:
+        return False
+    if max(map(len, table.questions)) > MAX_TEXT or max(map(len, table.answers)) > MAX_TEXT:
+        return False
+    for tags in {id(tags): tags for tags in table.tags}.values():  # shared tuples once
+        if tags and (len(tags) > MAX_ITEMS or max(map(len, tags)) > MAX_TEXT):
+            return False
+    return True

@@ -140,7 +140,7 @@ def test_extract_json_keeps_documents_at_the_top(runner: CliRunner) -> None:
     data = as_json(runner, "extract", str(article))
     assert list(data) == ["version", "documents"]
     (document,) = data["documents"]
-    assert list(document) == ["source", "dateline", "headline", "facts"]
+    assert list(document) == ["source", "dateline", "headline", "sentences", "facts"]
 
 
 def test_every_json_command_is_documented() -> None:

@@ -8,7 +8,11 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a fact was read: document, sentence (text and 1-based number), character offsets."""
+    """Where a fact was read: document, sentence (text and 1-based number), character offsets.
+
+    `sentence` is the sentence's own string, shared by every fact read from it; the JSON
+    output lists each sentence once per document and facts point to it by number.
+    """
 
     source: str
     sentence: str
@@ -19,7 +23,6 @@ class Provenance:
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
-            "sentence": self.sentence,
             "sentence_index": self.sentence_index,
             "start": self.start,
             "end": self.end,
@@ -151,14 +154,19 @@ class DocumentFacts:
 
     def to_dict(self) -> dict[str, Any]:
         facts = []
+        sentences: dict[int, str] = {}
         for fact in self.facts:
             data = fact.to_dict()
             data.update(fact.where.to_dict())
             del data["source"]
             facts.append(data)
+            sentences.setdefault(fact.where.sentence_index, fact.where.sentence)
         return {
             "source": self.source,
             "dateline": self.dateline,
             "headline": self.headline,
+            # Each sentence a fact was read from, once: output stays linear in the article
+            # however many facts one sentence holds.
+            "sentences": [{"index": i, "text": sentences[i]} for i in sorted(sentences)],
             "facts": facts,
         }

@@ -7,6 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizkit.errors import InputError
+from quizkit.textfile import MIB, read_capped
+
+# Articles larger than this are refused: extraction stays within seconds and a few hundred
+# MiB below it (a long news article is well under 100 KB; 5 MB of text takes a few seconds).
+MAX_ARTICLE_BYTES = 8 * MIB
+# A longer stretch without an end of sentence is cut at a space: news sentences stay under
+# 700 characters, and the rules that look across a sentence then work on bounded pieces.
+MAX_SENTENCE_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -65,17 +73,12 @@ def _looks_binary(text: str) -> bool:
 def read_article(path: str | Path) -> tuple[str, list[str]]:
     """Read one article file; raises InputError with a message a user can act on."""
     where = str(path)
-    p = Path(path)
     try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(where, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(where, "is a directory, not an article file") from None
-    except PermissionError:
-        raise InputError(where, "permission denied") from None
-    except OSError as exc:
-        raise InputError(where, f"cannot read ({exc.strerror or exc})") from None
+        data = read_capped(Path(path), MAX_ARTICLE_BYTES, "article")
+    except InputError as exc:
+        if exc.reason == "is a folder, not a file":
+            raise InputError(where, "is a directory, not an article file") from None
+        raise
     return decode_article(data, where)
 
 
@@ -88,7 +91,9 @@ _ABBREVIATIONS_WORDS = (
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_WORDS.split())
 
 _LAST_WORD = re.compile(r"([\w.]+)$")
-_BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9À-Þ])")
+# A run of end marks matches only from its first mark, and possessively: a long run of dots
+# is then scanned once, not once per dot.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[”\"’')\]]*+(?=\s+[“\"‘'(\[]?[A-Z0-9À-Þ])")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -124,6 +129,15 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
 
 
 def _add(out: list[Sentence], chunk: str, base: int, start: int, end: int, para: int) -> None:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = chunk.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut + 1 if cut > 0 else start + MAX_SENTENCE_CHARS
+        _add_piece(out, chunk, base, start, cut, para)
+        start = cut
+    _add_piece(out, chunk, base, start, end, para)
+
+
+def _add_piece(out: list[Sentence], chunk: str, base: int, start: int, end: int, para: int) -> None:
     piece = chunk[start:end]
     stripped = piece.strip()
     if not stripped:

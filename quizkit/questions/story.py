@@ -66,6 +66,12 @@ class Story:
     sentences: dict[str, dict[int, str]] = field(default_factory=dict)
     # The date facts of each document, in the order found.
     dates_in: dict[str, list[DateFact]] = field(default_factory=dict)
+    # The headlines folded once: a headline may be a whole article's first line, and folding
+    # it again for every fact made generating quadratic in the article's size.
+    folded_headlines: dict[str, str] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.folded_headlines = {k: fold_for_id(v) for k, v in self.headlines.items()}
 
     def resolve(self, where: Provenance, event: str) -> str:
         """Name who 'he' is and which country 'the country' is, from the sentence before.
@@ -105,11 +111,11 @@ class Story:
 
     def is_dateline(self, fact: DateFact) -> bool:
         """The date of filing: on a line of its own, in the headline, or dating the headline."""
-        headline = self.headlines.get(fact.where.source, "")
+        headline = self.folded_headlines.get(fact.where.source, "")
         return (
             self.is_dateline_sentence(fact.where, fact.text)
             or self.is_headline(fact.where)
-            or (bool(headline) and fold_for_id(fact.event) == fold_for_id(headline))
+            or (bool(headline) and fold_for_id(fact.event) == headline)
         )
 
     def is_dateline_sentence(self, where: Provenance, text: str = "") -> bool:
@@ -119,7 +125,7 @@ class Story:
         return len(sentence.split()) <= 8 and not any(w[:1].islower() for w in rest)
 
     def is_headline(self, where: Provenance) -> bool:
-        return fold_for_id(where.sentence) == fold_for_id(self.headlines.get(where.source, ""))
+        return fold_for_id(where.sentence) == self.folded_headlines.get(where.source, "")
 
     def persons(self) -> set[str]:
         return {name for o in self.officials for name in (o.person, *o.names)}

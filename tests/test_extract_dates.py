@@ -399,3 +399,18 @@ def test_a_sentence_with_thousands_of_dates_is_read_whole() -> None:
     assert {f.date for f in found} == {"2023-02-27", "2023-03-01"}
     # Dates far from the clause's verb name no event of their own and give no fact.
     assert found[0].event == "Talks were held" and found[1].event == "Talks were held"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "VALDORA, June 2 - Norland said it would sell its grain reserve.",
+        "PORT ELMAR, June 2 (Reuters) - Norland said it would sell its grain reserve.",
+        "VALDORA, Norland, June 2 - The ministry said it would sell its grain reserve.",
+    ],
+)
+def test_a_wire_dateline_under_the_date_line_is_its_filing_date_not_a_fact(body: str) -> None:
+    text = f"NORLAND TO SELL GRAIN\n\nJune 2, 1987\n\n{body}\n"
+    (doc,) = extract_texts([("a.txt", text)], today=TODAY)
+    assert doc.dateline == "1987-06-02"
+    assert [f.date for f in doc.facts if isinstance(f, DateFact)] == []

@@ -371,3 +371,49 @@ def test_one_official_per_place_for_two_offices() -> None:
 def test_organisation_is_reported_as_the_article_names_it() -> None:
     text = "Former International Monetary Fund head Pierre Lacoste spoke in Paris."
     assert found(text) == {("Pierre Lacoste", "International Monetary Fund")}
+
+
+WIRE = "GRAIN TALKS STALL\n\nMay 4, 1987\n\n"
+
+
+def test_a_wire_from_washington_gives_a_secretary_without_country_the_united_states() -> None:
+    text = WIRE + (
+        "WASHINGTON, May 4 - Secretary of State Hal Brenner and Defense Secretary Ida Moss,"
+        " who opposed the sale of grain to Iran, kept silent.\n"
+    )
+    (found,) = officials(text)
+    assert ("Hal Brenner", "Secretary of State", "United States", None) in found
+    assert ("Ida Moss", "Defense Secretary", "United States", None) in found
+    assert all(country != "Iran" for _, _, country, _ in found)
+
+
+def test_a_wire_from_abroad_keeps_a_bare_president_in_the_story_country() -> None:
+    text = WIRE + (
+        "WASHINGTON, May 4 - Peru said its debt talks would resume. Peru's economy"
+        " shrank. President Tomas Ferro said Peru would pay.\n"
+    )
+    (found,) = officials(text)
+    assert ("Tomas Ferro", "President", "Peru", None) in found
+
+
+def test_us_legislators_serve_the_united_states() -> None:
+    text = WIRE + (
+        "OSLO, May 4 - Sen. Dale Hutton (D-Okla.) met Senate Majority leader Ray Ostrom"
+        " (R-W.Va.) and Senate Republican leader Ned Carver to discuss Norway.\n"
+    )
+    (found,) = officials(text)
+    people = {person: country for person, _, country, _ in found}
+    assert people["Dale Hutton"] == "United States"
+    assert people["Ray Ostrom"] == "United States"
+    assert people["Ned Carver"] == "United States"
+
+
+def test_a_bare_president_is_not_given_a_country_whose_president_the_text_names() -> None:
+    text = (
+        "Leaders meet\n\nJune 2, 2023\n\n"
+        'Chilean President Ana Torres met the visitor in Santiago. "Chile and President'
+        ' Vargas reached an understanding," Torres said.\n'
+    )
+    (found,) = officials(text)
+    assert ("Ana Torres", "President", "Chile", None) in found
+    assert all(person != "Vargas" or country != "Chile" for person, _, country, _ in found)

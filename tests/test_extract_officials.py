@@ -417,3 +417,27 @@ def test_a_bare_president_is_not_given_a_country_whose_president_the_text_names(
     (found,) = officials(text)
     assert ("Ana Torres", "President", "Chile", None) in found
     assert all(person != "Vargas" or country != "Chile" for person, _, country, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Bolivian Foreign Minister Israel Brandel met the envoys.",
+            ("Israel Brandel", "Foreign Minister", "Bolivia"),
+        ),
+        (
+            "Chilean Interior Minister Jordan Vela toured the port.",
+            ("Jordan Vela", "Interior Minister", "Chile"),
+        ),
+        (
+            "Peruvian Trade Minister Chad Orlov signed the accord.",
+            ("Chad Orlov", "Trade Minister", "Peru"),
+        ),
+    ],
+)
+def test_a_first_name_that_is_also_a_place_is_read_as_a_name(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    (found,) = officials(f"Talks\n\nJune 2, 2023\n\n{sentence}\n")
+    assert [(p, o, c) for p, o, c, _ in found] == [expected]

@@ -441,3 +441,20 @@ def test_a_first_name_that_is_also_a_place_is_read_as_a_name(
 ) -> None:
     (found,) = officials(f"Talks\n\nJune 2, 2023\n\n{sentence}\n")
     assert [(p, o, c) for p, o, c, _ in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "org"),
+    [
+        ("EFTA Secretary-General Ana Torres welcomed the accord.", "EFTA"),
+        ("Mercosur chairman Ana Torres welcomed the accord.", "Mercosur"),
+        (
+            "Ana Torres, the secretary-general of the Organization for Economic"
+            " Cooperation and Development, welcomed the accord.",
+            "Organization for Economic Cooperation and Development",
+        ),
+    ],
+)
+def test_officials_of_trade_and_economic_blocs(sentence: str, org: str) -> None:
+    (found,) = officials(f"Talks\n\nJune 2, 2023\n\n{sentence}\n")
+    assert [(p, c, o) for p, _, c, o in found] == [("Ana Torres", None, org)]

@@ -182,3 +182,33 @@ def test_a_meeting_carries_its_place_and_date() -> None:
         "2019-03-04",
     )
     assert fact.to_dict()["place"] == "Lima" and fact.to_dict()["date"] == "2019-03-04"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Peruvian officials held fishing talks with Chilean counterparts on Monday.",
+            {("Peru", "Chile")},
+        ),
+        (
+            "Kenyan negotiators met with their Ugandan counterparts in Kampala.",
+            {("Kenya", "Uganda")},
+        ),
+        (
+            "In recent years, Chile has signed trade agreements with Peru and Ecuador.",
+            {("Chile", "Peru"), ("Chile", "Ecuador")},
+        ),
+        (
+            "Chile signed a trade agreement with Peru and Ecuador on Monday.",
+            {("Chile", "Peru", "Ecuador")},
+        ),
+    ],
+)
+def test_one_country_with_others(sentence: str, expected: set[tuple[str, ...]]) -> None:
+    assert {countries for countries, _ in participants(sentence)} == expected
+
+
+def test_officials_who_did_not_hold_talks_are_no_set() -> None:
+    text = "Peruvian officials did not hold talks with Chilean counterparts this week."
+    assert participants(text) == []

@@ -212,3 +212,13 @@ def test_one_country_with_others(sentence: str, expected: set[tuple[str, ...]]) 
 def test_officials_who_did_not_hold_talks_are_no_set() -> None:
     text = "Peruvian officials did not hold talks with Chilean counterparts this week."
     assert participants(text) == []
+
+
+def test_a_country_dealing_with_a_bloc_takes_part_with_the_members_the_text_lists() -> None:
+    text = (
+        "The cabinet endorsed a framework agreement between Kenya and Mercosur, a South"
+        " American trade bloc comprising Brazil, Argentina, Paraguay and Uruguay."
+    )
+    assert {countries for countries, _ in participants(text)} == {
+        ("Kenya", "Brazil", "Argentina", "Paraguay", "Uruguay")
+    }

@@ -66,6 +66,7 @@ _EVENT_WORDS = re.compile(
 )
 _LIST_INTRO = re.compile(
     r"(?:\b(?:of|from|between|among|including|by|with|namely|are|were|include|includes"
+    r"|comprising|comprises|consisting of|made up of"
     r"|included|visits|visited|visiting|toured|members|member states|partners|allies)"
     r"|\b(?:trip|tour|visits?|journey)\s+(?:to|in)"
     r"|[—–:;])\s+(?:the\s+)?$"
@@ -370,6 +371,10 @@ def _lists(
         if intro and _TRIP.search(intro.group()) and previous:
             countries = _earlier_stops(text, *previous) + countries
             countries = list(dict.fromkeys(countries))
+        bloc = _bloc_partner(text, sentence, inside, start) if intro else None
+        if bloc:
+            countries = list(dict.fromkeys([bloc[0].name, *countries]))
+            start = bloc[1]
         partner = _subject_partner(text, sentence, inside, start) if intro else None
         if partner and intro and intro.group().lstrip().startswith("with"):
             begin = partner[1]
@@ -388,6 +393,25 @@ def _lists(
         event = event_phrase(sentence, sentence.start if subject else start, end)
         facts.append(ParticipantsFact(event, tuple(countries), text[start:end], where))
     return facts
+
+
+# "A and Mercosur, a trade bloc comprising B, C and D": A deals with the bloc's members.
+_BLOC_BEFORE_LIST = re.compile(
+    r"\s+(?:and|with)\s+(?:the\s+)?[^,;.]{0,60}?,?\s+(?:(?:a|an|the)\s+)?[^,;.]{0,40}?"
+    r"\b(?:bloc|grouping|group|alliance|union|community)\b[^,;.]{0,20}?,?\s+"
+    r"(?:comprising|comprises|consisting of|made up of|including|whose members are)\s+(?:the\s+)?"
+)
+
+
+def _bloc_partner(
+    text: str, sentence: Sentence, places: list[tuple[Place, int, int]], start: int
+) -> tuple[Place, int, int] | None:
+    """The country dealing with a bloc whose members the list names."""
+    before = [p for p in places if p[2] <= start and p[0].is_country]
+    for place in reversed(before[-3:]):
+        if _BLOC_BEFORE_LIST.fullmatch(text, place[2], start):
+            return place
+    return None
 
 
 _PACTS = re.compile(r"\b(?:agreements|deals|accords|pacts|treaties)\b")

@@ -145,3 +145,19 @@ def test_quantity_forms(
 
 def test_a_number_of_hundreds_of_digits_is_no_quantity() -> None:
     assert facts(f"Some {'9' * 400} troops and {'1' * 330}.5 tonnes left.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The 12-bank steering committee met.", [(12, "banks of the steering committee")]),
+        ("A three-man panel was named.", [(3, "men of the panel")]),
+        ("The five-member Andean bloc agreed.", [(5, "members")]),
+        ("It was a two-way race for the seat.", []),
+        ("Output fell in the 30-industrial nation group.", [(30, "industrial nation group")]),
+    ],
+)
+def test_a_number_hyphenated_to_any_noun_counts_it(
+    sentence: str, expected: list[tuple[int, str]]
+) -> None:
+    assert [(value, what) for value, _, what in numbers(sentence)] == expected

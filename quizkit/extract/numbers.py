@@ -410,10 +410,31 @@ def _compound(text: str, lower: str, end: int, limit: int) -> tuple[str, int] | 
     if unit == "strong" and hyphen and noun:
         return noun[0], noun[1]
     if unit not in _SINGULAR_UNITS:
-        return None
+        if not hyphen or len(unit) < 3 or unit in _NOT_COMPOUND_UNITS:
+            return None
+        # "a 14-bank committee", "the 24-industrial nation area": any noun or adjective
+        if noun and unit.endswith(("al", "ic", "ive", "ous", "ese", "ish")):
+            return f"{unit} {noun[0]}", noun[1]  # "the 24-industrial nation area"
+        return (f"{_plural_of(unit)} of the {noun[0]}", noun[1]) if noun else (unit, m.end())
     if noun is None:
+        if hyphen and unit in ("member", "nation", "country", "party", "man", "seat"):
+            return _plural_of(unit), m.end()  # "the four-member European bloc"
         return (f"{unit}s", m.end()) if not hyphen and unit in ("tonne", "ton") else None
-    return f"{unit}s of the {noun[0]}", noun[1]
+    return f"{_plural_of(unit)} of the {noun[0]}", noun[1]
+
+
+# Words after "two-" that make no count: "a two-way race", "a three-fold rise".
+_NOT_COMPOUND_UNITS = frozenset(
+    ["way", "fold", "sided", "off", "time", "times", "hand", "handed", "thirds"]
+)
+
+
+def _plural_of(unit: str) -> str:
+    if unit.endswith("man"):
+        return unit[:-3] + "men"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit if unit.endswith("s") else f"{unit}s"
 
 
 def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int] | None:

@@ -161,3 +161,17 @@ def test_a_number_hyphenated_to_any_noun_counts_it(
     sentence: str, expected: list[tuple[int, str]]
 ) -> None:
     assert [(value, what) for value, _, what in numbers(sentence)] == expected
+
+
+def test_a_number_before_a_measure_in_a_list_of_places_is_a_value_not_a_label() -> None:
+    found = numbers("Idled land by state: Kansas 1.2 mln acres, Nebraska 640,000 acres.")
+    assert [(value, what) for value, _, what in found] == [(1_200_000, "acres"), (640_000, "acres")]
+    assert numbers("Resolution 1701 was adopted by the council.") == []
+
+
+def test_a_value_compared_with_another_shares_its_unit() -> None:
+    found = numbers("The rate was 1.52 Swiss francs to the dollar, against 1.48 a year earlier.")
+    assert [(value, what) for value, _, what in found] == [
+        (1.52, "Swiss francs"),
+        (1.48, "Swiss francs"),
+    ]

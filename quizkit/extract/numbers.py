@@ -237,6 +237,12 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
             before = numbers[i - 1]
             if _RANGE_GAP.fullmatch(lower, before.end, number.start):
                 number.what, number.unit = before.what, before.unit  # "aged 28 or 29"
+        if number.what is None and i and numbers[i - 1].what:
+            before = numbers[i - 1]
+            if number.start - before.end < 80 and _COMPARED.search(
+                lower, max(before.end, number.start - 20), number.start
+            ):
+                number.what, number.unit = before.what, before.unit  # "1.71 francs, against 1.69"
         if number.what is None and last_what and _bare_with_predicate(lower, number):
             number.what = last_what
         if number.what is None and number.has_scale:
@@ -254,6 +260,10 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
             NumberFact(value, text[start : number.end], number.what, where, approx, number.unit)
         )
     return facts
+
+
+# A second value compared with the first, sharing its unit: "1.71 francs, against 1.69".
+_COMPARED = re.compile(r"\b(?:against|versus|vs\.?|compared with|compared to)\s+$")
 
 
 def _beside_a_month(lower: str, start: int, end: int) -> bool:
@@ -299,7 +309,7 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
         return None
     if lower.startswith((".", ","), end) and end + 1 < len(lower) and lower[end + 1].isdigit():
         return None
-    if _is_label(text, sentence, m.start()) or _TIME_AFTER.match(lower, end):
+    if _is_label(text, sentence, m.start(), end) or _TIME_AFTER.match(lower, end):
         return None
     if digits and not (scale or m["cur"] or after["pct"] or after["money"]):
         if _YEAR.fullmatch(digits) and not _counts_after(text, end, sentence.end):
@@ -518,7 +528,15 @@ def _is_age_after_name(text: str, sentence: Sentence, start: int, end: int) -> b
     return bool(_NAME_COMMA.search(text, max(sentence.start, start - 30), start))
 
 
-def _is_label(text: str, sentence: Sentence, start: int) -> bool:
+# A measure after a number: "Montana 875,000 acres" is a value in a list, not a label.
+_MEASURE_AFTER = re.compile(
+    r"\s+(?:mln|bln|billion|million|thousand|pct|percent|per\s+cent|acres|hectares|tonnes"
+    r"|tons|barrels|bushels|bales|dlrs|dollars|head|kilometres|kilometers|miles)\b"
+)
+_LIST_BEFORE = re.compile(r"(?:[,;:]|\band)\s*$")
+
+
+def _is_label(text: str, sentence: Sentence, start: int, end: int) -> bool:
     """A number that names something ("Resolution 2231", "Article 5", "No. 3") counts nothing."""
     tail = _tail(text, sentence.start, start)
     if not tail or not _WORD.fullmatch(tail[-1][0]):
@@ -529,6 +547,10 @@ def _is_label(text: str, sentence: Sentence, start: int) -> bool:
     if word.endswith(("'s", "’s")) or _DEMONYM_LIKE.fullmatch(word):
         return False  # "ISAF's 13 year mission", "a South Korean 1,200 tonne ship"
     first = at == sentence.start
+    if _MEASURE_AFTER.match(text, end, sentence.end) and (
+        first or _LIST_BEFORE.search(text, max(sentence.start, at - 6), at)
+    ):
+        return False  # "Iowa 1.0 mln acres, Montana 875,000 acres": a value after each name
     return (
         word[0].isupper()
         and not first

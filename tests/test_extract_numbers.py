@@ -175,3 +175,11 @@ def test_a_value_compared_with_another_shares_its_unit() -> None:
         (1.52, "Swiss francs"),
         (1.48, "Swiss francs"),
     ]
+
+
+def test_a_rate_written_with_a_fraction() -> None:
+    found = numbers("The bank cut its prime rate to 8-3/4 pct from 9 1/2 percent.")
+    assert [(value, text) for value, text, _ in found] == [
+        (8.75, "8-3/4 pct"),
+        (9.5, "9 1/2 percent"),
+    ]

@@ -222,6 +222,8 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
             continue  # "March 5", "5 March": a day of a date, no count
         found.append(_read(text, lower, sentence, m))
     found += _fractions(text, lower, sentence)
+    if "/" in lower[sentence.start : sentence.end]:
+        found = _mixed_rates(lower, sentence, found)
     numbers = sorted((f for f in found if f), key=lambda f: f.start)
     facts: list[NumberFact] = []
     last_what: str | None = None
@@ -588,6 +590,24 @@ def _fractions(text: str, lower: str, sentence: Sentence) -> list[_Found | None]
         noun = _counted_noun(text, m.end() - 1, sentence.end, fold=False)
         if noun:
             found.append(_Found(round(value, 2), m.start(), noun[1], noun[0], None, False))
+    return found
+
+
+# A rate with a fraction, as wires and bond tables write it: "10-7/8 pct", "7 1/2 percent".
+_MIXED_RATE = re.compile(
+    r"(?<![\w\-/.,])(\d{1,3})[- ](\d{1,2})/(\d{1,2})(?:\s*%|\s+(?:pct|percent|per cent)\b)"
+)
+
+
+def _mixed_rates(lower: str, sentence: Sentence, found: list[_Found | None]) -> list[_Found | None]:
+    """Mixed-fraction percentages, replacing the whole number read on its own."""
+    for m in _MIXED_RATE.finditer(lower, sentence.start, sentence.end):
+        denominator = int(m[3])
+        if not denominator or int(m[2]) >= denominator:
+            continue
+        value = Decimal(m[1]) + Decimal(m[2]) / Decimal(denominator)
+        found = [f for f in found if not (f and m.start() <= f.start < m.end())]
+        found.append(_Found(value, m.start(), m.end(), "percent", "percent", False))
     return found
 
 

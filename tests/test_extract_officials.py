@@ -458,3 +458,15 @@ def test_a_first_name_that_is_also_a_place_is_read_as_a_name(
 def test_officials_of_trade_and_economic_blocs(sentence: str, org: str) -> None:
     (found,) = officials(f"Talks\n\nJune 2, 2023\n\n{sentence}\n")
     assert [(p, c, o) for p, _, c, o in found] == [("Ana Torres", None, org)]
+
+
+def test_an_article_keeps_the_country_it_writes_beside_a_person_merged_across_articles() -> None:
+    head = "Trade talks\n\nJune 2, 2023\n\n"
+    first = (
+        head + "Chilean Trade Minister Ana Torres spoke. Chilean Trade Minister Ana Torres left."
+    )
+    second = head + "Trade Minister Ana Torres arrived in the capital."
+    third = head + "Peruvian Trade Minister Ana Torres signed the accord in Lima."
+    found = officials(first, second, third)
+    assert found[0] == [("Ana Torres", "Trade Minister", "Chile", None)]
+    assert found[2] == [("Ana Torres", "Trade Minister", "Peru", None)]

@@ -480,10 +480,16 @@ def _facts_of(
     for source, mention in person.mentions:
         by_source.setdefault(source, []).append(mention)
     for source, own in by_source.items():
-        place = places.most_common(1)[0][0] if places else None
+        # a place this article writes beside the person; another article's only when
+        # this one gives no country at all for them
+        mine = Counter(m.place for m in own if m.place)
+        place = mine.most_common(1)[0][0] if mine else None
+        guessed_here = place is None
+        if place is None and places:
+            place = places.most_common(1)[0][0]
         offices = Counter(m.office for m in own if m.place == place or m.place is None)
         office = offices.most_common(1)[0][0] if offices else own[0].office
-        guessed = place is None
+        guessed = guessed_here
         if place is None:
             contexts = Counter(m.context for m in own if m.context)
             place = contexts.most_common(1)[0][0] if contexts else None

@@ -453,6 +453,8 @@ def _groups_talking(
     source: str, text: str, sentence: Sentence, places: list[tuple[Place, int, int]]
 ) -> list[ParticipantsFact]:
     """Officials of one country who held talks with those of another."""
+    if len(places) < 2 or " with " not in sentence.text:
+        return []
     ends = {end: place for place, _, end in places if place.is_country}
     starts = {start: (place, end) for place, start, end in places if place.is_country}
     facts = []

@@ -470,3 +470,12 @@ def test_an_article_keeps_the_country_it_writes_beside_a_person_merged_across_ar
     found = officials(first, second, third)
     assert found[0] == [("Ana Torres", "Trade Minister", "Chile", None)]
     assert found[2] == [("Ana Torres", "Trade Minister", "Peru", None)]
+
+
+def test_a_country_from_another_article_is_not_carried_to_another_kind_of_office() -> None:
+    head = "Loan talks\n\nJune 2, 2023\n\n"
+    first = head + "U.S. Senator Ana Torres said the bill would pass."
+    second = head + "IMF managing director Ana Torres said the loan was approved."
+    found = officials(first, second)
+    assert found[0] == [("Ana Torres", "Senator", "United States", None)]
+    assert all(country != "United States" for _, _, country, _ in found[1])

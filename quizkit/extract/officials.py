@@ -481,14 +481,20 @@ def _facts_of(
         by_source.setdefault(source, []).append(mention)
     for source, own in by_source.items():
         # a place this article writes beside the person; another article's only when
-        # this one gives no country at all for them
+        # this one gives none and names the same office, or a state's office, there
         mine = Counter(m.place for m in own if m.place)
         place = mine.most_common(1)[0][0] if mine else None
         guessed_here = place is None
-        if place is None and places:
-            place = places.most_common(1)[0][0]
         offices = Counter(m.office for m in own if m.place == place or m.place is None)
         office = offices.most_common(1)[0][0] if offices else own[0].office
+        if place is None:
+            state = any(m.state for m in own)
+            same_office = Counter(
+                m.place
+                for _, m in person.mentions
+                if m.place and (fold(m.office) == fold(office) or (state and m.state))
+            )
+            place = same_office.most_common(1)[0][0] if same_office else None
         guessed = guessed_here
         if place is None:
             contexts = Counter(m.context for m in own if m.context)

@@ -472,7 +472,6 @@ _HEAD_OR_MINISTER = re.compile(r"president|prime minister|premier|chancellor|kin
 def _facts_of(
     person: _Person, home_country: dict[str, Place | None], wire_country: dict[str, Place | None]
 ) -> list[tuple[str, OfficialFact]]:
-    places = Counter(m.place for _, m in person.mentions if m.place)
     names = list(dict.fromkeys(m.person for _, m in person.mentions))
     forms = set(names) | {surname(n) for n in names}
     out: list[tuple[str, OfficialFact]] = []

@@ -399,3 +399,43 @@ def test_a_sentence_with_thousands_of_dates_is_read_whole() -> None:
     assert {f.date for f in found} == {"2023-02-27", "2023-03-01"}
     # Dates far from the clause's verb name no event of their own and give no fact.
     assert found[0].event == "Talks were held" and found[1].event == "Talks were held"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "VALDORA, June 2 - Norland said it would sell its grain reserve.",
+        "PORT ELMAR, June 2 (Reuters) - Norland said it would sell its grain reserve.",
+        "VALDORA, Norland, June 2 - The ministry said it would sell its grain reserve.",
+    ],
+)
+def test_a_wire_dateline_under_the_date_line_is_its_filing_date_not_a_fact(body: str) -> None:
+    text = f"NORLAND TO SELL GRAIN\n\nJune 2, 1987\n\n{body}\n"
+    (doc,) = extract_texts([("a.txt", text)], today=TODAY)
+    assert doc.dateline == "1987-06-02"
+    assert [f.date for f in doc.facts if isinstance(f, DateFact)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a past participle dates what was done, even inside a sentence about the future
+        (
+            "Norland will receive new loans under an accord signed here Saturday, aides said.",
+            [("2023-02-25", "Saturday")],
+        ),
+        ("Norland will be paid under a pact agreed on Monday.", [("2023-02-27", "Monday")]),
+        # still ahead when the participle is part of the future verb
+        ("The accord will be signed Saturday in Porto.", [("2023-03-04", "Saturday")]),
+        # a deadline points forward
+        (
+            "The senator wants the plans submitted by April 11, aides said.",
+            [("2023-04-11", "April 11")],
+        ),
+        ("By April 11 the troops had left the town.", [("2022-04-11", "April 11")]),
+    ],
+)
+def test_participles_and_deadlines_point_the_way_the_text_does(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert dates(DATED + sentence) == expected

@@ -145,3 +145,41 @@ def test_quantity_forms(
 
 def test_a_number_of_hundreds_of_digits_is_no_quantity() -> None:
     assert facts(f"Some {'9' * 400} troops and {'1' * 330}.5 tonnes left.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The 12-bank steering committee met.", [(12, "banks of the steering committee")]),
+        ("A three-man panel was named.", [(3, "men of the panel")]),
+        ("The five-member Andean bloc agreed.", [(5, "members")]),
+        ("It was a two-way race for the seat.", []),
+        ("Output fell in the 30-industrial nation group.", [(30, "industrial nation group")]),
+    ],
+)
+def test_a_number_hyphenated_to_any_noun_counts_it(
+    sentence: str, expected: list[tuple[int, str]]
+) -> None:
+    assert [(value, what) for value, _, what in numbers(sentence)] == expected
+
+
+def test_a_number_before_a_measure_in_a_list_of_places_is_a_value_not_a_label() -> None:
+    found = numbers("Idled land by state: Kansas 1.2 mln acres, Nebraska 640,000 acres.")
+    assert [(value, what) for value, _, what in found] == [(1_200_000, "acres"), (640_000, "acres")]
+    assert numbers("Resolution 1701 was adopted by the council.") == []
+
+
+def test_a_value_compared_with_another_shares_its_unit() -> None:
+    found = numbers("The rate was 1.52 Swiss francs to the dollar, against 1.48 a year earlier.")
+    assert [(value, what) for value, _, what in found] == [
+        (1.52, "Swiss francs"),
+        (1.48, "Swiss francs"),
+    ]
+
+
+def test_a_rate_written_with_a_fraction() -> None:
+    found = numbers("The bank cut its prime rate to 8-3/4 pct from 9 1/2 percent.")
+    assert [(value, text) for value, text, _ in found] == [
+        (8.75, "8-3/4 pct"),
+        (9.5, "9 1/2 percent"),
+    ]

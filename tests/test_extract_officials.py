@@ -371,3 +371,111 @@ def test_one_official_per_place_for_two_offices() -> None:
 def test_organisation_is_reported_as_the_article_names_it() -> None:
     text = "Former International Monetary Fund head Pierre Lacoste spoke in Paris."
     assert found(text) == {("Pierre Lacoste", "International Monetary Fund")}
+
+
+WIRE = "GRAIN TALKS STALL\n\nMay 4, 1987\n\n"
+
+
+def test_a_wire_from_washington_gives_a_secretary_without_country_the_united_states() -> None:
+    text = WIRE + (
+        "WASHINGTON, May 4 - Secretary of State Hal Brenner and Defense Secretary Ida Moss,"
+        " who opposed the sale of grain to Iran, kept silent.\n"
+    )
+    (found,) = officials(text)
+    assert ("Hal Brenner", "Secretary of State", "United States", None) in found
+    assert ("Ida Moss", "Defense Secretary", "United States", None) in found
+    assert all(country != "Iran" for _, _, country, _ in found)
+
+
+def test_a_wire_from_abroad_keeps_a_bare_president_in_the_story_country() -> None:
+    text = WIRE + (
+        "WASHINGTON, May 4 - Peru said its debt talks would resume. Peru's economy"
+        " shrank. President Tomas Ferro said Peru would pay.\n"
+    )
+    (found,) = officials(text)
+    assert ("Tomas Ferro", "President", "Peru", None) in found
+
+
+def test_us_legislators_serve_the_united_states() -> None:
+    text = WIRE + (
+        "OSLO, May 4 - Sen. Dale Hutton (D-Okla.) met Senate Majority leader Ray Ostrom"
+        " (R-W.Va.) and Senate Republican leader Ned Carver to discuss Norway.\n"
+    )
+    (found,) = officials(text)
+    people = {person: country for person, _, country, _ in found}
+    assert people["Dale Hutton"] == "United States"
+    assert people["Ray Ostrom"] == "United States"
+    assert people["Ned Carver"] == "United States"
+
+
+def test_a_bare_president_is_not_given_a_country_whose_president_the_text_names() -> None:
+    text = (
+        "Leaders meet\n\nJune 2, 2023\n\n"
+        'Chilean President Ana Torres met the visitor in Santiago. "Chile and President'
+        ' Vargas reached an understanding," Torres said.\n'
+    )
+    (found,) = officials(text)
+    assert ("Ana Torres", "President", "Chile", None) in found
+    assert all(person != "Vargas" or country != "Chile" for person, _, country, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Bolivian Foreign Minister Israel Brandel met the envoys.",
+            ("Israel Brandel", "Foreign Minister", "Bolivia"),
+        ),
+        (
+            "Chilean Interior Minister Jordan Vela toured the port.",
+            ("Jordan Vela", "Interior Minister", "Chile"),
+        ),
+        (
+            "Peruvian Trade Minister Chad Orlov signed the accord.",
+            ("Chad Orlov", "Trade Minister", "Peru"),
+        ),
+    ],
+)
+def test_a_first_name_that_is_also_a_place_is_read_as_a_name(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    (found,) = officials(f"Talks\n\nJune 2, 2023\n\n{sentence}\n")
+    assert [(p, o, c) for p, o, c, _ in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "org"),
+    [
+        ("EFTA Secretary-General Ana Torres welcomed the accord.", "EFTA"),
+        ("Mercosur chairman Ana Torres welcomed the accord.", "Mercosur"),
+        (
+            "Ana Torres, the secretary-general of the Organization for Economic"
+            " Cooperation and Development, welcomed the accord.",
+            "Organization for Economic Cooperation and Development",
+        ),
+    ],
+)
+def test_officials_of_trade_and_economic_blocs(sentence: str, org: str) -> None:
+    (found,) = officials(f"Talks\n\nJune 2, 2023\n\n{sentence}\n")
+    assert [(p, c, o) for p, _, c, o in found] == [("Ana Torres", None, org)]
+
+
+def test_an_article_keeps_the_country_it_writes_beside_a_person_merged_across_articles() -> None:
+    head = "Trade talks\n\nJune 2, 2023\n\n"
+    first = (
+        head + "Chilean Trade Minister Ana Torres spoke. Chilean Trade Minister Ana Torres left."
+    )
+    second = head + "Trade Minister Ana Torres arrived in the capital."
+    third = head + "Peruvian Trade Minister Ana Torres signed the accord in Lima."
+    found = officials(first, second, third)
+    assert found[0] == [("Ana Torres", "Trade Minister", "Chile", None)]
+    assert found[2] == [("Ana Torres", "Trade Minister", "Peru", None)]
+
+
+def test_a_country_from_another_article_is_not_carried_to_another_kind_of_office() -> None:
+    head = "Loan talks\n\nJune 2, 2023\n\n"
+    first = head + "U.S. Senator Ana Torres said the bill would pass."
+    second = head + "IMF managing director Ana Torres said the loan was approved."
+    found = officials(first, second)
+    assert found[0] == [("Ana Torres", "Senator", "United States", None)]
+    assert all(country != "United States" for _, _, country, _ in found[1])

@@ -182,3 +182,43 @@ def test_a_meeting_carries_its_place_and_date() -> None:
         "2019-03-04",
     )
     assert fact.to_dict()["place"] == "Lima" and fact.to_dict()["date"] == "2019-03-04"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Peruvian officials held fishing talks with Chilean counterparts on Monday.",
+            {("Peru", "Chile")},
+        ),
+        (
+            "Kenyan negotiators met with their Ugandan counterparts in Kampala.",
+            {("Kenya", "Uganda")},
+        ),
+        (
+            "In recent years, Chile has signed trade agreements with Peru and Ecuador.",
+            {("Chile", "Peru"), ("Chile", "Ecuador")},
+        ),
+        (
+            "Chile signed a trade agreement with Peru and Ecuador on Monday.",
+            {("Chile", "Peru", "Ecuador")},
+        ),
+    ],
+)
+def test_one_country_with_others(sentence: str, expected: set[tuple[str, ...]]) -> None:
+    assert {countries for countries, _ in participants(sentence)} == expected
+
+
+def test_officials_who_did_not_hold_talks_are_no_set() -> None:
+    text = "Peruvian officials did not hold talks with Chilean counterparts this week."
+    assert participants(text) == []
+
+
+def test_a_country_dealing_with_a_bloc_takes_part_with_the_members_the_text_lists() -> None:
+    text = (
+        "The cabinet endorsed a framework agreement between Kenya and Mercosur, a South"
+        " American trade bloc comprising Brazil, Argentina, Paraguay and Uruguay."
+    )
+    assert {countries for countries, _ in participants(text)} == {
+        ("Kenya", "Brazil", "Argentina", "Paraguay", "Uruguay")
+    }

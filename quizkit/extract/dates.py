@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
 
@@ -92,6 +92,9 @@ _NOT_DIGITS = re.compile(r"\D")
 _WORD_AND_GAP = re.compile(r"([^\W\d_]+)(\W{0,3})$")
 # A wire dateline's place: "BAKU, Azerbaijan, " or "NEW DELHI (AP), ".
 _CITY = re.compile(r"[A-Z][A-Z .'\-]{2,}(?:\([^)]*\))?(?:,\s*[A-Z][\w.' ]+)*,\s")
+_WIRE_CITY = re.compile(
+    r"\s*([A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2})(?:,[ \t]*[A-Z][a-z.]+)?,[ \t]+"
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)(\s*)$")
 _ORDINAL_ALTERNATIVES = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _RELATIVE = re.compile(
@@ -356,6 +359,12 @@ class Dateline:
     day: tuple[int | None, int, int] | None = None
     start: int = 0
     end: int = 0
+    city: str | None = None
+    filed: tuple[int, int] = (0, 0)
+
+    def covers(self, pos: int) -> bool:
+        """Whether `pos` lies in a date of the dateline: the filing date dates no event."""
+        return self.start <= pos < self.end or self.filed[0] <= pos < self.filed[1]
 
 
 def find_dateline(text: str) -> Dateline:
@@ -366,6 +375,29 @@ def find_dateline(text: str) -> Dateline:
     """
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:8]
     headline = text[lines[0][0] : lines[0][1]].strip() if lines else ""
+    found = _find_day(text, lines, headline)
+    city, filed = _wire_city(text, lines)
+    return replace(found, city=city, filed=filed)
+
+
+def _wire_city(text: str, lines: list[tuple[int, int]]) -> tuple[str | None, tuple[int, int]]:
+    """The city and filing date of a wire's body dateline ("OSLO, May 4 - Norway said").
+
+    The filing date is when the story was sent, never the date of an event in it.
+    """
+    for s, e in lines[1:]:
+        line = text[s:e]
+        city = _WIRE_CITY.match(line)
+        if not city:
+            continue
+        rest = s + city.end()
+        for mention in find_mentions(text, rest, min(e, rest + 20)):
+            if mention.start == rest and mention.month and mention.day and not mention.relative:
+                return city.group(1).strip().title(), (s, mention.end)
+    return None, (0, 0)
+
+
+def _find_day(text: str, lines: list[tuple[int, int]], headline: str) -> Dateline:
     partial: Dateline | None = None
     for i, (s, e) in enumerate(lines):
         line = text[s:e].strip()
@@ -415,7 +447,7 @@ def resolve_dates(
             last = bisect_left(starts, sentence.end)
             for i in range(first, last):
                 mention = mentions[i]
-                if header.start <= mention.start < header.end or _nowadays(text, mention):
+                if header.covers(mention.start) or _nowadays(text, mention):
                     continue
                 quoted = quotes.inside(mention.start)
                 if quoted and mention.relative and not speech:

@@ -66,6 +66,16 @@ _FUTURE_RIGHT = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:will|shall|'ll|’ll|is\s+(?:due|scheduled|expected|set)\s+to"
     r"|are\s+(?:due|scheduled|expected|set)\s+to|is\s+to|are\s+to)\b"
 )
+# A past participle after a noun, right before its date: "an accord signed (here) Saturday".
+_PARTICIPLE_BEFORE = re.compile(
+    r"\b(?!(?:will|be|been|being|to|would|shall|is|are|was|were|has|have|had|get|gets)\b)"
+    r"[a-z]+ (?!(?:scheduled|planned|expected|slated|proposed|called|set)\b)"
+    r"(?:[a-z]{2,}ed|held|made|won|sent|reached|struck|given|taken|agreed|begun)"
+    r"(?: (?:here|there|in [A-Z]\w+))? (?:on |last )?$"
+)
+# A deadline: "presented by April 11", "done by Friday".
+_DEADLINE_BY = re.compile(r"\b(?:[a-z]{2,}ed|done|made|given|taken|paid|sent|met|in place) by $")
+_PAST_AUXILIARY = re.compile(r"\b(?:was|were|had|did)\b")
 _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|He|She)\b")
 # Titles and names: a run of capitalised words, the actor a later "he" or "she" refers to.
 _NOT_NAME_STARTS_WORDS = "The On In At A An For By From With After Before But And As When While"
@@ -204,6 +214,11 @@ def dated_event(
             reporting, right_clause = _reporting_ahead(right_clause, right)
     else:
         right_clause = _complement(right)
+    before = s[max(0, start - 40) : start]
+    if future and _PARTICIPLE_BEFORE.search(before):
+        future = False  # "will receive aid under an accord signed Saturday": done already
+    elif not (future or reporting) and _DEADLINE_BY.search(before):
+        future = not _PAST_AUXILIARY.search(left_clause)  # "to be submitted by April 11"
     if _RELATIVE_PRONOUN.match(left_clause):
         head = left[: left.rfind(left_clause)]
         left_clause = f"{_antecedent(head)} {_RELATIVE_PRONOUN.sub('', left_clause)}"

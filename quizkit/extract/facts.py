@@ -74,6 +74,8 @@ class OfficialFact:
     kind: str = field(default="official", init=False)
     # Held before the article's date ("former", "then-", "ex-", "outgoing", "late").
     former: bool = False
+    # Its place was read from the text around or the article's country, not written beside it.
+    guessed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "person": self.person, "office": self.office}

@@ -95,6 +95,142 @@ _GOVERNMENT_NAMES = {
     "FR": "Elysee|Élysée",
 }
 
+# Capitals and the other cities wires file from, by country code: a wire's dateline
+# city ("WASHINGTON, May 4 -") gives the country its story is told from.
+_CITIES = {
+    "US": "Washington|New York|Chicago|Los Angeles|San Francisco|Boston|Houston|Dallas"
+    "|Detroit|Atlanta|Miami|Philadelphia|Seattle|Denver|Kansas City|St. Louis|Minneapolis"
+    "|Omaha|Des Moines|Pittsburgh|Cleveland|Honolulu|Anchorage|New Orleans",
+    "GB": "London|Edinburgh|Belfast|Cardiff|Manchester|Birmingham|Glasgow|Liverpool",
+    "FR": "Paris|Marseille|Lyon|Strasbourg|Toulouse|Bordeaux",
+    "DE": "Berlin|Bonn|Frankfurt|Hamburg|Munich|Cologne|Duesseldorf|Düsseldorf|Stuttgart",
+    "IT": "Rome|Milan|Naples|Turin|Florence|Genoa|Venice",
+    "ES": "Madrid|Barcelona|Seville|Valencia|Bilbao",
+    "PT": "Lisbon|Porto|Oporto",
+    "NL": "Amsterdam|The Hague|Rotterdam",
+    "BE": "Brussels|Antwerp",
+    "LU": "Luxembourg",
+    "CH": "Bern|Berne|Geneva|Zurich|Basel|Basle|Lausanne",
+    "AT": "Vienna|Salzburg",
+    "SE": "Stockholm|Gothenburg",
+    "NO": "Oslo|Bergen",
+    "DK": "Copenhagen",
+    "FI": "Helsinki",
+    "IS": "Reykjavik",
+    "IE": "Dublin",
+    "PL": "Warsaw|Krakow|Gdansk",
+    "CZ": "Prague",
+    "SK": "Bratislava",
+    "HU": "Budapest",
+    "RO": "Bucharest",
+    "BG": "Sofia",
+    "GR": "Athens|Thessaloniki",
+    "TR": "Ankara|Istanbul|Izmir",
+    "RS": "Belgrade",
+    "HR": "Zagreb",
+    "SI": "Ljubljana",
+    "BA": "Sarajevo",
+    "AL": "Tirana",
+    "MK": "Skopje",
+    "ME": "Podgorica",
+    "UA": "Kyiv|Kiev|Kharkiv|Odesa|Odessa|Lviv",
+    "BY": "Minsk",
+    "RU": "Moscow|St. Petersburg|Saint Petersburg",
+    "LT": "Vilnius",
+    "LV": "Riga",
+    "EE": "Tallinn",
+    "MD": "Chisinau",
+    "GE": "Tbilisi",
+    "AM": "Yerevan",
+    "AZ": "Baku",
+    "KZ": "Astana|Almaty|Alma-Ata",
+    "UZ": "Tashkent",
+    "KG": "Bishkek",
+    "TJ": "Dushanbe",
+    "TM": "Ashgabat",
+    "CN": "Beijing|Peking|Shanghai|Guangzhou|Shenzhen|Tianjin|Wuhan",
+    "HK": "Hong Kong",
+    "TW": "Taipei",
+    "JP": "Tokyo|Osaka|Yokohama|Kyoto",
+    "KR": "Seoul|Busan",
+    "KP": "Pyongyang",
+    "MN": "Ulaanbaatar|Ulan Bator",
+    "IN": "New Delhi|Mumbai|Bombay|Kolkata|Calcutta|Chennai|Madras|Bangalore|Bengaluru",
+    "PK": "Islamabad|Karachi|Lahore",
+    "BD": "Dhaka|Dacca",
+    "LK": "Colombo",
+    "NP": "Kathmandu",
+    "AF": "Kabul",
+    "IR": "Tehran",
+    "IQ": "Baghdad|Basra",
+    "SY": "Damascus",
+    "LB": "Beirut",
+    "JO": "Amman",
+    "IL": "Jerusalem|Tel Aviv",
+    "SA": "Riyadh|Jeddah",
+    "AE": "Abu Dhabi|Dubai",
+    "QA": "Doha",
+    "KW": "Kuwait City",
+    "BH": "Manama",
+    "OM": "Muscat",
+    "YE": "Sanaa|Aden",
+    "EG": "Cairo|Alexandria",
+    "LY": "Tripoli",
+    "TN": "Tunis",
+    "DZ": "Algiers",
+    "MA": "Rabat|Casablanca",
+    "SD": "Khartoum",
+    "ET": "Addis Ababa",
+    "KE": "Nairobi",
+    "UG": "Kampala",
+    "TZ": "Dar Es Salaam|Dodoma",
+    "RW": "Kigali",
+    "NG": "Abuja|Lagos",
+    "GH": "Accra",
+    "SN": "Dakar",
+    "CI": "Abidjan",
+    "ZA": "Johannesburg|Pretoria|Cape Town|Durban",
+    "ZW": "Harare",
+    "ZM": "Lusaka",
+    "MZ": "Maputo",
+    "AO": "Luanda",
+    "CD": "Kinshasa",
+    "SO": "Mogadishu",
+    "CA": "Ottawa|Toronto|Montreal|Vancouver|Calgary|Winnipeg",
+    "MX": "Mexico City|Monterrey|Guadalajara",
+    "BR": "Brasilia|Rio De Janeiro|Sao Paulo|São Paulo",
+    "AR": "Buenos Aires",
+    "CL": "Santiago",
+    "PE": "Lima",
+    "CO": "Bogota|Bogotá",
+    "VE": "Caracas",
+    "EC": "Quito",
+    "BO": "La Paz",
+    "PY": "Asuncion|Asunción",
+    "UY": "Montevideo",
+    "CU": "Havana",
+    "PA": "Panama City",
+    "NI": "Managua",
+    "SV": "San Salvador",
+    "GT": "Guatemala City",
+    "HN": "Tegucigalpa",
+    "CR": "San Jose",
+    "DO": "Santo Domingo",
+    "HT": "Port-Au-Prince",
+    "JM": "Kingston",
+    "AU": "Canberra|Sydney|Melbourne|Brisbane|Perth",
+    "NZ": "Wellington|Auckland",
+    "ID": "Jakarta",
+    "MY": "Kuala Lumpur",
+    "SG": "Singapore",
+    "TH": "Bangkok",
+    "VN": "Hanoi|Ho Chi Minh City",
+    "PH": "Manila",
+    "MM": "Yangon|Rangoon|Naypyitaw",
+    "KH": "Phnom Penh",
+    "LA": "Vientiane",
+}
+
 # Demonyms (adjectives of nationality) as news English writes them.
 _DEMONYMS = {
     "AF": "Afghan", "AL": "Albanian", "DZ": "Algerian", "AD": "Andorran", "AO": "Angolan",
@@ -164,11 +300,14 @@ _ORGANISATIONS = {
     "CIS": "Commonwealth of Independent States",
     "EAEU": "Eurasian Economic Union",
     "IAEA": "International Atomic Energy Agency",
-    "ECOWAS": "Economic Community of West African States",
-    "GCC": "Gulf Cooperation Council",
+    "ECOWAS": "Economic Community of West African States|Ecowas",
+    "GCC": "Gulf Cooperation Council|Cooperation Council for the Arab States of the Gulf",
     "OAS": "Organization of American States",
     "Arab League": "League of Arab States",
-    "OECD": "Organisation for Economic Co-operation and Development",
+    "OECD": "Organisation for Economic Co-operation and Development"
+    "|Organization for Economic Co-operation and Development"
+    "|Organisation for Economic Cooperation and Development"
+    "|Organization for Economic Cooperation and Development",
     "UNESCO": "",
     "UNICEF": "",
     "UNHCR": "",
@@ -207,7 +346,26 @@ _ORGANISATIONS = {
     "ICJ": "International Court of Justice",
     "IOC": "International Olympic Committee",
     "OPCW": "Organisation for the Prohibition of Chemical Weapons",
-    "Mercosur": "",
+    "Mercosur": "Mercosul|Southern Common Market",
+    "EFTA": "European Free Trade Association",
+    "SAARC": "South Asian Association for Regional Cooperation",
+    "Pacific Islands Forum": "",
+    "Andean Community": "",
+    "CELAC": "Community of Latin American and Caribbean States",
+    "Arctic Council": "",
+    "Nordic Council": "",
+    "Paris Club": "",
+    "ADB": "Asian Development Bank",
+    "AfDB": "African Development Bank",
+    "IDB": "Inter-American Development Bank",
+    "EBRD": "European Bank for Reconstruction and Development",
+    "AIIB": "Asian Infrastructure Investment Bank",
+    "BIS": "Bank for International Settlements",
+    "EAC": "East African Community",
+    "ECCAS": "Economic Community of Central African States",
+    "Commonwealth of Nations": "",
+    "UNFCCC": "",
+    "IEA": "International Energy Agency",
     "CARICOM": "Caribbean Community",
     "Rio Group": "",
     "Non-Aligned Movement": "NAM",
@@ -294,6 +452,24 @@ def _tables() -> tuple[dict[str, Place], dict[str, Place]]:
             if form:
                 names[fold(form)] = org
     return names, demonyms
+
+
+@cache
+def _city_table() -> dict[str, Place]:
+    import pycountry
+
+    table: dict[str, Place] = {}
+    for code, cities in _CITIES.items():
+        record = pycountry.countries.get(alpha_2=code)
+        short = _SHORT_NAMES.get(code) or getattr(record, "common_name", None) or record.name  # type: ignore[union-attr]
+        for city in cities.split("|"):
+            table[fold(city)] = Place(short, True)
+    return table
+
+
+def country_of_city(city: str) -> Place | None:
+    """The country a capital or major city lies in ("Oslo" -> Norway), when it is known."""
+    return _city_table().get(fold(city))
 
 
 @lru_cache(maxsize=16384)

@@ -93,7 +93,11 @@ def name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
             continue
         if (core.lower() in _PARTICLES or _REGNAL.fullmatch(core)) and words:
             words.append((m.start(1), m.start(1) + len(core)))  # "bin", "Charles III"
-        elif _is_name_word(core) or _is_initial(word):
+        elif (
+            _is_name_word(core)
+            or _is_initial(word)
+            or (not words and _place_first_name(text, m.end(), limit, word))
+        ):
             words.append((m.start(1), m.start(1) + len(core if not _is_initial(word) else word)))
         else:
             break
@@ -109,6 +113,22 @@ def name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
         return None
     start, end = words[0][0], words[-1][1]
     return " ".join(text[start:end].split()), start, end
+
+
+def _place_first_name(text: str, pos: int, limit: int, word: str) -> bool:
+    """A first name that is also a place ("Israel Katz", "Chad Wolf", "Jordan Bardella"):
+    a one-word place right before a capitalised surname, the word a name ends with."""
+    if word != _WORD_END.sub("", word) or word.isupper() or not is_place_word(word):
+        return False  # "Israel's": a possessive is the country
+    nxt = NEXT_WORD.match(text, pos, limit)
+    if not nxt:
+        return False
+    surname_word = _WORD_END.sub("", nxt.group(1))
+    return (
+        bool(surname_word)
+        and _is_name_word(surname_word)
+        and not _GEOGRAPHIC.match(text, nxt.start(1) + len(surname_word), limit)
+    )
 
 
 def _is_initial(word: str) -> bool:

@@ -222,6 +222,8 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
             continue  # "March 5", "5 March": a day of a date, no count
         found.append(_read(text, lower, sentence, m))
     found += _fractions(text, lower, sentence)
+    if "/" in lower[sentence.start : sentence.end]:
+        found = _mixed_rates(lower, sentence, found)
     numbers = sorted((f for f in found if f), key=lambda f: f.start)
     facts: list[NumberFact] = []
     last_what: str | None = None
@@ -237,6 +239,12 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
             before = numbers[i - 1]
             if _RANGE_GAP.fullmatch(lower, before.end, number.start):
                 number.what, number.unit = before.what, before.unit  # "aged 28 or 29"
+        if number.what is None and i and numbers[i - 1].what:
+            before = numbers[i - 1]
+            if number.start - before.end < 80 and _COMPARED.search(
+                lower, max(before.end, number.start - 20), number.start
+            ):
+                number.what, number.unit = before.what, before.unit  # "1.71 francs, against 1.69"
         if number.what is None and last_what and _bare_with_predicate(lower, number):
             number.what = last_what
         if number.what is None and number.has_scale:
@@ -254,6 +262,10 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
             NumberFact(value, text[start : number.end], number.what, where, approx, number.unit)
         )
     return facts
+
+
+# A second value compared with the first, sharing its unit: "1.71 francs, against 1.69".
+_COMPARED = re.compile(r"\b(?:against|versus|vs\.?|compared with|compared to)\s+$")
 
 
 def _beside_a_month(lower: str, start: int, end: int) -> bool:
@@ -299,7 +311,7 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
         return None
     if lower.startswith((".", ","), end) and end + 1 < len(lower) and lower[end + 1].isdigit():
         return None
-    if _is_label(text, sentence, m.start()) or _TIME_AFTER.match(lower, end):
+    if _is_label(text, sentence, m.start(), end) or _TIME_AFTER.match(lower, end):
         return None
     if digits and not (scale or m["cur"] or after["pct"] or after["money"]):
         if _YEAR.fullmatch(digits) and not _counts_after(text, end, sentence.end):
@@ -410,10 +422,31 @@ def _compound(text: str, lower: str, end: int, limit: int) -> tuple[str, int] | 
     if unit == "strong" and hyphen and noun:
         return noun[0], noun[1]
     if unit not in _SINGULAR_UNITS:
-        return None
+        if not hyphen or len(unit) < 3 or unit in _NOT_COMPOUND_UNITS:
+            return None
+        # "a 14-bank committee", "the 24-industrial nation area": any noun or adjective
+        if noun and unit.endswith(("al", "ic", "ive", "ous", "ese", "ish")):
+            return f"{unit} {noun[0]}", noun[1]  # "the 24-industrial nation area"
+        return (f"{_plural_of(unit)} of the {noun[0]}", noun[1]) if noun else (unit, m.end())
     if noun is None:
+        if hyphen and unit in ("member", "nation", "country", "party", "man", "seat"):
+            return _plural_of(unit), m.end()  # "the four-member European bloc"
         return (f"{unit}s", m.end()) if not hyphen and unit in ("tonne", "ton") else None
-    return f"{unit}s of the {noun[0]}", noun[1]
+    return f"{_plural_of(unit)} of the {noun[0]}", noun[1]
+
+
+# Words after "two-" that make no count: "a two-way race", "a three-fold rise".
+_NOT_COMPOUND_UNITS = frozenset(
+    ["way", "fold", "sided", "off", "time", "times", "hand", "handed", "thirds"]
+)
+
+
+def _plural_of(unit: str) -> str:
+    if unit.endswith("man"):
+        return unit[:-3] + "men"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit if unit.endswith("s") else f"{unit}s"
 
 
 def _noun_words(text: str, pos: int, limit: int) -> tuple[str, int] | None:
@@ -497,7 +530,15 @@ def _is_age_after_name(text: str, sentence: Sentence, start: int, end: int) -> b
     return bool(_NAME_COMMA.search(text, max(sentence.start, start - 30), start))
 
 
-def _is_label(text: str, sentence: Sentence, start: int) -> bool:
+# A measure after a number: "Montana 875,000 acres" is a value in a list, not a label.
+_MEASURE_AFTER = re.compile(
+    r"\s+(?:mln|bln|billion|million|thousand|pct|percent|per\s+cent|acres|hectares|tonnes"
+    r"|tons|barrels|bushels|bales|dlrs|dollars|head|kilometres|kilometers|miles)\b"
+)
+_LIST_BEFORE = re.compile(r"(?:[,;:]|\band)\s*$")
+
+
+def _is_label(text: str, sentence: Sentence, start: int, end: int) -> bool:
     """A number that names something ("Resolution 2231", "Article 5", "No. 3") counts nothing."""
     tail = _tail(text, sentence.start, start)
     if not tail or not _WORD.fullmatch(tail[-1][0]):
@@ -508,6 +549,10 @@ def _is_label(text: str, sentence: Sentence, start: int) -> bool:
     if word.endswith(("'s", "’s")) or _DEMONYM_LIKE.fullmatch(word):
         return False  # "ISAF's 13 year mission", "a South Korean 1,200 tonne ship"
     first = at == sentence.start
+    if _MEASURE_AFTER.match(text, end, sentence.end) and (
+        first or _LIST_BEFORE.search(text, max(sentence.start, at - 6), at)
+    ):
+        return False  # "Iowa 1.0 mln acres, Montana 875,000 acres": a value after each name
     return (
         word[0].isupper()
         and not first
@@ -545,6 +590,24 @@ def _fractions(text: str, lower: str, sentence: Sentence) -> list[_Found | None]
         noun = _counted_noun(text, m.end() - 1, sentence.end, fold=False)
         if noun:
             found.append(_Found(round(value, 2), m.start(), noun[1], noun[0], None, False))
+    return found
+
+
+# A rate with a fraction, as wires and bond tables write it: "10-7/8 pct", "7 1/2 percent".
+_MIXED_RATE = re.compile(
+    r"(?<![\w\-/.,])(\d{1,3})[- ](\d{1,2})/(\d{1,2})(?:\s*%|\s+(?:pct|percent|per cent)\b)"
+)
+
+
+def _mixed_rates(lower: str, sentence: Sentence, found: list[_Found | None]) -> list[_Found | None]:
+    """Mixed-fraction percentages, replacing the whole number read on its own."""
+    for m in _MIXED_RATE.finditer(lower, sentence.start, sentence.end):
+        denominator = int(m[3])
+        if not denominator or int(m[2]) >= denominator:
+            continue
+        value = Decimal(m[1]) + Decimal(m[2]) / Decimal(denominator)
+        found = [f for f in found if not (f and m.start() <= f.start < m.end())]
+        found.append(_Found(value, m.start(), m.end(), "percent", "percent", False))
     return found
 
 

@@ -176,7 +176,19 @@ def read_office(
         # "Real Madrid president X": the office of a named body, not of a state; only a
         # region's office ("Alberta premier") may stand after a name that is no country
         state = False
+    chamber = _LEGISLATURE_LEADER.match(lower, start, end)
+    if chamber and place is None:
+        state = True  # "Senate Majority leader X", "House Speaker X": a state's legislature
+        if chamber.group(1):
+            place = place_named("United States")  # its parties: "Senate Republican leader"
     return Office(office, start, end, place, former, this_country, determiner, state)
+
+
+# A leader of a chamber: "Senate Majority leader", "Senate Republican leader", "House Speaker".
+_LEGISLATURE_LEADER = re.compile(
+    r"(?:senate|house)(?: (?:majority|minority|(republican|democratic)))?"
+    r" (?:leader|whip|speaker|majority leader|minority leader)\b"
+)
 
 
 def _place_inside(office: str) -> tuple[Place | None, str]:

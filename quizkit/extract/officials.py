@@ -25,6 +25,7 @@ from quizkit.extract.gazetteer import (
     fold,
     longest_place_at,
     organisation_long_names,
+    place_named,
 )
 from quizkit.extract.names import appositive_name, name_after, name_key, surname
 from quizkit.extract.offices import (
@@ -194,6 +195,8 @@ def _mention(
     titled: bool = False,
 ) -> OfficialMention:
     place = own_place or office.place
+    if place is None and _US_PARTY_TAG.match(text, end, sentence.end):
+        place = place_named("United States")  # "Sen. Ana Torres (D-Okla.)"
     if place is None:
         after = _OF_AFTER_NAME.match(text, end, sentence.end)
         hit = longest_place_at(text, after.end(), limit=sentence.end) if after else None
@@ -213,6 +216,9 @@ def _mention(
         titled,
     )
 
+
+# A US legislator's party and state after the name: "(D-Okla.)", "(R-Texas)".
+_US_PARTY_TAG = re.compile(r"\s*\([DRI]-[A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]{1,12})?\)")
 
 # A stand-in context meaning "the country the text last named", resolved afterwards.
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*)?(?:and|as well as)?\s*")
@@ -351,13 +357,15 @@ def merge_officials(
     mentions: list[tuple[str, OfficialMention]],
     home_country: dict[str, Place | None],
     texts: dict[str, str] | None = None,
+    wire_country: dict[str, Place | None] | None = None,
 ) -> dict[str, list[OfficialFact]]:
     """Official facts per source: one per person and place, with aliases from every document.
 
     `mentions` pairs each mention with its source; `home_country` gives the
     country an article is about, used only for state offices written with no
     country at all ("Prime Minister X"); `texts` lets an organisation be reported
-    under the name its article uses.
+    under the name its article uses; `wire_country` is the country of a wire's
+    dateline city, which a state office written with no country serves.
     """
     people: list[_Person] = []
     by_surname: dict[str, list[_Person]] = {}
@@ -374,16 +382,39 @@ def merge_officials(
             people.append(person)
     facts: dict[str, list[OfficialFact]] = {}
     for person in people:
-        for source, fact in _facts_of(person, home_country):
+        for source, fact in _facts_of(person, home_country, wire_country or {}):
             if texts and fact.org:
                 as_written = _organisation_as_written(fact.org, texts.get(source, ""))
                 if as_written != fact.org:
                     fact = replace(fact, org=as_written)
             facts.setdefault(source, []).append(fact)
     for found in facts.values():
-        found[:] = _full_names(found)
+        found[:] = _one_holder(_full_names(found))
         found.sort(key=lambda f: f.where.start)
     return facts
+
+
+def _one_holder(facts: list[OfficialFact]) -> list[OfficialFact]:
+    """Drop an office whose country was only guessed when the article names another holder
+    of that office there ("President Vega" is not Chile's president beside "Chilean
+    President Ana Torres")."""
+    written = {
+        (fold(f.office), f.country, fold(f.person))
+        for f in facts
+        if f.country and not f.guessed and not f.former
+    }
+    return [
+        f
+        for f in facts
+        if not (
+            f.guessed
+            and not f.former
+            and any(
+                o == fold(f.office) and c == f.country and p != fold(f.person)
+                for o, c, p in written
+            )
+        )
+    ]
 
 
 def _full_names(facts: list[OfficialFact]) -> list[OfficialFact]:
@@ -433,10 +464,14 @@ def _home_of(office: str, home: Place | None) -> Place | None:
 _SENT = re.compile(r"ambassador|envoy|delegate")
 
 
+# Heads of state and government, and ministers: in a wire filed abroad they are as
+# often the story's own country's as the dateline's.
+_HEAD_OR_MINISTER = re.compile(r"president|prime minister|premier|chancellor|king|queen|minister")
+
+
 def _facts_of(
-    person: _Person, home_country: dict[str, Place | None]
+    person: _Person, home_country: dict[str, Place | None], wire_country: dict[str, Place | None]
 ) -> list[tuple[str, OfficialFact]]:
-    places = Counter(m.place for _, m in person.mentions if m.place)
     names = list(dict.fromkeys(m.person for _, m in person.mentions))
     forms = set(names) | {surname(n) for n in names}
     out: list[tuple[str, OfficialFact]] = []
@@ -444,14 +479,30 @@ def _facts_of(
     for source, mention in person.mentions:
         by_source.setdefault(source, []).append(mention)
     for source, own in by_source.items():
-        place = places.most_common(1)[0][0] if places else None
+        # a place this article writes beside the person; another article's only when
+        # this one gives none and names the same office, or a state's office, there
+        mine = Counter(m.place for m in own if m.place)
+        place = mine.most_common(1)[0][0] if mine else None
+        guessed_here = place is None
         offices = Counter(m.office for m in own if m.place == place or m.place is None)
         office = offices.most_common(1)[0][0] if offices else own[0].office
+        if place is None:
+            state = any(m.state for m in own)
+            same_office = Counter(
+                m.place
+                for _, m in person.mentions
+                if m.place and (fold(m.office) == fold(office) or (state and m.state))
+            )
+            place = same_office.most_common(1)[0][0] if same_office else None
+        guessed = guessed_here
         if place is None:
             contexts = Counter(m.context for m in own if m.context)
             place = contexts.most_common(1)[0][0] if contexts else None
         if place is None and any(m.state for m in own):
+            wire = wire_country.get(source)
             home = home_country.get(source)
+            if not _HEAD_OR_MINISTER.search(office.lower()) or home is None:
+                home = wire or home
             if home is None:
                 recent = Counter(m.previous_country for m in own if m.previous_country)
                 home = recent.most_common(1)[0][0] if recent else None
@@ -469,6 +520,8 @@ def _facts_of(
         country = place.name if place.is_country else None
         org = None if place.is_country else place.name
         former = all(m.former for m in own)
-        fact = OfficialFact(name, office, country, org, aliases, first.text, where, former=former)
+        fact = OfficialFact(
+            name, office, country, org, aliases, first.text, where, former=former, guessed=guessed
+        )
         out.append((source, fact))
     return out

@@ -66,6 +66,7 @@ _EVENT_WORDS = re.compile(
 )
 _LIST_INTRO = re.compile(
     r"(?:\b(?:of|from|between|among|including|by|with|namely|are|were|include|includes"
+    r"|comprising|comprises|consisting of|made up of"
     r"|included|visits|visited|visiting|toured|members|member states|partners|allies)"
     r"|\b(?:trip|tour|visits?|journey)\s+(?:to|in)"
     r"|[—–:;])\s+(?:the\s+)?$"
@@ -145,6 +146,7 @@ def find_participants(
         sets = [
             *_meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, inside),
             *_lists(source, text, sentence, inside, previous),
+            *_groups_talking(source, text, sentence, inside),
         ]
         pair = list(dict.fromkeys(p.name for p, _, _ in inside if p.is_country))
         pact = _THEIR_PACT.search(sentence.text) if len(pair) == 2 else None
@@ -369,10 +371,111 @@ def _lists(
         if intro and _TRIP.search(intro.group()) and previous:
             countries = _earlier_stops(text, *previous) + countries
             countries = list(dict.fromkeys(countries))
+        bloc = _bloc_partner(text, sentence, inside, start) if intro else None
+        if bloc:
+            countries = list(dict.fromkeys([bloc[0].name, *countries]))
+            start = bloc[1]
+        partner = _subject_partner(text, sentence, inside, start) if intro else None
+        if partner and intro and intro.group().lstrip().startswith("with"):
+            begin = partner[1]
+            where = Provenance(source, sentence.text, sentence.index, begin, end)
+            event = event_phrase(sentence, begin, end)
+            if _PACTS.search(text, partner[2], start):
+                # "A signed agreements with B and C": one pact with each
+                for country in countries:
+                    pair = (partner[0].name, country)
+                    facts.append(ParticipantsFact(event, pair, text[begin:end], where))
+                continue
+            countries = list(dict.fromkeys([partner[0].name, *countries]))
+            facts.append(ParticipantsFact(event, tuple(countries), text[begin:end], where))
+            continue
         where = Provenance(source, sentence.text, sentence.index, start, end)
         event = event_phrase(sentence, sentence.start if subject else start, end)
         facts.append(ParticipantsFact(event, tuple(countries), text[start:end], where))
     return facts
+
+
+# "A and Mercosur, a trade bloc comprising B, C and D": A deals with the bloc's members.
+_BLOC_BEFORE_LIST = re.compile(
+    r"\s+(?:and|with)\s+(?:the\s+)?[^,;.]{0,60}?,?\s+(?:(?:a|an|the)\s+)?[^,;.]{0,40}?"
+    r"\b(?:bloc|grouping|group|alliance|union|community)\b[^,;.]{0,20}?,?\s+"
+    r"(?:comprising|comprises|consisting of|made up of|including|whose members are)\s+(?:the\s+)?"
+)
+
+
+def _bloc_partner(
+    text: str, sentence: Sentence, places: list[tuple[Place, int, int]], start: int
+) -> tuple[Place, int, int] | None:
+    """The country dealing with a bloc whose members the list names."""
+    before = [p for p in places if p[2] <= start and p[0].is_country]
+    for place in reversed(before[-3:]):
+        if _BLOC_BEFORE_LIST.fullmatch(text, place[2], start):
+            return place
+    return None
+
+
+_PACTS = re.compile(r"\b(?:agreements|deals|accords|pacts|treaties)\b")
+
+
+def _subject_partner(
+    text: str, sentence: Sentence, places: list[tuple[Place, int, int]], start: int
+) -> tuple[Place, int, int] | None:
+    """The country that is the subject of the clause before a list "with B and C" and
+    does something together with them ("A signed a pact with B and C")."""
+    for place in places:
+        if place[2] > start:
+            break
+        if not place[0].is_country or _is_possessive(text, place[2]):
+            continue
+        if not _starts_clause(text[sentence.start : place[1]]):
+            continue
+        between = text[place[2] : start]
+        if len(between) < 120 and _TOGETHER.search(between) and not _NEGATED.search(between):
+            return place
+    return None
+
+
+# "U.S. officials held grain talks with Soviet counterparts": the people of two countries.
+_GROUP_WORDS = (
+    r"(?:officials|delegates|delegation|delegations|negotiators|diplomats|envoys|ministers"
+    r"|leaders|authorities|representatives|counterparts)"
+)
+_GROUPS_TALK = re.compile(
+    rf"[ \t]{_GROUP_WORDS}\b[^.;]{{0,60}}?\b(?:held|hold|holding|had)[ \t](?:[a-z\-]+[ \t]){{0,2}}"
+    rf"talks[ \t]with[ \t](?:their[ \t]|its[ \t]|the[ \t])?"
+    rf"|[ \t]{_GROUP_WORDS}\b[ \t](?:met|talked|negotiated|conferred)[ \t]with[ \t]"
+    rf"(?:their[ \t]|its[ \t]|the[ \t])?"
+)
+_GROUP_AFTER = re.compile(rf"[ \t]{_GROUP_WORDS}\b")
+
+
+def _groups_talking(
+    source: str, text: str, sentence: Sentence, places: list[tuple[Place, int, int]]
+) -> list[ParticipantsFact]:
+    """Officials of one country who held talks with those of another."""
+    if len(places) < 2 or " with " not in sentence.text:
+        return []
+    ends = {end: place for place, _, end in places if place.is_country}
+    starts = {start: (place, end) for place, start, end in places if place.is_country}
+    facts = []
+    for m in _GROUPS_TALK.finditer(text, sentence.start, sentence.end):
+        first = ends.get(m.start())
+        second = starts.get(m.end())
+        if not first or not second or first == second[0]:
+            continue
+        if not _GROUP_AFTER.match(text, second[1], sentence.end):
+            continue
+        if _NEGATED.search(text, max(sentence.start, m.end() - 32), m.end()):
+            continue  # "did not hold talks with ..."
+        start, end = _start_of(places, m.start()), second[1]
+        where = Provenance(source, sentence.text, sentence.index, start, end)
+        event = event_phrase(sentence, start, end) or tidy(text[start:end])
+        facts.append(ParticipantsFact(event, (first.name, second[0].name), text[start:end], where))
+    return facts
+
+
+def _start_of(places: list[tuple[Place, int, int]], end: int) -> int:
+    return next(start for _, start, e in places if e == end)
 
 
 def _starts_clause(before: str) -> bool:

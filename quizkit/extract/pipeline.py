@@ -19,7 +19,7 @@ from quizkit.extract.dates import (
     resolve_dates,
 )
 from quizkit.extract.facts import DateFact, DocumentFacts, Fact, ParticipantsFact
-from quizkit.extract.gazetteer import Place, find_places, is_place_word
+from quizkit.extract.gazetteer import Place, country_of_city, find_places, is_place_word
 from quizkit.extract.names import is_common_word, name_key
 from quizkit.extract.numbers import find_numbers
 from quizkit.extract.officials import OfficialMention, find_officials, merge_officials
@@ -63,6 +63,7 @@ def extract_texts(
         mentions,
         {r.source: r.home_country for r in readings},
         {r.source: r.text for r in readings},
+        {r.source: country_of_city(r.header.city) if r.header.city else None for r in readings},
     )
     results = []
     for reading in readings:

@@ -195,11 +195,85 @@ def test_officials_are_each_asked_and_former_ones_as_former() -> None:
     for person in ("Olga Tamm", "Jan Vos", "Ilze Berg"):
         assert any(person in (n.question, n.answer) or person in n.question for n in notes)
     asked = {n.question: n.answer for n in notes}
-    assert asked["Who had served as the Prime Minister of Latvia before May 2021?"] == "Ilze Berg"
+    # many had served as prime minister before: only "of which country" has one answer
+    assert "Who had served as the Prime Minister of Latvia before May 2021?" not in asked
+    assert asked[
+        "Ilze Berg had served as the Prime Minister of which country before May 2021?"
+    ] == ("Latvia")
     assert asked["Who was the Foreign Minister of Latvia in May 2021?"] == "Olga Tamm"
     # no fact is asked more than twice in the deck
     facts = [n.extra["fact"] for n in notes]
     assert max(facts.count(f) for f in facts) <= 2
+
+
+def test_local_and_generic_offices_are_never_asked_as_offices_of_the_country() -> None:
+    article = Article()
+    sentence = (
+        "Mayor Tomas Reiner of Dunmore, provincial premier Alma Voss and committee chair "
+        "Piet Olsen met Borduria's Prime Minister Karel Dorn and judge Anna Kell."
+    )
+    article.official(sentence, "Tomas Reiner", "Mayor", "Canada")
+    article.official(sentence, "Alma Voss", "Premier", "Canada")
+    article.official(sentence, "Piet Olsen", "Chair", "Canada")
+    article.official(sentence, "Anna Kell", "Judge", "Canada")
+    article.official(sentence, "Karel Dorn", "Prime Minister", "Borduria")
+    asked = questions(article)
+    left_out = reasons(article)
+    wording = " ".join(asked)
+    for office in ("Mayor of", "Premier of", "Chair of", "Judge of"):
+        assert office not in wording
+    assert asked["Who was the Prime Minister of Borduria in May 2021?"] == "Karel Dorn"
+    # a mayor is still a mayor *in* a country; a chair or a judge of what is not known
+    assert asked["Tomas Reiner was a mayor in which country in May 2021?"] == "Canada"
+    assert not any("Olsen" in q or "Kell" in q for q in asked)
+    assert left_out["Piet Olsen: Chair of Canada in May 2021"] == "office-not-national"
+
+
+def test_a_former_holder_is_never_asked_as_holding_the_office_now() -> None:
+    article = Article()
+    sentence = "The war began in 1994, when President Ivo Marek of Borduria was overthrown."
+    article.official(sentence, "Ivo Marek", "President", "Borduria")
+    asked = questions(article)
+    assert "Who was the President of Borduria in May 2021?" not in asked
+    assert asked["Ivo Marek had served as the President of which country before May 2021?"] == (
+        "Borduria"
+    )
+
+
+def test_ambassadors_name_their_destination_and_offices_are_singular() -> None:
+    article = Article()
+    sentence = (
+        "Ambassador to Peru Lina Ostrova of Borduria and former UN Secretaries General "
+        "Omar Dufay said so."
+    )
+    article.official(sentence, "Lina Ostrova", "Ambassador to Peru", "Borduria")
+    article.official(sentence, "Omar Dufay", "Secretaries General", None, org="UN")
+    asked = questions(article)
+    assert asked["Who was the Ambassador of Borduria to Peru in May 2021?"] == "Lina Ostrova"
+    notes = {n.question: n for n in build([article.doc()]).notes}
+    # "former" in the sentence: he held it before; the office is asked, not the holder
+    office = notes["What office did Omar Dufay hold in the UN before May 2021?"]
+    assert office.answer == "Secretary General"
+    assert "Secretary General" not in office.distractors
+
+
+def test_true_false_wrong_country_has_the_office_and_options_are_countries() -> None:
+    article = Article()
+    sentence = (
+        "President Ivo Marek of Borduria, Syldavia's President Ana Ruz, Prime Minister "
+        "Karel Dorn of Borduria and NATO chief Jens Alm met."
+    )
+    article.official(sentence, "Ivo Marek", "President", "Borduria")
+    article.official(sentence, "Ana Ruz", "President", "Syldavia")
+    article.official(sentence, "Karel Dorn", "Prime Minister", "Borduria")
+    article.official(sentence, "Jens Alm", "Secretary General", None, org="NATO")
+    notes = build([article.doc()]).notes
+    for note in notes:
+        if note.kind == "truefalse":
+            # Syldavia has no prime minister in the story: never offered as a false one
+            assert "Prime Minister of Syldavia" not in note.question
+        if "which country" in note.question:
+            assert "NATO" not in note.distractors
 
 
 def test_numbers_are_asked_with_the_thing_counted() -> None:

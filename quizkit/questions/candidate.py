@@ -51,6 +51,10 @@ REASONS: dict[str, str] = {
     "blank-not-fact": "the blank would hide a weekday, relative date or the dateline",
     "quoted-speech": "the sentence is a quotation",
     "too-few-events": "fewer than three clean events on distinct days",
+    "office-not-national": "a local, legislative or committee office, not the country's own",
+    "former-office": "many held the office before; 'who had served as' has no one answer",
+    "office-no-destination": "an ambassador or envoy with no destination named",
+    "generic-office": "the office is a description ('Head'), not the title of a post",
     # checks: the wording or options are faulty
     "dangling-end": "the question ends mid-clause",
     "lowercase-start": "the question does not start with a capital",

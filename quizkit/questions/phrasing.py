@@ -74,8 +74,11 @@ def country_name(name: str) -> str:
 
 
 def org_name(org: str) -> str:
-    """An organisation mid-sentence: 'the CSTO', 'the UN', 'NATO'."""
-    return org if org in NO_ARTICLE_ORGS else f"the {org}"
+    """An organisation mid-sentence: 'the CSTO', 'the UN', 'NATO', 'Hamas'.
+
+    A one-word name that is not an acronym is a proper name and takes no article."""
+    bare = org in NO_ARTICLE_ORGS or (" " not in org and not org.isupper() and org[:1].isupper())
+    return org if bare else f"the {org}"
 
 
 def capitalise(text: str) -> str:

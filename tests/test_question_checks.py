@@ -44,6 +44,11 @@ def candidate(
         "Fill in the blank: The Varna accord was signed by Bulgaria and Romania on [...].",
         "When did the Arab League meet in Port Harbour?",
         "When did NATO Secretary General Jens Lund arrive in Oslo?",
+        "When did police arrest Jan Vos for the third time in two days?",
+        "How many people died in the Tarsa floods?",
+        "When did Borduria respond by calling Olga Tamm a traitor?",
+        "What happened in the West Bank on 4 May 2021?",
+        "When were the talks held in Riga and Tallinn?",
     ],
 )
 def test_well_formed_questions_pass(question: str) -> None:
@@ -90,6 +95,14 @@ def test_well_formed_questions_pass(question: str) -> None:
         ("Fill in the blank: It is dated [...] and names Olga Tamm.", "unresolved-pronoun"),
         ("Fill in the blank: Olga Tamm and Jan Vos were there on [...].", "unresolved-pronoun"),
         ("How many engineers were killed in a revenge revenge attack in Tarsa?", "repeated-word"),
+        # clauses cut from the article and pasted together
+        ("When did Olga Tamm, escort by her aides, began her tour of Tarsa?", "broken-clause"),
+        ("When did the panel meet and is drafting a report on the dam?", "broken-clause"),
+        ("When was the dam finished and engineers are said to be proud?", "broken-clause"),
+        ("On what date was the rally set to be the tenth, was to start in Riga?", "broken-clause"),
+        ("How many aid workers kidnapped in Tarsa?", "broken-clause"),
+        ("How many people did floods in Tarsa which kill led to a crisis?", "broken-clause"),
+        ("What happened in Tarsa Strip on 4 May 2021?", "broken-clause"),
         # headline capitals
         ("When did U.S. Officials meet Olga Tamm?", "headline-caps"),
         ("Who was the Premier Under Fire?", "headline-caps"),

@@ -367,6 +367,17 @@ def test_participants_are_asked_whenever_two_countries_take_part() -> None:
     assert asked[question] == "Peru, Chile, Bolivia and Ecuador"
 
 
+def test_participants_named_only_in_part_are_not_asked_as_the_whole_set() -> None:
+    for sentence in (
+        "Delegates from twelve countries, including Peru, Chile and Bolivia, met in Lima.",
+        "Peru, Chile and Bolivia, among others, met in Lima on 12 March.",
+    ):
+        article = Article()
+        article.participants(sentence, "delegates met in Lima", ("Peru", "Chile", "Bolivia"))
+        assert not any(q.startswith("Which three") for q in questions(article))
+        assert "partial-set" in reasons(article).values()
+
+
 def test_a_summit_names_its_event() -> None:
     article = Article()
     sentence = "Colombia, Ecuador and Venezuela ended their dispute at the Rio Group summit."

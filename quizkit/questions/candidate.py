@@ -46,6 +46,7 @@ REASONS: dict[str, str] = {
     "no-clause": "the event wording is not a clause a question can be made from",
     "not-distinctive": "another event happened the same day, or the place is unknown",
     "few-countries": "fewer than two named countries",
+    "partial-set": "the text names only some of those who took part",
     "vague-event": "the event is not named well enough to ask about",
     "no-context": "the sentence does not name what is counted or who did it",
     "blank-not-fact": "the blank would hide a weekday, relative date or the dateline",
@@ -57,6 +58,7 @@ REASONS: dict[str, str] = {
     "generic-office": "the office is a description ('Head'), not the title of a post",
     # checks: the wording or options are faulty
     "dangling-end": "the question ends mid-clause",
+    "broken-clause": "clauses cut and pasted together ('did ... began', 'and is drafting')",
     "lowercase-start": "the question does not start with a capital",
     "relative-time": "a relative time word needs the article to make sense",
     "unresolved-pronoun": "a pronoun or 'the announcement' needs the article to make sense",

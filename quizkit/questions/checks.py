@@ -478,6 +478,95 @@ def repeated_word(text: str) -> bool:
     return any(a == b and a.isalpha() for a, b in zip(words, words[1:], strict=False))
 
 
+QUESTION_LEAD = re.compile(r"^(?:When|How|On what|By how|What|Which|Who|In what|Where)\b")
+AUX = set(AUXILIARIES.split())
+# A second finite verb after the question's own: "..., was to start", "... and is drafting".
+SECOND_FINITE = re.compile(
+    r"(?:,\s+|\band\s+(?:[\w'-]+\s+){0,2}?)(?:is|are|was|were|will|would|has|have|did)\b"
+    r"(?!\s+(?:\w+\s+)?(?:and|or)\b)"
+)
+# "in Gaza Strip": a place whose name takes "the" written without it.
+BARE_THE_PLACE = re.compile(
+    r"\b(?:in|of|from|to|on|at|into)\s+(?:[A-Z][\w-]+\s+)+(?:Strip|Bank|Republic|Kingdom|"
+    r"Islands|Emirates|Gulf)\b"
+)
+DETERMINER_NEXT = {"to", "the", "a", "an", "his", "her", "its", "their"}
+
+
+def broken_clause(text: str) -> bool:
+    """Clauses cut and pasted into a question: 'When did X, accompany by Y, began his trip?',
+    'When did the panel meet and is drafting ...', 'How many workers kidnapped in Z?'."""
+    if not QUESTION_LEAD.match(text):
+        return False
+    words = [w.strip(",;:?") for w in text.split()]
+    lower = [w.lower() for w in words]
+    head = lower[:6]
+    if BARE_THE_PLACE.search(text):
+        return True
+    if any(a in head for a in AUX) and SECOND_FINITE.search(text):
+        return True
+    if "did" in head:
+        after = lower[head.index("did") + 1 :]
+        for i, word in enumerate(after):
+            nxt = after[i + 1] if i + 1 < len(after) else ""
+            before = after[i - 1] if i else ""
+            if _past_only(word):
+                return True  # 'did ... began'
+            if (
+                nxt in DETERMINER_NEXT
+                and _past_form(word)
+                and before not in AUX | {"be", "been", "being", "get", "got"}
+                and i > 1
+            ):
+                return True  # 'did attacks which kill led to'
+        for match in re.finditer(r",\s+(\w+) by\b", text):
+            if _base_only(match.group(1).lower()):
+                return True  # ', accompany by his wife,'
+    if lower[:2] in (["how", "many"], ["how", "much"]) and not AUX & set(lower):
+        # 'How many workers kidnapped in Z?': a passive without its 'were'
+        return any(_past_form(w) and _lemma(w) in NEEDS_OBJECT_WORDS for w in lower[2:])
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return lemmas[0] if lemmas else ""
+
+
+@lru_cache(maxsize=4096)
+def _past_form(word: str) -> bool:
+    """'began', 'led', 'kidnapped': a verb's past form (finite or participle)."""
+    from lemminflect import getInflection
+
+    lemma = _lemma(word)
+    if not lemma or lemma == word:
+        return False
+    return word in getInflection(lemma, "VBD") or word in getInflection(lemma, "VBN")
+
+
+@lru_cache(maxsize=4096)
+def _past_only(word: str) -> bool:
+    """'began', 'went': a past tense that is neither base form nor participle, nor a noun."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lemma = _lemma(word)
+    if not lemma or lemma == word or len(getAllLemmas(word)) > 1:
+        return False
+    return word in getInflection(lemma, "VBD") and word not in getInflection(lemma, "VBN")
+
+
+@lru_cache(maxsize=4096)
+def _base_only(word: str) -> bool:
+    """'accompany': a verb's base form that is no noun or adjective as well."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return set(lemmas) == {"VERB"} and word in lemmas["VERB"]
+
+
 def wording_reason(
     text: str, headlines: Iterable[str] = (), names: Iterable[str] = ()
 ) -> str | None:
@@ -487,6 +576,8 @@ def wording_reason(
         return "repeated-word"
     if dangling_end(text):
         return "dangling-end"
+    if broken_clause(text):
+        return "broken-clause"
     if relative_time(text):
         return "relative-time"
     if unresolved_pronoun(text):

@@ -17,6 +17,7 @@ from quizkit.questions.distractors import date_options, rng_for
 from quizkit.questions.phrasing import (
     MONTH_NAMES,
     capitalise,
+    country_name,
     format_day,
     is_statement,
     past_tense_lemma,
@@ -197,7 +198,7 @@ def _what_happened(story: Story, asked: list[Candidate], drops: list[Drop]) -> l
         out.append(
             Candidate(
                 Note(
-                    question=f"What happened in {fact.place} on {format_day(day)}?",
+                    question=f"What happened in {country_name(fact.place)} on {format_day(day)}?",
                     answer=capitalise(event),
                     guid=content_guid("date-reverse", day, event),
                     kind="date",

@@ -84,7 +84,7 @@ _LOCAL_TITLE = re.compile(
 # Offices no country question suits: one of a committee, a court, a delegation, a legislature.
 _NO_COUNTRY = re.compile(
     r"\b(?:chair\w*|vice|director|head|member|judge|representative|delegate|spokes\w+|"
-    r"official|senator|congress\w*|lawmaker|office minister|press|secretary)\b",
+    r"official|senator|congress\w*|lawmaker|press|secretary)\b",
     re.IGNORECASE,
 )
 

@@ -110,6 +110,8 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             # Many held the office before; "who had served as" has no one answer.
             drops.append(Drop("former-office", "official", stated, official.person, source))
             who = None
+            if official.org and not envoy and not spokes:
+                candidates.append(which_org(official, office, when, seed, story))
         elif official.country and is_envoy_without_destination(office):
             drops.append(Drop("office-no-destination", "official", stated, official.person, source))
             who = None
@@ -180,6 +182,27 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             )
         candidates.append(Candidate(note, official.key, rank=2))
     return candidates, drops
+
+
+def which_org(official: Official, office: str, when: str, seed: int, story: Story) -> Candidate:
+    """'Ana Ruz had served as the head of which organisation?': one answer, though many
+    had served as its head."""
+    assert official.org
+    guid = content_guid("official-org", official.person, official.office)
+    post = office.lower() if is_generic(office) else office
+    orgs = sorted({o.org for o in story.officials if o.org and o.org != official.org})
+    options = pick(rng_for(seed, guid), [orgs], [official.org])
+    note = Note(
+        question=f"{official.person} had served as the {post} of which organisation{when}?",
+        answer=official.org,
+        guid=guid,
+        kind="official",
+        distractors=options if len(options) == 3 else (),
+        tags=("official",),
+        sources=tuple(dict.fromkeys(official.sources)),
+        extra={"person": official.person},
+    )
+    return Candidate(note, official.key, rank=1)
 
 
 def local_where(

@@ -61,6 +61,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if len(countries) < 2:
             drops.append(Drop("few-countries", "participants", fact.event, answer))
             continue
+        if partial_set(fact.where.sentence, len(countries)):
+            source = str(source_of(fact.where))
+            drops.append(Drop("partial-set", "participants", fact.event, answer, source))
+            continue
         question = participants_question(story, fact, len(countries))
         if question is None:
             drops.append(
@@ -84,6 +88,25 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             )
         )
     return candidates, drops
+
+
+PARTIAL = re.compile(r"\b(?:including|among (?:others|them)|such as|and others|among whom)\b", re.I)
+WORD_NUMBERS = {w: n for n, w in NUMBER_WORDS.items()} | {"twenty": 20, "thirty": 30, "dozen": 12}
+STATED_COUNT = re.compile(
+    r"\b(\d+|[a-z]+)(?:[- ][a-z]+)?\s+(?:countries|nations|states|delegations|governments)\b", re.I
+)
+
+
+def partial_set(sentence: str, count: int) -> bool:
+    """The text names only some who took part ('twenty countries, including ...')."""
+    if PARTIAL.search(sentence):
+        return True
+    for match in STATED_COUNT.finditer(sentence):
+        word = match.group(1).lower()
+        stated = int(word) if word.isdigit() else WORD_NUMBERS.get(word)
+        if stated is not None and stated > count:
+            return True
+    return False
 
 
 def participants_question(story: Story, fact: ParticipantsFact, count: int) -> str | None:
@@ -113,6 +136,8 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
         for o in story.officials
         if o.country in fact.countries
         and any(s.sentence == fact.where.sentence_index for s in o.sources)
+        and re.fullmatch(r"[A-Za-z ]+", o.office)
+        and not re.search(r" (?:in|to|of|for) ", o.office)
     }
     who = f"countries' {next(iter(offices)).lower()}s" if len(offices) == 1 else "countries"
     verb = "were to take part" if day and dateline and day > dateline else "took part"

@@ -66,7 +66,7 @@ def country_name(name: str) -> str:
     words = name.split()
     needs_the = (
         words[0] in ("United", "Czech", "Dominican", "Central")
-        or any(w in ("Republic", "Kingdom", "Islands", "Emirates") for w in words)
+        or any(w in ("Republic", "Kingdom", "Islands", "Emirates", "Strip", "Bank") for w in words)
         or name in ("Netherlands", "Philippines", "Bahamas", "Maldives", "Seychelles", "Comoros")
         or name.startswith("Gambia")
     )

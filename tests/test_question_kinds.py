@@ -7,6 +7,7 @@ be tested before the extractor fills them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from quizkit.extract.facts import (
@@ -21,6 +22,7 @@ from quizkit.extract.facts import (
 from quizkit.questions import build
 from quizkit.questions.candidate import Candidate
 from quizkit.questions.checks import problems
+from quizkit.questions.offices import is_national, singular
 
 SOURCE = "tarsa-accord.txt"
 HEADLINE = "Baltic ministers sign Riga accord"
@@ -376,6 +378,30 @@ def test_participants_named_only_in_part_are_not_asked_as_the_whole_set() -> Non
         article.participants(sentence, "delegates met in Lima", ("Peru", "Chile", "Bolivia"))
         assert not any(q.startswith("Which three") for q in questions(article))
         assert "partial-set" in reasons(article).values()
+
+
+def test_participants_of_an_old_treaty_or_without_a_party_are_not_asked() -> None:
+    article = Article()
+    sentence = "Borduria said on 4 May that Syldavia broke the 1979 peace treaty of the two."
+    article.participants(sentence, "the 1979 peace treaty", ("Borduria", "Syldavia"))
+    article.facts[-1] = replace(article.facts[-1], date="2021-05-04")
+    assert not any(q.startswith("Which two") for q in questions(article))
+    article = Article()
+    sentence = "In Riga, Borduria and the Baltic trio Latvia, Estonia and Lithuania signed a deal."
+    article.official(sentence, "Ivo Marek", "President", "Borduria")
+    article.participants(sentence, "signed a deal", ("Latvia", "Estonia", "Lithuania"))
+    article.facts[-1] = replace(article.facts[-1], date="2021-05-04", place="Riga")
+    assert not any(q.startswith("Which three") for q in questions(article))
+    assert "partial-set" in reasons(article).values()
+
+
+def test_office_plurals_are_singular_but_affairs_stays() -> None:
+    assert singular("Secretaries General") == "Secretary General"
+    assert singular("Foreign Ministers") == "Foreign Minister"
+    assert singular("Foreign Affairs Minister") == "Foreign Affairs Minister"
+    assert not is_national("Mayor", "Canada") and not is_national("Premier", "Canada")
+    assert is_national("Premier", "China") and is_national("Ambassador to Peru", "Chile")
+    assert not is_national("Cabinet Minister", "Kenya") and not is_national("Director", "Chile")
 
 
 def test_a_summit_names_its_event() -> None:

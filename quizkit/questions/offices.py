@@ -113,18 +113,27 @@ def is_envoy_without_destination(office: str) -> bool:
     )  # fmt: skip
 
 
+KEEP_S = {"affairs", "arms", "forces", "services", "relations", "news", "works", "rights", "sports"}
+
+
 def singular(office: str) -> str:
-    """'Secretaries General' -> 'Secretary General', 'Foreign Ministers' -> 'Foreign Minister'."""
+    """'Secretaries General' -> 'Secretary General', 'Foreign Ministers' -> 'Foreign Minister';
+    'Foreign Affairs Minister' stays as it is."""
     words = office.split()
     fixed = []
-    for word in words:
-        if word.endswith("ies") and len(word) > 4:
+    for index, word in enumerate(words):
+        if word.lower() in KEEP_S:
+            pass
+        elif word.endswith("ies") and len(word) > 4:
             word = word[:-3] + "y"
-        elif re.fullmatch(r"[A-Z][a-z]+(?:er|or|ent|ant|ist|ive|man|ir|ef)s", word):
+        elif index == len(words) - 1 and re.fullmatch(
+            r"[A-Z][a-z]+(?:er|or|ent|ant|ist|ive|ir|ef)s", word
+        ):
             word = word[:-1]
+        elif word.endswith("men") and len(word) > 4:
+            word = word[:-3] + "man"
         fixed.append(word)
-    text = " ".join(fixed)
-    return re.sub(r"\bmen\b", "man", text.replace("smen", "sman"))
+    return " ".join(fixed)
 
 
 def same_post(a: str, b: str) -> bool:

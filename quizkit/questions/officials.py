@@ -148,10 +148,12 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 answer=official.country,
                 guid=where_guid,
                 kind="official",
-                distractors=pick(
-                    rng_for(seed, where_guid),
-                    [peers.countries(official.office), countries_only(story.countries)],
-                    [official.country],
+                distractors=three_or_none(
+                    pick(
+                        rng_for(seed, where_guid),
+                        [peers.countries(official.office), countries_only(story.countries)],
+                        [official.country],
+                    )
                 ),
                 tags=("official",),
                 sources=sources,
@@ -218,16 +220,23 @@ def local_where(
         answer=official.country,
         guid=guid,
         kind="official",
-        distractors=pick(
-            rng_for(seed, guid),
-            [peers.countries(official.office), countries_only(peers.story_countries)],
-            [official.country],
+        distractors=three_or_none(
+            pick(
+                rng_for(seed, guid),
+                [peers.countries(official.office), countries_only(peers.story_countries)],
+                [official.country],
+            )
         ),
         tags=("official",),
         sources=tuple(dict.fromkeys(official.sources)),
         extra={"person": official.person},
     )
     return Candidate(note, official.key, rank=2)
+
+
+def three_or_none(options: tuple[str, ...]) -> tuple[str, ...]:
+    """Two wrong countries make a guess too easy: three options, or a typed answer."""
+    return options if len(options) == 3 else ()
 
 
 def countries_only(names: list[str]) -> list[str]:

@@ -61,7 +61,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if len(countries) < 2:
             drops.append(Drop("few-countries", "participants", fact.event, answer))
             continue
-        if partial_set(fact.where.sentence, len(countries)):
+        if partial_set(fact.where.sentence, len(countries)) or other_party(story, fact):
             source = str(source_of(fact.where))
             drops.append(Drop("partial-set", "participants", fact.event, answer, source))
             continue
@@ -109,6 +109,18 @@ def partial_set(sentence: str, count: int) -> bool:
     return False
 
 
+def other_party(story: Story, fact: ParticipantsFact) -> bool:
+    """A country the sentence joins to the set ('Iran and the P5+1 nations') but the set
+    leaves out: naming the set alone would be wrong."""
+    sentence = fact.where.sentence
+    for country in story.countries:
+        if country in fact.countries or country == getattr(fact, "place", None):
+            continue
+        if re.search(rf"\b{re.escape(country)}\s+and\b", sentence):
+            return True
+    return False
+
+
 def participants_question(story: Story, fact: ParticipantsFact, count: int) -> str | None:
     """'Which four countries' defense ministers took part in the meeting on 9 March 2023?'"""
     number = NUMBER_WORDS.get(count, str(count))
@@ -119,6 +131,8 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
     if found is None:
         return _forces_question(story, fact, number)
     event, named = found
+    if not _placed_or_named(fact, event, named):
+        return None
     place = getattr(fact, "place", None)
     day = getattr(fact, "date", None) or _date_beside(story, fact)
     where = f" in {place}" if place and fold(place) not in fold(event) else ""
@@ -142,6 +156,24 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
     who = f"countries' {next(iter(offices)).lower()}s" if len(offices) == 1 else "countries"
     verb = "were to take part" if day and dateline and day > dateline else "took part"
     return f"Which {number} {who} {verb} in {event}{where}{when}? {name_all(number)}"
+
+
+AGREEMENT = re.compile(r"\b(?:agreement|accord|treaty|deal|plan|statement|declaration)$")
+
+
+def _placed_or_named(fact: ParticipantsFact, event: str, named: bool) -> bool:
+    """A bare 'the conference' or 'the deal' needs its own place and date to be told apart
+    (a press conference, a treaty signed years before); a named event needs less."""
+    own_date = getattr(fact, "date", None)
+    noun = event.split()[-1]
+    sentence = fact.where.sentence
+    for year in re.findall(rf"\b(\d{{4}})\s+(?:[\w-]+\s+)?{noun}|{noun} of (\d{{4}})", sentence):
+        written = year[0] or year[1]
+        if own_date and not own_date.startswith(written):
+            return False  # 'the 1979 peace treaty' is not an event of the story's day
+    if AGREEMENT.search(event):
+        return bool(own_date)
+    return named or bool(getattr(fact, "place", None) and own_date)
 
 
 GROUP = re.compile(

@@ -103,6 +103,11 @@ def test_well_formed_questions_pass(question: str) -> None:
         ("How many aid workers kidnapped in Tarsa?", "broken-clause"),
         ("How many people did floods in Tarsa which kill led to a crisis?", "broken-clause"),
         ("What happened in Tarsa Strip on 4 May 2021?", "broken-clause"),
+        ("When did Jan Vos, Dominican Republic's envoy, land in Riga?", "broken-clause"),
+        ("On what date was secretary of State Olga Tamm to land in Riga?", "broken-clause"),
+        ("When did Thousands of people march in Tarsa?", "broken-clause"),
+        ("When did Olga Tamm also visit Riga?", "unresolved-pronoun"),
+        ("Fill in the blank: [...] has not been seen in public in the past week.", "relative-time"),
         # headline capitals
         ("When did U.S. Officials meet Olga Tamm?", "headline-caps"),
         ("Who was the Premier Under Fire?", "headline-caps"),

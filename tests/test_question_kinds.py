@@ -23,6 +23,7 @@ from quizkit.questions import build
 from quizkit.questions.candidate import Candidate
 from quizkit.questions.checks import problems
 from quizkit.questions.offices import is_national, singular
+from quizkit.questions.phrasing import tidy
 
 SOURCE = "tarsa-accord.txt"
 HEADLINE = "Baltic ministers sign Riga accord"
@@ -402,6 +403,13 @@ def test_office_plurals_are_singular_but_affairs_stays() -> None:
     assert not is_national("Mayor", "Canada") and not is_national("Premier", "Canada")
     assert is_national("Premier", "China") and is_national("Ambassador to Peru", "Chile")
     assert not is_national("Cabinet Minister", "Kenya") and not is_national("Director", "Chile")
+
+
+def test_moving_a_clause_into_a_question_mends_its_case_and_article() -> None:
+    assert tidy("When did Tens of thousands march") == "When did tens of thousands march"
+    assert tidy("was secretary of State Olga Tamm") == "was Secretary of State Olga Tamm"
+    assert tidy("Jan Vos, United Kingdom's envoy") == "Jan Vos, the United Kingdom's envoy"
+    assert tidy("the United States's envoy") == "the United States's envoy"
 
 
 def test_a_summit_names_its_event() -> None:

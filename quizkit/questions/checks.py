@@ -56,7 +56,7 @@ NEEDS_OBJECT_WORDS = set(NEEDS_OBJECT.split())
 
 RELATIVE_TIME = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|now|currently|recently|ago|"
-    r"(?:this|last|next|earlier this|later this)\s+"
+    r"(?:this|last|next|earlier this|later this|the past|the previous|the coming)\s+"
     r"(?:morning|afternoon|evening|night|week|weekend|month|year|spring|summer|autumn|winter)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,
@@ -312,6 +312,8 @@ def unresolved_pronoun(text: str) -> bool:
     """A pronoun or 'the announcement' whose meaning is in the article, not in the question."""
     if CONTEXT_NOUNS.search(text):
         return True
+    if QUESTION_LEAD.match(text) and re.search(r"\balso\b", text):
+        return True  # 'When did Abe also express ...': 'also' points back into the article
     words = [w.lower().strip("\"'“”") for w in _words(text)]
     for i, word in enumerate(words):
         if word in SUBJECT_PRONOUNS:
@@ -490,6 +492,15 @@ BARE_THE_PLACE = re.compile(
     r"\b(?:in|of|from|to|on|at|into)\s+(?:[A-Z][\w-]+\s+)+(?:Strip|Bank|Republic|Kingdom|"
     r"Islands|Emirates|Gulf)\b"
 )
+BARE_THE_POSSESSIVE = re.compile(
+    r"(?<!\bthe )(?<!\bThe )\b(?:United (?:Kingdom|States|Nations|Arab Emirates)|"
+    r"Netherlands|Philippines|[A-Z][\w-]+ (?:Strip|Bank|Republic))['’]s\b"
+)
+MIXED_CASE_OFFICE = re.compile(
+    r"\b(?:secretary|minister|director|head|chief)\s+of\s+(?:State|Defen[cs]e|Foreign|Interior|"
+    r"Health|Finance|Justice|Staff)\b"
+)
+COUNT_NOUNS = r"(?:Tens|Hundreds|Thousands|Dozens|Scores|Millions)"
 DETERMINER_NEXT = {"to", "the", "a", "an", "his", "her", "its", "their"}
 
 
@@ -501,8 +512,10 @@ def broken_clause(text: str) -> bool:
     words = [w.strip(",;:?") for w in text.split()]
     lower = [w.lower() for w in words]
     head = lower[:6]
-    if BARE_THE_PLACE.search(text):
+    if BARE_THE_PLACE.search(text) or BARE_THE_POSSESSIVE.search(text):
         return True
+    if MIXED_CASE_OFFICE.search(text) or re.search(rf"\s{COUNT_NOUNS}\b", text):
+        return True  # 'secretary of State', 'When did Tens of thousands ...'
     if any(a in head for a in AUX) and SECOND_FINITE.search(text):
         return True
     if "did" in head:

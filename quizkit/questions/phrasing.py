@@ -214,7 +214,27 @@ def _bare_singular_noun(word: str) -> bool:
 
 def _finish(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    return capitalise(text) + "?"
+    return capitalise(tidy(text)) + "?"
+
+
+# An office written in a headline's mixed case: 'secretary of State' (one whole title).
+_MIXED_OFFICE = re.compile(
+    r"\b(secretary|minister|director|head|chief)(\s+of\s+(?:State|Defen[cs]e|Foreign|Interior|"
+    r"Health|Finance|Justice|Staff)\b)"
+)
+_COUNT_NOUN = re.compile(r"(?<=\s)(Tens|Hundreds|Thousands|Dozens|Scores|Millions)(?= of\b)")
+_THE_POSSESSIVE = re.compile(
+    r"(?<!\bthe )(?<!\bThe )\b((?:United (?:Kingdom|States|Nations|Arab Emirates)|Netherlands|"
+    r"Philippines)['’]s)\b"
+)
+
+
+def tidy(text: str) -> str:
+    """Mend what moving a clause into a question breaks: 'When did Tens of thousands' (the
+    sentence's first word), 'secretary of State', 'United Kingdom's' without its 'the'."""
+    text = _MIXED_OFFICE.sub(lambda m: m.group(1).capitalize() + m.group(2), text)
+    text = _COUNT_NOUN.sub(lambda m: m.group(1).lower(), text)
+    return _THE_POSSESSIVE.sub(r"the \1", text)
 
 
 PLANNED = re.compile(

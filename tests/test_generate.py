@@ -67,6 +67,11 @@ def test_golden_questions_for_an_article() -> None:
             "Secretary General",
         ),
         (
+            "date",
+            "What happened in Tallinn on 1 March 2023?",
+            "Protesters gathered outside the parliament in Tallinn",
+        ),
+        (
             "truefalse",
             "True or false: Mariusz Blaszczak was the Defense Minister of Latvia in March 2023.",
             "False",
@@ -154,14 +159,14 @@ def generate(runner: CliRunner, *args: str) -> str:
 
 def test_regenerating_updates_in_place_and_keeps_history(runner: CliRunner, store: Store) -> None:
     first = generate(runner, str(NATO), "--deck", "NATO")
-    assert "14 added, 0 updated, 0 unchanged" in first
+    assert "15 added, 0 updated, 0 unchanged" in first
     answer = runner.invoke(cli, ["study", "NATO", "--new", "1"], input="Pistorius\n")
     assert answer.exit_code == 0
     reviewed = store.db.execute("SELECT card_id FROM reviews").fetchall()
     assert len(reviewed) == 1
     again = generate(runner, str(NATO), "--deck", "NATO")
-    assert "0 added, 0 updated, 14 unchanged" in again
-    assert store.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == 14
+    assert "0 added, 0 updated, 15 unchanged" in again
+    assert store.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0] == 15
     assert store.reviews_of(reviewed[0][0])[0]["typed"] == "Pistorius"
 
 
@@ -195,7 +200,7 @@ def test_out_writes_a_deck_file_without_article_prose(runner: CliRunner, tmp_pat
     generate(runner, str(NATO), "--deck", "NATO", "--out", str(out))
     deck = read_deck_file(out)
     assert deck.deck.name == "NATO"
-    assert len(deck.notes) == 13
+    assert len(deck.notes) == 14
     assert all(n.kind != "cloze" for n in deck.notes)
     assert "Stoltenberg added" not in out.read_text(encoding="utf-8")
 
@@ -213,7 +218,7 @@ def test_review_keeps_edits_and_drops(runner: CliRunner, store: Store) -> None:
     assert result.exit_code == 0, result.output
     questions = [row[0] for row in store.db.execute("SELECT question FROM notes WHERE dropped = 0")]
     assert "Who led Poland's defence ministry?" in questions
-    assert len(questions) == 13
+    assert len(questions) == 14
 
 
 def test_shipped_deck_asks_about_every_gold_fact(shared_dir: Path) -> None:
@@ -254,8 +259,8 @@ def test_explain_lists_each_question_left_out_on_stderr(runner: CliRunner) -> No
     assert explained.exit_code == 0, explained.output
     lines = explained.stderr.splitlines()
     assert (
-        "left out [dateline] date: NATO ministers agree to send more troops to Estonia "
-        "-> 9 March 2023 (nato-estonia-deployment, sentence 2)"
+        "left out [dateline] date: TALLINN, Estonia "
+        "-> 9 March 2023 (nato-estonia-deployment, sentence 3)"
     ) in lines
     assert (
         "left out [vague-event] number: How many troops would be deployed to the region? "

@@ -131,7 +131,7 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
     if found is None:
         return _forces_question(story, fact, number)
     event, named = found
-    if not _placed_or_named(fact, event, named):
+    if not _event_of_the_day(fact, event):
         return None
     place = getattr(fact, "place", None)
     day = getattr(fact, "date", None) or _date_beside(story, fact)
@@ -161,11 +161,13 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
 AGREEMENT = re.compile(r"\b(?:agreement|accord|treaty|deal|plan|statement|declaration)$")
 
 
-def _placed_or_named(fact: ParticipantsFact, event: str, named: bool) -> bool:
-    """A bare 'the conference' or 'the deal' needs its own place and date to be told apart
-    (a press conference, a treaty signed years before); a named event needs less."""
+def _event_of_the_day(fact: ParticipantsFact, event: str) -> bool:
+    """An agreement is asked only with the date its own sentence gives (not one from a
+    sentence beside it); never a treaty signed years before, nor a press conference."""
     own_date = getattr(fact, "date", None)
     noun = event.split()[-1]
+    if re.search(rf"\b(?:press|news)\s+{noun}", fact.where.sentence, re.I):
+        return False  # a press conference is no event countries take part in
     sentence = fact.where.sentence
     for year in re.findall(rf"\b(\d{{4}})\s+(?:[\w-]+\s+)?{noun}|{noun} of (\d{{4}})", sentence):
         written = year[0] or year[1]
@@ -173,7 +175,7 @@ def _placed_or_named(fact: ParticipantsFact, event: str, named: bool) -> bool:
             return False  # 'the 1979 peace treaty' is not an event of the story's day
     if AGREEMENT.search(event):
         return bool(own_date)
-    return named or bool(getattr(fact, "place", None) and own_date)
+    return True
 
 
 GROUP = re.compile(

@@ -107,6 +107,7 @@ def test_well_formed_questions_pass(question: str) -> None:
         ("On what date was secretary of State Olga Tamm to land in Riga?", "broken-clause"),
         ("When did Thousands of people march in Tarsa?", "broken-clause"),
         ("When did Olga Tamm also visit Riga?", "unresolved-pronoun"),
+        ("When did Jan Vos, age given as 40 or 41, land in Riga?", "broken-clause"),
         ("Fill in the blank: [...] has not been seen in public in the past week.", "relative-time"),
         # headline capitals
         ("When did U.S. Officials meet Olga Tamm?", "headline-caps"),
@@ -116,6 +117,18 @@ def test_well_formed_questions_pass(question: str) -> None:
 )
 def test_each_fault_is_dropped_with_its_reason(question: str, reason: str) -> None:
     assert reason_against(candidate(question)) == reason
+
+
+def test_a_toll_needs_its_span_and_what_happened_needs_the_place_it_happened() -> None:
+    toll = candidate("How many soldiers were killed in Tarsa?", "13", kind="number")
+    assert reason_against(toll) == "no-time-frame"
+    spanned = candidate("How many soldiers were killed in Tarsa in 2019?", "13", kind="number")
+    assert reason_against(spanned) is None
+    question = "What happened in Borduria on 4 May 2021?"
+    away = candidate(question, "Police found the boat towed back from Borduria", answer_type="free")
+    assert reason_against(away) == "place-not-event"
+    there = candidate(question, "Police found the boat in Borduria", answer_type="free")
+    assert reason_against(there) is None
 
 
 def test_a_headline_copied_in_title_case_is_dropped() -> None:

@@ -300,14 +300,18 @@ def test_numbers_are_asked_with_the_thing_counted() -> None:
         "Fuel prices in Tarsa rose 5 percent in May.", 5, "5 percent", "percent", unit="percent"
     )
     article.number(
-        "Forty Chilean soldiers were wounded in Haiti.", 40, "Forty Chilean soldiers", "soldiers"
+        "Forty Chilean soldiers were wounded in the clashes in Haiti.",
+        40,
+        "Forty Chilean soldiers",
+        "soldiers",
     )
     asked = questions(article)
     assert asked["How many troops did Chile send to Haiti in March?"] == "300"
     assert asked["How many engineers did Peru send to the Tarsa dam?"] == "about 120"
     assert asked["How much money did Libya pledge to the Varna campaign?"] == "EUR 50 million"
     assert asked["By what percentage did fuel prices in Tarsa rise in May?"] == "5 percent"
-    assert asked["How many Chilean soldiers were wounded in Haiti?"] == "40"
+    # a toll is asked with its span (the clashes), never as a bare running count
+    assert asked["How many Chilean soldiers were wounded in the clashes in Haiti?"] == "40"
 
 
 def test_numbers_after_a_helping_verb_keep_its_tense() -> None:

@@ -58,6 +58,8 @@ REASONS: dict[str, str] = {
     "generic-office": "the office is a description ('Head'), not the title of a post",
     # checks: the wording or options are faulty
     "dangling-end": "the question ends mid-clause",
+    "no-time-frame": "a toll asked without its span (year, attack): other counts fit too",
+    "place-not-event": "the place is where something came from, not where it happened",
     "broken-clause": "clauses cut and pasted together ('did ... began', 'and is drafting')",
     "lowercase-start": "the question does not start with a capital",
     "relative-time": "a relative time word needs the article to make sense",

@@ -512,6 +512,8 @@ def broken_clause(text: str) -> bool:
     words = [w.strip(",;:?") for w in text.split()]
     lower = [w.lower() for w in words]
     head = lower[:6]
+    if re.search(r",[^,]*\b(?:age|aged)\b[^,]*\d[^,]*,", text):
+        return True  # 'When did X, age given as 28 or 29, plead ...': an aside pasted in
     if BARE_THE_PLACE.search(text) or BARE_THE_POSSESSIVE.search(text):
         return True
     if MIXED_CASE_OFFICE.search(text) or re.search(rf"\s{COUNT_NOUNS}\b", text):
@@ -580,6 +582,38 @@ def _base_only(word: str) -> bool:
     return set(lemmas) == {"VERB"} and word in lemmas["VERB"]
 
 
+CASUALTY = re.compile(r"\b(?:killed|dead|died|wounded|injured)\b")
+TIME_FRAME = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|since|during|as a result of|in the (?:[\w-]+ ){0,3}"
+    r"(?:attack|attacks|offensive|war|clashes|explosion|blast|crash|earthquake|bombing|raid|"
+    r"fighting|violence|riots|storm|floods?))\b"
+)
+
+
+def no_time_frame(candidate: Candidate) -> bool:
+    """'How many journalists have been killed in Z?': a toll needs its span (a year, an
+    attack), or every count the article gives for other spans fits too."""
+    question = candidate.note.question
+    return (
+        candidate.note.kind == "number"
+        and question.startswith("How many")
+        and bool(CASUALTY.search(question))
+        and not TIME_FRAME.search(question)
+    )
+
+
+def place_not_event(candidate: Candidate) -> bool:
+    """'What happened in Z on D?' when the answer only says 'back from Z': Z is not where."""
+    match = re.match(r"What happened in (?:the )?(.+?) on ", candidate.note.question)
+    if not match:
+        return False
+    place = re.escape(match.group(1))
+    answer = candidate.note.answer
+    named = re.findall(rf"\b(\w+)\s+(?:the\s+)?{place}\b", answer)
+    return bool(named) and all(w.lower() in ("from", "to", "towards", "against") for w in named)
+
+
 def wording_reason(
     text: str, headlines: Iterable[str] = (), names: Iterable[str] = ()
 ) -> str | None:
@@ -615,6 +649,10 @@ def reason_against(
         reason = wording_reason(text, headlines, names)
         if reason:
             return reason
+    if no_time_frame(candidate):
+        return "no-time-frame"
+    if place_not_event(candidate):
+        return "place-not-event"
     if answer_in_question(candidate):
         return "answer-in-question"
     if option_is_answer(candidate):

@@ -168,6 +168,8 @@ def _event_of_the_day(fact: ParticipantsFact, event: str) -> bool:
     noun = event.split()[-1]
     if re.search(rf"\b(?:press|news)\s+{noun}", fact.where.sentence, re.I):
         return False  # a press conference is no event countries take part in
+    if re.search(r"\b(?:phone|telephone)\b", event, re.I):
+        return False  # leaders speak on the phone; their countries take part in nothing
     sentence = fact.where.sentence
     for year in re.findall(rf"\b(\d{{4}})\s+(?:[\w-]+\s+)?{noun}|{noun} of (\d{{4}})", sentence):
         written = year[0] or year[1]

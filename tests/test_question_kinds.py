@@ -400,6 +400,18 @@ def test_participants_of_an_old_treaty_or_without_a_party_are_not_asked() -> Non
     assert "partial-set" in reasons(article).values()
 
 
+def test_a_short_name_of_an_office_holder_is_not_asked_again() -> None:
+    article = Article()
+    sentence = "President Ivo Marek of Borduria met Syldavia's President Ana Ruz; Marek smiled."
+    article.official(sentence, "Ivo Marek", "President", "Borduria")
+    article.official(sentence, "Ana Ruz", "President", "Syldavia")
+    article.official(sentence, "Ivo", "President", "Borduria")
+    asked = questions(article)
+    assert not any(q.startswith("Ivo was") or " Ivo was" in q for q in asked)
+    assert asked["Who was the President of Borduria in May 2021?"] == "Ivo Marek"
+    assert "same-person" in reasons(article).values()
+
+
 def test_office_plurals_are_singular_but_affairs_stays() -> None:
     assert singular("Secretaries General") == "Secretary General"
     assert singular("Foreign Ministers") == "Foreign Minister"

@@ -55,6 +55,7 @@ REASONS: dict[str, str] = {
     "office-not-national": "a local, legislative or committee office, not the country's own",
     "former-office": "many held the office before; 'who had served as' has no one answer",
     "office-no-destination": "an ambassador or envoy with no destination named",
+    "same-person": "a short name of an office-holder already asked by the full name",
     "generic-office": "the office is a description ('Head'), not the title of a post",
     # checks: the wording or options are faulty
     "dangling-end": "the question ends mid-clause",

@@ -82,6 +82,13 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     peers = Peers(story)
     for official in story.officials:
         office = singular(official.office)
+        fuller = fuller_name(official, story)
+        if fuller:
+            # 'Lee' beside 'Lee Myung-bak' of the same office and place: one person, asked once
+            source = official.sources[0].document if official.sources else ""
+            stated = f"{official.person}: also {fuller}"
+            drops.append(Drop("same-person", "official", stated, official.person, source))
+            continue
         former = held_before(official, story)
         when = when_held(official, former)
         verb = "had served as" if former else "was"
@@ -232,6 +239,18 @@ def local_where(
         extra={"person": official.person},
     )
     return Candidate(note, official.key, rank=2)
+
+
+def fuller_name(official: Official, story: Story) -> str | None:
+    """The fuller name of the same office-holder, when this one is part of it ('Lee')."""
+    words = official.person.split()
+    for other in story.officials:
+        if other is official or other.place != official.place or other.office != official.office:
+            continue
+        others = other.person.split()
+        if len(others) > len(words) and all(w in others for w in words):
+            return other.person
+    return None
 
 
 def three_or_none(options: tuple[str, ...]) -> tuple[str, ...]:

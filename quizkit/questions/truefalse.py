@@ -7,7 +7,14 @@ from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
 from quizkit.questions.distractors import pick, rng_for
 from quizkit.questions.offices import singular
-from quizkit.questions.officials import Peers, held_before, office_phrase, unsound_office, when_held
+from quizkit.questions.officials import (
+    Peers,
+    fuller_name,
+    held_before,
+    office_phrase,
+    unsound_office,
+    when_held,
+)
 from quizkit.questions.phrasing import country_name
 from quizkit.questions.story import Story
 
@@ -20,7 +27,9 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     start = rng_for(seed, f"truefalse-start:{first}").random() < 0.5
     # Only offices a country has once make a sound statement (see officials.unsound_office).
     with_country = [
-        o for o in story.officials if o.country and not unsound_office(o, singular(o.office))
+        o
+        for o in story.officials
+        if o.country and not unsound_office(o, singular(o.office)) and not fuller_name(o, story)
     ]
     peers = Peers(story)
     for index, official in enumerate(with_country):

@@ -259,8 +259,8 @@ def test_explain_lists_each_question_left_out_on_stderr(runner: CliRunner) -> No
     assert explained.exit_code == 0, explained.output
     lines = explained.stderr.splitlines()
     assert (
-        "left out [dateline] date: TALLINN, Estonia -> 9 March 2023 (nato-estonia-deployment, "
-        "sentence 3)"
+        "left out [dateline] date: TALLINN, Estonia "
+        "-> 9 March 2023 (nato-estonia-deployment, sentence 3)"
     ) in lines
     assert (
         "left out [vague-event] number: How many troops would be deployed to the region? "

@@ -44,6 +44,11 @@ def candidate(
         "Fill in the blank: The Varna accord was signed by Bulgaria and Romania on [...].",
         "When did the Arab League meet in Port Harbour?",
         "When did NATO Secretary General Jens Lund arrive in Oslo?",
+        "When did police arrest Jan Vos for the third time in two days?",
+        "How many people died in the Tarsa floods?",
+        "When did Borduria respond by calling Olga Tamm a traitor?",
+        "What happened in the West Bank on 4 May 2021?",
+        "When were the talks held in Riga and Tallinn?",
     ],
 )
 def test_well_formed_questions_pass(question: str) -> None:
@@ -90,6 +95,20 @@ def test_well_formed_questions_pass(question: str) -> None:
         ("Fill in the blank: It is dated [...] and names Olga Tamm.", "unresolved-pronoun"),
         ("Fill in the blank: Olga Tamm and Jan Vos were there on [...].", "unresolved-pronoun"),
         ("How many engineers were killed in a revenge revenge attack in Tarsa?", "repeated-word"),
+        # clauses cut from the article and pasted together
+        ("When did Olga Tamm, escort by her aides, began her tour of Tarsa?", "broken-clause"),
+        ("When did the panel meet and is drafting a report on the dam?", "broken-clause"),
+        ("When was the dam finished and engineers are said to be proud?", "broken-clause"),
+        ("On what date was the rally set to be the tenth, was to start in Riga?", "broken-clause"),
+        ("How many aid workers kidnapped in Tarsa?", "broken-clause"),
+        ("How many people did floods in Tarsa which kill led to a crisis?", "broken-clause"),
+        ("What happened in Tarsa Strip on 4 May 2021?", "broken-clause"),
+        ("When did Jan Vos, Dominican Republic's envoy, land in Riga?", "broken-clause"),
+        ("On what date was secretary of State Olga Tamm to land in Riga?", "broken-clause"),
+        ("When did Thousands of people march in Tarsa?", "broken-clause"),
+        ("When did Olga Tamm also visit Riga?", "unresolved-pronoun"),
+        ("When did Jan Vos, age given as 40 or 41, land in Riga?", "broken-clause"),
+        ("Fill in the blank: [...] has not been seen in public in the past week.", "relative-time"),
         # headline capitals
         ("When did U.S. Officials meet Olga Tamm?", "headline-caps"),
         ("Who was the Premier Under Fire?", "headline-caps"),
@@ -98,6 +117,18 @@ def test_well_formed_questions_pass(question: str) -> None:
 )
 def test_each_fault_is_dropped_with_its_reason(question: str, reason: str) -> None:
     assert reason_against(candidate(question)) == reason
+
+
+def test_a_toll_needs_its_span_and_what_happened_needs_the_place_it_happened() -> None:
+    toll = candidate("How many soldiers were killed in Tarsa?", "13", kind="number")
+    assert reason_against(toll) == "no-time-frame"
+    spanned = candidate("How many soldiers were killed in Tarsa in 2019?", "13", kind="number")
+    assert reason_against(spanned) is None
+    question = "What happened in Borduria on 4 May 2021?"
+    away = candidate(question, "Police found the boat towed back from Borduria", answer_type="free")
+    assert reason_against(away) == "place-not-event"
+    there = candidate(question, "Police found the boat in Borduria", answer_type="free")
+    assert reason_against(there) is None
 
 
 def test_a_headline_copied_in_title_case_is_dropped() -> None:

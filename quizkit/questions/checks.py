@@ -56,7 +56,7 @@ NEEDS_OBJECT_WORDS = set(NEEDS_OBJECT.split())
 
 RELATIVE_TIME = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|now|currently|recently|ago|"
-    r"(?:this|last|next|earlier this|later this)\s+"
+    r"(?:this|last|next|earlier this|later this|the past|the previous|the coming)\s+"
     r"(?:morning|afternoon|evening|night|week|weekend|month|year|spring|summer|autumn|winter)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.IGNORECASE,
@@ -312,6 +312,8 @@ def unresolved_pronoun(text: str) -> bool:
     """A pronoun or 'the announcement' whose meaning is in the article, not in the question."""
     if CONTEXT_NOUNS.search(text):
         return True
+    if QUESTION_LEAD.match(text) and re.search(r"\balso\b", text):
+        return True  # 'When did Abe also express ...': 'also' points back into the article
     words = [w.lower().strip("\"'“”") for w in _words(text)]
     for i, word in enumerate(words):
         if word in SUBJECT_PRONOUNS:
@@ -496,6 +498,140 @@ def repeated_word(text: str) -> bool:
     return any(a == b and a.isalpha() for a, b in zip(words, words[1:], strict=False))
 
 
+QUESTION_LEAD = re.compile(r"^(?:When|How|On what|By how|What|Which|Who|In what|Where)\b")
+AUX = set(AUXILIARIES.split())
+# A second finite verb after the question's own: "..., was to start", "... and is drafting".
+SECOND_FINITE = re.compile(
+    r"(?:,\s+|\band\s+(?:[\w'-]+\s+){0,2}?)(?:is|are|was|were|will|would|has|have|did)\b"
+    r"(?!\s+(?:\w+\s+)?(?:and|or)\b)"
+)
+# "in Gaza Strip": a place whose name takes "the" written without it.
+BARE_THE_PLACE = re.compile(
+    r"\b(?:in|of|from|to|on|at|into)\s+(?:[A-Z][\w-]+\s+)+(?:Strip|Bank|Republic|Kingdom|"
+    r"Islands|Emirates|Gulf)\b"
+)
+BARE_THE_POSSESSIVE = re.compile(
+    r"(?<!\bthe )(?<!\bThe )\b(?:United (?:Kingdom|States|Nations|Arab Emirates)|"
+    r"Netherlands|Philippines|[A-Z][\w-]+ (?:Strip|Bank|Republic))['’]s\b"
+)
+MIXED_CASE_OFFICE = re.compile(
+    r"\b(?:secretary|minister|director|head|chief)\s+of\s+(?:State|Defen[cs]e|Foreign|Interior|"
+    r"Health|Finance|Justice|Staff)\b"
+)
+COUNT_NOUNS = r"(?:Tens|Hundreds|Thousands|Dozens|Scores|Millions)"
+DETERMINER_NEXT = {"to", "the", "a", "an", "his", "her", "its", "their"}
+
+
+def broken_clause(text: str) -> bool:
+    """Clauses cut and pasted into a question: 'When did X, accompany by Y, began his trip?',
+    'When did the panel meet and is drafting ...', 'How many workers kidnapped in Z?'."""
+    if not QUESTION_LEAD.match(text):
+        return False
+    words = [w.strip(",;:?") for w in text.split()]
+    lower = [w.lower() for w in words]
+    head = lower[:6]
+    if re.search(r",[^,]*\b(?:age|aged)\b[^,]*\d[^,]*,", text):
+        return True  # 'When did X, age given as 28 or 29, plead ...': an aside pasted in
+    if BARE_THE_PLACE.search(text) or BARE_THE_POSSESSIVE.search(text):
+        return True
+    if MIXED_CASE_OFFICE.search(text) or re.search(rf"\s{COUNT_NOUNS}\b", text):
+        return True  # 'secretary of State', 'When did Tens of thousands ...'
+    if any(a in head for a in AUX) and SECOND_FINITE.search(text):
+        return True
+    if "did" in head:
+        after = lower[head.index("did") + 1 :]
+        for i, word in enumerate(after):
+            nxt = after[i + 1] if i + 1 < len(after) else ""
+            before = after[i - 1] if i else ""
+            if _past_only(word):
+                return True  # 'did ... began'
+            if (
+                nxt in DETERMINER_NEXT
+                and _past_form(word)
+                and before not in AUX | {"be", "been", "being", "get", "got"}
+                and i > 1
+            ):
+                return True  # 'did attacks which kill led to'
+        for match in re.finditer(r",\s+(\w+) by\b", text):
+            if _base_only(match.group(1).lower()):
+                return True  # ', accompany by his wife,'
+    if lower[:2] in (["how", "many"], ["how", "much"]) and not AUX & set(lower):
+        # 'How many workers kidnapped in Z?': a passive without its 'were'
+        return any(_past_form(w) and _lemma(w) in NEEDS_OBJECT_WORDS for w in lower[2:])
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return lemmas[0] if lemmas else ""
+
+
+@lru_cache(maxsize=4096)
+def _past_form(word: str) -> bool:
+    """'began', 'led', 'kidnapped': a verb's past form (finite or participle)."""
+    from lemminflect import getInflection
+
+    lemma = _lemma(word)
+    if not lemma or lemma == word:
+        return False
+    return word in getInflection(lemma, "VBD") or word in getInflection(lemma, "VBN")
+
+
+@lru_cache(maxsize=4096)
+def _past_only(word: str) -> bool:
+    """'began', 'went': a past tense that is neither base form nor participle, nor a noun."""
+    from lemminflect import getAllLemmas, getInflection
+
+    lemma = _lemma(word)
+    if not lemma or lemma == word or len(getAllLemmas(word)) > 1:
+        return False
+    return word in getInflection(lemma, "VBD") and word not in getInflection(lemma, "VBN")
+
+
+@lru_cache(maxsize=4096)
+def _base_only(word: str) -> bool:
+    """'accompany': a verb's base form that is no noun or adjective as well."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    return set(lemmas) == {"VERB"} and word in lemmas["VERB"]
+
+
+CASUALTY = re.compile(r"\b(?:killed|dead|died|wounded|injured)\b")
+TIME_FRAME = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|since|during|as a result of|in the (?:[\w-]+ ){0,3}"
+    r"(?:attack|attacks|offensive|war|clashes|explosion|blast|crash|earthquake|bombing|raid|"
+    r"fighting|violence|riots|storm|floods?))\b"
+)
+
+
+def no_time_frame(candidate: Candidate) -> bool:
+    """'How many journalists have been killed in Z?': a toll needs its span (a year, an
+    attack), or every count the article gives for other spans fits too."""
+    question = candidate.note.question
+    return (
+        candidate.note.kind == "number"
+        and question.startswith("How many")
+        and bool(CASUALTY.search(question))
+        and not TIME_FRAME.search(question)
+    )
+
+
+def place_not_event(candidate: Candidate) -> bool:
+    """'What happened in Z on D?' when the answer only says 'back from Z': Z is not where."""
+    match = re.match(r"What happened in (?:the )?(.+?) on ", candidate.note.question)
+    if not match:
+        return False
+    place = re.escape(match.group(1))
+    answer = candidate.note.answer
+    named = re.findall(rf"\b(\w+)\s+(?:the\s+)?{place}\b", answer)
+    return bool(named) and all(w.lower() in ("from", "to", "towards", "against") for w in named)
+
+
 def wording_reason(
     text: str, headlines: Iterable[str] = (), names: Iterable[str] = ()
 ) -> str | None:
@@ -505,6 +641,8 @@ def wording_reason(
         return "repeated-word"
     if dangling_end(text):
         return "dangling-end"
+    if broken_clause(text):
+        return "broken-clause"
     if relative_time(text):
         return "relative-time"
     if unresolved_pronoun(text):
@@ -531,6 +669,10 @@ def reason_against(
             return reason
     if candidate.note.kind != "cloze" and subjectless_verb(candidate.note.question):
         return "subjectless-verb"
+    if no_time_frame(candidate):
+        return "no-time-frame"
+    if place_not_event(candidate):
+        return "place-not-event"
     if answer_in_question(candidate):
         return "answer-in-question"
     if option_is_answer(candidate):

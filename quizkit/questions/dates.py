@@ -259,7 +259,7 @@ def _what_happened(story: Story, asked: list[Candidate], drops: list[Drop]) -> l
         out.append(
             Candidate(
                 Note(
-                    question=f"What happened in {fact.place} on {format_day(day)}?",
+                    question=f"What happened in {country_name(fact.place)} on {format_day(day)}?",
                     answer=capitalise(event),
                     guid=content_guid("date-reverse", day, event),
                     kind="date",

@@ -5,9 +5,22 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from quizkit.extract.gazetteer import place_named
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
 from quizkit.questions.distractors import pick, rng_for
+from quizkit.questions.offices import (
+    destination,
+    is_envoy_without_destination,
+    is_generic,
+    is_local_title,
+    is_national,
+    office_class,
+    said_to_have_lost,
+    same_post,
+    singular,
+)
+from quizkit.questions.phrasing import country_name, org_name
 from quizkit.questions.story import Official, Story
 
 ORG_OFFICES = ["Secretary General", "Deputy Secretary General", "Chairman", "Spokesperson"]
@@ -15,51 +28,54 @@ ORG_OFFICES = ["Secretary General", "Deputy Secretary General", "Chairman", "Spo
 ENVOY_OFFICES = {"ambassador", "envoy", "representative", "permanent representative", "delegate"}
 
 
-# Offices held in a country's towns and provinces, or on its behalf, never "of" it: there is
-# no 'Mayor of Canada'. Asked as 'a mayor in which country', never 'Who was the mayor of ...'.
-LOCAL_WORDS = {"mayor", "governor", "intendant", "commissioner", "administrator", "local"}
-LOCAL_WORDS |= {"district", "provincial", "regional", "municipal", "councillor", "councilor"}
-LOCAL_WORDS |= {"director", "representative", "delegate"}
-REPRESENTING = {"representative", "delegate"}
+def held_before(official: Official, story: Story) -> bool:
+    """Former: the extractor says so, or a sentence naming the person says the office was lost."""
+    if official.former:
+        return True
+    names = {n for n in official.names | {official.person} if len(n) > 3}
+    return any(
+        said_to_have_lost(sentence, names)
+        for sentences in story.sentences.values()
+        for sentence in sentences.values()
+        if any(name in sentence for name in names)
+    )
 
 
-PREPOSITIONAL = re.compile(r" (?:of|in|for|to) ")
-
-
-def possessive(name: str) -> str:
-    """'Chile's', 'the United States'', 'which country's'."""
-    return f"{name}'" if name.endswith("s") else f"{name}'s"
-
-
-def is_local(official: Official) -> bool:
-    """A country's local office or its representative: many hold it, so 'who' is ambiguous."""
-    return bool(official.country) and bool(set(official.office.lower().split()) & LOCAL_WORDS)
-
-
-def held_in(official: Official, country: str) -> str:
-    """'the Defense Minister of Armenia', or 'a mayor in Canada' for a local office."""
-    if not is_local(official):
-        if PREPOSITIONAL.search(official.office):
-            return f"{possessive(country)} {official.office}"  # 'Chile's Ambassador to Peru'
-        return f"the {official.office} of {country}"
-    office = official.office.lower()
-    article = "an" if office[:1] in "aeiou" else "a"
-    joint = "of" if set(office.split()) & REPRESENTING else "in"
-    return f"{article} {office} {joint} {country}"
-
-
-def when_held(official: Official) -> str:
+def when_held(official: Official, former: bool | None = None) -> str:
     """' in January 2022', or ' before January 2022' for a former office-holder."""
     if not official.month:
         return ""
-    return f" before {official.month}" if official.former else f" in {official.month}"
+    former = official.former if former is None else former
+    return f" before {official.month}" if former else f" in {official.month}"
 
 
-def office_phrase(official: Official) -> str:
-    """'the Defense Minister of Armenia', 'the CSTO's Commander of the Forces'."""
-    if PREPOSITIONAL.search(official.office):
-        return f"{possessive(official.place_phrase)} {official.office}"
-    return f"the {official.office} of {official.place_phrase}"
+def office_phrase(official: Official, office: str | None = None) -> str:
+    """'the Defense Minister of Armenia', 'the CSTO's Commander of the Forces',
+    'the Ambassador of Japan to the United States'."""
+    office = office or singular(official.office)
+    if official.org and re.search(r" (?:of|in|for) ", office):
+        return f"{official.place_phrase}'s {office}"
+    posted = destination(office)
+    if posted and official.country:
+        return f"the {posted[0]} of {official.place_phrase} to {place_phrase(posted[1])}"
+    return f"the {office} of {official.place_phrase}"
+
+
+def place_phrase(name: str) -> str:
+    """A destination mid-sentence: 'the United States', 'the UN', 'Poland'."""
+    place = place_named(name)
+    if place is None:
+        return name
+    return country_name(place.name) if place.is_country else org_name(place.name)
+
+
+def unsound_office(official: Official, office: str) -> str | None:
+    """Why '<office> of <place>' would not be a sound question, or None when it is."""
+    if official.country and not is_national(office, official.country):
+        return "office-not-national"
+    if not office_exists(office, official.country):
+        return "no-such-office"
+    return None
 
 
 # Presidential republics with no prime minister: a 'Prime Minister of the United States' in
@@ -69,6 +85,8 @@ NO_PRIME_MINISTER |= {"Venezuela", "Indonesia", "Ecuador", "Bolivia", "Paraguay"
 
 
 def office_exists(office: str, country: str | None) -> bool:
+    """False for an office the country does not have (a prime minister of a presidential
+    republic): such a fact is another country's office-holder filed under the wrong one."""
     return not (office.lower() == "prime minister" and country in NO_PRIME_MINISTER)
 
 
@@ -77,26 +95,48 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     drops: list[Drop] = []
     peers = Peers(story)
     for official in story.officials:
-        if not office_exists(official.office, official.country):
-            question = f"Who was {office_phrase(official)}{when_held(official)}?"
-            drops.append(Drop("no-such-office", "official", question, official.person))
+        office = singular(official.office)
+        fuller = fuller_name(official, story)
+        if fuller:
+            # 'Lee' beside 'Lee Myung-bak' of the same office and place: one person, asked once
+            source = official.sources[0].document if official.sources else ""
+            stated = f"{official.person}: also {fuller}"
+            drops.append(Drop("same-person", "official", stated, official.person, source))
             continue
-        when = when_held(official)
-        verb = "had served as" if official.former else "was"
+        former = held_before(official, story)
+        when = when_held(official, former)
+        verb = "had served as" if former else "was"
         sources = tuple(dict.fromkeys(official.sources))
+        source = sources[0].document if sources else ""
+        stated = f"{official.person}: {office} of {official.place_phrase}{when}"
+        unsound = unsound_office(official, office)
+        if unsound:
+            drops.append(Drop(unsound, "official", stated, official.person, source))
+            if official.country and is_local_title(office):
+                candidates.append(local_where(official, office, former, when, seed, peers))
+            continue
         names = sorted(official.names - {official.person})
         who_guid = content_guid("official-who", official.place, official.office, official.person)
-        envoy = bool(official.org) and official.office.lower() in ENVOY_OFFICES
-        if envoy:
-            who = f"Who was an {official.office.lower()} to {official.place_phrase}{when}?"
-            if not official.office.lower().startswith(("a", "e", "i", "o", "u")):
-                who = who.replace("Who was an ", "Who was a ", 1)
-        elif official.former:
-            who = f"Who had served as {office_phrase(official)}{when}?"
+        envoy = bool(official.org) and office.lower() in ENVOY_OFFICES
+        spokes = bool(official.org) and same_post(office, "spokesperson")
+        if envoy or spokes:
+            link = "to" if envoy else "for"
+            article = "an" if office.lower().startswith(("a", "e", "i", "o", "u")) else "a"
+            who: str | None = (
+                f"Who was {article} {office.lower()} {link} {official.place_phrase}{when}?"
+            )
         else:
-            who = f"Who was {office_phrase(official)}{when}?"
-        # Many mayors in a country: for a local office only 'in which country' has one answer.
-        if not is_local(official):
+            who = f"Who was {office_phrase(official, office)}{when}?"
+        if former:
+            # Many held the office before; "who had served as" has no one answer.
+            drops.append(Drop("former-office", "official", stated, official.person, source))
+            who = None
+            if official.org and not envoy and not spokes:
+                candidates.append(which_org(official, office, when, seed, story))
+        elif official.country and is_envoy_without_destination(office):
+            drops.append(Drop("office-no-destination", "official", stated, official.person, source))
+            who = None
+        if who:
             candidates.append(
                 Candidate(
                     Note(
@@ -118,32 +158,46 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             continue
         if official.country:
             where_guid = content_guid("official-where", official.person, official.office)
+            posted = destination(office)
+            post = (
+                f"{posted[0]} of which country to {place_phrase(posted[1])}"
+                if posted
+                else (f"{office} of which country")
+            )
             note = Note(
-                question=f"{official.person} {verb} {held_in(official, 'which country')}{when}?",
+                question=f"{official.person} {verb} the {post}{when}?",
                 answer=official.country,
                 guid=where_guid,
                 kind="official",
-                distractors=pick(
-                    rng_for(seed, where_guid),
-                    [peers.countries(official.office), story.countries],
-                    [official.country],
+                distractors=three_or_none(
+                    pick(
+                        rng_for(seed, where_guid),
+                        [peers.countries(official.office), countries_only(story.countries)],
+                        [official.country],
+                    )
                 ),
                 tags=("official",),
                 sources=sources,
                 extra={"person": official.person},
             )
         else:
+            if is_generic(office):
+                drops.append(Drop("generic-office", "official", stated, office, source))
+                continue
             office_guid = content_guid("official-office", official.person, official.place)
-            offices = [o.office for o in story.officials if o.org == official.org]
+            offices = [singular(o.office) for o in story.officials if o.org == official.org]
+            offices = [o for o in offices if not same_post(o, office) and not is_generic(o)]
             note = Note(
                 question=f"What office did {official.person} hold in "
                 f"{official.place_phrase}{when}?",
-                answer=official.office,
-                alternatives=_short_offices(official.office),
+                answer=office,
+                alternatives=_short_offices(office),
                 guid=office_guid,
                 kind="official",
                 distractors=pick(
-                    rng_for(seed, office_guid), [offices, ORG_OFFICES], [official.office]
+                    rng_for(seed, office_guid),
+                    [offices, [o for o in ORG_OFFICES if not same_post(o, office)]],
+                    [office],
                 ),
                 tags=("official",),
                 sources=sources,
@@ -151,6 +205,81 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             )
         candidates.append(Candidate(note, official.key, rank=2))
     return candidates, drops
+
+
+def which_org(official: Official, office: str, when: str, seed: int, story: Story) -> Candidate:
+    """'Ana Ruz had served as the head of which organisation?': one answer, though many
+    had served as its head."""
+    assert official.org
+    guid = content_guid("official-org", official.person, official.office)
+    post = office.lower() if is_generic(office) else office
+    orgs = sorted({o.org for o in story.officials if o.org and o.org != official.org})
+    options = pick(rng_for(seed, guid), [orgs], [official.org])
+    note = Note(
+        question=f"{official.person} had served as the {post} of which organisation{when}?",
+        answer=official.org,
+        guid=guid,
+        kind="official",
+        distractors=options if len(options) == 3 else (),
+        tags=("official",),
+        sources=tuple(dict.fromkeys(official.sources)),
+        extra={"person": official.person},
+    )
+    return Candidate(note, official.key, rank=1)
+
+
+def local_where(
+    official: Official, office: str, former: bool, when: str, seed: int, peers: Peers
+) -> Candidate:
+    """'Dave Ortiz was a mayor in which country?': true of one of many offices of its kind."""
+    assert official.country
+    guid = content_guid("official-where", official.person, official.office)
+    verb = "had been" if former else "was"
+    article = "an" if office.lower().startswith(("a", "e", "i", "o", "u")) else "a"
+    note = Note(
+        question=f"{official.person} {verb} {article} {office.lower()} in which country{when}?",
+        answer=official.country,
+        guid=guid,
+        kind="official",
+        distractors=three_or_none(
+            pick(
+                rng_for(seed, guid),
+                [peers.countries(official.office), countries_only(peers.story_countries)],
+                [official.country],
+            )
+        ),
+        tags=("official",),
+        sources=tuple(dict.fromkeys(official.sources)),
+        extra={"person": official.person},
+    )
+    return Candidate(note, official.key, rank=2)
+
+
+def fuller_name(official: Official, story: Story) -> str | None:
+    """The fuller name of the same office-holder, when this one is part of it ('Lee')."""
+    words = official.person.split()
+    for other in story.officials:
+        if other is official or other.place != official.place or other.office != official.office:
+            continue
+        others = other.person.split()
+        if len(others) > len(words) and all(w in others for w in words):
+            return other.person
+    return None
+
+
+def three_or_none(options: tuple[str, ...]) -> tuple[str, ...]:
+    """Two wrong countries make a guess too easy: three options, or a typed answer."""
+    return options if len(options) == 3 else ()
+
+
+def countries_only(names: list[str]) -> list[str]:
+    """Wrong answers to 'which country' are countries, never NATO or the UN."""
+    kept = []
+    for name in names:
+        place = place_named(name)
+        if place is not None and place.is_country:
+            kept.append(name)
+    return kept
 
 
 class Peers:
@@ -170,25 +299,39 @@ class Peers:
             self.by_office[official.office].append(official)
             self.by_place[official.place].append(official)
         self._countries: dict[str, list[str]] = {}
+        self.position_order = list(story.officials)
+        self.story_countries = story.countries
+        # Only people whose office makes a sound question are offered as wrong answers.
+        self.national = {
+            id(o): not (o.country and not is_national(singular(o.office), o.country))
+            for o in story.officials
+        }
 
     def people(self, official: Official, guid: str, seed: int) -> tuple[str, ...]:
-        """Three people of the same office or place, or none (the answer is then typed)."""
+        """Three people of a comparable office, or none (the answer is then typed).
+
+        Same office or same kind of post first (ministers for a minister, ambassadors for
+        an ambassador); people of the same place only when their post is of that kind too.
+        """
         here = self.position[id(official)]
-        pool = {
-            id(o): o
-            for o in [*self.by_place[official.place], *self.by_office[official.office]]
-            if o is not official
-        }
-        near = sorted(pool.values(), key=lambda o: abs(self.position[id(o)] - here))
-        plausible = [o.person for o in near[: self.NEAR]]
-        chosen = pick(rng_for(seed, guid), [plausible], official.names)
+        kind = office_class(official.office)
+        others = [o for o in self.position_order if o is not official]
+        near = sorted(others, key=lambda o: abs(self.position[id(o)] - here))
+        comparable = [
+            o.person
+            for o in near
+            if (o.office == official.office or office_class(o.office) == kind)
+            and self.national[id(o)]
+            and bool(o.org) == bool(official.org)
+        ]
+        chosen = pick(rng_for(seed, guid), [comparable[: self.NEAR]], official.names)
         return chosen if len(chosen) == 3 else ()
 
     def countries(self, office: str) -> list[str]:
         """Countries where someone holds this office: the wrong answers a learner weighs."""
         if office not in self._countries:
             found = {o.country for o in self.by_office[office] if o.country}
-            self._countries[office] = sorted(found)
+            self._countries[office] = countries_only(sorted(found))
         return self._countries[office]
 
 

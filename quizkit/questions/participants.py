@@ -61,6 +61,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if len(countries) < 2:
             drops.append(Drop("few-countries", "participants", fact.event, answer))
             continue
+        if partial_set(fact.where.sentence, len(countries)) or other_party(story, fact):
+            source = str(source_of(fact.where))
+            drops.append(Drop("partial-set", "participants", fact.event, answer, source))
+            continue
         question = participants_question(story, fact, len(countries))
         if question is None:
             drops.append(
@@ -86,6 +90,37 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     return candidates, drops
 
 
+PARTIAL = re.compile(r"\b(?:including|among (?:others|them)|such as|and others|among whom)\b", re.I)
+WORD_NUMBERS = {w: n for n, w in NUMBER_WORDS.items()} | {"twenty": 20, "thirty": 30, "dozen": 12}
+STATED_COUNT = re.compile(
+    r"\b(\d+|[a-z]+)(?:[- ][a-z]+)?\s+(?:countries|nations|states|delegations|governments)\b", re.I
+)
+
+
+def partial_set(sentence: str, count: int) -> bool:
+    """The text names only some who took part ('twenty countries, including ...')."""
+    if PARTIAL.search(sentence):
+        return True
+    for match in STATED_COUNT.finditer(sentence):
+        word = match.group(1).lower()
+        stated = int(word) if word.isdigit() else WORD_NUMBERS.get(word)
+        if stated is not None and stated > count:
+            return True
+    return False
+
+
+def other_party(story: Story, fact: ParticipantsFact) -> bool:
+    """A country the sentence joins to the set ('Iran and the P5+1 nations') but the set
+    leaves out: naming the set alone would be wrong."""
+    sentence = fact.where.sentence
+    for country in story.countries:
+        if country in fact.countries or country == getattr(fact, "place", None):
+            continue
+        if re.search(rf"\b{re.escape(country)}\s+and\b", sentence):
+            return True
+    return False
+
+
 def participants_question(story: Story, fact: ParticipantsFact, count: int) -> str | None:
     """'Which four countries' defense ministers took part in the meeting on 9 March 2023?'"""
     number = NUMBER_WORDS.get(count, str(count))
@@ -96,6 +131,8 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
     if found is None:
         return _forces_question(story, fact, number)
     event, named = found
+    if not _event_of_the_day(fact, event):
+        return None
     place = getattr(fact, "place", None)
     day = getattr(fact, "date", None) or _date_beside(story, fact)
     where = f" in {place}" if place and fold(place) not in fold(event) else ""
@@ -113,6 +150,8 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
         for o in story.officials
         if o.country in fact.countries
         and any(s.sentence == fact.where.sentence_index for s in o.sources)
+        and re.fullmatch(r"[A-Za-z ]+", o.office)
+        and not re.search(r" (?:in|to|of|for) ", o.office)
     }
     title = next(iter(offices)).lower() if len(offices) == 1 else ""
     # Only a plain title takes a plural ('presidents'); 'ambassador in Israel' does not.
@@ -123,6 +162,27 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
 
 
 PREPOSITIONS = {"in", "of", "to", "for", "at", "on", "from", "with"}
+AGREEMENT = re.compile(r"\b(?:agreement|accord|treaty|deal|plan|statement|declaration)$")
+
+
+def _event_of_the_day(fact: ParticipantsFact, event: str) -> bool:
+    """An agreement is asked only with the date its own sentence gives (not one from a
+    sentence beside it); never a treaty signed years before, nor a press conference."""
+    own_date = getattr(fact, "date", None)
+    noun = event.split()[-1]
+    if re.search(rf"\b(?:press|news)\s+{noun}", fact.where.sentence, re.I):
+        return False  # a press conference is no event countries take part in
+    if re.search(r"\b(?:phone|telephone)\b", event, re.I):
+        return False  # leaders speak on the phone; their countries take part in nothing
+    sentence = fact.where.sentence
+    for year in re.findall(rf"\b(\d{{4}})\s+(?:[\w-]+\s+)?{noun}|{noun} of (\d{{4}})", sentence):
+        written = year[0] or year[1]
+        if own_date and not own_date.startswith(written):
+            return False  # 'the 1979 peace treaty' is not an event of the story's day
+    if AGREEMENT.search(event):
+        return bool(own_date)
+    return True
+
 
 GROUP = re.compile(
     r"\b((?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|delegations|envoys|"

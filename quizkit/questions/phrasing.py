@@ -66,7 +66,7 @@ def country_name(name: str) -> str:
     words = name.split()
     needs_the = (
         words[0] in ("United", "Czech", "Dominican", "Central")
-        or any(w in ("Republic", "Kingdom", "Islands", "Emirates") for w in words)
+        or any(w in ("Republic", "Kingdom", "Islands", "Emirates", "Strip", "Bank") for w in words)
         or name in ("Netherlands", "Philippines", "Bahamas", "Maldives", "Seychelles", "Comoros")
         or name.startswith("Gambia")
     )
@@ -74,8 +74,11 @@ def country_name(name: str) -> str:
 
 
 def org_name(org: str) -> str:
-    """An organisation mid-sentence: 'the CSTO', 'the UN', 'NATO'."""
-    return org if org in NO_ARTICLE_ORGS else f"the {org}"
+    """An organisation mid-sentence: 'the CSTO', 'the UN', 'NATO', 'Hamas'.
+
+    A one-word name that is not an acronym is a proper name and takes no article."""
+    bare = org in NO_ARTICLE_ORGS or (" " not in org and not org.isupper() and org[:1].isupper())
+    return org if bare else f"the {org}"
 
 
 def capitalise(text: str) -> str:
@@ -211,7 +214,27 @@ def _bare_singular_noun(word: str) -> bool:
 
 def _finish(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    return capitalise(text) + "?"
+    return capitalise(tidy(text)) + "?"
+
+
+# An office written in a headline's mixed case: 'secretary of State' (one whole title).
+_MIXED_OFFICE = re.compile(
+    r"\b(secretary|minister|director|head|chief)(\s+of\s+(?:State|Defen[cs]e|Foreign|Interior|"
+    r"Health|Finance|Justice|Staff)\b)"
+)
+_COUNT_NOUN = re.compile(r"(?<=\s)(Tens|Hundreds|Thousands|Dozens|Scores|Millions)(?= of\b)")
+_THE_POSSESSIVE = re.compile(
+    r"(?<!\bthe )(?<!\bThe )\b((?:United (?:Kingdom|States|Nations|Arab Emirates)|Netherlands|"
+    r"Philippines)['’]s)\b"
+)
+
+
+def tidy(text: str) -> str:
+    """Mend what moving a clause into a question breaks: 'When did Tens of thousands' (the
+    sentence's first word), 'secretary of State', 'United Kingdom's' without its 'the'."""
+    text = _MIXED_OFFICE.sub(lambda m: m.group(1).capitalize() + m.group(2), text)
+    text = _COUNT_NOUN.sub(lambda m: m.group(1).lower(), text)
+    return _THE_POSSESSIVE.sub(r"the \1", text)
 
 
 PLANNED = re.compile(

@@ -6,7 +6,15 @@ from quizkit.extra import NoteExtra
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
 from quizkit.questions.distractors import pick, rng_for
-from quizkit.questions.officials import Peers, held_in, office_exists, when_held
+from quizkit.questions.offices import singular
+from quizkit.questions.officials import (
+    Peers,
+    fuller_name,
+    held_before,
+    office_phrase,
+    unsound_office,
+    when_held,
+)
 from quizkit.questions.phrasing import country_name
 from quizkit.questions.story import Story
 
@@ -17,19 +25,24 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     # together are balanced as well as each one.
     first = story.officials[0].key if story.officials else ""
     start = rng_for(seed, f"truefalse-start:{first}").random() < 0.5
-    with_country = [o for o in story.officials if o.country and office_exists(o.office, o.country)]
+    # Only offices a country has once make a sound statement (see officials.unsound_office).
+    with_country = [
+        o
+        for o in story.officials
+        if o.country and not unsound_office(o, singular(o.office)) and not fuller_name(o, story)
+    ]
     peers = Peers(story)
     for index, official in enumerate(with_country):
         assert official.country
-        when = when_held(official)
-        verb = "had served as" if official.former else "was"
+        former = held_before(official, story)
+        when = when_held(official, former)
+        verb = "had served as" if former else "was"
+        office = singular(official.office)
         guid = content_guid("official-truefalse", official.person, official.office)
-        # A wrong country where someone holds the same office is the plausible one.
+        # The wrong country must have the office too (no "Prime Minister of the United
+        # States"): only a country where the story shows someone holding it will do.
         wrong = pick(
-            rng_for(seed, guid),
-            [peers.countries(official.office), story.countries],
-            [official.country],
-            count=1,
+            rng_for(seed, guid), [peers.countries(official.office)], [official.country], count=1
         )
         # Every other official is asked true/false (rank 1) rather than 'which country'; among
         # those, true and false take turns.
@@ -38,12 +51,12 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         shown = official.country if truth else wrong[0]
         extra: NoteExtra = {"truth": truth, "person": official.person}
         if not truth:
-            extra["correction"] = (
-                f"{official.person} {verb} {held_in(official, country_name(official.country))}."
-            )
+            extra["correction"] = f"{official.person} {verb} {office_phrase(official, office)}."
+        stated = office_phrase(official, office).replace(
+            f" of {country_name(official.country)}", f" of {country_name(shown)}", 1
+        )
         note = Note(
-            question=f"True or false: {official.person} {verb} "
-            f"{held_in(official, country_name(shown))}{when}.",
+            question=f"True or false: {official.person} {verb} {stated}{when}.",
             answer="True" if truth else "False",
             guid=guid,
             kind="truefalse",

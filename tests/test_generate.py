@@ -259,14 +259,14 @@ def test_explain_lists_each_question_left_out_on_stderr(runner: CliRunner) -> No
     assert explained.exit_code == 0, explained.output
     lines = explained.stderr.splitlines()
     assert (
-        "left out [dateline] date: TALLINN, Estonia "
-        "-> 9 March 2023 (nato-estonia-deployment, sentence 3)"
+        "left out [vague-event] date: When did the deployment begin? "
+        "-> 6 March 2023 (nato-estonia-deployment, sentence 7)"
     ) in lines
     assert (
         "left out [vague-event] number: How many troops would be deployed to the region? "
         "-> about 3,000 (nato-estonia-deployment, sentence 6)"
     ) in lines
-    assert "   1 dateline: the date is only the article's date of filing" in lines
+    assert "   3 vague-event: the event is not named well enough to ask about" in lines
     assert "left out" not in explained.stdout
     plain = runner.invoke(cli, args)
     assert "left out" not in plain.output

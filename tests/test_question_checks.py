@@ -8,7 +8,13 @@ import pytest
 
 from quizkit.models import Note
 from quizkit.questions.candidate import Candidate
-from quizkit.questions.checks import check_each, check_set, headline_caps, reason_against
+from quizkit.questions.checks import (
+    check_each,
+    check_set,
+    headline_caps,
+    reason_against,
+    subjectless_verb,
+)
 
 
 def candidate(
@@ -293,6 +299,7 @@ def test_a_second_verb_without_its_subject_is_garbled() -> None:
     cut = candidate(
         "On what date was the rally scheduled to be the last one, was to start in Tarsa?"
     )
-    assert reason_against(cut) == "subjectless-verb"
+    assert subjectless_verb(cut.note.question)
+    assert reason_against(cut) in ("subjectless-verb", "broken-clause")  # both checks see it
     whole = candidate("When was Ivo Kask, the envoy in Tarsa, recalled by the government?")
     assert reason_against(whole) is None

@@ -112,7 +112,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         unsound = unsound_office(official, office)
         if unsound:
             drops.append(Drop(unsound, "official", stated, official.person, source))
-            if official.country and is_local_title(office):
+            if unsound == "office-not-national" and official.country and is_local_title(office):
                 candidates.append(local_where(official, office, former, when, seed, peers))
             continue
         names = sorted(official.names - {official.person})

@@ -646,3 +646,18 @@ def test_a_date_question_leaves_out_an_aside_and_a_second_clause() -> None:
     asked = questions(article)
     assert asked["When did Ivo Kask begin a tour of Peru?"] == "2 May 2021"
     assert asked["When was a Latvian bus attacked in Varna?"] == "3 May 2021"
+
+
+def test_a_note_quoting_its_sentence_is_kept_out_of_deck_files() -> None:
+    """A 'what happened' answer that is the sentence's own opening quotes the article: it is
+    studied here, never written to a deck file, like a cloze card."""
+    article = Article()
+    sentence = (
+        "The foreign ministers of Latvia and Estonia signed the Riga accord on May 4 in Riga."
+    )
+    event = "The foreign ministers of Latvia and Estonia signed the Riga accord"
+    article.date(sentence, "2021-05-04", "May 4", event, place="Riga")
+    notes = [n for n in build([article.doc()]).notes if n.kind != "cloze"]
+    quoting = [n for n in notes if n.answer.startswith("The foreign ministers of Latvia")]
+    assert quoting and all(n.extra.get("study_only") for n in quoting)
+    assert all(not n.extra.get("study_only") for n in notes if n not in quoting)

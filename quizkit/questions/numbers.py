@@ -210,7 +210,7 @@ def magnitude_question(fact: NumberFact) -> tuple[str, str] | None:
     words = rest.split()
     if len(words) >= 2 and words[0].lower() in STRUCK and words[1][:1].isupper():
         return f"What was the magnitude of the {quake} that {rest}?", "magnitude"
-    # 'A 7.4-magnitude earthquake in Istanbul killed 20,000 people in August 1999'
+    # 'A 6.8-magnitude earthquake in Varna killed 12 people in May 2021'
     if len(words) >= 4 and words[0] == "in" and words[1][:1].isupper() and words[2] == "killed":
         return (
             f"What was the magnitude of the {quake} in {words[1]} that {' '.join(words[2:])}?",

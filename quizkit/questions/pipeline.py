@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -25,6 +25,8 @@ from quizkit.questions.selection import select
 from quizkit.questions.story import read_story
 
 KINDS = (officials, truefalse, dates, numbers, participants)
+OPENING = 60  # characters of a sentence's opening that, copied into a note, quote the article
+KEY = 16
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ def build(docs: Sequence[DocumentFacts], seed: int = 0) -> Built:
     chosen, spread = select(passed + line_up)
     dropped += spread
     chosen = mark_conflicts(story, chosen)
-    notes = [_finished(c) for c in chosen]
+    openings = _openings(story.sentences)
+    notes = [_finished(c, openings) for c in chosen]
     return Built(notes, dropped)
 
 
@@ -68,10 +71,47 @@ def build_notes(docs: Sequence[DocumentFacts], seed: int = 0) -> list[Note]:
     return build(docs, seed).notes
 
 
-def _finished(candidate: Candidate) -> Note:
-    """The note as stored: a lone wrong option gives the answer away, so it is typed instead."""
+def _openings(sentences: Mapping[str, Mapping[int, str]]) -> dict[str, list[str]]:
+    """The opening words of each sentence facts came from, by their first KEY characters: a
+    note that holds one quotes its article."""
+    found: dict[str, list[str]] = {}
+    for by_index in sentences.values():
+        for sentence in by_index.values():
+            opening = _folded(sentence)[:OPENING]
+            if len(opening) == OPENING:
+                found.setdefault(opening[:KEY], []).append(opening)
+    return found
+
+
+def _folded(text: str) -> str:
+    """Spaces folded, case kept: a sentence's opening quoted as a sentence (a timeline item, a
+    'what happened' answer) keeps its capital, while a question that restates its subject
+    mid-sentence ('When did the withdrawal ... begin?') is wording of its own."""
+    return " ".join(text.split())
+
+
+def _quotes_a_sentence(note: Note, openings: dict[str, list[str]]) -> bool:
+    """True when the question or answer carries a sentence's opening OPENING characters word
+    for word (a timeline's events, a 'what happened' answer): that is the article's prose."""
+    for text in (_folded(note.question), _folded(note.answer)):
+        start = 0
+        while start + OPENING <= len(text):
+            for opening in openings.get(text[start : start + KEY], ()):
+                if text.startswith(opening, start):
+                    return True
+            start = text.find(" ", start) + 1
+            if start == 0:
+                break
+    return False
+
+
+def _finished(candidate: Candidate, openings: dict[str, list[str]]) -> Note:
+    """The note as stored: a lone wrong option gives the answer away, so it is typed instead;
+    a note quoting its article's prose is for studying here only (like a cloze card)."""
     note = candidate.note
     extra = cast(NoteExtra, {k: v for k, v in note.extra.items() if k != "person"})
     extra["fact"] = candidate.fact
+    if _quotes_a_sentence(note, openings):
+        extra["study_only"] = True
     lone = len(note.distractors) == 1 and note.kind != "truefalse"
     return replace(note, extra=extra, distractors=() if lone else note.distractors)

@@ -248,11 +248,11 @@ def _meeting(
     """
     if any((people.get(fold(m.person)) or m.place or m.context) is None for m in mentions):
         return []
-    parties = _parties(text, sentence, mentions, people, places)
-    if not parties:
-        return []
     verb = _TOGETHER.search(sentence.text)
     if not verb:
+        return []  # most sentences tell of no meeting: their parties need not be read
+    parties = _parties(text, sentence, mentions, people, places)
+    if not parties:
         return []
     parties += _countries_with(text, sentence, places, parties)
     parties.sort(key=lambda p: p[1])

@@ -32,7 +32,8 @@ from quizkit.extract.text import Sentence
 # Each pattern of words below starts with a lookahead on the first letters its words
 # can have: a cheap test that lets the scan skip most positions of a sentence.
 _TOGETHER = re.compile(
-    r"(?=[abcghjmnpst])\b(?:took part|take part|taking part|participated|participate|attended|attend"
+    r"(?=[abcghjmnpst])"
+    r"\b(?:took part|take part|taking part|participated|participate|attended|attend"
     r"|joined|gathered|met|meet|meets|meeting|held talks|talks|talked|spoke (?:with|to)"
     r"|speaking (?:with|to)|phoned|telephoned|phone call|telephone|by phone|conversation"
     r"|conferred|hosted|appeared with|joint|jointly|signed|agreed|agreement|accord|treaty"

@@ -99,11 +99,12 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)(\s*)$")
 _ORDINAL_ALTERNATIVES = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _RELATIVE = re.compile(
     rf"""
-    \b(?P<word>today|tonight|tomorrow|yesterday|this\ (?:morning|afternoon|evening))\b
+    (?=[tyamwfsnlcp])  # the first letters of every branch: fails fast elsewhere
+    (?:\b(?P<word>today|tonight|tomorrow|yesterday|this\ (?:morning|afternoon|evening))\b
   | \b(?P<shift>the\ next\ day|the\ following\ day|a\ day\ later|the\ previous\ day
         |a\ day\ earlier|the\ day\ before(?=[,.;]))
   | \b(?P<wd>{_WEEKDAY.lower()})\s+(?:of\s+)?(?P<lastweek>last\ week)\b
-  | (?:\b(?P<mod>next|last|this|coming|past)\s+)?\b(?P<wd2>{_WEEKDAY.lower()})\b(?!['’]s\b)
+  | (?:\b(?P<mod>next|last|this|coming|past)\s+)?\b(?P<wd2>{_WEEKDAY.lower()})\b(?!['’]s\b))
     """,
     re.VERBOSE,
 )

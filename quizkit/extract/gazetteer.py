@@ -382,8 +382,12 @@ class Place:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Fold a name for lookup: no accents, curly quotes or case, one space."""
+    """Fold a name for lookup: no accents, curly quotes or case, one space.
+
+    Cached: the same words (names, offices, capitalised sentence openers) are folded
+    again and again while one article is read."""
     if text.isascii():
         return " ".join(text.casefold().split())
     text = unicodedata.normalize("NFKD", text)
@@ -563,25 +567,33 @@ _CAPITALISED = re.compile(rf"(?<![\w’'])[{_UPPER}][\w’'.\-]*")
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[Place, int, int]]:
     """Countries, demonyms and organisations named in text[start:end], longest first."""
     end = len(text) if end is None else end
-    first_words, demonyms = _first_words(), _tables()[1]
+    demonyms = _tables()[1]
     found: list[tuple[Place, int, int]] = []
     pos = start
     for m in _CAPITALISED.finditer(text, start, end):
-        if m.start() < pos:
+        at = m.start()
+        if at < pos:
             continue
-        word = m.group().rstrip(".")
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        key = fold(word)
-        hit = None
-        if key in first_words or fold(m.group()) in first_words:
-            hit = longest_place_at(text, m.start(), max_words=6, limit=end)
+        word, key, may_start = _capitalised_key(m.group())
+        hit = longest_place_at(text, at, max_words=6, limit=end) if may_start else None
         if hit is None and key in demonyms:
-            hit = demonyms[key], m.start() + len(word)
+            hit = demonyms[key], at + len(word)
         if hit:
-            found.append((hit[0], m.start(), hit[1]))
+            found.append((hit[0], at, hit[1]))
             pos = hit[1]
     return found
+
+
+@lru_cache(maxsize=65536)
+def _capitalised_key(written: str) -> tuple[str, str, bool]:
+    """A capitalised word without its full stop or possessive, that word folded, and
+    whether a place name may start with it. Cached: the same words recur in every article."""
+    word = written.rstrip(".")
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    key = fold(word)
+    first_words = _first_words()
+    return word, key, key in first_words or fold(written) in first_words
 
 
 @cache

@@ -65,7 +65,9 @@ def is_common_word(word: str) -> bool:
     return word.lower() in _NOT_NAMES
 
 
+@lru_cache(maxsize=65536)
 def _is_name_word(word: str) -> bool:
+    """Whether a word can be part of a person's name (cached: the same words recur)."""
     if _HYPHEN_PARTICLE.match(word):
         return True
     if not word[0].isupper() or word.isupper() or word.lower() in _NOT_NAMES:

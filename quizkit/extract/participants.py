@@ -29,7 +29,10 @@ from quizkit.extract.officials import OfficialMention
 from quizkit.extract.text import Sentence
 
 # Words that make a sentence about office holders one of them taking part together.
+# Each pattern of words below starts with a lookahead on the first letters its words
+# can have: a cheap test that lets the scan skip most positions of a sentence.
 _TOGETHER = re.compile(
+    r"(?=[abcghjmnpst])"
     r"\b(?:took part|take part|taking part|participated|participate|attended|attend"
     r"|joined|gathered|met|meet|meets|meeting|held talks|talks|talked|spoke (?:with|to)"
     r"|speaking (?:with|to)|phoned|telephoned|phone call|telephone|by phone|conversation"
@@ -57,7 +60,7 @@ _THEIR_PACT = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;]|(?<![A-Z])\.(?:\s|$)")
 _EVENT_WORDS = re.compile(
-    r"\b(?:forces|troops|soldiers|peacekeepers|contingents?|ministers|leaders|delegations?"
+    r"(?=[acdefhjlmnoprstv])\b(?:forces|troops|soldiers|peacekeepers|contingents?|ministers|leaders|delegations?"
     r"|delegates|observers|monitors|representatives|meeting|summit|talks|conference"
     r"|exercises?|drills|statement|agreement|treaty|deal|mission|operation|signed"
     r"|took part|participat\w*|attended|joined|members?|member states|alliance|coalition"
@@ -248,11 +251,11 @@ def _meeting(
     """
     if any((people.get(fold(m.person)) or m.place or m.context) is None for m in mentions):
         return []
-    parties = _parties(text, sentence, mentions, people, places)
-    if not parties:
-        return []
     verb = _TOGETHER.search(sentence.text)
     if not verb:
+        return []  # most sentences tell of no meeting: their parties need not be read
+    parties = _parties(text, sentence, mentions, people, places)
+    if not parties:
         return []
     parties += _countries_with(text, sentence, places, parties)
     parties.sort(key=lambda p: p[1])

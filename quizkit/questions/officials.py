@@ -164,21 +164,8 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 if posted
                 else (f"{office} of which country")
             )
-            note = Note(
-                question=f"{official.person} {verb} the {post}{when}?",
-                answer=official.country,
-                guid=where_guid,
-                kind="official",
-                distractors=three_or_none(
-                    pick(
-                        rng_for(seed, where_guid),
-                        [peers.countries(official.office), countries_only(story.countries)],
-                        [official.country],
-                    )
-                ),
-                tags=("official",),
-                sources=sources,
-                extra={"person": official.person},
+            note = which_country(
+                official, f"{official.person} {verb} the {post}{when}?", where_guid, seed, peers
             )
         else:
             if is_generic(office):
@@ -236,8 +223,16 @@ def local_where(
     guid = content_guid("official-where", official.person, official.office)
     verb = "had been" if former else "was"
     article = "an" if office.lower().startswith(("a", "e", "i", "o", "u")) else "a"
-    note = Note(
-        question=f"{official.person} {verb} {article} {office.lower()} in which country{when}?",
+    question = f"{official.person} {verb} {article} {office.lower()} in which country{when}?"
+    return Candidate(which_country(official, question, guid, seed, peers), official.key, rank=2)
+
+
+def which_country(official: Official, question: str, guid: str, seed: int, peers: Peers) -> Note:
+    """A question whose answer is the official's country, with three other countries of the
+    story (those with the same office first) as options, or none."""
+    assert official.country
+    return Note(
+        question=question,
         answer=official.country,
         guid=guid,
         kind="official",
@@ -252,7 +247,6 @@ def local_where(
         sources=tuple(dict.fromkeys(official.sources)),
         extra={"person": official.person},
     )
-    return Candidate(note, official.key, rank=2)
 
 
 def fuller_name(official: Official, story: Story) -> str | None:

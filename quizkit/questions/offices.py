@@ -9,6 +9,7 @@ the Mayor of Canada?" would be false. These rules decide, from the office's word
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Offices a country has one of at a time (or, for ambassadors and envoys, one per destination).
 _NATIONAL = re.compile(
@@ -38,12 +39,15 @@ GENERIC = {
 # Federations whose premiers lead a province or state; the country has a prime minister.
 _PROVINCIAL_PREMIERS = {"Canada", "Australia"}
 # An office said to be held by someone the text says lost it: "dictator X was overthrown".
-LOST_OFFICE = (
-    r"(?:(?:was|were|had been|has been|is)\s+)?"
+LOST_WORDS = (
     r"(?:ousted|overthrown|deposed|toppled|removed from office|forced (?:out|from)|assassinated|"
     r"executed|killed|exiled)"
 )
+LOST_OFFICE = rf"(?:(?:was|were|had been|has been|is)\s+)?{LOST_WORDS}"
 FORMER_BEFORE = r"\b(?:former|ex-|late|deposed|ousted|toppled|then|one-time|onetime)\s+"
+# Every sentence `said_to_have_lost` accepts has one of these words: a story's sentences are
+# searched for them once, and only those are searched again for each person.
+LOST_HINT = re.compile(rf"{FORMER_BEFORE}|{LOST_WORDS}\b", re.IGNORECASE)
 # Offices that are the same post under another name: never each other's wrong option.
 SYNONYMS = [
     {"spokesperson", "spokesman", "spokeswoman"},
@@ -157,14 +161,21 @@ def said_to_have_lost(sentence: str, names: set[str]) -> bool:
     for name in names:
         if not name:
             continue
-        escaped = re.escape(name)
-        if re.search(rf"{FORMER_BEFORE}(?:[\w-]+\s+){{0,4}}{escaped}\b", sentence, re.IGNORECASE):
-            return True
-        # "Ivo Marek of Borduria was overthrown": a few words of the same clause between
-        if re.search(
-            rf"\b{escaped}\b(?:\s+(?:of|from|in)\s+[\w'-]+(?:\s+[A-Z][\w'-]+)?)?,?\s+{LOST_OFFICE}\b",
-            sentence,
-            re.IGNORECASE,
-        ):
+        former, lost = _lost_patterns(name)
+        if former.search(sentence) or lost.search(sentence):
             return True
     return False
+
+
+@lru_cache(maxsize=16384)
+def _lost_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two patterns `said_to_have_lost` tries for one name, compiled once per name: a deck
+    of many articles names more people than `re` keeps compiled."""
+    escaped = re.escape(name)
+    former = re.compile(rf"{FORMER_BEFORE}(?:[\w-]+\s+){{0,4}}{escaped}\b", re.IGNORECASE)
+    # "Ivo Marek of Borduria was overthrown": a few words of the same clause between
+    lost = re.compile(
+        rf"\b{escaped}\b(?:\s+(?:of|from|in)\s+[\w'-]+(?:\s+[A-Z][\w'-]+)?)?,?\s+{LOST_OFFICE}\b",
+        re.IGNORECASE,
+    )
+    return former, lost

@@ -10,6 +10,7 @@ from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
 from quizkit.questions.distractors import pick, rng_for
 from quizkit.questions.offices import (
+    LOST_HINT,
     destination,
     is_envoy_without_destination,
     is_generic,
@@ -35,8 +36,7 @@ def held_before(official: Official, story: Story) -> bool:
     names = {n for n in official.names | {official.person} if len(n) > 3}
     return any(
         said_to_have_lost(sentence, names)
-        for sentences in story.sentences.values()
-        for sentence in sentences.values()
+        for sentence in story.sentences_matching(LOST_HINT)
         if any(name in sentence for name in names)
     )
 

@@ -70,8 +70,23 @@ class Story:
     # it again for every fact made generating quadratic in the article's size.
     folded_headlines: dict[str, str] = field(init=False, default_factory=dict)
 
+    # The sentences each pattern finds, searched once per story (see sentences_matching).
+    _matching: dict[re.Pattern[str], list[str]] = field(init=False, default_factory=dict)
+
     def __post_init__(self) -> None:
         self.folded_headlines = {k: fold_for_id(v) for k, v in self.headlines.items()}
+
+    def sentences_matching(self, pattern: re.Pattern[str]) -> list[str]:
+        """The sentences in which `pattern` is found: a test asked for every person of a deck
+        of many articles looks at these few rather than at every sentence each time."""
+        if pattern not in self._matching:
+            self._matching[pattern] = [
+                sentence
+                for by_index in self.sentences.values()
+                for sentence in by_index.values()
+                if pattern.search(sentence)
+            ]
+        return self._matching[pattern]
 
     def resolve(self, where: Provenance, event: str) -> str:
         """Name who 'he' is and which country 'the country' is, from the sentence before.

@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 ARTICLES = {"a", "an", "the"}
 MONTHS = {
@@ -86,8 +87,11 @@ WRONG = Grade(False)
 TYPO = Grade(True, typo=True)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, no accents, no punctuation, no articles, single spaces."""
+    """Lower case, no accents, no punctuation, no articles, single spaces.
+
+    Cached: generating a deck folds the same names and options many times over."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"[\u2019'`]s\b", "", text)

@@ -148,6 +148,7 @@ def same_post(a: str, b: str) -> bool:
     return any(fa in group and fb in group for group in SYNONYMS)
 
 
+@lru_cache(maxsize=4096)
 def office_class(office: str) -> str:
     """The kind of post: heads, diplomats, security chiefs, ministers, posts in a body."""
     for name, pattern in _CLASSES:

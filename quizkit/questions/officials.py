@@ -300,6 +300,12 @@ class Peers:
             id(o): not (o.country and not is_national(singular(o.office), o.country))
             for o in story.officials
         }
+        # Those a learner could mistake for one another, in the story's order: the same class
+        # of office, both at an organisation or both not; grouped once, not sought per question.
+        self.alike: dict[tuple[str, bool], list[Official]] = defaultdict(list)
+        for official in story.officials:
+            if self.national[id(official)]:
+                self.alike[(office_class(official.office), bool(official.org))].append(official)
 
     def people(self, official: Official, guid: str, seed: int) -> tuple[str, ...]:
         """Three people of a comparable office, or none (the answer is then typed).
@@ -308,17 +314,11 @@ class Peers:
         an ambassador); people of the same place only when their post is of that kind too.
         """
         here = self.position[id(official)]
-        kind = office_class(official.office)
-        others = [o for o in self.position_order if o is not official]
+        alike = self.alike[(office_class(official.office), bool(official.org))]
+        others = [o for o in alike if o is not official]
         near = sorted(others, key=lambda o: abs(self.position[id(o)] - here))
-        comparable = [
-            o.person
-            for o in near
-            if (o.office == official.office or office_class(o.office) == kind)
-            and self.national[id(o)]
-            and bool(o.org) == bool(official.org)
-        ]
-        chosen = pick(rng_for(seed, guid), [comparable[: self.NEAR]], official.names)
+        comparable = [o.person for o in near[: self.NEAR]]
+        chosen = pick(rng_for(seed, guid), [comparable], official.names)
         return chosen if len(chosen) == 3 else ()
 
     def countries(self, office: str) -> list[str]:

@@ -147,9 +147,8 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
         return None
     offices = {
         o.office
-        for o in story.officials
+        for o in story.officials_at(fact.where.sentence_index)
         if o.country in fact.countries
-        and any(s.sentence == fact.where.sentence_index for s in o.sources)
         and re.fullmatch(r"[A-Za-z ]+", o.office)
         and not re.search(r" (?:in|to|of|for) ", o.office)
     }

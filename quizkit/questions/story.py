@@ -72,6 +72,8 @@ class Story:
 
     # The sentences each pattern finds, searched once per story (see sentences_matching).
     _matching: dict[re.Pattern[str], list[str]] = field(init=False, default_factory=dict)
+    # The officials by the number of a sentence naming them (see officials_at).
+    _at: dict[int | None, list[Official]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.folded_headlines = {k: fold_for_id(v) for k, v in self.headlines.items()}
@@ -87,6 +89,16 @@ class Story:
                 if pattern.search(sentence)
             ]
         return self._matching[pattern]
+
+    def officials_at(self, sentence_index: int) -> list[Official]:
+        """The officials cited from a sentence of this number (in any document), in the
+        story's order: found in one index rather than by reading every official's sources."""
+        if self._at is None:
+            self._at = defaultdict(list)
+            for official in self.officials:
+                for index in dict.fromkeys(s.sentence for s in official.sources):
+                    self._at[index].append(official)
+        return self._at.get(sentence_index, [])
 
     def resolve(self, where: Provenance, event: str) -> str:
         """Name who 'he' is and which country 'the country' is, from the sentence before.

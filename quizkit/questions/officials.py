@@ -172,7 +172,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 drops.append(Drop("generic-office", "official", stated, office, source))
                 continue
             office_guid = content_guid("official-office", official.person, official.place)
-            offices = [singular(o.office) for o in story.officials if o.org == official.org]
+            offices = [singular(o.office) for o in peers.by_org[official.org]]
             offices = [o for o in offices if not same_post(o, office) and not is_generic(o)]
             note = Note(
                 question=f"What office did {official.person} hold in "
@@ -252,8 +252,8 @@ def which_country(official: Official, question: str, guid: str, seed: int, peers
 def fuller_name(official: Official, story: Story) -> str | None:
     """The fuller name of the same office-holder, when this one is part of it ('Lee')."""
     words = official.person.split()
-    for other in story.officials:
-        if other is official or other.place != official.place or other.office != official.office:
+    for other in story.holding(official.place, official.office):
+        if other is official:
             continue
         others = other.person.split()
         if len(others) > len(words) and all(w in others for w in words):
@@ -289,9 +289,11 @@ class Peers:
         self.position = {id(o): i for i, o in enumerate(story.officials)}
         self.by_office: dict[str, list[Official]] = defaultdict(list)
         self.by_place: dict[str, list[Official]] = defaultdict(list)
+        self.by_org: dict[str | None, list[Official]] = defaultdict(list)
         for official in story.officials:
             self.by_office[official.office].append(official)
             self.by_place[official.place].append(official)
+            self.by_org[official.org].append(official)
         self._countries: dict[str, list[str]] = {}
         self.position_order = list(story.officials)
         self.story_countries = story.countries

@@ -74,6 +74,8 @@ class Story:
     _matching: dict[re.Pattern[str], list[str]] = field(init=False, default_factory=dict)
     # The officials by the number of a sentence naming them (see officials_at).
     _at: dict[int | None, list[Official]] | None = field(init=False, default=None)
+    # The officials by place and office (see holding).
+    _holding: dict[tuple[str, str], list[Official]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.folded_headlines = {k: fold_for_id(v) for k, v in self.headlines.items()}
@@ -99,6 +101,15 @@ class Story:
                 for index in dict.fromkeys(s.sentence for s in official.sources):
                     self._at[index].append(official)
         return self._at.get(sentence_index, [])
+
+    def holding(self, place: str, office: str) -> list[Official]:
+        """The officials of one office at one place, in the story's order: each official's
+        namesakes found in one index rather than by reading every official of the deck."""
+        if self._holding is None:
+            self._holding = defaultdict(list)
+            for official in self.officials:
+                self._holding[(official.place, official.office)].append(official)
+        return self._holding.get((place, office), [])
 
     def resolve(self, where: Provenance, event: str) -> str:
         """Name who 'he' is and which country 'the country' is, from the sentence before.

@@ -7,13 +7,14 @@ the date of a bare statement ("X said on Monday") are never asked as if they wer
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 
 from quizkit.extract.facts import DateFact
 from quizkit.grading import fold
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, source_of
-from quizkit.questions.distractors import date_options, rng_for
+from quizkit.questions.distractors import StoryDays, date_options, rng_for
 from quizkit.questions.phrasing import (
     MONTH_NAMES,
     capitalise,
@@ -124,8 +125,9 @@ def past_event(event: str) -> bool:
 def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     candidates: list[Candidate] = []
     drops: list[Drop] = []
-    story_days = [f.date for f in story.dates if not story.is_dateline(f)]
-    asked_on: dict[str, list[str]] = defaultdict(list)
+    story_days = StoryDays(f.date for f in story.dates if not story.is_dateline(f))
+    # The long words of the events asked on each day, to leave out a second wording of one.
+    asked_on: dict[str, list[set[str]]] = defaultdict(list)
     # Days by the long words of their events: another day of the same event is no wrong option.
     days_by_stem: dict[str, set[str]] = defaultdict(set)
     for fact in story.dates:
@@ -133,10 +135,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             days_by_stem[stem].add(fact.date)
 
     def twin_days(event: str) -> set[str]:
-        counts: dict[str, int] = defaultdict(int)
-        for stem in stems(event):
-            for day in days_by_stem.get(stem, ()):
-                counts[day] += 1
+        counts = Counter(chain.from_iterable(days_by_stem.get(stem, ()) for stem in stems(event)))
         return {day for day, count in counts.items() if count >= 2}
 
     for fact in story.dates:
@@ -165,10 +164,11 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if not names_something(question):
             drops.append(_drop("vague-event", fact, question))
             continue
-        if any(len(stems(e) & stems(event)) >= 2 for e in asked_on[fact.date]):
+        words = stems(event)
+        if any(len(asked & words) >= 2 for asked in asked_on[fact.date]):
             drops.append(_drop("same-wording", fact, question))
             continue
-        asked_on[fact.date].append(event)
+        asked_on[fact.date].append(words)
         key = f"date:{fact.date}:{fold(event)}"
         guid = content_guid("date", fact.date, event)
         twins = [format_day(day) for day in twin_days(event) if day != fact.date]

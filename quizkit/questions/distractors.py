@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import random
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from functools import cached_property
 
 from quizkit.grading import fold
 from quizkit.questions.phrasing import format_day
@@ -38,16 +40,47 @@ def pick(
     return tuple(chosen)
 
 
-def date_options(rng: random.Random, answer: str, story_dates: Iterable[str]) -> tuple[str, ...]:
+class StoryDays:
+    """The days of a story with a year, sorted once, so that the days nearest an answer are
+    found by bisection rather than by sorting every day of the deck for each question."""
+
+    def __init__(self, days: Iterable[str]) -> None:
+        self._days = {d for d in days if not d.startswith("--")}
+
+    @cached_property
+    def _by_ordinal(self) -> list[tuple[int, str]]:
+        return sorted((date.fromisoformat(d).toordinal(), d) for d in self._days)
+
+    def nearest(self, answer: str, count: int) -> list[str]:
+        """Up to `count` days other than `answer`, nearest first (the earlier of two as near)."""
+        days = self._by_ordinal
+        at = date.fromisoformat(answer).toordinal()
+        right = bisect_left(days, (at, ""))
+        left = right - 1
+        found: list[str] = []
+        while len(found) < count and (left >= 0 or right < len(days)):
+            before = at - days[left][0] if left >= 0 else None
+            after = days[right][0] - at if right < len(days) else None
+            if after is None or (before is not None and before <= after):
+                day = days[left][1]
+                left -= 1
+            else:
+                day = days[right][1]
+                right += 1
+            if day != answer:
+                found.append(day)
+        return found
+
+
+def date_options(
+    rng: random.Random, answer: str, story_dates: Iterable[str] | StoryDays
+) -> tuple[str, ...]:
     """Other dates of the story, nearest first; days either side when the story has too few."""
     if answer.startswith("--"):
         return ()
     day = date.fromisoformat(answer)
-    others = sorted(
-        (d for d in set(story_dates) if d != answer and not d.startswith("--")),
-        key=lambda d: abs((date.fromisoformat(d) - day).days),
-    )
-    near = [format_day(d) for d in others[:6]]
+    days = story_dates if isinstance(story_dates, StoryDays) else StoryDays(story_dates)
+    near = [format_day(d) for d in days.nearest(answer, 6)]
     nearby = [format_day((day + timedelta(days=k)).isoformat()) for k in (-3, -2, -1, 1, 2, 3)]
     return pick(rng, [near, nearby], [format_day(answer)])
 

@@ -45,9 +45,9 @@ LOST_WORDS = (
 )
 LOST_OFFICE = rf"(?:(?:was|were|had been|has been|is)\s+)?{LOST_WORDS}"
 FORMER_BEFORE = r"\b(?:former|ex-|late|deposed|ousted|toppled|then|one-time|onetime)\s+"
-# Every sentence `said_to_have_lost` accepts has one of these words: a story's sentences are
-# searched for them once, and only those are searched again for each person.
-LOST_HINT = re.compile(rf"{FORMER_BEFORE}|{LOST_WORDS}\b", re.IGNORECASE)
+# Every sentence `said_to_have_lost` accepts has one of these words at the start of a word:
+# a story's sentences are searched for them once, and only those again for each person.
+LOST_HINT = re.compile(rf"(?<!\w)(?:{FORMER_BEFORE}|{LOST_WORDS}\b)", re.IGNORECASE)
 # Offices that are the same post under another name: never each other's wrong option.
 SYNONYMS = [
     {"spokesperson", "spokesman", "spokeswoman"},

@@ -91,13 +91,16 @@ def best_wording(event: str, planned: bool, lead: str) -> tuple[str, str | None]
     """The event and its question, shortened at a clause boundary when the full clause was
     cut mid-way, so long as the shorter one still reads whole and names what happened.
     """
-    from quizkit.questions.checks import wording_reason
+    from quizkit.questions.checks import dangling_end, wording_reason
 
     def ask(clause: str) -> str | None:
         return planned_question(clause, lead) if planned else when_question(clause, lead)
 
     question = ask(event)
-    if question is None or wording_reason(question) != "dangling-end":
+    # every check is read only for a question that dangles (most do not)
+    if question is None or not dangling_end(question):
+        return event, question
+    if wording_reason(question) != "dangling-end":
         return event, question
     shorter = event
     for _ in range(3):

@@ -239,7 +239,7 @@ def which_country(official: Official, question: str, guid: str, seed: int, peers
         distractors=three_or_none(
             pick(
                 rng_for(seed, guid),
-                [peers.countries(official.office), countries_only(peers.story_countries)],
+                [peers.countries(official.office), peers.story_countries],
                 [official.country],
             )
         ),
@@ -296,7 +296,8 @@ class Peers:
             self.by_org[official.org].append(official)
         self._countries: dict[str, list[str]] = {}
         self.position_order = list(story.officials)
-        self.story_countries = story.countries
+        # the story's countries, never NATO or the UN: any country's wrong options
+        self.story_countries = countries_only(story.countries)
         # Only people whose office makes a sound question are offered as wrong answers.
         self.national = {
             id(o): not (o.country and not is_national(singular(o.office), o.country))

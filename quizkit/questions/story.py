@@ -171,7 +171,7 @@ class Story:
 
 def read_story(docs: Sequence[DocumentFacts]) -> Story:
     officials: dict[tuple[str, str], Official] = {}
-    surnames: dict[str, list[str]] = defaultdict(list)
+    surnames: dict[str, Surnames] = defaultdict(Surnames)
     dates: list[DateFact] = []
     participants: list[ParticipantsFact] = []
     numbers: list[NumberFact] = []
@@ -228,20 +228,19 @@ def _merge_official(
     officials: dict[tuple[str, str], Official],
     fact: OfficialFact,
     dateline: str | None,
-    surnames: dict[str, list[str]],
+    surnames: dict[str, Surnames],
 ) -> None:
     place = fact.country or fact.org or ""
     surname = fold(fact.person.split()[-1])
     key = (place, surname)
     if key not in officials:
-        for other_surname in surnames[place]:
-            if _same_surname(surname, other_surname):
-                key = (place, other_surname)
-                break
+        other_surname = surnames[place].first_alike(surname)
+        if other_surname is not None:
+            key = (place, other_surname)
     if key not in officials:
         office = singular_office(fact.office)
         officials[key] = Official(fact.person, office, fact.country, fact.org, fact.former)
-        surnames[place].append(surname)
+        surnames[place].add(surname)
     official = officials[key]
     official.names.update([fact.person, *fact.aliases])
     official.sources.append(source_of(fact.where))
@@ -262,6 +261,36 @@ def singular_office(office: str) -> str:
     if not any(w in PLURAL_TITLES for w in words):
         return office
     return " ".join(PLURAL_TITLES.get(w, w) for w in words) + "".join(parts[1:])
+
+
+class Surnames:
+    """The surnames of one place's officials in the order met, each found again by a spelling
+    one letter apart without comparing it with every other (a deck may have hundreds)."""
+
+    def __init__(self) -> None:
+        self.order: dict[str, int] = {}
+        # each surname under itself and under every form with one letter left out: two
+        # spellings one edit apart always share one of these
+        self.by_form: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, surname: str) -> None:
+        self.order.setdefault(surname, len(self.order))
+        for form in _forms(surname):
+            self.by_form[form].append(surname)
+
+    def first_alike(self, surname: str) -> str | None:
+        """The first surname met that `_same_surname` takes for this one, or None."""
+        alike = {
+            other
+            for form in _forms(surname)
+            for other in self.by_form.get(form, ())
+            if _same_surname(surname, other)
+        }
+        return min(alike, key=self.order.__getitem__) if alike else None
+
+
+def _forms(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _same_surname(a: str, b: str) -> bool:

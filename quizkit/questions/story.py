@@ -76,6 +76,8 @@ class Story:
     _at: dict[int | None, list[Official]] | None = field(init=False, default=None)
     # The officials by place and office (see holding).
     _holding: dict[tuple[str, str], list[Official]] | None = field(init=False, default=None)
+    # Every official's names by their first three letters (see people_named_in).
+    _names: dict[str, dict[str, set[str]]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.folded_headlines = {k: fold_for_id(v) for k, v in self.headlines.items()}
@@ -111,6 +113,25 @@ class Story:
                 self._holding[(official.place, official.office)].append(official)
         return self._holding.get((place, office), [])
 
+    def people_named_in(self, text: str) -> set[str]:
+        """The officials (by their own name) one of whose names is in the text: each place in
+        the text looks up the names starting with its three letters, instead of every name of
+        the deck being sought in it."""
+        if self._names is None:
+            self._names = defaultdict(lambda: defaultdict(set))
+            for official in self.officials:
+                for name in official.names | {official.person}:
+                    self._names[name[:3] if len(name) >= 3 else ""][name].add(official.person)
+        found: set[str] = set()
+        for name, people in self._names.get("", {}).items():
+            if name in text:
+                found |= people
+        for start in range(len(text) - 2):
+            for name, people in self._names.get(text[start : start + 3], {}).items():
+                if text.startswith(name, start):
+                    found |= people
+        return found
+
     def resolve(self, where: Provenance, event: str) -> str:
         """Name who 'he' is and which country 'the country' is, from the sentence before.
 
@@ -124,12 +145,7 @@ class Story:
         ]
         words = event.split()
         if words and words[0].lower() in ("he", "she"):
-            people = {
-                o.person
-                for o in self.officials
-                for text in before
-                if any(n in text for n in o.names | {o.person})
-            }
+            people = {person for text in before for person in self.people_named_in(text)}
             if len(people) == 1:
                 event = " ".join([people.pop(), *words[1:]])
         if re.search(r"\bthe country\b", event):

@@ -71,13 +71,21 @@ class Story:
     folded_headlines: dict[str, str] = field(init=False, default_factory=dict)
 
     # The sentences each pattern finds, searched once per story (see sentences_matching).
-    _matching: dict[re.Pattern[str], list[str]] = field(init=False, default_factory=dict)
+    _matching: dict[re.Pattern[str], list[str]] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
     # The officials by the number of a sentence naming them (see officials_at).
-    _at: dict[int | None, list[Official]] | None = field(init=False, default=None)
+    _at: dict[int | None, list[Official]] | None = field(
+        init=False, default=None, repr=False, compare=False
+    )
     # The officials by place and office (see holding).
-    _holding: dict[tuple[str, str], list[Official]] | None = field(init=False, default=None)
+    _holding: dict[tuple[str, str], list[Official]] | None = field(
+        init=False, default=None, repr=False, compare=False
+    )
     # Every official's names by their first three letters (see people_named_in).
-    _names: dict[str, dict[str, set[str]]] | None = field(init=False, default=None)
+    _names: dict[str, dict[str, set[str]]] | None = field(
+        init=False, default=None, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self.folded_headlines = {k: fold_for_id(v) for k, v in self.headlines.items()}

@@ -146,11 +146,13 @@ def participants_question(story: Story, fact: ParticipantsFact, count: int) -> s
     if not (named or where or when):
         return None
     offices = {
-        o.office
-        for o in story.officials_at(fact.where.sentence_index)
-        if o.country in fact.countries
-        and re.fullmatch(r"[A-Za-z ]+", o.office)
-        and not re.search(r" (?:in|to|of|for) ", o.office)
+        office
+        for office in {
+            o.office
+            for o in story.officials_at(fact.where.sentence_index)
+            if o.country in fact.countries
+        }
+        if re.fullmatch(r"[A-Za-z ]+", office) and not re.search(r" (?:in|to|of|for) ", office)
     }
     title = next(iter(offices)).lower() if len(offices) == 1 else ""
     # Only a plain title takes a plural ('presidents'); 'ambassador in Israel' does not.

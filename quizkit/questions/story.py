@@ -82,6 +82,10 @@ class Story:
     _holding: dict[tuple[str, str], list[Official]] | None = field(
         init=False, default=None, repr=False, compare=False
     )
+    # Whether each date fact is the date of filing (see is_dateline).
+    _datelines: dict[DateFact, bool] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
     # Every official's names by their first three letters (see people_named_in).
     _names: dict[str, dict[str, set[str]]] | None = field(
         init=False, default=None, repr=False, compare=False
@@ -172,13 +176,18 @@ class Story:
         return event
 
     def is_dateline(self, fact: DateFact) -> bool:
-        """The date of filing: on a line of its own, in the headline, or dating the headline."""
-        headline = self.folded_headlines.get(fact.where.source, "")
-        return (
-            self.is_dateline_sentence(fact.where, fact.text)
-            or self.is_headline(fact.where)
-            or (bool(headline) and fold_for_id(fact.event) == headline)
-        )
+        """The date of filing: on a line of its own, in the headline, or dating the headline.
+
+        Asked of each date by several kinds of question: read once per fact."""
+        found = self._datelines.get(fact)
+        if found is None:
+            headline = self.folded_headlines.get(fact.where.source, "")
+            found = self._datelines[fact] = (
+                self.is_dateline_sentence(fact.where, fact.text)
+                or self.is_headline(fact.where)
+                or (bool(headline) and fold_for_id(fact.event) == headline)
+            )
+        return found
 
     def is_dateline_sentence(self, where: Provenance, text: str = "") -> bool:
         """A line that only places and dates the article ('TALLINN, Estonia, March 9')."""

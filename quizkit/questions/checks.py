@@ -314,9 +314,11 @@ def unresolved_pronoun(text: str) -> bool:
         return True
     if QUESTION_LEAD.match(text) and re.search(r"\balso\b", text):
         return True  # 'When did Abe also express ...': 'also' points back into the article
-    words = [w.lower().strip("\"'“”") for w in _words(text)]
+    written = [w.strip("\"'“”") for w in _words(text)]
+    words = [w.lower() for w in written]
     for i, word in enumerate(words):
-        if word in SUBJECT_PRONOUNS:
+        if word in SUBJECT_PRONOUNS and not (len(word) > 1 and written[i].isupper()):
+            # 'US' and 'IT' in capitals are names, not the pronouns
             return True
         if word in POSSESSIVES:
             # 'his' after a named subject refers to it ('When did Bush begin his trip?')

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from quizkit.extract.facts import NumberFact
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, source_of
+from quizkit.questions.checks import unresolved_pronoun
 from quizkit.questions.dates import names_something
 from quizkit.questions.distractors import factor_options, format_number, number_options, rng_for
-from quizkit.questions.phrasing import country_name, past_tense_lemma, sentence_case_subject
+from quizkit.questions.phrasing import (
+    common_word,
+    country_name,
+    format_day,
+    month_year,
+    past_tense_lemma,
+    sentence_case_subject,
+)
 from quizkit.questions.story import Story
 
 APPROX = re.compile(
@@ -63,7 +73,8 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if factor is not None:
             candidates.append(_factor_candidate(fact, factor, seed))
             continue
-        phrased = number_question(fact) or magnitude_question(fact)
+        when = when_of(fact, story)
+        phrased = number_question(fact, when.year if when else None) or magnitude_question(fact)
         answer = answer_text(fact)
         if phrased is None:
             drops.append(
@@ -71,10 +82,17 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             )
             continue
         question, style = phrased
-        if not names_something(question):
-            drops.append(
-                Drop("vague-event", "number", question, answer, str(source_of(fact.where)))
-            )
+        question = name_events(place_event(question, story), story)
+        reason = claim_reason(fact) or unnamed_event(question)
+        if reason is None and unresolved_pronoun(question):
+            reason = "unresolved-pronoun"
+        if reason is None and not names_something(question):
+            reason = "vague-event"
+        if reason is None:
+            question = anchored(question, when, fact) if when else question
+            reason = None if YEAR.search(question) else "no-time-frame"
+        if reason is not None:
+            drops.append(Drop(reason, "number", question, answer, str(source_of(fact.where))))
             continue
         guid = content_guid("number", fact.what, str(fact.value), question)
         counted = style == "count"
@@ -86,11 +104,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                     guid=guid,
                     kind="number",
                     alternatives=_alternatives(fact, answer),
-                    distractors=number_options(
-                        rng_for(seed, guid), fact.value, bool(approx_of(fact))
-                    )
-                    if counted
-                    else (),
+                    distractors=_options(fact, guid, seed) if counted else (),
                     tags=("number",),
                     sources=(source_of(fact.where),),
                     extra={"answer_type": "number", "what": fact.what},
@@ -226,20 +240,28 @@ def magnitude_question(fact: NumberFact) -> tuple[str, str] | None:
     return None
 
 
-def number_question(fact: NumberFact) -> tuple[str, str] | None:
-    """The question and its style ('count', 'money', 'percent'), or None when nothing fits."""
+def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str] | None:
+    """The question and its style ('count', 'money', 'percent'), or None when nothing fits.
+
+    `year` is the year the article speaks from: 'this year' in the clause becomes it.
+    """
     sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
     at = sentence.find(fact.text)
     if at < 0:
         return None
     left = APPROX.sub("", sentence[:at]).rstrip()
-    right = sentence[at + len(fact.text) :]
+    right = INCLUDING.sub("", sentence[at + len(fact.text) :], count=1)
     if CUT_IN_LIST.match(right):
         return None  # '38 observers had arrived from Angola, Botswana, ...': not from Angola
-    right = RELATIVE_ADVERBIAL.sub("", CLAUSE_END.split(right, maxsplit=1)[0]).strip()
+    right = PARTICIPLE_ASIDE.split(_clause_after(right), maxsplit=1)[0]
+    if year is not None:
+        right = re.sub(r"\bthis year\b", f"in {year}", right)
+        right = re.sub(r"\blast year\b", f"in {year - 1}", right)
+    right = RELATIVE_ADVERBIAL.sub("", right).strip()
     starts = list(CLAUSE_START.finditer(left))
     clause_left = left[starts[-1].end() :] if starts else left
     clause_left = re.sub(r"^(?:a total of)\s+", "", clause_left.strip(), flags=re.I)
+    clause_left = LEADING_TIME.sub("", clause_left)
     words = sentence_case_subject(clause_left.split())
     what = fact.what.strip()
     if is_money(fact):
@@ -294,6 +316,28 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
 
 
 RELATIVES = {"which", "who", "whom", "whose", "that", "where"}
+# 'expelled 35 diplomats accused of spying': the aside describes the counted, not the event.
+PARTICIPLE_ASIDE = re.compile(r"\s+\b(?:accused|suspected|charged|believed|thought)\b")
+# ', including X and Y,' after the counted noun: an aside the question leaves out.
+INCLUDING = re.compile(r"^,\s+(?:including|among them)\s[^,;]*,")
+# 'Last month the army expelled ...': the time goes into the question's anchor, not its clause.
+LEADING_TIME = re.compile(
+    r"^(?:(?:on\s+)?(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|"
+    r"last (?:week|month|night)|earlier this (?:week|month))\s*,?\s+",
+    re.I,
+)
+
+
+def _clause_after(right: str) -> str:
+    """The words after the number up to where its clause ends; 'between X and Y' stays whole."""
+    end = CLAUSE_END.search(right)
+    while end is not None:
+        head = right[: end.start()]
+        if end.group(0).strip() == "and" and re.search(r"\bbetween\s+[\w\s-]+$", head):
+            end = CLAUSE_END.search(right, end.end())
+            continue
+        return head
+    return right
 # The words after the number run into a list of names: the clause would end inside it.
 CUT_IN_LIST = re.compile(r"^[^,;.]*\b[A-Z][\w-]+,\s+[A-Z][\w-]+(?:,|\s+and\b)")
 REPORTING_WORDS = {"believe", "believed", "say", "said", "says", "reported", "estimate"}
@@ -352,3 +396,207 @@ def _subject_before(text: str) -> str:
         ):
             return " ".join(words[:i]) if i >= 2 else ""
     return ""
+
+
+# --- Anchoring a count in its time, naming its event, keeping claims out ---------------------
+
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+BARE_MONTH = re.compile(rf"\b({'|'.join(MONTHS)})\b(?!\s+(?:\d|of\b))")
+# An accusation or a denial before the number: the count is someone's claim, not a fact.
+ACCUSING = re.compile(r"\b(?:accus\w*|alleg\w*|claim\w*|denie[sd]|deny\w*|purport\w*)\b", re.I)
+QUOTES = "\"“”"
+ATTRIBUTED = re.compile(r"\b[Aa]ccording to ((?:the )?[A-Z][\w.'-]*(?: [A-Z]?[\w.'-]*){0,4}),\s+")
+# Events a news story names ('the 2010 Tarsa Rally'); 'the rally' alone says none of them.
+EVENT_NOUNS = (
+    "election|elections|rally|race|summit|conference|talks|offensive|war|operation|"
+    "mission|vote|referendum|campaign|tournament|festival|visit|trip|ceasefire|deal"
+)
+BARE_EVENT = re.compile(
+    rf"\bthe ((?:[a-z][\w-]* ){{0,2}})({EVENT_NOUNS})\b"
+    r"(?!\s+(?:in|of|into|on|against|at|for|between|with|over)\s+(?:the\s+)?[A-Z\d])"
+)
+# Events that happen somewhere: a count of them names the place when nothing else does.
+PLACED_EVENTS = re.compile(
+    r"\bthe (?:[a-z][\w-]* ){0,2}(?:violence|earthquake|quake|protests|riots|floods?|storm|"
+    r"unrest)\b"
+)
+# The first helping verb after the counted noun: 'How many X have been killed', 'How many X
+# has Y threatened', 'How many X is Y expected to send'.
+PERFECT = re.compile(r"^(How (?:many|much) (?:(?!is |are |to |did |was |were )[^?])+?) (has|have)\b")
+PRESENT = re.compile(r"^(How (?:many|much) (?:(?!has |have |to |did |was |were )[^?])+?) (is|are)\b")
+SHIFTED = {"has": "had", "have": "had", "is": "was", "are": "were"}
+LAST_MONTH = re.compile(r"\blast month\b", re.I)
+LAST_WEEK = re.compile(r"\blast week\b", re.I)
+
+
+@dataclass(frozen=True)
+class When:
+    """The time a count belongs to: its day when the sentence dates it, else its month."""
+
+    month: str
+    year: int
+    month_number: int
+    day: str | None = None
+
+
+def when_of(fact: NumberFact, story: Story) -> When | None:
+    """The sentence's own date, else the month the article speaks from (a month back for
+    'last month'), else the story's month."""
+    where = fact.where
+    days = {
+        d.date
+        for d in story.dates_in.get(where.source, [])
+        if d.where.sentence_index == where.sentence_index
+        and not d.date.startswith("--")
+        and not d.planned
+        and not story.is_dateline(d)
+    }
+    if len(days) == 1:
+        day = days.pop()
+        return _when(day, format_day(day))
+    dateline = story.datelines.get(where.source)
+    if dateline and not dateline.startswith("--"):
+        if LAST_WEEK.search(where.sentence):
+            return _when((date.fromisoformat(dateline) - timedelta(days=7)).isoformat())
+        if LAST_MONTH.search(where.sentence):
+            year, month = int(dateline[:4]), int(dateline[5:7]) - 1
+            year, month = (year - 1, 12) if month == 0 else (year, month)
+            return _when(f"{year:04d}-{month:02d}-01")
+        return _when(dateline)
+    if story.month:
+        name, year_text = story.month.split()
+        return When(story.month, int(year_text), MONTHS.index(name) + 1)
+    return None
+
+
+def _when(iso: str, day: str | None = None) -> When:
+    return When(month_year(iso) or "", int(iso[:4]), int(iso[5:7]), day)
+
+
+def anchored(question: str, when: When, fact: NumberFact) -> str:
+    """'How many troops did Chile send to Haiti?' -> 'In March 2004, how many troops did
+    Chile send to Haiti?'; a running count is 'as of' its month, in the past perfect."""
+    perfect = PERFECT.match(question)
+    if YEAR.search(question):
+        if perfect and str(when.year) in question:
+            # 'How many X have been killed in 2011?': a running count, as of the article
+            body = f"{perfect.group(1)} had{question[perfect.end() :]}"
+            return f"As of {when.month}, {body[0].lower()}{body[1:]}"
+        return question
+    bare = BARE_MONTH.search(question)
+    if bare:
+        # 'in March' of the article's year, or of the year before for a month still ahead
+        month = MONTHS.index(bare.group(1)) + 1
+        year = when.year - 1 if month > when.month_number else when.year
+        return f"{question[: bare.end()]} {year}{question[bare.end() :]}"
+    if question.startswith("What was the magnitude"):
+        at = f" on {when.day}" if when.day else f" in {when.month}"
+        return f"{question[:-1]}{at}?"
+    present = PRESENT.match(question)
+    lead = f"On {when.day}" if when.day else f"In {when.month}"
+    if perfect:
+        question = f"{perfect.group(1)} had{question[perfect.end() :]}"
+        lead = f"As of {when.day or when.month}"
+    elif present:
+        question = f"{present.group(1)} {SHIFTED[present.group(2)]}{question[present.end() :]}"
+    attributed = ATTRIBUTED.search(_sentence_of(fact))
+    body = question[0].lower() + question[1:]
+    if attributed:
+        return f"According to {attributed.group(1)}, {body[:-1]} {lead[0].lower()}{lead[1:]}?"
+    return f"{lead}, {body}"
+
+
+def _sentence_of(fact: NumberFact) -> str:
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    return sentence if at < 0 else sentence[:at]
+
+
+def claim_reason(fact: NumberFact) -> str | None:
+    """Why the count is someone's word, not the article's: an accusation, a quotation."""
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    before, after = (sentence[:at], sentence[at:]) if at >= 0 else (sentence, "")
+    if ACCUSING.search(before):
+        return "attributed-claim"
+    opened = sum(before.count(q) for q in QUOTES) % 2 == 1
+    # a closing mark after the number with none before: the quotation began a sentence earlier
+    first = re.search(r"(?<=\S)[\"”](?=[\s,.;]|$)|(?<=\s)[\"“]", after)
+    closed_later = bool(first) and first.group(0) in "\"”" and after[first.start() - 1] != " "
+    closed_later = closed_later and not any(q in before for q in QUOTES)
+    return "quoted-speech" if opened or closed_later else None
+
+
+def unnamed_event(question: str) -> str | None:
+    """'the rally', 'the election' with nothing saying which: the question needs the article."""
+    return "unnamed-event" if BARE_EVENT.search(question) else None
+
+
+def name_events(question: str, story: Story) -> str:
+    """'the rally' -> 'the 2008 Tarsa Rally' when the story names exactly one such event;
+    'the election' -> 'the election in Varna' when the name is a country's."""
+    for found in list(BARE_EVENT.finditer(question)):
+        noun = found.group(2)
+        names = _event_names(noun, story)
+        if len(names) != 1:
+            continue
+        name = names.pop()
+        last = name.split()[-1]
+        if last in story.countries and len(name.split()) == 1:
+            wording = f"the {found.group(1)}{noun} in {country_name(last)}"
+        else:
+            wording = f"the {name} {noun[0].upper()}{noun[1:]}" if noun_is_name(
+                name, noun, story
+            ) else f"the {name} {noun}"
+        question = question.replace(found.group(0), wording, 1)
+    return question
+
+
+def noun_is_name(name: str, noun: str, story: Story) -> bool:
+    """'Dakar Rally' is a name written with its capital; 'Mozambique elections' is not."""
+    pattern = re.compile(rf"\b{re.escape(name)} {noun[0].upper()}{noun[1:]}s?\b")
+    return any(pattern.search(text) for text in _story_texts(story))
+
+
+def _event_names(noun: str, story: Story) -> set[str]:
+    """The names before 'noun' in the story's headlines and sentences ('2008 Tarsa' Rally)."""
+    stem = noun.rstrip("s") if noun.endswith("ions") else noun
+    pattern = re.compile(rf"((?:(?:\d{{4}}|[A-Z][\w'.-]*) ){{1,3}})(?i:{stem})s?\b")
+    names: set[str] = set()
+    for text in _story_texts(story):
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            while words and not words[0][0].isdigit() and common_word(words[0]):
+                words = words[1:]  # 'Transparent Tarsa elections': the name is 'Tarsa'
+            if words and not all(w[0].isdigit() for w in words):
+                words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Tarsa's elections"
+                names.add(" ".join(words))
+    return names
+
+
+def _story_texts(story: Story) -> list[str]:
+    texts = list(story.headlines.values())
+    for sentences in story.sentences.values():
+        texts += sentences.values()
+    return texts
+
+
+def place_event(question: str, story: Story) -> str:
+    """'How many people died in the violence?' names the country the story happens in."""
+    if names_something(question) or not story.main_country:
+        return question
+    if not PLACED_EVENTS.search(question):
+        return question
+    return f"{question[:-1]} in {country_name(story.main_country)}?"
+
+
+def _options(fact: NumberFact, guid: str, seed: int) -> tuple[str, ...]:
+    """Wrong counts written like the answer: 'nearly 300' beside 'nearly 1,200'."""
+    approx = approx_of(fact)
+    options = number_options(rng_for(seed, guid), fact.value, bool(approx))
+    if approx and approx != "about":
+        options = tuple(re.sub(r"^about ", f"{approx} ", o) for o in options)
+    return options

@@ -74,8 +74,12 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             candidates.append(_factor_candidate(fact, factor, seed))
             continue
         when = when_of(fact, story)
-        phrased = number_question(fact, when.year if when else None) or magnitude_question(fact)
         answer = answer_text(fact)
+        claimed = claim_reason(fact)
+        if claimed is not None:
+            drops.append(Drop(claimed, "number", fact.text, answer, str(source_of(fact.where))))
+            continue
+        phrased = number_question(fact, when.year if when else None) or magnitude_question(fact)
         if phrased is None:
             drops.append(
                 Drop("no-context", "number", fact.text, answer, str(source_of(fact.where)))
@@ -83,7 +87,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             continue
         question, style = phrased
         question = name_events(place_event(question, story), story)
-        reason = claim_reason(fact) or unnamed_event(question)
+        reason = unnamed_event(question)
         if reason is None and unresolved_pronoun(question):
             reason = "unresolved-pronoun"
         if reason is None and not names_something(question):
@@ -338,6 +342,8 @@ def _clause_after(right: str) -> str:
             continue
         return head
     return right
+
+
 # The words after the number run into a list of names: the clause would end inside it.
 CUT_IN_LIST = re.compile(r"^[^,;.]*\b[A-Z][\w-]+,\s+[A-Z][\w-]+(?:,|\s+and\b)")
 REPORTING_WORDS = {"believe", "believed", "say", "said", "says", "reported", "estimate"}
@@ -407,7 +413,7 @@ MONTHS = (
 BARE_MONTH = re.compile(rf"\b({'|'.join(MONTHS)})\b(?!\s+(?:\d|of\b))")
 # An accusation or a denial before the number: the count is someone's claim, not a fact.
 ACCUSING = re.compile(r"\b(?:accus\w*|alleg\w*|claim\w*|denie[sd]|deny\w*|purport\w*)\b", re.I)
-QUOTES = "\"“”"
+QUOTES = '"“”'
 ATTRIBUTED = re.compile(r"\b[Aa]ccording to ((?:the )?[A-Z][\w.'-]*(?: [A-Z]?[\w.'-]*){0,4}),\s+")
 # Events a news story names ('the 2010 Tarsa Rally'); 'the rally' alone says none of them.
 EVENT_NOUNS = (
@@ -425,8 +431,12 @@ PLACED_EVENTS = re.compile(
 )
 # The first helping verb after the counted noun: 'How many X have been killed', 'How many X
 # has Y threatened', 'How many X is Y expected to send'.
-PERFECT = re.compile(r"^(How (?:many|much) (?:(?!is |are |to |did |was |were )[^?])+?) (has|have)\b")
-PRESENT = re.compile(r"^(How (?:many|much) (?:(?!has |have |to |did |was |were )[^?])+?) (is|are)\b")
+PERFECT = re.compile(
+    r"^(How (?:many|much) (?:(?!is |are |to |did |was |were )[^?])+?) (has|have)\b"
+)
+PRESENT = re.compile(
+    r"^(How (?:many|much) (?:(?!has |have |to |did |was |were )[^?])+?) (is|are)\b"
+)
 SHIFTED = {"has": "had", "have": "had", "is": "was", "are": "were"}
 LAST_MONTH = re.compile(r"\blast month\b", re.I)
 LAST_WEEK = re.compile(r"\blast week\b", re.I)
@@ -525,7 +535,7 @@ def claim_reason(fact: NumberFact) -> str | None:
     opened = sum(before.count(q) for q in QUOTES) % 2 == 1
     # a closing mark after the number with none before: the quotation began a sentence earlier
     first = re.search(r"(?<=\S)[\"”](?=[\s,.;]|$)|(?<=\s)[\"“]", after)
-    closed_later = bool(first) and first.group(0) in "\"”" and after[first.start() - 1] != " "
+    closed_later = bool(first) and first.group(0) in '"”' and after[first.start() - 1] != " "
     closed_later = closed_later and not any(q in before for q in QUOTES)
     return "quoted-speech" if opened or closed_later else None
 
@@ -548,9 +558,11 @@ def name_events(question: str, story: Story) -> str:
         if last in story.countries and len(name.split()) == 1:
             wording = f"the {found.group(1)}{noun} in {country_name(last)}"
         else:
-            wording = f"the {name} {noun[0].upper()}{noun[1:]}" if noun_is_name(
-                name, noun, story
-            ) else f"the {name} {noun}"
+            wording = (
+                f"the {name} {noun[0].upper()}{noun[1:]}"
+                if noun_is_name(name, noun, story)
+                else f"the {name} {noun}"
+            )
         question = question.replace(found.group(0), wording, 1)
     return question
 
@@ -569,12 +581,19 @@ def _event_names(noun: str, story: Story) -> set[str]:
     for text in _story_texts(story):
         for match in pattern.finditer(text):
             words = match.group(1).split()
-            while words and not words[0][0].isdigit() and common_word(words[0]):
+            while (
+                words
+                and not words[0][0].isdigit()
+                and (words[0].lower() in DETERMINERS or common_word(words[0]))
+            ):
                 words = words[1:]  # 'Transparent Tarsa elections': the name is 'Tarsa'
             if words and not all(w[0].isdigit() for w in words):
                 words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Tarsa's elections"
                 names.add(" ".join(words))
     return names
+
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 
 
 def _story_texts(story: Story) -> list[str]:

@@ -1,0 +1,235 @@
+"""Number questions a strict reader can answer without the article: each count anchored in its
+time, its event named, someone's claim never asked as a fact. Articles invented for the tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from test_question_kinds import Article
+
+from quizkit.extract.facts import DateFact, NumberFact
+from quizkit.models import Note
+from quizkit.questions import build
+from quizkit.questions.candidate import Candidate
+from quizkit.questions.checks import problems, unresolved_pronoun
+
+
+def numbers(article: Article, headline: str | None = None) -> dict[str, Note]:
+    doc = article.doc()
+    if headline is not None:
+        doc = replace(doc, headline=headline)
+    return {n.question: n for n in build([doc]).notes if n.kind == "number"}
+
+
+def dropped(article: Article) -> dict[str, str]:
+    return {d.question: d.reason for d in build([article.doc()]).dropped if d.kind == "number"}
+
+
+def dated_number(
+    article: Article, sentence: str, day: str, when: str, text: str, value: int
+) -> None:
+    """A date and a count read from one sentence."""
+    event = sentence.split(", ", 1)[-1].rstrip(".")
+    article.facts.append(DateFact(day, when, event, article.where(sentence, when)))
+    what = text.split(" ", 1)[1]
+    article.facts.append(NumberFact(value, text, what, article.where(sentence, text)))
+    article.next()
+
+
+def test_a_count_dated_in_its_sentence_is_asked_on_that_day() -> None:
+    article = Article()
+    sentence = "On Monday, gunmen kidnapped four Varnian engineers in northern Tarsa."
+    dated_number(article, sentence, "2021-05-03", "Monday", "four Varnian engineers", 4)
+    asked = numbers(article)
+    assert "On 3 May 2021, how many Varnian engineers did gunmen kidnap in northern Tarsa?" in (
+        asked
+    )
+
+
+def test_a_running_toll_is_asked_as_of_the_article_month_in_the_past_perfect() -> None:
+    article = Article(dateline="2022-11-14")
+    article.number(
+        "Nearly 900 Tarsans have been killed as a result of the Varnian offensive into Tarsa.",
+        900,
+        "Nearly 900 Tarsans",
+        "Tarsans",
+        approx="nearly",
+    )
+    asked = numbers(article)
+    question = (
+        "As of November 2022, how many Tarsans had been killed as a result of the Varnian "
+        "offensive into Tarsa?"
+    )
+    assert asked[question].answer == "nearly 900"
+    # the wrong options are written the way the answer is: 'nearly ...', never 'about ...'
+    assert all(o.startswith("nearly ") for o in asked[question].distractors)
+    assert len(asked[question].distractors) == 3
+
+
+def test_this_year_becomes_the_year_and_last_month_the_month_before() -> None:
+    article = Article(dateline="2023-01-20")
+    article.number(
+        "Six reporters have been killed in Tarsa this year, the union said.",
+        6,
+        "Six reporters",
+        "reporters",
+    )
+    article.number(
+        "Last month the Varnian government expelled 12 Tarsan diplomats accused of spying.",
+        12,
+        "12 Tarsan diplomats",
+        "Tarsan diplomats",
+    )
+    asked = numbers(article)
+    assert "As of January 2023, how many reporters had been killed in Tarsa in 2023?" in asked
+    # the aside about the diplomats is left out; 'last month' is December of the year before
+    assert "In December 2022, how many Tarsan diplomats did the Varnian government expel?" in (
+        asked
+    )
+
+
+def test_an_unnamed_event_is_named_from_the_story_or_left_out() -> None:
+    article = Article(dateline="2020-01-04")
+    article.date(
+        "Organisers cancelled the 2020 Tarsa Rally on January 3.",
+        "2020-01-03",
+        "January 3",
+        "Organisers cancelled the 2020 Tarsa Rally",
+    )
+    article.number("The rally was scheduled to spend six days in Varna.", 6, "six days", "days")
+    asked = numbers(article)
+    assert asked["How many days was the 2020 Tarsa Rally scheduled to spend in Varna?"].answer == (
+        "6"
+    )
+
+    unnamed = Article()
+    unnamed.number(
+        "The summit was expected to draw 40 delegations from across Europe.",
+        40,
+        "40 delegations",
+        "delegations",
+    )
+    assert numbers(unnamed) == {}
+    assert "unnamed-event" in dropped(unnamed).values()
+
+
+def test_the_election_is_placed_in_the_country_the_headline_names() -> None:
+    article = Article(dateline="2019-10-20")
+    article.official(
+        "Tarsan observers met Prime Minister Ana Lind.", "Ana Lind", "Prime Minister", "Estonia"
+    )
+    article.number(
+        "The league is expected to send about 90 observers to monitor the election.",
+        90,
+        "about 90 observers",
+        "observers",
+        approx="about",
+    )
+    asked = numbers(article, headline="League urges calm before Estonia elections")
+    assert (
+        "In October 2019, how many observers was the league expected to send to monitor the "
+        "election in Estonia?"
+    ) in asked
+
+
+def test_an_accusation_or_a_quotation_is_never_asked_as_a_fact() -> None:
+    article = Article()
+    article.number(
+        "The minister accused Varna of sending 300 mercenaries to Tarsa.",
+        300,
+        "300 mercenaries",
+        "mercenaries",
+    )
+    article.number(
+        'Varna has handed $40 million to the rebels for their war," the minister said.',
+        40_000_000,
+        "$40 million",
+        "dollars",
+        unit="$",
+    )
+    assert numbers(article) == {}
+    reasons = set(dropped(article).values())
+    assert {"attributed-claim", "quoted-speech"} <= reasons
+
+
+def test_a_count_given_by_a_named_source_is_asked_with_its_source() -> None:
+    article = Article(dateline="2018-08-15")
+    article.number(
+        "According to Tarsan officials, Varnian troops were holding 11 Tarsan towns.",
+        11,
+        "11 Tarsan towns",
+        "Tarsan towns",
+    )
+    article.number(
+        'Varna listed three aims, "security, trade and water", on its website.',
+        3,
+        "three aims",
+        "aims",
+    )
+    asked = numbers(article)
+    assert (
+        "According to Tarsan officials, how many Tarsan towns were Varnian troops holding in "
+        "August 2018?"
+    ) in asked
+    # a quotation that opens after the number does not make the count a quotation
+    assert "In August 2018, how many aims did Varna list?" in asked
+
+
+def test_a_toll_of_violence_names_its_country_and_keeps_between_whole() -> None:
+    article = Article(dateline="2011-03-02")
+    article.official("Prime Minister Ana Lind spoke.", "Ana Lind", "Prime Minister", "Estonia")
+    article.number(
+        "At least 12 people died in the violence between police and protesters, with dozens hurt.",
+        12,
+        "At least 12 people",
+        "people",
+        approx="at least",
+    )
+    asked = numbers(article)
+    question = (
+        "In March 2011, how many people died in the violence between police and protesters in "
+        "Estonia?"
+    )
+    assert asked[question].answer == "at least 12"
+
+
+def test_an_aside_naming_some_of_the_counted_is_left_out() -> None:
+    article = Article(dateline="2016-06-11")
+    sentence = (
+        "On Friday, thirty former ministers, including Ana Lind and Jan Vos, criticised the "
+        "government of Tarsa in an open letter."
+    )
+    dated_number(article, sentence, "2016-06-10", "Friday", "thirty former ministers", 30)
+    asked = numbers(article)
+    assert (
+        "On 10 June 2016, how many former ministers criticised the government of Tarsa in an "
+        "open letter?"
+    ) in asked
+
+
+def test_every_number_card_passes_every_check() -> None:
+    article = Article(dateline="2022-11-14")
+    article.number(
+        "Nearly 900 Tarsans have been killed as a result of the Varnian offensive into Tarsa.",
+        900,
+        "Nearly 900 Tarsans",
+        "Tarsans",
+        approx="nearly",
+    )
+    article.number(
+        "Last month the Varnian government expelled 12 Tarsan diplomats accused of spying.",
+        12,
+        "12 Tarsan diplomats",
+        "Tarsan diplomats",
+    )
+    notes = list(numbers(article).values())
+    assert len(notes) == 2
+    assert (
+        problems([Candidate(n, n.question) for n in notes], ["Baltic ministers sign accord"]) == []
+    )
+
+
+def test_a_country_written_in_capitals_is_not_a_pronoun() -> None:
+    assert not unresolved_pronoun("In May 2020, how many envoys did the US expel?")
+    assert unresolved_pronoun("How many envoys did they expel?")
+    assert unresolved_pronoun("How many envoys did I expel?")

@@ -233,3 +233,32 @@ def test_a_country_written_in_capitals_is_not_a_pronoun() -> None:
     assert not unresolved_pronoun("In May 2020, how many envoys did the US expel?")
     assert unresolved_pronoun("How many envoys did they expel?")
     assert unresolved_pronoun("How many envoys did I expel?")
+
+
+def test_a_count_keeps_the_people_or_place_it_is_of_and_is_told_in_the_past() -> None:
+    article = Article(dateline="2015-04-09")
+    article.number(
+        "Over 300 deaths of Tarsans have been reported in the now-ten days of the siege of Varna.",
+        300,
+        "Over 300 deaths",
+        "deaths",
+        approx="over",
+    )
+    article.number(
+        "About two million people in Tarsa depend on food aid.",
+        2_000_000,
+        "About two million people",
+        "people",
+        approx="about",
+    )
+    asked = numbers(article)
+    assert (
+        asked[
+            "As of April 2015, how many deaths of Tarsans had been reported in the ten days of "
+            "the siege of Varna?"
+        ].answer
+        == "more than 300"
+    )
+    assert asked["In April 2015, how many people in Tarsa depended on food aid?"].answer == (
+        "about 2,000,000"
+    )

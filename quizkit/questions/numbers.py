@@ -262,6 +262,7 @@ def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str
         right = re.sub(r"\bthis year\b", f"in {year}", right)
         right = re.sub(r"\blast year\b", f"in {year - 1}", right)
     right = RELATIVE_ADVERBIAL.sub("", right).strip()
+    right = re.sub(r"\bnow-(?=\w)", "", right)  # 'the now-ten days of the siege'
     starts = list(CLAUSE_START.finditer(left))
     clause_left = left[starts[-1].end() :] if starts else left
     clause_left = re.sub(r"^(?:a total of)\s+", "", clause_left.strip(), flags=re.I)
@@ -307,10 +308,17 @@ def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str
     if words and words[-1].lower() in REPORTING_WORDS:
         words = []  # 'Investigators believe [eleven French engineers] were killed ...'
     if not words and style == "count" and right:
+        # '500 deaths of Tarsans were reported', '2,000 people in Varna depend on aid'
+        named = NAMED_PHRASE.match(right)
+        if named:
+            noun, right = f"{noun} {named.group(1)}", named.group(2)
         first = right.split()[0]
         passive = re.match(r"(?:were|was|had been|have been|are|remain|remained)\b", right)
         if passive or (first.isalpha() and past_tense_lemma(first)):
             return f"How many {noun} {right}?", style
+        past = _past_of_present(first)
+        if past:
+            return f"How many {noun} {past}{right[len(first) :]}?", style
     duration = re.search(r"\b(will|would)\s+(\w+)\s+for\s*$", left)
     if duration and what.split()[-1:] and what.split()[-1].lower() in DURATIONS:
         subject = _subject_before(left[: duration.start()])
@@ -330,6 +338,26 @@ LEADING_TIME = re.compile(
     r"last (?:week|month|night)|earlier this (?:week|month))\s*,?\s+",
     re.I,
 )
+
+
+# A named place or people joined to the counted noun: 'of Tarsans', 'in northern Varna'.
+NAMED_PHRASE = re.compile(
+    r"^((?:of|in|from) (?:the |northern |southern |eastern |western )?"
+    r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (.+)$"
+)
+
+
+def _past_of_present(word: str) -> str | None:
+    """'depend' -> 'depended': a plural count's present verb, told in the past like the story."""
+    from lemminflect import getAllLemmas, getInflection
+
+    if not word.isalpha() or not word.islower() or word in AUXILIARIES:
+        return None
+    lemmas = getAllLemmas(word).get("VERB", ())
+    if word not in lemmas:
+        return None
+    past = getInflection(word, "VBD")
+    return past[0] if past else None
 
 
 def _clause_after(right: str) -> str:
@@ -384,7 +412,8 @@ def _with_auxiliary(words: list[str]) -> tuple[str, str, str] | None:
 def _counted(fact: NumberFact) -> str:
     """The noun counted as the text gives it: 'Chilean soldiers' from 'Forty Chilean soldiers'."""
     bare = re.sub(rf"^(?:{'|'.join(APPROX_WORDS)})\s+", "", fact.text.strip(), flags=re.I)
-    rest = NUMBER_HEAD.sub("", bare, count=1).strip()
+    rest = NUMBER_HEAD.sub("", re.sub(r"^an? ", "", bare, flags=re.I), count=1).strip()
+    rest = re.sub(r"^(?:million|billion)\s+", "", rest)  # 'one million citizens'
     what = fact.what.strip()
     return rest if what and rest.endswith(what) and len(rest.split()) <= 4 else what
 

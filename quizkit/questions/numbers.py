@@ -13,6 +13,7 @@ from quizkit.questions.checks import unresolved_pronoun
 from quizkit.questions.dates import names_something
 from quizkit.questions.distractors import factor_options, format_number, number_options, rng_for
 from quizkit.questions.phrasing import (
+    MONTH_NAMES,
     common_word,
     country_name,
     format_day,
@@ -436,9 +437,7 @@ def _subject_before(text: str) -> str:
 # --- Anchoring a count in its time, naming its event, keeping claims out ---------------------
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = MONTH_NAMES
 BARE_MONTH = re.compile(rf"\b({'|'.join(MONTHS)})\b(?!\s+(?:\d|of\b))")
 # An accusation or a denial before the number: the count is someone's claim, not a fact.
 ACCUSING = re.compile(r"\b(?:accus\w*|alleg\w*|claim\w*|denie[sd]|deny\w*|purport\w*)\b", re.I)
@@ -564,8 +563,12 @@ def claim_reason(fact: NumberFact) -> str | None:
     opened = sum(before.count(q) for q in QUOTES) % 2 == 1
     # a closing mark after the number with none before: the quotation began a sentence earlier
     first = re.search(r"(?<=\S)[\"”](?=[\s,.;]|$)|(?<=\s)[\"“]", after)
-    closed_later = bool(first) and first.group(0) in '"”' and after[first.start() - 1] != " "
-    closed_later = closed_later and not any(q in before for q in QUOTES)
+    closed_later = (
+        first is not None
+        and first.group(0) in '"”'
+        and after[first.start() - 1] != " "
+        and not any(q in before for q in QUOTES)
+    )
     return "quoted-speech" if opened or closed_later else None
 
 

@@ -262,3 +262,34 @@ def test_a_count_keeps_the_people_or_place_it_is_of_and_is_told_in_the_past() ->
     assert asked["In April 2015, how many people in Tarsa depended on food aid?"].answer == (
         "about 2,000,000"
     )
+
+
+def test_wrong_options_beside_a_bound_are_false_beyond_it() -> None:
+    article = Article(dateline="2012-09-03")
+    article.number(
+        "At least 14 people died in the riots in Varna.",
+        14,
+        "At least 14 people",
+        "people",
+        approx="at least",
+    )
+    article.number(
+        "Up to 600 protesters were arrested in Tarsa.",
+        600,
+        "Up to 600 protesters",
+        "protesters",
+        approx="up to",
+    )
+    asked = numbers(article)
+    larger = asked["In September 2012, how many people died in the riots in Varna?"]
+    assert larger.answer == "at least 14"
+    # 'at least 12' would be true as well: every wrong option lies above the bound
+    assert len(larger.distractors) == 3
+    assert all(o.startswith("at least ") and int(o.split()[-1]) > 14 for o in larger.distractors)
+    smaller = asked["In September 2012, how many protesters were arrested in Tarsa?"]
+    assert smaller.answer == "up to 600"
+    assert len(smaller.distractors) == 3
+    assert all(
+        o.startswith("up to ") and int(o.split()[-1].replace(",", "")) < 600
+        for o in smaller.distractors
+    )

@@ -9,9 +9,15 @@ from datetime import date, timedelta
 from quizkit.extract.facts import NumberFact
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, source_of
-from quizkit.questions.checks import unresolved_pronoun
+from quizkit.questions.checks import caps_in_words, unresolved_pronoun
 from quizkit.questions.dates import names_something
-from quizkit.questions.distractors import factor_options, format_number, number_options, rng_for
+from quizkit.questions.distractors import (
+    factor_options,
+    format_number,
+    number_options,
+    pick,
+    rng_for,
+)
 from quizkit.questions.phrasing import (
     MONTH_NAMES,
     common_word,
@@ -516,35 +522,47 @@ def _when(iso: str, day: str | None = None) -> When:
 
 def anchored(question: str, when: When, fact: NumberFact) -> str:
     """'How many troops did Chile send to Haiti?' -> 'In March 2004, how many troops did
-    Chile send to Haiti?'; a running count is 'as of' its month, in the past perfect."""
+    Chile send to Haiti?'; a running count is 'as of' its month, in the past perfect; a count
+    the sentence gives 'according to' a source says so."""
+    body, lead = _timed(question, when)
+    attributed = ATTRIBUTED.search(_sentence_of(fact))
+    if attributed and caps_in_words(f"According to {attributed.group(1)}"):
+        attributed = None  # a long title-case source reads as a copied headline: time only
+    if attributed:
+        at = f" {lead[0].lower()}{lead[1:]}" if lead else ""
+        return f"According to {attributed.group(1)}, {_lower_first(body)[:-1]}{at}?"
+    return f"{lead}, {_lower_first(body)}" if lead else body
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:]
+
+
+def _timed(question: str, when: When) -> tuple[str, str | None]:
+    """The question in the tense of its time, and the phrase that leads it ('In May 2021')
+    when the question does not already carry its year."""
     perfect = PERFECT.match(question)
     if YEAR.search(question):
         if perfect and str(when.year) in question:
             # 'How many X have been killed in 2011?': a running count, as of the article
-            body = f"{perfect.group(1)} had{question[perfect.end() :]}"
-            return f"As of {when.month}, {body[0].lower()}{body[1:]}"
-        return question
+            return f"{perfect.group(1)} had{question[perfect.end() :]}", f"As of {when.month}"
+        return question, None
     bare = BARE_MONTH.search(question)
     if bare:
         # 'in March' of the article's year, or of the year before for a month still ahead
         month = MONTHS.index(bare.group(1)) + 1
         year = when.year - 1 if month > when.month_number else when.year
-        return f"{question[: bare.end()]} {year}{question[bare.end() :]}"
+        return f"{question[: bare.end()]} {year}{question[bare.end() :]}", None
     if question.startswith("What was the magnitude"):
         at = f" on {when.day}" if when.day else f" in {when.month}"
-        return f"{question[:-1]}{at}?"
+        return f"{question[:-1]}{at}?", None
     present = PRESENT.match(question)
-    lead = f"On {when.day}" if when.day else f"In {when.month}"
     if perfect:
         question = f"{perfect.group(1)} had{question[perfect.end() :]}"
-        lead = f"As of {when.day or when.month}"
-    elif present:
+        return question, f"As of {when.day or when.month}"
+    if present:
         question = f"{present.group(1)} {SHIFTED[present.group(2)]}{question[present.end() :]}"
-    attributed = ATTRIBUTED.search(_sentence_of(fact))
-    body = question[0].lower() + question[1:]
-    if attributed:
-        return f"According to {attributed.group(1)}, {body[:-1]} {lead[0].lower()}{lead[1:]}?"
-    return f"{lead}, {body}"
+    return question, f"On {when.day}" if when.day else f"In {when.month}"
 
 
 def _sentence_of(fact: NumberFact) -> str:
@@ -645,9 +663,34 @@ def place_event(question: str, story: Story) -> str:
 
 
 def _options(fact: NumberFact, guid: str, seed: int) -> tuple[str, ...]:
-    """Wrong counts written like the answer: 'nearly 300' beside 'nearly 1,200'."""
+    """Wrong counts written like the answer ('nearly 300' beside 'nearly 1,200') that are
+    false: beside 'at least 40' only larger bounds, since 'at least 20' would be true too."""
     approx = approx_of(fact)
-    options = number_options(rng_for(seed, guid), fact.value, bool(approx))
-    if approx and approx != "about":
-        options = tuple(re.sub(r"^about ", f"{approx} ", o) for o in options)
-    return options
+    value = float(fact.value)
+    if approx not in LOWER_BOUNDS | UPPER_BOUNDS:
+        options = number_options(rng_for(seed, guid), value, bool(approx))
+        if approx and approx != "about":
+            options = tuple(re.sub(r"^about ", f"{approx} ", o) for o in options)
+        return options
+    up = approx in LOWER_BOUNDS
+    if value < 30:
+        steps = range(int(value) + 2, int(value) + 9) if up else range(1, int(value) - 1)
+        values = {float(v) for v in steps}
+    else:
+        factors = (1.5, 2, 3, 5) if up else (0.1, 0.25, 0.5, 0.7)
+        values = {_round_nicely(value * f) for f in factors}
+    values = {v for v in values if (v > value if up else 0 < v < value)}
+    labels = [f"{approx} {format_number(v)}" for v in values]
+    return pick(rng_for(seed, guid), [labels], [answer_text(fact)])
+
+
+# Bounds whose larger (or smaller) wrong options would also be true.
+LOWER_BOUNDS = {"more than", "at least"}
+UPPER_BOUNDS = {"up to", "fewer than", "less than"}
+
+
+def _round_nicely(value: float) -> float:
+    if value < 20:
+        return float(round(value))
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    return float(round(value / (magnitude / 2)) * (magnitude / 2))

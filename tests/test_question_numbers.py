@@ -293,3 +293,44 @@ def test_wrong_options_beside_a_bound_are_false_beyond_it() -> None:
         o.startswith("up to ") and int(o.split()[-1].replace(",", "")) < 600
         for o in smaller.distractors
     )
+
+
+def test_an_age_given_beside_a_name_is_asked_with_its_month() -> None:
+    article = Article(dateline="2019-03-12")
+    article.number(
+        "Mara Velko, 31, and a second suspect were charged with fraud in Tarsa.",
+        31,
+        "31",
+        "age",
+    )
+    article.number(
+        "The president handed power to his 68-year-old brother, Tomas Velko, before surgery.",
+        68,
+        "68-year-old",
+        "age",
+    )
+    article.number("The Police Chief, 54, resigned.", 54, "54", "age")
+    asked = numbers(article)
+    assert set(asked) == {
+        "In March 2019, how old was Mara Velko?",
+        "In March 2019, how old was Tomas Velko?",
+    }
+    older = asked["In March 2019, how old was Tomas Velko?"]
+    assert older.answer == "68"
+    # wrong ages are near the right one, never '300'
+    assert all(62 <= int(o) <= 74 and o != "68" for o in older.distractors)
+
+
+def test_the_injured_of_an_event_that_killed_are_asked_with_the_event() -> None:
+    article = Article(dateline="2010-03-09")
+    article.official("President Ana Lind visited.", "Ana Lind", "President", "Estonia")
+    article.number(
+        "The dawn earthquake killed at least 30 people and almost 90 were injured.",
+        90,
+        "almost 90 were injured",
+        "people injured",
+        approx="almost",
+    )
+    asked = numbers(article)
+    question = "In March 2010, how many people were injured in the dawn earthquake in Estonia?"
+    assert asked[question].answer == "nearly 90"

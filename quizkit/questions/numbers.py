@@ -86,7 +86,12 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if claimed is not None:
             drops.append(Drop(claimed, "number", fact.text, answer, str(source_of(fact.where))))
             continue
-        phrased = number_question(fact, when.year if when else None) or magnitude_question(fact)
+        phrased = (
+            age_question(fact)
+            or injured_question(fact)
+            or number_question(fact, when.year if when else None)
+            or magnitude_question(fact)
+        )
         if phrased is None:
             drops.append(
                 Drop("no-context", "number", fact.text, answer, str(source_of(fact.where)))
@@ -106,7 +111,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             drops.append(Drop(reason, "number", question, answer, str(source_of(fact.where))))
             continue
         guid = content_guid("number", fact.what, str(fact.value), question)
-        counted = style == "count"
+        counted = style in ("count", "age")
         candidates.append(
             Candidate(
                 Note(
@@ -667,6 +672,10 @@ def _options(fact: NumberFact, guid: str, seed: int) -> tuple[str, ...]:
     false: beside 'at least 40' only larger bounds, since 'at least 20' would be true too."""
     approx = approx_of(fact)
     value = float(fact.value)
+    if fact.what.strip().lower() == "age":
+        # ages a few years either side: '72', '79' beside '75', never '300'
+        ages = [str(v) for v in range(max(1, int(value) - 6), int(value) + 7) if v != value]
+        return pick(rng_for(seed, guid), [ages], [answer_text(fact)])
     if approx not in LOWER_BOUNDS | UPPER_BOUNDS:
         options = number_options(rng_for(seed, guid), value, bool(approx))
         if approx and approx != "about":
@@ -694,3 +703,68 @@ def _round_nicely(value: float) -> float:
         return float(round(value))
     magnitude = 10 ** (len(str(int(value))) - 1)
     return float(round(value / (magnitude / 2)) * (magnitude / 2))
+
+
+NAME = r"(?:[A-Z][\w'-]+ ){1,3}[A-Z][\w'-]+"
+# 'Ana Lind, 25, and ...': a person's age in commas after the name.
+AGE_AFTER_NAME = re.compile(rf"(?:^|[,;(]\s*|\band\s+)({NAME}),\s*$")
+# 'his 75-year-old brother, Jan Vos': the name in apposition after the age.
+NAME_AFTER_AGE = re.compile(rf"^[\s-]*(?:year[\s-]old\s+)?(?:[a-z]+\s+){{0,2}}[a-z]+,\s+({NAME})\b")
+
+
+def age_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'Ana Lind, 25, was charged' -> 'How old was Ana Lind?' (the anchor adds when)."""
+    if fact.what.strip().lower() != "age" or not 0 < fact.value < 120:
+        return None
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    after = sentence[at + len(fact.text) :]
+    before_name = AGE_AFTER_NAME.search(sentence[:at])
+    if before_name and re.match(r"\s*,", after):
+        name = before_name.group(1)
+    else:
+        tail = re.sub(
+            r"^[\s-]*year[\s-]*old\b", " year-old", fact.text[len(str(int(fact.value))) :]
+        )
+        after_name = NAME_AFTER_AGE.match(tail + after) if "year" in tail + after[:12] else None
+        if after_name is None:
+            return None
+        name = after_name.group(1)
+    if any(common_word(w) for w in name.split()):
+        return None  # 'Police Chief', 'Foreign Minister': an office, not a person's name
+    return f"How old was {name}?", "age"
+
+
+# 'The blast killed 12 people and 30 were injured' / '... and injured 30': the agent of both.
+AGENT_KILLED = re.compile(
+    r"(?:^|[,;]\s*)((?:The|the|A|a|An|an) [\w\s'-]+?) killed\b[^,;]*?\band\s*(injured|wounded)?\s*$"
+)
+HURT_TEXT = re.compile(r"\b(?:were|was)\s+(injured|wounded|hurt)\b")
+
+
+def injured_question(fact: NumberFact) -> tuple[str, str] | None:
+    """The second count of 'X killed 12 and injured 30': 'How many people were injured in X?'"""
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    left = APPROX.sub("", sentence[:at]).rstrip()
+    agent = AGENT_KILLED.search(left)
+    if agent is None:
+        return None
+    hurt = agent.group(2) or (
+        HURT_TEXT.search(fact.text) or HURT_TEXT.match(sentence[at + len(fact.text) :].strip())
+    )
+    if hurt is None:
+        return None
+    verb = hurt if isinstance(hurt, str) else hurt.group(1)
+    noun = "people"
+    subject = agent.group(1)
+    subject = (
+        subject[0].lower() + subject[1:] if subject.split()[0] in ("The", "A", "An") else subject
+    )
+    if not subject.startswith("the "):
+        return None  # 'a blast' names no event the learner can tell apart
+    return f"How many {noun} were {verb} in {subject}?", "count"

@@ -260,7 +260,7 @@ def test_a_count_keeps_the_people_or_place_it_is_of_and_is_told_in_the_past() ->
         == "more than 300"
     )
     assert asked["In April 2015, how many people in Tarsa depended on food aid?"].answer == (
-        "about 2,000,000"
+        "about 2 million"
     )
 
 
@@ -334,3 +334,18 @@ def test_the_injured_of_an_event_that_killed_are_asked_with_the_event() -> None:
     asked = numbers(article)
     question = "In March 2010, how many people were injured in the dawn earthquake in Estonia?"
     assert asked[question].answer == "nearly 90"
+
+
+def test_last_year_anchors_the_year_before_and_a_big_count_reads_as_news_writes_it() -> None:
+    article = Article(dateline="2021-05-05")
+    article.number(
+        "Last year, Tarsa exported 2 million tonnes of grain to Varna.",
+        2_000_000,
+        "2 million tonnes",
+        "tonnes",
+    )
+    asked = numbers(article)
+    note = asked["In 2020, how many tonnes of grain did Tarsa export to Varna?"]
+    assert note.answer == "2 million"
+    assert "2,000,000" in note.alternatives  # a learner typing the digits is right too
+    assert all(o.endswith(" million") for o in note.distractors)

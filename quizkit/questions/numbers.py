@@ -184,8 +184,24 @@ def answer_text(fact: NumberFact) -> str:
         if is_percent(fact) and not shown.endswith("%"):
             shown += " percent"
         return f"{approx} {shown}" if approx else shown
-    number = format_number(fact.value)
+    number = spoken(format_number(fact.value))
     return f"{approx} {number}" if approx else number
+
+
+BIG = re.compile(r"\b\d{1,3}(?:,\d{3}){2,}\b")
+
+
+def spoken(text: str) -> str:
+    """'2,500,000' -> '2.5 million', as news writes a big round count; others unchanged."""
+
+    def say(found: re.Match[str]) -> str:
+        value = int(found.group(0).replace(",", ""))
+        for scale, name in ((10**9, "billion"), (10**6, "million")):
+            if value >= scale and value % (scale // 10) == 0:
+                return f"{value / scale:g} {name}"
+        return found.group(0)
+
+    return BIG.sub(say, text)
 
 
 def _alternatives(fact: NumberFact, answer: str) -> tuple[str, ...]:
@@ -289,6 +305,10 @@ def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str
         noun, style = _counted(fact), "count"
     if not noun and style == "count":
         return None
+    measured = OF_STUFF.match(right) if style == "count" else None
+    if measured:
+        # '2 million tonnes of grain': what is measured belongs to the counted noun
+        noun, right = f"{noun} {measured.group(1)}", right[measured.end() :].strip()
     # 'Chile sent [300 troops] to Haiti' / 'prices rose [5 percent]'
     if len(words) >= 2:
         lemma = past_tense_lemma(words[-1]) if words[-1].isalpha() else None
@@ -370,6 +390,12 @@ def _past_of_present(word: str) -> str | None:
         return None
     past = getInflection(word, "VBD")
     return past[0] if past else None
+
+
+OF_STUFF = re.compile(
+    r"^(of (?!(?:the|a|an|his|her|its|their|them|those|these|whom|which)\b)"
+    r"(?:[a-z][\w-]* ){0,1}[a-z][\w-]*)(?=$|\s+(?:to|in|from|for|on|at|by|with|into|over)\b)"
+)
 
 
 def _clause_after(right: str) -> str:
@@ -479,6 +505,7 @@ PRESENT = re.compile(
 SHIFTED = {"has": "had", "have": "had", "is": "was", "are": "were"}
 LAST_MONTH = re.compile(r"\blast month\b", re.I)
 LAST_WEEK = re.compile(r"\blast week\b", re.I)
+LAST_YEAR = re.compile(r"\blast year\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -506,6 +533,10 @@ def when_of(fact: NumberFact, story: Story) -> When | None:
     if len(days) == 1:
         day = days.pop()
         return _when(day, format_day(day))
+    if LAST_YEAR.search(where.sentence):
+        # 'Last year, Tarsa exported ...': the year before the article's, no month
+        year = int((story.datelines.get(where.source) or "0000")[:4]) - 1
+        return When(str(year), year, 12) if year > 0 else None
     dateline = story.datelines.get(where.source)
     if dateline and not dateline.startswith("--"):
         if LAST_WEEK.search(where.sentence):
@@ -676,6 +707,13 @@ def _options(fact: NumberFact, guid: str, seed: int) -> tuple[str, ...]:
         # ages a few years either side: '72', '79' beside '75', never '300'
         ages = [str(v) for v in range(max(1, int(value) - 6), int(value) + 7) if v != value]
         return pick(rng_for(seed, guid), [ages], [answer_text(fact)])
+    if value >= 10**6 and spoken(format_number(value)) != format_number(value):
+        # '2 million' beside '6 million', never beside '500,000'; above a lower bound only
+        scales = (0.5, 1.5, 2, 3, 4, 5) if approx not in LOWER_BOUNDS else (1.5, 2, 3, 4, 5)
+        values = {_round_nicely(value * f) for f in scales} - {value}
+        prefix = f"{approx} " if approx else ""
+        labels = [f"{prefix}{spoken(format_number(v))}" for v in values if v >= 10**6]
+        return pick(rng_for(seed, guid), [labels], [answer_text(fact)])
     if approx not in LOWER_BOUNDS | UPPER_BOUNDS:
         options = number_options(rng_for(seed, guid), value, bool(approx))
         if approx and approx != "about":
@@ -689,7 +727,7 @@ def _options(fact: NumberFact, guid: str, seed: int) -> tuple[str, ...]:
         factors = (1.5, 2, 3, 5) if up else (0.1, 0.25, 0.5, 0.7)
         values = {_round_nicely(value * f) for f in factors}
     values = {v for v in values if (v > value if up else 0 < v < value)}
-    labels = [f"{approx} {format_number(v)}" for v in values]
+    labels = [f"{approx} {spoken(format_number(v))}" for v in values]
     return pick(rng_for(seed, guid), [labels], [answer_text(fact)])
 
 

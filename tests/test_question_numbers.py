@@ -349,3 +349,26 @@ def test_last_year_anchors_the_year_before_and_a_big_count_reads_as_news_writes_
     assert note.answer == "2 million"
     assert "2,000,000" in note.alternatives  # a learner typing the digits is right too
     assert all(o.endswith(" million") for o in note.distractors)
+
+
+def test_a_named_antecedent_of_which_is_the_subject_of_the_count() -> None:
+    article = Article(dateline="2008-03-08")
+    article.number(
+        "The Tarsa Forum summit, which drew 25 African nations, ended in a row.",
+        25,
+        "25 African nations",
+        "African nations",
+    )
+    # a restrictive 'which' after an unnamed noun says no event
+    article.number("Raids which killed nine Varnans led to a crisis.", 9, "nine Varnans", "Varnans")
+    asked = numbers(article)
+    assert set(asked) == {
+        "In March 2008, how many African nations did the Tarsa Forum summit draw?"
+    }
+
+
+def test_a_question_asking_for_the_object_does_not_dangle() -> None:
+    from quizkit.questions.checks import dangling_end
+
+    assert not dangling_end("In May 2008, how many nations did the Riga summit include?")
+    assert dangling_end("When did the Riga summit include?")

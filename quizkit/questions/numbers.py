@@ -309,6 +309,14 @@ def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str
     if measured:
         # '2 million tonnes of grain': what is measured belongs to the counted noun
         noun, right = f"{noun} {measured.group(1)}", right[measured.end() :].strip()
+    # 'The Riga summit, which drew [20 nations], ...': the named antecedent is the subject
+    relative = NAMED_WHICH.search(left)
+    if relative and style == "count" and len(words) == 2 and words[0] == "which":
+        lemma = past_tense_lemma(words[1]) if words[1].isalpha() else None
+        if lemma:
+            subject = " ".join(sentence_case_subject(relative.group(1).split()))
+            tail = f" {right}" if right else ""
+            return f"How many {noun} did {subject} {lemma}{tail}?", style
     # 'Chile sent [300 troops] to Haiti' / 'prices rose [5 percent]'
     if len(words) >= 2:
         lemma = past_tense_lemma(words[-1]) if words[-1].isalpha() else None
@@ -395,6 +403,12 @@ def _past_of_present(word: str) -> str | None:
 OF_STUFF = re.compile(
     r"^(of (?!(?:the|a|an|his|her|its|their|them|those|these|whom|which)\b)"
     r"(?:[a-z][\w-]* ){0,1}[a-z][\w-]*)(?=$|\s+(?:to|in|from|for|on|at|by|with|into|over)\b)"
+)
+
+
+# 'The Riga summit, which included': a named thing (a capital after its first word) in commas.
+NAMED_WHICH = re.compile(
+    r"(?:^|[.;:]\s+)((?:The |the )?(?:[\w'-]+ ){0,3}?[A-Z][\w'-]*(?: [\w'-]+){0,3}), which \w+$"
 )
 
 

@@ -372,3 +372,16 @@ def test_a_question_asking_for_the_object_does_not_dangle() -> None:
 
     assert not dangling_end("In May 2008, how many nations did the Riga summit include?")
     assert dangling_end("When did the Riga summit include?")
+
+
+def test_two_counts_of_one_sentence_never_give_each_other_away() -> None:
+    article = Article(dateline="2010-03-09")
+    sentence = "A 7.1-magnitude earthquake in Varna killed 9,000 people in May 1987."
+    article.number(sentence, 7.1, "7.1-magnitude", "magnitude")
+    article.count -= 1  # the same sentence
+    article.number(sentence, 9000, "9,000 people", "people")
+    asked = numbers(article)
+    assert list(asked) == [
+        "What was the magnitude of the earthquake in Varna that killed 9,000 people in May 1987?"
+    ]
+    assert "gives-away-another" in dropped(article).values()

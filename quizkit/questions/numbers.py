@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from quizkit.extract.facts import NumberFact
 from quizkit.models import Note, content_guid
-from quizkit.questions.candidate import Candidate, Drop, source_of
+from quizkit.questions.candidate import Candidate, Drop, drop_of, source_of
 from quizkit.questions.checks import caps_in_words, unresolved_pronoun
 from quizkit.questions.dates import names_something
 from quizkit.questions.distractors import (
@@ -129,7 +129,38 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 origin=fact,
             )
         )
-    return candidates, drops
+    return _without_giveaways(candidates, drops)
+
+
+def _without_giveaways(
+    candidates: list[Candidate], drops: list[Drop]
+) -> tuple[list[Candidate], list[Drop]]:
+    """Two counts of one sentence each asked with the other's answer in its wording ('the
+    7.4 quake killed how many?', 'the quake that killed 20,000 measured what?'): keep the first."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        rival = next((k for k in kept if _reveal_each_other(k, candidate)), None)
+        if rival is None:
+            kept.append(candidate)
+        else:
+            drops.append(drop_of(candidate, "gives-away-another"))
+    return kept, drops
+
+
+def _reveal_each_other(a: Candidate, b: Candidate) -> bool:
+    if not isinstance(a.origin, NumberFact) or not isinstance(b.origin, NumberFact):
+        return False
+    one, two = a.origin.where, b.origin.where
+    if (one.source, one.sentence_index) != (two.source, two.sentence_index):
+        return False
+    return _shows(a.note.answer, b.note.question) and _shows(b.note.answer, a.note.question)
+
+
+def _shows(answer: str, question: str) -> bool:
+    digits = re.search(r"\d[\d,.]*", answer)
+    if digits is None:
+        return False
+    return re.search(rf"(?<![\d,.]){re.escape(digits.group(0))}(?![\d,])", question) is not None
 
 
 def _factor_candidate(fact: NumberFact, question: str, seed: int) -> Candidate:

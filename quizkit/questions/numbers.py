@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -73,6 +74,8 @@ NUMBER_HEAD = re.compile(
 def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     candidates: list[Candidate] = []
     drops: list[Drop] = []
+    dated = sentence_days(story)
+    known: dict[str, set[str]] = {}
     for fact in story.numbers:
         if story.is_headline(fact.where):
             continue  # headline grammar drops its verbs: the body's sentence is asked instead
@@ -80,7 +83,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if factor is not None:
             candidates.append(_factor_candidate(fact, factor, seed))
             continue
-        when = when_of(fact, story)
+        when = when_of(fact, story, dated)
         answer = answer_text(fact)
         claimed = claim_reason(fact)
         if claimed is not None:
@@ -98,7 +101,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             )
             continue
         question, style = phrased
-        question = name_events(place_event(question, story), story)
+        question = name_events(place_event(question, story), story, known)
         reason = unnamed_event(question)
         if reason is None and unresolved_pronoun(question):
             reason = "unresolved-pronoun"
@@ -563,18 +566,24 @@ class When:
     day: str | None = None
 
 
-def when_of(fact: NumberFact, story: Story) -> When | None:
+def sentence_days(story: Story) -> dict[tuple[str, int], set[str]]:
+    """The past days each sentence gives, read once per story (not once per number)."""
+    days: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for source, facts in story.dates_in.items():
+        for d in facts:
+            if not d.date.startswith("--") and not d.planned and not story.is_dateline(d):
+                days[(source, d.where.sentence_index)].add(d.date)
+    return days
+
+
+def when_of(
+    fact: NumberFact, story: Story, dated: dict[tuple[str, int], set[str]] | None = None
+) -> When | None:
     """The sentence's own date, else the month the article speaks from (a month back for
     'last month'), else the story's month."""
     where = fact.where
-    days = {
-        d.date
-        for d in story.dates_in.get(where.source, [])
-        if d.where.sentence_index == where.sentence_index
-        and not d.date.startswith("--")
-        and not d.planned
-        and not story.is_dateline(d)
-    }
+    dated = sentence_days(story) if dated is None else dated
+    days = set(dated.get((where.source, where.sentence_index), ()))
     if len(days) == 1:
         day = days.pop()
         return _when(day, format_day(day))
@@ -676,12 +685,16 @@ def unnamed_event(question: str) -> str | None:
     return "unnamed-event" if BARE_EVENT.search(question) else None
 
 
-def name_events(question: str, story: Story) -> str:
+def name_events(question: str, story: Story, known: dict[str, set[str]] | None = None) -> str:
     """'the rally' -> 'the 2008 Tarsa Rally' when the story names exactly one such event;
-    'the election' -> 'the election in Varna' when the name is a country's."""
+    'the election' -> 'the election in Varna' when the name is a country's. `known` keeps the
+    names found per noun, so the story is read once per noun, not once per number."""
+    known = {} if known is None else known
     for found in list(BARE_EVENT.finditer(question)):
         noun = found.group(2)
-        names = _event_names(noun, story)
+        if noun not in known:
+            known[noun] = _event_names(noun, story)
+        names = set(known[noun])
         if len(names) != 1:
             continue
         name = names.pop()
@@ -689,11 +702,11 @@ def name_events(question: str, story: Story) -> str:
         if last in story.countries and len(name.split()) == 1:
             wording = f"the {found.group(1)}{noun} in {country_name(last)}"
         else:
-            wording = (
-                f"the {name} {noun[0].upper()}{noun[1:]}"
-                if noun_is_name(name, noun, story)
-                else f"the {name} {noun}"
-            )
+            capital = f"{noun}:capital"  # whether the story writes it as a name, read once
+            if capital not in known:
+                known[capital] = {name} if noun_is_name(name, noun, story) else set()
+            named = bool(known[capital])
+            wording = f"the {name} {noun[0].upper()}{noun[1:]}" if named else f"the {name} {noun}"
         question = question.replace(found.group(0), wording, 1)
     return question
 

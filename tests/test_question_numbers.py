@@ -385,3 +385,53 @@ def test_two_counts_of_one_sentence_never_give_each_other_away() -> None:
         "What was the magnitude of the earthquake in Varna that killed 9,000 people in May 1987?"
     ]
     assert "gives-away-another" in dropped(article).values()
+
+
+def test_a_toll_the_sentence_gives_is_asked_as_it_stood() -> None:
+    article = Article(dateline="2021-05-05")
+    article.number(
+        "The death toll from the floods in Tarsa rose to 120, officials said.",
+        120,
+        "120",
+        "people",
+    )
+    article.number(
+        "Turnout in the Varna referendum was 63 percent.",
+        63,
+        "63 percent",
+        "percent",
+        unit="percent",
+    )
+    asked = numbers(article)
+    toll = asked["As of May 2021, what was the death toll from the floods in Tarsa?"]
+    assert toll.answer == "120"
+    assert len(toll.distractors) == 3
+    turnout = asked["As of May 2021, what was turnout in the Varna referendum?"]
+    assert turnout.answer == "63 percent"
+
+
+def test_a_when_clause_names_the_event_a_bare_toll_lacks() -> None:
+    article = Article(dateline="2021-05-05")
+    article.number(
+        "Officials said 30 people were killed when a bus crashed near Varna.",
+        30,
+        "30 people",
+        "people",
+    )
+    asked = numbers(article)
+    assert asked["In May 2021, how many people were killed when a bus crashed near Varna?"]
+
+
+def test_a_planned_count_is_asked_as_planned_in_its_own_year() -> None:
+    article = Article(dateline="2021-11-20")
+    article.number(
+        "More than 2,000 soldiers will take part in the exercise in Latvia in February.",
+        2000,
+        "More than 2,000 soldiers",
+        "soldiers",
+        approx="more than",
+    )
+    asked = numbers(article)
+    # February after a November article is next year's
+    question = "How many soldiers were to take part in the exercise in Latvia in February 2022?"
+    assert asked[question].answer == "more than 2,000"

@@ -114,7 +114,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             drops.append(Drop(reason, "number", question, answer, str(source_of(fact.where))))
             continue
         guid = content_guid("number", fact.what, str(fact.value), question)
-        counted = style in ("count", "age")
+        counted = style in ("count", "age") or (style == "toll" and not is_percent(fact))
         candidates.append(
             Candidate(
                 Note(
@@ -319,12 +319,10 @@ def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str
     right = INCLUDING.sub("", sentence[at + len(fact.text) :], count=1)
     if CUT_IN_LIST.match(right):
         return None  # '38 observers had arrived from Angola, Botswana, ...': not from Angola
-    right = PARTICIPLE_ASIDE.split(_clause_after(right), maxsplit=1)[0]
-    if year is not None:
-        right = re.sub(r"\bthis year\b", f"in {year}", right)
-        right = re.sub(r"\blast year\b", f"in {year - 1}", right)
-    right = RELATIVE_ADVERBIAL.sub("", right).strip()
-    right = re.sub(r"\bnow-(?=\w)", "", right)  # 'the now-ten days of the siege'
+    after = right
+    right = _tidy_right(_clause_after(after), year)
+    # 'were killed when a bus crashed near Varna': the 'when' clause says which event
+    longer = _tidy_right(_clause_after(after, through_when=True), year)
     starts = list(CLAUSE_START.finditer(left))
     clause_left = left[starts[-1].end() :] if starts else left
     clause_left = re.sub(r"^(?:a total of)\s+", "", clause_left.strip(), flags=re.I)
@@ -343,6 +341,11 @@ def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str
     if measured:
         # '2 million tonnes of grain': what is measured belongs to the counted noun
         noun, right = f"{noun} {measured.group(1)}", right[measured.end() :].strip()
+    # 'The death toll from the floods in Tarsa rose to [120]', 'Turnout in X was [63 percent]'
+    toll = TOLL.match(" ".join(words))
+    if toll and style in ("count", "percent"):
+        subject = toll.group(1)
+        return f"What was {subject[0].lower()}{subject[1:]}?", "toll"
     # 'The Riga summit, which drew [20 nations], ...': the named antecedent is the subject
     relative = NAMED_WHICH.search(left)
     if relative and style == "count" and len(words) == 2 and words[0] == "which":
@@ -386,10 +389,15 @@ def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str
         named = NAMED_PHRASE.match(right)
         if named:
             noun, right = f"{noun} {named.group(1)}", named.group(2)
+        elif not names_something(f"How many {noun} {right}?") and longer != right:
+            right = longer
         first = right.split()[0]
         passive = re.match(r"(?:were|was|had been|have been|are|remain|remained)\b", right)
         if passive or (first.isalpha() and past_tense_lemma(first)):
             return f"How many {noun} {right}?", style
+        if first == "will" and len(right.split()) > 2:
+            # '2,000 soldiers will take part in the drill': planned, told from the article's day
+            return f"How many {noun} were to {right[5:]}?", style
         past = _past_of_present(first)
         if past:
             return f"How many {noun} {past}{right[len(first) :]}?", style
@@ -440,22 +448,42 @@ OF_STUFF = re.compile(
 )
 
 
+# 'The death toll from the floods in Tarsa rose to': a figure the sentence gives the value of.
+TOLL = re.compile(
+    r"^((?:[Tt]he )?(?:[\w'-]+ ){0,2}(?:toll|number|total|turnout|Turnout|population|tally)"
+    r"(?: (?:of|from|in|among|for|at) [\w\s'-]+?)?) (?:rose|climbed|jumped|increased|grew|"
+    r"reached|stood at|was|has risen|had risen|has reached|had reached)(?: to)?$"
+)
 # 'The Riga summit, which included': a named thing (a capital after its first word) in commas.
 NAMED_WHICH = re.compile(
     r"(?:^|[.;:]\s+)((?:The |the )?(?:[\w'-]+ ){0,3}?[A-Z][\w'-]*(?: [\w'-]+){0,3}), which \w+$"
 )
 
 
-def _clause_after(right: str) -> str:
-    """The words after the number up to where its clause ends; 'between X and Y' stays whole."""
+def _clause_after(right: str, through_when: bool = False) -> str:
+    """The words after the number up to where its clause ends; 'between X and Y' stays whole,
+    and with `through_when` a 'when' or 'after' clause too."""
     end = CLAUSE_END.search(right)
     while end is not None:
         head = right[: end.start()]
-        if end.group(0).strip() == "and" and re.search(r"\bbetween\s+[\w\s-]+$", head):
+        word = end.group(0).strip()
+        between = word == "and" and re.search(r"\bbetween\s+[\w\s-]+$", head)
+        if between or (through_when and word in ("when", "after") and head.strip()):
+            through_when = False  # one such clause, never a chain of them
             end = CLAUSE_END.search(right, end.end())
             continue
         return head
     return right
+
+
+def _tidy_right(right: str, year: int | None) -> str:
+    """The clause after the number without asides and relative time words."""
+    right = PARTICIPLE_ASIDE.split(right, maxsplit=1)[0]
+    if year is not None:
+        right = re.sub(r"\bthis year\b", f"in {year}", right)
+        right = re.sub(r"\blast year\b", f"in {year - 1}", right)
+    right = RELATIVE_ADVERBIAL.sub("", right).strip()
+    return re.sub(r"\bnow-(?=\w)", "", right)  # 'the now-ten days of the siege'
 
 
 # The words after the number run into a list of names: the clause would end inside it.
@@ -550,6 +578,7 @@ PERFECT = re.compile(
 PRESENT = re.compile(
     r"^(How (?:many|much) (?:(?!has |have |to |did |was |were )[^?])+?) (is|are)\b"
 )
+PLANNED_WORDING = re.compile(r"\b(?:were|was) (?:to|expected to|scheduled to|due to|set to)\b")
 SHIFTED = {"has": "had", "have": "had", "is": "was", "are": "were"}
 LAST_MONTH = re.compile(r"\blast month\b", re.I)
 LAST_WEEK = re.compile(r"\blast week\b", re.I)
@@ -642,11 +671,16 @@ def _timed(question: str, when: When) -> tuple[str, str | None]:
         # 'in March' of the article's year, or of the year before for a month still ahead
         month = MONTHS.index(bare.group(1)) + 1
         year = when.year - 1 if month > when.month_number else when.year
+        if PLANNED_WORDING.search(question):
+            # a plan's month is ahead of the article: this year, or next when already past
+            year = when.year + 1 if month < when.month_number else when.year
         return f"{question[: bare.end()]} {year}{question[bare.end() :]}", None
     if question.startswith("What was the magnitude"):
         at = f" on {when.day}" if when.day else f" in {when.month}"
         return f"{question[:-1]}{at}?", None
     present = PRESENT.match(question)
+    if question.startswith("What was"):
+        return question, f"As of {when.day or when.month}"  # a toll or a share: as it stood
     if perfect:
         question = f"{perfect.group(1)} had{question[perfect.end() :]}"
         return question, f"As of {when.day or when.month}"

@@ -435,3 +435,28 @@ def test_a_planned_count_is_asked_as_planned_in_its_own_year() -> None:
     # February after a November article is next year's
     question = "How many soldiers were to take part in the exercise in Latvia in February 2022?"
     assert asked[question].answer == "more than 2,000"
+
+
+def test_an_opening_year_dates_the_count_and_a_part_is_less_than_its_whole() -> None:
+    article = Article(dateline="2021-05-05")
+    article.number(
+        "In 2019, Tarsa Motors sold 300,000 cars in Varna.", 300_000, "300,000 cars", "cars"
+    )
+    article.number(
+        "Varna Unity won 7 of the 10 seats in the Tarsa council.",
+        7,
+        "7 of the 10 seats",
+        "seats",
+    )
+    article.number(
+        "Two people died and 14 were injured in the crash in Tarsa.", 14, "14", "people injured"
+    )
+    article.number("The Varna assembly voted 120 to 30 to approve the treaty.", 120, "120", "votes")
+    asked = numbers(article)
+    assert set(asked) == {
+        "In 2019, how many cars did Tarsa Motors sell in Varna?",
+        "In May 2021, how many of the 10 seats did Varna Unity win in the Tarsa council?",
+        "In May 2021, how many people were injured in the crash in Tarsa?",
+    }
+    seats = asked["In May 2021, how many of the 10 seats did Varna Unity win in the Tarsa council?"]
+    assert seats.distractors and all(int(o) < 10 and o != "7" for o in seats.distractors)

@@ -317,6 +317,8 @@ def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str
         return None
     left = APPROX.sub("", sentence[:at]).rstrip()
     right = INCLUDING.sub("", sentence[at + len(fact.text) :], count=1)
+    if re.match(r"\s*(?:to|-|–)\s*\d", right):
+        return None  # '120 to 30': a tally asked by one side reads as garbled
     if CUT_IN_LIST.match(right):
         return None  # '38 observers had arrived from Angola, Botswana, ...': not from Angola
     after = right
@@ -529,7 +531,9 @@ def _counted(fact: NumberFact) -> str:
     rest = NUMBER_HEAD.sub("", re.sub(r"^an? ", "", bare, flags=re.I), count=1).strip()
     rest = re.sub(r"^(?:million|billion)\s+", "", rest)  # 'one million citizens'
     what = fact.what.strip()
-    return rest if what and rest.endswith(what) and len(rest.split()) <= 4 else what
+    noun = rest if what and rest.endswith(what) and len(rest.split()) <= 4 else what
+    # 'people injured' is what the extractor counts; the question says 'were injured' itself
+    return re.sub(r"\s+(?:injured|killed|wounded|dead|arrested|hurt|missing)$", "", noun)
 
 
 def _subject_before(text: str) -> str:
@@ -559,7 +563,8 @@ ATTRIBUTED = re.compile(r"\b[Aa]ccording to ((?:the )?[A-Z][\w.'-]*(?: [A-Z]?[\w
 # Events a news story names ('the 2010 Tarsa Rally'); 'the rally' alone says none of them.
 EVENT_NOUNS = (
     "election|elections|rally|race|summit|conference|talks|offensive|war|operation|"
-    "mission|vote|referendum|campaign|tournament|festival|visit|trip|ceasefire|deal"
+    "mission|vote|referendum|campaign|tournament|festival|visit|trip|ceasefire|deal|"
+    "company|firm|group|agency"
 )
 BARE_EVENT = re.compile(
     rf"\bthe ((?:[a-z][\w-]* ){{0,2}})({EVENT_NOUNS})\b"
@@ -583,6 +588,9 @@ SHIFTED = {"has": "had", "have": "had", "is": "was", "are": "were"}
 LAST_MONTH = re.compile(r"\blast month\b", re.I)
 LAST_WEEK = re.compile(r"\blast week\b", re.I)
 LAST_YEAR = re.compile(r"\blast year\b", re.I)
+LEADING_YEAR = re.compile(
+    rf"^(?:In|During|By the end of|Throughout) (?:({'|'.join(MONTH_NAMES)}) )?((?:1[89]|20)\d\d),"
+)
 
 
 @dataclass(frozen=True)
@@ -616,6 +624,9 @@ def when_of(
     if len(days) == 1:
         day = days.pop()
         return _when(day, format_day(day))
+    written = _written_time(where.sentence)
+    if written is not None:
+        return written
     if LAST_YEAR.search(where.sentence):
         # 'Last year, Tarsa exported ...': the year before the article's, no month
         year = int((story.datelines.get(where.source) or "0000")[:4]) - 1
@@ -633,6 +644,18 @@ def when_of(
         name, year_text = story.month.split()
         return When(story.month, int(year_text), MONTHS.index(name) + 1)
     return None
+
+
+def _written_time(sentence: str) -> When | None:
+    """'In 2019, ...' or 'In May 2019, ...': the time a sentence opens with, which the clause
+    asked (after the comma) belongs to; a year elsewhere may date another clause."""
+    opening = LEADING_YEAR.match(sentence)
+    if opening is None:
+        return None
+    name, year = opening.group(1), opening.group(2)
+    if name:
+        return When(f"{name} {year}", int(year), MONTHS.index(name) + 1)
+    return When(year, int(year), 12)
 
 
 def _when(iso: str, day: str | None = None) -> When:
@@ -806,6 +829,12 @@ def _options(fact: NumberFact, guid: str, seed: int) -> tuple[str, ...]:
         prefix = f"{approx} " if approx else ""
         labels = [f"{prefix}{spoken(format_number(v))}" for v in values if v >= 10**6]
         return pick(rng_for(seed, guid), [labels], [answer_text(fact)])
+    whole = re.search(r"\bof the ([\d,]+)\b", fact.text)
+    if whole and approx is None:
+        # '7 of the 10 seats': fewer than the whole, never the whole itself
+        total = int(whole.group(1).replace(",", ""))
+        parts = [str(v) for v in range(max(1, int(value) - 4), min(total, int(value) + 5))]
+        return pick(rng_for(seed, guid), [[p for p in parts if p != str(int(value))]], [])
     if approx not in LOWER_BOUNDS | UPPER_BOUNDS:
         options = number_options(rng_for(seed, guid), value, bool(approx))
         if approx and approx != "about":

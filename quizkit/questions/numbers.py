@@ -103,10 +103,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         question, style = phrased
         question = name_events(place_event(question, story), story, known)
         reason = unnamed_event(question)
-        if reason is None and unresolved_pronoun(question):
-            reason = "unresolved-pronoun"
         if reason is None and not names_something(question):
             reason = "vague-event"
+        if reason is None and unresolved_pronoun(question):
+            reason = "unresolved-pronoun"  # checked before the anchor's words come first
         if reason is None:
             question = anchored(question, when, fact) if when else question
             reason = None if YEAR.search(question) else "no-time-frame"

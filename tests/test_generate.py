@@ -139,7 +139,8 @@ def test_sources_disagreeing_are_tagged_conflict() -> None:
     tagged = {n.question: n.extra["conflict"] for n in notes if "conflict" in n.tags}
     assert set(tagged) == {
         "By what date was the evacuation of aid workers from Port Harbour to end?",
-        "For how many days was the evacuation of aid workers from Port Harbour to continue?",
+        "In March 2023, for how many days was the evacuation of aid workers from Port Harbour "
+        "to continue?",
     }
     message = next(iter(tagged.values()))
     assert "20 March 2023" in message and "14 days from 10 March 2023" in message

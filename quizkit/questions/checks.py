@@ -279,7 +279,12 @@ def dangling_end(text: str) -> bool:
     between = stripped.lower().rfind(" between ")
     if between >= 0 and not re.search(r"\b(?:and|&)\b", stripped[between:].lower()):
         return True  # 'the violence between riot police?': the other side was cut
+    if FRONTED_OBJECT.search(stripped):
+        return False  # 'How many nations did the summit include?': the object is asked for
     return last in NEEDS_OBJECT_WORDS or _needs_object(last)
+
+
+FRONTED_OBJECT = re.compile(r"\b[Hh]ow (?:many|much)\b[^,?]* (?:did|had|has|have|was|were) ")
 
 
 @lru_cache(maxsize=4096)
@@ -314,9 +319,11 @@ def unresolved_pronoun(text: str) -> bool:
         return True
     if QUESTION_LEAD.match(text) and re.search(r"\balso\b", text):
         return True  # 'When did Abe also express ...': 'also' points back into the article
-    words = [w.lower().strip("\"'“”") for w in _words(text)]
+    written = [w.strip("\"'“”") for w in _words(text)]
+    words = [w.lower() for w in written]
     for i, word in enumerate(words):
-        if word in SUBJECT_PRONOUNS:
+        if word in SUBJECT_PRONOUNS and not (len(word) > 1 and written[i].isupper()):
+            # 'US' and 'IT' in capitals are names, not the pronouns
             return True
         if word in POSSESSIVES:
             # 'his' after a named subject refers to it ('When did Bush begin his trip?')

@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from quizkit.extract.facts import NumberFact
 from quizkit.models import Note, content_guid
-from quizkit.questions.candidate import Candidate, Drop, source_of
+from quizkit.questions.candidate import Candidate, Drop, drop_of, source_of
+from quizkit.questions.checks import caps_in_words, unresolved_pronoun
 from quizkit.questions.dates import names_something
-from quizkit.questions.distractors import factor_options, format_number, number_options, rng_for
-from quizkit.questions.phrasing import country_name, past_tense_lemma, sentence_case_subject
+from quizkit.questions.distractors import (
+    factor_options,
+    format_number,
+    number_options,
+    pick,
+    rng_for,
+)
+from quizkit.questions.phrasing import (
+    MONTH_NAMES,
+    common_word,
+    country_name,
+    format_day,
+    month_year,
+    past_tense_lemma,
+    sentence_case_subject,
+)
 from quizkit.questions.story import Story
 
 APPROX = re.compile(
@@ -56,6 +74,8 @@ NUMBER_HEAD = re.compile(
 def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     candidates: list[Candidate] = []
     drops: list[Drop] = []
+    dated = sentence_days(story)
+    known: dict[str, set[str]] = {}
     for fact in story.numbers:
         if story.is_headline(fact.where):
             continue  # headline grammar drops its verbs: the body's sentence is asked instead
@@ -63,21 +83,38 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if factor is not None:
             candidates.append(_factor_candidate(fact, factor, seed))
             continue
-        phrased = number_question(fact) or magnitude_question(fact)
+        when = when_of(fact, story, dated)
         answer = answer_text(fact)
+        claimed = claim_reason(fact)
+        if claimed is not None:
+            drops.append(Drop(claimed, "number", fact.text, answer, str(source_of(fact.where))))
+            continue
+        phrased = (
+            age_question(fact)
+            or injured_question(fact)
+            or number_question(fact, when.year if when else None)
+            or magnitude_question(fact)
+        )
         if phrased is None:
             drops.append(
                 Drop("no-context", "number", fact.text, answer, str(source_of(fact.where)))
             )
             continue
         question, style = phrased
-        if not names_something(question):
-            drops.append(
-                Drop("vague-event", "number", question, answer, str(source_of(fact.where)))
-            )
+        question = name_events(place_event(question, story), story, known)
+        reason = unnamed_event(question)
+        if reason is None and not names_something(question):
+            reason = "vague-event"
+        if reason is None and unresolved_pronoun(question):
+            reason = "unresolved-pronoun"  # checked before the anchor's words come first
+        if reason is None:
+            question = anchored(question, when, fact) if when else question
+            reason = None if YEAR.search(question) else "no-time-frame"
+        if reason is not None:
+            drops.append(Drop(reason, "number", question, answer, str(source_of(fact.where))))
             continue
         guid = content_guid("number", fact.what, str(fact.value), question)
-        counted = style == "count"
+        counted = style in ("count", "age") or (style == "toll" and not is_percent(fact))
         candidates.append(
             Candidate(
                 Note(
@@ -86,11 +123,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                     guid=guid,
                     kind="number",
                     alternatives=_alternatives(fact, answer),
-                    distractors=number_options(
-                        rng_for(seed, guid), fact.value, bool(approx_of(fact))
-                    )
-                    if counted
-                    else (),
+                    distractors=_options(fact, guid, seed) if counted else (),
                     tags=("number",),
                     sources=(source_of(fact.where),),
                     extra={"answer_type": "number", "what": fact.what},
@@ -99,7 +132,38 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 origin=fact,
             )
         )
-    return candidates, drops
+    return _without_giveaways(candidates, drops)
+
+
+def _without_giveaways(
+    candidates: list[Candidate], drops: list[Drop]
+) -> tuple[list[Candidate], list[Drop]]:
+    """Two counts of one sentence each asked with the other's answer in its wording ('the
+    7.4 quake killed how many?', 'the quake that killed 20,000 measured what?'): keep the first."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        rival = next((k for k in kept if _reveal_each_other(k, candidate)), None)
+        if rival is None:
+            kept.append(candidate)
+        else:
+            drops.append(drop_of(candidate, "gives-away-another"))
+    return kept, drops
+
+
+def _reveal_each_other(a: Candidate, b: Candidate) -> bool:
+    if not isinstance(a.origin, NumberFact) or not isinstance(b.origin, NumberFact):
+        return False
+    one, two = a.origin.where, b.origin.where
+    if (one.source, one.sentence_index) != (two.source, two.sentence_index):
+        return False
+    return _shows(a.note.answer, b.note.question) and _shows(b.note.answer, a.note.question)
+
+
+def _shows(answer: str, question: str) -> bool:
+    digits = re.search(r"\d[\d,.]*", answer)
+    if digits is None:
+        return False
+    return re.search(rf"(?<![\d,.]){re.escape(digits.group(0))}(?![\d,])", question) is not None
 
 
 def _factor_candidate(fact: NumberFact, question: str, seed: int) -> Candidate:
@@ -154,8 +218,24 @@ def answer_text(fact: NumberFact) -> str:
         if is_percent(fact) and not shown.endswith("%"):
             shown += " percent"
         return f"{approx} {shown}" if approx else shown
-    number = format_number(fact.value)
+    number = spoken(format_number(fact.value))
     return f"{approx} {number}" if approx else number
+
+
+BIG = re.compile(r"\b\d{1,3}(?:,\d{3}){2,}\b")
+
+
+def spoken(text: str) -> str:
+    """'2,500,000' -> '2.5 million', as news writes a big round count; others unchanged."""
+
+    def say(found: re.Match[str]) -> str:
+        value = int(found.group(0).replace(",", ""))
+        for scale, name in ((10**9, "billion"), (10**6, "million")):
+            if value >= scale and value % (scale // 10) == 0:
+                return f"{value / scale:g} {name}"
+        return found.group(0)
+
+    return BIG.sub(say, text)
 
 
 def _alternatives(fact: NumberFact, answer: str) -> tuple[str, ...]:
@@ -226,20 +306,29 @@ def magnitude_question(fact: NumberFact) -> tuple[str, str] | None:
     return None
 
 
-def number_question(fact: NumberFact) -> tuple[str, str] | None:
-    """The question and its style ('count', 'money', 'percent'), or None when nothing fits."""
+def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str] | None:
+    """The question and its style ('count', 'money', 'percent'), or None when nothing fits.
+
+    `year` is the year the article speaks from: 'this year' in the clause becomes it.
+    """
     sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
     at = sentence.find(fact.text)
     if at < 0:
         return None
     left = APPROX.sub("", sentence[:at]).rstrip()
-    right = sentence[at + len(fact.text) :]
+    right = INCLUDING.sub("", sentence[at + len(fact.text) :], count=1)
+    if re.match(r"\s*(?:to|-|–)\s*\d", right):
+        return None  # '120 to 30': a tally asked by one side reads as garbled
     if CUT_IN_LIST.match(right):
         return None  # '38 observers had arrived from Angola, Botswana, ...': not from Angola
-    right = RELATIVE_ADVERBIAL.sub("", CLAUSE_END.split(right, maxsplit=1)[0]).strip()
+    after = right
+    right = _tidy_right(_clause_after(after), year)
+    # 'were killed when a bus crashed near Varna': the 'when' clause says which event
+    longer = _tidy_right(_clause_after(after, through_when=True), year)
     starts = list(CLAUSE_START.finditer(left))
     clause_left = left[starts[-1].end() :] if starts else left
     clause_left = re.sub(r"^(?:a total of)\s+", "", clause_left.strip(), flags=re.I)
+    clause_left = LEADING_TIME.sub("", clause_left)
     words = sentence_case_subject(clause_left.split())
     what = fact.what.strip()
     if is_money(fact):
@@ -250,6 +339,23 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
         noun, style = _counted(fact), "count"
     if not noun and style == "count":
         return None
+    measured = OF_STUFF.match(right) if style == "count" else None
+    if measured:
+        # '2 million tonnes of grain': what is measured belongs to the counted noun
+        noun, right = f"{noun} {measured.group(1)}", right[measured.end() :].strip()
+    # 'The death toll from the floods in Tarsa rose to [120]', 'Turnout in X was [63 percent]'
+    toll = TOLL.match(" ".join(words))
+    if toll and style in ("count", "percent"):
+        subject = toll.group(1)
+        return f"What was {subject[0].lower()}{subject[1:]}?", "toll"
+    # 'The Riga summit, which drew [20 nations], ...': the named antecedent is the subject
+    relative = NAMED_WHICH.search(left)
+    if relative and style == "count" and len(words) == 2 and words[0] == "which":
+        lemma = past_tense_lemma(words[1]) if words[1].isalpha() else None
+        if lemma:
+            subject = " ".join(sentence_case_subject(relative.group(1).split()))
+            tail = f" {right}" if right else ""
+            return f"How many {noun} did {subject} {lemma}{tail}?", style
     # 'Chile sent [300 troops] to Haiti' / 'prices rose [5 percent]'
     if len(words) >= 2:
         lemma = past_tense_lemma(words[-1]) if words[-1].isalpha() else None
@@ -281,10 +387,22 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
     if words and words[-1].lower() in REPORTING_WORDS:
         words = []  # 'Investigators believe [eleven French engineers] were killed ...'
     if not words and style == "count" and right:
+        # '500 deaths of Tarsans were reported', '2,000 people in Varna depend on aid'
+        named = NAMED_PHRASE.match(right)
+        if named:
+            noun, right = f"{noun} {named.group(1)}", named.group(2)
+        elif not names_something(f"How many {noun} {right}?") and longer != right:
+            right = longer
         first = right.split()[0]
         passive = re.match(r"(?:were|was|had been|have been|are|remain|remained)\b", right)
         if passive or (first.isalpha() and past_tense_lemma(first)):
             return f"How many {noun} {right}?", style
+        if first == "will" and len(right.split()) > 2:
+            # '2,000 soldiers will take part in the drill': planned, told from the article's day
+            return f"How many {noun} were to {right[5:]}?", style
+        past = _past_of_present(first)
+        if past:
+            return f"How many {noun} {past}{right[len(first) :]}?", style
     duration = re.search(r"\b(will|would)\s+(\w+)\s+for\s*$", left)
     if duration and what.split()[-1:] and what.split()[-1].lower() in DURATIONS:
         subject = _subject_before(left[: duration.start()])
@@ -294,6 +412,82 @@ def number_question(fact: NumberFact) -> tuple[str, str] | None:
 
 
 RELATIVES = {"which", "who", "whom", "whose", "that", "where"}
+# 'expelled 35 diplomats accused of spying': the aside describes the counted, not the event.
+PARTICIPLE_ASIDE = re.compile(r"\s+\b(?:accused|suspected|charged|believed|thought)\b")
+# ', including X and Y,' after the counted noun: an aside the question leaves out.
+INCLUDING = re.compile(r"^,\s+(?:including|among them)\s[^,;]*,")
+# 'Last month the army expelled ...': the time goes into the question's anchor, not its clause.
+LEADING_TIME = re.compile(
+    r"^(?:(?:on\s+)?(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|"
+    r"last (?:week|month|night)|earlier this (?:week|month))\s*,?\s+",
+    re.I,
+)
+
+
+# A named place or people joined to the counted noun: 'of Tarsans', 'in northern Varna'.
+NAMED_PHRASE = re.compile(
+    r"^((?:of|in|from) (?:the |northern |southern |eastern |western )?"
+    r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (.+)$"
+)
+
+
+def _past_of_present(word: str) -> str | None:
+    """'depend' -> 'depended': a plural count's present verb, told in the past like the story."""
+    from lemminflect import getAllLemmas, getInflection
+
+    if not word.isalpha() or not word.islower() or word in AUXILIARIES:
+        return None
+    lemmas = getAllLemmas(word).get("VERB", ())
+    if word not in lemmas:
+        return None
+    past = getInflection(word, "VBD")
+    return past[0] if past else None
+
+
+OF_STUFF = re.compile(
+    r"^(of (?!(?:the|a|an|his|her|its|their|them|those|these|whom|which)\b)"
+    r"(?:[a-z][\w-]* ){0,1}[a-z][\w-]*)(?=$|\s+(?:to|in|from|for|on|at|by|with|into|over)\b)"
+)
+
+
+# 'The death toll from the floods in Tarsa rose to': a figure the sentence gives the value of.
+TOLL = re.compile(
+    r"^((?:[Tt]he )?(?:[\w'-]+ ){0,2}(?:toll|number|total|turnout|Turnout|population|tally)"
+    r"(?: (?:of|from|in|among|for|at) [\w\s'-]+?)?) (?:rose|climbed|jumped|increased|grew|"
+    r"reached|stood at|was|has risen|had risen|has reached|had reached)(?: to)?$"
+)
+# 'The Riga summit, which included': a named thing (a capital after its first word) in commas.
+NAMED_WHICH = re.compile(
+    r"(?:^|[.;:]\s+)((?:The |the )?(?:[\w'-]+ ){0,3}?[A-Z][\w'-]*(?: [\w'-]+){0,3}), which \w+$"
+)
+
+
+def _clause_after(right: str, through_when: bool = False) -> str:
+    """The words after the number up to where its clause ends; 'between X and Y' stays whole,
+    and with `through_when` a 'when' or 'after' clause too."""
+    end = CLAUSE_END.search(right)
+    while end is not None:
+        head = right[: end.start()]
+        word = end.group(0).strip()
+        between = word == "and" and re.search(r"\bbetween\s+[\w\s-]+$", head)
+        if between or (through_when and word in ("when", "after") and head.strip()):
+            through_when = False  # one such clause, never a chain of them
+            end = CLAUSE_END.search(right, end.end())
+            continue
+        return head
+    return right
+
+
+def _tidy_right(right: str, year: int | None) -> str:
+    """The clause after the number without asides and relative time words."""
+    right = PARTICIPLE_ASIDE.split(right, maxsplit=1)[0]
+    if year is not None:
+        right = re.sub(r"\bthis year\b", f"in {year}", right)
+        right = re.sub(r"\blast year\b", f"in {year - 1}", right)
+    right = RELATIVE_ADVERBIAL.sub("", right).strip()
+    return re.sub(r"\bnow-(?=\w)", "", right)  # 'the now-ten days of the siege'
+
+
 # The words after the number run into a list of names: the clause would end inside it.
 CUT_IN_LIST = re.compile(r"^[^,;.]*\b[A-Z][\w-]+,\s+[A-Z][\w-]+(?:,|\s+and\b)")
 REPORTING_WORDS = {"believe", "believed", "say", "said", "says", "reported", "estimate"}
@@ -334,9 +528,12 @@ def _with_auxiliary(words: list[str]) -> tuple[str, str, str] | None:
 def _counted(fact: NumberFact) -> str:
     """The noun counted as the text gives it: 'Chilean soldiers' from 'Forty Chilean soldiers'."""
     bare = re.sub(rf"^(?:{'|'.join(APPROX_WORDS)})\s+", "", fact.text.strip(), flags=re.I)
-    rest = NUMBER_HEAD.sub("", bare, count=1).strip()
+    rest = NUMBER_HEAD.sub("", re.sub(r"^an? ", "", bare, flags=re.I), count=1).strip()
+    rest = re.sub(r"^(?:million|billion)\s+", "", rest)  # 'one million citizens'
     what = fact.what.strip()
-    return rest if what and rest.endswith(what) and len(rest.split()) <= 4 else what
+    noun = rest if what and rest.endswith(what) and len(rest.split()) <= 4 else what
+    # 'people injured' is what the extractor counts; the question says 'were injured' itself
+    return re.sub(r"\s+(?:injured|killed|wounded|dead|arrested|hurt|missing)$", "", noun)
 
 
 def _subject_before(text: str) -> str:
@@ -352,3 +549,381 @@ def _subject_before(text: str) -> str:
         ):
             return " ".join(words[:i]) if i >= 2 else ""
     return ""
+
+
+# --- Anchoring a count in its time, naming its event, keeping claims out ---------------------
+
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+MONTHS = MONTH_NAMES
+BARE_MONTH = re.compile(rf"\b({'|'.join(MONTHS)})\b(?!\s+(?:\d|of\b))")
+# An accusation or a denial before the number: the count is someone's claim, not a fact.
+ACCUSING = re.compile(r"\b(?:accus\w*|alleg\w*|claim\w*|denie[sd]|deny\w*|purport\w*)\b", re.I)
+QUOTES = '"“”'
+ATTRIBUTED = re.compile(r"\b[Aa]ccording to ((?:the )?[A-Z][\w.'-]*(?: [A-Z]?[\w.'-]*){0,4}),\s+")
+# Events a news story names ('the 2010 Tarsa Rally'); 'the rally' alone says none of them.
+EVENT_NOUNS = (
+    "election|elections|rally|race|summit|conference|talks|offensive|war|operation|"
+    "mission|vote|referendum|campaign|tournament|festival|visit|trip|ceasefire|deal|"
+    "company|firm|group|agency"
+)
+BARE_EVENT = re.compile(
+    rf"\bthe ((?:[a-z][\w-]* ){{0,2}})({EVENT_NOUNS})\b"
+    r"(?!\s+(?:in|of|into|on|against|at|for|between|with|over)\s+(?:the\s+)?[A-Z\d])"
+)
+# Events that happen somewhere: a count of them names the place when nothing else does.
+PLACED_EVENTS = re.compile(
+    r"\bthe (?:[a-z][\w-]* ){0,2}(?:violence|earthquake|quake|protests|riots|floods?|storm|"
+    r"unrest)\b"
+)
+# The first helping verb after the counted noun: 'How many X have been killed', 'How many X
+# has Y threatened', 'How many X is Y expected to send'.
+PERFECT = re.compile(
+    r"^(How (?:many|much) (?:(?!is |are |to |did |was |were )[^?])+?) (has|have)\b"
+)
+PRESENT = re.compile(
+    r"^(How (?:many|much) (?:(?!has |have |to |did |was |were )[^?])+?) (is|are)\b"
+)
+PLANNED_WORDING = re.compile(r"\b(?:were|was) (?:to|expected to|scheduled to|due to|set to)\b")
+SHIFTED = {"has": "had", "have": "had", "is": "was", "are": "were"}
+LAST_MONTH = re.compile(r"\blast month\b", re.I)
+LAST_WEEK = re.compile(r"\blast week\b", re.I)
+LAST_YEAR = re.compile(r"\blast year\b", re.I)
+LEADING_YEAR = re.compile(
+    rf"^(?:In|During|By the end of|Throughout) (?:({'|'.join(MONTH_NAMES)}) )?((?:1[89]|20)\d\d),"
+)
+
+
+@dataclass(frozen=True)
+class When:
+    """The time a count belongs to: its day when the sentence dates it, else its month."""
+
+    month: str
+    year: int
+    month_number: int
+    day: str | None = None
+
+
+def sentence_days(story: Story) -> dict[tuple[str, int], set[str]]:
+    """The past days each sentence gives, read once per story (not once per number)."""
+    days: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for source, facts in story.dates_in.items():
+        for d in facts:
+            if not d.date.startswith("--") and not d.planned and not story.is_dateline(d):
+                days[(source, d.where.sentence_index)].add(d.date)
+    return days
+
+
+def when_of(
+    fact: NumberFact, story: Story, dated: dict[tuple[str, int], set[str]] | None = None
+) -> When | None:
+    """The sentence's own date, else the month the article speaks from (a month back for
+    'last month'), else the story's month."""
+    where = fact.where
+    dated = sentence_days(story) if dated is None else dated
+    days = set(dated.get((where.source, where.sentence_index), ()))
+    if len(days) == 1:
+        day = days.pop()
+        return _when(day, format_day(day))
+    written = _written_time(where.sentence)
+    if written is not None:
+        return written
+    if LAST_YEAR.search(where.sentence):
+        # 'Last year, Tarsa exported ...': the year before the article's, no month
+        year = int((story.datelines.get(where.source) or "0000")[:4]) - 1
+        return When(str(year), year, 12) if year > 0 else None
+    dateline = story.datelines.get(where.source)
+    if dateline and not dateline.startswith("--"):
+        if LAST_WEEK.search(where.sentence):
+            return _when((date.fromisoformat(dateline) - timedelta(days=7)).isoformat())
+        if LAST_MONTH.search(where.sentence):
+            year, month = int(dateline[:4]), int(dateline[5:7]) - 1
+            year, month = (year - 1, 12) if month == 0 else (year, month)
+            return _when(f"{year:04d}-{month:02d}-01")
+        return _when(dateline)
+    if story.month:
+        name, year_text = story.month.split()
+        return When(story.month, int(year_text), MONTHS.index(name) + 1)
+    return None
+
+
+def _written_time(sentence: str) -> When | None:
+    """'In 2019, ...' or 'In May 2019, ...': the time a sentence opens with, which the clause
+    asked (after the comma) belongs to; a year elsewhere may date another clause."""
+    opening = LEADING_YEAR.match(sentence)
+    if opening is None:
+        return None
+    name, year = opening.group(1), opening.group(2)
+    if name:
+        return When(f"{name} {year}", int(year), MONTHS.index(name) + 1)
+    return When(year, int(year), 12)
+
+
+def _when(iso: str, day: str | None = None) -> When:
+    return When(month_year(iso) or "", int(iso[:4]), int(iso[5:7]), day)
+
+
+def anchored(question: str, when: When, fact: NumberFact) -> str:
+    """'How many troops did Chile send to Haiti?' -> 'In March 2004, how many troops did
+    Chile send to Haiti?'; a running count is 'as of' its month, in the past perfect; a count
+    the sentence gives 'according to' a source says so."""
+    body, lead = _timed(question, when)
+    attributed = ATTRIBUTED.search(_sentence_of(fact))
+    if attributed and caps_in_words(f"According to {attributed.group(1)}"):
+        attributed = None  # a long title-case source reads as a copied headline: time only
+    if attributed:
+        at = f" {lead[0].lower()}{lead[1:]}" if lead else ""
+        return f"According to {attributed.group(1)}, {_lower_first(body)[:-1]}{at}?"
+    return f"{lead}, {_lower_first(body)}" if lead else body
+
+
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:]
+
+
+def _timed(question: str, when: When) -> tuple[str, str | None]:
+    """The question in the tense of its time, and the phrase that leads it ('In May 2021')
+    when the question does not already carry its year."""
+    perfect = PERFECT.match(question)
+    if YEAR.search(question):
+        if perfect and str(when.year) in question:
+            # 'How many X have been killed in 2011?': a running count, as of the article
+            return f"{perfect.group(1)} had{question[perfect.end() :]}", f"As of {when.month}"
+        return question, None
+    bare = BARE_MONTH.search(question)
+    if bare:
+        # 'in March' of the article's year, or of the year before for a month still ahead
+        month = MONTHS.index(bare.group(1)) + 1
+        year = when.year - 1 if month > when.month_number else when.year
+        if PLANNED_WORDING.search(question):
+            # a plan's month is ahead of the article: this year, or next when already past
+            year = when.year + 1 if month < when.month_number else when.year
+        return f"{question[: bare.end()]} {year}{question[bare.end() :]}", None
+    if question.startswith("What was the magnitude"):
+        at = f" on {when.day}" if when.day else f" in {when.month}"
+        return f"{question[:-1]}{at}?", None
+    present = PRESENT.match(question)
+    if question.startswith("What was"):
+        return question, f"As of {when.day or when.month}"  # a toll or a share: as it stood
+    if perfect:
+        question = f"{perfect.group(1)} had{question[perfect.end() :]}"
+        return question, f"As of {when.day or when.month}"
+    if present:
+        question = f"{present.group(1)} {SHIFTED[present.group(2)]}{question[present.end() :]}"
+    return question, f"On {when.day}" if when.day else f"In {when.month}"
+
+
+def _sentence_of(fact: NumberFact) -> str:
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    return sentence if at < 0 else sentence[:at]
+
+
+def claim_reason(fact: NumberFact) -> str | None:
+    """Why the count is someone's word, not the article's: an accusation, a quotation."""
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    before, after = (sentence[:at], sentence[at:]) if at >= 0 else (sentence, "")
+    if ACCUSING.search(before):
+        return "attributed-claim"
+    opened = sum(before.count(q) for q in QUOTES) % 2 == 1
+    # a closing mark after the number with none before: the quotation began a sentence earlier
+    first = re.search(r"(?<=\S)[\"”](?=[\s,.;]|$)|(?<=\s)[\"“]", after)
+    closed_later = (
+        first is not None
+        and first.group(0) in '"”'
+        and after[first.start() - 1] != " "
+        and not any(q in before for q in QUOTES)
+    )
+    return "quoted-speech" if opened or closed_later else None
+
+
+def unnamed_event(question: str) -> str | None:
+    """'the rally', 'the election' with nothing saying which: the question needs the article."""
+    return "unnamed-event" if BARE_EVENT.search(question) else None
+
+
+def name_events(question: str, story: Story, known: dict[str, set[str]] | None = None) -> str:
+    """'the rally' -> 'the 2008 Tarsa Rally' when the story names exactly one such event;
+    'the election' -> 'the election in Varna' when the name is a country's. `known` keeps the
+    names found per noun, so the story is read once per noun, not once per number."""
+    known = {} if known is None else known
+    for found in list(BARE_EVENT.finditer(question)):
+        noun = found.group(2)
+        if noun not in known:
+            known[noun] = _event_names(noun, story)
+        names = set(known[noun])
+        if len(names) != 1:
+            continue
+        name = names.pop()
+        last = name.split()[-1]
+        if last in story.countries and len(name.split()) == 1:
+            wording = f"the {found.group(1)}{noun} in {country_name(last)}"
+        else:
+            capital = f"{noun}:capital"  # whether the story writes it as a name, read once
+            if capital not in known:
+                known[capital] = {name} if noun_is_name(name, noun, story) else set()
+            named = bool(known[capital])
+            wording = f"the {name} {noun[0].upper()}{noun[1:]}" if named else f"the {name} {noun}"
+        question = question.replace(found.group(0), wording, 1)
+    return question
+
+
+def noun_is_name(name: str, noun: str, story: Story) -> bool:
+    """'Dakar Rally' is a name written with its capital; 'Mozambique elections' is not."""
+    pattern = re.compile(rf"\b{re.escape(name)} {noun[0].upper()}{noun[1:]}s?\b")
+    return any(pattern.search(text) for text in _story_texts(story))
+
+
+def _event_names(noun: str, story: Story) -> set[str]:
+    """The names before 'noun' in the story's headlines and sentences ('2008 Tarsa' Rally)."""
+    stem = noun.rstrip("s") if noun.endswith("ions") else noun
+    pattern = re.compile(rf"((?:(?:\d{{4}}|[A-Z][\w'.-]*) ){{1,3}})(?i:{stem})s?\b")
+    names: set[str] = set()
+    for text in _story_texts(story):
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            while (
+                words
+                and not words[0][0].isdigit()
+                and (words[0].lower() in DETERMINERS or common_word(words[0]))
+            ):
+                words = words[1:]  # 'Transparent Tarsa elections': the name is 'Tarsa'
+            if words and not all(w[0].isdigit() for w in words):
+                words[-1] = re.sub(r"['’]s$", "", words[-1])  # "Tarsa's elections"
+                names.add(" ".join(words))
+    return names
+
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
+
+
+def _story_texts(story: Story) -> list[str]:
+    texts = list(story.headlines.values())
+    for sentences in story.sentences.values():
+        texts += sentences.values()
+    return texts
+
+
+def place_event(question: str, story: Story) -> str:
+    """'How many people died in the violence?' names the country the story happens in."""
+    if names_something(question) or not story.main_country:
+        return question
+    if not PLACED_EVENTS.search(question):
+        return question
+    return f"{question[:-1]} in {country_name(story.main_country)}?"
+
+
+def _options(fact: NumberFact, guid: str, seed: int) -> tuple[str, ...]:
+    """Wrong counts written like the answer ('nearly 300' beside 'nearly 1,200') that are
+    false: beside 'at least 40' only larger bounds, since 'at least 20' would be true too."""
+    approx = approx_of(fact)
+    value = float(fact.value)
+    if fact.what.strip().lower() == "age":
+        # ages a few years either side: '72', '79' beside '75', never '300'
+        ages = [str(v) for v in range(max(1, int(value) - 6), int(value) + 7) if v != value]
+        return pick(rng_for(seed, guid), [ages], [answer_text(fact)])
+    if value >= 10**6 and spoken(format_number(value)) != format_number(value):
+        # '2 million' beside '6 million', never beside '500,000'; above a lower bound only
+        scales = (0.5, 1.5, 2, 3, 4, 5) if approx not in LOWER_BOUNDS else (1.5, 2, 3, 4, 5)
+        values = {_round_nicely(value * f) for f in scales} - {value}
+        prefix = f"{approx} " if approx else ""
+        labels = [f"{prefix}{spoken(format_number(v))}" for v in values if v >= 10**6]
+        return pick(rng_for(seed, guid), [labels], [answer_text(fact)])
+    whole = re.search(r"\bof the ([\d,]+)\b", fact.text)
+    if whole and approx is None:
+        # '7 of the 10 seats': fewer than the whole, never the whole itself
+        total = int(whole.group(1).replace(",", ""))
+        parts = [str(v) for v in range(max(1, int(value) - 4), min(total, int(value) + 5))]
+        return pick(rng_for(seed, guid), [[p for p in parts if p != str(int(value))]], [])
+    if approx not in LOWER_BOUNDS | UPPER_BOUNDS:
+        options = number_options(rng_for(seed, guid), value, bool(approx))
+        if approx and approx != "about":
+            options = tuple(re.sub(r"^about ", f"{approx} ", o) for o in options)
+        return options
+    up = approx in LOWER_BOUNDS
+    if value < 30:
+        steps = range(int(value) + 2, int(value) + 9) if up else range(1, int(value) - 1)
+        values = {float(v) for v in steps}
+    else:
+        factors = (1.5, 2, 3, 5) if up else (0.1, 0.25, 0.5, 0.7)
+        values = {_round_nicely(value * f) for f in factors}
+    values = {v for v in values if (v > value if up else 0 < v < value)}
+    labels = [f"{approx} {spoken(format_number(v))}" for v in values]
+    return pick(rng_for(seed, guid), [labels], [answer_text(fact)])
+
+
+# Bounds whose larger (or smaller) wrong options would also be true.
+LOWER_BOUNDS = {"more than", "at least"}
+UPPER_BOUNDS = {"up to", "fewer than", "less than"}
+
+
+def _round_nicely(value: float) -> float:
+    if value < 20:
+        return float(round(value))
+    magnitude = 10 ** (len(str(int(value))) - 1)
+    return float(round(value / (magnitude / 2)) * (magnitude / 2))
+
+
+NAME = r"(?:[A-Z][\w'-]+ ){1,3}[A-Z][\w'-]+"
+# 'Ana Lind, 25, and ...': a person's age in commas after the name.
+AGE_AFTER_NAME = re.compile(rf"(?:^|[,;(]\s*|\band\s+)({NAME}),\s*$")
+# 'his 75-year-old brother, Jan Vos': the name in apposition after the age.
+NAME_AFTER_AGE = re.compile(rf"^[\s-]*(?:year[\s-]old\s+)?(?:[a-z]+\s+){{0,2}}[a-z]+,\s+({NAME})\b")
+
+
+def age_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'Ana Lind, 25, was charged' -> 'How old was Ana Lind?' (the anchor adds when)."""
+    if fact.what.strip().lower() != "age" or not 0 < fact.value < 120:
+        return None
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    after = sentence[at + len(fact.text) :]
+    before_name = AGE_AFTER_NAME.search(sentence[:at])
+    if before_name and re.match(r"\s*,", after):
+        name = before_name.group(1)
+    else:
+        tail = re.sub(
+            r"^[\s-]*year[\s-]*old\b", " year-old", fact.text[len(str(int(fact.value))) :]
+        )
+        after_name = NAME_AFTER_AGE.match(tail + after) if "year" in tail + after[:12] else None
+        if after_name is None:
+            return None
+        name = after_name.group(1)
+    if any(common_word(w) for w in name.split()):
+        return None  # 'Police Chief', 'Foreign Minister': an office, not a person's name
+    return f"How old was {name}?", "age"
+
+
+# 'The blast killed 12 people and 30 were injured' / '... and injured 30': the agent of both.
+AGENT_KILLED = re.compile(
+    r"(?:^|[,;]\s*)((?:The|the|A|a|An|an) [\w\s'-]+?) killed\b[^,;]*?\band\s*(injured|wounded)?\s*$"
+)
+HURT_TEXT = re.compile(r"\b(?:were|was)\s+(injured|wounded|hurt)\b")
+
+
+def injured_question(fact: NumberFact) -> tuple[str, str] | None:
+    """The second count of 'X killed 12 and injured 30': 'How many people were injured in X?'"""
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    left = APPROX.sub("", sentence[:at]).rstrip()
+    agent = AGENT_KILLED.search(left)
+    if agent is None:
+        return None
+    hurt = agent.group(2) or (
+        HURT_TEXT.search(fact.text) or HURT_TEXT.match(sentence[at + len(fact.text) :].strip())
+    )
+    if hurt is None:
+        return None
+    verb = hurt if isinstance(hurt, str) else hurt.group(1)
+    noun = "people"
+    subject = agent.group(1)
+    subject = (
+        subject[0].lower() + subject[1:] if subject.split()[0] in ("The", "A", "An") else subject
+    )
+    if not subject.startswith("the "):
+        return None  # 'a blast' names no event the learner can tell apart
+    return f"How many {noun} were {verb} in {subject}?", "count"

@@ -314,9 +314,10 @@ def unresolved_pronoun(text: str) -> bool:
         return True
     if QUESTION_LEAD.match(text) and re.search(r"\balso\b", text):
         return True  # 'When did Abe also express ...': 'also' points back into the article
-    words = [w.lower().strip("\"'“”") for w in _words(text)]
+    raw = [w.strip("\"'“”") for w in _words(text)]
+    words = [w.lower() for w in raw]
     for i, word in enumerate(words):
-        if word in SUBJECT_PRONOUNS:
+        if word in SUBJECT_PRONOUNS and not (raw[i].isupper() and len(raw[i]) > 1):
             return True
         if word in POSSESSIVES:
             # 'his' after a named subject refers to it ('When did Bush begin his trip?')

@@ -130,7 +130,7 @@ def when_question(event: str, lead: str = "when") -> str | None:
             continue  # 'workers attached to a project were kidnapped': 'attached' describes
         if low in ("was", "were") and i + 1 < len(words):
             participle = words[i + 1]
-            if not participle.endswith(("ed", "en", "wn", "un")):
+            if not is_participle(participle):
                 return None
             rest = " ".join(words[i + 2 :])
             subject = " ".join(words[:i])
@@ -163,8 +163,19 @@ def _passive_verb_at(words: list[str]) -> int | None:
         if low in ("has", "have", "had", "is", "are", "will", "would"):
             return None
         if low in ("was", "were") and i + 1 < len(words) and i >= 3:
-            return i if words[i + 1].endswith(("ed", "en", "wn", "un")) else None
+            return i if is_participle(words[i + 1]) else None
     return None
+
+
+@lru_cache(maxsize=4096)
+def is_participle(word: str) -> bool:
+    """A past participle: 'signed', 'taken', 'hit', 'held' (not only the '-ed' ones)."""
+    if word.endswith(("ed", "en", "wn", "un")):
+        return True
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(word, "VERB") if word.isalpha() and word.islower() else ()
+    return bool(lemmas) and word in getInflection(lemmas[0], "VBN")
 
 
 def _coordinate_base(words: list[str]) -> str:

@@ -1,0 +1,258 @@
+"""Which clause of a sentence a date belongs to, and whether that clause reads whole alone.
+
+Rules of news English, not of any article: a date right after a noun-phrase subordinate
+('due to the failed Christmas Day plot') dates that phrase, not the main verb; 'after being
+arrested on Thursday' dates the arrest, whose subject is the main clause's; 'the killing of
+a journalist, Ana Roe, on May 3' dates a killing as surely as a verb would; a definite
+description ('the bitter dispute') means something only with the article in hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quizkit.questions.phrasing import is_participle, main_verb, past_tense_lemma, plural_subject
+
+# Words that end a noun phrase the extractor cut short ('the Israeli air' + 'strikes on').
+PHRASE_ENDS = {
+    "in", "on", "at", "by", "for", "with", "from", "to", "of", "into", "onto", "about",
+    "against", "between", "near", "under", "over", "through", "during", "amid", "as",
+    "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "where", "when",
+    "while", "after", "before", "since", "because", "following", "though", "although", "if",
+    "than", "until", "despite", "including", "said", "says", "is", "are", "was", "were",
+    "will", "would", "has", "have", "had", "the", "a", "an",
+}  # fmt: skip
+# Words that open a phrase of their own after the main verb: a date behind one dates it.
+SUBORDINATE = re.compile(
+    r"\b(?:after|before|following|due to|because of|ahead of|amid|prior to|in the wake of)\b",
+    re.IGNORECASE,
+)
+# A date adverb of its own ('today') modifies the main clause wherever it stands.
+ADVERB_DATE = re.compile(
+    r"^(?:today|yesterday|tonight|this morning|this afternoon|this evening|earlier today)$",
+    re.IGNORECASE,
+)
+# 'after being arrested', 'before leaving for Riga': a clause of its own with its own date.
+PARTICIPLE_CLAUSE = re.compile(
+    r"\s+(?:after|before|following)\s+(?:being\s+)?\w+(?:ed|en|ing)\b.*$"
+)
+
+
+def complete(event: str, sentence: str, date_start: int, date_end: int) -> str:
+    """The event with the words the extractor cut off inside a noun phrase put back.
+
+    'to discuss the Israeli air' in '... to discuss the Israeli air strikes on Gaza' ends
+    mid-phrase: the words up to the next preposition, conjunction, punctuation or the date
+    itself belong to it (at most three).
+    """
+    words = event.split()
+    if len(words) < 2:
+        return event
+    tail = re.escape(words[-2]) + r"\s+" + re.escape(words[-1])
+    found = None
+    for found in re.finditer(rf"(?<![\w-]){tail}(?![\w-])", sentence):
+        pass
+    if found is None or sentence[found.end() : found.end() + 1] != " ":
+        return event
+    added: list[str] = []
+    for token in re.finditer(r"\S+", sentence[found.end() :]):
+        start = found.end() + token.start()
+        text = token.group()
+        bare = text.strip(".,;:!?\"'“”()")
+        if (
+            len(added) == 3
+            or date_start <= start < date_end
+            or not bare
+            or not text[:1].isalnum()
+            or bare.lower() in PHRASE_ENDS
+            or ADVERB_DATE.match(bare)
+            or bare.endswith("ing")
+        ):
+            break  # an '-ing' word opens a phrase of its own ('barring entry to ...')
+        added.append(bare)
+        if text != bare:
+            break  # the phrase ends at its punctuation
+    return " ".join([*words, *added])
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """What the date is of: the main event (event unchanged), another clause (a new event),
+    or something that cannot be asked (event None, with the reason)."""
+
+    event: str | None
+    reason: str | None = None
+
+
+def attach(event: str, sentence: str, date_text: str, date_start: int) -> Attachment:
+    """Which phrase of the sentence the date belongs to.
+
+    A date standing after 'after/due to/following ...' behind the main verb dates that
+    phrase: 'after being arrested on Thursday' becomes the event 'X was arrested' (when
+    the main verb takes no object, its subject is the arrested one); a noun phrase there
+    ('due to the failed Christmas Day plot') cannot be asked as the main event's date.
+    A date on the main clause drops an 'after being ...' clause from the event.
+    """
+    words = event.split()
+    verb_at = _verb_index(words)
+    if verb_at is None or ADVERB_DATE.match(date_text.strip()):
+        return Attachment(_without_participle_clause(event))
+    verb = words[verb_at]
+    verb_pos = _last_before(sentence, verb, date_start)
+    if verb_pos is None:
+        return Attachment(_without_participle_clause(event))
+    between = sentence[verb_pos + len(verb) : date_start]
+    opener = None
+    for opener in SUBORDINATE.finditer(between):
+        pass
+    if opener is None:
+        return Attachment(_without_participle_clause(event))
+    phrase = between[opener.end() :].strip()
+    passive = re.fullmatch(r"being (\w+)(?: on| in)?", phrase)
+    if passive and is_participle(passive.group(1)) and _takes_no_object(words, verb_at):
+        subject = " ".join(words[:verb_at])
+        if words[verb_at - 1].lower() in ("was", "were"):
+            subject = " ".join(words[: verb_at - 1])
+        be = "were" if plural_subject(subject.rstrip(",")) else "was"
+        return Attachment(f"{subject} {be} {passive.group(1)}")
+    return Attachment(None, "date-of-other-event")
+
+
+def _without_participle_clause(event: str) -> str:
+    return PARTICIPLE_CLAUSE.sub("", event)
+
+
+def _verb_index(words: list[str]) -> int | None:
+    """The main verb: a simple past, or the participle after 'was/were'."""
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in ("was", "were") and i + 1 < len(words):
+            return i + 1
+        if word.lower() in ("has", "have", "had", "is", "are", "will", "would"):
+            return None
+    found = main_verb(words)
+    return found[0] if found else None
+
+
+def _last_before(sentence: str, word: str, limit: int) -> int | None:
+    found = None
+    for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", sentence[:limit]):
+        found = match.start()
+    return found
+
+
+def _takes_no_object(words: list[str], verb_at: int) -> bool:
+    """Nothing, a preposition or an adverb after the verb: 'appeared in court'."""
+    after = words[verb_at + 1 : verb_at + 2]
+    return not after or after[0].lower() in PHRASE_ENDS | {"today", "here", "there", "again"}
+
+
+# Nouns that name an event by its verb, with how the verb is asked: passive 'When was X
+# killed?' or active 'When did X disappear?'.
+NOMINAL_EVENTS = {
+    "killing": ("killed", True),
+    "murder": ("murdered", True),
+    "assassination": ("assassinated", True),
+    "arrest": ("arrested", True),
+    "kidnapping": ("kidnapped", True),
+    "abduction": ("abducted", True),
+    "release": ("released", True),
+    "cancellation": ("cancelled", True),
+    "postponement": ("postponed", True),
+    "execution": ("executed", True),
+    "disappearance": ("disappeared", False),
+    "death": ("died", False),
+    "resignation": ("resigned", False),
+    "arrival": ("arrived", False),
+}
+_NOUNS = "|".join(NOMINAL_EVENTS)
+_NAME = r"(?:the \d{4} )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
+# '... the killing of one journalist, Ana Roe, in Varna on'  (the date follows)
+NOMINAL_BEFORE = re.compile(
+    rf"\bthe (?P<noun>{_NOUNS}) of (?P<np>(?:(?:an?|one|another|the) )?(?:[a-z-]+ )?(?P<role>[a-z-]+), "
+    rf"(?P<name>{_NAME}),|{_NAME})(?: in (?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*))?"
+    r"(?:,? (?:\w+ ){1,3}(?:earlier|later))?,?(?: in (?P<place2>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*))?"
+    r"(?: on| in)?\s*$"
+)
+# '... the cancellation' + date + ' of the 2008 Tarsa Rally'
+NOMINAL_AROUND = re.compile(rf"\bthe (?P<noun>{_NOUNS})\s*$")
+NAME_AFTER = re.compile(rf"^\s*of (?P<name>{_NAME})")
+
+
+def nominal_event(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'journalist Ana Roe was killed in Varna' from 'the killing of one journalist, Ana Roe,
+    in Varna on May 3'; None when the date stands by no such noun."""
+    before, after = sentence[:date_start], sentence[date_end:]
+    found = NOMINAL_BEFORE.search(before)
+    if found:
+        noun = found["noun"]
+        if found["name"]:
+            subject = f"{found['role']} {found['name']}"
+        else:
+            subject = found["np"]
+        place = found["place"] or found["place2"]
+    else:
+        around, named = NOMINAL_AROUND.search(before), NAME_AFTER.match(after)
+        if not (around and named):
+            return None
+        noun, subject, place = around["noun"], named["name"], None
+    if not re.search(r"[A-Z]", subject):
+        return None
+    verb, passive = NOMINAL_EVENTS[noun]
+    where = f" in {place}" if place else ""
+    if passive:
+        be = "were" if plural_subject(subject) else "was"
+        return f"{subject} {be} {verb}{where}"
+    return f"{subject} {verb}{where}"
+
+
+# Heads that mean the same out of the article as in it.
+SELF_CONTAINED_HEADS = {"time", "first", "world", "past", "same", "end", "start", "beginning"}
+SELF_CONTAINED_HEADS |= {"rest", "part", "middle", "number", "top", "front"}
+QUALIFIERS = {"of", "in", "from", "at", "on", "between", "against", "with", "for", "by", "near"}
+NOT_NOUN_PHRASE = QUALIFIERS | PHRASE_ENDS | {"to", "into"}
+
+
+def unnamed_description(question: str) -> str | None:
+    """The first definite description a learner cannot place without the article.
+
+    'the bitter dispute', 'the failed plot', 'the most powerful aftershock': 'the' and
+    ordinary words, neither a name inside nor a named qualifier after ('the coast of
+    Pichilemu', 'the government of Pakistan', 'the Gaza Strip' are placed).
+    """
+    words = question.rstrip("?").split()
+    for i, word in enumerate(words):
+        if word.lower() != "the":
+            continue
+        run: list[str] = []
+        for nxt in words[i + 1 : i + 5]:
+            bare = nxt.strip(",;:\"'“”")
+            if not bare or not bare[:1].islower() or bare.lower() in NOT_NOUN_PHRASE:
+                break
+            if run and past_tense_lemma(bare):
+                break  # the verb after the phrase: 'the government lifted'
+            possessive = bare.endswith(("'s", "’s"))
+            run.append(bare[:-2] if possessive else bare)
+            if possessive or nxt != bare:
+                break
+        if not run or any(not w.isalpha() and "-" not in w for w in run):
+            continue
+        if run[-1] in SELF_CONTAINED_HEADS:
+            continue
+        rest = words[i + 1 + len(run) : i + 3 + len(run)]
+        if len(rest) == 2 and rest[0].lower() in QUALIFIERS and _placing(rest[1]):
+            continue
+        if rest and rest[0][:1].isupper():
+            continue  # 'the pathologist Ana Roe': named by apposition
+        return "the " + " ".join(run)
+    return None
+
+
+def _placing(word: str) -> bool:
+    """A qualifier that places: a name or number, or a bare plural ('of journalists')."""
+    bare = word.strip(",;:\"'“”")
+    if bare[:1].isupper() or bare[:1].isdigit():
+        return True
+    return bare.lower() not in NOT_NOUN_PHRASE and bare.lower() not in (
+        "his", "her", "its", "their", "this", "that", "these", "those",
+    )  # fmt: skip

@@ -23,6 +23,9 @@ PHRASE_ENDS = {
     "than", "until", "despite", "including", "said", "says", "is", "are", "was", "were",
     "will", "would", "has", "have", "had", "the", "a", "an",
 }  # fmt: skip
+# What may follow a verb that takes no object: a preposition or an adverb ('appeared in').
+INTRANSITIVE_NEXT = PHRASE_ENDS - {"the", "a", "an", "that", "which", "who", "whom", "whose"}
+INTRANSITIVE_NEXT |= {"today", "here", "there", "again", "briefly", "late", "early"}
 # Words that open a phrase of their own after the main verb: a date behind one dates it.
 SUBORDINATE = re.compile(
     r"\b(?:after|before|following|due to|because of|ahead of|amid|prior to|in the wake of)\b",
@@ -50,9 +53,8 @@ def complete(event: str, sentence: str, date_start: int, date_end: int) -> str:
     if len(words) < 2:
         return event
     tail = re.escape(words[-2]) + r"\s+" + re.escape(words[-1])
-    found = None
-    for found in re.finditer(rf"(?<![\w-]){tail}(?![\w-])", sentence):
-        pass
+    matches = list(re.finditer(rf"(?<![\w-]){tail}(?![\w-])", sentence))
+    found = matches[-1] if matches else None
     if found is None or sentence[found.end() : found.end() + 1] != " ":
         return event
     added: list[str] = []
@@ -103,9 +105,8 @@ def attach(event: str, sentence: str, date_text: str, date_start: int) -> Attach
     if verb_pos is None:
         return Attachment(_without_participle_clause(event))
     between = sentence[verb_pos + len(verb) : date_start]
-    opener = None
-    for opener in SUBORDINATE.finditer(between):
-        pass
+    openers = list(SUBORDINATE.finditer(between))
+    opener = openers[-1] if openers else None
     if opener is None:
         return Attachment(_without_participle_clause(event))
     phrase = between[opener.end() :].strip()
@@ -144,7 +145,7 @@ def _last_before(sentence: str, word: str, limit: int) -> int | None:
 def _takes_no_object(words: list[str], verb_at: int) -> bool:
     """Nothing, a preposition or an adverb after the verb: 'appeared in court'."""
     after = words[verb_at + 1 : verb_at + 2]
-    return not after or after[0].lower() in PHRASE_ENDS | {"today", "here", "there", "again"}
+    return not after or after[0].lower() in INTRANSITIVE_NEXT
 
 
 # Nouns that name an event by its verb, with how the verb is asked: passive 'When was X
@@ -168,10 +169,12 @@ NOMINAL_EVENTS = {
 _NOUNS = "|".join(NOMINAL_EVENTS)
 _NAME = r"(?:the \d{4} )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
 # '... the killing of one journalist, Ana Roe, in Varna on'  (the date follows)
+_PLACE = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*"
 NOMINAL_BEFORE = re.compile(
-    rf"\bthe (?P<noun>{_NOUNS}) of (?P<np>(?:(?:an?|one|another|the) )?(?:[a-z-]+ )?(?P<role>[a-z-]+), "
-    rf"(?P<name>{_NAME}),|{_NAME})(?: in (?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*))?"
-    r"(?:,? (?:\w+ ){1,3}(?:earlier|later))?,?(?: in (?P<place2>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*))?"
+    rf"\bthe (?P<noun>{_NOUNS}) of "
+    rf"(?P<np>(?:(?:an?|one|another|the) )?(?:[a-z-]+ )?(?P<role>[a-z-]+), (?P<name>{_NAME}),"
+    rf"|{_NAME})(?: in (?P<place>{_PLACE}))?"
+    rf"(?:,? (?:\w+ ){{1,3}}(?:earlier|later))?,?(?: in (?P<place2>{_PLACE}))?"
     r"(?: on| in)?\s*$"
 )
 # '... the cancellation' + date + ' of the 2008 Tarsa Rally'
@@ -182,20 +185,19 @@ NAME_AFTER = re.compile(rf"^\s*of (?P<name>{_NAME})")
 def nominal_event(sentence: str, date_start: int, date_end: int) -> str | None:
     """'journalist Ana Roe was killed in Varna' from 'the killing of one journalist, Ana Roe,
     in Varna on May 3'; None when the date stands by no such noun."""
-    before, after = sentence[:date_start], sentence[date_end:]
+    # A bounded stretch on each side: the noun stands within a few words of its date.
+    before, after = sentence[max(0, date_start - 160) : date_start], sentence[date_end:][:120]
     found = NOMINAL_BEFORE.search(before)
     if found:
         noun = found["noun"]
-        if found["name"]:
-            subject = f"{found['role']} {found['name']}"
-        else:
-            subject = found["np"]
+        subject = f"{found['role']} {found['name']}" if found["name"] else found["np"]
+        subject = _name_end(subject)
         place = found["place"] or found["place2"]
     else:
         around, named = NOMINAL_AROUND.search(before), NAME_AFTER.match(after)
         if not (around and named):
             return None
-        noun, subject, place = around["noun"], named["name"], None
+        noun, subject, place = around["noun"], _name_end(named["name"]), None
     if not re.search(r"[A-Z]", subject):
         return None
     verb, passive = NOMINAL_EVENTS[noun]
@@ -204,6 +206,11 @@ def nominal_event(sentence: str, date_start: int, date_end: int) -> str | None:
         be = "were" if plural_subject(subject) else "was"
         return f"{subject} {be} {verb}{where}"
     return f"{subject} {verb}{where}"
+
+
+def _name_end(name: str) -> str:
+    """A name without the sentence's full stop ('Regatta.'), keeping an initial's ('U.S.')."""
+    return name if re.search(r"\b[A-Z]\.$", name) else name.rstrip(".")
 
 
 # Heads that mean the same out of the article as in it.

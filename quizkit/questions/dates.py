@@ -343,9 +343,9 @@ def _what_happened(story: Story, asked: list[Candidate], drops: list[Drop]) -> l
     # Every sentence of the story dated that day counts, asked or not: 'What happened?' has
     # one answer only when the story tells of one thing on that day.
     told: dict[str, set[tuple[str, int]]] = defaultdict(set)
-    for fact in story.dates:
-        if not story.is_dateline(fact):
-            told[fact.date].add((fact.where.source, fact.where.sentence_index))
+    for told_fact in story.dates:
+        if not story.is_dateline(told_fact):
+            told[told_fact.date].add((told_fact.where.source, told_fact.where.sentence_index))
     per_day = {day: len(sentences) for day, sentences in told.items()}
     out = []
     for candidate in asked:

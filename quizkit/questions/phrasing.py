@@ -174,7 +174,9 @@ def is_participle(word: str) -> bool:
         return True
     from lemminflect import getInflection, getLemma
 
-    lemmas = getLemma(word, "VERB") if word.isalpha() and word.islower() else ()
+    if not (word.isalpha() and word.islower()):
+        return False
+    lemmas = getLemma(word, "VERB")
     return bool(lemmas) and word in getInflection(lemmas[0], "VBN")
 
 

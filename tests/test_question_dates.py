@@ -272,3 +272,71 @@ def test_us_in_capitals_is_a_country_not_a_pronoun() -> None:
     assert questions(article) == {
         "When did Olga Tamm head a ceremony in Varna welcoming US troops?": "1 May 2021"
     }
+
+
+def test_a_relation_noun_is_named_by_its_partners_in_the_sentence() -> None:
+    article = Article()
+    article.date(
+        "A handshake at a Baltic summit Friday marked the end of the bitter feud that had "
+        "raged between Latvia and Estonia for a week.",
+        "2021-04-30",
+        "Friday",
+        "a handshake at a Baltic summit marked the end of the bitter feud",
+    )
+    article.date(
+        "A handshake on Thursday ended the long quarrel that had raged for a week.",
+        "2021-04-29",
+        "Thursday",
+        "a handshake ended the long quarrel",
+    )
+    assert questions(article) == {
+        "When did a handshake at a Baltic summit mark the end of the bitter feud between "
+        "Latvia and Estonia?": "30 April 2021"
+    }
+
+
+def test_a_description_is_named_from_an_earlier_sentence() -> None:
+    article = Article()
+    article.date(
+        "The Riga Forum summit opened with a row over fishing quotas in May 2021.",
+        "2021-05-01",
+        "May 2021",
+        "the Riga Forum summit opened with a row over fishing quotas",
+    )
+    article.date(
+        "The summit ended on Monday with a joint statement.",
+        "2021-05-03",
+        "Monday",
+        "the summit ended with a joint statement",
+    )
+    assert questions(article)["When did the Riga Forum summit end with a joint statement?"] == (
+        "3 May 2021"
+    )
+
+
+def test_the_one_sent_to_visit_is_asked_as_the_planned_visit() -> None:
+    article = Article()
+    article.date(
+        "Olga Tamm has sent Foreign Minister Ivo Kask to visit Estonia on Monday.",
+        "2021-05-10",
+        "Monday",
+        "Olga Tamm has sent Foreign Minister Ivo Kask to visit Estonia",
+        planned=True,
+    )
+    assert questions(article) == {
+        "On what date was Foreign Minister Ivo Kask scheduled to visit Estonia?": "10 May 2021"
+    }
+
+
+def test_a_date_inside_a_named_event_phrase() -> None:
+    article = Article()
+    article.date(
+        "Observers called for a fair vote in Latvia's scheduled October 3 general elections.",
+        "2021-10-03",
+        "October 3",
+        "Observers called for a fair vote in Latvia's scheduled general elections",
+        planned=True,
+    )
+    assert questions(article) == {
+        "On what date were Latvia's general elections scheduled to be held?": "3 October 2021"
+    }

@@ -314,10 +314,9 @@ def unresolved_pronoun(text: str) -> bool:
         return True
     if QUESTION_LEAD.match(text) and re.search(r"\balso\b", text):
         return True  # 'When did Abe also express ...': 'also' points back into the article
-    raw = [w.strip("\"'“”") for w in _words(text)]
-    words = [w.lower() for w in raw]
+    words = [w.lower().strip("\"'“”") for w in _words(ATTRIBUTIVE_CAPS.sub("", text))]
     for i, word in enumerate(words):
-        if word in SUBJECT_PRONOUNS and not (raw[i].isupper() and len(raw[i]) > 1):
+        if word in SUBJECT_PRONOUNS:
             return True
         if word in POSSESSIVES:
             # 'his' after a named subject refers to it ('When did Bush begin his trip?')
@@ -325,6 +324,10 @@ def unresolved_pronoun(text: str) -> bool:
             if not before:
                 return True
     return False
+
+
+# 'US troops': a country's letters right before a noun, never the pronoun 'us'.
+ATTRIBUTIVE_CAPS = re.compile(r"\b[A-Z]{2,}(?= [a-z]{3,}\b)")
 
 
 def headline_caps(text: str, headlines: Iterable[str] = (), names: Iterable[str] = ()) -> bool:

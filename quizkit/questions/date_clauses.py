@@ -63,7 +63,9 @@ def complete(event: str, sentence: str, date_start: int, date_end: int) -> str:
         text = token.group()
         bare = text.strip(".,;:!?\"'“”()")
         if (
-            len(added) == 3
+            len(added) >= 3
+            and not text[:1].isupper()
+            or len(added) == 6
             or date_start <= start < date_end
             or not bare
             or not text[:1].isalnum()
@@ -246,8 +248,8 @@ def unnamed_description(question: str) -> str | None:
             continue
         if run[-1] in SELF_CONTAINED_HEADS:
             continue
-        rest = words[i + 1 + len(run) : i + 3 + len(run)]
-        if len(rest) == 2 and rest[0].lower() in QUALIFIERS and _placing(rest[1]):
+        rest = words[i + 1 + len(run) : i + 6 + len(run)]
+        if len(rest) >= 2 and rest[0].lower() in QUALIFIERS and _placing(rest[1:]):
             continue
         if rest and rest[0][:1].isupper():
             continue  # 'the pathologist Ana Roe': named by apposition
@@ -255,11 +257,81 @@ def unnamed_description(question: str) -> str | None:
     return None
 
 
-def _placing(word: str) -> bool:
-    """A qualifier that places: a name or number, or a bare plural ('of journalists')."""
-    bare = word.strip(",;:\"'“”")
-    if bare[:1].isupper() or bare[:1].isdigit():
+def _placing(words: list[str]) -> bool:
+    """A qualifier that places: a name or number soon after ('between the nations of Chile'),
+    or a bare plural ('of journalists')."""
+    bare = [w.strip(",;:\"'“”") for w in words]
+    if any(w[:1].isupper() or w[:1].isdigit() for w in bare[:4]):
         return True
-    return bare.lower() not in NOT_NOUN_PHRASE and bare.lower() not in (
+    return bool(bare) and bare[0].lower() not in NOT_NOUN_PHRASE | {
         "his", "her", "its", "their", "this", "that", "these", "those",
-    )  # fmt: skip
+    }  # fmt: skip
+
+
+# A relation noun's partners, said after it in the sentence: 'the dispute that had taken
+# place between the nations of Chile and Peru'.
+PARTNERS = re.compile(
+    r"^[^.;:]{0,60}?\b(?P<phrase>(?:between|with|against) (?:the \w+ of )?"
+    r"[A-Z][\w'’-]*(?:(?:,? and |, | )[A-Z][\w'’-]*)*)"
+)
+
+
+def name_description(description: str, sentence: str, earlier: list[str]) -> str | None:
+    """The description with what places it: its partners named after it in the sentence
+    ('the bitter dispute between Chile and Peru'), or the named phrase with the same head
+    noun in an earlier sentence ('the summit' -> 'the Rio Group summit'); None when neither
+    is there (or more than one earlier phrase would fit)."""
+    at = sentence.find(description[4:]) if description.startswith("the ") else -1
+    if at >= 0:
+        partners = PARTNERS.match(sentence[at + len(description) - 4 :])
+        if partners:
+            return f"{description} {partners['phrase'].rstrip(',')}"
+    head = description.split()[-1]
+    found = set()
+    for text in earlier:
+        for match in re.finditer(
+            rf"\b(?:the|The) ((?:[A-Z][\w'’.-]*\s+)+(?:[a-z-]+\s+){{0,2}}){re.escape(head)}\b",
+            text,
+        ):
+            found.add(f"the {match.group(1)}{head}")
+        for match in re.finditer(
+            rf"\b([A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}){re.escape(head)}\b", text
+        ):
+            found.add(f"{match.group(1)}{head}")
+    return found.pop() if len(found) == 1 else None
+
+
+# 'Ana Roe has sent Ivo Kask to visit Riga on Monday': the one sent is to visit.
+SENT_TO = re.compile(
+    r"^.*?\b(?:sent|dispatched|asked|ordered|invited|instructed)\s+(?P<who>.+?)\s+to\s+"
+    r"(?P<verb>[a-z]+)\b(?P<rest>.*)$"
+)
+
+
+def sent_to(event: str) -> str | None:
+    """'X has sent Y to visit Riga' -> 'Y will visit Riga': the planned event is the visit."""
+    found = SENT_TO.match(event)
+    if not found or not found["who"][:1].isupper():
+        return None
+    return f"{found['who']} will {found['verb']}{found['rest']}"
+
+
+# "Tarsa's scheduled October 28 general elections": a date inside a named noun phrase.
+EVENT_NOUNS = r"(?:elections?|vote|referendum|summit|talks|conference|polls|games|ceremony)"
+OWNER_BEFORE = re.compile(
+    r"(?P<owner>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*['’]s) (?:scheduled |planned |upcoming )?$"
+)
+NOUN_AFTER = re.compile(rf"^\s+(?P<noun>(?:[a-z-]+ ){{0,2}}{EVENT_NOUNS})\b")
+
+
+def dated_noun(sentence: str, date_start: int, date_end: int, planned: bool) -> str | None:
+    """'Tarsa's general elections will be held' from "Tarsa's scheduled October 28 general
+    elections"; None when the date is not set inside such a phrase."""
+    owner = OWNER_BEFORE.search(sentence[max(0, date_start - 80) : date_start])
+    noun = NOUN_AFTER.match(sentence[date_end : date_end + 60])
+    if not (owner and noun):
+        return None
+    subject = f"{owner['owner']} {noun['noun']}"
+    if planned:
+        return f"{subject} will be held"
+    return f"{subject} {'were' if plural_subject(subject) else 'was'} held"

@@ -16,7 +16,10 @@ from quizkit.questions.candidate import Candidate, Drop, source_of
 from quizkit.questions.date_clauses import (
     attach,
     complete,
+    dated_noun,
+    name_description,
     nominal_event,
+    sent_to,
     unnamed_description,
 )
 from quizkit.questions.distractors import date_options, rng_for
@@ -166,9 +169,13 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         nominal = nominal_event(where.sentence, *span)
         planned = is_planned(fact, story)
         lead = lead_of(fact)
+        noun_event = dated_noun(where.sentence, *span, planned)
         if nominal is not None and not planned:
             # 'the killing of a journalist, Ana Roe, on May 3': the date is the noun's
             event, question = nominal, when_question(nominal)
+        elif noun_event is not None:
+            # "Tarsa's scheduled May 3 elections": the date is the elections'
+            event, question = best_wording(noun_event, planned, lead)
         else:
             whole = complete(fact.event, where.sentence, *span)
             attached = attach(whole, where.sentence, fact.text, span[0])
@@ -181,15 +188,28 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 drops.append(_drop("statement-only", fact, event))
                 continue
             event, question = best_wording(event, planned, lead)
+            sent = sent_to(event) if planned and question is None else None
+            if sent is not None:
+                # 'Bush has sent Rice to visit Kenya on Monday': Rice was to visit
+                event, question = best_wording(sent, planned, lead)
         if question is None:
             drops.append(_drop("no-clause", fact, event))
             continue
         question = a_before_vowel_sound(question)
         event = a_before_vowel_sound(event)
-        unnamed = unnamed_description(question)
-        if unnamed is not None:
+        # Read in the clause itself, where the verb after a description is in its own tense.
+        unnamed = unnamed_description(event) or unnamed_description(question)
+        named = _named_description(unnamed, event, fact, story) if unnamed else None
+        if named is not None:
+            event, question = best_wording(named, planned, lead)
+            unnamed = (
+                unnamed_description(event) or unnamed_description(question)
+                if question
+                else "no-clause"
+            )
+        if question is None or unnamed is not None:
             # 'the bitter dispute': which one is in the article, not in the question
-            drops.append(_drop("no-antecedent", fact, question))
+            drops.append(_drop("no-antecedent", fact, question or event))
             continue
         if bare_unnamed_event(event):
             drops.append(_drop("vague-event", fact, question))
@@ -237,6 +257,20 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         )
     candidates += _what_happened(story, candidates, drops)
     return candidates, drops
+
+
+def _named_description(unnamed: str, event: str, fact: DateFact, story: Story) -> str | None:
+    """The event with 'the dispute' named from its own sentence or an earlier one, if it can."""
+    if unnamed not in event:
+        return None
+    here = fact.where
+    earlier = [
+        text
+        for index, text in sorted(story.sentences.get(here.source, {}).items())
+        if index < here.sentence_index
+    ]
+    named = name_description(unnamed, here.sentence, earlier)
+    return event.replace(unnamed, named, 1) if named else None
 
 
 def _named_subject(event: str, story: Story) -> str:

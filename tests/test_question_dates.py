@@ -340,3 +340,58 @@ def test_a_date_inside_a_named_event_phrase() -> None:
     assert questions(article) == {
         "On what date were Latvia's general elections scheduled to be held?": "3 October 2021"
     }
+
+
+def test_a_whole_statement_by_a_named_speaker_is_asked_as_itself() -> None:
+    article = Article()
+    article.date(
+        "On Saturday, Latvian speaker Ivo Kask told the BBC that the ferry remains in port.",
+        "2021-05-01",
+        "Saturday",
+        "Latvian speaker Ivo Kask told the BBC that the ferry remains in port",
+        reporting=True,
+    )
+    article.date(
+        "Outgoing Tarsa director Ana Roe said on Sunday that Latvia risks a long strike if "
+        "wages are not raised, and expressed concerns about fuel.",
+        "2021-05-02",
+        "Sunday",
+        "Outgoing Tarsa director Ana Roe said that Latvia risks a long strike if wages",
+        reporting=True,
+    )
+    asked = questions(article)
+    assert asked[
+        "When did Latvian speaker Ivo Kask tell the BBC that the ferry remains in port?"
+    ] == ("1 May 2021")
+    assert asked[
+        "When did outgoing Tarsa director Ana Roe say that Latvia risks a long strike?"
+    ] == ("2 May 2021")
+    assert not any(q.startswith("What happened") for q in asked)
+
+
+def test_a_statement_with_a_pronoun_a_quotation_or_no_clause_is_left_out() -> None:
+    article = Article()
+    article.date(
+        "Prime Minister Olga Tamm said on Monday that the opposition would never win as long as "
+        "he is alive.",
+        "2021-05-03",
+        "Monday",
+        "Prime Minister Olga Tamm said that the opposition would never win as long as he",
+        reporting=True,
+    )
+    article.date(
+        '"There is a growing sense of fear," the Riga Press Union said on Tuesday.',
+        "2021-05-04",
+        "Tuesday",
+        "the Riga Press Union said that there is a growing sense of fear",
+        reporting=True,
+    )
+    article.date(
+        "Latvian police reported on Sunday that claiming asylum in Riga.",
+        "2021-05-02",
+        "Sunday",
+        "Latvian police reported that claiming asylum in Riga",
+        reporting=True,
+    )
+    assert questions(article) == {}
+    assert list(reasons(article).values()).count("statement-only") == 3

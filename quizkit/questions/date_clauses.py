@@ -335,3 +335,58 @@ def dated_noun(sentence: str, date_start: int, date_end: int, planned: bool) -> 
     if planned:
         return f"{subject} will be held"
     return f"{subject} {'were' if plural_subject(subject) else 'was'} held"
+
+
+SPEECH_VERBS = {"say", "tell", "warn", "announce", "declare", "state", "claim", "report"}
+SPEECH_VERBS |= {"insist", "stress", "add", "note", "confirm", "deny", "urge"}
+CONTENT_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us"}
+CONTENT_PRONOUNS |= {"this", "these", "those", "his", "its", "their", "our", "my"}
+FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"}
+FINITE |= {"may", "might", "must", "should", "does", "do", "did", "doesn't", "don't", "isn't"}
+FINITE |= {"wasn't", "won't", "remains", "remained"}
+
+
+def statement_clause(event: str, sentence: str) -> str | None:
+    """A statement that can be asked as itself: 'When did Ana Roe tell the BBC that talks
+    had failed?' The speaker is named, the words said are a whole clause of the writer's
+    (no quotation, no pronoun pointing back into the article), cut at a condition ('if
+    ...') or the speaker's second verb ('and expressed ...'); else None.
+    """
+    stripped = sentence.lstrip()
+    if stripped[:1] in "\"“'‘":
+        return None  # a quotation put in the writer's words by the extractor
+    words = event.split()
+    found = main_verb(words)
+    if found is None or found[1] not in SPEECH_VERBS:
+        return None
+    at = found[0]
+    subject = words[:at]
+    if not any(w[:1].isupper() for w in subject) or subject[0].lower() in CONTENT_PRONOUNS:
+        return None
+    text = " ".join(words[at + 1 :])
+    text = re.split(r",?\s+if\s+", text)[0]
+    second = re.search(r"\s+and\s+(\w+)\b", text)
+    if second and past_tense_lemma(second.group(1)):
+        text = text[: second.start()]
+    said = text.split()
+    if not said or len(said) > 22:
+        return None
+    if any(w.lower().strip(",.;:") in CONTENT_PRONOUNS for w in said[1:]):
+        return None
+    lowered = [w.lower() for w in said]
+    clause = said[lowered.index("that") + 1 :] if "that" in lowered else []
+    if "that" in lowered and not any(
+        w.lower() in FINITE or past_tense_lemma(w) or _present_verb(w) for w in clause
+    ):
+        return None  # 'reported that claiming ...': no clause after 'that'
+    return " ".join([*subject, words[at], *said])
+
+
+def _present_verb(word: str) -> bool:
+    """'risks', 'needs': a third-person present verb."""
+    if not (word.isalpha() and word.islower() and word.endswith("s")):
+        return False
+    from lemminflect import getInflection, getLemma
+
+    lemmas = getLemma(word, "VERB")
+    return bool(lemmas) and word in getInflection(lemmas[0], "VBZ")

@@ -20,6 +20,7 @@ from quizkit.questions.date_clauses import (
     name_description,
     nominal_event,
     sent_to,
+    statement_clause,
     unnamed_description,
 )
 from quizkit.questions.distractors import date_options, rng_for
@@ -73,6 +74,9 @@ SECOND_VERB = re.compile(
 # A participle phrase set off by commas ('Bush, accompanied by his wife, began ...'): the
 # question keeps the subject and its own verb.
 APPOSITIVE = re.compile(r",\s+(?:accompanied|joined|flanked|followed|backed|escorted) by [^,]+,")
+# A word before a title that had its capital only from opening the sentence ('Outgoing CIA
+# director Ana Roe'); a title itself ('Deputy', 'Acting President') keeps it.
+PRE_TITLE = re.compile(r"^(Outgoing|Former|Incoming|Ousted|Exiled|Jailed|Embattled|Veteran)\b")
 # A place phrase set off after a name ('struck Varna, in the Tarsa province'): the name
 # already says where, and the aside is where a copied slip of the pen would sit.
 TRAILING_PLACE_ASIDE = re.compile(r"(\b[A-Z][\w'’-]*),\s+in\s+[^,]+$")
@@ -183,10 +187,14 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 drops.append(_drop(attached.reason or "date-of-other-event", fact, whole))
                 continue
             event = _named_subject(story.resolve(where, clean_event(attached.event)), story)
+            event = PRE_TITLE.sub(lambda m: m.group(1).lower(), event)
             event = _own_country(event)
             if (fact.reporting and not is_announcement(event)) or is_statement(event):
-                drops.append(_drop("statement-only", fact, event))
-                continue
+                said = statement_clause(event, where.sentence) if not planned else None
+                if said is None:
+                    drops.append(_drop("statement-only", fact, event))
+                    continue
+                event = said  # 'When did Ana Roe tell the BBC that the talks had failed?'
             event, question = best_wording(event, planned, lead)
             sent = sent_to(event) if planned and question is None else None
             if sent is not None:

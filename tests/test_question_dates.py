@@ -395,3 +395,40 @@ def test_a_statement_with_a_pronoun_a_quotation_or_no_clause_is_left_out() -> No
     )
     assert questions(article) == {}
     assert list(reasons(article).values()).count("statement-only") == 3
+
+
+def test_his_order_in_an_earlier_sentence_names_the_order() -> None:
+    article = Article()
+    article.official(
+        "Latvian President Ivo Kask signed his executive order.", "Ivo Kask", "President", "Latvia"
+    )
+    article.date(
+        "On Monday, Latvian President Ivo Kask signed a new version of his executive order.",
+        "2021-05-03",
+        "Monday",
+        "Latvian President Ivo Kask signed a new version of his executive order",
+    )
+    article.date(
+        "The order is set to go into effect on May 20.",
+        "2021-05-20",
+        "May 20",
+        "the order is set to go into effect",
+        planned=True,
+    )
+    asked = questions(article)
+    assert asked["On what date was Ivo Kask's executive order scheduled to go into effect?"] == (
+        "20 May 2021"
+    )
+
+
+def test_a_compass_word_before_a_common_noun_is_lower_case() -> None:
+    article = Article()
+    article.date(
+        "Olga Tamm on Saturday opened a school in the Western town of Zory.",
+        "2021-05-01",
+        "Saturday",
+        "Olga Tamm opened a school in the Western town of Zory",
+    )
+    assert questions(article) == {
+        "When did Olga Tamm open a school in the western town of Zory?": "1 May 2021"
+    }

@@ -276,7 +276,9 @@ PARTNERS = re.compile(
 )
 
 
-def name_description(description: str, sentence: str, earlier: list[str]) -> str | None:
+def name_description(
+    description: str, sentence: str, earlier: list[str], people: dict[str, set[str]] | None = None
+) -> str | None:
     """The description with what places it: its partners named after it in the sentence
     ('the bitter dispute between Chile and Peru'), or the named phrase with the same head
     noun in an earlier sentence ('the summit' -> 'the Rio Group summit'); None when neither
@@ -298,7 +300,20 @@ def name_description(description: str, sentence: str, earlier: list[str]) -> str
             rf"\b([A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}){re.escape(head)}\b", text
         ):
             found.add(f"{match.group(1)}{head}")
+        found |= _owned_by_person(text, head, people or {})
     return found.pop() if len(found) == 1 else None
+
+
+def _owned_by_person(text: str, head: str, people: dict[str, set[str]]) -> set[str]:
+    """'Ana Roe signed a new version of her executive order' -> "Ana Roe's executive order":
+    'his/her' with the one person the sentence names before it."""
+    found = set()
+    for match in re.finditer(rf"\b(?:his|her) ((?:[a-z-]+\s+){{0,2}}){re.escape(head)}\b", text):
+        before = text[: match.start()]
+        named = {p for p, names in people.items() if any(n in before for n in names)}
+        if len(named) == 1:
+            found.add(f"{named.pop()}'s {match.group(1)}{head}")
+    return found
 
 
 # 'Ana Roe has sent Ivo Kask to visit Riga on Monday': the one sent is to visit.

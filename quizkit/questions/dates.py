@@ -77,6 +77,11 @@ APPOSITIVE = re.compile(r",\s+(?:accompanied|joined|flanked|followed|backed|esco
 # A word before a title that had its capital only from opening the sentence ('Outgoing CIA
 # director Ana Roe'); a title itself ('Deputy', 'Acting President') keeps it.
 PRE_TITLE = re.compile(r"^(Outgoing|Former|Incoming|Ousted|Exiled|Jailed|Embattled|Veteran)\b")
+# 'the Western town of Zory': a compass word before a common noun is no part of a name.
+COMPASS_BEFORE_NOUN = re.compile(
+    r"(?<=\bthe )(Northern|Southern|Eastern|Western|Central)(?= (?:town|city|village|port|"
+    r"region|province|district|suburb|part|border)\b)"
+)
 # A place phrase set off after a name ('struck Varna, in the Tarsa province'): the name
 # already says where, and the aside is where a copied slip of the pen would sit.
 TRAILING_PLACE_ASIDE = re.compile(r"(\b[A-Z][\w'’-]*),\s+in\s+[^,]+$")
@@ -188,6 +193,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 continue
             event = _named_subject(story.resolve(where, clean_event(attached.event)), story)
             event = PRE_TITLE.sub(lambda m: m.group(1).lower(), event)
+            event = COMPASS_BEFORE_NOUN.sub(lambda m: m.group(1).lower(), event)
             event = _own_country(event)
             if (fact.reporting and not is_announcement(event)) or is_statement(event):
                 said = statement_clause(event, where.sentence) if not planned else None
@@ -277,7 +283,8 @@ def _named_description(unnamed: str, event: str, fact: DateFact, story: Story) -
         for index, text in sorted(story.sentences.get(here.source, {}).items())
         if index < here.sentence_index
     ]
-    named = name_description(unnamed, here.sentence, earlier)
+    people = {o.person: o.names | {o.person} for o in story.officials}
+    named = name_description(unnamed, here.sentence, earlier, people)
     return event.replace(unnamed, named, 1) if named else None
 
 

@@ -416,9 +416,9 @@ def test_his_order_in_an_earlier_sentence_names_the_order() -> None:
         planned=True,
     )
     asked = questions(article)
-    assert asked["On what date was Ivo Kask's executive order scheduled to go into effect?"] == (
-        "20 May 2021"
-    )
+    assert asked[
+        "On what date was Ivo Kask's new executive order scheduled to go into effect?"
+    ] == ("20 May 2021")
 
 
 def test_a_compass_word_before_a_common_noun_is_lower_case() -> None:

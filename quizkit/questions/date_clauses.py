@@ -308,11 +308,14 @@ def _owned_by_person(text: str, head: str, people: dict[str, set[str]]) -> set[s
     """'Ana Roe signed a new version of her executive order' -> "Ana Roe's executive order":
     'his/her' with the one person the sentence names before it."""
     found = set()
-    for match in re.finditer(rf"\b(?:his|her) ((?:[a-z-]+\s+){{0,2}}){re.escape(head)}\b", text):
+    noun = re.escape(head)
+    owned = rf"\b(?:an? (?P<new>[a-z-]+) version of )?(?:his|her) ((?:[a-z-]+\s+){{0,2}}){noun}\b"
+    for match in re.finditer(owned, text):
         before = text[: match.start()]
         named = {p for p, names in people.items() if any(n in before for n in names)}
+        new = f"{match['new']} " if match["new"] else ""  # 'a revised version of his order'
         if len(named) == 1:
-            found.add(f"{named.pop()}'s {match.group(1)}{head}")
+            found.add(f"{named.pop()}'s {new}{match.group(2)}{head}")
     return found
 
 

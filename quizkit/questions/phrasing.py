@@ -305,8 +305,8 @@ def planned_question(event: str, lead: str = "when") -> str | None:
 def main_verb(words: list[str]) -> tuple[int, str] | None:
     """Where a clause's simple-past main verb stands, and its base form."""
     for i, word in enumerate(words[1:], start=1):
-        if words[i - 1].lower() in SUBJECT_STOP:
-            continue
+        if words[i - 1].lower() in SUBJECT_STOP or words[i - 1].endswith(("'s", "’s")):
+            continue  # 'Tamm's revised order': after a possessive comes no verb
         bare = re.sub(r"[^\w'-]", "", word)
         if bare.lower() in ("was", "were", "had", "has", "is", "are", "will", "would"):
             return None

@@ -273,15 +273,21 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     return candidates, drops
 
 
+ANTECEDENT_REACH = 12
+
+
 def _named_description(unnamed: str, event: str, fact: DateFact, story: Story) -> str | None:
     """The event with 'the dispute' named from its own sentence or an earlier one, if it can."""
     if unnamed not in event:
         return None
     here = fact.where
+    # The few sentences just before: an antecedent stands close, and a bounded look-back
+    # keeps a long article's questions in linear time.
+    sentences = story.sentences.get(here.source, {})
     earlier = [
-        text
-        for index, text in sorted(story.sentences.get(here.source, {}).items())
-        if index < here.sentence_index
+        sentences[index]
+        for index in range(max(1, here.sentence_index - ANTECEDENT_REACH), here.sentence_index)
+        if index in sentences
     ]
     people = {o.person: o.names | {o.person} for o in story.officials}
     named = name_description(unnamed, here.sentence, earlier, people)

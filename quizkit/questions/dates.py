@@ -273,7 +273,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     return candidates, drops
 
 
-ANTECEDENT_REACH = 12
+ANTECEDENT_REACH = 40
 
 
 def _named_description(unnamed: str, event: str, fact: DateFact, story: Story) -> str | None:
@@ -281,7 +281,7 @@ def _named_description(unnamed: str, event: str, fact: DateFact, story: Story) -
     if unnamed not in event:
         return None
     here = fact.where
-    # The few sentences just before: an antecedent stands close, and a bounded look-back
+    # The sentences before, up to a bound: an antecedent stands within a page, and a bound
     # keeps a long article's questions in linear time.
     sentences = story.sentences.get(here.source, {})
     earlier = [

@@ -218,6 +218,9 @@ def _name_end(name: str) -> str:
 # Heads that mean the same out of the article as in it.
 SELF_CONTAINED_HEADS = {"time", "first", "world", "past", "same", "end", "start", "beginning"}
 SELF_CONTAINED_HEADS |= {"rest", "part", "middle", "number", "top", "front"}
+# A body the question names just before ('NATO ... the alliance', 'Latvia ... the country').
+BODY_NOUNS = {"alliance", "organisation", "organization", "bloc", "union", "league", "country"}
+BODY_NOUNS |= {"nation", "group", "body", "company", "party", "council", "coalition"}
 QUALIFIERS = {"of", "in", "from", "at", "on", "between", "against", "with", "for", "by", "near"}
 NOT_NOUN_PHRASE = QUALIFIERS | PHRASE_ENDS | {"to", "into"}
 
@@ -248,6 +251,10 @@ def unnamed_description(question: str) -> str | None:
             continue
         if run[-1] in SELF_CONTAINED_HEADS:
             continue
+        if run[-1] in BODY_NOUNS and re.search(
+            r"\b[A-Z]{2,}\b|\b[A-Z][a-z]+", " ".join(words[1:i])
+        ):
+            continue  # 'NATO agreed to reinforce the alliance's flank': the name just before
         rest = words[i + 1 + len(run) : i + 6 + len(run)]
         if len(rest) >= 2 and rest[0].lower() in QUALIFIERS and _placing(rest[1:]):
             continue

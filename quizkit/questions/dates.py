@@ -222,8 +222,11 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 else "no-clause"
             )
         if question is None or unnamed is not None:
-            # 'the bitter dispute': which one is in the article, not in the question
-            drops.append(_drop("no-antecedent", fact, question or event))
+            # 'the bitter dispute': which one is in the article, not in the question (and
+            # 'When did the deployment begin?', naming nothing at all, is vague through and through)
+            vague = question is not None and not names_something(question)
+            reason = "vague-event" if vague else "no-antecedent"
+            drops.append(_drop(reason, fact, question or event))
             continue
         if bare_unnamed_event(event):
             drops.append(_drop("vague-event", fact, question))

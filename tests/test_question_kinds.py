@@ -170,10 +170,10 @@ def test_an_event_cut_mid_clause_is_asked_up_to_where_it_is_whole() -> None:
 def test_a_bare_statement_and_the_dateline_are_never_asked_as_events() -> None:
     article = Article()
     article.date(
-        "Olga Tamm said on Monday that the accord was fair.",
+        "Olga Tamm said on Monday that the Riga accord was fair.",
         "2021-05-03",
         "Monday",
-        "Olga Tamm said that the accord was fair",
+        "Olga Tamm said that the Riga accord was fair",
     )
     article.date(
         "The Latvian government welcomed the accord on Monday.",
@@ -182,10 +182,12 @@ def test_a_bare_statement_and_the_dateline_are_never_asked_as_events() -> None:
         "the Latvian government welcomed the accord",
         reporting=True,
     )
-    assert questions(article) == {}
+    # The statement is asked as what it is, a statement, never as the event of its day.
+    assert questions(article) == {
+        "When did Olga Tamm say that the Riga accord was fair?": "3 May 2021"
+    }
     left_out = reasons(article)
     assert left_out[HEADLINE] == "dateline"
-    assert left_out["Olga Tamm said that the accord was fair"] == "statement-only"
     assert left_out["the Latvian government welcomed the accord"] == "statement-only"
 
 

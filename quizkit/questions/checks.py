@@ -319,7 +319,7 @@ def unresolved_pronoun(text: str) -> bool:
         return True
     if QUESTION_LEAD.match(text) and re.search(r"\balso\b", text):
         return True  # 'When did Abe also express ...': 'also' points back into the article
-    written = [w.strip("\"'“”") for w in _words(text)]
+    written = [w.strip("\"'“”") for w in _words(ATTRIBUTIVE_CAPS.sub("", text))]
     words = [w.lower() for w in written]
     for i, word in enumerate(words):
         if word in SUBJECT_PRONOUNS and not (len(word) > 1 and written[i].isupper()):
@@ -331,6 +331,10 @@ def unresolved_pronoun(text: str) -> bool:
             if not before:
                 return True
     return False
+
+
+# 'US troops': a country's letters right before a noun, never the pronoun 'us'.
+ATTRIBUTIVE_CAPS = re.compile(r"\b[A-Z]{2,}(?= [a-z]{3,}\b)")
 
 
 def headline_caps(text: str, headlines: Iterable[str] = (), names: Iterable[str] = ()) -> bool:

@@ -14,6 +14,16 @@ from quizkit.extract.facts import DateFact
 from quizkit.grading import fold
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, source_of
+from quizkit.questions.date_clauses import (
+    attach,
+    complete,
+    dated_noun,
+    name_description,
+    nominal_event,
+    sent_to,
+    statement_clause,
+    unnamed_description,
+)
 from quizkit.questions.distractors import StoryDays, date_options, rng_for
 from quizkit.questions.phrasing import (
     MONTH_NAMES,
@@ -65,6 +75,19 @@ SECOND_VERB = re.compile(
 # A participle phrase set off by commas ('Bush, accompanied by his wife, began ...'): the
 # question keeps the subject and its own verb.
 APPOSITIVE = re.compile(r",\s+(?:accompanied|joined|flanked|followed|backed|escorted) by [^,]+,")
+# A word before a title that had its capital only from opening the sentence ('Outgoing CIA
+# director Ana Roe'); a title itself ('Deputy', 'Acting President') keeps it.
+PRE_TITLE = re.compile(r"^(Outgoing|Former|Incoming|Ousted|Exiled|Jailed|Embattled|Veteran)\b")
+# 'the Western town of Zory': a compass word before a common noun is no part of a name.
+COMPASS_BEFORE_NOUN = re.compile(
+    r"(?<=\bthe )(Northern|Southern|Eastern|Western|Central)(?= (?:town|city|village|port|"
+    r"region|province|district|suburb|part|border)\b)"
+)
+# A place phrase set off after a name ('struck Varna, in the Tarsa province'): the name
+# already says where, and the aside is where a copied slip of the pen would sit.
+TRAILING_PLACE_ASIDE = re.compile(r"(\b[A-Z][\w'’-]*),\s+in\s+[^,]+$")
+# An age set off after a name ('Ana Roe, 25,', 'Ana Roe, aged 31,'): no part of the event.
+AGE_ASIDE = re.compile(r",\s+(?:aged?\s+(?:given\s+as\s+)?)?\d{1,3}(?:\s+or\s+\d{1,3})?,")
 TRAILING = {"the", "a", "an", "to", "of", "on", "for", "and", "in", "at", "with", "by", "from"}
 
 
@@ -73,7 +96,7 @@ def clean_event(event: str) -> str:
     the words left hanging where a quotation was cut away ('... gangs and appealed to the').
     """
     event = SECOND_VERB.sub("", CLOCK_TIME.sub("", event))
-    event = APPOSITIVE.sub("", event)
+    event = TRAILING_PLACE_ASIDE.sub(r"\1", APPOSITIVE.sub("", AGE_ASIDE.sub("", event)))
     words = LEADING_LINKS.sub("", event.strip()).strip(" ,;:").split()
     while words and words[-1].lower() in TRAILING:
         words.pop()
@@ -84,7 +107,8 @@ def clean_event(event: str) -> str:
 
 # Where a clause can end early when the extractor cut its tail off ('... at a speech
 # entitled', '... to announce that Israel would observe').
-CUTS = re.compile(r"\s+(?:to|that|after|since|as|at a|at the|in order to|following|near)\s+")
+# Not at "since": "his first appearance since stepping down" needs its "since" phrase.
+CUTS = re.compile(r"\s+(?:to|that|after|as|at a|at the|in order to|following|near)\s+")
 
 
 def best_wording(event: str, planned: bool, lead: str) -> tuple[str, str | None]:
@@ -142,21 +166,72 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         return {day for day, count in counts.items() if count >= 2}
 
     for fact in story.dates:
-        event = story.resolve(fact.where, clean_event(fact.event))
+        where = fact.where
         if story.is_dateline(fact):
-            drops.append(_drop("dateline", fact, event))
+            drops.append(_drop("dateline", fact, fact.event))
             continue
         if fact.date.startswith("--"):
-            drops.append(_drop("no-year", fact, event))
+            drops.append(_drop("no-year", fact, fact.event))
             continue
-        if (fact.reporting and not is_announcement(event)) or is_statement(event):
-            drops.append(_drop("statement-only", fact, event))
-            continue
+        # The extractor's offsets count from the document's start: the date's place in its
+        # own sentence is where its words stand there.
+        at = max(where.sentence.find(fact.text), 0)
+        span = (at, at + len(fact.text))
+        nominal = nominal_event(where.sentence, *span)
         planned = is_planned(fact, story)
         lead = lead_of(fact)
-        event, question = best_wording(event, planned, lead)
+        noun_event = dated_noun(where.sentence, *span, planned)
+        if nominal is not None and not planned:
+            # 'the killing of a journalist, Ana Roe, on May 3': the date is the noun's
+            event, question = nominal, when_question(nominal)
+        elif noun_event is not None:
+            # "Tarsa's scheduled May 3 elections": the date is the elections'
+            event, question = best_wording(noun_event, planned, lead)
+        else:
+            whole = complete(fact.event, where.sentence, *span)
+            attached = attach(whole, where.sentence, fact.text, span[0])
+            if attached.event is None:
+                drops.append(_drop(attached.reason or "date-of-other-event", fact, whole))
+                continue
+            event = _named_subject(story.resolve(where, clean_event(attached.event)), story)
+            event = PRE_TITLE.sub(lambda m: m.group(1).lower(), event)
+            event = COMPASS_BEFORE_NOUN.sub(lambda m: m.group(1).lower(), event)
+            event = _own_country(event)
+            if (fact.reporting and not is_announcement(event)) or is_statement(event):
+                said = statement_clause(event, where.sentence) if not planned else None
+                if said is None:
+                    drops.append(_drop("statement-only", fact, event))
+                    continue
+                event = said  # 'When did Ana Roe tell the BBC that the talks had failed?'
+            event, question = best_wording(event, planned, lead)
+            sent = sent_to(event) if planned and question is None else None
+            if sent is not None:
+                # 'Bush has sent Rice to visit Kenya on Monday': Rice was to visit
+                event, question = best_wording(sent, planned, lead)
         if question is None:
             drops.append(_drop("no-clause", fact, event))
+            continue
+        question = a_before_vowel_sound(question)
+        event = a_before_vowel_sound(event)
+        # Read in the clause itself, where the verb after a description is in its own tense.
+        unnamed = unnamed_description(event) or unnamed_description(question)
+        named = _named_description(unnamed, event, fact, story) if unnamed else None
+        if named is not None:
+            event, question = best_wording(named, planned, lead)
+            unnamed = (
+                unnamed_description(event) or unnamed_description(question)
+                if question
+                else "no-clause"
+            )
+        if question is None or unnamed is not None:
+            # 'the bitter dispute': which one is in the article, not in the question (and
+            # 'When did the deployment begin?', naming nothing at all, is vague through and through)
+            vague = question is not None and not names_something(question)
+            reason = "vague-event" if vague else "no-antecedent"
+            drops.append(_drop(reason, fact, question or event))
+            continue
+        if bare_unnamed_event(event):
+            drops.append(_drop("vague-event", fact, question))
             continue
         place = fact.place or _only_country(fact, story)
         if not names_something(question) and _real_place(place, event):
@@ -204,6 +279,87 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     return candidates, drops
 
 
+ANTECEDENT_REACH = 40
+
+
+def _named_description(unnamed: str, event: str, fact: DateFact, story: Story) -> str | None:
+    """The event with 'the dispute' named from its own sentence or an earlier one, if it can."""
+    if unnamed not in event:
+        return None
+    here = fact.where
+    # The sentences before, up to a bound: an antecedent stands within a page, and a bound
+    # keeps a long article's questions in linear time.
+    sentences = story.sentences.get(here.source, {})
+    earlier = [
+        sentences[index]
+        for index in range(max(1, here.sentence_index - ANTECEDENT_REACH), here.sentence_index)
+        if index in sentences
+    ]
+    people = {o.person: o.names | {o.person} for o in story.officials}
+    named = name_description(unnamed, here.sentence, earlier, people)
+    return event.replace(unnamed, named, 1) if named else None
+
+
+def _named_subject(event: str, story: Story) -> str:
+    """'Brown called for ...' -> 'Gordon Brown called for ...': a surname standing as the
+    subject is one official's of the story, named in full (a surname alone may also be an
+    ordinary word the question would lower-case)."""
+    words = event.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].islower():
+        return event
+    full = {
+        o.person
+        for o in story.officials
+        if len(o.person.split()) > 1 and o.person.split()[-1] == words[0]
+    }
+    return " ".join([full.pop(), *words[1:]]) if len(full) == 1 else event
+
+
+def _own_country(event: str) -> str:
+    """'support for Tarsa at a meeting with the country's president': the country the clause
+    itself names just before, when it names one only."""
+    at = event.find("the country")
+    if at < 0:
+        return event
+    from quizkit.extract.gazetteer import find_places
+
+    named = {place.name for place, _s, _e in find_places(event[:at]) if place.is_country}
+    if len(named) != 1:
+        return event
+    return event.replace("the country", country_name(named.pop()), 1)
+
+
+# 'a 8.8 earthquake' reads 'an eight point eight': the article goes by the sound.
+A_BEFORE_VOWEL_NUMBER = re.compile(r"\b([Aa]) (?=(?:8|11|18|8\d)(?:[.,]\d+)?\b|8\d\d)")
+
+
+def a_before_vowel_sound(text: str) -> str:
+    return A_BEFORE_VOWEL_NUMBER.sub(lambda m: m.group(1) + "n ", text)
+
+
+def bare_unnamed_event(event: str) -> bool:
+    """'a Tarsa government panel met': nothing after the verb and a subject no name places
+    (indefinite, no 'in/of/from <Name>'), so the question fits any meeting of any panel."""
+    words = event.split()
+    if not words or words[0][:1].isupper() and words[0].lower() not in ("a", "an", "the"):
+        return False
+    found = main_verb(words)
+    at = found[0] if found else None
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in ("was", "were") and i + 1 < len(words):
+            at = i + 1
+            break
+    if at is None or at + 1 < len(words):
+        return False
+    subject = " ".join(words[:at])
+    head = words[at - 2] if words[at - 1].lower() in ("was", "were") else words[at - 1]
+    if head[:1].isupper():
+        return False  # 'the 2008 Tarsa Rally was cancelled': the subject is a name
+    if words[0].lower() == "the" and any(w[:1].isupper() for w in words[1:at]):
+        return False  # 'the Tarsa airlift began': one airlift, named by its place
+    return not re.search(r"\b(?:in|of|from|at|for)\s+(?:the\s+)?[A-Z]", subject)
+
+
 # Words of an organisation's name: 'in Kazakhstan Collective Security Treaty' is no place.
 ORGANISATION_WORDS = {"Treaty", "Organization", "Organisation", "Security", "Council", "Party"}
 ORGANISATION_WORDS |= {"Committee", "Union", "Agency", "Ministry", "Forces", "Army", "Commission"}
@@ -237,11 +393,21 @@ def _real_place(place: str | None, event: str) -> bool:
     return f" {fold(place)} " not in f" {fold(event)} "
 
 
+def _place_in_aside(place: str, event: str) -> bool:
+    """'Ana Roe, the ambassador in Tarsa, was recalled': the place describes a person, it
+    does not say where the event happened."""
+    return any(place in aside for aside in re.findall(r",[^,]+,", event))
+
+
 def _what_happened(story: Story, asked: list[Candidate], drops: list[Drop]) -> list[Candidate]:
     """'What happened in Riga on 4 May 2021?': only for a past event alone on its day, placed."""
-    per_day: dict[str, int] = defaultdict(int)
-    for candidate in asked:
-        per_day[candidate.note.extra["date"]] += 1
+    # Every sentence of the story dated that day counts, asked or not: 'What happened?' has
+    # one answer only when the story tells of one thing on that day.
+    told: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for told_fact in story.dates:
+        if not story.is_dateline(told_fact):
+            told[told_fact.date].add((told_fact.where.source, told_fact.where.sentence_index))
+    per_day = {day: len(sentences) for day, sentences in told.items()}
     out = []
     for candidate in asked:
         fact = candidate.origin
@@ -250,7 +416,7 @@ def _what_happened(story: Story, asked: list[Candidate], drops: list[Drop]) -> l
         event, day = extra["event"], extra["date"]
         if extra["planned"] or not past_event(event) or len(event.split()) < 5:
             continue
-        if not fact.place or per_day[day] > 1:
+        if not fact.place or per_day.get(day, 0) > 1 or _place_in_aside(fact.place, event):
             where = f"in {fact.place} " if fact.place else "(place unknown) "
             question = f"What happened {where}on {format_day(day)}?"
             drops.append(Drop("not-distinctive", "date", question, capitalise(event)))

@@ -130,7 +130,7 @@ def when_question(event: str, lead: str = "when") -> str | None:
             continue  # 'workers attached to a project were kidnapped': 'attached' describes
         if low in ("was", "were") and i + 1 < len(words):
             participle = words[i + 1]
-            if not participle.endswith(("ed", "en", "wn", "un")):
+            if not is_participle(participle):
                 return None
             rest = " ".join(words[i + 2 :])
             subject = " ".join(words[:i])
@@ -163,8 +163,21 @@ def _passive_verb_at(words: list[str]) -> int | None:
         if low in ("has", "have", "had", "is", "are", "will", "would"):
             return None
         if low in ("was", "were") and i + 1 < len(words) and i >= 3:
-            return i if words[i + 1].endswith(("ed", "en", "wn", "un")) else None
+            return i if is_participle(words[i + 1]) else None
     return None
+
+
+@lru_cache(maxsize=4096)
+def is_participle(word: str) -> bool:
+    """A past participle: 'signed', 'taken', 'hit', 'held' (not only the '-ed' ones)."""
+    if word.endswith(("ed", "en", "wn", "un")):
+        return True
+    from lemminflect import getInflection, getLemma
+
+    if not (word.isalpha() and word.islower()):
+        return False
+    lemmas = getLemma(word, "VERB")
+    return bool(lemmas) and word in getInflection(lemmas[0], "VBN")
 
 
 def _coordinate_base(words: list[str]) -> str:
@@ -292,8 +305,8 @@ def planned_question(event: str, lead: str = "when") -> str | None:
 def main_verb(words: list[str]) -> tuple[int, str] | None:
     """Where a clause's simple-past main verb stands, and its base form."""
     for i, word in enumerate(words[1:], start=1):
-        if words[i - 1].lower() in SUBJECT_STOP:
-            continue
+        if words[i - 1].lower() in SUBJECT_STOP or words[i - 1].endswith(("'s", "’s")):
+            continue  # 'Tamm's revised order': after a possessive comes no verb
         bare = re.sub(r"[^\w'-]", "", word)
         if bare.lower() in ("was", "were", "had", "has", "is", "are", "will", "would"):
             return None

@@ -15,10 +15,11 @@ import json
 import sqlite3
 import zipfile
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from quizkit.errors import InputError
 from quizkit.extra import NoteExtra
@@ -32,11 +33,17 @@ from quizkit.importers import (
     Warn,
     default_deck_name,
 )
-from quizkit.importers.ankihtml import cloze_card, cloze_numbers, html_to_text
+from quizkit.importers.ankihtml import SOUND_OPEN, cloze_card, cloze_numbers, html_to_text, tidy
 from quizkit.importers.limits import INT64_MAX, INT64_MIN, MAX_NAME, load_json, value_problem
 from quizkit.importers.protobuf import ProtobufError, fields, first_int, first_text
-from quizkit.importers.sqlitefile import Budget, check_tables, interrupted, open_untrusted
-from quizkit.models import DeckInfo, Note, SourceRef
+from quizkit.importers.sqlitefile import (
+    Budget,
+    check_tables,
+    interrupted,
+    open_untrusted,
+    strict_text_first,
+)
+from quizkit.models import DeckInfo, Note, NoteTable, SourceRef
 from quizkit.textfile import open_regular
 
 MIB = 1 << 20
@@ -92,9 +99,14 @@ def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
         del data  # SQLite holds its own copy
         try:
             collection = _schema(conn, inside)
-            problems = Problems(where, options.skip_bad)
             deck_name = default_deck_name(path, options)
-            notes, schedules, wanted = _notes(conn, collection, problems, options, inside)
+
+            def read() -> tuple[Problems, Sequence[Note], list[CardSchedule], set[str]]:
+                problems = Problems(where, options.skip_bad)
+                found = _notes(conn, collection, problems, options, inside, deck_name)
+                return problems, *found
+
+            problems, notes, schedules, wanted = strict_text_first(conn, read)
         except sqlite3.Error as error:
             if interrupted(error):
                 raise InputError(
@@ -286,64 +298,114 @@ def _notes(
     problems: Problems,
     options: ImportOptions,
     where: str,
-) -> tuple[list[Note], list[CardSchedule], set[str]]:
+    deck_name: str,
+) -> tuple[Sequence[Note], list[CardSchedule], set[str]]:
+    """The collection's notes, read in batches and checked column by column.
+
+    Plain two-sided notes (no media, no fields beyond front and back, one card, one deck)
+    come back as a `NoteTable`, as a big CSV file does: columns, not an object per note.
+    """
     budget = Budget(where)
-    cards: dict[int, list[Card]] = {}
-    for row in conn.execute(
-        """SELECT nid, ord, did, odid, type, queue, due, ivl, factor, data, id, left
-           FROM cards ORDER BY nid, ord"""
-    ):
-        budget.take(*row)
-        card = _card(row, where)
-        cards.setdefault(card.nid, []).append(card)
-    revlog: dict[int, list[tuple[int, int, int, int]]] = {}
-    if options.keep_schedule:
-        for row in conn.execute("SELECT cid, id, ease, time, type FROM revlog ORDER BY cid, id"):
-            try:
-                cid = _whole(row[0], "cid")
-                entry = (
-                    _whole(row[1], "id", 0, LAST_SECOND * 1000),
-                    _whole(row[2], "ease", -1, 1000),
-                    _whole(row[3], "time", INT32_MIN, INT32_MAX),
-                    _whole(row[4], "type", -1, 1000),
-                )
-            except ValueError as error:
-                raise InputError(where, f"revlog {row[1]!r:.40}: {error}") from None
-            revlog.setdefault(cid, []).append(entry)
-    notes: list[Note] = []
+    cards = _cards(conn, budget, where)
+    revlog = _revlog(conn, where) if options.keep_schedule else {}
+    decks = collection.decks
+    note_types = collection.note_types
+    # one entry per note, in order: a plain note as (guid, question, answer, deck, tags),
+    # any other as its Notes
+    made: list[tuple[str, str, str, str | None, tuple[str, ...]] | list[Note]] = []
+    all_plain = True
     schedules: list[CardSchedule] = []
     wanted: set[str] = set()
-    for nid, guid, mid, tags, flds in conn.execute(
-        "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
-    ):
-        budget.take(guid, tags, flds)
-        at = f"note {nid!r:.40}"
-        if not isinstance(nid, int) or not all(isinstance(v, str) for v in (guid, tags, flds)):
-            problems.bad("id, guid, tags or fields of the wrong type", at=at)
-            continue
-        note_type = collection.note_types.get(mid)
-        if note_type is None:
-            problems.bad(f"unknown note type {mid!r:.40}", at=at)
-            continue
-        its_cards = cards.get(nid, [])
-        deck = _deck_of(its_cards, collection)
-        made = _anki_note(note_type, guid, deck, tags.split(), flds, its_cards)
-        if isinstance(made, str):
-            problems.bad(made, at=at)
-            continue
-        for note in made:
-            wanted.update(note.extra.get("media", []))
-        notes.extend(made)
-        if options.keep_schedule:
-            try:
-                schedules.extend(_schedules(made, note_type, its_cards, collection, revlog))
-            except ValueError as error:
-                problems.bad(f"schedule: {error}", at=at)
-    return notes, schedules, wanted
+    seen_tags: dict[tuple[str, ...], tuple[str, ...]] = {}
+    no_cards: list[Card] = []
+    rows = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
+    while batch := rows.fetchmany(BATCH):
+        budget.take_columns(*list(zip(*batch, strict=True))[1:])
+        for nid, guid, mid, tags, flds in batch:
+            if type(nid) is not int or not type(guid) is type(tags) is type(flds) is str:
+                problems.bad("id, guid, tags or fields of the wrong type", at=f"note {nid!r:.40}")
+                continue
+            note_type = note_types.get(mid)
+            if note_type is None:
+                problems.bad(f"unknown note type {mid!r:.40}", at=f"note {nid!r:.40}")
+                continue
+            its_cards = cards.get(nid, no_cards)
+            deck = None
+            for card in its_cards:
+                did = card.odid or card.did  # a card in a filtered deck keeps its home in odid
+                if did in decks:
+                    deck = decks[did]
+                    break
+            tag_list = tuple(tags.split())
+            tag_list = seen_tags.setdefault(tag_list, tag_list)  # one tuple a set of tags
+            plain = _plain_note(note_type, flds, its_cards)
+            if plain is not None:
+                made.append((guid, plain[0], plain[1], deck, tag_list))
+                notes: list[Note] | None = None
+            else:
+                result = _anki_note(note_type, guid, deck, tag_list, flds, its_cards)
+                if isinstance(result, str):
+                    problems.bad(result, at=f"note {nid!r:.40}")
+                    continue
+                notes = result
+                made.append(notes)
+                all_plain = False
+                for note in notes:
+                    wanted.update(note.extra.get("media", []))
+            if options.keep_schedule and its_cards:
+                try:
+                    schedules.extend(_schedules(guid, note_type, its_cards, collection, revlog))
+                except ValueError as error:
+                    problems.bad(f"schedule: {error}", at=f"note {nid!r:.40}")
+    return _as_notes(made, all_plain, deck_name), schedules, wanted
 
 
-@dataclass(frozen=True)
-class Card:
+BATCH = 10_000  # rows read at a time: what one file produces is counted batch by batch
+PlainNote = tuple[str, str, str, str | None, tuple[str, ...]]
+
+
+def _as_notes(
+    made: list[PlainNote | list[Note]], all_plain: bool, deck_name: str
+) -> Sequence[Note]:
+    """The notes as a `NoteTable` when every one is plain, of one deck, with its own guid;
+    else as a list of Notes in the collection's order."""
+    if all_plain and made:
+        plain: list[PlainNote] = made  # type: ignore[assignment]
+        guids, questions, answers, decks, tags = (
+            list(column) for column in zip(*plain, strict=True)
+        )
+        if decks.count(decks[0]) == len(decks) and len(set(guids)) == len(guids):
+            # notes of no known deck go to the import's deck, as a None deck does
+            deck = decks[0] if decks[0] is not None else deck_name
+            return NoteTable(deck, guids, questions, answers, tags, [None] * len(guids))
+    notes: list[Note] = []
+    for entry in made:
+        if isinstance(entry, tuple):
+            guid, question, answer, deck_of, tag_list = entry
+            notes.append(Note(question, answer, guid, deck_of, tags=tag_list))
+        else:
+            notes.extend(entry)
+    return notes
+
+
+def _plain_note(note_type: NoteType, flds: str, cards: list[Card]) -> tuple[str, str] | None:
+    """Front and back of a note that is only that: a basic note with one card, whose other
+    fields are empty and whose text holds no HTML, entity or sound (so no media). None:
+    read it in full with `_anki_note`."""
+    if note_type.cloze or "<" in flds or "&" in flds or SOUND_OPEN in flds:
+        return None
+    raw = flds.split("\x1f")
+    if len(raw) < 2 or any(card.ord >= 1 for card in cards):
+        return None
+    if any(raw[2:]) and any(map(tidy, raw[2:])):
+        return None
+    question, answer = tidy(raw[0]), tidy(raw[1])
+    if not question or not answer:
+        return None  # `_anki_note` words the problem
+    return question, answer
+
+
+class Card(NamedTuple):
     """A row of Anki's cards table, each column checked for its type and range."""
 
     nid: int
@@ -358,6 +420,90 @@ class Card:
     data: str
     id: int
     left: int
+
+
+# Each checked column of a card: its index, name, range, and whether NULL/empty means 0.
+CARD_CHECKS = (
+    (0, "nid", INT64_MIN, INT64_MAX, False),
+    (1, "ord", 0, MAX_FIELDS, False),
+    (2, "did", INT64_MIN, INT64_MAX, False),
+    (3, "odid", INT64_MIN, INT64_MAX, True),
+    (4, "type", 0, 3, False),
+    (5, "queue", -3, 4, False),
+    (6, "due", INT32_MIN * 1000, LAST_SECOND, False),
+    (7, "ivl", -LAST_SECOND, MAX_DAYS, False),
+    (8, "factor", 0, 100_000, True),
+    (10, "id", INT64_MIN, INT64_MAX, False),
+    (11, "left", 0, INT32_MAX, True),
+)
+CARD_DATA = 9
+
+
+def _cards(conn: sqlite3.Connection, budget: Budget, where: str) -> dict[int, list[Card]]:
+    """Each note's cards in order, every column checked a whole batch at a time; a batch
+    that does not pass is checked card by card to name the first wrong value."""
+    cards: dict[int, list[Card]] = {}
+    rows = conn.execute(
+        """SELECT nid, ord, did, odid, type, queue, due, ivl, factor, data, id, left
+           FROM cards ORDER BY nid, ord"""
+    )
+    while batch := rows.fetchmany(BATCH):
+        columns = list(zip(*batch, strict=True))
+        budget.take_columns(columns[CARD_DATA])
+        if all(_whole_column(columns[i], low, high) for i, _, low, high, _ in CARD_CHECKS) and (
+            _all_of_type(columns[CARD_DATA], str)
+        ):
+            checked = list(map(Card._make, batch))
+        else:
+            checked = [_card(row, where) for row in batch]
+        for card in checked:
+            group = cards.get(card.nid)
+            if group is None:
+                cards[card.nid] = [card]
+            else:
+                group.append(card)
+    return cards
+
+
+def _all_of_type(column: Sequence[object], kind: type) -> bool:
+    return set(map(type, column)) <= {kind}
+
+
+def _whole_column(column: Sequence[Any], low: int, high: int) -> bool:
+    """Whether every value is a whole number (never NULL) in [low, high]."""
+    return _all_of_type(column, int) and low <= min(column) and max(column) <= high
+
+
+def _revlog(conn: sqlite3.Connection, where: str) -> dict[int, list[tuple[int, int, int, int]]]:
+    """Each card's review log (id, ease, time, type), checked a batch at a time."""
+    revlog: dict[int, list[tuple[int, int, int, int]]] = {}
+    rows = conn.execute("SELECT cid, id, ease, time, type FROM revlog ORDER BY cid, id")
+    while batch := rows.fetchmany(BATCH):
+        cid, stamp, ease, took, kind = zip(*batch, strict=True)
+        if not (
+            _whole_column(cid, INT64_MIN, INT64_MAX)
+            and _whole_column(stamp, 0, LAST_SECOND * 1000)
+            and _whole_column(ease, -1, 1000)
+            and _whole_column(took, INT32_MIN, INT32_MAX)
+            and _whole_column(kind, -1, 1000)
+        ):
+            _revlog_problem(batch, where)
+        for row in batch:
+            revlog.setdefault(row[0], []).append(row[1:])
+    return revlog
+
+
+def _revlog_problem(rows: list[tuple[Any, ...]], where: str) -> None:
+    """Raise the InputError naming the first wrong value of these review log rows."""
+    for row in rows:
+        try:
+            _whole(row[0], "cid")
+            _whole(row[1], "id", 0, LAST_SECOND * 1000)
+            _whole(row[2], "ease", -1, 1000)
+            _whole(row[3], "time", INT32_MIN, INT32_MAX)
+            _whole(row[4], "type", -1, 1000)
+        except ValueError as error:
+            raise InputError(where, f"revlog {row[1]!r:.40}: {error}") from None
 
 
 def _card(row: tuple[Any, ...], where: str) -> Card:
@@ -381,19 +527,11 @@ def _card(row: tuple[Any, ...], where: str) -> Card:
         raise InputError(where, f"card {cid!r:.40}: {error}") from None
 
 
-def _deck_of(cards: list[Card], collection: Collection) -> str | None:
-    for card in cards:
-        did = card.odid or card.did  # a card in a filtered deck remembers its home deck in odid
-        if did in collection.decks:
-            return collection.decks[did]
-    return None
-
-
 def _anki_note(
     note_type: NoteType,
     guid: str,
     deck: str | None,
-    tags: list[str],
+    tags: tuple[str, ...],
     flds: str,
     cards: list[Card],
 ) -> list[Note] | str:
@@ -427,7 +565,7 @@ def _anki_note(
                     guid=f"{guid}-c{number}",
                     deck=deck,
                     kind="cloze",
-                    tags=tuple(tags),
+                    tags=tags,
                     extra={**extra, "cloze": text, "cloze_number": number},
                 )
             )
@@ -461,7 +599,7 @@ def _anki_note(
             deck=deck,
             alternatives=lists["alternatives"],
             distractors=lists["distractors"],
-            tags=tuple(tags),
+            tags=tags,
             sources=sources,
             reverse=any(card.ord >= 1 for card in cards),
             extra=extra,
@@ -477,7 +615,7 @@ def _source(line: str) -> SourceRef:
 
 
 def _schedules(
-    notes: list[Note],
+    guid: str,
     note_type: NoteType,
     cards: list[Card],
     collection: Collection,
@@ -492,9 +630,9 @@ def _schedules(
         if card.type not in (1, 2, 3):
             continue
         if note_type.cloze:
-            guid, ord_ = f"{notes[0].guid.rsplit('-c', 1)[0]}-c{card.ord + 1}", 0
+            card_guid, ord_ = f"{guid}-c{card.ord + 1}", 0
         else:
-            guid, ord_ = notes[0].guid, min(card.ord, 1)
+            card_guid, ord_ = guid, min(card.ord, 1)
         memory = _json_object(card.data)
         if card.type == 2 or card.queue == 3:
             when = _moment(created + 86400 * card.due, f"card {card.id}: due (day {card.due})")
@@ -516,7 +654,7 @@ def _schedules(
             )
         found.append(
             CardSchedule(
-                guid,
+                card_guid,
                 ord_,
                 card.type,
                 when,

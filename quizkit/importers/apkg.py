@@ -18,6 +18,8 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import chain, repeat
+from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, NamedTuple
 
@@ -302,77 +304,163 @@ def _notes(
 ) -> tuple[Sequence[Note], list[CardSchedule], set[str]]:
     """The collection's notes, read in batches and checked column by column.
 
-    Plain two-sided notes (no media, no fields beyond front and back, one card, one deck)
-    come back as a `NoteTable`, as a big CSV file does: columns, not an object per note.
+    Plain two-sided notes (no media, no fields beyond front and back, one card) come back
+    as columns (a `NoteTable` when all are plain and of one deck), as a big CSV file does,
+    not as an object per note; a batch of them is read with a few calls over whole columns.
     """
     budget = Budget(where)
-    cards = _cards(conn, budget, where)
+    cards: dict[int, list[Card]] = {}
+    if options.keep_schedule or conn.execute(CARDS_OUT_OF_RANGE).fetchone():
+        # every column is needed, or some value is wrong: each card checked and kept
+        cards = _cards(conn, budget, where)
+        homes = [(c.nid, c.ord, c.odid or c.did) for group in cards.values() for c in group]
+    else:  # a card in a filtered deck keeps its home deck in odid
+        homes = conn.execute("SELECT nid, ord, IIF(odid, odid, did) FROM cards").fetchall()
+    deck_of, reversed_ = _card_facts(homes, collection.decks)
     revlog = _revlog(conn, where) if options.keep_schedule else {}
-    decks = collection.decks
     note_types = collection.note_types
-    # one entry per note, in order: a plain note as (guid, question, answer, deck, tags),
-    # any other as its Notes
-    made: list[tuple[str, str, str, str | None, tuple[str, ...]] | list[Note]] = []
-    all_plain = True
+    made: list[PlainNotes | list[Note]] = []  # in the collection's order
     schedules: list[CardSchedule] = []
     wanted: set[str] = set()
-    seen_tags: dict[tuple[str, ...], tuple[str, ...]] = {}
-    no_cards: list[Card] = []
+    tag_sets: dict[str, tuple[str, ...]] = {}
     rows = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
     while batch := rows.fetchmany(BATCH):
-        budget.take_columns(*list(zip(*batch, strict=True))[1:])
-        for nid, guid, mid, tags, flds in batch:
-            if type(nid) is not int or not type(guid) is type(tags) is type(flds) is str:
-                problems.bad("id, guid, tags or fields of the wrong type", at=f"note {nid!r:.40}")
+        nids, guids, mids, tags, flds = zip(*batch, strict=True)
+        budget.take_columns(guids, tags, flds)
+        plain = None
+        if not options.keep_schedule and reversed_.isdisjoint(nids):
+            plain = _plain_batch(batch, note_types, deck_of)
+        if plain is not None:
+            made.append(_with_tags(plain, tags, tag_sets))
+            continue
+        for nid, guid, mid, tag_text, fields_text in batch:
+            at = f"note {nid!r:.40}"
+            if type(nid) is not int or not type(guid) is type(tag_text) is type(fields_text) is str:
+                problems.bad("id, guid, tags or fields of the wrong type", at=at)
                 continue
             note_type = note_types.get(mid)
             if note_type is None:
-                problems.bad(f"unknown note type {mid!r:.40}", at=f"note {nid!r:.40}")
+                problems.bad(f"unknown note type {mid!r:.40}", at=at)
                 continue
-            its_cards = cards.get(nid, no_cards)
-            deck = None
-            for card in its_cards:
-                did = card.odid or card.did  # a card in a filtered deck keeps its home in odid
-                if did in decks:
-                    deck = decks[did]
-                    break
-            tag_list = tuple(tags.split())
-            tag_list = seen_tags.setdefault(tag_list, tag_list)  # one tuple a set of tags
-            plain = _plain_note(note_type, flds, its_cards)
-            if plain is not None:
-                made.append((guid, plain[0], plain[1], deck, tag_list))
-                notes: list[Note] | None = None
+            deck, reverse = deck_of.get(nid), nid in reversed_
+            sides = _plain_note(note_type, fields_text, reverse)
+            if sides is not None:
+                made.append(
+                    _with_tags(([guid], [sides[0]], [sides[1]], [deck], []), (tag_text,), tag_sets)
+                )
             else:
-                result = _anki_note(note_type, guid, deck, tag_list, flds, its_cards)
+                its_tags = tuple(tag_text.split())
+                result = _anki_note(note_type, guid, deck, its_tags, fields_text, reverse)
                 if isinstance(result, str):
-                    problems.bad(result, at=f"note {nid!r:.40}")
+                    problems.bad(result, at=at)
                     continue
-                notes = result
-                made.append(notes)
-                all_plain = False
-                for note in notes:
+                made.append(result)
+                for note in result:
                     wanted.update(note.extra.get("media", []))
-            if options.keep_schedule and its_cards:
+            if cards.get(nid) and options.keep_schedule:
                 try:
-                    schedules.extend(_schedules(guid, note_type, its_cards, collection, revlog))
+                    schedules.extend(_schedules(guid, note_type, cards[nid], collection, revlog))
                 except ValueError as error:
-                    problems.bad(f"schedule: {error}", at=f"note {nid!r:.40}")
-    return _as_notes(made, all_plain, deck_name), schedules, wanted
+                    problems.bad(f"schedule: {error}", at=at)
+    return _as_notes(made, deck_name), schedules, wanted
 
 
 BATCH = 10_000  # rows read at a time: what one file produces is counted batch by batch
-PlainNote = tuple[str, str, str, str | None, tuple[str, ...]]
+# Plain notes as columns: guids, questions, answers, the deck each is in, tags.
+PlainNotes = tuple[list[str], list[str], list[str], list[str | None], list[tuple[str, ...]]]
 
 
-def _as_notes(
-    made: list[PlainNote | list[Note]], all_plain: bool, deck_name: str
-) -> Sequence[Note]:
+def _card_facts(
+    cards: list[tuple[int, int, int]], decks: dict[int, str]
+) -> tuple[dict[int, str | None], set[int]]:
+    """From every card (nid, ord, home deck): each note's deck, that of its first card (by
+    ord) whose deck is known, and the notes with a reverse card."""
+    nids, ords, homes = zip(*cards, strict=True) if cards else ((), (), ())
+    if len(set(nids)) == len(nids) and max(ords, default=0) == 0:  # one card a note
+        return dict(zip(nids, map(decks.get, homes), strict=True)), set()
+    deck_of: dict[int, str | None] = {}
+    reversed_ = set()
+    for nid, ord_, home in sorted(cards):
+        if deck_of.get(nid) is None:
+            deck_of[nid] = decks.get(home)
+        if ord_ >= 1:
+            reversed_.add(nid)
+    return deck_of, reversed_
+
+
+def _plain_batch(
+    batch: list[tuple[Any, ...]],
+    note_types: dict[int, NoteType],
+    deck_of: dict[int, str | None],
+) -> PlainNotes | None:
+    """A batch of note rows (none with a reverse card) as plain notes when every one is,
+    checked over whole columns: ids, guids, tags and fields of the right types, known basic
+    note types, no HTML, entity, sound or line break, nothing beyond a front and a back.
+    None: read the batch note by note (`_plain_note` and `_anki_note` word any problem)."""
+    nids, guids, mids, _tags, flds = zip(*batch, strict=True)
+    if not (
+        _all_of_type(nids, int)
+        and _all_of_type(guids, str)
+        and _all_of_type(_tags, str)
+        and _all_of_type(flds, str)
+    ):
+        return None
+    for mid in set(mids):
+        note_type = note_types.get(mid)
+        if note_type is None or note_type.cloze:
+            return None
+    text = "\x1f".join(flds)  # every field of the batch, between field separators
+    if "<" in text or "&" in text or SOUND_OPEN in text or "\n" in text:
+        return None
+    parts = list(map(str.split, flds, repeat("\x1f"), repeat(2)))
+    if min(map(len, parts)) < 2:
+        return None
+    rest = "".join(chain.from_iterable(map(itemgetter(slice(2, None)), parts)))
+    if rest and not rest.isspace():  # str.isspace counts the field separator as space
+        return None
+    questions = list(map(itemgetter(0), parts))
+    answers = list(map(itemgetter(1), parts))
+    if not _tidy_already(text):  # one line each: tidy() is the spaces collapsed
+        questions = list(map(" ".join, map(str.split, questions)))
+        answers = list(map(" ".join, map(str.split, answers)))
+    if not all(questions) or not all(answers):
+        return None
+    return list(guids), questions, answers, list(map(deck_of.get, nids)), []
+
+
+def _tidy_already(fields: str) -> bool:
+    """Whether `tidy` leaves each of these one-line fields (joined by the field separator)
+    as it is: ASCII with no space but single blanks between words."""
+    return (
+        fields.isascii()
+        and not fields.startswith(" ")
+        and not fields.endswith(" ")
+        and not any(space in fields for space in TIDY_SPOILERS)
+    )
+
+
+# What makes an ASCII field untidy: a run of blanks, a blank at either end, other spaces.
+TIDY_SPOILERS = ("  ", " \x1f", "\x1f ", *"\t\r\x0b\x0c\x1c\x1d\x1e")
+
+
+def _with_tags(
+    plain: PlainNotes, tags: Sequence[str], tag_sets: dict[str, tuple[str, ...]]
+) -> PlainNotes:
+    """The plain notes with their tags, the notes with the same text of tags sharing one
+    tuple (the store encodes each distinct tuple once)."""
+    new = set(tags).difference(tag_sets)
+    tag_sets.update({text: tuple(text.split()) for text in new})
+    plain[4].extend(map(tag_sets.__getitem__, tags))
+    return plain
+
+
+def _as_notes(made: list[PlainNotes | list[Note]], deck_name: str) -> Sequence[Note]:
     """The notes as a `NoteTable` when every one is plain, of one deck, with its own guid;
     else as a list of Notes in the collection's order."""
-    if all_plain and made:
-        plain: list[PlainNote] = made  # type: ignore[assignment]
+    if made and all(isinstance(entry, tuple) for entry in made):
+        chunks: list[PlainNotes] = made  # type: ignore[assignment]
         guids, questions, answers, decks, tags = (
-            list(column) for column in zip(*plain, strict=True)
+            list(chain.from_iterable(column)) for column in zip(*chunks, strict=True)
         )
         if decks.count(decks[0]) == len(decks) and len(set(guids)) == len(guids):
             # notes of no known deck go to the import's deck, as a None deck does
@@ -381,25 +469,30 @@ def _as_notes(
     notes: list[Note] = []
     for entry in made:
         if isinstance(entry, tuple):
-            guid, question, answer, deck_of, tag_list = entry
-            notes.append(Note(question, answer, guid, deck_of, tags=tag_list))
+            for guid, question, answer, deck_of, tag_list in zip(*entry, strict=True):
+                notes.append(Note(question, answer, guid, deck_of, tags=tag_list))
         else:
             notes.extend(entry)
     return notes
 
 
-def _plain_note(note_type: NoteType, flds: str, cards: list[Card]) -> tuple[str, str] | None:
-    """Front and back of a note that is only that: a basic note with one card, whose other
-    fields are empty and whose text holds no HTML, entity or sound (so no media). None:
-    read it in full with `_anki_note`."""
-    if note_type.cloze or "<" in flds or "&" in flds or SOUND_OPEN in flds:
+def _plain_note(note_type: NoteType, flds: str, reverse: bool) -> tuple[str, str] | None:
+    """Front and back of a note that is only that: a basic note with one card, no media and
+    no other field that is not empty, as `_anki_note` would read it. None: read it there."""
+    if note_type.cloze or reverse:
         return None
     raw = flds.split("\x1f")
-    if len(raw) < 2 or any(card.ord >= 1 for card in cards):
+    if len(raw) < 2:
         return None
-    if any(raw[2:]) and any(map(tidy, raw[2:])):
-        return None
-    question, answer = tidy(raw[0]), tidy(raw[1])
+    if "<" in flds or "&" in flds or SOUND_OPEN in flds:
+        texts = [html_to_text(value) for value in raw]
+        if any(text.media for text in texts) or any(text.text for text in texts[2:]):
+            return None
+        question, answer = texts[0].text, texts[1].text
+    else:
+        if any(raw[2:]) and any(map(tidy, raw[2:])):
+            return None
+        question, answer = tidy(raw[0]), tidy(raw[1])
     if not question or not answer:
         return None  # `_anki_note` words the problem
     return question, answer
@@ -437,6 +530,13 @@ CARD_CHECKS = (
     (11, "left", 0, INT32_MAX, True),
 )
 CARD_DATA = 9
+# Any card with a value `_card` would refuse or change (a NULL or empty value read as 0).
+CARDS_OUT_OF_RANGE = "SELECT 1 FROM cards WHERE NOT ({}) LIMIT 1".format(
+    " AND ".join(
+        f"typeof({name}) = 'integer' AND {name} BETWEEN {low} AND {high}"
+        for _, name, low, high, _ in CARD_CHECKS
+    )
+)
 
 
 def _cards(conn: sqlite3.Connection, budget: Budget, where: str) -> dict[int, list[Card]]:
@@ -533,7 +633,7 @@ def _anki_note(
     deck: str | None,
     tags: tuple[str, ...],
     flds: str,
-    cards: list[Card],
+    reverse: bool,
 ) -> list[Note] | str:
     raw = flds.split("\x1f")
     texts = [html_to_text(value) for value in raw]
@@ -601,7 +701,7 @@ def _anki_note(
             distractors=lists["distractors"],
             tags=tags,
             sources=sources,
-            reverse=any(card.ord >= 1 for card in cards),
+            reverse=reverse,
             extra=extra,
         )
     ]

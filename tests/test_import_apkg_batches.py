@@ -22,16 +22,16 @@ from quizkit.models import Note, NoteTable
 
 # Fronts and backs as other tools leave them: runs of blanks, tabs, non-breaking and other
 # Unicode spaces, entities, tags, line breaks, blank extra fields.
-FIELDS = [  # read three at a time: the first three batches are plain, the fourth is not
-    ["Which port hosts the Kelmar regatta?", "Ostrav"],
-    ["  Who chairs the  harbour board? ", "Ada\tMorrow"],
+FIELDS = [  # read three at a time: two plain batches, one with a third field, one of HTML
+    ["Which port hosts the Kelmar regatta?", "Ostrav", "", ""],
+    ["  Who chairs the  harbour board? ", "Ada\tMorrow", " ", ""],
     ["Port of Vendra", "Lisk", "", " \t"],
     ["Length of the mole", "about 2\u00a0km"],
     ["Gull\u2003count", "forty"],
     ["Ostrav tide", "6 hours"],
     ["Lighthouse keeper", "Ivo Dane", "a note kept in a third field"],
-    ["Lisk bell", "bronze"],
-    ["Vendra bridge", "stone"],
+    ["Lisk bell", "bronze", ""],
+    ["Vendra bridge", "stone", " \t"],
     ["Flag over Vendra", "a blue&nbsp;gull"],
     ["First ferry", "<b>1998</b>"],
     ["Two lines", "north\nsouth"],

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import chain, repeat
-from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, NamedTuple
 
@@ -310,12 +309,12 @@ def _notes(
     """
     budget = Budget(where)
     cards: dict[int, list[Card]] = {}
-    if options.keep_schedule or conn.execute(CARDS_OUT_OF_RANGE).fetchone():
+    # a card in a filtered deck keeps its home deck in odid
+    homes = [] if options.keep_schedule else conn.execute(CARD_HOMES).fetchall()
+    if options.keep_schedule or not all(row[3] for row in homes):
         # every column is needed, or some value is wrong: each card checked and kept
         cards = _cards(conn, budget, where)
-        homes = [(c.nid, c.ord, c.odid or c.did) for group in cards.values() for c in group]
-    else:  # a card in a filtered deck keeps its home deck in odid
-        homes = conn.execute("SELECT nid, ord, IIF(odid, odid, did) FROM cards").fetchall()
+        homes = [(c.nid, c.ord, c.odid or c.did, 1) for group in cards.values() for c in group]
     deck_of, reversed_ = _card_facts(homes, collection.decks)
     revlog = _revlog(conn, where) if options.keep_schedule else {}
     note_types = collection.note_types
@@ -371,16 +370,16 @@ PlainNotes = tuple[list[str], list[str], list[str], list[str | None], list[tuple
 
 
 def _card_facts(
-    cards: list[tuple[int, int, int]], decks: dict[int, str]
+    cards: list[tuple[int, int, int, int]], decks: dict[int, str]
 ) -> tuple[dict[int, str | None], set[int]]:
-    """From every card (nid, ord, home deck): each note's deck, that of its first card (by
-    ord) whose deck is known, and the notes with a reverse card."""
-    nids, ords, homes = zip(*cards, strict=True) if cards else ((), (), ())
+    """From every card (nid, ord, home deck, 1): each note's deck, that of its first card
+    (by ord) whose deck is known, and the notes with a reverse card."""
+    nids, ords, homes, _ = zip(*cards, strict=True) if cards else ((), (), (), ())
     if len(set(nids)) == len(nids) and max(ords, default=0) == 0:  # one card a note
         return dict(zip(nids, map(decks.get, homes), strict=True)), set()
     deck_of: dict[int, str | None] = {}
     reversed_ = set()
-    for nid, ord_, home in sorted(cards):
+    for nid, ord_, home, _ in sorted(cards):
         if deck_of.get(nid) is None:
             deck_of[nid] = decks.get(home)
         if ord_ >= 1:
@@ -412,14 +411,15 @@ def _plain_batch(
     text = "\x1f".join(flds)  # every field of the batch, between field separators
     if "<" in text or "&" in text or SOUND_OPEN in text or "\n" in text:
         return None
-    parts = list(map(str.split, flds, repeat("\x1f"), repeat(2)))
-    if min(map(len, parts)) < 2:
+    separators = set(map(str.count, flds, repeat("\x1f")))
+    if len(separators) != 1 or min(separators) < 1:
+        return None  # notes of two field counts, or of one field: read note by note
+    size = min(separators) + 1  # fields a note
+    fields = text.split("\x1f")
+    rest = "".join(chain.from_iterable(fields[n::size] for n in range(2, size)))
+    if rest and not rest.isspace():
         return None
-    rest = "".join(chain.from_iterable(map(itemgetter(slice(2, None)), parts)))
-    if rest and not rest.isspace():  # str.isspace counts the field separator as space
-        return None
-    questions = list(map(itemgetter(0), parts))
-    answers = list(map(itemgetter(1), parts))
+    questions, answers = fields[0::size], fields[1::size]
     if not _tidy_already(text):  # one line each: tidy() is the spaces collapsed
         questions = list(map(" ".join, map(str.split, questions)))
         answers = list(map(" ".join, map(str.split, answers)))
@@ -530,8 +530,9 @@ CARD_CHECKS = (
     (11, "left", 0, INT32_MAX, True),
 )
 CARD_DATA = 9
-# Any card with a value `_card` would refuse or change (a NULL or empty value read as 0).
-CARDS_OUT_OF_RANGE = "SELECT 1 FROM cards WHERE NOT ({}) LIMIT 1".format(
+# Each card's note, ord and home deck, and whether all its values are as `_card` takes them
+# (1; 0: some value `_card` would refuse or change, a NULL or empty one read as 0).
+CARD_HOMES = "SELECT nid, ord, IIF(odid, odid, did), {} FROM cards".format(
     " AND ".join(
         f"typeof({name}) = 'integer' AND {name} BETWEEN {low} AND {high}"
         for _, name, low, high, _ in CARD_CHECKS

@@ -303,7 +303,7 @@ def _notes(
 ) -> tuple[Sequence[Note], list[CardSchedule], set[str]]:
     """The collection's notes, read in batches and checked column by column.
 
-    Plain two-sided notes (no media, no fields beyond front and back, one card) come back
+    Plain two-sided notes (no media, no fields beyond front and back, no reverse card) come back
     as columns (a `NoteTable` when all are plain and of one deck), as a big CSV file does,
     not as an object per note; a batch of them is read with a few calls over whole columns.
     """
@@ -515,19 +515,19 @@ class Card(NamedTuple):
     left: int
 
 
-# Each checked column of a card: its index, name, range, and whether NULL/empty means 0.
+# Each checked column of a card: its index, name and range.
 CARD_CHECKS = (
-    (0, "nid", INT64_MIN, INT64_MAX, False),
-    (1, "ord", 0, MAX_FIELDS, False),
-    (2, "did", INT64_MIN, INT64_MAX, False),
-    (3, "odid", INT64_MIN, INT64_MAX, True),
-    (4, "type", 0, 3, False),
-    (5, "queue", -3, 4, False),
-    (6, "due", INT32_MIN * 1000, LAST_SECOND, False),
-    (7, "ivl", -LAST_SECOND, MAX_DAYS, False),
-    (8, "factor", 0, 100_000, True),
-    (10, "id", INT64_MIN, INT64_MAX, False),
-    (11, "left", 0, INT32_MAX, True),
+    (0, "nid", INT64_MIN, INT64_MAX),
+    (1, "ord", 0, MAX_FIELDS),
+    (2, "did", INT64_MIN, INT64_MAX),
+    (3, "odid", INT64_MIN, INT64_MAX),
+    (4, "type", 0, 3),
+    (5, "queue", -3, 4),
+    (6, "due", INT32_MIN * 1000, LAST_SECOND),
+    (7, "ivl", -LAST_SECOND, MAX_DAYS),
+    (8, "factor", 0, 100_000),
+    (10, "id", INT64_MIN, INT64_MAX),
+    (11, "left", 0, INT32_MAX),
 )
 CARD_DATA = 9
 # Each card's note, ord and home deck, and whether all its values are as `_card` takes them
@@ -535,7 +535,7 @@ CARD_DATA = 9
 CARD_HOMES = "SELECT nid, ord, IIF(odid, odid, did), {} FROM cards".format(
     " AND ".join(
         f"typeof({name}) = 'integer' AND {name} BETWEEN {low} AND {high}"
-        for _, name, low, high, _ in CARD_CHECKS
+        for _, name, low, high in CARD_CHECKS
     )
 )
 
@@ -551,7 +551,7 @@ def _cards(conn: sqlite3.Connection, budget: Budget, where: str) -> dict[int, li
     while batch := rows.fetchmany(BATCH):
         columns = list(zip(*batch, strict=True))
         budget.take_columns(columns[CARD_DATA])
-        if all(_whole_column(columns[i], low, high) for i, _, low, high, _ in CARD_CHECKS) and (
+        if all(_whole_column(columns[i], low, high) for i, _, low, high in CARD_CHECKS) and (
             _all_of_type(columns[CARD_DATA], str)
         ):
             checked = list(map(Card._make, batch))

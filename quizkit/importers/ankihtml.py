@@ -66,7 +66,7 @@ def html_to_text(field: str) -> FieldText:
     """Text of an Anki field; `[sound:x]` tags and `<img src>` become media names."""
     field, sounds = _sounds(field)
     if "<" not in field and "&" not in field:
-        return FieldText(_tidy(field), tuple(sounds))
+        return FieldText(tidy(field), tuple(sounds))
     parts: list[str] = []
     pictures: list[str] = []
     dropping = 0
@@ -120,10 +120,11 @@ def html_to_text(field: str) -> FieldText:
                 if src:
                     pictures.append(src)
     joined = "".join(parts).replace("\xa0", " ")
-    return FieldText(_tidy(joined), (*pictures, *sounds))
+    return FieldText(tidy(joined), (*pictures, *sounds))
 
 
-def _tidy(text: str) -> str:
+def tidy(text: str) -> str:
+    """The text with its spaces collapsed, line by line, and blank lines at its ends gone."""
     if "\n" not in text:  # one line: its spaces collapsed is all there is to do
         return " ".join(text.split())
     lines = [" ".join(line.split()) for line in text.split("\n")]

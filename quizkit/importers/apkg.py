@@ -15,10 +15,12 @@ import json
 import sqlite3
 import zipfile
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import chain, repeat
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from quizkit.errors import InputError
 from quizkit.extra import NoteExtra
@@ -32,11 +34,17 @@ from quizkit.importers import (
     Warn,
     default_deck_name,
 )
-from quizkit.importers.ankihtml import cloze_card, cloze_numbers, html_to_text
+from quizkit.importers.ankihtml import SOUND_OPEN, cloze_card, cloze_numbers, html_to_text, tidy
 from quizkit.importers.limits import INT64_MAX, INT64_MIN, MAX_NAME, load_json, value_problem
 from quizkit.importers.protobuf import ProtobufError, fields, first_int, first_text
-from quizkit.importers.sqlitefile import Budget, check_tables, interrupted, open_untrusted
-from quizkit.models import DeckInfo, Note, SourceRef
+from quizkit.importers.sqlitefile import (
+    Budget,
+    check_tables,
+    interrupted,
+    open_untrusted,
+    strict_text_first,
+)
+from quizkit.models import DeckInfo, Note, NoteTable, SourceRef
 from quizkit.textfile import open_regular
 
 MIB = 1 << 20
@@ -92,9 +100,14 @@ def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
         del data  # SQLite holds its own copy
         try:
             collection = _schema(conn, inside)
-            problems = Problems(where, options.skip_bad)
             deck_name = default_deck_name(path, options)
-            notes, schedules, wanted = _notes(conn, collection, problems, options, inside)
+
+            def read() -> tuple[Problems, Sequence[Note], list[CardSchedule], set[str]]:
+                problems = Problems(where, options.skip_bad)
+                found = _notes(conn, collection, problems, options, inside, deck_name)
+                return problems, *found
+
+            problems, notes, schedules, wanted = strict_text_first(conn, read)
         except sqlite3.Error as error:
             if interrupted(error):
                 raise InputError(
@@ -286,64 +299,206 @@ def _notes(
     problems: Problems,
     options: ImportOptions,
     where: str,
-) -> tuple[list[Note], list[CardSchedule], set[str]]:
+    deck_name: str,
+) -> tuple[Sequence[Note], list[CardSchedule], set[str]]:
+    """The collection's notes, read in batches and checked column by column.
+
+    Plain two-sided notes (no media, no fields beyond front and back, no reverse card) come back
+    as columns (a `NoteTable` when all are plain and of one deck), as a big CSV file does,
+    not as an object per note; a batch of them is read with a few calls over whole columns.
+    """
     budget = Budget(where)
     cards: dict[int, list[Card]] = {}
-    for row in conn.execute(
-        """SELECT nid, ord, did, odid, type, queue, due, ivl, factor, data, id, left
-           FROM cards ORDER BY nid, ord"""
-    ):
-        budget.take(*row)
-        card = _card(row, where)
-        cards.setdefault(card.nid, []).append(card)
-    revlog: dict[int, list[tuple[int, int, int, int]]] = {}
-    if options.keep_schedule:
-        for row in conn.execute("SELECT cid, id, ease, time, type FROM revlog ORDER BY cid, id"):
-            try:
-                cid = _whole(row[0], "cid")
-                entry = (
-                    _whole(row[1], "id", 0, LAST_SECOND * 1000),
-                    _whole(row[2], "ease", -1, 1000),
-                    _whole(row[3], "time", INT32_MIN, INT32_MAX),
-                    _whole(row[4], "type", -1, 1000),
-                )
-            except ValueError as error:
-                raise InputError(where, f"revlog {row[1]!r:.40}: {error}") from None
-            revlog.setdefault(cid, []).append(entry)
-    notes: list[Note] = []
+    # a card in a filtered deck keeps its home deck in odid
+    homes = [] if options.keep_schedule else conn.execute(CARD_HOMES).fetchall()
+    if options.keep_schedule or not all(row[3] for row in homes):
+        # every column is needed, or some value is wrong: each card checked and kept
+        cards = _cards(conn, budget, where)
+        homes = [(c.nid, c.ord, c.odid or c.did, 1) for group in cards.values() for c in group]
+    deck_of, reversed_ = _card_facts(homes, collection.decks)
+    revlog = _revlog(conn, where) if options.keep_schedule else {}
+    note_types = collection.note_types
+    made: list[PlainNotes | list[Note]] = []  # in the collection's order
     schedules: list[CardSchedule] = []
     wanted: set[str] = set()
-    for nid, guid, mid, tags, flds in conn.execute(
-        "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
+    tag_sets: dict[str, tuple[str, ...]] = {}
+    rows = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
+    while batch := rows.fetchmany(BATCH):
+        nids, guids, mids, tags, flds = zip(*batch, strict=True)
+        budget.take_columns(guids, tags, flds)
+        plain = None
+        if not options.keep_schedule and reversed_.isdisjoint(nids):
+            plain = _plain_batch(batch, note_types, deck_of)
+        if plain is not None:
+            made.append(_with_tags(plain, tags, tag_sets))
+            continue
+        for nid, guid, mid, tag_text, fields_text in batch:
+            at = f"note {nid!r:.40}"
+            if type(nid) is not int or not type(guid) is type(tag_text) is type(fields_text) is str:
+                problems.bad("id, guid, tags or fields of the wrong type", at=at)
+                continue
+            note_type = note_types.get(mid)
+            if note_type is None:
+                problems.bad(f"unknown note type {mid!r:.40}", at=at)
+                continue
+            deck, reverse = deck_of.get(nid), nid in reversed_
+            sides = _plain_note(note_type, fields_text, reverse)
+            if sides is not None:
+                made.append(
+                    _with_tags(([guid], [sides[0]], [sides[1]], [deck], []), (tag_text,), tag_sets)
+                )
+            else:
+                its_tags = tuple(tag_text.split())
+                result = _anki_note(note_type, guid, deck, its_tags, fields_text, reverse)
+                if isinstance(result, str):
+                    problems.bad(result, at=at)
+                    continue
+                made.append(result)
+                for note in result:
+                    wanted.update(note.extra.get("media", []))
+            if cards.get(nid) and options.keep_schedule:
+                try:
+                    schedules.extend(_schedules(guid, note_type, cards[nid], collection, revlog))
+                except ValueError as error:
+                    problems.bad(f"schedule: {error}", at=at)
+    return _as_notes(made, deck_name), schedules, wanted
+
+
+BATCH = 10_000  # rows read at a time: what one file produces is counted batch by batch
+# Plain notes as columns: guids, questions, answers, the deck each is in, tags.
+PlainNotes = tuple[list[str], list[str], list[str], list[str | None], list[tuple[str, ...]]]
+
+
+def _card_facts(
+    cards: list[tuple[int, int, int, int]], decks: dict[int, str]
+) -> tuple[dict[int, str | None], set[int]]:
+    """From every card (nid, ord, home deck, 1): each note's deck, that of its first card
+    (by ord) whose deck is known, and the notes with a reverse card."""
+    nids, ords, homes, _ = zip(*cards, strict=True) if cards else ((), (), (), ())
+    if len(set(nids)) == len(nids) and max(ords, default=0) == 0:  # one card a note
+        return dict(zip(nids, map(decks.get, homes), strict=True)), set()
+    deck_of: dict[int, str | None] = {}
+    reversed_ = set()
+    for nid, ord_, home, _ in sorted(cards):
+        if deck_of.get(nid) is None:
+            deck_of[nid] = decks.get(home)
+        if ord_ >= 1:
+            reversed_.add(nid)
+    return deck_of, reversed_
+
+
+def _plain_batch(
+    batch: list[tuple[Any, ...]],
+    note_types: dict[int, NoteType],
+    deck_of: dict[int, str | None],
+) -> PlainNotes | None:
+    """A batch of note rows (none with a reverse card) as plain notes when every one is,
+    checked over whole columns: ids, guids, tags and fields of the right types, known basic
+    note types, no HTML, entity, sound or line break, nothing beyond a front and a back.
+    None: read the batch note by note (`_plain_note` and `_anki_note` word any problem)."""
+    nids, guids, mids, _tags, flds = zip(*batch, strict=True)
+    if not (
+        _all_of_type(nids, int)
+        and _all_of_type(guids, str)
+        and _all_of_type(_tags, str)
+        and _all_of_type(flds, str)
     ):
-        budget.take(guid, tags, flds)
-        at = f"note {nid!r:.40}"
-        if not isinstance(nid, int) or not all(isinstance(v, str) for v in (guid, tags, flds)):
-            problems.bad("id, guid, tags or fields of the wrong type", at=at)
-            continue
-        note_type = collection.note_types.get(mid)
-        if note_type is None:
-            problems.bad(f"unknown note type {mid!r:.40}", at=at)
-            continue
-        its_cards = cards.get(nid, [])
-        deck = _deck_of(its_cards, collection)
-        made = _anki_note(note_type, guid, deck, tags.split(), flds, its_cards)
-        if isinstance(made, str):
-            problems.bad(made, at=at)
-            continue
-        for note in made:
-            wanted.update(note.extra.get("media", []))
-        notes.extend(made)
-        if options.keep_schedule:
-            try:
-                schedules.extend(_schedules(made, note_type, its_cards, collection, revlog))
-            except ValueError as error:
-                problems.bad(f"schedule: {error}", at=at)
-    return notes, schedules, wanted
+        return None
+    for mid in set(mids):
+        note_type = note_types.get(mid)
+        if note_type is None or note_type.cloze:
+            return None
+    text = "\x1f".join(flds)  # every field of the batch, between field separators
+    if "<" in text or "&" in text or SOUND_OPEN in text or "\n" in text:
+        return None
+    separators = set(map(str.count, flds, repeat("\x1f")))
+    if len(separators) != 1 or min(separators) < 1:
+        return None  # notes of two field counts, or of one field: read note by note
+    size = min(separators) + 1  # fields a note
+    fields = text.split("\x1f")
+    rest = "".join(chain.from_iterable(fields[n::size] for n in range(2, size)))
+    if rest and not rest.isspace():
+        return None
+    questions, answers = fields[0::size], fields[1::size]
+    if not _tidy_already(text):  # one line each: tidy() is the spaces collapsed
+        questions = list(map(" ".join, map(str.split, questions)))
+        answers = list(map(" ".join, map(str.split, answers)))
+    if not all(questions) or not all(answers):
+        return None
+    return list(guids), questions, answers, list(map(deck_of.get, nids)), []
 
 
-@dataclass(frozen=True)
-class Card:
+def _tidy_already(fields: str) -> bool:
+    """Whether `tidy` leaves each of these one-line fields (joined by the field separator)
+    as it is: ASCII with no space but single blanks between words."""
+    return (
+        fields.isascii()
+        and not fields.startswith(" ")
+        and not fields.endswith(" ")
+        and not any(space in fields for space in TIDY_SPOILERS)
+    )
+
+
+# What makes an ASCII field untidy: a run of blanks, a blank at either end, other spaces.
+TIDY_SPOILERS = ("  ", " \x1f", "\x1f ", *"\t\r\x0b\x0c\x1c\x1d\x1e")
+
+
+def _with_tags(
+    plain: PlainNotes, tags: Sequence[str], tag_sets: dict[str, tuple[str, ...]]
+) -> PlainNotes:
+    """The plain notes with their tags, the notes with the same text of tags sharing one
+    tuple (the store encodes each distinct tuple once)."""
+    new = set(tags).difference(tag_sets)
+    tag_sets.update({text: tuple(text.split()) for text in new})
+    plain[4].extend(map(tag_sets.__getitem__, tags))
+    return plain
+
+
+def _as_notes(made: list[PlainNotes | list[Note]], deck_name: str) -> Sequence[Note]:
+    """The notes as a `NoteTable` when every one is plain, of one deck, with its own guid;
+    else as a list of Notes in the collection's order."""
+    if made and all(isinstance(entry, tuple) for entry in made):
+        chunks: list[PlainNotes] = made  # type: ignore[assignment]
+        guids, questions, answers, decks, tags = (
+            list(chain.from_iterable(column)) for column in zip(*chunks, strict=True)
+        )
+        if decks.count(decks[0]) == len(decks) and len(set(guids)) == len(guids):
+            # notes of no known deck go to the import's deck, as a None deck does
+            deck = decks[0] if decks[0] is not None else deck_name
+            return NoteTable(deck, guids, questions, answers, tags, [None] * len(guids))
+    notes: list[Note] = []
+    for entry in made:
+        if isinstance(entry, tuple):
+            for guid, question, answer, deck_of, tag_list in zip(*entry, strict=True):
+                notes.append(Note(question, answer, guid, deck_of, tags=tag_list))
+        else:
+            notes.extend(entry)
+    return notes
+
+
+def _plain_note(note_type: NoteType, flds: str, reverse: bool) -> tuple[str, str] | None:
+    """Front and back of a note that is only that: a basic note with one card, no media and
+    no other field that is not empty, as `_anki_note` would read it. None: read it there."""
+    if note_type.cloze or reverse:
+        return None
+    raw = flds.split("\x1f")
+    if len(raw) < 2:
+        return None
+    if "<" in flds or "&" in flds or SOUND_OPEN in flds:
+        texts = [html_to_text(value) for value in raw]
+        if any(text.media for text in texts) or any(text.text for text in texts[2:]):
+            return None
+        question, answer = texts[0].text, texts[1].text
+    else:
+        if any(raw[2:]) and any(map(tidy, raw[2:])):
+            return None
+        question, answer = tidy(raw[0]), tidy(raw[1])
+    if not question or not answer:
+        return None  # `_anki_note` words the problem
+    return question, answer
+
+
+class Card(NamedTuple):
     """A row of Anki's cards table, each column checked for its type and range."""
 
     nid: int
@@ -358,6 +513,98 @@ class Card:
     data: str
     id: int
     left: int
+
+
+# Each checked column of a card: its index, name and range.
+CARD_CHECKS = (
+    (0, "nid", INT64_MIN, INT64_MAX),
+    (1, "ord", 0, MAX_FIELDS),
+    (2, "did", INT64_MIN, INT64_MAX),
+    (3, "odid", INT64_MIN, INT64_MAX),
+    (4, "type", 0, 3),
+    (5, "queue", -3, 4),
+    (6, "due", INT32_MIN * 1000, LAST_SECOND),
+    (7, "ivl", -LAST_SECOND, MAX_DAYS),
+    (8, "factor", 0, 100_000),
+    (10, "id", INT64_MIN, INT64_MAX),
+    (11, "left", 0, INT32_MAX),
+)
+CARD_DATA = 9
+# Each card's note, ord and home deck, and whether all its values are as `_card` takes them
+# (1; 0: some value `_card` would refuse or change, a NULL or empty one read as 0).
+CARD_HOMES = "SELECT nid, ord, IIF(odid, odid, did), {} FROM cards".format(
+    " AND ".join(
+        f"typeof({name}) = 'integer' AND {name} BETWEEN {low} AND {high}"
+        for _, name, low, high in CARD_CHECKS
+    )
+)
+
+
+def _cards(conn: sqlite3.Connection, budget: Budget, where: str) -> dict[int, list[Card]]:
+    """Each note's cards in order, every column checked a whole batch at a time; a batch
+    that does not pass is checked card by card to name the first wrong value."""
+    cards: dict[int, list[Card]] = {}
+    rows = conn.execute(
+        """SELECT nid, ord, did, odid, type, queue, due, ivl, factor, data, id, left
+           FROM cards ORDER BY nid, ord"""
+    )
+    while batch := rows.fetchmany(BATCH):
+        columns = list(zip(*batch, strict=True))
+        budget.take_columns(columns[CARD_DATA])
+        if all(_whole_column(columns[i], low, high) for i, _, low, high in CARD_CHECKS) and (
+            _all_of_type(columns[CARD_DATA], str)
+        ):
+            checked = list(map(Card._make, batch))
+        else:
+            checked = [_card(row, where) for row in batch]
+        for card in checked:
+            group = cards.get(card.nid)
+            if group is None:
+                cards[card.nid] = [card]
+            else:
+                group.append(card)
+    return cards
+
+
+def _all_of_type(column: Sequence[object], kind: type) -> bool:
+    return set(map(type, column)) <= {kind}
+
+
+def _whole_column(column: Sequence[Any], low: int, high: int) -> bool:
+    """Whether every value is a whole number (never NULL) in [low, high]."""
+    return _all_of_type(column, int) and low <= min(column) and max(column) <= high
+
+
+def _revlog(conn: sqlite3.Connection, where: str) -> dict[int, list[tuple[int, int, int, int]]]:
+    """Each card's review log (id, ease, time, type), checked a batch at a time."""
+    revlog: dict[int, list[tuple[int, int, int, int]]] = {}
+    rows = conn.execute("SELECT cid, id, ease, time, type FROM revlog ORDER BY cid, id")
+    while batch := rows.fetchmany(BATCH):
+        cid, stamp, ease, took, kind = zip(*batch, strict=True)
+        if not (
+            _whole_column(cid, INT64_MIN, INT64_MAX)
+            and _whole_column(stamp, 0, LAST_SECOND * 1000)
+            and _whole_column(ease, -1, 1000)
+            and _whole_column(took, INT32_MIN, INT32_MAX)
+            and _whole_column(kind, -1, 1000)
+        ):
+            _revlog_problem(batch, where)
+        for row in batch:
+            revlog.setdefault(row[0], []).append(row[1:])
+    return revlog
+
+
+def _revlog_problem(rows: list[tuple[Any, ...]], where: str) -> None:
+    """Raise the InputError naming the first wrong value of these review log rows."""
+    for row in rows:
+        try:
+            _whole(row[0], "cid")
+            _whole(row[1], "id", 0, LAST_SECOND * 1000)
+            _whole(row[2], "ease", -1, 1000)
+            _whole(row[3], "time", INT32_MIN, INT32_MAX)
+            _whole(row[4], "type", -1, 1000)
+        except ValueError as error:
+            raise InputError(where, f"revlog {row[1]!r:.40}: {error}") from None
 
 
 def _card(row: tuple[Any, ...], where: str) -> Card:
@@ -381,21 +628,13 @@ def _card(row: tuple[Any, ...], where: str) -> Card:
         raise InputError(where, f"card {cid!r:.40}: {error}") from None
 
 
-def _deck_of(cards: list[Card], collection: Collection) -> str | None:
-    for card in cards:
-        did = card.odid or card.did  # a card in a filtered deck remembers its home deck in odid
-        if did in collection.decks:
-            return collection.decks[did]
-    return None
-
-
 def _anki_note(
     note_type: NoteType,
     guid: str,
     deck: str | None,
-    tags: list[str],
+    tags: tuple[str, ...],
     flds: str,
-    cards: list[Card],
+    reverse: bool,
 ) -> list[Note] | str:
     raw = flds.split("\x1f")
     texts = [html_to_text(value) for value in raw]
@@ -427,7 +666,7 @@ def _anki_note(
                     guid=f"{guid}-c{number}",
                     deck=deck,
                     kind="cloze",
-                    tags=tuple(tags),
+                    tags=tags,
                     extra={**extra, "cloze": text, "cloze_number": number},
                 )
             )
@@ -461,9 +700,9 @@ def _anki_note(
             deck=deck,
             alternatives=lists["alternatives"],
             distractors=lists["distractors"],
-            tags=tuple(tags),
+            tags=tags,
             sources=sources,
-            reverse=any(card.ord >= 1 for card in cards),
+            reverse=reverse,
             extra=extra,
         )
     ]
@@ -477,7 +716,7 @@ def _source(line: str) -> SourceRef:
 
 
 def _schedules(
-    notes: list[Note],
+    guid: str,
     note_type: NoteType,
     cards: list[Card],
     collection: Collection,
@@ -492,9 +731,9 @@ def _schedules(
         if card.type not in (1, 2, 3):
             continue
         if note_type.cloze:
-            guid, ord_ = f"{notes[0].guid.rsplit('-c', 1)[0]}-c{card.ord + 1}", 0
+            card_guid, ord_ = f"{guid}-c{card.ord + 1}", 0
         else:
-            guid, ord_ = notes[0].guid, min(card.ord, 1)
+            card_guid, ord_ = guid, min(card.ord, 1)
         memory = _json_object(card.data)
         if card.type == 2 or card.queue == 3:
             when = _moment(created + 86400 * card.due, f"card {card.id}: due (day {card.due})")
@@ -516,7 +755,7 @@ def _schedules(
             )
         found.append(
             CardSchedule(
-                guid,
+                card_guid,
                 ord_,
                 card.type,
                 when,

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from quizkit.errors import InputError
 
@@ -43,7 +44,7 @@ def open_untrusted(
         seconds = MIN_SECONDS + SECONDS_PER_MIB * len(data) / MIB
     conn = sqlite3.connect(":memory:")
     # Invalid UTF-8 in a field becomes U+FFFD instead of an error half-way through.
-    conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
+    conn.text_factory = replacing
     try:
         conn.deserialize(data)
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -58,6 +59,29 @@ def open_untrusted(
 
     conn.set_progress_handler(over_budget, HANDLER_STEPS)
     return conn
+
+
+def replacing(raw: bytes) -> str:
+    """Text from the database, each byte that is not UTF-8 as U+FFFD."""
+    return raw.decode("utf-8", errors="replace")
+
+
+T = TypeVar("T")
+
+
+def strict_text_first(conn: sqlite3.Connection, read: Callable[[], T]) -> T:
+    """`read()` with SQLite's own decoding of text (in C, fast); only when some text is not
+    valid UTF-8, `read()` again with `replacing`, which a Python call per value makes slow.
+    `read` must start afresh each time it is called."""
+    conn.text_factory = str
+    try:
+        return read()
+    except sqlite3.OperationalError as error:
+        if not str(error).startswith("Could not decode to UTF-8"):
+            raise
+    finally:
+        conn.text_factory = replacing
+    return read()
 
 
 def check_tables(conn: sqlite3.Connection, tables: Iterable[str], where: str, what: str) -> None:
@@ -97,6 +121,16 @@ class Budget:
                 self.used += len(value)
         if self.used > self.cap:
             raise InputError(self.where, f"holds more than {self.cap // MIB} MiB of text")
+
+    def take_columns(self, *columns: Sequence[Any]) -> None:
+        """`take` for a batch of rows given as columns: a column of texts is summed at once."""
+        for column in columns:
+            kinds = set(map(type, column))
+            if kinds <= {str}:
+                self.used += sum(map(len, column))
+            elif str in kinds or bytes in kinds:
+                self.take(*column)
+        self.take()
 
 
 def interrupted(error: sqlite3.Error) -> bool:

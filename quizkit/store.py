@@ -460,7 +460,7 @@ class Store:
 
     def deck_ids_with_notes(self) -> set[int]:
         """Decks holding at least one note (one index probe per deck)."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT id FROM decks WHERE EXISTS (SELECT 1 FROM notes WHERE deck_id = decks.id)"
         ).fetchall()
         return {row[0] for row in rows}
@@ -474,16 +474,16 @@ class Store:
         marks = ",".join("?" * len(emptied))
         names = [
             row[0]
-            for row in self.db.execute(
+            for row in self.conn.execute(
                 f"SELECT name FROM decks WHERE id IN ({marks}) ORDER BY name", emptied
             ).fetchall()
         ]
-        self.db.execute(f"DELETE FROM decks WHERE id IN ({marks})", emptied)
+        self.conn.execute(f"DELETE FROM decks WHERE id IN ({marks})", emptied)
         return names
 
     def deck_names(self) -> list[str]:
         """Every deck's name, for shell completion."""
-        return [row[0] for row in self.db.execute("SELECT name FROM decks ORDER BY name")]
+        return [row[0] for row in self.conn.execute("SELECT name FROM decks ORDER BY name")]
 
     # notes and cards ---------------------------------------------------
 

@@ -53,7 +53,8 @@ BUSY_TIMEOUT_S = 10.0
 BUSY_NOTICE_AFTER_S = 1.0  # a write waiting this long for another quizkit's lock says so
 BULK_CACHE_KIB = 65536
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
-# An import adding this many notes leaves the search index to be rebuilt at the next search.
+# An import adding this many notes (and at least as many as were stored) leaves the search
+# index to be rebuilt at the next search.
 LAZY_INDEX_NOTES = 5_000
 SAME_ANSWER = timedelta(seconds=1)
 
@@ -630,7 +631,9 @@ class Store:
         conn = self.conn
         if conn.execute("SELECT 1 FROM notes_fts_stale").fetchone():
             return  # stale already: the rebuild will take these notes too
-        if added >= LAZY_INDEX_NOTES:
+        # lazily only when the new notes are at least half of all: the rebuild then costs at
+        # most twice the indexing it saves, and a big collection is not rebuilt for a few
+        if added >= LAZY_INDEX_NOTES and 2 * added >= last_id + added:
             conn.execute("INSERT INTO notes_fts_stale (stale) VALUES (1)")
         elif added:
             conn.execute(

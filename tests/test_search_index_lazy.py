@@ -67,3 +67,19 @@ def test_reimporting_a_big_unchanged_file_keeps_the_index_current(
     again = runner.invoke(cli, ["import", str(big)])
     assert f"0 added, 0 updated, {LAZY_INDEX_NOTES} unchanged" in again.output
     assert stale(isolated_env) == 0  # nothing new: nothing to rebuild
+
+
+def test_a_bigger_collection_is_not_rebuilt_for_a_bulk_import(
+    runner: CliRunner, tmp_path: Path, isolated_env: Path
+) -> None:
+    first, second = tmp_path / "wards.csv", tmp_path / "bridges.csv"
+    rows = [f"Mayor of Quillon ward {n}?,Ada Fenwick {n}" for n in range(LAZY_INDEX_NOTES + 1)]
+    first.write_text("front,back\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    rows = [f"Builder of Quillon bridge {n}?,Tom Harl {n}" for n in range(LAZY_INDEX_NOTES)]
+    second.write_text("front,back\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert runner.invoke(cli, ["import", str(first)]).exit_code == 0
+    assert found(runner, "ward 4321") == ["Ada Fenwick 4321"]
+    # as many notes again, less than were stored: indexed with the import, not rebuilt later
+    assert runner.invoke(cli, ["import", str(second)]).exit_code == 0
+    assert stale(isolated_env) == 0
+    assert found(runner, "bridge 4321") == ["Tom Harl 4321"]

@@ -216,3 +216,41 @@ def m008_decks_leech_index(db: Database) -> None:
     """Each deck's suspended leeches counted from an index of those cards alone (they are
     few), so `quizkit decks` reads no card it does not count."""
     db.execute("CREATE INDEX idx_cards_leech ON cards(deck_id) WHERE leech = 1 AND suspended = 1")
+
+
+@migrations()
+def m009_search_index_lazy(db: Database) -> None:
+    """The search index brought up to date at the first `quizkit search` after a bulk import,
+    not during it: indexing 100,000 notes costs more than importing them.
+
+    While `notes_fts_stale` holds a row the index is out of date, every trigger stands aside
+    (nothing partial is kept), and the next search rebuilds it from the notes in one go
+    (FTS5's 'rebuild', Store.search_notes) and empties the table. `notes_fts_paused` keeps
+    its meaning from m006.
+    """
+    db.execute("CREATE TABLE notes_fts_stale (stale INTEGER NOT NULL)")
+    for trigger in ("notes_ai", "notes_ad", "notes_au"):
+        db.execute(f"DROP TRIGGER {trigger}")
+    current = "NOT EXISTS (SELECT 1 FROM notes_fts_stale)"
+    db.execute(
+        f"""CREATE TRIGGER notes_ai AFTER INSERT ON notes
+           WHEN NOT EXISTS (SELECT 1 FROM notes_fts_paused) AND {current} BEGIN
+             INSERT INTO notes_fts (rowid, question, answer, tags)
+             VALUES (new.rowid, new.question, new.answer, new.tags);
+           END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER notes_ad AFTER DELETE ON notes WHEN {current} BEGIN
+             INSERT INTO notes_fts (notes_fts, rowid, question, answer, tags)
+             VALUES ('delete', old.rowid, old.question, old.answer, old.tags);
+           END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER notes_au AFTER UPDATE OF question, answer, tags ON notes
+           WHEN {current} BEGIN
+             INSERT INTO notes_fts (notes_fts, rowid, question, answer, tags)
+             VALUES ('delete', old.rowid, old.question, old.answer, old.tags);
+             INSERT INTO notes_fts (rowid, question, answer, tags)
+             VALUES (new.rowid, new.question, new.answer, new.tags);
+           END"""
+    )

@@ -45,6 +45,7 @@ MIGRATIONS = (
     "m006_notes_fts",
     "m007_leeches_by_lapses",
     "m008_decks_leech_index",
+    "m009_search_index_lazy",
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
@@ -52,6 +53,9 @@ BUSY_TIMEOUT_S = 10.0
 BUSY_NOTICE_AFTER_S = 1.0  # a write waiting this long for another quizkit's lock says so
 BULK_CACHE_KIB = 65536
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
+# An import adding this many notes (and at least as many as were stored) leaves the search
+# index to be rebuilt at the next search.
+LAZY_INDEX_NOTES = 5_000
 SAME_ANSWER = timedelta(seconds=1)
 
 
@@ -457,7 +461,7 @@ class Store:
 
     def deck_ids_with_notes(self) -> set[int]:
         """Decks holding at least one note (one index probe per deck)."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT id FROM decks WHERE EXISTS (SELECT 1 FROM notes WHERE deck_id = decks.id)"
         ).fetchall()
         return {row[0] for row in rows}
@@ -471,16 +475,16 @@ class Store:
         marks = ",".join("?" * len(emptied))
         names = [
             row[0]
-            for row in self.db.execute(
+            for row in self.conn.execute(
                 f"SELECT name FROM decks WHERE id IN ({marks}) ORDER BY name", emptied
             ).fetchall()
         ]
-        self.db.execute(f"DELETE FROM decks WHERE id IN ({marks})", emptied)
+        self.conn.execute(f"DELETE FROM decks WHERE id IN ({marks})", emptied)
         return names
 
     def deck_names(self) -> list[str]:
         """Every deck's name, for shell completion."""
-        return [row[0] for row in self.db.execute("SELECT name FROM decks ORDER BY name")]
+        return [row[0] for row in self.conn.execute("SELECT name FROM decks ORDER BY name")]
 
     # notes and cards ---------------------------------------------------
 
@@ -592,11 +596,7 @@ class Store:
                 [stamp, stamp, *params],
             ).rowcount
             conn.execute("DELETE FROM notes_fts_paused")
-            conn.execute(
-                """INSERT INTO notes_fts (rowid, question, answer, tags)
-                   SELECT id, question, answer, tags FROM notes WHERE id > ?""",
-                [last_id],
-            )
+            self._index_new_notes(last_id, added)
             report = ImportReport(added=added, updated=len(changed))
             report.unchanged = total - report.added - report.updated
             # New notes have the ids after the last one: their cards in one statement, in the
@@ -623,6 +623,34 @@ class Store:
                 self._link_sources(last_id, changed)
             conn.execute("DROP TABLE temp.staged_notes")
         return report
+
+    def _index_new_notes(self, last_id: int, added: int) -> None:
+        """The notes after `last_id` into the search index, or, for a bulk import, the index
+        marked stale: the first search rebuilds it (`_search_index_current`), so an import
+        of many notes costs no indexing that nobody may need (migration m009)."""
+        conn = self.conn
+        if conn.execute("SELECT 1 FROM notes_fts_stale").fetchone():
+            return  # stale already: the rebuild will take these notes too
+        # lazily only when the new notes are at least half of all: the rebuild then costs at
+        # most twice the indexing it saves, and a big collection is not rebuilt for a few
+        if added >= LAZY_INDEX_NOTES and 2 * added >= last_id + added:
+            conn.execute("INSERT INTO notes_fts_stale (stale) VALUES (1)")
+        elif added:
+            conn.execute(
+                """INSERT INTO notes_fts (rowid, question, answer, tags)
+                   SELECT id, question, answer, tags FROM notes WHERE id > ?""",
+                [last_id],
+            )
+
+    def _search_index_current(self) -> None:
+        """Rebuild the search index from the notes if a bulk import left it stale."""
+        stale = "SELECT 1 FROM notes_fts_stale"
+        if self.conn.execute(stale).fetchone() is None:
+            return
+        with self.transaction():
+            if self.conn.execute(stale).fetchone():  # another quizkit may have rebuilt it
+                self.conn.execute("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
+                self.conn.execute("DELETE FROM notes_fts_stale")
 
     def _staged_notes(self, deck: Deck) -> tuple[str, list[Any]]:
         """A SELECT of the staged notes, every column and the id of the deck each goes to,
@@ -1046,6 +1074,7 @@ class Store:
         words = re.findall(r"\w+", query)
         if not words:
             return []
+        self._search_index_current()
         match = " ".join(f'"{word}"*' for word in words)
         where, params = "", []
         if deck is not None:

@@ -61,6 +61,14 @@ def time_call(func: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def with_bytecode() -> dict[str, str]:
+    """Environment for a whole-process run that loads quizkit from cached bytecode, as an
+    installed package does (pip writes .pyc files): without it, a machine that sets
+    PYTHONDONTWRITEBYTECODE compiles every quizkit module at every start. The bytecode goes
+    to the benchmark cache, never into the source tree; time_process's warm-up run writes it."""
+    return {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(cache_dir() / "pycache")}
+
+
 def time_process(args: Sequence[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
     """Wall-clock milliseconds of a whole process, `runs` times (after one warm-up run)."""
     full_env = {**os.environ, **(env or {})}

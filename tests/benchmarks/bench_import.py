@@ -7,8 +7,9 @@ commas and quotes), or one made up here in the same shape when ../shared is abse
 times, alternately on the same file, `quizkit import cards.csv --deck big` into a fresh
 database and `sqlite-utils insert DB cards cards.csv --csv`, so both see the same machine load;
 then a re-import of the unchanged file, and imports of the same notes as an Anki package and
-as a JSON deck (made once with `quizkit export` and cached). Targets (issue 14): import <= 1.0 s
-and at least 4 times faster than sqlite-utils; re-import <= 1.0 s; .apkg and JSON <= 1.5 s.
+as a JSON deck (made once with `quizkit export` and cached). quizkit runs from cached bytecode,
+as an installed package (and sqlite-utils) does. Targets (issue 14): import <= 1.0 s and at
+least 4 times faster than sqlite-utils; re-import <= 1.0 s; .apkg and JSON <= 1.5 s.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import Row, cache_dir, print_table, summarize  # noqa: E402
+from _common import Row, cache_dir, print_table, summarize, with_bytecode  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 GEN_CARDS = REPO.parent / "shared" / "bench" / "gen_cards.py"
@@ -132,6 +133,8 @@ def main() -> int:
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+        # quizkit from cached bytecode, as installed, like sqlite-utils beside it
+        **with_bytecode(),
     }
     sqlite_utils = shutil.which("sqlite-utils") or str(
         Path(sys.executable).with_name("sqlite-utils")
@@ -143,7 +146,9 @@ def main() -> int:
     quizkit = [sys.executable, "-m", "quizkit", "import"]
     wall: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
-    ratios = []
+    ratios, cpu_ratios = [], []
+    # one untimed run first: it writes quizkit's bytecode, and warms the disk cache for both
+    run_ms([*quizkit, "--db", str(fresh(work / "quizkit.db")), str(data), "--deck", "big"], env)
     for _ in range(args.rounds):
         db = fresh(work / "quizkit.db")
         runs = {
@@ -168,6 +173,7 @@ def main() -> int:
             wall.setdefault(name, []).append(wall_ms)
             cpu.setdefault(name, []).append(cpu_ms)
         ratios.append(runs[SQLITE_UTILS][0] / runs["quizkit import cards.csv --deck big"][0])
+        cpu_ratios.append(runs[SQLITE_UTILS][1] / runs["quizkit import cards.csv --deck big"][1])
     targets = [TARGET_IMPORT_MS, None, TARGET_REIMPORT_MS, TARGET_PACKAGE_MS, TARGET_PACKAGE_MS]
     rows: list[Row] = [
         summarize(name, ms, target)
@@ -191,6 +197,9 @@ def main() -> int:
         f"sqlite-utils / quizkit wall time, same rounds: median {ratio:.2f}x "
         f"(min {min(ratios):.2f}x, max {max(ratios):.2f}x)  "
         f"target >= {TARGET_RATIO:g}x {'ok' if met else 'MISSED'}"
+    )
+    print(
+        f"sqlite-utils / quizkit CPU time, same rounds: median {statistics.median(cpu_ratios):.2f}x"
     )
     return 0 if ok and met else 1
 

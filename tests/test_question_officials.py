@@ -3,6 +3,8 @@ from an old document, posted somewhere, speaking for a country. Invented article
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from quizkit.questions import build
 from tests.test_question_kinds import Article, questions, reasons
 
@@ -182,3 +184,26 @@ def test_wrong_options_name_each_person_once_and_never_the_answer_again() -> Non
             assert not ({"Rosa Tamm", "Tamm"} <= set(options)), question
     answer, options = notes(article)["Who was the President of Chile in May 2021?"]
     assert answer == "Rosa Tamm" and "Tamm" not in options
+
+
+def test_a_false_statement_never_gives_away_the_office_of_the_headline_s_holder() -> None:
+    article = Article()
+    sentence = (
+        "President Ivo Marek of Ecuador met Bolivia's President Ana Ruz, Peru's President "
+        "Luis Vega and President Rosa Tamm of Chile."
+    )
+    for person, country in (
+        ("Ivo Marek", "Ecuador"),
+        ("Ana Ruz", "Bolivia"),
+        ("Luis Vega", "Peru"),
+        ("Rosa Tamm", "Chile"),
+    ):
+        article.official(sentence, person, "President", country)
+    doc = replace(article.doc(), headline="Marek starts his tour in Bolivia")
+    stated = []
+    for seed in range(8):
+        for note in build([doc], seed=seed).notes:
+            if note.kind == "truefalse" and "Ivo Marek" not in note.question:
+                stated.append(note.question)
+    # everyone reading knows who Ecuador's president is
+    assert stated and not any("President of Ecuador" in q for q in stated)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from quizkit.extra import NoteExtra
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
@@ -42,6 +44,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         if not is_envoy_without_destination(office):
             with_country.append((o, office, lines))
     peers = Peers(story)
+    central = headline_holders(story)
     for index, (official, office, lines) in enumerate(with_country):
         assert official.country
         former = held_before(official, story) or from_old_document(official, lines, story)
@@ -50,9 +53,11 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         guid = content_guid("official-truefalse", official.person, official.office)
         # The wrong country must have the office too (no "Prime Minister of the United
         # States"): only a country where the story shows someone holding it will do.
-        wrong = pick(
-            rng_for(seed, guid), [peers.countries(official.office)], [official.country], count=1
-        )
+        # Nor a country whose holder the headline names ("X was the President of the United
+        # States" in a story of the US president's tour tests nothing).
+        countries = peers.countries(official.office)
+        plain = [c for c in countries if (official.office, c) not in central]
+        wrong = pick(rng_for(seed, guid), [plain], [official.country], count=1)
         # Every other official is asked true/false (rank 1) rather than 'which country'; among
         # those, true and false take turns.
         asked_as_truefalse = index % 2 == 1
@@ -77,3 +82,15 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         )
         candidates.append(Candidate(note, official.key, rank=1 if asked_as_truefalse else 3))
     return candidates, []
+
+
+def headline_holders(story: Story) -> set[tuple[str, str]]:
+    """(office, country) pairs whose holder a headline names: everyone reading the story
+    knows who holds them, so a false statement giving them to another tests nothing."""
+    headlines = " ".join(story.headlines.values())
+    central = set()
+    for official in story.officials:
+        surnames = {n.split()[-1] for n in official.names | {official.person}}
+        if official.country and any(re.search(rf"\b{re.escape(s)}\b", headlines) for s in surnames):
+            central.add((official.office, official.country))
+    return central

@@ -207,3 +207,34 @@ def test_a_false_statement_never_gives_away_the_office_of_the_headline_s_holder(
                 stated.append(note.question)
     # everyone reading knows who Ecuador's president is
     assert stated and not any("President of Ecuador" in q for q in stated)
+
+
+def test_a_post_in_a_body_of_the_country_asks_which_country_s_body() -> None:
+    article = Article()
+    article.official(
+        "Ana Ruz, vice chairman of the Peruvian National Water Board, said wells were dry.",
+        "Ana Ruz",
+        "Vice Chairman",
+        "Peru",
+    )
+    article.next()
+    article.official(
+        "The letter was signed by Chile's head of mining, Luis Vega, on Monday.",
+        "Luis Vega",
+        "Head",
+        "Chile",
+    )
+    article.next()
+    article.official(
+        "Ivo Kask, chair of the Chilean senate's farm committee, said nothing.",
+        "Ivo Kask",
+        "Chair",
+        "Chile",
+    )
+    asked = questions(article)
+    assert asked[
+        "Ana Ruz was the vice chairman of which country's National Water Board in May 2021?"
+    ] == ("Peru")
+    assert asked["Luis Vega was the head of mining of which country in May 2021?"] == "Chile"
+    # "which country's senate's farm committee" would not read as English: left out
+    assert not any("Ivo Kask" in q for q in asked)

@@ -22,6 +22,7 @@ from quizkit.questions.offices import (
 )
 from quizkit.questions.phrasing import country_name, org_name
 from quizkit.questions.roles import (
+    body_post,
     destination_in,
     from_old_document,
     is_acting,
@@ -158,6 +159,11 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 candidates += local
             elif unsound == "office-not-national" and represents(official, office, lines):
                 candidates.append(which_represented(official, former, when, seed, peers))
+            elif unsound == "office-not-national" and (post := body_post(official, lines)):
+                guid = content_guid("official-where", official.person, official.office)
+                question = f"{official.person} {verb} {post}{when}?"
+                note = which_country(official, question, guid, seed, peers)
+                candidates.append(Candidate(note, official.key, rank=0))
             continue
         names = sorted(official.names - {official.person})
         who_guid = content_guid("official-who", official.place, official.office, official.person)

@@ -201,3 +201,68 @@ def _kind_of(place: str, official: Official) -> str:
 def local_office(office: str) -> str:
     """'Provincial Governor' -> 'governor': the kind of place says the rest."""
     return _LOCAL_ADJECTIVE.sub("", office).lower()
+
+
+# Where an office's "of ..." phrase ends: a verb of saying, a relative, a clause.
+_PHRASE_END = re.compile(
+    r"\s+(?:said|says|told|tells|stated|added|announced|warned|claimed|when|who|which|that|"
+    r"and|but|has|have|had|is|was|were|will|would)\b.*",
+    re.IGNORECASE,
+)
+
+
+def body_post(official: Official, lines: Iterable[str]) -> str | None:
+    """The post of a body of the country, with the country asked for: 'Ana Ruz, vice
+    chairman of the Peruvian Human Rights Commission' -> 'the vice chairman of which
+    country's Human Rights Commission'; "Peru's head of mining, Ana Ruz" -> 'the head of
+    mining of which country'. None when the sentence does not tell it so plainly."""
+    if not official.country:
+        return None
+    office = _office_words(official.office)
+    for name in _names(official):
+        escaped = re.escape(name)
+        for sentence in lines:
+            after = re.search(
+                rf"{escaped},\s+(?:the\s+)?({office})\s+of\s+([^,.;:\"“”()]{{3,100}})",
+                sentence,
+                re.IGNORECASE,
+            ) or re.search(
+                rf"\b({office})\s+of\s+([^,.;:\"“”()]{{3,100}}),\s+{escaped}\b",
+                sentence,
+                re.IGNORECASE,
+            )
+            if after:
+                post = _whose_body(after.group(1), _PHRASE_END.sub("", after.group(2)), official)
+                if post:
+                    return post
+            before = re.search(
+                rf"\b([A-Z]\w*(?:\s+[A-Z]\w*)*)['’]s\s+((?i:{office}))\s+of\s+([\w ]{{2,40}}?),"
+                rf"\s+{escaped}\b",
+                sentence,
+            )
+            if before and _is_country(before.group(1), official.country):
+                return f"the {before.group(2).lower()} of {before.group(3)} of which country"
+    return None
+
+
+def _is_country(text: str, country: str) -> bool:
+    named = place_named(text.strip())
+    return named is not None and named.is_country and named.name == country
+
+
+def _whose_body(office: str, phrase: str, official: Official) -> str | None:
+    """'Peruvian Human Rights Commission' -> "which country's Human Rights Commission":
+    the country's word must stand before a body's capitalised name."""
+    from quizkit.extract.gazetteer import find_places
+
+    for place, start, end in find_places(phrase):
+        if not place.is_country or place.name != official.country:
+            continue
+        rest = phrase[end:].strip()
+        head = phrase[:start].strip()
+        if not rest[:1].isupper() or (head and not head.islower()):
+            return None
+        head = re.sub(r"(?:^|\s)the$", "", head)
+        head = f"{head} " if head else ""
+        return f"the {office.lower()} of {head}which country's {rest}"
+    return None

@@ -238,3 +238,27 @@ def test_a_post_in_a_body_of_the_country_asks_which_country_s_body() -> None:
     assert asked["Luis Vega was the head of mining of which country in May 2021?"] == "Chile"
     # "which country's senate's farm committee" would not read as English: left out
     assert not any("Ivo Kask" in q for q in asked)
+
+
+def test_a_us_legislator_is_asked_the_state_the_text_gives() -> None:
+    article = Article()
+    sentence = (
+        "Senator Ana Ruz (D-N.Y.), Representative Ivo Kask of Ohio and Senator Rosa Tamm, "
+        "a Republican from West Virginia, voted against Senator Luis Vega."
+    )
+    article.official(sentence, "Ana Ruz", "Senator", "United States")
+    article.official(sentence, "Ivo Kask", "Representative", "United States")
+    article.official(sentence, "Rosa Tamm", "Senator", "United States")
+    article.official(sentence, "Luis Vega", "Senator", "United States")
+    asked = questions(article)
+    assert asked["Ana Ruz was a United States senator from which state in May 2021?"] == (
+        "New York"
+    )
+    assert asked["Ivo Kask was a United States representative from which state in May 2021?"] == (
+        "Ohio"
+    )
+    assert asked["Rosa Tamm was a United States senator from which state in May 2021?"] == (
+        "West Virginia"
+    )
+    # no state told, and "a senator of which country" would be too easy: not asked
+    assert not any("Luis Vega" in q for q in asked)

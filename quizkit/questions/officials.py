@@ -25,6 +25,7 @@ from quizkit.questions.roles import (
     body_post,
     destination_in,
     from_old_document,
+    home_state,
     is_acting,
     is_one_of_several,
     local_office,
@@ -159,6 +160,8 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 candidates += local
             elif unsound == "office-not-national" and represents(official, office, lines):
                 candidates.append(which_represented(official, former, when, seed, peers))
+            elif unsound == "office-not-national" and (state := home_state(official, lines)):
+                candidates.append(which_state(official, office, state, former, when))
             elif unsound == "office-not-national" and (post := body_post(official, lines)):
                 guid = content_guid("official-where", official.person, official.office)
                 question = f"{official.person} {verb} {post}{when}?"
@@ -273,6 +276,23 @@ def which_represented(
     verb = "had" if former else "did"
     question = f"Which country {verb} {official.person} represent{when}?"
     return Candidate(which_country(official, question, guid, seed, peers), official.key, rank=0)
+
+
+def which_state(official: Official, office: str, state: str, former: bool, when: str) -> Candidate:
+    """'Ana Ruz was a United States senator from which state?': one answer, where 'Who was
+    the senator from Ohio?' has two."""
+    verb = "had been" if former else "was"
+    note = Note(
+        question=f"{official.person} {verb} a United States {office.lower()} from which "
+        f"state{when}?",
+        answer=state,
+        guid=content_guid("official-state", official.person, official.office),
+        kind="official",
+        tags=("official",),
+        sources=tuple(dict.fromkeys(official.sources)),
+        extra={"person": official.person},
+    )
+    return Candidate(note, official.key, rank=0)
 
 
 def which_org(

@@ -266,3 +266,50 @@ def _whose_body(office: str, phrase: str, official: Official) -> str | None:
         head = f"{head} " if head else ""
         return f"the {office.lower()} of {head}which country's {rest}"
     return None
+
+
+# The states of the United States with their AP abbreviations, as a legislator's party tag
+# writes them: "(D-N.Y.)", "(R-Texas)".
+US_STATES = {
+    "Alabama": "Ala.", "Alaska": "Alaska", "Arizona": "Ariz.", "Arkansas": "Ark.",
+    "California": "Calif.", "Colorado": "Colo.", "Connecticut": "Conn.", "Delaware": "Del.",
+    "Florida": "Fla.", "Georgia": "Ga.", "Hawaii": "Hawaii", "Idaho": "Idaho",
+    "Illinois": "Ill.", "Indiana": "Ind.", "Iowa": "Iowa", "Kansas": "Kan.",
+    "Kentucky": "Ky.", "Louisiana": "La.", "Maine": "Maine", "Maryland": "Md.",
+    "Massachusetts": "Mass.", "Michigan": "Mich.", "Minnesota": "Minn.",
+    "Mississippi": "Miss.", "Missouri": "Mo.", "Montana": "Mont.", "Nebraska": "Neb.",
+    "Nevada": "Nev.", "New Hampshire": "N.H.", "New Jersey": "N.J.", "New Mexico": "N.M.",
+    "New York": "N.Y.", "North Carolina": "N.C.", "North Dakota": "N.D.", "Ohio": "Ohio",
+    "Oklahoma": "Okla.", "Oregon": "Ore.", "Pennsylvania": "Pa.", "Rhode Island": "R.I.",
+    "South Carolina": "S.C.", "South Dakota": "S.D.", "Tennessee": "Tenn.", "Texas": "Texas",
+    "Utah": "Utah", "Vermont": "Vt.", "Virginia": "Va.", "Washington": "Wash.",
+    "West Virginia": "W.Va.", "Wisconsin": "Wis.", "Wyoming": "Wyo.",
+}  # fmt: skip
+_BY_ABBREVIATION = {a.replace(" ", ""): s for s, a in US_STATES.items()}
+_STATE_NAMES = "|".join(sorted(map(re.escape, US_STATES), key=len, reverse=True))
+_LEGISLATOR = re.compile(r"^(?:senator|representative|congress(?:wo)?man)$", re.IGNORECASE)
+
+
+def home_state(official: Official, lines: Iterable[str]) -> str | None:
+    """The state a US legislator is elected in: 'Senator Ana Ruz (D-N.Y.)', 'Representative
+    Ana Ruz of Indiana', 'Senator Ana Ruz, a Democrat from Ohio' -> 'New York', ..."""
+    if official.country != "United States" or not _LEGISLATOR.match(official.office):
+        return None
+    for name in _names(official):
+        escaped = re.escape(name)
+        for sentence in lines:
+            tag = re.search(
+                rf"{escaped}\s*\([DRI]-([A-Z][A-Za-z.]{{1,12}}(?: ?[A-Z][a-z.]+)?)\)", sentence
+            )
+            if tag:
+                found = _BY_ABBREVIATION.get(tag.group(1).replace(" ", ""))
+                if found or tag.group(1) in US_STATES:
+                    return found or tag.group(1)
+            written = re.search(
+                rf"{escaped},?\s+(?:(?:a|the)\s+(?:Democrat|Republican|Independent)\w*\s+)?"
+                rf"(?:of|from)\s+({_STATE_NAMES})\b",
+                sentence,
+            )
+            if written:
+                return written.group(1)
+    return None

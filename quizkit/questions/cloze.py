@@ -89,14 +89,25 @@ def _blank_of(fact: object, story: Story) -> tuple[str, str, str, tuple[str, ...
     return None
 
 
+_VERB = re.compile(
+    r"^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|"
+    r"did|does|do|began|begins|ended|ends|\w+ed)$"
+)
+
+
 def _bare_subject(sentence: str) -> bool:
     """'The race, which was ...', 'The most powerful aftershock was ...': a subject the
-    article named before, which the card alone does not say (no name within it)."""
+    article named before, which the card alone does not say (no name within it, up to its
+    verb or a comma)."""
     match = re.match(r"The\s+([^,;:]*)", sentence)
     if match is None:
         return False
-    words = match.group(1).split()[:4]
-    return bool(words) and not any(w[:1].isupper() for w in words)
+    subject = []
+    for word in match.group(1).split()[:10]:
+        if _VERB.match(word):
+            break
+        subject.append(word)
+    return bool(subject) and not any(w[:1].isupper() for w in subject)
 
 
 def _reason_against(fact: object, what: str, text: str, sentence: str, story: Story) -> str | None:

@@ -46,14 +46,18 @@ def _office_words(office: str) -> str:
     return r"[\s-]+".join(re.escape(w) for w in office.split())
 
 
+_STAND_IN = re.compile(r"\b(?:acting|interim|caretaker)\b", re.IGNORECASE)
+
+
 def is_acting(official: Official, sentences: Iterable[str]) -> bool:
     """'Acting leader Raul Ortiz', 'the interim president, Raul Ortiz': a stand-in, so the
     post's holder (named elsewhere or not) is another answer to 'Who was the leader?'."""
-    for name in _names(official):
+    lines = [s for s in sentences if _STAND_IN.search(s)]
+    for name in _names(official) if lines else []:
         pattern = (
             rf"\b(?:acting|interim|caretaker)\b(?:[\s-]+[\w'’-]+){{0,3}}\s*,?\s+{re.escape(name)}\b"
         )
-        if any(re.search(pattern, s, re.IGNORECASE) for s in sentences):
+        if any(re.search(pattern, s, re.IGNORECASE) for s in lines):
             return True
     return False
 
@@ -80,15 +84,19 @@ _STAFF = (
 )
 
 
+_WORKS_FOR = re.compile(_STAFF + r"\s+(?:for|of|to)\s+(?:the|a|an)\s", re.IGNORECASE)
+
+
 def serves_another(official: Official, sentences: Iterable[str]) -> bool:
     """'the press secretary for the provincial governor, Ana Ruz': the office is her
     employer's, and the name after it is hers, so the office is not."""
+    lines = [s for s in sentences if _WORKS_FOR.search(s)]
     office = _office_words(official.office)
-    for name in _names(official):
+    for name in _names(official) if lines else []:
         pattern = (
             rf"{_STAFF}\s+(?:for|of|to)\s+(?:the|a|an)\s+(?:{office})\s*,\s*{re.escape(name)}\b"
         )
-        if any(re.search(pattern, s, re.IGNORECASE) for s in sentences):
+        if any(re.search(pattern, s, re.IGNORECASE) for s in lines):
             return True
     return False
 

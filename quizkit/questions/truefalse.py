@@ -87,10 +87,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
 def headline_holders(story: Story) -> set[tuple[str, str]]:
     """(office, country) pairs whose holder a headline names: everyone reading the story
     knows who holds them, so a false statement giving them to another tests nothing."""
-    headlines = " ".join(story.headlines.values())
+    words = {w for h in story.headlines.values() for w in re.findall(r"[\w'’-]+", h)}
     central = set()
     for official in story.officials:
         surnames = {n.split()[-1] for n in official.names | {official.person}}
-        if official.country and any(re.search(rf"\b{re.escape(s)}\b", headlines) for s in surnames):
+        if official.country and surnames & words:
             central.add((official.office, official.country))
     return central

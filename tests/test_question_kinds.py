@@ -619,6 +619,7 @@ def test_a_local_office_is_asked_with_its_place_never_as_the_country_s() -> None
         "Lagos Region"
     )
     assert asked["Who was the premier of Tarsa, Canada, in May 2021?"] == "Anna Kivi"
+    assert asked["Who was the intendant of the Lagos Region, Chile, in May 2021?"] == "Rosa Vidal"
     # "a premier in which country" is too easy, "the Premier of Canada" false; a local
     # administrator of a place the article does not name is not asked at all
     assert not any("in which country" in q or "Premier of" in q for q in asked)

@@ -371,8 +371,10 @@ def local_where(
         # a province has one premier, a city one mayor: "who" has one answer here
         who_guid = content_guid("official-who", place, official.office, official.person)
         where_in, comma = official.place_phrase, "," if when else ""
+        # "the O'Higgins Region", "the Tarsa Province": a name ending in its kind takes "the"
+        named = f"the {place}" if short != place else place
         who = Note(
-            question=f"Who was the {local_office(office)} of {place}, {where_in}{comma}{when}?",
+            question=f"Who was the {local_office(office)} of {named}, {where_in}{comma}{when}?",
             answer=official.person,
             guid=who_guid,
             kind="official",

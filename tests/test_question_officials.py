@@ -236,8 +236,10 @@ def test_a_post_in_a_body_of_the_country_asks_which_country_s_body() -> None:
         "Ana Ruz was the vice chairman of which country's National Water Board in May 2021?"
     ] == ("Peru")
     assert asked["Luis Vega was the head of mining of which country in May 2021?"] == "Chile"
-    # "which country's senate's farm committee" would not read as English: left out
-    assert not any("Ivo Kask" in q for q in asked)
+    # not "which country's senate's farm committee": the house goes last
+    assert asked[
+        "Ivo Kask was the chair of the farm committee of which country's senate in May 2021?"
+    ] == ("Chile")
 
 
 def test_a_us_legislator_is_asked_the_state_the_text_gives() -> None:

@@ -258,6 +258,12 @@ def _is_country(text: str, country: str) -> bool:
     return named is not None and named.is_country and named.name == country
 
 
+_HOUSE = re.compile(
+    r"(parliament|senate|congress|national assembly|assembly|legislature|government)['’]s\s+"
+    r"([a-z][\w -]{2,40})$"
+)
+
+
 def _whose_body(office: str, phrase: str, official: Official) -> str | None:
     """'Peruvian Human Rights Commission' -> "which country's Human Rights Commission":
     the country's word must stand before a body's capitalised name."""
@@ -268,6 +274,13 @@ def _whose_body(office: str, phrase: str, official: Official) -> str | None:
             continue
         rest = phrase[end:].strip()
         head = phrase[:start].strip()
+        house = _HOUSE.match(rest)
+        if house and not re.sub(r"(?:^|\s)the$", "", head):
+            # "the Peruvian senate's farm committee" -> "the farm committee of which
+            # country's senate"
+            return (
+                f"the {office.lower()} of the {house.group(2)} of which country's {house.group(1)}"
+            )
         if not rest[:1].isupper() or (head and not head.islower()):
             return None
         head = re.sub(r"(?:^|\s)the$", "", head)

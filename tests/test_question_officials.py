@@ -264,3 +264,30 @@ def test_a_us_legislator_is_asked_the_state_the_text_gives() -> None:
     )
     # no state told, and "a senator of which country" would be too easy: not asked
     assert not any("Luis Vega" in q for q in asked)
+
+
+def test_a_local_place_is_never_a_country_s_word_nor_a_describing_word() -> None:
+    article = Article()
+    article.official(
+        "French mayor Ana Ruz and opposition governor Ivo Kask met on the coast.",
+        "Ana Ruz",
+        "Mayor",
+        "France",
+    )
+    article.official(
+        "French mayor Ana Ruz and opposition governor Ivo Kask met on the coast.",
+        "Ivo Kask",
+        "Governor",
+        "France",
+    )
+    article.next()
+    article.official(
+        "Luis Vega, acting for President Rosa Tamm of Chile, signed the accord.",
+        "Rosa Tamm",
+        "President",
+        "Chile",
+    )
+    asked = questions(article)
+    assert not any("Ana Ruz" in q or "Ivo Kask" in q for q in asked)
+    # acting *for* the president: she is the president, not acting
+    assert asked["Who was the President of Chile in May 2021?"] == "Rosa Tamm"

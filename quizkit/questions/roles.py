@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from quizkit.extract.gazetteer import place_named
+from quizkit.extract.gazetteer import find_places, place_named
 from quizkit.questions.candidate import document_name
 from quizkit.questions.story import Official, Story
 
@@ -46,6 +46,8 @@ def _office_words(office: str) -> str:
     return r"[\s-]+".join(re.escape(w) for w in office.split())
 
 
+# "acting for Ana Ruz" is no acting post: the words between are an office's, not these.
+_SMALL = r"(?:on|for|of|as|in|with|under|at|to|by|from|against)"
 _STAND_IN = re.compile(r"\b(?:acting|interim|caretaker)\b", re.IGNORECASE)
 
 
@@ -55,7 +57,8 @@ def is_acting(official: Official, sentences: Iterable[str]) -> bool:
     lines = [s for s in sentences if _STAND_IN.search(s)]
     for name in _names(official) if lines else []:
         pattern = (
-            rf"\b(?:acting|interim|caretaker)\b(?:[\s-]+[\w'’-]+){{0,3}}\s*,?\s+{re.escape(name)}\b"
+            rf"\b(?:acting|interim|caretaker)\b(?:[\s-]+(?!{_SMALL}\b)[\w'’-]+){{0,3}}\s*,?\s+"
+            rf"{re.escape(name)}\b"
         )
         if any(re.search(pattern, s, re.IGNORECASE) for s in lines):
             return True
@@ -159,6 +162,8 @@ _LOCAL_ADJECTIVE = re.compile(r"^(?:provincial|regional|local|municipal|city|dis
 _STATES = {"United States", "Mexico", "Brazil", "Nigeria", "India", "Australia", "Germany"}
 _STATES |= {"Malaysia", "Venezuela", "Sudan", "Austria"}
 _NOT_PLACE = {"the", "a", "former", "then", "acting", "deputy", "local", "provincial", "new"}
+_NOT_PLACE |= {"opposition", "outgoing", "incoming", "interim", "veteran", "regional", "city"}
+_NOT_PLACE |= {"state", "district", "county", "municipal", "elected", "popular", "embattled"}
 
 
 def local_place(official: Official, sentences: Iterable[str]) -> tuple[str, str] | None:
@@ -188,6 +193,9 @@ def _is_local(place: str, country: str | None) -> bool:
         return False
     named = place_named(place)
     if named is not None and named.is_country:
+        return False
+    # "Chilean mayor", "French governor": the country's own word, or another country's
+    if any(found.is_country for found, _start, _end in find_places(place)):
         return False
     return not (country and place[:4].lower() == country[:4].lower())
 
@@ -267,8 +275,6 @@ _HOUSE = re.compile(
 def _whose_body(office: str, phrase: str, official: Official) -> str | None:
     """'Peruvian Human Rights Commission' -> "which country's Human Rights Commission":
     the country's word must stand before a body's capitalised name."""
-    from quizkit.extract.gazetteer import find_places
-
     for place, start, end in find_places(phrase):
         if not place.is_country or place.name != official.country:
             continue

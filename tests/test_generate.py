@@ -81,11 +81,11 @@ def test_golden_questions_for_an_article() -> None:
             "True or false: Inara Murniece was the Defense Minister of Latvia in March 2023.",
             "True",
         ),
+        # not "The deployment began on [...]": which deployment, the card alone does not say
         (
             "cloze",
-            "Fill in the blank: The deployment began on [...] and will continue for 20 days, "
-            "Stoltenberg added.",
-            "March 6",
+            "Fill in the blank: On [...], protesters gathered outside the parliament in Tallinn.",
+            "March 1",
         ),
     ]
 

@@ -291,3 +291,15 @@ def test_a_local_place_is_never_a_country_s_word_nor_a_describing_word() -> None
     assert not any("Ana Ruz" in q or "Ivo Kask" in q for q in asked)
     # acting *for* the president: she is the president, not acting
     assert asked["Who was the President of Chile in May 2021?"] == "Rosa Tamm"
+
+
+def test_a_letter_naming_an_old_year_does_not_make_its_writer_a_former_holder() -> None:
+    article = Article()
+    article.official(
+        "In a letter on Monday, President Ana Ruz of Chile asked Peru to honour the 1999 treaty.",
+        "Ana Ruz",
+        "President",
+        "Chile",
+    )
+    asked = questions(article)
+    assert asked["Who was the President of Chile in May 2021?"] == "Ana Ruz"

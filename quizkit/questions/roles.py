@@ -104,7 +104,13 @@ def serves_another(official: Official, sentences: Iterable[str]) -> bool:
     return False
 
 
-_DOCUMENT = r"\b(?:document|documents|memo|memorandum|letter|cable|dossier|files|records|minutes)\b"
+_DOCUMENT = r"\b(?:document|documents|memo|memorandum|letter|cable|dossier)\b"
+# A document's own date: "dated 2006", "dates back to 2006", "written in March 2006".
+_DATED = re.compile(
+    r"\b(?:dated|dates(?:\s+back)?\s+to|dating(?:\s+back)?\s+(?:to|from)|written\s+in|"
+    r"signed\s+in)\s+(?:[\w,]+\s+){0,3}?(1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 def from_old_document(official: Official, sentences: Iterable[str], story: Story) -> bool:
@@ -124,7 +130,7 @@ def from_old_document(official: Official, sentences: Iterable[str], story: Story
         document = re.search(_DOCUMENT, text, re.IGNORECASE)
         if not document and any(re.search(rf"\b{re.escape(n)}\b", text) for n in surnames):
             return False
-        years = re.findall(r"\b(1[89]\d\d|20\d\d)\b", text) if document else []
+        years = _DATED.findall(text) if document else []
         dated = dated or any(int(y) < now for y in years)
     return dated
 

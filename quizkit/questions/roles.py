@@ -83,7 +83,7 @@ def is_one_of_several(office: str) -> bool:
 # Who works for an office-holder: the name after "secretary for the governor," is theirs.
 _STAFF = (
     r"\b(?:secretary|spokes(?:man|woman|person)|aide|advis[eo]r|assistant|deputy|staff|"
-    r"officer|wife|husband|son|daughter|lawyer|bodyguard|driver|office)"
+    r"officer|wife|husband|son|daughter|lawyer|bodyguard|driver)"
 )
 
 

@@ -479,3 +479,25 @@ def test_a_country_from_another_article_is_not_carried_to_another_kind_of_office
     found = officials(first, second)
     assert found[0] == [("Ana Torres", "Senator", "United States", None)]
     assert all(country != "United States" for _, _, country, _ in found[1])
+
+
+def test_a_bare_secretary_of_state_is_the_us_one_only_when_the_text_names_the_us() -> None:
+    story = (
+        "Navy drills off Tarsa\n\nMay 4, 2021\n\nPeru fired two missiles on Monday, and "
+        "Chile said it would answer. Secretary of State Hal Brenner will meet President "
+        "Ivo Marek of Chile on Friday."
+    )
+    (found,) = officials(story)
+    assert not any(person == "Hal Brenner" for person, *_ in found)
+    (found,) = officials(story + " He will then announce the US response.")
+    assert ("Hal Brenner", "Secretary of State", "United States", None) in found
+
+
+def test_a_bare_president_told_beside_no_country_is_not_given_the_story_country() -> None:
+    (found,) = officials(
+        "Tour of the coast\n\nMay 4, 2021\n\nThe UN envoy began a tour in Chile, "
+        "where she met President Ivo Marek. Asked about the unrest in Tarsa, she said she "
+        "had spoken to President Kalen and his rival before the vote."
+    )
+    assert ("Ivo Marek", "President", "Chile", None) in found
+    assert not any(person == "Kalen" for person, *_ in found)

@@ -232,8 +232,12 @@ def test_local_and_generic_offices_are_never_asked_as_offices_of_the_country() -
     for office in ("Mayor of", "Premier of", "Chair of", "Judge of"):
         assert office not in wording
     assert asked["Who was the Prime Minister of Borduria in May 2021?"] == "Karel Dorn"
-    # a mayor is still a mayor *in* a country; a chair or a judge of what is not known
-    assert asked["Tomas Reiner was a mayor in which country in May 2021?"] == "Canada"
+    # a mayor is asked with the city the sentence names; a chair or a judge of what is not
+    # known, nor the province of a premier it does not name
+    assert asked["Tomas Reiner was the mayor of which city in Canada in May 2021?"] == "Dunmore"
+    assert asked["Who was the mayor of Dunmore, Canada, in May 2021?"] == "Tomas Reiner"
+    assert not any("Voss" in q for q in asked)
+    assert left_out["Alma Voss: Premier of Canada in May 2021"] == "no-local-place"
     assert not any("Olsen" in q or "Kell" in q for q in asked)
     assert left_out["Piet Olsen: Chair of Canada in May 2021"] == "office-not-national"
 
@@ -594,14 +598,47 @@ def test_what_happened_needs_a_place_not_an_organisation() -> None:
     assert "What happened in Latvia Baltic Security Council on 4 May 2021?" in reasons(article)
 
 
-def test_a_local_office_is_asked_in_which_country_never_who() -> None:
+def test_a_local_office_is_asked_with_its_place_never_as_the_country_s() -> None:
     article = Article()
     article.official(
-        "Mayor Anna Kivi of Tarsa greeted the ministers.", "Anna Kivi", "Mayor", "Latvia"
+        "Tarsa premier Anna Kivi greeted the ministers.", "Anna Kivi", "Premier", "Canada"
+    )
+    article.next()
+    article.official(
+        "Ivo Kask, the provincial governor of Upper Varna, said roads were shut.",
+        "Ivo Kask",
+        "Provincial Governor",
+        "Latvia",
+    )
+    article.next()
+    article.official(
+        "The Intendant of the Lagos Region, Rosa Vidal, toured the coast.",
+        "Rosa Vidal",
+        "Intendant",
+        "Chile",
+    )
+    article.next()
+    article.official(
+        "Mart Saar, local administrator, said the village was flattened.",
+        "Mart Saar",
+        "Local Administrator",
+        "Latvia",
     )
     asked = questions(article)
-    assert asked["Anna Kivi was a mayor in which country in May 2021?"] == "Latvia"
-    assert not any(q.startswith("Who") or "the Mayor of" in q for q in asked)
+    assert asked["Anna Kivi was the premier of which province of Canada in May 2021?"] == "Tarsa"
+    assert asked["Ivo Kask was the governor of which province of Latvia in May 2021?"] == (
+        "Upper Varna"
+    )
+    assert asked["Rosa Vidal was the intendant of which region of Chile in May 2021?"] == (
+        "Lagos Region"
+    )
+    assert asked["Who was the premier of Tarsa, Canada, in May 2021?"] == "Anna Kivi"
+    assert asked["Who was the intendant of the Lagos Region, Chile, in May 2021?"] == "Rosa Vidal"
+    # "a premier in which country" is too easy, "the Premier of Canada" false; a local
+    # administrator of a place the article does not name is not asked at all
+    assert not any("in which country" in q or "Premier of" in q for q in asked)
+    assert not any("Mart Saar" in q for q in asked)
+    assert "no-local-place" in reasons(article).values()
 
 
 def test_an_office_with_its_own_preposition_takes_the_possessive() -> None:

@@ -32,6 +32,8 @@ UNSOUND_OFFICE = {
     "office-no-destination",
     "same-person",
     "no-such-office",
+    # the office named is the employer's ("press secretary for the governor, X")
+    "office-of-another",
 }
 
 

@@ -388,33 +388,82 @@ def merge_officials(
                 if as_written != fact.org:
                     fact = replace(fact, org=as_written)
             facts.setdefault(source, []).append(fact)
-    for found in facts.values():
-        found[:] = _one_holder(_full_names(found))
+    for source, found in facts.items():
+        found[:] = _one_holder(_full_names(_us_secretaries(found, (texts or {}).get(source))))
         found.sort(key=lambda f: f.where.start)
     return facts
+
+
+# "Secretary of State" with no country beside it is the US title; the text must say it is
+# the US that is meant (a story told from Seoul would otherwise lend it Korea).
+_SECRETARY_OF_STATE = re.compile(r"(?:the\s+)?secretary\s+of\s+state\b", re.IGNORECASE)
+_US_IN_TEXT = re.compile(
+    r"\b(?:U\.S\.|US|USA|United States|American|Washington|WASHINGTON|White House)\b"
+)
+
+
+def _us_secretaries(facts: list[OfficialFact], text: str | None) -> list[OfficialFact]:
+    """A guessed Secretary of State is the United States' when the text names the US, and is
+    left out otherwise: the country guessed from the text around is another's."""
+    out = []
+    for fact in facts:
+        if fact.guessed and _SECRETARY_OF_STATE.match(fact.text) and text is not None:
+            if not _US_IN_TEXT.search(text):
+                continue
+            fact = replace(fact, office="Secretary of State", country="United States", org=None)
+        out.append(fact)
+    return out
 
 
 def _one_holder(facts: list[OfficialFact]) -> list[OfficialFact]:
     """Drop an office whose country was only guessed when the article names another holder
     of that office there ("President Vega" is not Chile's president beside "Chilean
-    President Ana Torres")."""
-    written = {
-        (fold(f.office), f.country, fold(f.person))
-        for f in facts
-        if f.country and not f.guessed and not f.former
-    }
+    President Ana Torres"), or when another guessed holder's own sentence names the country
+    and this one's does not ("President Kibaki" is not Benin's beside "in Benin, where he
+    met President Yayi Boni")."""
+    current = [f for f in facts if f.country and not f.former]
+    written = {(fold(f.office), f.country, fold(f.person)) for f in current if not f.guessed}
+    guessed = [f for f in current if f.guessed]
+    if len(guessed) > 1:
+        held = Counter((fold(f.office), f.country) for f in guessed)
+        told = {
+            (fold(f.office), f.country, fold(f.person))
+            for f in guessed
+            if held[(fold(f.office), f.country)] > 1 and _names_country(f)
+        }
+    else:
+        told = set()
+
+    def another(f: OfficialFact, holders: set[tuple[str, str | None, str]]) -> bool:
+        return any(
+            o == fold(f.office) and c == f.country and p != fold(f.person) for o, c, p in holders
+        )
+
     return [
         f
         for f in facts
         if not (
             f.guessed
             and not f.former
-            and any(
-                o == fold(f.office) and c == f.country and p != fold(f.person)
-                for o, c, p in written
+            and (
+                another(f, written)
+                or (
+                    f.country
+                    and another(f, told)
+                    and (fold(f.office), f.country, fold(f.person)) not in told
+                )
             )
         )
     ]
+
+
+def _names_country(fact: OfficialFact) -> bool:
+    """The sentence of a guessed office names its country: "in Benin, where he met President
+    Yayi Boni" is as good as written beside it, against a "President Kibaki" told elsewhere."""
+    place = place_named(fact.country or "")
+    return place is not None and any(
+        p[0] == place for p in find_places(fact.where.sentence) if p[0].is_country
+    )
 
 
 def _full_names(facts: list[OfficialFact]) -> list[OfficialFact]:

@@ -60,6 +60,9 @@ REASONS: dict[str, str] = {
     "office-no-destination": "an ambassador or envoy with no destination named",
     "same-person": "a short name of an office-holder already asked by the full name",
     "generic-office": "the office is a description ('Head'), not the title of a post",
+    "one-of-several": "the post has several holders at once (a deputy, a spokesperson)",
+    "office-of-another": "the person works for the office-holder ('secretary for the governor')",
+    "no-local-place": "a local office whose town or province the text does not name",
     # checks: the wording or options are faulty
     "dangling-end": "the question ends mid-clause",
     "no-time-frame": "a toll asked without its span (year, attack): other counts fit too",

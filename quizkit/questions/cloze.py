@@ -22,6 +22,14 @@ WRITTEN_DATE = re.compile(
     re.I,
 )
 MAX_WORDS = 40
+# "... by the time the elections are held": an event only the article says which it is.
+BARE_EVENT = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?(?:elections?|race|vote|attack|talks|meeting|summit|deal|crisis|"
+    r"operation|incident|war|storm|quake|earthquake|campaign)\s+(?:is|are|was|were|will|would|"
+    r"has|have|had|began|begins|ended|ends)\b"
+)
+DAY = re.compile(r"[A-Za-z]+\.?\s+\d{1,2}(?!\d)|\d{1,2}\s+[A-Za-z]")
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 # Which blank teaches most: a date inside the story, a number, then a name.
 PREFERENCE = {"date": 0, "number": 1, "name": 2}
 
@@ -81,6 +89,27 @@ def _blank_of(fact: object, story: Story) -> tuple[str, str, str, tuple[str, ...
     return None
 
 
+_VERB = re.compile(
+    r"^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|"
+    r"did|does|do|began|begins|ended|ends|\w+ed)$"
+)
+
+
+def _bare_subject(sentence: str) -> bool:
+    """'The race, which was ...', 'The most powerful aftershock was ...': a subject the
+    article named before, which the card alone does not say (no name within it, up to its
+    verb or a comma)."""
+    match = re.match(r"The\s+([^,;:]*)", sentence)
+    if match is None:
+        return False
+    subject = []
+    for word in match.group(1).split()[:10]:
+        if _VERB.match(word):
+            break
+        subject.append(word)
+    return bool(subject) and not any(w[:1].isupper() for w in subject)
+
+
 def _reason_against(fact: object, what: str, text: str, sentence: str, story: Story) -> str | None:
     where: Provenance = fact.where  # type: ignore[attr-defined]
     if isinstance(fact, DateFact):
@@ -98,4 +127,14 @@ def _reason_against(fact: object, what: str, text: str, sentence: str, story: St
         return "blank-not-fact"
     if not names_something(sentence.replace(text, "")):
         return "vague-event"
+    if _bare_subject(sentence) or BARE_EVENT.search(sentence):
+        return "no-context"
+    if what == "date":
+        rest = sentence.replace(text, " ", 1)
+        # another date or an hour beside the blank: which one the blank dates is unclear,
+        # and "at 03:10 ... in [...]" is a sentence copied broken
+        if WRITTEN_DATE.search(rest) or CLOCK.search(rest):
+            return "broken-clause"
+        if re.search(rf"\bin\s+{re.escape(text)}", sentence) and DAY.match(text):
+            return "broken-clause"  # "in March 2": a day copied with a month's preposition
     return None

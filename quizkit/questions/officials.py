@@ -22,6 +22,19 @@ from quizkit.questions.offices import (
     singular,
 )
 from quizkit.questions.phrasing import country_name, org_name
+from quizkit.questions.roles import (
+    body_post,
+    destination_in,
+    from_old_document,
+    home_state,
+    is_acting,
+    is_one_of_several,
+    local_office,
+    local_place,
+    sentence_map,
+    serves_another,
+    told,
+)
 from quizkit.questions.story import Official, Story
 
 ORG_OFFICES = ["Secretary General", "Deputy Secretary General", "Chairman", "Spokesperson"]
@@ -51,14 +64,40 @@ def when_held(official: Official, former: bool | None = None) -> str:
 
 def office_phrase(official: Official, office: str | None = None) -> str:
     """'the Defense Minister of Armenia', 'the CSTO's Commander of the Forces',
-    'the Ambassador of Japan to the United States'."""
+    'the Ambassador of Japan to the United States', 'a deputy prime minister of Peru'."""
     office = office or singular(official.office)
+    if is_one_of_several(office) and official.country:
+        return f"{indefinite(office)} {office.lower()} of {official.place_phrase}"
     if official.org and re.search(r" (?:of|in|for) ", office):
         return f"{official.place_phrase}'s {office}"
     posted = destination(office)
     if posted and official.country:
         return f"the {posted[0]} of {official.place_phrase} to {place_phrase(posted[1])}"
     return f"the {office} of {official.place_phrase}"
+
+
+def indefinite(word: str) -> str:
+    return "an" if word.lower().startswith(("a", "e", "i", "o", "u")) else "a"
+
+
+def post_of(official: Official, lines: list[str]) -> str:
+    """The office as the sentences tell it: 'Acting Leader' for a stand-in, 'Ambassador to
+    the UN' for 'Peru's UN ambassador'."""
+    office = singular(official.office)
+    if is_envoy_without_destination(office):
+        posted = destination_in(official, lines)
+        if posted:
+            office = f"{office} to {posted}"
+    if is_acting(official, lines) and not office.lower().startswith("acting"):
+        office = f"Acting {office}"
+    return office
+
+
+def doubtful(official: Official, lines: list[str]) -> str | None:
+    """Why no question should state this office as the person's, or None."""
+    if serves_another(official, lines):
+        return "office-of-another"
+    return None
 
 
 def place_phrase(name: str) -> str:
@@ -94,8 +133,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     candidates: list[Candidate] = []
     drops: list[Drop] = []
     peers = Peers(story)
+    sentences = sentence_map(story)
     for official in story.officials:
-        office = singular(official.office)
+        lines = told(official, sentences)
+        office = post_of(official, lines)
         fuller = fuller_name(official, story)
         if fuller:
             # 'Lee' beside 'Lee Myung-bak' of the same office and place: one person, asked once
@@ -103,31 +144,49 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             stated = f"{official.person}: also {fuller}"
             drops.append(Drop("same-person", "official", stated, official.person, source))
             continue
-        former = held_before(official, story)
+        former = held_before(official, story) or from_old_document(official, lines, story)
         when = when_held(official, former)
         verb = "had served as" if former else "was"
         sources = tuple(dict.fromkeys(official.sources))
         source = sources[0].document if sources else ""
         stated = f"{official.person}: {office} of {official.place_phrase}{when}"
-        unsound = unsound_office(official, office)
+        unsound = doubtful(official, lines) or unsound_office(official, office)
         if unsound:
             drops.append(Drop(unsound, "official", stated, official.person, source))
             if unsound == "office-not-national" and official.country and is_local_title(office):
-                candidates.append(local_where(official, office, former, when, seed, peers))
+                local = local_where(official, office, former, when, seed, peers, lines)
+                if not local:
+                    drops.append(Drop("no-local-place", "official", stated, "", source))
+                candidates += local
+            elif unsound == "office-not-national" and represents(official, office, lines):
+                candidates.append(which_represented(official, former, when, seed, peers))
+            elif unsound == "office-not-national" and (state := home_state(official, lines)):
+                candidates.append(which_state(official, office, state, former, when))
+            elif unsound == "office-not-national" and (post := body_post(official, lines)):
+                guid = content_guid("official-where", official.person, official.office)
+                question = f"{official.person} {verb} {post}{when}?"
+                note = which_country(official, question, guid, seed, peers)
+                candidates.append(Candidate(note, official.key, rank=0))
             continue
         names = sorted(official.names - {official.person})
         who_guid = content_guid("official-who", official.place, official.office, official.person)
         envoy = bool(official.org) and office.lower() in ENVOY_OFFICES
         spokes = bool(official.org) and same_post(office, "spokesperson")
-        if envoy or spokes:
-            link = "to" if envoy else "for"
-            article = "an" if office.lower().startswith(("a", "e", "i", "o", "u")) else "a"
+        several = is_one_of_several(office) or spokes
+        if envoy:
+            article = indefinite(office)
             who: str | None = (
-                f"Who was {article} {office.lower()} {link} {official.place_phrase}{when}?"
+                f"Who was {article} {office.lower()} to {official.place_phrase}{when}?"
             )
         else:
             who = f"Who was {office_phrase(official, office)}{when}?"
-        if former:
+        if several and not former:
+            # "Who was a spokesman for Hamas?": it has several; the other way has one answer
+            drops.append(Drop("one-of-several", "official", stated, official.person, source))
+            who = None
+            if official.org:
+                candidates.append(which_org(official, office, when, seed, story, several=True))
+        elif former:
             # Many held the office before; "who had served as" has no one answer.
             drops.append(Drop("former-office", "official", stated, official.person, source))
             who = None
@@ -160,12 +219,14 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             where_guid = content_guid("official-where", official.person, official.office)
             posted = destination(office)
             post = (
-                f"{posted[0]} of which country to {place_phrase(posted[1])}"
+                f"the {posted[0]} of which country to {place_phrase(posted[1])}"
                 if posted
-                else (f"{office} of which country")
+                else f"the {office} of which country"
             )
+            if is_one_of_several(office) or is_envoy_without_destination(office):
+                post = f"{indefinite(office)} {office.lower()} of which country"
             note = which_country(
-                official, f"{official.person} {verb} the {post}{when}?", where_guid, seed, peers
+                official, f"{official.person} {verb} {post}{when}?", where_guid, seed, peers
             )
         else:
             if is_generic(office):
@@ -194,16 +255,64 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     return candidates, drops
 
 
-def which_org(official: Official, office: str, when: str, seed: int, story: Story) -> Candidate:
-    """'Ana Ruz had served as the head of which organisation?': one answer, though many
-    had served as its head."""
+_DELEGATE = re.compile(r"(?:permanent |chief )?(?:representative|delegate)", re.IGNORECASE)
+
+
+def represents(official: Official, office: str, lines: list[str]) -> bool:
+    """A country's delegate ('the Iranian representative, Ana Ruz'), not a legislator titled
+    'Representative Ana Ruz', whose office is a seat in a house, not a country's voice."""
+    if not official.country or not _DELEGATE.fullmatch(office):
+        return False
+    titled = [rf"\b{re.escape(office)}\s+{re.escape(name)}\b" for name in official.names]
+    return not any(re.search(t, line) for t in titled for line in lines)
+
+
+def which_represented(
+    official: Official, former: bool, when: str, seed: int, peers: Peers
+) -> Candidate:
+    """'Which country did Ana Ruz represent?': one answer, the delegates of the others as
+    wrong ones."""
+    guid = content_guid("official-where", official.person, official.office)
+    verb = "had" if former else "did"
+    question = f"Which country {verb} {official.person} represent{when}?"
+    return Candidate(which_country(official, question, guid, seed, peers), official.key, rank=0)
+
+
+def which_state(official: Official, office: str, state: str, former: bool, when: str) -> Candidate:
+    """'Ana Ruz was a United States senator from which state?': one answer, where 'Who was
+    the senator from Ohio?' has two."""
+    verb = "had been" if former else "was"
+    note = Note(
+        question=f"{official.person} {verb} a United States {office.lower()} from which "
+        f"state{when}?",
+        answer=state,
+        guid=content_guid("official-state", official.person, official.office),
+        kind="official",
+        tags=("official",),
+        sources=tuple(dict.fromkeys(official.sources)),
+        extra={"person": official.person},
+    )
+    return Candidate(note, official.key, rank=0)
+
+
+def which_org(
+    official: Official, office: str, when: str, seed: int, story: Story, several: bool = False
+) -> Candidate:
+    """'Ana Ruz had served as the head of which organisation?', 'Ana Ruz was a spokesperson
+    for which organisation?': one answer, though many held the post."""
     assert official.org
     guid = content_guid("official-org", official.person, official.office)
     post = office.lower() if is_generic(office) else office
     orgs = sorted({o.org for o in story.officials if o.org and o.org != official.org})
     options = pick(rng_for(seed, guid), [orgs], [official.org])
+    if several:
+        link = "for" if same_post(office, "spokesperson") else "of"
+        question = f"{official.person} was {indefinite(office)} {office.lower()} {link} "
+        question += f"which organisation{when}?"
+    else:
+        question = f"{official.person} had served as the {post} of which organisation{when}?"
     note = Note(
-        question=f"{official.person} had served as the {post} of which organisation{when}?",
+        question=question,
         answer=official.org,
         guid=guid,
         kind="official",
@@ -216,15 +325,66 @@ def which_org(official: Official, office: str, when: str, seed: int, story: Stor
 
 
 def local_where(
-    official: Official, office: str, former: bool, when: str, seed: int, peers: Peers
-) -> Candidate:
-    """'Dave Ortiz was a mayor in which country?': true of one of many offices of its kind."""
+    official: Official,
+    office: str,
+    former: bool,
+    when: str,
+    seed: int,
+    peers: Peers,
+    lines: list[str],
+) -> list[Candidate]:
+    """'Ana Ruz was a cabinet minister in which country?' for a minister of many;
+    'Dave Ortiz was the mayor of which city in Canada?' for a local office, whose country
+    alone would be too easy (the story is about it): none when its place is not told."""
     assert official.country
     guid = content_guid("official-where", official.person, official.office)
     verb = "had been" if former else "was"
-    article = "an" if office.lower().startswith(("a", "e", "i", "o", "u")) else "a"
-    question = f"{official.person} {verb} {article} {office.lower()} in which country{when}?"
-    return Candidate(which_country(official, question, guid, seed, peers), official.key, rank=2)
+    if re.search(r"\bminister\b", office, re.IGNORECASE):
+        post = f"{indefinite(office)} {office.lower()}"
+        question = f"{official.person} {verb} {post} in which country{when}?"
+        return [
+            Candidate(which_country(official, question, guid, seed, peers), official.key, rank=2)
+        ]
+    found = local_place(official, lines)
+    if found is None:
+        return []
+    kind, place = found
+    link = "in" if kind in ("city", "town", "village", "place") else "of"
+    question = (
+        f"{official.person} {verb} the {local_office(office)} of which {kind} {link} "
+        f"{official.place_phrase}{when}?"
+    )
+    short = re.sub(rf"\s+{kind}$", "", place, flags=re.IGNORECASE)
+    sources = tuple(dict.fromkeys(official.sources))
+    where = Note(
+        question=question,
+        answer=place,
+        guid=content_guid("official-local", official.person, official.office),
+        kind="official",
+        alternatives=(short,) if short != place else (),
+        tags=("official",),
+        sources=sources,
+        extra={"person": official.person},
+    )
+    found_in = [Candidate(where, official.key, rank=2)]
+    if not former:
+        # a province has one premier, a city one mayor: "who" has one answer here
+        who_guid = content_guid("official-who", place, official.office, official.person)
+        where_in, comma = official.place_phrase, "," if when else ""
+        # "the O'Higgins Region", "the Tarsa Province": a name ending in its kind takes "the"
+        named = f"the {place}" if short != place else place
+        who = Note(
+            question=f"Who was the {local_office(office)} of {named}, {where_in}{comma}{when}?",
+            answer=official.person,
+            guid=who_guid,
+            kind="official",
+            alternatives=tuple(sorted(official.names - {official.person})),
+            tags=("official",),
+            sources=sources,
+            extra={"answer_type": "person", "person": official.person},
+        )
+        found_in.insert(0, Candidate(who, official.key, rank=0))
+    return found_in
 
 
 def which_country(official: Official, question: str, guid: str, seed: int, peers: Peers) -> Note:
@@ -320,8 +480,13 @@ class Peers:
         alike = self.alike[(office_class(official.office), bool(official.org))]
         others = [o for o in alike if o is not official]
         near = sorted(others, key=lambda o: abs(self.position[id(o)] - here))
-        comparable = [o.person for o in near[: self.NEAR]]
-        chosen = pick(rng_for(seed, guid), [comparable], official.names)
+        comparable = [o.person for o in near]
+        wrong = [
+            name
+            for name in distinct_people(comparable[: self.NEAR])
+            if not any(same_person(name, own) for own in official.names | {official.person})
+        ]
+        chosen = pick(rng_for(seed, guid), [wrong], official.names)
         return chosen if len(chosen) == 3 else ()
 
     def countries(self, office: str) -> list[str]:
@@ -330,6 +495,21 @@ class Peers:
             found = {o.country for o in self.by_office[office] if o.country}
             self._countries[office] = countries_only(sorted(found))
         return self._countries[office]
+
+
+def same_person(a: str, b: str) -> bool:
+    """'Yayi' and 'Yayi Boni': one name's words all in the other's are one person's."""
+    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return wa <= wb or wb <= wa
+
+
+def distinct_people(names: list[str]) -> list[str]:
+    """Each person once, under the fullest name given: never 'Yayi' beside 'Yayi Boni'."""
+    kept: list[str] = []
+    for name in sorted(dict.fromkeys(names), key=lambda n: -len(n.split())):
+        if not any(same_person(name, other) for other in kept):
+            kept.append(name)
+    return [n for n in names if n in kept]
 
 
 def _short_offices(office: str) -> tuple[str, ...]:

@@ -433,3 +433,21 @@ def test_a_compass_word_before_a_common_noun_is_lower_case() -> None:
     assert questions(article) == {
         "When did Olga Tamm open a school in the western town of Zory?": "1 May 2021"
     }
+
+
+def test_the_country_is_the_one_the_sentence_names_not_an_officials() -> None:
+    article = Article()
+    sentence = (
+        "Asked about the unrest in Estonia, Olga Tamm said she has sent Foreign Minister "
+        "Ivo Kask to visit the country on Monday."
+    )
+    article.official(sentence, "Ivo Kask", "Foreign Minister", "Latvia")
+    article.date(
+        sentence,
+        "2021-05-10",
+        "Monday",
+        "Olga Tamm has sent Foreign Minister Ivo Kask to visit the country",
+        planned=True,
+    )
+    asked = [q for q in questions(article) if "visit" in q]
+    assert asked == ["On what date was Foreign Minister Ivo Kask scheduled to visit Estonia?"]

@@ -16,6 +16,7 @@ from quizkit.extract.facts import (
     ParticipantsFact,
     Provenance,
 )
+from quizkit.extract.gazetteer import find_places, place_named
 from quizkit.grading import fold
 from quizkit.models import SourceRef, fold_for_id
 from quizkit.questions.candidate import source_of
@@ -161,7 +162,8 @@ class Story:
             if len(people) == 1:
                 event = " ".join([people.pop(), *words[1:]])
         if re.search(r"\bthe country\b", event):
-            named = {c for c in self.countries for text in before if c in text}
+            # the country this sentence names (a name, not a demonym), else the one before
+            named = countries_named(before[1]) or countries_named(before[0])
             if not named:
                 # 'Tokayev announced the withdrawal from the country': a head of state's own
                 named = {
@@ -200,6 +202,15 @@ class Story:
 
     def persons(self) -> set[str]:
         return {name for o in self.officials for name in (o.person, *o.names)}
+
+
+def countries_named(text: str) -> set[str]:
+    """The countries a sentence calls by name ('in Kenya'; not 'Kenyan troops')."""
+    return {
+        place.name
+        for place, start, end in find_places(text)
+        if place.is_country and place_named(text[start:end]) is not None
+    }
 
 
 def read_story(docs: Sequence[DocumentFacts]) -> Story:

@@ -130,7 +130,13 @@ def unfit(story: Story, fact: ParticipantsFact, countries: list[str]) -> str | N
         return "few-countries"
     if not all(is_country(c) for c in countries):
         return "not-all-countries"  # 'which countries' would be wrong for NATO
-    if partial_set(fact.where.sentence, len(countries)) or other_party(story, fact):
+    # 'a meeting of ten countries chaired by A and B': the ten are the meeting, not the chairs
+    chairs = (
+        _list_at(fact) is not None and _chaired_question(story, fact, countries, "") is not None
+    )
+    if partial_set(fact.where.sentence, len(countries), counted=not chairs):
+        return "partial-set"
+    if other_party(story, fact):
         return "partial-set"
     if CONFLICT.search(fact.where.sentence):
         return "conflict-sides"
@@ -144,14 +150,18 @@ PARTIAL = re.compile(
 )
 WORD_NUMBERS = {w: n for n, w in NUMBER_WORDS.items()} | {"twenty": 20, "thirty": 30, "dozen": 12}
 STATED_COUNT = re.compile(
-    r"\b(\d+|[a-z]+)(?:[- ][a-z]+)?\s+(?:countries|nations|states|delegations|governments)\b", re.I
+    rf"\b(\d+|{'|'.join(WORD_NUMBERS)})(?:[- ][a-z]+)?\s+(?:[A-Za-z-]+\s+)?"
+    r"(?:countries|nations|states|delegations|governments)\b",
+    re.I,
 )
 
 
-def partial_set(sentence: str, count: int) -> bool:
+def partial_set(sentence: str, count: int, counted: bool = True) -> bool:
     """The text names only some who took part ('twenty countries, including ...')."""
     if PARTIAL.search(sentence):
         return True
+    if not counted:
+        return False
     for match in STATED_COUNT.finditer(sentence):
         word = match.group(1).lower()
         stated = int(word) if word.isdigit() else WORD_NUMBERS.get(word)

@@ -52,7 +52,7 @@ REASONS: dict[str, str] = {
     "not-all-countries": "a member is an organisation, so 'which countries' would be wrong",
     "conflict-sides": "the countries are sides of a conflict, not partners in one event",
     "partial-set": "the text names only some of those who took part",
-    "vague-event": "the event is not named well enough (or not uniquely) to ask about",
+    "vague-event": "the event is not named well enough to ask about",
     "no-context": "the sentence does not name what is counted or who did it",
     "blank-not-fact": "the blank would hide a weekday, relative date or the dateline",
     "quoted-speech": "the sentence is a quotation",

@@ -248,3 +248,35 @@ def test_an_option_with_the_answer_reordered_or_a_repeated_member_fails_its_chec
         extra={"items": ["Latvia", "Latvia"], "answer_type": "list"},
     )
     assert reason_against(Candidate(repeated, "p")) == "list-members"
+
+
+def test_a_partner_named_with_the_set_but_not_in_the_question_leaves_it_out() -> None:
+    article = Article()
+    sentence = "The foreign ministers of France and Germany met in Paris with Poland's envoy."
+    took_part(article, sentence, "France and Germany", ("France", "Germany"), date="2021-05-04")
+    assert asked(article) == {}
+    assert "partial-set" in reasons(article).values()
+    # named in the question itself, the partner is no longer left out
+    article = Article()
+    sentence = "Egypt and Jordan held talks with Israel in Cairo."
+    took_part(article, sentence, "Egypt and Jordan", ("Egypt", "Jordan"), date="2021-05-04")
+    assert asked(article) == {
+        "Which two countries held talks with Israel in Cairo in May 2021? Name both.": (
+            "Egypt and Jordan"
+        )
+    }
+
+
+def test_sides_that_began_a_war_are_not_partners_but_sides_that_end_one_are() -> None:
+    article = Article()
+    sentence = "In 1980, Iran and Iraq began a long war over the border."
+    took_part(article, sentence, "Iran and Iraq", ("Iran", "Iraq"))
+    assert asked(article) == {}
+    article = Article()
+    sentence = "On Monday, Chile and Peru agreed to end the border dispute."
+    took_part(article, sentence, "Chile and Peru", ("Chile", "Peru"), date="2021-05-03")
+    assert asked(article) == {
+        "Which two countries agreed to end the border dispute in May 2021? Name both.": (
+            "Chile and Peru"
+        )
+    }

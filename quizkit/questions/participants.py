@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from quizkit.extract.facts import DateFact, ParticipantsFact
-from quizkit.extract.gazetteer import place_named
+from quizkit.extract.gazetteer import find_places, place_named
 from quizkit.grading import fold
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, source_of
@@ -73,6 +73,8 @@ CONFLICT = re.compile(
     r"\b[^.;]{0,40}\bbetween\b|\b(?:fought|clashed|attacked|invaded|shelled|bombed)\b",
     re.I,
 )
+WAR = re.compile(r"\b(?:war|fighting|clashes|conflict|hostilities|airstrikes|offensive|attack)")
+PEACE = re.compile(r"\b(?:end|ending|halt|stop|peace|ceasefire|truce|talks)\b")
 HEADS = {"president", "prime minister", "chancellor", "king", "queen", "emir", "leader"}
 HEADS |= {"premier", "sultan", "head of state", "head of government"}
 FOREIGN = {"foreign minister", "secretary of state", "foreign secretary"}
@@ -95,6 +97,8 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         source = str(source_of(fact.where))
         reason = unfit(story, fact, countries)
         question = None if reason else participants_question(story, fact, countries)
+        if question is not None and _partner_left_out(fact, countries, question):
+            reason, question = "partial-set", None
         if question is None:
             drops.append(Drop(reason or "vague-event", "participants", fact.event, answer, source))
             continue
@@ -141,6 +145,18 @@ def unfit(story: Story, fact: ParticipantsFact, countries: list[str]) -> str | N
     if CONFLICT.search(fact.where.sentence):
         return "conflict-sides"
     return None
+
+
+def _partner_left_out(fact: ParticipantsFact, countries: Sequence[str], question: str) -> bool:
+    """A country the sentence says the set acted with ('met in Paris with Poland's
+    minister') that the question does not name: the set alone would be wrong."""
+    sentence = fact.where.sentence
+    for place, start, _end in find_places(sentence):
+        if not place.is_country or place.name in countries or place.name == fact.place:
+            continue
+        if re.search(r"\bwith\s+(?:the\s+)?$", sentence[:start]) and place.name not in question:
+            return True
+    return False
 
 
 PARTIAL = re.compile(
@@ -496,6 +512,8 @@ def _subject_question(
     words = thing.split()
     if not 1 <= len(words) <= 10 or PRONOUN.search(thing) or words[-1].lower() in STOP_ENDS:
         return None
+    if WAR.search(thing) and not PEACE.search(thing):
+        return None  # 'began a war': sides of a conflict, not partners
     verb = SUBJECT_VERBS[found.group(1)]
     where = f" in {fact.place}" if fact.place and fact.place not in thing else ""
     when = "" if re.search(rf"\b(?:{MONTH})\b|\b(?:19|20)\d\d\b", thing) else _when(story, fact)

@@ -280,3 +280,37 @@ def test_sides_that_began_a_war_are_not_partners_but_sides_that_end_one_are() ->
             "Chile and Peru"
         )
     }
+
+
+def test_a_third_person_who_met_both_is_named_as_the_host() -> None:
+    article = Article()
+    sentence = (
+        "UN Secretary General Tomas Berg, meeting with Chile's President Ana Ruz and Peruvian "
+        "President Ivo Marek, called for calm."
+    )
+    article.official(sentence, "Tomas Berg", "Secretary General", None, org="UN")
+    article.official(sentence, "Ana Ruz", "President", "Chile")
+    article.official(sentence, "Ivo Marek", "President", "Peru")
+    took_part(article, sentence, "Chile's President Ana Ruz and Peruvian", ("Chile", "Peru"))
+    assert asked(article) == {
+        "Which two countries' presidents did Tomas Berg meet in May 2021? Name both.": (
+            "Chile and Peru"
+        )
+    }
+    # once he meets someone else too, the question no longer has one answer
+    later = "Berg also held a meeting with the Bolivian foreign minister."
+    article.official(later, "Tomas Berg", "Secretary General", None, org="UN")
+    article.next()
+    assert asked(article) == {}
+
+
+def test_a_short_name_of_the_same_person_is_no_third_person() -> None:
+    article = Article()
+    sentence = "Polish President Jan Wrona met President Marta Rojas of Chile in Warsaw."
+    article.official(sentence, "Jan Wrona", "President", "Poland")
+    article.official(sentence, "Marta Rojas", "President", "Chile")
+    article.official(sentence, "Marta", "President", "Chile")
+    took_part(article, sentence, "Jan Wrona met President Marta Rojas", ("Poland", "Chile"))
+    assert asked(article) == {
+        "Which two countries' presidents met in May 2021? Name both.": "Poland and Chile"
+    }

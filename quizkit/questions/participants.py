@@ -209,6 +209,7 @@ def participants_question(
         _call_question,
         _press_question,
         _meeting_question,
+        _host_question,
         _signed_question,
         _chaired_question,
         _subject_question,
@@ -287,9 +288,20 @@ def _officials_of(story: Story, fact: ParticipantsFact, countries: Sequence[str]
         names = official.names | {official.person, official.person.split()[-1]}
         if any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names if len(n) >= 3):
             found.setdefault(official.country, []).append(official)
-    if set(found) != set(countries) or any(len(v) != 1 for v in found.values()):
+    people = {c: _one_person(v) for c, v in found.items()}
+    if set(found) != set(countries) or any(p is None for p in people.values()):
         return []
-    return [found[c][0] for c in countries]
+    return [p for c in countries if (p := people[c]) is not None]
+
+
+def _one_person(officials: list[Official]) -> Official | None:
+    """The one person among a country's office-holders a sentence names, when the others are
+    that person's short names ('Yayi' beside 'Yayi Boni'); None when two people are named."""
+    fullest = max(officials, key=lambda o: len(o.person.split()))
+    words = set(fullest.person.split())
+    if all(set(o.person.split()) <= words for o in officials):
+        return fullest
+    return None
 
 
 def _role(officials: Sequence[Official]) -> str | None:
@@ -444,7 +456,7 @@ def _meeting_question(
         return None
     officials = _officials_of(story, fact, countries)
     role = _role(officials)
-    if role is None or _others_named(story, sentence, officials):
+    if role is None or _named_in(story, sentence, officials):
         return None  # a third person there: who met whom is no longer plain
     where = f" in {fact.place}" if fact.place else ""
     when = _when(story, fact)
@@ -454,14 +466,58 @@ def _meeting_question(
     return f"Which two countries' {role} {verb}{where}{when}? Name both."
 
 
-def _others_named(story: Story, sentence: str, officials: Sequence[Official]) -> bool:
-    for official in story.officials:
-        if official in officials:
+def _host_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries' leaders did Ban Ki-moon meet in July 2014?': one other named
+    person met the members' office-holders, and no other sentence has that person meet."""
+    sentence = fact.where.sentence
+    found = MEETING.search(sentence)
+    officials = _officials_of(story, fact, countries)
+    role = _role(officials)
+    if found is None or role is None:
+        return None
+    hosts = [o for o in _named_in(story, sentence, officials) if o.country not in countries]
+    if len(hosts) != 1:
+        return None
+    host = hosts[0]
+    names = [n for n in host.names | {host.person} if len(n) >= 3]
+    if not any(0 <= sentence.find(n) < found.start() for n in names):
+        return None  # the host is named before the meeting, the members after it
+    if any(_mention(o, sentence) < found.end() for o in officials):
+        return None
+    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names))
+    for source, by_index in story.sentences.items():
+        for index, other in by_index.items():
+            mine = (source, index) == (fact.where.source, fact.where.sentence_index)
+            if not mine and pattern.search(other) and ANY_MEETING.search(other):
+                return None
+    where = f" in {fact.place}" if fact.place else ""
+    did = f"was {host.person} to meet" if _planned(story, fact) else f"did {host.person} meet"
+    when = _when(story, fact)
+    return f"Which {number} countries' {role} {did}{where}{when}? {name_all(number)}"
+
+
+def _mention(official: Official, sentence: str) -> int:
+    """Where the sentence first names the official (-1 when it does not)."""
+    spots = [sentence.find(n) for n in official.names | {official.person} if n in sentence]
+    return min(spots) if spots else -1
+
+
+def _named_in(story: Story, sentence: str, officials: Sequence[Official]) -> list[Official]:
+    """The story's office-holders the sentence names besides `officials` (and their short
+    names), one entry per person."""
+    chosen = [set(o.person.split()) for o in officials]
+    found: list[Official] = []
+    for official in sorted(story.officials, key=lambda o: -len(o.person.split())):
+        words = set(official.person.split())
+        if any(words <= c for c in chosen):
             continue
         names = official.names | {official.person}
         if any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names if len(n) >= 3):
-            return True
-    return False
+            found.append(official)
+            chosen.append(words)
+    return found
 
 
 def _list_at(fact: ParticipantsFact) -> tuple[int, int] | None:

@@ -167,6 +167,11 @@ def test_talks_between_two_governments() -> None:
     assert asked(article) == {
         "Which two countries' governments held talks in May 2021? Name both.": "Chile and Peru"
     }
+    # a meeting of other countries told of elsewhere would fit 'held talks' as well
+    later = "Tamm is to meet with Bolivia's President Ana Ruz on Friday."
+    article.official(later, "Ana Ruz", "President", "Bolivia")
+    article.next()
+    assert asked(article) == {}
 
 
 def test_an_unnamed_meeting_is_asked_only_when_the_story_has_one() -> None:

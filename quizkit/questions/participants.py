@@ -591,8 +591,8 @@ def _between_question(
     if found is None:
         return None
     noun = found.group(1).lower()
-    if not _unique(story, fact, re.compile(rf"\b{noun}\b", re.I)):
-        return None
+    if not _unique(story, fact, ANY_MEETING):
+        return None  # another meeting of the story would fit 'held talks' as well
     group = GROUP_AFTER.match(sentence, at[1])
     who = f"countries' {group.group(1)}" if group else "countries"
     where = f" in {fact.place}" if fact.place else ""
@@ -646,7 +646,8 @@ def _event_question(
         return None
     if CALL.search(fact.where.sentence):
         return None
-    if not named and not _unique(story, fact, re.compile(rf"\b{noun}\b")):
+    alike = ANY_MEETING if noun in ("meeting", "talks", "summit") else re.compile(rf"\b{noun}\b")
+    if not named and not _unique(story, fact, alike):
         return None  # 'the meeting' when the story tells of several
     where = f" in {fact.place}" if fact.place and fold(fact.place) not in fold(event) else ""
     if not when:

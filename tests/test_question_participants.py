@@ -319,3 +319,10 @@ def test_a_short_name_of_the_same_person_is_no_third_person() -> None:
     assert asked(article) == {
         "Which two countries' presidents met in May 2021? Name both.": "Poland and Chile"
     }
+
+
+def test_an_undated_past_clause_may_be_background_and_is_not_asked() -> None:
+    article = Article()
+    sentence = "Chile and Peru agreed to share fishing data, officials recalled."
+    took_part(article, sentence, "Chile and Peru", ("Chile", "Peru"))
+    assert asked(article) == {}

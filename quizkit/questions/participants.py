@@ -571,6 +571,8 @@ def _subject_question(
     if WAR.search(thing) and not PEACE.search(thing):
         return None  # 'began a war': sides of a conflict, not partners
     verb = SUBJECT_VERBS[found.group(1)]
+    if verb == found.group(1) and not _own_date(story, fact):
+        return None  # an undated past clause may be the story's background, years before
     where = f" in {fact.place}" if fact.place and fact.place not in thing else ""
     when = "" if re.search(rf"\b(?:{MONTH})\b|\b(?:19|20)\d\d\b", thing) else _when(story, fact)
     return f"Which {number} countries {verb} {thing}{where}{when}? {name_all(number)}"

@@ -72,3 +72,42 @@ def test_a_statement_dropped_for_balance_gives_its_place_to_the_next_variant() -
         assert drop.question not in asked
     statements = [c for c in kept if c.note.kind == "truefalse"]
     assert len(statements) <= 1
+
+
+def test_a_question_naming_another_answer_in_full_shares_its_fact_for_handouts() -> None:
+    who = official_variants("Ana Ruz", "Chile", True)[0]
+    date = Candidate(
+        Note(
+            guid="d1",
+            question="When did Chilean President Ana Ruz open the Valga bridge?",
+            answer="4 May 2021",
+            kind="date",
+        ),
+        "date:valga",
+    )
+    met = Candidate(
+        Note(
+            guid="p1",
+            question="Which two countries' presidents met in May 2021? Name both.",
+            answer="Chile and Peru",
+            kind="participants",
+            extra={"items": ["Chile", "Peru"], "answer_type": "list"},
+        ),
+        "participants:chile:peru",
+    )
+    named = Candidate(
+        Note(
+            guid="d2",
+            question="When did the presidents of Chile and Peru sign the Valga accord?",
+            answer="3 May 2021",
+            kind="date",
+        ),
+        "date:accord",
+    )
+    kept, _dropped = select([who, date, met, named])
+    facts = {c.note.guid: c.fact for c in kept}
+    # the date question names Ana Ruz in full: a sheet printing both gives 'who' away
+    assert facts[who.note.guid] == "date:valga"
+    # every member of the set is named in the accord's date question
+    assert facts["p1"] == "date:accord"
+    assert facts["d1"] == "date:valga" and facts["d2"] == "date:accord"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
+from quizkit.grading import fold
 from quizkit.questions.candidate import Candidate, Drop, drop_of
 from quizkit.questions.checks import balance_truefalse
 
@@ -43,7 +45,42 @@ def select(candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Drop]
     kept = balanced
     position = {id(c): i for i, c in enumerate(candidates)}
     kept.sort(key=lambda c: (_study_slot(c), position[id(c)]))
-    return kept, dropped + unbalanced
+    return link_giveaways(kept), dropped + unbalanced
+
+
+# Questions that may name another's answer in full; a statement or cloze card is no handout
+# question of that kind (a cloze never prints, a statement names its own fact).
+GIVERS = {"official", "date", "number", "participants"}
+
+
+def link_giveaways(kept: Sequence[Candidate]) -> list[Candidate]:
+    """A question whose wording names another question's whole answer (every member of a
+    set, a person's full name) gives that answer away on a printed sheet: the two then share
+    a fact, so a handout prints only one of them. The deck still asks both in study."""
+    out = list(kept)
+    for i, candidate in enumerate(kept):
+        names = _answer_names(candidate)
+        if not names:
+            continue
+        for other in kept:
+            if other.fact == candidate.fact or other.note.kind not in GIVERS:
+                continue
+            question = f" {fold(other.note.question)} "
+            if all(f" {name} " in question for name in names):
+                out[i] = replace(candidate, fact=other.fact)
+                break
+    return out
+
+
+def _answer_names(candidate: Candidate) -> list[str]:
+    """What a question must name to give this answer away, folded; [] for short answers."""
+    note = candidate.note
+    items = note.extra.get("items")
+    if note.extra.get("answer_type") == "list" and isinstance(items, list):
+        return [fold(str(i)) for i in items]
+    if note.extra.get("answer_type") == "person" and len(note.answer.split()) >= 2:
+        return [fold(note.answer)]
+    return []
 
 
 def _study_slot(candidate: Candidate) -> int:

@@ -193,7 +193,7 @@ def other_party(story: Story, fact: ParticipantsFact) -> bool:
     for country in story.countries:
         if country in fact.countries or country == fact.place:
             continue
-        if re.search(rf"\b{re.escape(country)}\s+and\b", sentence):
+        if country in sentence and re.search(rf"\b{re.escape(country)}\s+and\b", sentence):
             return True
     return False
 
@@ -270,12 +270,38 @@ def _planned(story: Story, fact: ParticipantsFact) -> bool:
 
 def _unique(story: Story, fact: ParticipantsFact, pattern: re.Pattern[str]) -> bool:
     """No other sentence of the story tells of an event of the same kind."""
-    mine = (fact.where.source, fact.where.sentence_index)
-    for source, by_index in story.sentences.items():
-        for index, sentence in by_index.items():
-            if (source, index) != mine and pattern.search(sentence):
-                return False
-    return True
+    return not _marked(story, pattern) - {(fact.where.source, fact.where.sentence_index)}
+
+
+def _marked(story: Story, pattern: re.Pattern[str]) -> frozenset[tuple[str, int]]:
+    """The story's sentences the pattern matches, found once per story and pattern."""
+    key = f"{pattern.flags}:{pattern.pattern}"
+    found = story.marked.get(key)
+    if found is None:
+        found = frozenset(
+            (source, index)
+            for source, by_index in story.sentences.items()
+            for index, sentence in by_index.items()
+            if pattern.search(sentence)
+        )
+        story.marked[key] = found
+    return found
+
+
+def _says(sentence: str, name: str) -> bool:
+    """The sentence names `name` as whole words (no pattern compiled per name: a story of a
+    thousand articles has thousands of names)."""
+    if len(name) < 3:
+        return False
+    start = sentence.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = sentence[start - 1] if start else " "
+        after = sentence[end] if end < len(sentence) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        start = sentence.find(name, start + 1)
+    return False
 
 
 def _officials_of(story: Story, fact: ParticipantsFact, countries: Sequence[str]) -> list[Official]:
@@ -285,8 +311,11 @@ def _officials_of(story: Story, fact: ParticipantsFact, countries: Sequence[str]
     for official in story.officials:
         if official.country is None or official.country not in countries:
             continue
-        names = official.names | {official.person, official.person.split()[-1]}
-        if any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names if len(n) >= 3):
+        surname = official.person.split()[-1]
+        if surname not in sentence and not any(n in sentence for n in official.names):
+            continue  # the cheap test first: most office-holders are not in this sentence
+        names = official.names | {official.person, surname}
+        if any(_says(sentence, n) for n in names):
             found.setdefault(official.country, []).append(official)
     people = {c: _one_person(v) for c, v in found.items()}
     if set(found) != set(countries) or any(p is None for p in people.values()):
@@ -431,7 +460,7 @@ def _signed_question(
 def _named_before(story: Story, sentence: str, end: int) -> set[str]:
     """The story's countries the sentence names before `end`."""
     head = sentence[:end]
-    return {c for c in story.countries if re.search(rf"\b{re.escape(c)}\b", head)}
+    return {c for c in story.countries if _says(head, c)}
 
 
 def _named_with(sentence: str, start: int, countries: Sequence[str]) -> list[str]:
@@ -486,12 +515,10 @@ def _host_question(
         return None  # the host is named before the meeting, the members after it
     if any(_mention(o, sentence) < found.end() for o in officials):
         return None
-    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names))
-    for source, by_index in story.sentences.items():
-        for index, other in by_index.items():
-            mine = (source, index) == (fact.where.source, fact.where.sentence_index)
-            if not mine and pattern.search(other) and ANY_MEETING.search(other):
-                return None
+    mine = (fact.where.source, fact.where.sentence_index)
+    for source, index in _marked(story, ANY_MEETING) - {mine}:
+        if any(_says(story.sentences[source][index], n) for n in names):
+            return None  # the host meets someone else too
     where = f" in {fact.place}" if fact.place else ""
     did = f"was {host.person} to meet" if _planned(story, fact) else f"did {host.person} meet"
     when = _when(story, fact)
@@ -514,7 +541,7 @@ def _named_in(story: Story, sentence: str, officials: Sequence[Official]) -> lis
         if any(words <= c for c in chosen):
             continue
         names = official.names | {official.person}
-        if any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names if len(n) >= 3):
+        if any(_says(sentence, n) for n in names):
             found.append(official)
             chosen.append(words)
     return found

@@ -57,17 +57,17 @@ def link_giveaways(kept: Sequence[Candidate]) -> list[Candidate]:
     """A question whose wording names another question's whole answer (every member of a
     set, a person's full name) gives that answer away on a printed sheet: the two then share
     a fact, so a handout prints only one of them. The deck still asks both in study."""
+    givers = [(c.fact, f" {fold(c.note.question)} ") for c in kept if c.note.kind in GIVERS]
+    # all the wording at once: most names are in no other question, found in one search
+    together = "\n".join(question for _fact, question in givers)
     out = list(kept)
     for i, candidate in enumerate(kept):
         names = _answer_names(candidate)
-        if not names:
+        if not names or not all(f" {name} " in together for name in names):
             continue
-        for other in kept:
-            if other.fact == candidate.fact or other.note.kind not in GIVERS:
-                continue
-            question = f" {fold(other.note.question)} "
-            if all(f" {name} " in question for name in names):
-                out[i] = replace(candidate, fact=other.fact)
+        for fact, question in givers:
+            if fact != candidate.fact and all(f" {name} " in question for name in names):
+                out[i] = replace(candidate, fact=fact)
                 break
     return out
 

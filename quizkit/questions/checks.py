@@ -476,9 +476,10 @@ def option_is_answer(candidate: Candidate) -> bool:
     answer_type = str(note.extra.get("answer_type", "text"))
     forms = {fold(f) for f in (note.answer, *note.alternatives)}
     surnames = {f.split()[-1] for f in forms if f}
+    members = _members(note.answer) if answer_type == "list" else None
     for option in note.distractors:
         folded = fold(option)
-        if folded in forms:
+        if folded in forms or (members is not None and _members(option) == members):
             return True
         if answer_type == "person" and folded.split() and folded.split()[-1] in surnames:
             return True
@@ -488,6 +489,20 @@ def option_is_answer(candidate: Candidate) -> bool:
         ):
             return True
     return False
+
+
+def _members(listed: str) -> frozenset[str]:
+    """A written list's members, in any order: 'A, B and C' is 'C, A and B'."""
+    return frozenset(fold(m) for m in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed) if m.strip())
+
+
+def list_fault(candidate: Candidate) -> bool:
+    """A list to name ('Name both.') with fewer than two members, or one member twice."""
+    items = candidate.note.extra.get("items")
+    if candidate.note.extra.get("answer_type") != "list" or not isinstance(items, list):
+        return False
+    folded = [fold(str(i)) for i in items]
+    return len(folded) < 2 or len(set(folded)) < len(folded)
 
 
 SUBJECTLESS = re.compile(
@@ -688,6 +703,8 @@ def reason_against(
         return "answer-in-question"
     if option_is_answer(candidate):
         return "option-is-answer"
+    if list_fault(candidate):
+        return "list-members"
     return None
 
 

@@ -1,15 +1,26 @@
-"""Who took part: 'Which four countries' foreign ministers met in Lima? Name all four.'"""
+"""Who took part: 'Which four countries' foreign ministers met in Lima in March 2019?'
+
+Each set is asked by the first wording its sentence supports cleanly (a group that met, a
+phone call, a press conference, the chairs of a meeting, the set as the subject of its clause,
+talks between them, a named event), anchored by the month (or the day the sentence writes) and
+the place when known. A set no wording fits, or whose event the article leaves ambiguous, is
+left out with its reason: a missing card costs less than a wrong one.
+"""
 
 from __future__ import annotations
 
+import random
 import re
+from collections.abc import Sequence
 
-from quizkit.extract.facts import ParticipantsFact
+from quizkit.extract.facts import DateFact, ParticipantsFact
+from quizkit.extract.gazetteer import find_places, place_named
 from quizkit.grading import fold
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, source_of
+from quizkit.questions.distractors import rng_for
 from quizkit.questions.phrasing import country_name, format_day, join_list, month_year
-from quizkit.questions.story import Story
+from quizkit.questions.story import Official, Story
 
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 NUMBER_WORDS |= {9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
@@ -25,10 +36,599 @@ QUALIFIERS = {
     "videoconference", "video", "online", "virtual",
 }  # fmt: skip
 EVENT = re.compile(rf"((?:[\w'-]+\s+){{0,4}})({EVENT_NOUNS})\b", re.I)
+WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:yester|to)day\b", re.I)
+MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
+# Words that date a clause away from the report's month: the dateline cannot stand for it.
+OTHER_TIME = re.compile(
+    rf"\b(?:last|next|previous|earlier|ago|since|former|formerly|(?:19|20)\d\d|{MONTH})\b"
+)
+CALL = re.compile(
+    r"\b(?:tele)?phone (?:call|conversation|talks)\b|\bphoned\b"
+    r"|\bspoke (?:by|on the) (?:tele)?phone"
+)
+PRESS = re.compile(r"\b(?:joint )?(?:press|news) conference in ((?:[A-Z][\w-]+ ?){1,3})\b")
+CHAIRED = re.compile(
+    rf"\b(?:a|an|the)\s+((?:[\w-]+\s+){{0,3}}?(?:{EVENT_NOUNS})(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?)"
+    r"\s+((?:co-)?(?:chaired|hosted|convened|organi[sz]ed))\s+(?:jointly\s+)?by\s+(?:the\s+)?$",
+    re.I,
+)
+# The set as the subject of its clause: its verb, as the question puts it.
+KEPT_VERBS = "planned to|agreed to|agreed on|signed|held|reached|launched|concluded|pledged to"
+KEPT_VERBS += "|vowed to|decided to|began|opened"
+SUBJECT_VERBS = {v: v for v in KEPT_VERBS.split("|")} | {"plan to": "were planning to"}
+SUBJECT_VERBS |= {"plans to": "were planning to", "will hold": "were to hold"}
+SUBJECT_VERBS |= {"are to hold": "were to hold"}
+SUBJECT = re.compile(r"\s+(" + "|".join(re.escape(v) for v in SUBJECT_VERBS) + r")\s+")
+CLAUSE_END = re.compile(r"[,;:.!?\"“”(—–]| (?:and|but|while|after|before|because|as|which|who)\b")
+PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|this|that|these|those)\b")
+BETWEEN = re.compile(
+    r"\b(talks|negotiations|meeting|summit)\s+between\s+(?:the\s+)?$",
+    re.I,
+)
+GROUP_AFTER = re.compile(r"\s+(governments|leaders|delegations|ministers|presidents)\b")
+HELD = {"talks": "held talks", "negotiations": "held negotiations"}
+HELD |= {"meeting": "held a meeting", "summit": "held a summit"}
+CONFLICT = re.compile(
+    r"\b(?:war|fighting|clash(?:es)?|conflict|hostilities|dispute|feud|tensions|border row)"
+    r"\b[^.;]{0,40}\bbetween\b|\b(?:fought|clashed|attacked|invaded|shelled|bombed)\b",
+    re.I,
+)
+WAR = re.compile(r"\b(?:war|fighting|clashes|conflict|hostilities|airstrikes|offensive|attack)")
+PEACE = re.compile(r"\b(?:end|ending|halt|stop|peace|ceasefire|truce|talks)\b")
+HEADS = {"president", "prime minister", "chancellor", "king", "queen", "emir", "leader"}
+HEADS |= {"premier", "sultan", "head of state", "head of government"}
+FOREIGN = {"foreign minister", "secretary of state", "foreign secretary"}
+FOREIGN |= {"minister of foreign affairs", "foreign affairs minister"}
+DEFENCE = {"defence minister", "defense minister", "secretary of defense", "defence secretary"}
+DEFENCE |= {"minister of defence", "minister of defense"}
 
 
 def name_all(number: str) -> str:
     return "Name both." if number == "two" else f"Name all {number}."
+
+
+def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
+    candidates: list[Candidate] = []
+    drops: list[Drop] = []
+    pool = [c for c in story.countries if is_country(c)]
+    for fact in story.participants:
+        countries = list(dict.fromkeys(fact.countries))
+        answer = join_list(countries)
+        source = str(source_of(fact.where))
+        reason = unfit(story, fact, countries)
+        question = None if reason else participants_question(story, fact, countries)
+        if question is not None and _partner_left_out(fact, countries, question):
+            reason, question = "partial-set", None
+        if question is None:
+            drops.append(Drop(reason or "vague-event", "participants", fact.event, answer, source))
+            continue
+        guid = content_guid("participants", *sorted(countries), str(fact.where.sentence_index))
+        options = set_options(rng_for(seed, guid), countries, pool)
+        candidates.append(
+            Candidate(
+                Note(
+                    question=question,
+                    answer=answer,
+                    guid=guid,
+                    kind="participants",
+                    tags=("participants",),
+                    sources=(source_of(fact.where),),
+                    distractors=options,
+                    extra={"items": countries, "answer_type": "list"},
+                ),
+                "participants:" + ":".join(sorted(fold(c) for c in countries)),
+                origin=fact,
+            )
+        )
+    return candidates, drops
+
+
+def is_country(name: str) -> bool:
+    place = place_named(name)
+    return bool(place and place.is_country)
+
+
+def unfit(story: Story, fact: ParticipantsFact, countries: list[str]) -> str | None:
+    """Why no sound question can ask this set as the whole of who took part, if so."""
+    if len(countries) < 2:
+        return "few-countries"
+    if not all(is_country(c) for c in countries):
+        return "not-all-countries"  # 'which countries' would be wrong for NATO
+    # 'a meeting of ten countries chaired by A and B': the ten are the meeting, not the chairs
+    chairs = (
+        _list_at(fact) is not None and _chaired_question(story, fact, countries, "") is not None
+    )
+    if partial_set(fact.where.sentence, len(countries), counted=not chairs):
+        return "partial-set"
+    if other_party(story, fact):
+        return "partial-set"
+    if CONFLICT.search(fact.where.sentence):
+        return "conflict-sides"
+    return None
+
+
+def _partner_left_out(fact: ParticipantsFact, countries: Sequence[str], question: str) -> bool:
+    """A country the sentence says the set acted with ('met in Paris with Poland's
+    minister') that the question does not name: the set alone would be wrong."""
+    sentence = fact.where.sentence
+    for place, start, _end in find_places(sentence):
+        if not place.is_country or place.name in countries or place.name == fact.place:
+            continue
+        if re.search(r"\bwith\s+(?:the\s+)?$", sentence[:start]) and place.name not in question:
+            return True
+    return False
+
+
+PARTIAL = re.compile(
+    r"\b(?:including|among (?:others|them)|such as|and others|among whom)\b"
+    r"|\bother (?:[a-z]+ )?(?:countries|nations|states|members|hosts?|host nations|participants)\b",
+    re.I,
+)
+WORD_NUMBERS = {w: n for n, w in NUMBER_WORDS.items()} | {"twenty": 20, "thirty": 30, "dozen": 12}
+STATED_COUNT = re.compile(
+    rf"\b(\d+|{'|'.join(WORD_NUMBERS)})(?:[- ][a-z]+)?\s+(?:[A-Za-z-]+\s+)?"
+    r"(?:countries|nations|states|delegations|governments)\b",
+    re.I,
+)
+
+
+def partial_set(sentence: str, count: int, counted: bool = True) -> bool:
+    """The text names only some who took part ('twenty countries, including ...')."""
+    if PARTIAL.search(sentence):
+        return True
+    if not counted:
+        return False
+    for match in STATED_COUNT.finditer(sentence):
+        word = match.group(1).lower()
+        stated = int(word) if word.isdigit() else WORD_NUMBERS.get(word)
+        if stated is not None and stated > count:
+            return True
+    return False
+
+
+def other_party(story: Story, fact: ParticipantsFact) -> bool:
+    """A country the sentence joins to the set ('Iran and the P5+1 nations') but the set
+    leaves out: naming the set alone would be wrong."""
+    sentence = fact.where.sentence
+    for country in story.countries:
+        if country in fact.countries or country == fact.place:
+            continue
+        if country in sentence and re.search(rf"\b{re.escape(country)}\s+and\b", sentence):
+            return True
+    return False
+
+
+def participants_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str]
+) -> str | None:
+    """The first wording the sentence supports, else None."""
+    number = NUMBER_WORDS.get(len(countries), str(len(countries)))
+    for wording in (
+        _forces_question,
+        _met_question,
+        _call_question,
+        _press_question,
+        _meeting_question,
+        _host_question,
+        _signed_question,
+        _chaired_question,
+        _subject_question,
+        _between_question,
+        _event_question,
+    ):
+        question = wording(story, fact, countries, number)
+        if question is not None:
+            return question
+    return None
+
+
+def _own_date(story: Story, fact: ParticipantsFact, back: int = 0) -> DateFact | str | None:
+    """The event's date: the fact's own, else the nearest date its sentence (or one of the
+    `back` sentences before it, for 'the meeting' told of just before) writes; never the
+    dateline."""
+    if fact.date and not fact.date.startswith("--"):
+        return fact.date
+    best: tuple[int, DateFact] | None = None
+    for other in story.dates_in.get(fact.where.source, ()):
+        distance = fact.where.sentence_index - other.where.sentence_index
+        if not 0 <= distance <= back or other.date.startswith("--") or story.is_dateline(other):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, other)
+    return best[1] if best else None
+
+
+def _when(story: Story, fact: ParticipantsFact, day_allowed: bool = False, back: int = 0) -> str:
+    """' on 12 March 2019' where the wording can carry the day, ' in March 2019' where only
+    the month is sure (a phone call's sentence may date what was said in it), else ''."""
+    own = _own_date(story, fact, back)
+    day = own.date if isinstance(own, DateFact) else own
+    if day and day_allowed and len(day) == 10:
+        return f" on {format_day(day)}"
+    if day:
+        return f" in {month_year(day[:7] + '-01')}"
+    dateline = story.datelines.get(fact.where.source) or ""
+    if dateline and not dateline.startswith("--") and not OTHER_TIME.search(fact.where.sentence):
+        return f" in {month_year(dateline)}"
+    return ""
+
+
+FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|was to|were to|to be held|scheduled|planned|plans? to|next)\b"
+)
+
+
+def _planned(story: Story, fact: ParticipantsFact) -> bool:
+    """Still to come when reported: the sentence says so and its date is after the dateline
+    (a date alone is not enough: a weekday counted from the dateline may be a day out)."""
+    own = _own_date(story, fact)
+    day = own.date if isinstance(own, DateFact) else own
+    dateline = story.datelines.get(fact.where.source) or ""
+    future = FUTURE.search(fact.where.sentence)
+    return bool(future and day and dateline and day > dateline)
+
+
+def _unique(story: Story, fact: ParticipantsFact, pattern: re.Pattern[str]) -> bool:
+    """No other sentence of the story tells of an event of the same kind."""
+    return not _marked(story, pattern) - {(fact.where.source, fact.where.sentence_index)}
+
+
+def _marked(story: Story, pattern: re.Pattern[str]) -> frozenset[tuple[str, int]]:
+    """The story's sentences the pattern matches, found once per story and pattern."""
+    key = f"{pattern.flags}:{pattern.pattern}"
+    found = story.marked.get(key)
+    if found is None:
+        found = frozenset(
+            (source, index)
+            for source, by_index in story.sentences.items()
+            for index, sentence in by_index.items()
+            if pattern.search(sentence)
+        )
+        story.marked[key] = found
+    return found
+
+
+def _says(sentence: str, name: str) -> bool:
+    """The sentence names `name` as whole words (no pattern compiled per name: a story of a
+    thousand articles has thousands of names)."""
+    if len(name) < 3:
+        return False
+    start = sentence.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = sentence[start - 1] if start else " "
+        after = sentence[end] if end < len(sentence) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        start = sentence.find(name, start + 1)
+    return False
+
+
+def _officials_of(story: Story, fact: ParticipantsFact, countries: Sequence[str]) -> list[Official]:
+    """One named office-holder of each member in the sentence, or none at all."""
+    sentence = fact.where.sentence
+    found: dict[str, list[Official]] = {}
+    for official in story.officials:
+        if official.country is None or official.country not in countries:
+            continue
+        surname = official.person.split()[-1]
+        if surname not in sentence and not any(n in sentence for n in official.names):
+            continue  # the cheap test first: most office-holders are not in this sentence
+        names = official.names | {official.person, surname}
+        if any(_says(sentence, n) for n in names):
+            found.setdefault(official.country, []).append(official)
+    people = {c: _one_person(v) for c, v in found.items()}
+    if set(found) != set(countries) or any(p is None for p in people.values()):
+        return []
+    return [p for c in countries if (p := people[c]) is not None]
+
+
+def _one_person(officials: list[Official]) -> Official | None:
+    """The one person among a country's office-holders a sentence names, when the others are
+    that person's short names ('Yayi' beside 'Yayi Boni'); None when two people are named."""
+    fullest = max(officials, key=lambda o: len(o.person.split()))
+    words = set(fullest.person.split())
+    if all(set(o.person.split()) <= words for o in officials):
+        return fullest
+    return None
+
+
+def _role(officials: Sequence[Official]) -> str | None:
+    """'presidents', 'leaders', 'foreign ministers': what the office-holders were, together."""
+    offices = {o.office.lower() for o in officials}
+    if not offices:
+        return None
+    if len(offices) == 1:
+        office = next(iter(offices))
+        if re.fullmatch(r"[a-z]+(?: [a-z]+)?", office) and not {"of", "to", "in"} & set(
+            office.split()
+        ):
+            return plural(office)
+    for group, word in ((HEADS, "leaders"), (FOREIGN, "foreign ministers")):
+        if offices <= group:
+            return word
+    if offices <= DEFENCE:
+        return "defence ministers"
+    return None
+
+
+def plural(title: str) -> str:
+    words = title.split()
+    last = words[-1]
+    if last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join([*words[:-1], last])
+
+
+GROUP = re.compile(
+    r"\b((?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|delegations|envoys|"
+    r"heads of state|heads of government|negotiators))\b(?:[^.;]*?)\b(met|gathered|convened)"
+    r"(?: in ([A-Z][\w-]+(?: [A-Z][\w-]+)*))?",
+)
+
+
+def _met_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which four countries' foreign ministers met in Lima on 12 March 2019?'"""
+    found = GROUP.search(fact.where.sentence)
+    place = fact.place or (found.group(3) if found else None)
+    if found is None or not place or WEEKDAY.search(place) or re.fullmatch(MONTH, place):
+        return None
+    when = _when(story, fact, day_allowed=True)
+    group, verb = found.group(1), found.group(2)
+    if _planned(story, fact):
+        verb = "were to " + {"met": "meet", "gathered": "gather", "convened": "convene"}[verb]
+    return f"Which {number} countries' {group} {verb} in {place}{when}? {name_all(number)}"
+
+
+def _call_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries' presidents spoke by telephone in August 2008?'"""
+    if (
+        len(countries) != 2
+        or not CALL.search(fact.where.sentence)
+        or not _unique(story, fact, CALL)
+    ):
+        return None
+    role = _role(_officials_of(story, fact, countries))
+    if role is None:
+        return None
+    verb = "were to speak" if _planned(story, fact) else "spoke"
+    return f"Which two countries' {role} {verb} by telephone{_when(story, fact)}? Name both."
+
+
+def _press_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries' foreign ministers held a press conference in London in ...?'"""
+    found = PRESS.search(fact.where.sentence)
+    if len(countries) != 2 or found is None or not _unique(story, fact, PRESS):
+        return None
+    officials = _officials_of(story, fact, countries)
+    if not officials:
+        return None
+    role = _role(officials) or "officials"
+    place = found.group(1).strip()
+    when = _when(story, fact)
+    return (
+        f"Which two countries' {role} appeared together at a press conference in {place}{when}? "
+        "Name both."
+    )
+
+
+SIGNED = re.compile(
+    r"\b(signed|reached|concluded|initialled|initialed|ratified)\s+(a|an|the)\s+"
+    r"((?:[\w'-]+\s+){0,4}?)(agreement|accord|treaty|deal|pact|memorandum of understanding)\b"
+)
+
+
+def _signed_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries signed the border agreement in Riga in May 2021?': a dated
+    signing whose sentence names every member and no other country before its verb."""
+    sentence = fact.where.sentence
+    found = SIGNED.search(sentence)
+    if found is None or not _own_date(story, fact):
+        return None
+    named = _named_before(story, sentence, found.start())
+    if not set(countries) <= named | set(_named_with(sentence, found.end(), countries)):
+        return None
+    if named - set(countries) - {fact.place}:
+        return None  # another country's part in the signing is unclear
+    modifiers = [w for w in found.group(3).split() if w[:1].isupper() or w.lower() in QUALIFIERS]
+    if len(modifiers) != len(found.group(3).split()):
+        return None  # 'signed a long-awaited deal': keep to the name of the thing
+    noun = found.group(4)
+    if not _event_of_the_day(fact, f"the {noun}"):
+        return None
+    article = "the" if modifiers else ("an" if noun[0] in "aeiou" else "a")
+    if not modifiers and not _unique(story, fact, re.compile(rf"\b{noun}\b")):
+        return None
+    thing = " ".join([article, *modifiers, noun])
+    where = f" in {fact.place}" if fact.place and fact.place not in thing else ""
+    verb = found.group(1)
+    return f"Which {number} countries {verb} {thing}{where}{_when(story, fact)}? {name_all(number)}"
+
+
+def _named_before(story: Story, sentence: str, end: int) -> set[str]:
+    """The story's countries the sentence names before `end`."""
+    head = sentence[:end]
+    return {c for c in story.countries if _says(head, c)}
+
+
+def _named_with(sentence: str, start: int, countries: Sequence[str]) -> list[str]:
+    """Members named after the verb as its partners: 'signed a deal with Estonia'."""
+    tail = sentence[start:]
+    return [c for c in countries if re.search(rf"\bwith (?:the )?{re.escape(c)}\b", tail)]
+
+
+MEETING = re.compile(r"\b(?:meeting|met|talks) with\b|\bmet\b")
+ANY_MEETING = re.compile(r"\b(?:meet|meets|meeting|meetings|met|talks|summit)\b", re.I)
+
+
+def _meeting_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries' leaders met in August 2008?': the two office-holders the
+    sentence names met, and the story tells of no other meeting."""
+    sentence = fact.where.sentence
+    if len(countries) != 2 or not MEETING.search(sentence):
+        return None
+    if not _unique(story, fact, ANY_MEETING):
+        return None
+    officials = _officials_of(story, fact, countries)
+    role = _role(officials)
+    if role is None or _named_in(story, sentence, officials):
+        return None  # a third person there: who met whom is no longer plain
+    where = f" in {fact.place}" if fact.place else ""
+    when = _when(story, fact)
+    if not (where or when):
+        return None
+    verb = "were to meet" if _planned(story, fact) else "met"
+    return f"Which two countries' {role} {verb}{where}{when}? Name both."
+
+
+def _host_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries' leaders did Ban Ki-moon meet in July 2014?': one other named
+    person met the members' office-holders, and no other sentence has that person meet."""
+    sentence = fact.where.sentence
+    found = MEETING.search(sentence)
+    officials = _officials_of(story, fact, countries)
+    role = _role(officials)
+    if found is None or role is None:
+        return None
+    hosts = [o for o in _named_in(story, sentence, officials) if o.country not in countries]
+    if len(hosts) != 1:
+        return None
+    host = hosts[0]
+    names = [n for n in host.names | {host.person} if len(n) >= 3]
+    if not any(0 <= sentence.find(n) < found.start() for n in names):
+        return None  # the host is named before the meeting, the members after it
+    if any(_mention(o, sentence) < found.end() for o in officials):
+        return None
+    mine = (fact.where.source, fact.where.sentence_index)
+    for source, index in _marked(story, ANY_MEETING) - {mine}:
+        if any(_says(story.sentences[source][index], n) for n in names):
+            return None  # the host meets someone else too
+    where = f" in {fact.place}" if fact.place else ""
+    did = f"was {host.person} to meet" if _planned(story, fact) else f"did {host.person} meet"
+    when = _when(story, fact)
+    return f"Which {number} countries' {role} {did}{where}{when}? {name_all(number)}"
+
+
+def _mention(official: Official, sentence: str) -> int:
+    """Where the sentence first names the official (-1 when it does not)."""
+    spots = [sentence.find(n) for n in official.names | {official.person} if n in sentence]
+    return min(spots) if spots else -1
+
+
+def _named_in(story: Story, sentence: str, officials: Sequence[Official]) -> list[Official]:
+    """The story's office-holders the sentence names besides `officials` (and their short
+    names), one entry per person."""
+    chosen = [set(o.person.split()) for o in officials]
+    found: list[Official] = []
+    for official in sorted(story.officials, key=lambda o: -len(o.person.split())):
+        words = set(official.person.split())
+        if any(words <= c for c in chosen):
+            continue
+        names = official.names | {official.person}
+        if any(_says(sentence, n) for n in names):
+            found.append(official)
+            chosen.append(words)
+    return found
+
+
+def _list_at(fact: ParticipantsFact) -> tuple[int, int] | None:
+    """Where the set is written in its sentence, when the text holds exactly its members."""
+    sentence, text = fact.where.sentence, fact.text
+    start = sentence.find(text)
+    if start < 0 or not text:
+        return None
+    items = [i for i in re.split(r",\s*(?:and\s+)?|\s+and\s+|;\s*", text) if i.strip()]
+    if len(items) != len(set(fact.countries)):
+        return None
+    return start, start + len(text)
+
+
+def _chaired_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries chaired the meeting of ten countries in September 2014?'"""
+    at = _list_at(fact)
+    if at is None:
+        return None
+    found = CHAIRED.search(fact.where.sentence[: at[0]])
+    if found is None:
+        return None
+    event = " ".join(found.group(1).split())
+    verb = found.group(2).lower()
+    return f"Which {number} countries {verb} the {event}{_when(story, fact)}? {name_all(number)}"
+
+
+def _subject_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries signed the border agreement in Riga in May 2021?': the set is the
+    subject of its clause, and the clause ends cleanly before any comma or second clause."""
+    at = _list_at(fact)
+    if at is None:
+        return None
+    sentence = fact.where.sentence
+    before = re.sub(r"\bthe\s*$", "", sentence[: at[0]]).rstrip()
+    if before and not re.search(r"[,;:—–]$", before):
+        return None
+    found = SUBJECT.match(sentence, at[1])
+    if found is None:
+        return None
+    rest = sentence[found.end() :]
+    cut = CLAUSE_END.search(rest)
+    thing = " ".join((rest[: cut.start()] if cut else rest).split())
+    words = thing.split()
+    if not 1 <= len(words) <= 10 or PRONOUN.search(thing) or words[-1].lower() in STOP_ENDS:
+        return None
+    if WAR.search(thing) and not PEACE.search(thing):
+        return None  # 'began a war': sides of a conflict, not partners
+    verb = SUBJECT_VERBS[found.group(1)]
+    if verb == found.group(1) and not _own_date(story, fact):
+        return None  # an undated past clause may be the story's background, years before
+    where = f" in {fact.place}" if fact.place and fact.place not in thing else ""
+    when = "" if re.search(rf"\b(?:{MONTH})\b|\b(?:19|20)\d\d\b", thing) else _when(story, fact)
+    return f"Which {number} countries {verb} {thing}{where}{when}? {name_all(number)}"
+
+
+STOP_ENDS = {"the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by", "from", "and"}
+
+
+def _between_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries' governments held talks in May 2010?'"""
+    at = _list_at(fact)
+    if at is None:
+        return None
+    sentence = fact.where.sentence
+    found = BETWEEN.search(sentence[: at[0]])
+    if found is None:
+        return None
+    noun = found.group(1).lower()
+    if not _unique(story, fact, ANY_MEETING):
+        return None  # another meeting of the story would fit 'held talks' as well
+    group = GROUP_AFTER.match(sentence, at[1])
+    who = f"countries' {group.group(1)}" if group else "countries"
+    where = f" in {fact.place}" if fact.place else ""
+    when = _when(story, fact)
+    if not (where or when):
+        return None
+    return f"Which {number} {who} {HELD[noun]}{where}{when}? {name_all(number)}"
 
 
 def event_phrase(text: str) -> tuple[str, bool] | None:
@@ -52,174 +652,63 @@ def event_phrase(text: str) -> tuple[str, bool] | None:
     return " ".join(["the", *kept, noun]), bool(kept)
 
 
-def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
-    candidates: list[Candidate] = []
-    drops: list[Drop] = []
-    for fact in story.participants:
-        countries = list(dict.fromkeys(fact.countries))
-        answer = join_list(countries)
-        if len(countries) < 2:
-            drops.append(Drop("few-countries", "participants", fact.event, answer))
-            continue
-        if partial_set(fact.where.sentence, len(countries)) or other_party(story, fact):
-            source = str(source_of(fact.where))
-            drops.append(Drop("partial-set", "participants", fact.event, answer, source))
-            continue
-        question = participants_question(story, fact, len(countries))
-        if question is None:
-            drops.append(
-                Drop("vague-event", "participants", fact.event, answer, str(source_of(fact.where)))
-            )
-            continue
-        guid = content_guid("participants", *sorted(countries), str(fact.where.sentence_index))
-        candidates.append(
-            Candidate(
-                Note(
-                    question=question,
-                    answer=answer,
-                    guid=guid,
-                    kind="participants",
-                    tags=("participants",),
-                    sources=(source_of(fact.where),),
-                    extra={"items": countries, "answer_type": "list"},
-                ),
-                "participants:" + ":".join(sorted(fold(c) for c in countries)),
-                origin=fact,
-            )
-        )
-    return candidates, drops
+# A generic 'took part in' fits gatherings only: nobody 'takes part in' a visit or a plan.
+GATHERINGS = {"meeting", "summit", "talks", "conference", "session", "forum", "negotiations"}
+GATHERINGS |= {"exercise", "exercises", "drills"}
 
 
-PARTIAL = re.compile(r"\b(?:including|among (?:others|them)|such as|and others|among whom)\b", re.I)
-WORD_NUMBERS = {w: n for n, w in NUMBER_WORDS.items()} | {"twenty": 20, "thirty": 30, "dozen": 12}
-STATED_COUNT = re.compile(
-    r"\b(\d+|[a-z]+)(?:[- ][a-z]+)?\s+(?:countries|nations|states|delegations|governments)\b", re.I
-)
-
-
-def partial_set(sentence: str, count: int) -> bool:
-    """The text names only some who took part ('twenty countries, including ...')."""
-    if PARTIAL.search(sentence):
-        return True
-    for match in STATED_COUNT.finditer(sentence):
-        word = match.group(1).lower()
-        stated = int(word) if word.isdigit() else WORD_NUMBERS.get(word)
-        if stated is not None and stated > count:
-            return True
-    return False
-
-
-def other_party(story: Story, fact: ParticipantsFact) -> bool:
-    """A country the sentence joins to the set ('Iran and the P5+1 nations') but the set
-    leaves out: naming the set alone would be wrong."""
-    sentence = fact.where.sentence
-    for country in story.countries:
-        if country in fact.countries or country == getattr(fact, "place", None):
-            continue
-        if re.search(rf"\b{re.escape(country)}\s+and\b", sentence):
-            return True
-    return False
-
-
-def participants_question(story: Story, fact: ParticipantsFact, count: int) -> str | None:
-    """'Which four countries' defense ministers took part in the meeting on 9 March 2023?'"""
-    number = NUMBER_WORDS.get(count, str(count))
-    met = _met_question(story, fact, number)
-    if met is not None:
-        return met
-    found = event_phrase(fact.event) or event_phrase(fact.where.sentence)
+def _event_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which four countries' defense ministers took part in the videoconference meeting in
+    January 2022?': a gathering the sentence names, unique in the story, anchored by its
+    date (or the month of the report) and its place when known."""
+    # The extractor's own clause for the set: a gathering elsewhere in the sentence may be
+    # another event ('the meeting failed because ... A and B host ...').
+    found = event_phrase(fact.event)
     if found is None:
-        return _forces_question(story, fact, number)
+        return None
     event, named = found
-    if not _event_of_the_day(fact, event):
+    noun = event.split()[-1]
+    when = _when(story, fact, day_allowed=True, back=2)
+    if noun not in GATHERINGS or not _event_of_the_day(fact, event):
         return None
-    place = getattr(fact, "place", None)
-    day = getattr(fact, "date", None) or _date_beside(story, fact)
-    where = f" in {place}" if place and fold(place) not in fold(event) else ""
-    when = ""
-    dateline = story.datelines.get(fact.where.source) or ""
-    if day and not day.startswith("--"):
-        when = f" on {format_day(day)}" if len(day) == 10 else f" in {month_year(day + '-01')}"
-    elif named and dateline and not dateline.startswith("--"):
-        # Undated in the text: the month of the report, never its day of filing.
-        when = f" in {month_year(dateline)}"
-    if not (named or where or when):
+    if CALL.search(fact.where.sentence):
         return None
-    offices = {
-        office
-        for office in {
-            o.office
-            for o in story.officials_at(fact.where.sentence_index)
-            if o.country in fact.countries
-        }
-        if re.fullmatch(r"[A-Za-z ]+", office) and not re.search(r" (?:in|to|of|for) ", office)
-    }
-    title = next(iter(offices)).lower() if len(offices) == 1 else ""
-    # Only a plain title takes a plural ('presidents'); 'ambassador in Israel' does not.
-    plain = re.fullmatch(r"[a-z]+(?: [a-z]+)?", title) and not set(title.split()) & PREPOSITIONS
-    who = f"countries' {title}s" if plain else "countries"
-    verb = "were to take part" if day and dateline and day > dateline else "took part"
+    alike = ANY_MEETING if noun in ("meeting", "talks", "summit") else re.compile(rf"\b{noun}\b")
+    if not named and not _unique(story, fact, alike):
+        return None  # 'the meeting' when the story tells of several
+    where = f" in {fact.place}" if fact.place and fold(fact.place) not in fold(event) else ""
+    if not when:
+        return None
+    role = _role(_officials_of(story, fact, countries))
+    who = f"countries' {role}" if role else "countries"
+    verb = "were to take part" if _planned(story, fact) else "took part"
     return f"Which {number} {who} {verb} in {event}{where}{when}? {name_all(number)}"
 
 
-PREPOSITIONS = {"in", "of", "to", "for", "at", "on", "from", "with"}
-AGREEMENT = re.compile(r"\b(?:agreement|accord|treaty|deal|plan|statement|declaration)$")
-
-
 def _event_of_the_day(fact: ParticipantsFact, event: str) -> bool:
-    """An agreement is asked only with the date its own sentence gives (not one from a
-    sentence beside it); never a treaty signed years before, nor a press conference."""
-    own_date = getattr(fact, "date", None)
+    """Never a treaty signed years before, nor a press conference."""
     noun = event.split()[-1]
-    if re.search(rf"\b(?:press|news)\s+{noun}", fact.where.sentence, re.I):
-        return False  # a press conference is no event countries take part in
-    if re.search(r"\b(?:phone|telephone)\b", event, re.I):
-        return False  # leaders speak on the phone; their countries take part in nothing
     sentence = fact.where.sentence
+    if re.search(rf"\b(?:press|news)\s+{noun}", sentence, re.I):
+        return False
     for year in re.findall(rf"\b(\d{{4}})\s+(?:[\w-]+\s+)?{noun}|{noun} of (\d{{4}})", sentence):
         written = year[0] or year[1]
-        if own_date and not own_date.startswith(written):
-            return False  # 'the 1979 peace treaty' is not an event of the story's day
-    if AGREEMENT.search(event):
-        return bool(own_date)
+        if not (fact.date or "").startswith(written):
+            return False
     return True
-
-
-GROUP = re.compile(
-    r"\b((?:[a-z]+ )?(?:ministers|leaders|presidents|prime ministers|delegations|envoys|"
-    r"heads of state|heads of government|negotiators))\b(?:[^.;]*?)\b(met|gathered|convened)"
-    r"(?: in ([A-Z][\w-]+(?: [A-Z][\w-]+)*))?",
-)
-
-
-def _met_question(story: Story, fact: ParticipantsFact, number: str) -> str | None:
-    """'Which four countries' foreign ministers met in Lima on 12 March 2019?'"""
-    found = GROUP.search(fact.event) or GROUP.search(fact.where.sentence)
-    place = getattr(fact, "place", None) or (found.group(3) if found else None)
-    if found is None or not place:
-        return None
-    day = getattr(fact, "date", None) or _date_beside(story, fact)
-    when = f" on {format_day(day)}" if day and len(day) == 10 else ""
-    dateline = story.datelines.get(fact.where.source) or ""
-    if not when and dateline and not dateline.startswith("--"):
-        when = f" in {month_year(dateline)}"
-    if day and dateline and day > dateline:
-        verb = {"met": "meet", "gathered": "gather", "convened": "convene"}[found.group(2)]
-        return (
-            f"Which {number} countries' {found.group(1)} were to {verb} in {place}{when}? "
-            f"{name_all(number)}"
-        )
-    group, verb = found.group(1), found.group(2)
-    return f"Which {number} countries' {group} {verb} in {place}{when}? {name_all(number)}"
 
 
 FORCES = re.compile(r"\bwill (withdraw|deploy|send|pull out)\b.*\b(forces|troops)\b", re.I)
 
 
-def _forces_question(story: Story, fact: ParticipantsFact, number: str) -> str | None:
+def _forces_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
     """'The forces of which three countries were to be withdrawn from Kazakhstan on ...?'"""
     found = FORCES.search(fact.event) or FORCES.search(fact.where.sentence)
-    day = getattr(fact, "date", None) or _date_beside(story, fact)
+    day = fact.date
     if found is None or not day or day.startswith("--"):
         return None
     from lemminflect import getInflection
@@ -228,7 +717,8 @@ def _forces_question(story: Story, fact: ParticipantsFact, number: str) -> str |
     participle = getInflection(verb.split()[0], "VBN")
     if not participle:
         return None
-    place = getattr(fact, "place", None) or story.main_country
+    # Only a place the sentence itself names: the story's main country may be the wrong one.
+    place = fact.place if fact.place and fact.place in fact.where.sentence else None
     origin = f" from {country_name(place)}" if place and verb == "withdraw" else ""
     return (
         f"The {found.group(2).lower()} of which {number} countries were to be "
@@ -236,17 +726,38 @@ def _forces_question(story: Story, fact: ParticipantsFact, number: str) -> str |
     )
 
 
-def _date_beside(story: Story, fact: ParticipantsFact) -> str | None:
-    """The date of an event in the same sentence, else in one of the two before it.
-
-    Never the date of filing: a report is not dated by the day it was written.
+def set_options(
+    rng: random.Random, countries: Sequence[str], pool: Sequence[str], count: int = 3
+) -> tuple[str, ...]:
+    """Other sets of the same size, each the answer with one member swapped for another
+    country of the story (two when the set has only two), each member left out of at least
+    one option so none stands out as always kept; never the answer's members in another order.
     """
-    best: tuple[int, str] | None = None
-    for other in story.dates_in.get(fact.where.source, ()):
-        if other.date.startswith("--"):
-            continue
-        back = fact.where.sentence_index - other.where.sentence_index
-        near = 0 <= back <= 2 and not story.is_dateline(other)
-        if near and (best is None or back < best[0]):
-            best = (back, other.date)
-    return best[1] if best else None
+    others = [c for c in pool if c not in countries]
+    if not others:
+        return ()
+    rng.shuffle(others)
+    positions = list(range(len(countries)))
+    rng.shuffle(positions)
+    variants: list[list[str]] = []
+    for k, position in enumerate(positions):
+        variants.append(_swapped(countries, {position: others[k % len(others)]}))
+    if len(others) >= 2:
+        variants.insert(
+            len(countries), _swapped(countries, dict(zip(positions, others[:2], strict=False)))
+        )
+    variants += [_swapped(countries, {p: o}) for p in positions for o in others]
+    chosen: list[str] = []
+    seen = {frozenset(fold(c) for c in countries)}
+    for variant in variants:
+        members = frozenset(fold(c) for c in variant)
+        if members not in seen and len(members) == len(countries):
+            seen.add(members)
+            chosen.append(join_list(variant))
+            if len(chosen) == count:
+                break
+    return tuple(chosen)
+
+
+def _swapped(countries: Sequence[str], swaps: dict[int, str]) -> list[str]:
+    return [swaps.get(i, c) for i, c in enumerate(countries)]

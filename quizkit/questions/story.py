@@ -70,6 +70,9 @@ class Story:
     # The headlines folded once: a headline may be a whole article's first line, and folding
     # it again for every fact made generating quadratic in the article's size.
     folded_headlines: dict[str, str] = field(init=False, default_factory=dict)
+    # The sentences an event pattern matches, by pattern, found once per story: asking
+    # whether a story tells of one phone call must not read every sentence for every fact.
+    marked: dict[str, frozenset[tuple[str, int]]] = field(init=False, default_factory=dict)
 
     # The sentences each pattern finds, searched once per story (see sentences_matching).
     _matching: dict[re.Pattern[str], list[str]] = field(

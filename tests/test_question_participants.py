@@ -118,17 +118,41 @@ def test_a_signing_with_another_country_named_before_its_verb_is_not_asked() -> 
 def test_the_chairs_of_a_larger_meeting_are_asked_as_chairs() -> None:
     article = Article()
     sentence = (
-        "On May 4, a meeting of twelve countries chaired by Norway and Canada agreed to fund "
-        "the new fisheries council."
+        "On May 4, a Riga meeting of twelve countries chaired by Norway and Canada agreed to "
+        "fund the new fisheries council."
     )
-    article.date(sentence, "2021-05-04", "May 4", "a meeting of twelve countries agreed")
+    article.date(sentence, "2021-05-04", "May 4", "a Riga meeting of twelve countries agreed")
     article.count -= 1
     took_part(article, sentence, "Norway and Canada", ("Norway", "Canada"))
     assert asked(article) == {
-        "Which two countries chaired the meeting of twelve countries in May 2021? Name both.": (
-            "Norway and Canada"
-        )
+        "Which two countries chaired the Riga meeting of twelve countries in May 2021? "
+        "Name both.": "Norway and Canada"
     }
+
+
+def test_the_chairs_of_a_meeting_nothing_names_are_not_asked() -> None:
+    article = Article()
+    sentence = (
+        "On May 4, a meeting of twelve countries chaired by Norway and Canada agreed to fund "
+        "the new fisheries council."
+    )
+    took_part(article, sentence, "Norway and Canada", ("Norway", "Canada"), date="2021-05-04")
+    assert asked(article) == {}
+
+
+def test_a_meeting_on_a_tour_is_not_asked_without_its_place() -> None:
+    article = Article()
+    article.official(
+        "Latvian President Ilze Berzina began a four-nation tour on Monday.",
+        "Ilze Berzina",
+        "President",
+        "Latvia",
+    )
+    article.next()
+    sentence = "Berzina met President Jonas Petraitis of Lithuania to discuss energy."
+    article.official(sentence, "Jonas Petraitis", "President", "Lithuania")
+    took_part(article, sentence, "Berzina, Jonas Petraitis", ("Latvia", "Lithuania"))
+    assert not any("met" in q for q in asked(article))
 
 
 def test_a_set_as_subject_keeps_its_clause_up_to_the_comma() -> None:

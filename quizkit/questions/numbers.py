@@ -815,16 +815,19 @@ def place_event(question: str, story: Story) -> str:
 
 def _options(fact: NumberFact, guid: str, seed: int) -> tuple[str, ...]:
     """Wrong counts written like the answer ('nearly 300' beside 'nearly 1,200') that are
-    false: beside 'at least 40' only larger bounds, since 'at least 20' would be true too."""
+    false. A bound ('at least 40', 'more than 1 million') gets none: a smaller bound would be
+    true too, and a larger one may be, so the answer is typed."""
     approx = approx_of(fact)
+    if approx in LOWER_BOUNDS | UPPER_BOUNDS:
+        return ()
     value = float(fact.value)
     if fact.what.strip().lower() == "age":
         # ages a few years either side: '72', '79' beside '75', never '300'
         ages = [str(v) for v in range(max(1, int(value) - 6), int(value) + 7) if v != value]
         return pick(rng_for(seed, guid), [ages], [answer_text(fact)])
     if value >= 10**6 and spoken(format_number(value)) != format_number(value):
-        # '2 million' beside '6 million', never beside '500,000'; above a lower bound only
-        scales = (0.5, 1.5, 2, 3, 4, 5) if approx not in LOWER_BOUNDS else (1.5, 2, 3, 4, 5)
+        # '2 million' beside '6 million', never beside '500,000'
+        scales = (0.5, 1.5, 2, 3, 4, 5)
         values = {_round_nicely(value * f) for f in scales} - {value}
         prefix = f"{approx} " if approx else ""
         labels = [f"{prefix}{spoken(format_number(v))}" for v in values if v >= 10**6]
@@ -835,24 +838,13 @@ def _options(fact: NumberFact, guid: str, seed: int) -> tuple[str, ...]:
         total = int(whole.group(1).replace(",", ""))
         parts = [str(v) for v in range(max(1, int(value) - 4), min(total, int(value) + 5))]
         return pick(rng_for(seed, guid), [[p for p in parts if p != str(int(value))]], [])
-    if approx not in LOWER_BOUNDS | UPPER_BOUNDS:
-        options = number_options(rng_for(seed, guid), value, bool(approx))
-        if approx and approx != "about":
-            options = tuple(re.sub(r"^about ", f"{approx} ", o) for o in options)
-        return options
-    up = approx in LOWER_BOUNDS
-    if value < 30:
-        steps = range(int(value) + 2, int(value) + 9) if up else range(1, int(value) - 1)
-        values = {float(v) for v in steps}
-    else:
-        factors = (1.5, 2, 3, 5) if up else (0.1, 0.25, 0.5, 0.7)
-        values = {_round_nicely(value * f) for f in factors}
-    values = {v for v in values if (v > value if up else 0 < v < value)}
-    labels = [f"{approx} {spoken(format_number(v))}" for v in values]
-    return pick(rng_for(seed, guid), [labels], [answer_text(fact)])
+    options = number_options(rng_for(seed, guid), value, bool(approx))
+    if approx and approx != "about":
+        options = tuple(re.sub(r"^about ", f"{approx} ", o) for o in options)
+    return options
 
 
-# Bounds whose larger (or smaller) wrong options would also be true.
+# Bounds: a wrong option beside them may be true too.
 LOWER_BOUNDS = {"more than", "at least"}
 UPPER_BOUNDS = {"up to", "fewer than", "less than"}
 

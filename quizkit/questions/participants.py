@@ -47,6 +47,8 @@ CALL = re.compile(
     r"|\bspoke (?:by|on the) (?:tele)?phone"
 )
 PRESS = re.compile(r"\b(?:joint )?(?:press|news) conference in ((?:[A-Z][\w-]+ ?){1,3})\b")
+# A trip or tour of several places: a meeting on it is one of several.
+TOUR = re.compile(r"\b(?:trip|tour)s?\b", re.I)
 CHAIRED = re.compile(
     rf"\b(?:a|an|the)\s+((?:[\w-]+\s+){{0,3}}?(?:{EVENT_NOUNS})(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?)"
     r"\s+((?:co-)?(?:chaired|hosted|convened|organi[sz]ed))\s+(?:jointly\s+)?by\s+(?:the\s+)?$",
@@ -491,6 +493,8 @@ def _meeting_question(
     when = _when(story, fact)
     if not (where or when):
         return None
+    if not where and _marked(story, TOUR):
+        return None  # on a trip or tour the travellers meet others that month too
     verb = "were to meet" if _planned(story, fact) else "met"
     return f"Which two countries' {role} {verb}{where}{when}? Name both."
 
@@ -570,6 +574,8 @@ def _chaired_question(
     if found is None:
         return None
     event = " ".join(found.group(1).split())
+    if not re.search(r"[A-Z]", event):
+        return None  # 'the meeting of ten countries' says neither which meeting nor where
     verb = found.group(2).lower()
     return f"Which {number} countries {verb} the {event}{_when(story, fact)}? {name_all(number)}"
 

@@ -303,3 +303,13 @@ def test_a_letter_naming_an_old_year_does_not_make_its_writer_a_former_holder() 
     )
     asked = questions(article)
     assert asked["Who was the President of Chile in May 2021?"] == "Ana Ruz"
+
+
+def test_an_outgoing_holder_is_asked_as_holding_the_office_at_the_articles_date() -> None:
+    article = Article()
+    sentence = "Outgoing Latvian President Ilze Berg met Estonian President Jan Vos in Riga."
+    article.official(sentence, "Ilze Berg", "President", "Latvia", former=True)
+    article.official(sentence, "Jan Vos", "President", "Estonia")
+    wording = " ".join(f"{q} {a}" for q, a in questions(article).items())
+    assert "Ilze Berg was the President of which country in May 2021?" in wording
+    assert "had served" not in wording

@@ -42,12 +42,22 @@ ORG_OFFICES = ["Secretary General", "Deputy Secretary General", "Chairman", "Spo
 ENVOY_OFFICES = {"ambassador", "envoy", "representative", "permanent representative", "delegate"}
 
 
-def held_before(official: Official, story: Story) -> bool:
-    """Former: the extractor says so, or a sentence naming the person says the office was lost."""
-    if official.former:
+# 'outgoing' marks a holder still in office at the article's date; these mark one who left.
+OUTGOING = re.compile(r"\boutgoing\b", re.IGNORECASE)
+LEFT_MARKS = re.compile(r"\b(?:former|late|ex-|then-)", re.IGNORECASE)
+
+
+def held_before(official: Official, story: Story, lines: list[str]) -> bool:
+    """Former at the article's date: the extractor says so (but not for an 'outgoing' holder,
+    still in office), a sentence naming the person says the office was lost, or only an old
+    document names it."""
+    outgoing = any(OUTGOING.search(line) for line in lines) and not any(
+        LEFT_MARKS.search(line) for line in lines
+    )
+    if official.former and not outgoing:
         return True
     names = {n for n in official.names | {official.person} if len(n) > 3}
-    return any(
+    return from_old_document(official, lines, story) or any(
         said_to_have_lost(sentence, names)
         for sentence in story.sentences_matching(LOST_HINT)
         if any(name in sentence for name in names)
@@ -144,7 +154,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             stated = f"{official.person}: also {fuller}"
             drops.append(Drop("same-person", "official", stated, official.person, source))
             continue
-        former = held_before(official, story) or from_old_document(official, lines, story)
+        former = held_before(official, story, lines)
         when = when_held(official, former)
         verb = "had served as" if former else "was"
         sources = tuple(dict.fromkeys(official.sources))

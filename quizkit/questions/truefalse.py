@@ -20,7 +20,7 @@ from quizkit.questions.officials import (
     when_held,
 )
 from quizkit.questions.phrasing import country_name
-from quizkit.questions.roles import from_old_document, sentence_map, told
+from quizkit.questions.roles import sentence_map, told
 from quizkit.questions.story import Story
 
 
@@ -47,7 +47,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     central = headline_holders(story)
     for index, (official, office, lines) in enumerate(with_country):
         assert official.country
-        former = held_before(official, story) or from_old_document(official, lines, story)
+        former = held_before(official, story, lines)
         when = when_held(official, former)
         verb = "had served as" if former else "was"
         guid = content_guid("official-truefalse", official.person, official.office)

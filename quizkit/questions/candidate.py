@@ -59,6 +59,7 @@ REASONS: dict[str, str] = {
     "too-few-events": "fewer than three clean events on distinct days",
     "office-not-national": "a local, legislative or committee office, not the country's own",
     "former-office": "many held the office before; 'who had served as' has no one answer",
+    "outgoing-office": "a successor may take office that month: 'who was' has two answers",
     "office-no-destination": "an ambassador or envoy with no destination named",
     "same-person": "a short name of an office-holder already asked by the full name",
     "generic-office": "the office is a description ('Head'), not the title of a post",

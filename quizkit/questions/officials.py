@@ -196,9 +196,11 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             who = None
             if official.org:
                 candidates.append(which_org(official, office, when, seed, story, several=True))
-        elif former:
-            # Many held the office before; "who had served as" has no one answer.
-            drops.append(Drop("former-office", "official", stated, official.person, source))
+        elif former or official.former:
+            # Many held the office before; "who had served as" has no one answer. Nor has
+            # "who was" for an outgoing holder: the successor may take office that month.
+            reason = "former-office" if former else "outgoing-office"
+            drops.append(Drop(reason, "official", stated, official.person, source))
             who = None
             if official.org and not envoy and not spokes:
                 candidates.append(which_org(official, office, when, seed, story))

@@ -16,7 +16,7 @@ from functools import partial
 
 from quizkit.extract.events import dated_event, last_actor
 from quizkit.extract.facts import DateFact, Provenance
-from quizkit.extract.text import Sentence, lowered
+from quizkit.extract.text import Sentence, finditer_at, lowered
 
 MONTHS = {
     name: i + 1
@@ -74,6 +74,11 @@ _EXPLICIT = re.compile(
     """,
     re.VERBOSE,
 )
+# Where an explicit date can begin: a digit, or a word start of one of its words.
+_EXPLICIT_STARTS = re.compile(
+    r"[lempntMTWFSJAOND0-9](?<=\b.)(?:(?<=[0-9])|(?=ate|arly|id|ext|ast|his|onday|uesday"
+    r"|ednesday|hursday|riday|aturday|unday|an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec))"
+)
 # The other end of a range of days: "March 3-5", "3 to 5 March 2023".
 _RANGE_LINK = r"\s*(?:[-–]|to|and|through|until|till)\s*"
 _RANGE_END = rf"(?=\s*(?:[,.;:)]|$)|,?\s+{_YEAR}|\s+(?:in|at|on|for|when|while|with)\b)"
@@ -107,6 +112,10 @@ _RELATIVE = re.compile(
   | (?:\b(?P<mod>next|last|this|coming|past)\s+)?\b(?P<wd2>{_WEEKDAY.lower()})\b(?!['’]s\b))
     """,
     re.VERBOSE,
+)
+_RELATIVE_STARTS = re.compile(
+    r"[tyamwfsnlcp](?<=\b.)(?=oday|onight|omorrow|esterday|his|he|\ day|onday|uesday|ednesday"
+    r"|hursday|riday|aturday|unday|ext|ast|oming)"
 )
 # Relative expressions all contain one of these; most paragraphs can be skipped.
 _RELATIVE_HINTS = ("day", "tonight", "tomorrow", "this ")
@@ -145,6 +154,7 @@ _ORDINAL_DAY = re.compile(
         \b(?!\s+(?:of\b|[a-zA-Z]))""",
     re.VERBOSE,
 )
+_ORDINAL_DAY_STARTS = re.compile(r"[OoBbUuTtSsAa](?<=\b.)(?=(?:n|y|ntil|ill|ince|efore|fter)\s)")
 _SHIFTS = {
     "the next day": 1,
     "the following day": 1,
@@ -200,7 +210,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
     """All date expressions in text[start:end], explicit ones first where they overlap."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    for m in _EXPLICIT.finditer(text, start, end):
+    for m in finditer_at(_EXPLICIT, _EXPLICIT_STARTS, text, start, end):
         mention = _explicit(m)
         if mention:
             found.append(mention)
@@ -212,13 +222,15 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
         )
     taken = [(d.start, d.end) for d in found]
     others: list[DateMention | None] = [
-        _day_of_month(m) for m in _ORDINAL_DAY.finditer(text, start, end)
+        _day_of_month(m) for m in finditer_at(_ORDINAL_DAY, _ORDINAL_DAY_STARTS, text, start, end)
     ]
     lower = lowered(text[start:end])
     if any(hint in lower for hint in _HOLIDAY_HINTS):
         others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
     if any(hint in lower for hint in _RELATIVE_HINTS):
-        others += [_relative(m, text, start) for m in _RELATIVE.finditer(lower)]
+        others += [
+            _relative(m, text, start) for m in finditer_at(_RELATIVE, _RELATIVE_STARTS, lower)
+        ]
     starts = [s for s, _ in taken]  # explicit dates do not overlap: sorted by start and end
     for mention in others:
         if mention and not _overlaps(taken, starts, mention):

@@ -42,7 +42,7 @@ from quizkit.extract.titles import (
 )
 
 COMMA = re.compile(r"[ \t]*,[ \t]+")
-_LAST_TOKEN = re.compile(r"([^\s,;:()\"“”—–]+)(-|[ \t]+)$")
+_NOT_IN_TOKEN = frozenset(',;:()"“”—–')
 PREPOSITION_AFTER = re.compile(r"\s+(of|for|at|to|in)\s+(?:the\s+)?")
 _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,12}\)")
 _TO_OR_IN = re.compile(r"\s+(to|in)\s+(?:the\s+)?")
@@ -108,24 +108,24 @@ def read_office(
     floor = sentence.start
     former = False
     while True:
-        token = _LAST_TOKEN.search(lower, max(floor, start - 40), start)
+        token = _last_token(lower, max(floor, start - 40), start)
         if not token:
             break
-        word = token.group(1)
-        if token.group(2) == "-" and word in FORMER_WORDS:
-            former, start = True, token.start()
+        word, gap, at = token
+        if gap == "-" and word in FORMER_WORDS:
+            former, start = True, at
             continue
         prefix, hyphen, rest = word.partition("-")
         if hyphen and prefix in FORMER_WORDS and (rest in DOMAINS or rest in QUALIFIERS):
-            former, start = True, token.start()
+            former, start = True, at
             continue
         if word in QUALIFIERS or word in DOMAINS:
-            start = token.start()
+            start = at
             continue
         if word == "and":
-            before = _LAST_TOKEN.search(lower, max(floor, token.start() - 40), token.start())
-            if before and before.group(1) in DOMAINS and start < m.start():
-                start = before.start()
+            before = _last_token(lower, max(floor, at - 40), at)
+            if before and before[0] in DOMAINS and start < m.start():
+                start = before[2]
                 continue
         break
     if lower.startswith("first ", start) and not re.match(
@@ -191,6 +191,31 @@ _LEGISLATURE_LEADER = re.compile(
 )
 
 
+def _last_token(text: str, low: int, high: int) -> tuple[str, str, int] | None:
+    """The word that ends text[low:high] before a hyphen or spaces (a newline may follow),
+    with that gap and where the word starts; None when the text ends otherwise.
+
+    A scan back from the end: a pattern anchored at the end would be tried from every
+    character of the window."""
+    end = high
+    if end > low and text[end - 1] == "\n":
+        end -= 1
+    if end <= low:
+        return None
+    gap = end - 1
+    if text[gap] in " \t":
+        while gap > low and text[gap - 1] in " \t":
+            gap -= 1
+    elif text[gap] != "-":
+        return None
+    at = gap
+    while at > low and not (text[at - 1].isspace() or text[at - 1] in _NOT_IN_TOKEN):
+        at -= 1
+    if at == gap:
+        return None
+    return text[at:gap], text[gap:end], at
+
+
 def _place_inside(office: str) -> tuple[Place | None, str]:
     """An organisation written inside an office ("Chief of the CSTO Joint Staff")."""
     for m in _CAPITALISED_WORD.finditer(office):
@@ -239,23 +264,23 @@ def _modifiers_before(
                 org = (place, at)
             start = at
             continue
-        token = _LAST_TOKEN.search(lower, max(floor, edge - 40), edge + 1)
+        token = _last_token(lower, max(floor, edge - 40), edge + 1)
         if not token:
             break
-        word = token.group(1)
-        original = text[token.start(1) : token.end(1)]
+        word, _, at = token
+        original = text[at : at + len(word)]
         if word in FORMER_WORDS or (word.endswith("-") and word[:-1] in FORMER_WORDS):
-            former, start = True, token.start(1)
+            former, start = True, at
         elif word in MODIFIERS:
-            start = token.start(1)
+            start = at
         elif word in THIS_COUNTRY:
-            this_country, start = True, token.start(1)
+            this_country, start = True, at
         elif word in DETERMINERS:
-            determiner, start = True, token.start(1)
+            determiner, start = True, at
             break
         elif original[:1].isupper() and not is_common_word(word) and capitalised < 3:
             capitalised += 1  # a body or region named before the office ("Alberta premier")
-            start = token.start(1)
+            start = at
         else:
             break
     body = bool(capitalised) and not (country or org)

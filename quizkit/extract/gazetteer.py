@@ -552,12 +552,33 @@ def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int
     offset = end - len(left)
     for s in starts[-max_words:]:
         phrase = left[s:]
-        if "\n" in phrase:
+        if "\n" in phrase or not _may_end_a_place(phrase.rsplit(None, 1)[-1]):
             continue
         found = place_of_modifier(phrase)
         if found:
             return found, offset + s
     return None
+
+
+@lru_cache(maxsize=16384)
+def _may_end_a_place(chunk: str) -> bool:
+    """Whether a name or demonym can end with this word (as the last word of a phrase).
+
+    Folding works word by word, so a phrase whose last word ends no name is no place;
+    when the word folds or strips to nothing, the phrase is looked up in full."""
+    plain = fold(chunk).split()
+    stripped = fold(_strip_possessive(chunk)).split()
+    if not plain or not stripped:
+        return True
+    last = _last_words()
+    return plain[-1] in last or stripped[-1] in last
+
+
+@cache
+def _last_words() -> frozenset[str]:
+    """The last word of every name and demonym, folded."""
+    names, demonyms = _tables()
+    return frozenset(key.split()[-1] for key in [*names, *demonyms] if key.split())
 
 
 _UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper() and c.isalpha())

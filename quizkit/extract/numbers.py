@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from quizkit.extract.facts import NumberFact, Provenance
 from quizkit.extract.gazetteer import place_of_demonym
-from quizkit.extract.text import Sentence, finditer_at, lowered
+from quizkit.extract.text import Sentence, lowered
 
 _SMALL_NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
     fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
@@ -70,16 +70,6 @@ _NUMBER = re.compile(
         (?:\b|(?=-?fold\b))
     )
     """,
-    re.VERBOSE,
-)
-# Where a number can begin: a currency sign, a digit, or the first two letters of a number
-# word, with nothing of a word, code or amount right before.
-_NUMBER_STARTS = re.compile(
-    r"""[\d$€£¥otfsenda]
-    (?:(?<=[$€£¥])
-      | (?<![\w\-/.,:+\#№$€£¥].)
-        (?:(?<=\d)|(?<=o)(?=n)|(?<=t)(?=[whe])|(?<=f)(?=[oi])|(?<=s)(?=[ie])|(?<=e)(?=[il])
-          |(?<=n)(?=i)|(?<=d)(?=o)|(?<=a)(?=\s)))""",
     re.VERBOSE,
 )
 _MAGNITUDE_FIRST = re.compile(r"(?<=magnitude-)(?P<cur>)(?P<digits>\d+(?:\.\d+)?)(?P<word>)")
@@ -223,7 +213,7 @@ def find_numbers(source: str, text: str, sentences: list[Sentence]) -> list[Numb
 
 def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) -> list[NumberFact]:
     found: list[_Found | None] = []
-    matches = finditer_at(_NUMBER, _NUMBER_STARTS, lower, sentence.start, sentence.end)
+    matches = list(_NUMBER.finditer(lower, sentence.start, sentence.end))
     if "magnitude-" in lower[sentence.start : sentence.end]:
         # "a magnitude-5.5 aftershock": the one number written after a hyphen
         matches += _MAGNITUDE_FIRST.finditer(lower, sentence.start, sentence.end)

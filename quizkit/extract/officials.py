@@ -36,8 +36,8 @@ from quizkit.extract.offices import (
     local_organisations,
     read_office,
 )
-from quizkit.extract.text import Sentence, finditer_at, lowered
-from quizkit.extract.titles import OFFICE_HEAD, OFFICE_HEAD_STARTS
+from quizkit.extract.text import Sentence, lowered
+from quizkit.extract.titles import OFFICE_HEAD
 
 _AND = re.compile(r"[ \t]+and[ \t]+")
 # "OPEC's president, who is also Algeria's oil minister, Ana Torres"
@@ -84,7 +84,7 @@ def find_officials(
     local = local_organisations(text)
     found: list[OfficialMention] = []
     for sentence in sentences:
-        for m in finditer_at(OFFICE_HEAD, OFFICE_HEAD_STARTS, lower, sentence.start, sentence.end):
+        for m in OFFICE_HEAD.finditer(lower, sentence.start, sentence.end):
             found.extend(_read_mentions(text, lower, sentence, m, local))
     found = _without_overlaps(_counterparts(found))
     return _with_context(text, found, places)

@@ -36,14 +36,6 @@ OFFICE_HEAD = re.compile(
     | \b(?:sen|rep|gov)\.(?=[ \t])""",
     re.VERBOSE,
 )
-# Where an office's head word can begin: the first two letters of one, at a word start.
-OFFICE_HEAD_STARTS = re.compile(
-    r"""[pcsahdvtfmkqegijlr](?<=\b.)
-    (?:(?<=p)(?=r)|(?<=c)(?=[rho])|(?<=s)(?=[uep])|(?<=a)(?=[tdm])|(?<=h)(?=[ie])|(?<=d)(?=[ie])
-      |(?<=v)(?=i)|(?<=t)(?=a)|(?<=f)(?=i)|(?<=m)(?=[ia])|(?<=k)(?=i)|(?<=q)(?=u)|(?<=e)(?=[mn])
-      |(?<=g)(?=o)|(?<=i)(?=n)|(?<=j)(?=u)|(?<=l)(?=e)|(?<=r)(?=[ue]))""",
-    re.VERBOSE,
-)
 # Words that qualify an office and belong to it ("deputy foreign minister").
 QUALIFIERS = word_set(
     """first deputy vice acting interim assistant senior special executive principal

@@ -518,8 +518,7 @@ def longest_place_at(
     first = _TOKEN.match(text, pos)
     if not first:
         return None
-    word = fold(_strip_possessive(first.group()))
-    most = max(_first_words().get(word, 0), _first_words().get(word.rstrip("."), 0))
+    most = _most_words(first.group())
     if not most:
         return None
     if most == 1:
@@ -545,9 +544,19 @@ def longest_place_at(
     return None
 
 
+@lru_cache(maxsize=65536)
+def _most_words(first: str) -> int:
+    """The most words a place name starting with this word has (0: none starts with it)."""
+    word = fold(_strip_possessive(first))
+    return max(_first_words().get(word, 0), _first_words().get(word.rstrip("."), 0))
+
+
 def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int] | None:
     """The longest place modifier (demonym, name, possessive) ending at `end`."""
     left = text[max(0, end - 60) : end]
+    last = left.rsplit(None, 1)[-1] if left and not left.isspace() else ""
+    if not last or (_TOKEN.fullmatch(last) and not _may_end_a_place(last)):
+        return None  # every phrase ends with that one word: no place ends here
     starts = [m.start() for m in _TOKEN.finditer(left)]
     offset = end - len(left)
     for s in starts[-max_words:]:

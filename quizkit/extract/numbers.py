@@ -168,7 +168,9 @@ _MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 )
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
+_MONTH_NAMES_WORDS = """january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec"""
+_MONTH_NAMES = frozenset(_MONTH_NAMES_WORDS.split())
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![a-z])")
 _COMPOUND = re.compile(r"(?:-|\s)([a-z]+)(?:-long|-old)?(?=[\s,.;:]|$)")
 _TAIL = re.compile(r"\s+(?:in|of)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s)\b")
@@ -270,8 +272,25 @@ _COMPARED = re.compile(r"\b(?:against|versus|vs\.?|compared with|compared to)\s+
 
 def _beside_a_month(lower: str, start: int, end: int) -> bool:
     return bool(
-        _MONTH_BEFORE.search(lower, max(0, start - 12), start)
-        or _MONTH_AFTER.match(lower, end, end + 16)
+        _month_before(lower, max(0, start - 12), start) or _MONTH_AFTER.match(lower, end, end + 16)
+    )
+
+
+def _month_before(lower: str, low: int, high: int) -> bool:
+    """Whether lower[low:high] ends with a whole month name (a full stop may follow) and
+    then spaces, as in "march 5"; read back from the end rather than by a pattern anchored
+    there, which would be tried at every character of the window."""
+    gap = high
+    while gap > low and lower[gap - 1].isspace():
+        gap -= 1
+    if gap == high:
+        return False
+    end = gap - 1 if gap > low and lower[gap - 1] == "." else gap
+    at = end
+    while at > low and (lower[at - 1].isalnum() or lower[at - 1] == "_") and end - at < 12:
+        at -= 1
+    return lower[at:end] in _MONTH_NAMES and (
+        at == 0 or not (lower[at - 1].isalnum() or lower[at - 1] == "_")
     )
 
 

@@ -132,7 +132,7 @@ def read_office(
         r"first\s+(?:deputy|vice)", lower[start:end]
     ):
         return None  # "the country's first president": an office of the past
-    if NOT_CURRENT.search(lower, max(floor, start - 12), start):
+    if _word_before_is(lower, max(floor, start - 12), start, NOT_CURRENT):
         return None
     # grow to the right: "minister of foreign affairs", "chief of the general staff"
     head = lower[m.start() : m.end()]
@@ -189,6 +189,23 @@ _LEGISLATURE_LEADER = re.compile(
     r"(?:senate|house)(?: (?:majority|minority|(republican|democratic)))?"
     r" (?:leader|whip|speaker|majority leader|minority leader)\b"
 )
+
+
+def _word_before_is(text: str, low: int, high: int, words: frozenset[str]) -> bool:
+    """Whether text[low:high] ends with one of `words`, whole, then spaces or tabs
+    (as `\b(?:...)[ \t]+$` searched there would tell)."""
+    end = high - 1 if high > low and text[high - 1] == "\n" else high
+    gap = end
+    while gap > low and text[gap - 1] in " \t":
+        gap -= 1
+    if gap == end:
+        return False
+    at = gap
+    while at > low and (text[at - 1].isalnum() or text[at - 1] == "_") and gap - at < 20:
+        at -= 1
+    return text[at:gap] in words and (
+        at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+    )
 
 
 def _last_token(text: str, low: int, high: int) -> tuple[str, str, int] | None:

@@ -72,6 +72,12 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
+# Every number _NUMBER reads has a digit or one of these in it: a sentence with neither
+# is not scanned.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD_PARTS_TEXT = """one two three four five six seven eight nine ten eleven twelve thirt
+    fort fift twent dozen hundred thousand million billion"""
+_NUMBER_WORD_PARTS = tuple(_NUMBER_WORD_PARTS_TEXT.split())
 _MAGNITUDE_FIRST = re.compile(r"(?<=magnitude-)(?P<cur>)(?P<digits>\d+(?:\.\d+)?)(?P<word>)")
 _AFTER = re.compile(
     r"""(?P<half>\s+and\s+a\s+half)?
@@ -215,8 +221,11 @@ def find_numbers(source: str, text: str, sentences: list[Sentence]) -> list[Numb
 
 def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) -> list[NumberFact]:
     found: list[_Found | None] = []
-    matches = list(_NUMBER.finditer(lower, sentence.start, sentence.end))
-    if "magnitude-" in lower[sentence.start : sentence.end]:
+    piece = lower[sentence.start : sentence.end]
+    matches = []
+    if _DIGIT.search(piece) or any(word in piece for word in _NUMBER_WORD_PARTS):
+        matches = list(_NUMBER.finditer(lower, sentence.start, sentence.end))
+    if "magnitude-" in piece:
         # "a magnitude-5.5 aftershock": the one number written after a hyphen
         matches += _MAGNITUDE_FIRST.finditer(lower, sentence.start, sentence.end)
     for m in matches:
@@ -224,7 +233,7 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
             continue  # "March 5", "5 March": a day of a date, no count
         found.append(_read(text, lower, sentence, m))
     found += _fractions(text, lower, sentence)
-    if "/" in lower[sentence.start : sentence.end]:
+    if "/" in piece:
         found = _mixed_rates(lower, sentence, found)
     numbers = sorted((f for f in found if f), key=lambda f: f.start)
     facts: list[NumberFact] = []

@@ -591,7 +591,8 @@ def _last_words() -> frozenset[str]:
 
 
 _UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper() and c.isalpha())
-_CAPITALISED = re.compile(rf"(?<![\w’'])[{_UPPER}][\w’'.\-]*")
+# The capital first, then what may not stand before it: the scan skips to capitals quickly.
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<![\w’'].)[\w’'.\-]*")
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[Place, int, int]]:

@@ -91,9 +91,10 @@ _ABBREVIATIONS_WORDS = (
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_WORDS.split())
 
 _LAST_WORD = re.compile(r"([\w.]+)$")
-# A run of end marks matches only from its first mark, and possessively: a long run of dots
+# A run of end marks matches only from its first mark (the mark first, so the scan skips to
+# marks quickly), and possessively: a long run of dots
 # is then scanned once, not once per dot.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[”\"’')\]]*+(?=\s+[“\"‘'(\[]?[A-Z0-9À-Þ])")
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[”\"’')\]]*+(?=\s+[“\"‘'(\[]?[A-Z0-9À-Þ])")
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -90,7 +90,6 @@ _ABBREVIATIONS_WORDS = (
 )
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_WORDS.split())
 
-_LAST_WORD = re.compile(r"([\w.]+)$")
 # A run of end marks matches only from its first mark (the mark first, so the scan skips to
 # marks quickly), and possessively: a long run of dots
 # is then scanned once, not once per dot.
@@ -122,10 +121,15 @@ def split_sentences(text: str) -> list[Sentence]:
 def _is_abbreviation(chunk: str, dot: int) -> bool:
     if chunk[dot] != ".":
         return False
-    word = _LAST_WORD.search(chunk, max(0, dot - 12), dot)
-    if not word:
+    # the word before the dot, read back from it ([\w.]+ within 12 characters)
+    low = max(0, dot - 12)
+    end = dot - 1 if dot > low and chunk[dot - 1] == "\n" else dot
+    start = end
+    while start > low and (chunk[start - 1].isalnum() or chunk[start - 1] in "_."):
+        start -= 1
+    if start == end:
         return False
-    token = word.group(1).lower()
+    token = chunk[start:end].lower()
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 

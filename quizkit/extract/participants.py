@@ -161,12 +161,18 @@ def find_participants(
             *_groups_talking(source, text, sentence, inside),
         ]
         pair = list(dict.fromkeys(p.name for p, _, _ in inside if p.is_country))
-        pact = _THEIR_PACT.search(sentence.text) if len(pair) == 2 else None
+        pact = (
+            _THEIR_PACT.search(sentence.text)
+            if len(pair) == 2 and _has_pact_word(sentence.text)
+            else None
+        )
         if pact:
             where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
             event = tidy(_CLAUSE_END.split(sentence.text[pact.start() :], maxsplit=1)[0])
             sets.append(ParticipantsFact(event, tuple(pair), pact.group(), where))
-        agreed = _THOSE_AGREED.search(sentence.text) if len(last_list) >= 2 else None
+        agreed = None
+        if len(last_list) >= 2 and _has_agreed_word(sentence.text):
+            agreed = _THOSE_AGREED.search(sentence.text)
         if agreed:
             where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
             event = tidy(_CLAUSE_END.split(sentence.text[agreed.start() :], maxsplit=1)[0])
@@ -183,6 +189,16 @@ def find_participants(
                 found[seen[key]] = fact  # the body tells what the headline only names
         previous = (sentence, inside)
     return found
+
+
+def _has_pact_word(sentence: str) -> bool:
+    """Whether a sentence names a pact: what _THEIR_PACT needs, tested before scanning."""
+    return any(word in sentence for word in ("treaty", "agreement", "accord", "pact", "deal"))
+
+
+def _has_agreed_word(sentence: str) -> bool:
+    """Whether a sentence holds a verb _THOSE_AGREED needs, tested before scanning."""
+    return any(word in sentence for word in ("agreed", "signed", "reached", "approved", "decided"))
 
 
 def _venue(text: str, sentence: Sentence) -> str | None:

@@ -563,6 +563,9 @@ def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int
         phrase = left[s:]
         if "\n" in phrase or not _may_end_a_place(phrase.rsplit(None, 1)[-1]):
             continue
+        first, *rest = phrase.split(None, 1)
+        if rest and not _may_start_a_place(first):
+            continue
         found = place_of_modifier(phrase)
         if found:
             return found, offset + s
@@ -581,6 +584,20 @@ def _may_end_a_place(chunk: str) -> bool:
         return True
     last = _last_words()
     return plain[-1] in last or stripped[-1] in last
+
+
+@lru_cache(maxsize=16384)
+def _may_start_a_place(chunk: str) -> bool:
+    """Whether a name or demonym of several words can start with this word."""
+    words = fold(chunk).split()
+    return not words or words[0] in _first_words_of_all()
+
+
+@cache
+def _first_words_of_all() -> frozenset[str]:
+    """The first word of every name and demonym, folded."""
+    names, demonyms = _tables()
+    return frozenset(key.split()[0] for key in [*names, *demonyms] if key.split())
 
 
 @cache

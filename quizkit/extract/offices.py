@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizkit.extract.gazetteer import (
     Place,
@@ -136,11 +137,11 @@ def read_office(
         return None
     # grow to the right: "minister of foreign affairs", "chief of the general staff"
     head = lower[m.start() : m.end()]
-    if re.search(r"minister|secretary", head):
+    if "minister" in head or "secretary" in head:
         ministry = MINISTRY_AFTER.match(lower, end, sentence.end)
         if ministry:
             end = ministry.end()
-    if re.search(r"chief|head|commander|director", head):
+    if "chief" in head or "head" in head or "commander" in head or "director" in head:
         staff = STAFF_AFTER.match(lower, end, sentence.end)
         if staff:
             end = staff.end()
@@ -154,7 +155,7 @@ def read_office(
         text, lower, floor, start, local
     )
     former = former or former_before
-    if ENVOY.search(office.lower()):
+    if _is_envoy(office):
         place = place or (country or org or (None, 0))[0]
     else:
         place = place or _nearest(country, org)
@@ -168,11 +169,11 @@ def read_office(
     if after_place and (place is None or not (place.is_country or after_place.is_country)):
         place = after_place  # a country written before the office stays its place
     office = canonical_office(inner + suffix) or office
-    state = bool(STATE_OFFICE.search(office.lower()))
+    state = _is_state_office(office)
     if not state and capitalised_title and re.match(r"representative|rep\.|sen\.", head):
         state = True  # "Representative Ana Torres": a title of a legislature
     state = state or regional_of
-    if body and not REGIONAL.search(office.lower()):
+    if body and not _is_regional(office):
         # "Real Madrid president X": the office of a named body, not of a state; only a
         # region's office ("Alberta premier") may stand after a name that is no country
         state = False
@@ -233,6 +234,23 @@ def _last_token(text: str, low: int, high: int) -> tuple[str, str, int] | None:
     return text[at:gap], text[gap:end], at
 
 
+# What an office is, by its name: the same few offices recur in every article.
+@lru_cache(maxsize=4096)
+def _is_envoy(office: str) -> bool:
+    return bool(ENVOY.search(office.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _is_state_office(office: str) -> bool:
+    return bool(STATE_OFFICE.search(office.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _is_regional(office: str) -> bool:
+    return bool(REGIONAL.search(office.lower()))
+
+
+@lru_cache(maxsize=4096)
 def _place_inside(office: str) -> tuple[Place | None, str]:
     """An organisation written inside an office ("Chief of the CSTO Joint Staff")."""
     for m in _CAPITALISED_WORD.finditer(office):

@@ -368,10 +368,9 @@ def _place_after(
     if not m:
         return None, pos, "", False, False
     word = m.group(1)
-    low = office.lower()
     hit = _place_at(text, m.end(), limit, local)
     if word in ("to", "in"):
-        if hit and hit[0].is_country and ENVOY.search(low):
+        if hit and hit[0].is_country and _is_envoy(office):
             return None, hit[1], f" {word} {hit[0].name}", False, False
         if hit and not hit[0].is_country and word == "in":
             return hit[0], hit[1], "", False, False  # "an envoy in the Quartet"
@@ -385,9 +384,9 @@ def _place_after(
         if there and where and where[0].is_country:
             return hit[0], where[1], f" {there.group(1)} {where[0].name}", False, False
         return hit[0], _past_parenthesis(text, end, limit), "", False, False
-    if word == "of" and REGIONAL.search(low) and text[m.end() : m.end() + 1].isupper():
+    if word == "of" and _is_regional(office) and text[m.end() : m.end() + 1].isupper():
         return None, _title_run_end(text, m.end() - 1, limit), "", True, False
-    if STATE_OFFICE.search(low) and word == "of":
+    if _is_state_office(office) and word == "of":
         return None, pos, "", False, True
     if word in ("of", "for", "at"):
         body = _body_place(text, lower, m.end(), limit, local)

@@ -900,7 +900,7 @@ def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date
     """
     from quizkit.clock import now
     from quizkit.errors import QuizkitError
-    from quizkit.extract import extract_files, to_json, to_text
+    from quizkit.extract import extract_files, to_data, to_text
 
     try:
         day = ref_date.date() if ref_date else None
@@ -911,7 +911,7 @@ def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date
         click.echo(f"quizkit: {message}", err=True)
     if as_json:
         # "documents" stays the top-level list external scorers read; "version" sits beside it
-        _echo_json({"version": JSON_VERSION, **json.loads(to_json(docs))})
+        _echo_json({"version": JSON_VERSION, **to_data(docs)})
     else:
         click.echo(to_text(docs), nl=False)
     if errors:

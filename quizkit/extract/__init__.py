@@ -22,7 +22,7 @@ from quizkit.extract.facts import (
     Provenance,
 )
 from quizkit.extract.pipeline import extract_texts
-from quizkit.extract.report import to_json, to_text
+from quizkit.extract.report import to_data, to_json, to_text
 from quizkit.extract.text import read_article
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "Provenance",
     "extract_files",
     "extract_texts",
+    "to_data",
     "to_json",
     "to_text",
 ]

@@ -16,7 +16,7 @@ from functools import partial
 
 from quizkit.extract.events import dated_event, last_actor
 from quizkit.extract.facts import DateFact, Provenance
-from quizkit.extract.text import Sentence, lowered
+from quizkit.extract.text import Sentence, finditer_at, lowered
 
 MONTHS = {
     name: i + 1
@@ -74,6 +74,19 @@ _EXPLICIT = re.compile(
     """,
     re.VERBOSE,
 )
+# Where an explicit date can begin: a digit, or a word start of one of its words.
+_EXPLICIT_STARTS = re.compile(
+    r"[lempntMTWFSJAOND0-9](?<=\b.)(?:(?<=[0-9])|(?=ate|arly|id|ext|ast|his|onday|uesday"
+    r"|ednesday|hursday|riday|aturday|unday|an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec))"
+)
+# What each kind of date must contain; most paragraphs have none and are not scanned for it
+# (a month's first letters or an ISO month for explicit dates and ranges, "the" before an
+# ordinal for "on the 5th", a holiday's name). Relative ones contain "day", "tonight",
+# "tomorrow" or "this ".
+_MONTH_HINT = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
+_ISO_HINT = re.compile(r"-[01]\d-")
+_ORDINAL_HINT = re.compile(r"the\s+(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw)")
+_HOLIDAY_HINT = re.compile(r"Christmas|Boxing|New Year|Valentine|Halloween|Bastille|Armistice")
 # The other end of a range of days: "March 3-5", "3 to 5 March 2023".
 _RANGE_LINK = r"\s*(?:[-–]|to|and|through|until|till)\s*"
 _RANGE_END = rf"(?=\s*(?:[,.;:)]|$)|,?\s+{_YEAR}|\s+(?:in|at|on|for|when|while|with)\b)"
@@ -108,8 +121,10 @@ _RELATIVE = re.compile(
     """,
     re.VERBOSE,
 )
-# Relative expressions all contain one of these; most paragraphs can be skipped.
-_RELATIVE_HINTS = ("day", "tonight", "tomorrow", "this ")
+_RELATIVE_STARTS = re.compile(
+    r"[tyamwfsnlcp](?<=\b.)(?=oday|onight|omorrow|esterday|his|he|\ day|onday|uesday|ednesday"
+    r"|hursday|riday|aturday|unday|ext|ast|oming)"
+)
 # Days named by a fixed holiday; "the day before Christmas" shifts one day.
 _HOLIDAYS = {
     "christmas eve": (12, 24),
@@ -123,15 +138,6 @@ _HOLIDAYS = {
     "bastille day": (7, 14),
     "armistice day": (11, 11),
 }
-_HOLIDAY_HINTS = (
-    "christmas",
-    "new year",
-    "boxing",
-    "valentine",
-    "halloween",
-    "bastille",
-    "armistice",
-)
 _HOLIDAY = re.compile(
     r"""(?:\b(?P<shift>[Tt]he\ day\ (?:before|after))\s+
       | \b(?P<on2>[Oo]n)\s+)?
@@ -145,6 +151,7 @@ _ORDINAL_DAY = re.compile(
         \b(?!\s+(?:of\b|[a-zA-Z]))""",
     re.VERBOSE,
 )
+_ORDINAL_DAY_STARTS = re.compile(r"[OoBbUuTtSsAa](?<=\b.)(?=(?:n|y|ntil|ill|ince|efore|fter)\s)")
 _SHIFTS = {
     "the next day": 1,
     "the following day": 1,
@@ -200,25 +207,31 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
     """All date expressions in text[start:end], explicit ones first where they overlap."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
-    for m in _EXPLICIT.finditer(text, start, end):
-        mention = _explicit(m)
-        if mention:
-            found.append(mention)
-    ranges = _range_ends(text, start, end)
-    if ranges:
-        replaced = {r.start for r in ranges}
-        found = sorted(
-            [f for f in found if f.start not in replaced] + ranges, key=lambda d: d.start
-        )
+    if _MONTH_HINT.search(text, start, end) or _ISO_HINT.search(text, start, end):
+        for m in finditer_at(_EXPLICIT, _EXPLICIT_STARTS, text, start, end):
+            mention = _explicit(m)
+            if mention:
+                found.append(mention)
+        ranges = _range_ends(text, start, end)
+        if ranges:
+            replaced = {r.start for r in ranges}
+            found = sorted(
+                [f for f in found if f.start not in replaced] + ranges, key=lambda d: d.start
+            )
     taken = [(d.start, d.end) for d in found]
-    others: list[DateMention | None] = [
-        _day_of_month(m) for m in _ORDINAL_DAY.finditer(text, start, end)
-    ]
-    lower = lowered(text[start:end])
-    if any(hint in lower for hint in _HOLIDAY_HINTS):
+    others: list[DateMention | None] = []
+    if _ORDINAL_HINT.search(text, start, end):
+        others += [
+            _day_of_month(m)
+            for m in finditer_at(_ORDINAL_DAY, _ORDINAL_DAY_STARTS, text, start, end)
+        ]
+    if _HOLIDAY_HINT.search(text, start, end):
         others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
-    if any(hint in lower for hint in _RELATIVE_HINTS):
-        others += [_relative(m, text, start) for m in _RELATIVE.finditer(lower)]
+    lower = lowered(text[start:end])
+    if "day" in lower or "tonight" in lower or "tomorrow" in lower or "this " in lower:
+        others += [
+            _relative(m, text, start) for m in finditer_at(_RELATIVE, _RELATIVE_STARTS, lower)
+        ]
     starts = [s for s, _ in taken]  # explicit dates do not overlap: sorted by start and end
     for mention in others:
         if mention and not _overlaps(taken, starts, mention):

@@ -518,8 +518,7 @@ def longest_place_at(
     first = _TOKEN.match(text, pos)
     if not first:
         return None
-    word = fold(_strip_possessive(first.group()))
-    most = max(_first_words().get(word, 0), _first_words().get(word.rstrip("."), 0))
+    most = _most_words(first.group())
     if not most:
         return None
     if most == 1:
@@ -545,14 +544,27 @@ def longest_place_at(
     return None
 
 
+@lru_cache(maxsize=65536)
+def _most_words(first: str) -> int:
+    """The most words a place name starting with this word has (0: none starts with it)."""
+    word = fold(_strip_possessive(first))
+    return max(_first_words().get(word, 0), _first_words().get(word.rstrip("."), 0))
+
+
 def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int] | None:
     """The longest place modifier (demonym, name, possessive) ending at `end`."""
     left = text[max(0, end - 60) : end]
+    last = left.rsplit(None, 1)[-1] if left and not left.isspace() else ""
+    if not last or (_TOKEN.fullmatch(last) and not _may_end_a_place(last)):
+        return None  # every phrase ends with that one word: no place ends here
     starts = [m.start() for m in _TOKEN.finditer(left)]
     offset = end - len(left)
     for s in starts[-max_words:]:
         phrase = left[s:]
-        if "\n" in phrase:
+        if "\n" in phrase or not _may_end_a_place(phrase.rsplit(None, 1)[-1]):
+            continue
+        first, *rest = phrase.split(None, 1)
+        if rest and not _may_start_a_place(first):
             continue
         found = place_of_modifier(phrase)
         if found:
@@ -560,8 +572,44 @@ def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int
     return None
 
 
+@lru_cache(maxsize=16384)
+def _may_end_a_place(chunk: str) -> bool:
+    """Whether a name or demonym can end with this word (as the last word of a phrase).
+
+    Folding works word by word, so a phrase whose last word ends no name is no place;
+    when the word folds or strips to nothing, the phrase is looked up in full."""
+    plain = fold(chunk).split()
+    stripped = fold(_strip_possessive(chunk)).split()
+    if not plain or not stripped:
+        return True
+    last = _last_words()
+    return plain[-1] in last or stripped[-1] in last
+
+
+@lru_cache(maxsize=16384)
+def _may_start_a_place(chunk: str) -> bool:
+    """Whether a name or demonym of several words can start with this word."""
+    words = fold(chunk).split()
+    return not words or words[0] in _first_words_of_all()
+
+
+@cache
+def _first_words_of_all() -> frozenset[str]:
+    """The first word of every name and demonym, folded."""
+    names, demonyms = _tables()
+    return frozenset(key.split()[0] for key in [*names, *demonyms] if key.split())
+
+
+@cache
+def _last_words() -> frozenset[str]:
+    """The last word of every name and demonym, folded."""
+    names, demonyms = _tables()
+    return frozenset(key.split()[-1] for key in [*names, *demonyms] if key.split())
+
+
 _UPPER = "".join(c for c in map(chr, range(0x2000)) if c.isupper() and c.isalpha())
-_CAPITALISED = re.compile(rf"(?<![\w’'])[{_UPPER}][\w’'.\-]*")
+# The capital first, then what may not stand before it: the scan skips to capitals quickly.
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<![\w’'].)[\w’'.\-]*")
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[Place, int, int]]:

@@ -51,9 +51,6 @@ _GEOGRAPHIC = re.compile(
     r"[ \t]+(?:Island|Islands|River|Province|Region|City|County|District|Valley|Lake|Bay"
     r"|Mountains?|Peninsula|Strait|Sea|Gulf|Desert|Street|Square)\b"
 )
-_NAME_IS = re.compile(r"([^\W\d_][\w’'\-]*)[ \t]+(?:is|was|became|remains)[ \t]+(?:also[ \t]+)?$")
-_NAME_BEFORE = re.compile(r"([^\W\d_][\w’'\-.]*)[ \t]*,[ \t]+$")
-_TRAILING_WORD = re.compile(r"([^\W\d_][\w’'\-.]*)$")
 _PREPOSITIONS = word_set(
     "in at on from to near after before during since outside inside across for with by "
     "into over under"
@@ -140,30 +137,31 @@ def _is_initial(word: str) -> bool:
 def appositive_name(text: str, floor: int, office_start: int) -> tuple[str, int, int] | None:
     """The name in "X, the Chilean finance minister", "X, Chile's finance minister" or
     "X is an envoy of the EU"."""
-    m = _NAME_BEFORE.search(text, max(floor, office_start - 60), office_start)
-    predicate = None if m else _NAME_IS.search(text, max(floor, office_start - 60), office_start)
+    low = max(floor, office_start - 60)
+    m = _name_before_comma(text, low, office_start)
+    predicate = None if m else _name_before_verb(text, low, office_start)
     if predicate:
-        word = predicate.group(1)
+        word = predicate[0]
         if not _is_name_word(word):
             return None
-        return word, predicate.start(1), predicate.end(1)
+        return predicate
     if not m:
         return None
-    end = m.end(1)
+    end = m[2]
     words: list[int] = []
     pos = end
     while len(words) < 5:
-        w = _TRAILING_WORD.search(text, max(floor, pos - 40), pos)
+        w = _trailing_word(text, max(floor, pos - 40), pos)
         if not w:
             break
-        word = w.group(1)
+        word = w[0]
         if not (_is_name_word(word.rstrip(".")) or (words and word.lower() in _PARTICLES)):
             break
-        words.append(w.start(1))
-        gap = w.start(1)
+        words.append(w[1])
+        gap = w[1]
         while gap > floor and text[gap - 1] in " \t":
             gap -= 1
-        if gap == w.start(1):
+        if gap == w[1]:
             break
         pos = gap
     while words and text[words[-1] :].split()[0].lower() in _PARTICLES:
@@ -182,6 +180,91 @@ def appositive_name(text: str, floor: int, office_start: int) -> tuple[str, int,
         return None
     start = words[-1]
     return " ".join(text[start:end].split()), start, end
+
+
+# The words before an office are read by scanning back from it: patterns anchored at the
+# office would be tried from every character of the window. Each reads as the pattern in
+# its docstring would, searched in text[low:high].
+_VERBS = ("is", "was", "became", "remains")
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _name_char(c: str, dots: bool) -> bool:
+    """A character of a name word as the patterns here read it: [\\w’'\\-] and "." if asked."""
+    return c.isalnum() or c in "_’'-" or (dots and c == ".")
+
+
+def _pattern_end(text: str, low: int, high: int) -> int:
+    """Where a pattern ending with `$` must end in text[low:high] (before a final newline)."""
+    return high - 1 if high > low and text[high - 1] == "\n" else high
+
+
+def _word_ending_at(text: str, low: int, end: int, dots: bool) -> int | None:
+    """Where the word ending at `end` starts, at its first letter (as `[^\\W\\d_][...]*`
+    reads it leftmost), or None when no letter begins one there."""
+    run = end
+    while run > low and _name_char(text[run - 1], dots):
+        run -= 1
+    for at in range(run, end):
+        c = text[at]
+        if _word_char(c) and c != "_" and not c.isdecimal():
+            return at
+    return None
+
+
+def _skip_blanks(text: str, low: int, end: int) -> int:
+    while end > low and text[end - 1] in " \t":
+        end -= 1
+    return end
+
+
+def _trailing_word(text: str, low: int, high: int) -> tuple[str, int] | None:
+    r"""`([^\W\d_][\w’'\-.]*)$`: the word that ends the window, from its first letter."""
+    end = _pattern_end(text, low, high)
+    at = _word_ending_at(text, low, end, dots=True)
+    return None if at is None else (text[at:end], at)
+
+
+def _name_before_comma(text: str, low: int, high: int) -> tuple[str, int, int] | None:
+    r"""`([^\W\d_][\w’'\-.]*)[ \t]*,[ \t]+$`: "Ana Torres, " before an office."""
+    end = _pattern_end(text, low, high)
+    gap = _skip_blanks(text, low, end)
+    if gap == end or gap <= low or text[gap - 1] != ",":
+        return None
+    word_end = _skip_blanks(text, low, gap - 1)
+    at = _word_ending_at(text, low, word_end, dots=True)
+    return None if at is None else (text[at:word_end], at, word_end)
+
+
+def _name_before_verb(text: str, low: int, high: int) -> tuple[str, int, int] | None:
+    r"""`([^\W\d_][\w’'\-]*)[ \t]+(?:is|was|became|remains)[ \t]+(?:also[ \t]+)?$`."""
+    end = _pattern_end(text, low, high)
+    gap = _skip_blanks(text, low, end)
+    if gap == end:
+        return None
+    found = []
+    if text.endswith("also", low, gap):
+        before_also = _skip_blanks(text, low, gap - 4)
+        if before_also < gap - 4:
+            found.append(_before_verb(text, low, before_also))
+    found.append(_before_verb(text, low, gap))
+    hits = [f for f in found if f]
+    return min(hits, key=lambda f: f[1]) if hits else None
+
+
+def _before_verb(text: str, low: int, end: int) -> tuple[str, int, int] | None:
+    for verb in _VERBS:
+        if text.endswith(verb, low, end):
+            verb_start = end - len(verb)
+            word_end = _skip_blanks(text, low, verb_start)
+            if word_end == verb_start:
+                return None
+            at = _word_ending_at(text, low, word_end, dots=False)
+            return None if at is None else (text[at:word_end], at, word_end)
+    return None
 
 
 @lru_cache(maxsize=4096)

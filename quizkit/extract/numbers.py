@@ -72,6 +72,12 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
+# Every number _NUMBER reads has a digit or one of these in it: a sentence with neither
+# is not scanned.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD_PARTS_TEXT = """one two three four five six seven eight nine ten eleven twelve thirt
+    fort fift twent dozen hundred thousand million billion"""
+_NUMBER_WORD_PARTS = tuple(_NUMBER_WORD_PARTS_TEXT.split())
 _MAGNITUDE_FIRST = re.compile(r"(?<=magnitude-)(?P<cur>)(?P<digits>\d+(?:\.\d+)?)(?P<word>)")
 _AFTER = re.compile(
     r"""(?P<half>\s+and\s+a\s+half)?
@@ -168,7 +174,9 @@ _MONTHS = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 )
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
+_MONTH_NAMES_WORDS = """january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec"""
+_MONTH_NAMES = frozenset(_MONTH_NAMES_WORDS.split())
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}(?![a-z])")
 _COMPOUND = re.compile(r"(?:-|\s)([a-z]+)(?:-long|-old)?(?=[\s,.;:]|$)")
 _TAIL = re.compile(r"\s+(?:in|of)\s+((?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*s)\b")
@@ -213,8 +221,11 @@ def find_numbers(source: str, text: str, sentences: list[Sentence]) -> list[Numb
 
 def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) -> list[NumberFact]:
     found: list[_Found | None] = []
-    matches = list(_NUMBER.finditer(lower, sentence.start, sentence.end))
-    if "magnitude-" in lower[sentence.start : sentence.end]:
+    piece = lower[sentence.start : sentence.end]
+    matches = []
+    if _DIGIT.search(piece) or any(word in piece for word in _NUMBER_WORD_PARTS):
+        matches = list(_NUMBER.finditer(lower, sentence.start, sentence.end))
+    if "magnitude-" in piece:
         # "a magnitude-5.5 aftershock": the one number written after a hyphen
         matches += _MAGNITUDE_FIRST.finditer(lower, sentence.start, sentence.end)
     for m in matches:
@@ -222,7 +233,7 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
             continue  # "March 5", "5 March": a day of a date, no count
         found.append(_read(text, lower, sentence, m))
     found += _fractions(text, lower, sentence)
-    if "/" in lower[sentence.start : sentence.end]:
+    if "/" in piece:
         found = _mixed_rates(lower, sentence, found)
     numbers = sorted((f for f in found if f), key=lambda f: f.start)
     facts: list[NumberFact] = []
@@ -270,8 +281,25 @@ _COMPARED = re.compile(r"\b(?:against|versus|vs\.?|compared with|compared to)\s+
 
 def _beside_a_month(lower: str, start: int, end: int) -> bool:
     return bool(
-        _MONTH_BEFORE.search(lower, max(0, start - 12), start)
-        or _MONTH_AFTER.match(lower, end, end + 16)
+        _month_before(lower, max(0, start - 12), start) or _MONTH_AFTER.match(lower, end, end + 16)
+    )
+
+
+def _month_before(lower: str, low: int, high: int) -> bool:
+    """Whether lower[low:high] ends with a whole month name (a full stop may follow) and
+    then spaces, as in "march 5"; read back from the end rather than by a pattern anchored
+    there, which would be tried at every character of the window."""
+    gap = high
+    while gap > low and lower[gap - 1].isspace():
+        gap -= 1
+    if gap == high:
+        return False
+    end = gap - 1 if gap > low and lower[gap - 1] == "." else gap
+    at = end
+    while at > low and (lower[at - 1].isalnum() or lower[at - 1] == "_") and end - at < 12:
+        at -= 1
+    return lower[at:end] in _MONTH_NAMES and (
+        at == 0 or not (lower[at - 1].isalnum() or lower[at - 1] == "_")
     )
 
 

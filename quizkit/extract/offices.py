@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizkit.extract.gazetteer import (
     Place,
@@ -42,7 +43,7 @@ from quizkit.extract.titles import (
 )
 
 COMMA = re.compile(r"[ \t]*,[ \t]+")
-_LAST_TOKEN = re.compile(r"([^\s,;:()\"“”—–]+)(-|[ \t]+)$")
+_NOT_IN_TOKEN = frozenset(',;:()"“”—–')
 PREPOSITION_AFTER = re.compile(r"\s+(of|for|at|to|in)\s+(?:the\s+)?")
 _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,12}\)")
 _TO_OR_IN = re.compile(r"\s+(to|in)\s+(?:the\s+)?")
@@ -108,39 +109,39 @@ def read_office(
     floor = sentence.start
     former = False
     while True:
-        token = _LAST_TOKEN.search(lower, max(floor, start - 40), start)
+        token = _last_token(lower, max(floor, start - 40), start)
         if not token:
             break
-        word = token.group(1)
-        if token.group(2) == "-" and word in FORMER_WORDS:
-            former, start = True, token.start()
+        word, gap, at = token
+        if gap == "-" and word in FORMER_WORDS:
+            former, start = True, at
             continue
         prefix, hyphen, rest = word.partition("-")
         if hyphen and prefix in FORMER_WORDS and (rest in DOMAINS or rest in QUALIFIERS):
-            former, start = True, token.start()
+            former, start = True, at
             continue
         if word in QUALIFIERS or word in DOMAINS:
-            start = token.start()
+            start = at
             continue
         if word == "and":
-            before = _LAST_TOKEN.search(lower, max(floor, token.start() - 40), token.start())
-            if before and before.group(1) in DOMAINS and start < m.start():
-                start = before.start()
+            before = _last_token(lower, max(floor, at - 40), at)
+            if before and before[0] in DOMAINS and start < m.start():
+                start = before[2]
                 continue
         break
     if lower.startswith("first ", start) and not re.match(
         r"first\s+(?:deputy|vice)", lower[start:end]
     ):
         return None  # "the country's first president": an office of the past
-    if NOT_CURRENT.search(lower, max(floor, start - 12), start):
+    if _word_before_is(lower, max(floor, start - 12), start, NOT_CURRENT):
         return None
     # grow to the right: "minister of foreign affairs", "chief of the general staff"
     head = lower[m.start() : m.end()]
-    if re.search(r"minister|secretary", head):
+    if "minister" in head or "secretary" in head:
         ministry = MINISTRY_AFTER.match(lower, end, sentence.end)
         if ministry:
             end = ministry.end()
-    if re.search(r"chief|head|commander|director", head):
+    if "chief" in head or "head" in head or "commander" in head or "director" in head:
         staff = STAFF_AFTER.match(lower, end, sentence.end)
         if staff:
             end = staff.end()
@@ -154,7 +155,7 @@ def read_office(
         text, lower, floor, start, local
     )
     former = former or former_before
-    if ENVOY.search(office.lower()):
+    if _is_envoy(office):
         place = place or (country or org or (None, 0))[0]
     else:
         place = place or _nearest(country, org)
@@ -168,11 +169,11 @@ def read_office(
     if after_place and (place is None or not (place.is_country or after_place.is_country)):
         place = after_place  # a country written before the office stays its place
     office = canonical_office(inner + suffix) or office
-    state = bool(STATE_OFFICE.search(office.lower()))
+    state = _is_state_office(office)
     if not state and capitalised_title and re.match(r"representative|rep\.|sen\.", head):
         state = True  # "Representative Ana Torres": a title of a legislature
     state = state or regional_of
-    if body and not REGIONAL.search(office.lower()):
+    if body and not _is_regional(office):
         # "Real Madrid president X": the office of a named body, not of a state; only a
         # region's office ("Alberta premier") may stand after a name that is no country
         state = False
@@ -191,6 +192,65 @@ _LEGISLATURE_LEADER = re.compile(
 )
 
 
+def _word_before_is(text: str, low: int, high: int, words: frozenset[str]) -> bool:
+    """Whether text[low:high] ends with one of `words`, whole, then spaces or tabs
+    (as `\b(?:...)[ \t]+$` searched there would tell)."""
+    end = high - 1 if high > low and text[high - 1] == "\n" else high
+    gap = end
+    while gap > low and text[gap - 1] in " \t":
+        gap -= 1
+    if gap == end:
+        return False
+    at = gap
+    while at > low and (text[at - 1].isalnum() or text[at - 1] == "_") and gap - at < 20:
+        at -= 1
+    return text[at:gap] in words and (
+        at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
+    )
+
+
+def _last_token(text: str, low: int, high: int) -> tuple[str, str, int] | None:
+    """The word that ends text[low:high] before a hyphen or spaces (a newline may follow),
+    with that gap and where the word starts; None when the text ends otherwise.
+
+    A scan back from the end: a pattern anchored at the end would be tried from every
+    character of the window."""
+    end = high
+    if end > low and text[end - 1] == "\n":
+        end -= 1
+    if end <= low:
+        return None
+    gap = end - 1
+    if text[gap] in " \t":
+        while gap > low and text[gap - 1] in " \t":
+            gap -= 1
+    elif text[gap] != "-":
+        return None
+    at = gap
+    while at > low and not (text[at - 1].isspace() or text[at - 1] in _NOT_IN_TOKEN):
+        at -= 1
+    if at == gap:
+        return None
+    return text[at:gap], text[gap:end], at
+
+
+# What an office is, by its name: the same few offices recur in every article.
+@lru_cache(maxsize=4096)
+def _is_envoy(office: str) -> bool:
+    return bool(ENVOY.search(office.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _is_state_office(office: str) -> bool:
+    return bool(STATE_OFFICE.search(office.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _is_regional(office: str) -> bool:
+    return bool(REGIONAL.search(office.lower()))
+
+
+@lru_cache(maxsize=4096)
 def _place_inside(office: str) -> tuple[Place | None, str]:
     """An organisation written inside an office ("Chief of the CSTO Joint Staff")."""
     for m in _CAPITALISED_WORD.finditer(office):
@@ -239,23 +299,23 @@ def _modifiers_before(
                 org = (place, at)
             start = at
             continue
-        token = _LAST_TOKEN.search(lower, max(floor, edge - 40), edge + 1)
+        token = _last_token(lower, max(floor, edge - 40), edge + 1)
         if not token:
             break
-        word = token.group(1)
-        original = text[token.start(1) : token.end(1)]
+        word, _, at = token
+        original = text[at : at + len(word)]
         if word in FORMER_WORDS or (word.endswith("-") and word[:-1] in FORMER_WORDS):
-            former, start = True, token.start(1)
+            former, start = True, at
         elif word in MODIFIERS:
-            start = token.start(1)
+            start = at
         elif word in THIS_COUNTRY:
-            this_country, start = True, token.start(1)
+            this_country, start = True, at
         elif word in DETERMINERS:
-            determiner, start = True, token.start(1)
+            determiner, start = True, at
             break
         elif original[:1].isupper() and not is_common_word(word) and capitalised < 3:
             capitalised += 1  # a body or region named before the office ("Alberta premier")
-            start = token.start(1)
+            start = at
         else:
             break
     body = bool(capitalised) and not (country or org)
@@ -308,10 +368,9 @@ def _place_after(
     if not m:
         return None, pos, "", False, False
     word = m.group(1)
-    low = office.lower()
     hit = _place_at(text, m.end(), limit, local)
     if word in ("to", "in"):
-        if hit and hit[0].is_country and ENVOY.search(low):
+        if hit and hit[0].is_country and _is_envoy(office):
             return None, hit[1], f" {word} {hit[0].name}", False, False
         if hit and not hit[0].is_country and word == "in":
             return hit[0], hit[1], "", False, False  # "an envoy in the Quartet"
@@ -325,9 +384,9 @@ def _place_after(
         if there and where and where[0].is_country:
             return hit[0], where[1], f" {there.group(1)} {where[0].name}", False, False
         return hit[0], _past_parenthesis(text, end, limit), "", False, False
-    if word == "of" and REGIONAL.search(low) and text[m.end() : m.end() + 1].isupper():
+    if word == "of" and _is_regional(office) and text[m.end() : m.end() + 1].isupper():
         return None, _title_run_end(text, m.end() - 1, limit), "", True, False
-    if STATE_OFFICE.search(low) and word == "of":
+    if _is_state_office(office) and word == "of":
         return None, pos, "", False, True
     if word in ("of", "for", "at"):
         body = _body_place(text, lower, m.end(), limit, local)

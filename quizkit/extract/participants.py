@@ -30,14 +30,23 @@ from quizkit.extract.text import Sentence
 
 # Words that make a sentence about office holders one of them taking part together.
 # Each pattern of words below starts with a lookahead on the first letters its words
-# can have: a cheap test that lets the scan skip most positions of a sentence.
+# can have: a cheap test that lets the scan skip most positions of a sentence. Here the
+# words are grouped by their first letter, written first, so the scan skips to those letters.
 _TOGETHER = re.compile(
-    r"(?=[abcghjmnpst])"
-    r"\b(?:took part|take part|taking part|participated|participate|attended|attend"
-    r"|joined|gathered|met|meet|meets|meeting|held talks|talks|talked|spoke (?:with|to)"
-    r"|speaking (?:with|to)|phoned|telephoned|phone call|telephone|by phone|conversation"
-    r"|conferred|hosted|appeared with|joint|jointly|signed|agreed|agreement|accord|treaty"
-    r"|summit|negotiat\w+|shook hands|shaking hands|press conference)\b(?:\s+in\b)?"
+    r"""(?:
+        t(?<=\b.)(?:ook\ part|ake\ part|aking\ part|alks|alked|elephoned|elephone|reaty)
+      | p(?<=\b.)(?:articipated|articipate|honed|hone\ call|ress\ conference)
+      | a(?<=\b.)(?:ttended|ttend|ppeared\ with|greed|greement|ccord)
+      | j(?<=\b.)(?:oined|oint|ointly)
+      | g(?<=\b.)athered
+      | m(?<=\b.)(?:et|eet|eets|eeting)
+      | h(?<=\b.)(?:eld\ talks|osted)
+      | s(?<=\b.)(?:poke\ (?:with|to)|peaking\ (?:with|to)|igned|ummit|hook\ hands|haking\ hands)
+      | b(?<=\b.)y\ phone
+      | c(?<=\b.)(?:onversation|onferred)
+      | n(?<=\b.)egotiat\w+
+    )\b(?:\s+in\b)?""",
+    re.VERBOSE,
 )
 _REPORTED = re.compile(r"\b(?:said|says|told|added|stated|according to)\b")
 _CONFRONTATION = re.compile(
@@ -152,12 +161,18 @@ def find_participants(
             *_groups_talking(source, text, sentence, inside),
         ]
         pair = list(dict.fromkeys(p.name for p, _, _ in inside if p.is_country))
-        pact = _THEIR_PACT.search(sentence.text) if len(pair) == 2 else None
+        pact = (
+            _THEIR_PACT.search(sentence.text)
+            if len(pair) == 2 and _has_pact_word(sentence.text)
+            else None
+        )
         if pact:
             where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
             event = tidy(_CLAUSE_END.split(sentence.text[pact.start() :], maxsplit=1)[0])
             sets.append(ParticipantsFact(event, tuple(pair), pact.group(), where))
-        agreed = _THOSE_AGREED.search(sentence.text) if len(last_list) >= 2 else None
+        agreed = None
+        if len(last_list) >= 2 and _has_agreed_word(sentence.text):
+            agreed = _THOSE_AGREED.search(sentence.text)
         if agreed:
             where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
             event = tidy(_CLAUSE_END.split(sentence.text[agreed.start() :], maxsplit=1)[0])
@@ -174,6 +189,16 @@ def find_participants(
                 found[seen[key]] = fact  # the body tells what the headline only names
         previous = (sentence, inside)
     return found
+
+
+def _has_pact_word(sentence: str) -> bool:
+    """Whether a sentence names a pact: what _THEIR_PACT needs, tested before scanning."""
+    return any(word in sentence for word in ("treaty", "agreement", "accord", "pact", "deal"))
+
+
+def _has_agreed_word(sentence: str) -> bool:
+    """Whether a sentence holds a verb _THOSE_AGREED needs, tested before scanning."""
+    return any(word in sentence for word in ("agreed", "signed", "reached", "approved", "decided"))
 
 
 def _venue(text: str, sentence: Sentence) -> str | None:

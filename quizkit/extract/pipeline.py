@@ -27,7 +27,7 @@ from quizkit.extract.participants import find_participants
 from quizkit.extract.text import Sentence, split_sentences
 
 _WORD = re.compile(r"[^\W\d_][\w\-]+")
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z][\w\-]{2,}")
+_MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[a-z][\w\-]{2,}")
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from quizkit.extract.facts import (
     DateFact,
@@ -16,7 +17,12 @@ from quizkit.extract.facts import (
 
 def to_json(docs: list[DocumentFacts]) -> str:
     """`{"documents": [...]}`, one object per document, as the scorer reads it."""
-    return json.dumps({"documents": [d.to_dict() for d in docs]}, ensure_ascii=False, indent=2)
+    return json.dumps(to_data(docs), ensure_ascii=False, indent=2)
+
+
+def to_data(docs: list[DocumentFacts]) -> dict[str, list[dict[str, Any]]]:
+    """What `to_json` writes, as plain data, for a caller that adds fields beside it."""
+    return {"documents": [d.to_dict() for d in docs]}
 
 
 _SECTIONS: list[tuple[str, type]] = [

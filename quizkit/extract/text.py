@@ -90,10 +90,10 @@ _ABBREVIATIONS_WORDS = (
 )
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_WORDS.split())
 
-_LAST_WORD = re.compile(r"([\w.]+)$")
-# A run of end marks matches only from its first mark, and possessively: a long run of dots
+# A run of end marks matches only from its first mark (the mark first, so the scan skips to
+# marks quickly), and possessively: a long run of dots
 # is then scanned once, not once per dot.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[”\"’')\]]*+(?=\s+[“\"‘'(\[]?[A-Z0-9À-Þ])")
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[”\"’')\]]*+(?=\s+[“\"‘'(\[]?[A-Z0-9À-Þ])")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -121,10 +121,15 @@ def split_sentences(text: str) -> list[Sentence]:
 def _is_abbreviation(chunk: str, dot: int) -> bool:
     if chunk[dot] != ".":
         return False
-    word = _LAST_WORD.search(chunk, max(0, dot - 12), dot)
-    if not word:
+    # the word before the dot, read back from it ([\w.]+ within 12 characters)
+    low = max(0, dot - 12)
+    end = dot - 1 if dot > low and chunk[dot - 1] == "\n" else dot
+    start = end
+    while start > low and (chunk[start - 1].isalnum() or chunk[start - 1] in "_."):
+        start -= 1
+    if start == end:
         return False
-    token = word.group(1).lower()
+    token = chunk[start:end].lower()
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
@@ -153,3 +158,25 @@ def lowered(text: str) -> str:
     if len(lower) == len(text):
         return lower
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def finditer_at(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int = 0, end: int = -1
+) -> list[re.Match[str]]:
+    """`pattern.finditer(text, pos, end)`, trying the pattern only where `starts` matches.
+
+    `starts` finds every place a match of `pattern` can begin (and more); it starts with a
+    plain character class, which the regex engine skips to quickly, so a long pattern is
+    not tried at every character. `pattern` must never match the empty string.
+    """
+    end = len(text) if end < 0 else end
+    found: list[re.Match[str]] = []
+    for hint in starts.finditer(text, pos, end):
+        at = hint.start()
+        if at < pos:
+            continue
+        m = pattern.match(text, at, end)
+        if m:
+            found.append(m)
+            pos = m.end()
+    return found

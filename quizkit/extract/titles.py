@@ -100,7 +100,8 @@ STATE_BODY = re.compile(
     r"|party|cabinet|bureau|department|directorate|administration|presidency|legislature)"
 )
 FORMER_PREFIX = re.compile(r"^(?:former|ex|late|outgoing|then)-", re.IGNORECASE)
-NOT_CURRENT = re.compile(r"\b(?:first|founding|founder|second|third|last)[ \t]+$")
+# "the country's first president", "its founding chairman": an office no one holds now.
+NOT_CURRENT = word_set("first founding founder second third last")
 _MINISTRY_NAMES = {
     "foreign affairs": "foreign",
     "internal affairs": "interior",

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from test_question_kinds import Article, questions, reasons
 
-from quizkit.questions.date_clauses import complete, nominal_event, unnamed_description
+from quizkit.questions.date_clauses import (
+    complete,
+    nominal_event,
+    published_interview,
+    surgery,
+    unnamed_description,
+    verb_before_date,
+)
 
 
 def test_a_noun_phrase_the_extractor_cut_short_is_made_whole() -> None:
@@ -451,3 +458,84 @@ def test_the_country_is_the_one_the_sentence_names_not_an_officials() -> None:
     )
     asked = [q for q in questions(article) if "visit" in q]
     assert asked == ["On what date was Foreign Minister Ivo Kask scheduled to visit Estonia?"]
+
+
+def test_a_date_right_after_its_verb_dates_that_verb_and_an_apposed_name_names_the_subject() -> (
+    None
+):
+    article = Article()
+    article.date(
+        "A Latvian 900 tonne patrol boat of the Baltic Fleet (BF), the LNS Kora, sank March 3, "
+        "2021 near the disputed sea border with Estonia.",
+        "2021-03-03",
+        "March 3, 2021",
+        "a Latvian 900 tonne patrol boat of the Baltic Fleet, the LNS",
+    )
+    assert questions(article) == {
+        "When did the LNS Kora sink near the disputed sea border with Estonia?": "3 March 2021"
+    }
+
+
+def test_verb_before_date_leaves_remarks_objects_and_clauses_before_the_subject() -> None:
+    def told(sentence: str, text: str) -> str | None:
+        at = sentence.find(text)
+        return verb_before_date(sentence, at, at + len(text))
+
+    assert told("Ivo Green arrived Monday in Riga.", "Monday") == "Ivo Green arrived in Riga"
+    assert told("Ivo Green said Monday that talks failed.", "Monday") is None
+    assert told("Ivo Green signed Monday the accord.", "Monday") is None
+    assert told("When Green left, Olga Tamm arrived Monday.", "Monday") is None
+    assert told("The talks were postponed Monday.", "Monday") is None
+
+
+def test_an_interview_published_on_a_day_is_asked_by_the_one_who_gave_it() -> None:
+    article = Article()
+    article.official(
+        "Latvian Prime Minister Ivo Green met Olga Tamm.", "Ivo Green", "Prime Minister", "Latvia"
+    )
+    article.next()
+    article.date(
+        "In a Baltic Times interview published on Friday Green indicated he wants to keep "
+        'the tariffs "for a while," but may lift them later.',
+        "2021-04-30",
+        "Friday",
+        "In a Baltic Times interview published Green indicated he wants to keep the tariffs",
+    )
+    assert questions(article)["When was Ivo Green's Baltic Times interview published?"] == (
+        "30 April 2021"
+    )
+
+
+def test_an_interview_by_someone_the_story_does_not_name_in_full_is_left_out() -> None:
+    sentence = "In a Baltic Times interview published on Friday Green indicated he wants peace."
+    at = sentence.find("Friday")
+    assert published_interview(sentence, at, at + 6) == (
+        "Green",
+        "Baltic Times interview was published",
+    )
+    article = Article()
+    article.date(sentence, "2021-04-30", "Friday", "In a Baltic Times interview published Green")
+    assert questions(article) == {}
+
+
+def test_surgery_after_a_named_persons_condition_is_that_persons() -> None:
+    article = Article()
+    article.date(
+        'Olga Tamm\'s condition is "stable" following surgery last Monday for a broken hip '
+        "according to Latvian health minister Ivo Green.",
+        "2021-05-03",
+        "last Monday",
+        "Olga Tamm's condition is stable following surgery for a broken hip according to",
+    )
+    assert questions(article) == {
+        "When did Olga Tamm undergo surgery for a broken hip?": "3 May 2021"
+    }
+
+
+def test_surgery_is_nobodys_when_the_clause_names_two_people() -> None:
+    sentence = "Ivo Green said Olga Tamm was well after surgery on Monday."
+    at = sentence.find("Monday")
+    assert surgery(sentence, at, at + 6, set()) is None
+    sentence = "Tamm was well after surgery on Monday, Ivo Green said."
+    at = sentence.find("Monday")
+    assert surgery(sentence, at, at + 6, {"Tamm", "Ivo Green"}) is None

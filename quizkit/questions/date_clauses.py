@@ -415,3 +415,88 @@ def _present_verb(word: str) -> bool:
 
     lemmas = getLemma(word, "VERB")
     return bool(lemmas) and word in getInflection(lemmas[0], "VBZ")
+
+
+# A clause opens at the sentence's start or after a semicolon: the subject stands in it.
+_CLAUSE_START = re.compile(r"^.*(?:;\s+|\.\s+)")
+# 'A patrol boat of the Tarsa navy (TN), the Kora, sank May 3 ...': a description with its
+# name set off after it; the name says which one.
+_APPOSED_NAME = re.compile(r"^(?:[^,]|,(?=\d))+,\s+(?P<name>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),$")
+# The words after the date that still belong to its clause: up to punctuation, a
+# conjunction or a phrase of its own.
+_CLAUSE_END = re.compile(
+    r"[.,;:\"“”()]|\s(?:and|but|while|which|who|after|before|following|as|when|according)\s"
+)
+_BEFORE_VERB = {"was", "were", "is", "are", "has", "have", "had", "be", "been", "not"}
+
+
+def verb_before_date(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'the Kora sank near the border' from 'A patrol boat, the Kora, sank May 3 near the
+    border.': the date stands right after the clause's own past-tense verb, so it dates that
+    verb; a subject set off by a name is asked by the name. None for any other shape."""
+    before = _CLAUSE_START.sub("", sentence[max(0, date_start - 200) : date_start])
+    before = re.sub(r"\s*\([^()]*\)", "", before)
+    found = re.fullmatch(r"(?P<subject>.+?)\s+(?P<verb>[a-z]+)\s+(?:on\s+)?", before)
+    lemma = past_tense_lemma(found["verb"]) if found else None
+    if not found or lemma is None or lemma in SPEECH_VERBS:
+        return None  # 'Roe said on Monday': a remark, asked (if at all) as a statement
+    subject = found["subject"]
+    if subject.split()[-1].lower() in _BEFORE_VERB:
+        return None
+    if re.search(r",(?!\d)", subject):
+        apposed = _APPOSED_NAME.match(subject)
+        if not apposed:
+            return None  # 'When Roe left, Kask arrived': more than a subject before the verb
+        subject = apposed["name"]
+    if len(subject.split()) > 10 or not re.search(r"[A-Z]", subject):
+        return None
+    after = sentence[date_end : date_end + 160].lstrip(" ,")
+    cut = _CLAUSE_END.search(after)
+    rest = (after[: cut.start()] if cut else after).strip()
+    if rest and rest.split()[0].lower() not in INTRANSITIVE_NEXT:
+        return None  # an object after the date: the date may be of something else
+    return " ".join(w for w in (subject, found["verb"], rest) if w)
+
+
+# 'In a Tarsa Times interview published on Friday Roe said ...': the date is the
+# interview's; the one who gave it is the clause's named subject.
+_INTERVIEW_BEFORE = re.compile(
+    r"^(?:In|in) (?:a|an|the) (?P<outlet>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,4}) "
+    r"(?P<noun>interview|op-ed|column|article) "
+    r"(?P<verb>published|released|broadcast|aired) (?:on )?$"
+)
+_SPEAKER_AFTER = re.compile(r"^,?\s*(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?P<verb>[a-z]+)\b")
+
+
+def published_interview(sentence: str, date_start: int, date_end: int) -> tuple[str, str] | None:
+    """("Roe", "Tarsa Times interview was published") from 'In a Tarsa Times interview
+    published on Friday Roe said ...'; None when the sentence does not open that way."""
+    found = _INTERVIEW_BEFORE.match(sentence[:date_start].lstrip())
+    speaker = _SPEAKER_AFTER.match(sentence[date_end:])
+    if not (found and speaker and past_tense_lemma(speaker["verb"])):
+        return None
+    return speaker["name"], f"{found['outlet']} {found['noun']} was {found['verb']}"
+
+
+# "Ana Roe's condition is stable following surgery on Monday for a broken hip": the one
+# person the clause names, in full, had the surgery.
+_SURGERY_BEFORE = re.compile(r"\b(?:following|after) (?:emergency )?surgery (?:on )?$")
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+\b")
+_SURGERY_FOR = re.compile(
+    r"^\s*(?P<for>for (?:[a-z-]+ ){0,3}[a-z-]+)(?=\s+(?:according|and|but)\b|[.,;]|$)"
+)
+
+
+def surgery(sentence: str, date_start: int, date_end: int, people: set[str]) -> str | None:
+    """'Ana Roe underwent surgery for a broken hip', when the clause before the surgery
+    names one person in full and no one else (`people` are the story's names)."""
+    before = _CLAUSE_START.sub("", sentence[max(0, date_start - 200) : date_start])
+    found = _SURGERY_BEFORE.search(before)
+    if not found:
+        return None
+    opening = before[: found.start()]
+    named = {re.sub(r"['’]s$", "", m.group()) for m in _FULL_NAME.finditer(opening)}
+    if len(named) != 1 or any(p in opening and not any(p in n for n in named) for p in people):
+        return None
+    reason = _SURGERY_FOR.match(sentence[date_end:])
+    return f"{named.pop()} underwent surgery" + (f" {reason['for']}" if reason else "")

@@ -20,9 +20,12 @@ from quizkit.questions.date_clauses import (
     dated_noun,
     name_description,
     nominal_event,
+    published_interview,
     sent_to,
     statement_clause,
+    surgery,
     unnamed_description,
+    verb_before_date,
 )
 from quizkit.questions.distractors import StoryDays, date_options, rng_for
 from quizkit.questions.phrasing import (
@@ -208,6 +211,11 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             if sent is not None:
                 # 'Bush has sent Rice to visit Kenya on Monday': Rice was to visit
                 event, question = best_wording(sent, planned, lead)
+        if question is None and not planned:
+            # the extractor's clause reads no whole: the sentence's own shape may say it
+            told = _told_in_sentence(where.sentence, span, story)
+            if told is not None:
+                event, question = best_wording(told, planned, lead)
         if question is None:
             drops.append(_drop("no-clause", fact, event))
             continue
@@ -280,6 +288,28 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
 
 
 ANTECEDENT_REACH = 40
+
+
+def _told_in_sentence(sentence: str, span: tuple[int, int], story: Story) -> str | None:
+    """The past event a date belongs to, read from the sentence's own shape: the verb just
+    before the date ('the Kora sank May 3 near ...'), an interview published that day, a
+    named person's surgery that day."""
+    told = verb_before_date(sentence, *span)
+    if told is not None:
+        return told
+    interview = published_interview(sentence, *span)
+    if interview is not None:
+        speaker, published = interview
+        full = {
+            o.person
+            for o in story.officials
+            if o.person == speaker or o.person.endswith(f" {speaker}")
+        }
+        # the one who gave it, named in full: a bare surname may be anyone's
+        if len(full) == 1:
+            return f"{full.pop()}'s {published}"
+        return None
+    return surgery(sentence, *span, story.persons())
 
 
 def _named_description(unnamed: str, event: str, fact: DateFact, story: Story) -> str | None:

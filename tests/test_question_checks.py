@@ -125,6 +125,13 @@ def test_each_fault_is_dropped_with_its_reason(question: str, reason: str) -> No
     assert reason_against(candidate(question)) == reason
 
 
+def test_a_reported_clause_keeps_its_own_past_tense() -> None:
+    question = "When did Tarsa police report that the navy towed a boat back to Varna?"
+    assert reason_against(candidate(question)) is None
+    cut = "When did Tarsa police towed a boat back to Varna?"
+    assert reason_against(candidate(cut)) == "broken-clause"
+
+
 def test_a_toll_needs_its_span_and_what_happened_needs_the_place_it_happened() -> None:
     toll = candidate("How many soldiers were killed in Tarsa?", "13", kind="number")
     assert reason_against(toll) == "no-time-frame"

@@ -13,6 +13,7 @@ from quizkit.questions.date_clauses import (
     nominal_event,
     published_interview,
     surgery,
+    trailing_attribution,
     unnamed_description,
     verb_before_date,
 )
@@ -539,3 +540,32 @@ def test_surgery_is_nobodys_when_the_clause_names_two_people() -> None:
     sentence = "Tamm was well after surgery on Monday, Ivo Green said."
     at = sentence.find("Monday")
     assert surgery(sentence, at, at + 6, {"Tamm", "Ivo Green"}) is None
+
+
+def test_a_report_closing_the_sentence_is_asked_as_the_report_of_its_clause() -> None:
+    article = Article()
+    article.date(
+        "The Latvian navy towed a fishing boat back to Varna, Estonia, after it lost power, "
+        "Estonian Coast Guard reported Monday.",
+        "2021-05-03",
+        "Monday",
+        "Estonian Coast Guard reported that after it lost power",
+        reporting=True,
+    )
+    assert questions(article) == {
+        "When did Estonian Coast Guard report that the Latvian navy towed a fishing boat back "
+        "to Varna, Estonia?": "3 May 2021"
+    }
+
+
+def test_a_closing_report_needs_a_named_speaker_no_quotation_and_nothing_after_the_date() -> None:
+    def reported(sentence: str, text: str) -> str | None:
+        at = sentence.find(text)
+        return trailing_attribution(sentence, at, at + len(text))
+
+    assert reported("The talks failed, Ivo Green said on Monday.", "Monday") == (
+        "Ivo Green said that the talks failed"
+    )
+    assert reported("The talks failed, the minister said on Monday.", "Monday") is None
+    assert reported('"The talks failed," Ivo Green said on Monday.', "Monday") is None
+    assert reported("The talks failed, Ivo Green said on Monday in Riga.", "Monday") is None

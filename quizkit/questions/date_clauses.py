@@ -421,7 +421,9 @@ def _present_verb(word: str) -> bool:
 _CLAUSE_START = re.compile(r"^.*(?:;\s+|\.\s+)")
 # 'A patrol boat of the Tarsa navy (TN), the Kora, sank May 3 ...': a description with its
 # name set off after it; the name says which one.
-_APPOSED_NAME = re.compile(r"^(?:[^,]|,(?=\d))+,\s+(?P<name>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),$")
+_APPOSED_NAME = re.compile(
+    r"^(?:[^,]|,(?=\d))+,\s+(?P<name>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),$"
+)
 # The words after the date that still belong to its clause: up to punctuation, a
 # conjunction or a phrase of its own.
 _CLAUSE_END = re.compile(
@@ -500,3 +502,29 @@ def surgery(sentence: str, date_start: int, date_end: int, people: set[str]) -> 
         return None
     reason = _SURGERY_FOR.match(sentence[date_end:])
     return f"{named.pop()} underwent surgery" + (f" {reason['for']}" if reason else "")
+
+
+# '<what happened>, Tarsa police reported Monday.': the date closes the sentence right after
+# a named speaker's verb, so it dates the report, and the report is of the clause before.
+_TRAILING_SPEAKER = re.compile(
+    r"^(?P<said>[A-Z].+?),\s+(?P<speaker>(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+"
+    r"(?P<verb>said|reported|announced|confirmed|stated)\s+(?:on\s+)?$"
+)
+# Where the reported clause's own asides begin ('..., after claiming ...').
+_SAID_ASIDE = re.compile(r",\s+(?:after|before|while|as|following|when|because|since|but)\b")
+
+
+def trailing_attribution(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'Tarsa police reported that the navy towed the boat to Varna' from 'The navy towed the
+    boat to Varna, after it sank, Tarsa police reported Monday.'; None for any other shape
+    (a quotation, no named speaker, words after the date)."""
+    if sentence[date_end:].strip() not in ("", "."):
+        return None
+    found = _TRAILING_SPEAKER.match(sentence[:date_start].strip() + " ")
+    if not found or re.search(r"[\"“”]", found["said"]):
+        return None
+    said = _SAID_ASIDE.split(found["said"])[0].strip()
+    first, _, rest = said.partition(" ")
+    if first in ("The", "A", "An"):
+        said = f"{first.lower()} {rest}"
+    return f"{found['speaker']} {found['verb']} that {said}"

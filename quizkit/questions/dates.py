@@ -24,6 +24,7 @@ from quizkit.questions.date_clauses import (
     sent_to,
     statement_clause,
     surgery,
+    trailing_attribution,
     unnamed_description,
     verb_before_date,
 )
@@ -202,6 +203,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             event = _own_country(event)
             if (fact.reporting and not is_announcement(event)) or is_statement(event):
                 said = statement_clause(event, where.sentence) if not planned else None
+                if said is None and not planned:
+                    # the extractor's clause is cut: the sentence may close on its speaker
+                    reported = trailing_attribution(where.sentence, *span)
+                    said = statement_clause(reported, where.sentence) if reported else None
                 if said is None:
                     drops.append(_drop("statement-only", fact, event))
                     continue

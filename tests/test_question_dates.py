@@ -6,6 +6,8 @@ test_question_kinds); each test is one rule of news English a reader would notic
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from test_question_kinds import Article, questions, reasons
 
 from quizkit.questions.date_clauses import (
@@ -17,6 +19,7 @@ from quizkit.questions.date_clauses import (
     unnamed_description,
     verb_before_date,
 )
+from quizkit.questions.pipeline import build
 
 
 def test_a_noun_phrase_the_extractor_cut_short_is_made_whole() -> None:
@@ -569,3 +572,28 @@ def test_a_closing_report_needs_a_named_speaker_no_quotation_and_nothing_after_t
     assert reported("The talks failed, the minister said on Monday.", "Monday") is None
     assert reported('"The talks failed," Ivo Green said on Monday.', "Monday") is None
     assert reported("The talks failed, Ivo Green said on Monday in Riga.", "Monday") is None
+
+
+def _headlined(article: Article, headline: str) -> dict[str, str]:
+    doc = replace(article.doc(), headline=headline)
+    return {n.question: n.answer for n in build([doc]).notes if n.kind == "date"}
+
+
+def test_an_unplaced_event_is_in_the_one_country_the_headline_names() -> None:
+    article = Article()
+    article.official(
+        "Protesters want Latvian Prime Minister Ivo Green to resign.",
+        "Ivo Green",
+        "Prime Minister",
+        "Latvia",
+    )
+    article.next()
+    sentence = "Thousands of people poured into squares after midday prayers today."
+    event = "Thousands of people poured into squares after midday prayers"
+    article.date(sentence, "2021-05-05", "today", event)
+    asked = _headlined(article, "Latvia protests go on for a third day")
+    question = "When did thousands of people pour into squares after midday prayers in Latvia?"
+    assert asked[question] == "5 May 2021"
+    # a headline naming two countries, or none, places nothing
+    assert not any("prayers" in q for q in _headlined(article, "Latvia and Estonia talk"))
+    assert not any("prayers" in q for q in _headlined(article, "Protests go on"))

@@ -40,7 +40,7 @@ from quizkit.questions.phrasing import (
     planned_question,
     when_question,
 )
-from quizkit.questions.story import Story
+from quizkit.questions.story import Story, countries_named
 
 LEADING_LINKS = re.compile(r"^(?:meanwhile|also|however|but|and|then|later|earlier),?\s+", re.I)
 
@@ -412,12 +412,16 @@ def is_announcement(event: str) -> bool:
 
 
 def _only_country(fact: DateFact, story: Story) -> str | None:
-    """The story's main country when the event's sentence names it and no other place."""
+    """The story's main country when the event's sentence names it and no other place, or
+    names no place at all in a story whose headline names that country and no other."""
     from quizkit.extract.gazetteer import find_places
 
     if not story.main_country:
         return None
     named = {place.name for place, _start, _end in find_places(fact.where.sentence)}
+    if not named:
+        headline = story.headlines.get(fact.where.source, "")
+        named = countries_named(headline) if headline else set()
     return country_name(story.main_country) if named == {story.main_country} else None
 
 

@@ -14,6 +14,7 @@ from quizkit.questions.date_clauses import (
     complete,
     nominal_event,
     published_interview,
+    speech_around_date,
     surgery,
     trailing_attribution,
     unnamed_description,
@@ -597,3 +598,33 @@ def test_an_unplaced_event_is_in_the_one_country_the_headline_names() -> None:
     # a headline naming two countries, or none, places nothing
     assert not any("prayers" in q for q in _headlined(article, "Latvia and Estonia talk"))
     assert not any("prayers" in q for q in _headlined(article, "Protests go on"))
+
+
+def test_a_date_between_a_named_speakers_verb_and_that_dates_the_saying() -> None:
+    article = Article()
+    article.date(
+        "The race is the longest in the Baltics and Riga-based organisers Baltic Motor Club had "
+        "said as late as Monday that more than 200 cars were ready to start.",
+        "2021-05-03",
+        "Monday",
+        "the race is the longest in the Baltics and Riga-based organisers Baltic Motor Club had",
+        reporting=True,
+    )
+    assert questions(article) == {
+        "When did Riga-based organisers Baltic Motor Club say that more than 200 cars were ready "
+        "to start?": "3 May 2021"
+    }
+
+
+def test_speech_around_a_date_needs_a_named_speaker_and_a_that_clause() -> None:
+    def said(sentence: str, text: str) -> str | None:
+        at = sentence.find(text)
+        return speech_around_date(sentence, at, at + len(text))
+
+    assert said("Ivo Green said on Monday that talks failed.", "Monday") == (
+        "Ivo Green said that talks failed"
+    )
+    assert said("the minister said on Monday that talks failed.", "Monday") is None
+    assert said("Officials said on Monday that talks failed.", "Monday") is None
+    assert said('Ivo Green said on Monday that "talks failed".', "Monday") is None
+    assert said("Ivo Green said on Monday the talks failed.", "Monday") is None

@@ -528,3 +528,24 @@ def trailing_attribution(sentence: str, date_start: int, date_end: int) -> str |
     if first in ("The", "A", "An"):
         said = f"{first.lower()} {rest}"
     return f"{found['speaker']} {found['verb']} that {said}"
+
+
+# 'Tarsa officials had said as late as Monday that the road was open': the date stands
+# between a named speaker's verb and what was said, so it dates the saying.
+_SPEAKER_BEFORE = re.compile(
+    r"(?:^|,\s+|\s+and\s+)(?P<speaker>(?:[\w-]+\s+){0,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"\s+(?:had\s+|has\s+)?(?P<verb>said|announced|confirmed|stated|warned|reported)\s+"
+    r"(?:as late as\s+|as early as\s+|on\s+)?$"
+)
+_SAID_AFTER = re.compile(r"^,?\s+that\s+(?P<said>[^\"“”]+?)\.?$")
+
+
+def speech_around_date(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'Tarsa officials said that the road was open' from '..., and Tarsa officials had said
+    as late as Monday that the road was open.'; None for any other shape."""
+    before = sentence[max(0, date_start - 160) : date_start]
+    found = _SPEAKER_BEFORE.search(before)
+    said = _SAID_AFTER.match(sentence[date_end:])
+    if not (found and said) or len(found["speaker"].split()) < 2:
+        return None  # 'Officials said ...': one word may be capital only for opening
+    return f"{found['speaker']} {found['verb']} that {said['said']}"

@@ -22,6 +22,7 @@ from quizkit.questions.date_clauses import (
     nominal_event,
     published_interview,
     sent_to,
+    speech_around_date,
     statement_clause,
     surgery,
     trailing_attribution,
@@ -205,7 +206,9 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 said = statement_clause(event, where.sentence) if not planned else None
                 if said is None and not planned:
                     # the extractor's clause is cut: the sentence may close on its speaker
-                    reported = trailing_attribution(where.sentence, *span)
+                    reported = trailing_attribution(where.sentence, *span) or (
+                        speech_around_date(where.sentence, *span)
+                    )
                     said = statement_clause(reported, where.sentence) if reported else None
                 if said is None:
                     drops.append(_drop("statement-only", fact, event))

@@ -12,6 +12,7 @@ from test_question_kinds import Article, questions, reasons
 
 from quizkit.questions.date_clauses import (
     complete,
+    dated_attack,
     nominal_event,
     published_interview,
     speech_around_date,
@@ -628,3 +629,21 @@ def test_speech_around_a_date_needs_a_named_speaker_and_a_that_clause() -> None:
     assert said("Officials said on Monday that talks failed.", "Monday") is None
     assert said('Ivo Green said on Monday that "talks failed".', "Monday") is None
     assert said("Ivo Green said on Monday the talks failed.", "Monday") is None
+
+
+def test_a_date_inside_a_named_plot_dates_the_plot() -> None:
+    article = Article()
+    article.date(
+        "The summit was called by Prime Minister Olga Tamm due to the failed May Day plot to "
+        "bomb a Latvian ferry, for which the Tarsa Front claimed responsibility.",
+        "2021-05-01",
+        "May Day",
+        "the summit was called by Prime Minister Olga Tamm due to the failed plot",
+    )
+    assert questions(article) == {
+        "On what date was there a failed plot to bomb a Latvian ferry, for which the Tarsa "
+        "Front claimed responsibility?": "1 May 2021"
+    }
+    sentence = "Police said the May 3 attack on Riga's main station killed two."
+    at = sentence.find("May 3")
+    assert dated_attack(sentence, at, at + 5) == "there was an attack on Riga's main station"

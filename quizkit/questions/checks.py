@@ -67,7 +67,9 @@ POSSESSIVES = {"his", "her", "him", "its", "their"}
 CONTEXT_NOUNS = re.compile(
     r"\bthe (?:announcement|statement|remarks|comments|decision|move|incident|latter|"
     r"country|city|town|village|capital|region|province|same|issue|matter)\b"
-    r"|\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)",
+    r"|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"  # 'When was there a coup in Tarsa?'
+    r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)"
+    r"|\b(?:was|were|is|are) there\b(?!\s+(?:an?|any|no)\s)",
     re.IGNORECASE,
 )
 QUESTION_WORDS = {

@@ -549,3 +549,34 @@ def speech_around_date(sentence: str, date_start: int, date_end: int) -> str | N
     if not (found and said) or len(found["speaker"].split()) < 2:
         return None  # 'Officials said ...': one word may be capital only for opening
     return f"{found['speaker']} {found['verb']} that {said['said']}"
+
+
+# 'due to the failed May Day plot to bomb the Tarsa ferry': a date set inside the noun
+# phrase of an attack or plot dates that attack, whichever verb the sentence hangs it on.
+_ATTACK_BEFORE = re.compile(r"\bthe (?P<adj>(?:failed|foiled|thwarted|attempted|botched) )?$")
+_ATTACK_AFTER = re.compile(
+    r"^\s*(?P<noun>(?:bomb |suicide |terror )?(?:plot|attack|bombing|raid))\s+"
+    r"(?P<what>(?:to|on|against)\s+[^,;:.\"“”()]+?)"
+    r"(?:,\s+(?P<claim>for which [^,;:.\"“”()]+?claimed responsibility))?(?=[,;:.]|$)"
+)
+
+
+def dated_attack(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'there was a failed plot to bomb the Tarsa ferry' from 'the failed May Day plot to
+    bomb the Tarsa ferry'; None unless its target or claim names something (a capital)."""
+    before = _ATTACK_BEFORE.search(sentence[max(0, date_start - 40) : date_start])
+    after = _ATTACK_AFTER.match(sentence[date_end : date_end + 200])
+    if not (before and after):
+        return None
+    what = after["what"].split()
+    # the sentence's own verb after the phrase ('the May 3 attack on Riga killed two')
+    verb = next((i for i, w in enumerate(what) if i >= 2 and past_tense_lemma(w)), None)
+    if verb is not None:
+        told = " ".join(what[:verb])
+    else:
+        told = f"{after['what']}, {after['claim']}" if after["claim"] else after["what"]
+    if not re.search(r"\b[A-Z]", told):
+        return None  # 'the May Day plot to bomb a ferry': which one is in the article
+    adjective = before["adj"] or ""
+    article = "an" if (adjective or after["noun"])[:1] in "aeiou" else "a"
+    return f"there was {article} {adjective}{after['noun']} {told}"

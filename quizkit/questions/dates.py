@@ -17,6 +17,7 @@ from quizkit.questions.candidate import Candidate, Drop, source_of
 from quizkit.questions.date_clauses import (
     attach,
     complete,
+    dated_attack,
     dated_noun,
     name_description,
     nominal_event,
@@ -186,7 +187,12 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         planned = is_planned(fact, story)
         lead = lead_of(fact)
         noun_event = dated_noun(where.sentence, *span, planned)
-        if nominal is not None and not planned:
+        attack = dated_attack(where.sentence, *span) if not planned else None
+        question: str | None
+        if attack is not None:
+            # 'due to the failed May Day plot to bomb the Tarsa ferry': the plot's date
+            event, question = attack, f"On what date was there {attack.removeprefix('there was ')}?"
+        elif nominal is not None and not planned:
             # 'the killing of a journalist, Ana Roe, on May 3': the date is the noun's
             event, question = nominal, when_question(nominal)
         elif noun_event is not None:

@@ -12,6 +12,7 @@ from test_question_kinds import Article, questions, reasons
 
 from quizkit.questions.date_clauses import (
     complete,
+    coordinated_plan,
     dated_attack,
     nominal_event,
     published_interview,
@@ -647,3 +648,41 @@ def test_a_date_inside_a_named_plot_dates_the_plot() -> None:
     sentence = "Police said the May 3 attack on Riga's main station killed two."
     at = sentence.find("May 3")
     assert dated_attack(sentence, at, at + 5) == "there was an attack on Riga's main station"
+
+
+def test_the_second_of_two_planned_verbs_takes_the_date_and_the_race_its_name() -> None:
+    article = Article()
+    article.date(
+        "Threats have caused the cancellation of the 2021 Baltic Rally, due to start today.",
+        "2021-05-05",
+        "today",
+        "the 2021 Baltic Rally is due to start",
+        planned=True,
+    )
+    article.date(
+        "The race, which was to be the tenth, was to start in Riga and end on May 16 in "
+        "Tartu, Estonia having crossed three borders.",
+        "2021-05-16",
+        "May 16",
+        "the race was to be the tenth, was to start in Riga",
+        planned=True,
+        place="Riga",
+    )
+    asked = questions(article)
+    assert asked["On what date was the 2021 Baltic Rally scheduled to end in Tartu, Estonia?"] == (
+        "16 May 2021"
+    )
+    assert asked["On what date was the 2021 Baltic Rally scheduled to start?"] == "5 May 2021"
+
+
+def test_a_coordinated_plan_needs_a_described_subject_and_a_place_after() -> None:
+    def plan(sentence: str, text: str) -> str | None:
+        at = sentence.find(text)
+        return coordinated_plan(sentence, at, at + len(text))
+
+    assert plan("The talks were to open in Riga and close on May 9.", "May 9") == (
+        "the talks will close"
+    )
+    assert plan("Ivo Green was to open in Riga and close on May 9.", "May 9") is None
+    assert plan("The talks were to open in Riga and sign on May 9 the accord.", "May 9") is None
+    assert plan("The talks were to open in Riga and closed on May 9.", "May 9") is None

@@ -308,7 +308,20 @@ def name_description(
         ):
             found.add(f"{match.group(1)}{head}")
         found |= _owned_by_person(text, head, people or {})
+        if description == f"the {head}" and head in NAMED_KINDS:
+            kinds = "|".join(NAMED_KINDS[head])
+            for match in re.finditer(
+                rf"\b(?:the|The) ((?:[A-Z0-9][\w'’.-]*\s+)+)({kinds})\b", text
+            ):
+                found.add(f"the {match.group(1)}{match.group(2)}")
     return found.pop() if len(found) == 1 else None
+
+
+# 'the race' after 'the 2008 Tarsa Rally': a common noun for the kind of a named event.
+NAMED_KINDS = {
+    "race": ("Rally", "Race", "Marathon", "Regatta", "Grand Prix"),
+    "tournament": ("Cup", "Championship", "Open", "Tournament"),
+}
 
 
 def _owned_by_person(text: str, head: str, people: dict[str, set[str]]) -> set[str]:
@@ -432,6 +445,23 @@ _CLAUSE_END = re.compile(
 _BEFORE_VERB = {"was", "were", "is", "are", "has", "have", "had", "be", "been", "not"}
 
 
+# 'in Tartu, Estonia': a place and its country set off by a comma stay one phrase.
+_PLACE_COUNTRY = re.compile(r"^,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=[.;:,]|\s+[a-z]|$)")
+
+
+def _rest_of_clause(after: str) -> str:
+    """The words after a date that still belong to its clause."""
+    after = after.lstrip(" ,")
+    cut = _CLAUSE_END.search(after)
+    if cut is None:
+        return after.strip()
+    rest = after[: cut.start()]
+    country = _PLACE_COUNTRY.match(after[cut.start() :])
+    if country and re.search(r"\b(?:in|to|from|near|at) [A-Z][\w'’-]*$", rest):
+        rest += country.group()
+    return rest.strip()
+
+
 def verb_before_date(sentence: str, date_start: int, date_end: int) -> str | None:
     """'the Kora sank near the border' from 'A patrol boat, the Kora, sank May 3 near the
     border.': the date stands right after the clause's own past-tense verb, so it dates that
@@ -452,9 +482,7 @@ def verb_before_date(sentence: str, date_start: int, date_end: int) -> str | Non
         subject = apposed["name"]
     if len(subject.split()) > 10 or not re.search(r"[A-Z]", subject):
         return None
-    after = sentence[date_end : date_end + 160].lstrip(" ,")
-    cut = _CLAUSE_END.search(after)
-    rest = (after[: cut.start()] if cut else after).strip()
+    rest = _rest_of_clause(sentence[date_end : date_end + 160])
     if rest and rest.split()[0].lower() not in INTRANSITIVE_NEXT:
         return None  # an object after the date: the date may be of something else
     return " ".join(w for w in (subject, found["verb"], rest) if w)
@@ -580,3 +608,28 @@ def dated_attack(sentence: str, date_start: int, date_end: int) -> str | None:
     adjective = before["adj"] or ""
     article = "an" if (adjective or after["noun"])[:1] in "aeiou" else "a"
     return f"there was {article} {adjective}{after['noun']} {told}"
+
+
+# 'The race, which was to be the tenth, was to start in Riga and end on May 9 in Tartu':
+# the date stands by the second verb, which shares the first one's subject and plan.
+_COORDINATED_PLAN = re.compile(
+    r"^(?P<subject>(?:The|A|An) [a-z][\w-]*(?: [a-z][\w-]*){0,2})\s+(?:was|were)\s+"
+    r"(?:to|due to|scheduled to|set to|expected to)\s+[a-z]+\b[^;]*?\s+and\s+"
+    r"(?P<verb>[a-z]+)\s+(?:on\s+)?$"
+)
+
+
+def coordinated_plan(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'the race will end in Tartu' from 'The race, which was to be the tenth, was to start
+    in Riga and end on May 9 in Tartu'; None for any other shape."""
+    before = _CLAUSE_START.sub("", sentence[max(0, date_start - 240) : date_start])
+    before = re.sub(r",\s+(?:which|who)\s+[^,]+,", "", before)
+    found = _COORDINATED_PLAN.match(before)
+    if not found or past_tense_lemma(found["verb"]) or found["verb"] in PHRASE_ENDS:
+        return None
+    rest = _rest_of_clause(sentence[date_end : date_end + 160])
+    if rest and rest.split()[0].lower() not in INTRANSITIVE_NEXT:
+        return None
+    subject = found["subject"]
+    subject = subject[0].lower() + subject[1:]
+    return " ".join(w for w in (subject, "will", found["verb"], rest) if w)

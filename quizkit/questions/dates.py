@@ -17,6 +17,7 @@ from quizkit.questions.candidate import Candidate, Drop, source_of
 from quizkit.questions.date_clauses import (
     attach,
     complete,
+    coordinated_plan,
     dated_attack,
     dated_noun,
     name_description,
@@ -199,7 +200,9 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             # "Tarsa's scheduled May 3 elections": the date is the elections'
             event, question = best_wording(noun_event, planned, lead)
         else:
-            whole = complete(fact.event, where.sentence, *span)
+            # 'was to start in Riga and end on May 9 in Tartu': the date is the end's
+            shared = coordinated_plan(where.sentence, *span) if planned else None
+            whole = shared or complete(fact.event, where.sentence, *span)
             attached = attach(whole, where.sentence, fact.text, span[0])
             if attached.event is None:
                 drops.append(_drop(attached.reason or "date-of-other-event", fact, whole))

@@ -16,7 +16,9 @@ from quizkit.questions.date_clauses import (
     dated_attack,
     nominal_event,
     published_interview,
+    quoted_statement,
     speech_around_date,
+    spelled_out,
     surgery,
     trailing_attribution,
     unnamed_description,
@@ -408,8 +410,11 @@ def test_a_statement_with_a_pronoun_a_quotation_or_no_clause_is_left_out() -> No
         "Latvian police reported that claiming asylum in Riga",
         reporting=True,
     )
-    assert questions(article) == {}
-    assert list(reasons(article).values()).count("statement-only") == 3
+    # a whole quoted sentence of a named speaker is reported in the writer's words
+    assert questions(article) == {
+        "When did the Riga Press Union say that there is a growing sense of fear?": "4 May 2021"
+    }
+    assert list(reasons(article).values()).count("statement-only") == 2
 
 
 def test_his_order_in_an_earlier_sentence_names_the_order() -> None:
@@ -686,3 +691,49 @@ def test_a_coordinated_plan_needs_a_described_subject_and_a_place_after() -> Non
     assert plan("Ivo Green was to open in Riga and close on May 9.", "May 9") is None
     assert plan("The talks were to open in Riga and sign on May 9 the accord.", "May 9") is None
     assert plan("The talks were to open in Riga and closed on May 9.", "May 9") is None
+
+
+def test_a_whole_quoted_sentence_by_a_named_speaker_is_asked_in_reported_words() -> None:
+    article = Article()
+    article.official(
+        "The Tarsa Farmers Union (TFU), led by Ivo Green, has condemned the fines.",
+        "Ivo Green",
+        "leader",
+        None,
+        org="TFU",
+    )
+    article.next()
+    article.date(
+        '"There is a growing sense of crisis among farmers who see each fine as a warning," '
+        "the TFU said last Monday.",
+        "2021-05-03",
+        "last Monday",
+        "the TFU said that there is a growing sense of crisis among farmers who see",
+        reporting=True,
+    )
+    asked = questions(article)
+    question = (
+        "When did the Tarsa Farmers Union say that there is a growing sense of crisis among "
+        "farmers?"
+    )
+    assert asked[question] == "3 May 2021"
+
+
+def test_a_quotation_in_the_first_person_or_with_words_after_the_date_is_not_reported() -> None:
+    def quoted(sentence: str, text: str) -> tuple[str, str] | None:
+        at = sentence.find(text)
+        return quoted_statement(sentence, at, at + len(text))
+
+    assert quoted('"Farmers face ruin," the TFU said on Monday.', "Monday") is None  # too short
+    assert quoted('"We face ruin this spring," the TFU said on Monday.', "Monday") is None
+    assert (
+        quoted('"Farmers face ruin this spring," the TFU said on Monday in Riga.', "Monday") is None
+    )
+    assert quoted('"Farmers face ruin this spring," the TFU said on Monday.', "Monday") == (
+        "the TFU",
+        "Farmers face ruin this spring",
+    )
+    assert spelled_out("the TFU", ["Tarsa said the Tarsa Farmers Union (TFU) met."]) == (
+        "the Tarsa Farmers Union"
+    )
+    assert spelled_out("the TFU", ["The Union (TFU) met."]) is None

@@ -633,3 +633,66 @@ def coordinated_plan(sentence: str, date_start: int, date_end: int) -> str | Non
     subject = found["subject"]
     subject = subject[0].lower() + subject[1:]
     return " ".join(w for w in (subject, "will", found["verb"], rest) if w)
+
+
+# '"There is a sense of crisis among farmers," Tarsa's union said on Monday.': a whole
+# sentence quoted, its speaker named and the date closing the sentence after the verb.
+_QUOTED_BEFORE = re.compile(
+    r"^[\"“](?P<quote>[A-Z][^\"“”]+?),?[\"”],?\s+"
+    r"(?P<speaker>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+"
+    r"(?P<verb>said|stated|warned)\s+(?:on\s+)?$"
+)
+# Words that speak from inside the quotation: out of it they mean someone else.
+FIRST_PERSON = {"i", "we", "you", "our", "us", "my", "me", "your", "ours", "yours"}
+# Where the quotation's main clause ends: a relative clause or an aside of its own.
+_QUOTE_CLAUSE_END = re.compile(r",\s|\s(?:who|which|whose|where|while|because)\s")
+
+
+def quoted_statement(sentence: str, date_start: int, date_end: int) -> tuple[str, str] | None:
+    """(speaker, what was said) from '"There is a sense of crisis among farmers who ...,"
+    the union said on Monday.': the quotation's main clause in the writer's words; None when
+    the quotation speaks in the first or second person or the sentence has another shape."""
+    if sentence[date_end:].strip() not in ("", "."):
+        return None
+    found = _QUOTED_BEFORE.match(sentence[:date_start].strip() + " ")
+    if not found:
+        return None
+    quote = _QUOTE_CLAUSE_END.split(found["quote"])[0].strip()
+    words = [w.strip(".,;:!?'‘’").lower() for w in quote.split()]
+    if len(words) < 4 or FIRST_PERSON & set(words):
+        return None
+    first, _, rest = quote.partition(" ")
+    if first in ("There", "The", "A", "An"):
+        quote = f"{first.lower()} {rest}"
+    return found["speaker"], quote
+
+
+def spelled_out(short: str, earlier: list[str]) -> str | None:
+    """'the Tarsa Farmers Union' for 'the TFU' where an earlier sentence wrote it out with
+    the letters after it in brackets and its capitals spell them."""
+    letters = short.removeprefix("the ").strip()
+    if not re.fullmatch(r"[A-Z]{2,6}", letters):
+        return None
+    found = set()
+    for text in earlier:
+        for match in re.finditer(
+            rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on|the)\s+)?)+)\({letters}\)", text
+        ):
+            words = match.group(1).split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if initials.endswith(letters):
+                named = words[-_count_to(words, len(letters)) :]
+                found.add(" ".join(named))
+    if len(found) != 1:
+        return None
+    return f"the {found.pop()}" if short.startswith("the ") else found.pop()
+
+
+def _count_to(words: list[str], capitals: int) -> int:
+    """How many words from the end hold the last `capitals` capitalised words."""
+    seen = 0
+    for back, word in enumerate(reversed(words), start=1):
+        seen += word[:1].isupper()
+        if seen == capitals:
+            return back
+    return len(words)

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from itertools import chain
 
-from quizkit.extract.facts import DateFact
+from quizkit.extract.facts import DateFact, Provenance
 from quizkit.grading import fold
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, source_of
@@ -23,8 +23,10 @@ from quizkit.questions.date_clauses import (
     name_description,
     nominal_event,
     published_interview,
+    quoted_statement,
     sent_to,
     speech_around_date,
+    spelled_out,
     statement_clause,
     surgery,
     trailing_attribution,
@@ -219,6 +221,8 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                         speech_around_date(where.sentence, *span)
                     )
                     said = statement_clause(reported, where.sentence) if reported else None
+                if said is None and not planned:
+                    said = _quoted_said(where, span, story)
                 if said is None:
                     drops.append(_drop("statement-only", fact, event))
                     continue
@@ -305,6 +309,24 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
 
 
 ANTECEDENT_REACH = 40
+
+
+def _quoted_said(where: Provenance, span: tuple[int, int], story: Story) -> str | None:
+    """'the Tarsa Farmers Union said that there is a sense of crisis', from a whole sentence
+    quoted with its named speaker, letters spelled out from where the article gave them."""
+    quoted = quoted_statement(where.sentence, *span)
+    if quoted is None:
+        return None
+    speaker, quote = quoted
+    sentences = story.sentences.get(where.source, {})
+    earlier = [
+        sentences[index]
+        for index in range(max(1, where.sentence_index - ANTECEDENT_REACH), where.sentence_index)
+        if index in sentences
+    ]
+    speaker = spelled_out(speaker, earlier) or speaker
+    said = f"{speaker} said that {quote}"
+    return statement_clause(said, said)
 
 
 def _told_in_sentence(sentence: str, span: tuple[int, int], story: Story) -> str | None:

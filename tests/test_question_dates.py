@@ -498,6 +498,7 @@ def test_verb_before_date_leaves_remarks_objects_and_clauses_before_the_subject(
     assert told("Ivo Green signed Monday the accord.", "Monday") is None
     assert told("When Green left, Olga Tamm arrived Monday.", "Monday") is None
     assert told("The talks were postponed Monday.", "Monday") is None
+    assert told("Ivo Green said the talks collapsed Monday.", "Monday") is None
 
 
 def test_an_interview_published_on_a_day_is_asked_by_the_one_who_gave_it() -> None:

@@ -482,6 +482,8 @@ def verb_before_date(sentence: str, date_start: int, date_end: int) -> str | Non
         subject = apposed["name"]
     if len(subject.split()) > 10 or not re.search(r"[A-Z]", subject):
         return None
+    if any(w.islower() and past_tense_lemma(w) for w in subject.split()):
+        return None  # 'Roe said the talks collapsed Monday': the date is not the saying's
     rest = _rest_of_clause(sentence[date_end : date_end + 160])
     if rest and rest.split()[0].lower() not in INTRANSITIVE_NEXT:
         return None  # an object after the date: the date may be of something else

@@ -113,6 +113,10 @@ def test_well_formed_questions_pass(question: str) -> None:
         ("On what date was secretary of State Olga Tamm to land in Riga?", "broken-clause"),
         ("When did Thousands of people march in Tarsa?", "broken-clause"),
         ("When did Olga Tamm also visit Riga?", "unresolved-pronoun"),
+        (
+            "Fill in the blank: Olga Tamm and other officials were there on [...].",
+            "unresolved-pronoun",
+        ),
         ("When did Jan Vos, age given as 40 or 41, land in Riga?", "broken-clause"),
         ("Fill in the blank: [...] has not been seen in public in the past week.", "relative-time"),
         # headline capitals
@@ -123,6 +127,19 @@ def test_well_formed_questions_pass(question: str) -> None:
 )
 def test_each_fault_is_dropped_with_its_reason(question: str, reason: str) -> None:
     assert reason_against(candidate(question)) == reason
+
+
+def test_there_of_a_place_needs_the_article_but_there_was_a_does_not() -> None:
+    question = "On what date was there a failed plot to bomb the Tarsa ferry?"
+    assert reason_against(candidate(question)) is None
+    assert reason_against(candidate("When was Olga Tamm there?")) == "unresolved-pronoun"
+
+
+def test_a_reported_clause_keeps_its_own_past_tense() -> None:
+    question = "When did Tarsa police report that the navy towed a boat back to Varna?"
+    assert reason_against(candidate(question)) is None
+    cut = "When did Tarsa police towed a boat back to Varna?"
+    assert reason_against(candidate(cut)) == "broken-clause"
 
 
 def test_a_toll_needs_its_span_and_what_happened_needs_the_place_it_happened() -> None:

@@ -6,9 +6,25 @@ test_question_kinds); each test is one rule of news English a reader would notic
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from test_question_kinds import Article, questions, reasons
 
-from quizkit.questions.date_clauses import complete, nominal_event, unnamed_description
+from quizkit.questions.date_clauses import (
+    complete,
+    coordinated_plan,
+    dated_attack,
+    nominal_event,
+    published_interview,
+    quoted_statement,
+    speech_around_date,
+    spelled_out,
+    surgery,
+    trailing_attribution,
+    unnamed_description,
+    verb_before_date,
+)
+from quizkit.questions.pipeline import build
 
 
 def test_a_noun_phrase_the_extractor_cut_short_is_made_whole() -> None:
@@ -394,8 +410,11 @@ def test_a_statement_with_a_pronoun_a_quotation_or_no_clause_is_left_out() -> No
         "Latvian police reported that claiming asylum in Riga",
         reporting=True,
     )
-    assert questions(article) == {}
-    assert list(reasons(article).values()).count("statement-only") == 3
+    # a whole quoted sentence of a named speaker is reported in the writer's words
+    assert questions(article) == {
+        "When did the Riga Press Union say that there is a growing sense of fear?": "4 May 2021"
+    }
+    assert list(reasons(article).values()).count("statement-only") == 2
 
 
 def test_his_order_in_an_earlier_sentence_names_the_order() -> None:
@@ -451,3 +470,271 @@ def test_the_country_is_the_one_the_sentence_names_not_an_officials() -> None:
     )
     asked = [q for q in questions(article) if "visit" in q]
     assert asked == ["On what date was Foreign Minister Ivo Kask scheduled to visit Estonia?"]
+
+
+def test_a_date_right_after_its_verb_dates_that_verb_and_an_apposed_name_names_the_subject() -> (
+    None
+):
+    article = Article()
+    article.date(
+        "A Latvian 900 tonne patrol boat of the Baltic Fleet (BF), the LNS Kora, sank March 3, "
+        "2021 near the disputed sea border with Estonia.",
+        "2021-03-03",
+        "March 3, 2021",
+        "a Latvian 900 tonne patrol boat of the Baltic Fleet, the LNS",
+    )
+    assert questions(article) == {
+        "When did the LNS Kora sink near the disputed sea border with Estonia?": "3 March 2021"
+    }
+
+
+def test_verb_before_date_leaves_remarks_objects_and_clauses_before_the_subject() -> None:
+    def told(sentence: str, text: str) -> str | None:
+        at = sentence.find(text)
+        return verb_before_date(sentence, at, at + len(text))
+
+    assert told("Ivo Green arrived Monday in Riga.", "Monday") == "Ivo Green arrived in Riga"
+    assert told("Ivo Green said Monday that talks failed.", "Monday") is None
+    assert told("Ivo Green signed Monday the accord.", "Monday") is None
+    assert told("When Green left, Olga Tamm arrived Monday.", "Monday") is None
+    assert told("The talks were postponed Monday.", "Monday") is None
+    assert told("Ivo Green said the talks collapsed Monday.", "Monday") is None
+
+
+def test_an_interview_published_on_a_day_is_asked_by_the_one_who_gave_it() -> None:
+    article = Article()
+    article.official(
+        "Latvian Prime Minister Ivo Green met Olga Tamm.", "Ivo Green", "Prime Minister", "Latvia"
+    )
+    article.next()
+    article.date(
+        "In a Baltic Times interview published on Friday Green indicated he wants to keep "
+        'the tariffs "for a while," but may lift them later.',
+        "2021-04-30",
+        "Friday",
+        "In a Baltic Times interview published Green indicated he wants to keep the tariffs",
+    )
+    assert questions(article)["When was Ivo Green's Baltic Times interview published?"] == (
+        "30 April 2021"
+    )
+
+
+def test_an_interview_by_someone_the_story_does_not_name_in_full_is_left_out() -> None:
+    sentence = "In a Baltic Times interview published on Friday Green indicated he wants peace."
+    at = sentence.find("Friday")
+    assert published_interview(sentence, at, at + 6) == (
+        "Green",
+        "Baltic Times interview was published",
+    )
+    article = Article()
+    article.date(sentence, "2021-04-30", "Friday", "In a Baltic Times interview published Green")
+    assert questions(article) == {}
+
+
+def test_surgery_after_a_named_persons_condition_is_that_persons() -> None:
+    article = Article()
+    article.date(
+        'Olga Tamm\'s condition is "stable" following surgery last Monday for a broken hip '
+        "according to Latvian health minister Ivo Green.",
+        "2021-05-03",
+        "last Monday",
+        "Olga Tamm's condition is stable following surgery for a broken hip according to",
+    )
+    assert questions(article) == {
+        "When did Olga Tamm undergo surgery for a broken hip?": "3 May 2021"
+    }
+
+
+def test_surgery_is_nobodys_when_the_clause_names_two_people() -> None:
+    sentence = "Ivo Green said Olga Tamm was well after surgery on Monday."
+    at = sentence.find("Monday")
+    assert surgery(sentence, at, at + 6, set()) is None
+    sentence = "Tamm was well after surgery on Monday, Ivo Green said."
+    at = sentence.find("Monday")
+    assert surgery(sentence, at, at + 6, {"Tamm", "Ivo Green"}) is None
+
+
+def test_a_report_closing_the_sentence_is_asked_as_the_report_of_its_clause() -> None:
+    article = Article()
+    article.date(
+        "The Latvian navy towed a fishing boat back to Varna, Estonia, after it lost power, "
+        "Estonian Coast Guard reported Monday.",
+        "2021-05-03",
+        "Monday",
+        "Estonian Coast Guard reported that after it lost power",
+        reporting=True,
+    )
+    assert questions(article) == {
+        "When did Estonian Coast Guard report that the Latvian navy towed a fishing boat back "
+        "to Varna, Estonia?": "3 May 2021"
+    }
+
+
+def test_a_closing_report_needs_a_named_speaker_no_quotation_and_nothing_after_the_date() -> None:
+    def reported(sentence: str, text: str) -> str | None:
+        at = sentence.find(text)
+        return trailing_attribution(sentence, at, at + len(text))
+
+    assert reported("The talks failed, Ivo Green said on Monday.", "Monday") == (
+        "Ivo Green said that the talks failed"
+    )
+    assert reported("The talks failed, the minister said on Monday.", "Monday") is None
+    assert reported('"The talks failed," Ivo Green said on Monday.', "Monday") is None
+    assert reported("The talks failed, Ivo Green said on Monday in Riga.", "Monday") is None
+
+
+def _headlined(article: Article, headline: str) -> dict[str, str]:
+    doc = replace(article.doc(), headline=headline)
+    return {n.question: n.answer for n in build([doc]).notes if n.kind == "date"}
+
+
+def test_an_unplaced_event_is_in_the_one_country_the_headline_names() -> None:
+    article = Article()
+    article.official(
+        "Protesters want Latvian Prime Minister Ivo Green to resign.",
+        "Ivo Green",
+        "Prime Minister",
+        "Latvia",
+    )
+    article.next()
+    sentence = "Thousands of people poured into squares after midday prayers today."
+    event = "Thousands of people poured into squares after midday prayers"
+    article.date(sentence, "2021-05-05", "today", event)
+    asked = _headlined(article, "Latvia protests go on for a third day")
+    question = "When did thousands of people pour into squares after midday prayers in Latvia?"
+    assert asked[question] == "5 May 2021"
+    # a headline naming two countries, or none, places nothing
+    assert not any("prayers" in q for q in _headlined(article, "Latvia and Estonia talk"))
+    assert not any("prayers" in q for q in _headlined(article, "Protests go on"))
+
+
+def test_a_date_between_a_named_speakers_verb_and_that_dates_the_saying() -> None:
+    article = Article()
+    article.date(
+        "The race is the longest in the Baltics and Riga-based organisers Baltic Motor Club had "
+        "said as late as Monday that more than 200 cars were ready to start.",
+        "2021-05-03",
+        "Monday",
+        "the race is the longest in the Baltics and Riga-based organisers Baltic Motor Club had",
+        reporting=True,
+    )
+    assert questions(article) == {
+        "When did Riga-based organisers Baltic Motor Club say that more than 200 cars were ready "
+        "to start?": "3 May 2021"
+    }
+
+
+def test_speech_around_a_date_needs_a_named_speaker_and_a_that_clause() -> None:
+    def said(sentence: str, text: str) -> str | None:
+        at = sentence.find(text)
+        return speech_around_date(sentence, at, at + len(text))
+
+    assert said("Ivo Green said on Monday that talks failed.", "Monday") == (
+        "Ivo Green said that talks failed"
+    )
+    assert said("the minister said on Monday that talks failed.", "Monday") is None
+    assert said("Officials said on Monday that talks failed.", "Monday") is None
+    assert said('Ivo Green said on Monday that "talks failed".', "Monday") is None
+    assert said("Ivo Green said on Monday the talks failed.", "Monday") is None
+
+
+def test_a_date_inside_a_named_plot_dates_the_plot() -> None:
+    article = Article()
+    article.date(
+        "The summit was called by Prime Minister Olga Tamm due to the failed May Day plot to "
+        "bomb a Latvian ferry, for which the Tarsa Front claimed responsibility.",
+        "2021-05-01",
+        "May Day",
+        "the summit was called by Prime Minister Olga Tamm due to the failed plot",
+    )
+    assert questions(article) == {
+        "On what date was there a failed plot to bomb a Latvian ferry, for which the Tarsa "
+        "Front claimed responsibility?": "1 May 2021"
+    }
+    sentence = "Police said the May 3 attack on Riga's main station killed two."
+    at = sentence.find("May 3")
+    assert dated_attack(sentence, at, at + 5) == "there was an attack on Riga's main station"
+
+
+def test_the_second_of_two_planned_verbs_takes_the_date_and_the_race_its_name() -> None:
+    article = Article()
+    article.date(
+        "Threats have caused the cancellation of the 2021 Baltic Rally, due to start today.",
+        "2021-05-05",
+        "today",
+        "the 2021 Baltic Rally is due to start",
+        planned=True,
+    )
+    article.date(
+        "The race, which was to be the tenth, was to start in Riga and end on May 16 in "
+        "Tartu, Estonia having crossed three borders.",
+        "2021-05-16",
+        "May 16",
+        "the race was to be the tenth, was to start in Riga",
+        planned=True,
+        place="Riga",
+    )
+    asked = questions(article)
+    assert asked["On what date was the 2021 Baltic Rally scheduled to end in Tartu, Estonia?"] == (
+        "16 May 2021"
+    )
+    assert asked["On what date was the 2021 Baltic Rally scheduled to start?"] == "5 May 2021"
+
+
+def test_a_coordinated_plan_needs_a_described_subject_and_a_place_after() -> None:
+    def plan(sentence: str, text: str) -> str | None:
+        at = sentence.find(text)
+        return coordinated_plan(sentence, at, at + len(text))
+
+    assert plan("The talks were to open in Riga and close on May 9.", "May 9") == (
+        "the talks will close"
+    )
+    assert plan("Ivo Green was to open in Riga and close on May 9.", "May 9") is None
+    assert plan("The talks were to open in Riga and sign on May 9 the accord.", "May 9") is None
+    assert plan("The talks were to open in Riga and closed on May 9.", "May 9") is None
+
+
+def test_a_whole_quoted_sentence_by_a_named_speaker_is_asked_in_reported_words() -> None:
+    article = Article()
+    article.official(
+        "The Tarsa Farmers Union (TFU), led by Ivo Green, has condemned the fines.",
+        "Ivo Green",
+        "leader",
+        None,
+        org="TFU",
+    )
+    article.next()
+    article.date(
+        '"There is a growing sense of crisis among farmers who see each fine as a warning," '
+        "the TFU said last Monday.",
+        "2021-05-03",
+        "last Monday",
+        "the TFU said that there is a growing sense of crisis among farmers who see",
+        reporting=True,
+    )
+    asked = questions(article)
+    question = (
+        "When did the Tarsa Farmers Union say that there is a growing sense of crisis among "
+        "farmers?"
+    )
+    assert asked[question] == "3 May 2021"
+
+
+def test_a_quotation_in_the_first_person_or_with_words_after_the_date_is_not_reported() -> None:
+    def quoted(sentence: str, text: str) -> tuple[str, str] | None:
+        at = sentence.find(text)
+        return quoted_statement(sentence, at, at + len(text))
+
+    assert quoted('"Farmers face ruin," the TFU said on Monday.', "Monday") is None  # too short
+    assert quoted('"We face ruin this spring," the TFU said on Monday.', "Monday") is None
+    assert (
+        quoted('"Farmers face ruin this spring," the TFU said on Monday in Riga.', "Monday") is None
+    )
+    assert quoted('"Farmers face ruin this spring," the TFU said on Monday.', "Monday") == (
+        "the TFU",
+        "Farmers face ruin this spring",
+    )
+    assert spelled_out("the TFU", ["Tarsa said the Tarsa Farmers Union (TFU) met."]) == (
+        "the Tarsa Farmers Union"
+    )
+    assert spelled_out("the TFU", ["The Union (TFU) met."]) is None

@@ -67,7 +67,9 @@ POSSESSIVES = {"his", "her", "him", "its", "their"}
 CONTEXT_NOUNS = re.compile(
     r"\bthe (?:announcement|statement|remarks|comments|decision|move|incident|latter|"
     r"country|city|town|village|capital|region|province|same|issue|matter)\b"
-    r"|\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)",
+    r"|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"  # 'When was there a coup in Tarsa?'
+    r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)"
+    r"|\b(?:was|were|is|are) there\b(?!\s+(?:an?|any|no)\s)",
     re.IGNORECASE,
 )
 QUESTION_WORDS = {
@@ -548,6 +550,10 @@ COUNT_NOUNS = r"(?:Tens|Hundreds|Thousands|Dozens|Scores|Millions)"
 DETERMINER_NEXT = {"to", "the", "a", "an", "his", "her", "its", "their"}
 
 
+# 'When did Roe report that ...': what follows is a clause in its own tense.
+REPORTING_BASES = {"say", "report", "announce", "confirm", "state", "claim", "deny", "warn"}
+
+
 def broken_clause(text: str) -> bool:
     """Clauses cut and pasted into a question: 'When did X, accompany by Y, began his trip?',
     'When did the panel meet and is drafting ...', 'How many workers kidnapped in Z?'."""
@@ -569,6 +575,8 @@ def broken_clause(text: str) -> bool:
         for i, word in enumerate(after):
             nxt = after[i + 1] if i + 1 < len(after) else ""
             before = after[i - 1] if i else ""
+            if word == "that" and before in REPORTING_BASES:
+                break  # 'did Roe report that the navy towed ...': the report's own tense
             if _past_only(word):
                 return True  # 'did ... began'
             if (

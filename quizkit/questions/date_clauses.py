@@ -308,7 +308,20 @@ def name_description(
         ):
             found.add(f"{match.group(1)}{head}")
         found |= _owned_by_person(text, head, people or {})
+        if description == f"the {head}" and head in NAMED_KINDS:
+            kinds = "|".join(NAMED_KINDS[head])
+            for match in re.finditer(
+                rf"\b(?:the|The) ((?:[A-Z0-9][\w'’.-]*\s+)+)({kinds})\b", text
+            ):
+                found.add(f"the {match.group(1)}{match.group(2)}")
     return found.pop() if len(found) == 1 else None
+
+
+# 'the race' after 'the 2008 Tarsa Rally': a common noun for the kind of a named event.
+NAMED_KINDS = {
+    "race": ("Rally", "Race", "Marathon", "Regatta", "Grand Prix"),
+    "tournament": ("Cup", "Championship", "Open", "Tournament"),
+}
 
 
 def _owned_by_person(text: str, head: str, people: dict[str, set[str]]) -> set[str]:
@@ -415,3 +428,273 @@ def _present_verb(word: str) -> bool:
 
     lemmas = getLemma(word, "VERB")
     return bool(lemmas) and word in getInflection(lemmas[0], "VBZ")
+
+
+# A clause opens at the sentence's start or after a semicolon: the subject stands in it.
+_CLAUSE_START = re.compile(r"^.*(?:;\s+|\.\s+)")
+# 'A patrol boat of the Tarsa navy (TN), the Kora, sank May 3 ...': a description with its
+# name set off after it; the name says which one.
+_APPOSED_NAME = re.compile(
+    r"^(?:[^,]|,(?=\d))+,\s+(?P<name>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*),$"
+)
+# The words after the date that still belong to its clause: up to punctuation, a
+# conjunction or a phrase of its own.
+_CLAUSE_END = re.compile(
+    r"[.,;:\"“”()]|\s(?:and|but|while|which|who|after|before|following|as|when|according)\s"
+)
+_BEFORE_VERB = {"was", "were", "is", "are", "has", "have", "had", "be", "been", "not"}
+
+
+# 'in Tartu, Estonia': a place and its country set off by a comma stay one phrase.
+_PLACE_COUNTRY = re.compile(r"^,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=[.;:,]|\s+[a-z]|$)")
+
+
+def _rest_of_clause(after: str) -> str:
+    """The words after a date that still belong to its clause."""
+    after = after.lstrip(" ,")
+    cut = _CLAUSE_END.search(after)
+    if cut is None:
+        return after.strip()
+    rest = after[: cut.start()]
+    country = _PLACE_COUNTRY.match(after[cut.start() :])
+    if country and re.search(r"\b(?:in|to|from|near|at) [A-Z][\w'’-]*$", rest):
+        rest += country.group()
+    return rest.strip()
+
+
+def verb_before_date(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'the Kora sank near the border' from 'A patrol boat, the Kora, sank May 3 near the
+    border.': the date stands right after the clause's own past-tense verb, so it dates that
+    verb; a subject set off by a name is asked by the name. None for any other shape."""
+    before = _CLAUSE_START.sub("", sentence[max(0, date_start - 200) : date_start])
+    before = re.sub(r"\s*\([^()]*\)", "", before)
+    found = re.fullmatch(r"(?P<subject>.+?)\s+(?P<verb>[a-z]+)\s+(?:on\s+)?", before)
+    lemma = past_tense_lemma(found["verb"]) if found else None
+    if not found or lemma is None or lemma in SPEECH_VERBS:
+        return None  # 'Roe said on Monday': a remark, asked (if at all) as a statement
+    subject = found["subject"]
+    if subject.split()[-1].lower() in _BEFORE_VERB:
+        return None
+    if re.search(r",(?!\d)", subject):
+        apposed = _APPOSED_NAME.match(subject)
+        if not apposed:
+            return None  # 'When Roe left, Kask arrived': more than a subject before the verb
+        subject = apposed["name"]
+    if len(subject.split()) > 10 or not re.search(r"[A-Z]", subject):
+        return None
+    if any(w.islower() and past_tense_lemma(w) for w in subject.split()):
+        return None  # 'Roe said the talks collapsed Monday': the date is not the saying's
+    rest = _rest_of_clause(sentence[date_end : date_end + 160])
+    if rest and rest.split()[0].lower() not in INTRANSITIVE_NEXT:
+        return None  # an object after the date: the date may be of something else
+    return " ".join(w for w in (subject, found["verb"], rest) if w)
+
+
+# 'In a Tarsa Times interview published on Friday Roe said ...': the date is the
+# interview's; the one who gave it is the clause's named subject.
+_INTERVIEW_BEFORE = re.compile(
+    r"^(?:In|in) (?:a|an|the) (?P<outlet>[A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,4}) "
+    r"(?P<noun>interview|op-ed|column|article) "
+    r"(?P<verb>published|released|broadcast|aired) (?:on )?$"
+)
+_SPEAKER_AFTER = re.compile(r"^,?\s*(?P<name>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*) (?P<verb>[a-z]+)\b")
+
+
+def published_interview(sentence: str, date_start: int, date_end: int) -> tuple[str, str] | None:
+    """("Roe", "Tarsa Times interview was published") from 'In a Tarsa Times interview
+    published on Friday Roe said ...'; None when the sentence does not open that way."""
+    found = _INTERVIEW_BEFORE.match(sentence[:date_start].lstrip())
+    speaker = _SPEAKER_AFTER.match(sentence[date_end:])
+    if not (found and speaker and past_tense_lemma(speaker["verb"])):
+        return None
+    return speaker["name"], f"{found['outlet']} {found['noun']} was {found['verb']}"
+
+
+# "Ana Roe's condition is stable following surgery on Monday for a broken hip": the one
+# person the clause names, in full, had the surgery.
+_SURGERY_BEFORE = re.compile(r"\b(?:following|after) (?:emergency )?surgery (?:on )?$")
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+\b")
+_SURGERY_FOR = re.compile(
+    r"^\s*(?P<for>for (?:[a-z-]+ ){0,3}[a-z-]+)(?=\s+(?:according|and|but)\b|[.,;]|$)"
+)
+
+
+def surgery(sentence: str, date_start: int, date_end: int, people: set[str]) -> str | None:
+    """'Ana Roe underwent surgery for a broken hip', when the clause before the surgery
+    names one person in full and no one else (`people` are the story's names)."""
+    before = _CLAUSE_START.sub("", sentence[max(0, date_start - 200) : date_start])
+    found = _SURGERY_BEFORE.search(before)
+    if not found:
+        return None
+    opening = before[: found.start()]
+    named = {re.sub(r"['’]s$", "", m.group()) for m in _FULL_NAME.finditer(opening)}
+    if len(named) != 1 or any(p in opening and not any(p in n for n in named) for p in people):
+        return None
+    reason = _SURGERY_FOR.match(sentence[date_end:])
+    return f"{named.pop()} underwent surgery" + (f" {reason['for']}" if reason else "")
+
+
+# '<what happened>, Tarsa police reported Monday.': the date closes the sentence right after
+# a named speaker's verb, so it dates the report, and the report is of the clause before.
+_TRAILING_SPEAKER = re.compile(
+    r"^(?P<said>[A-Z].+?),\s+(?P<speaker>(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+"
+    r"(?P<verb>said|reported|announced|confirmed|stated)\s+(?:on\s+)?$"
+)
+# Where the reported clause's own asides begin ('..., after claiming ...').
+_SAID_ASIDE = re.compile(r",\s+(?:after|before|while|as|following|when|because|since|but)\b")
+
+
+def trailing_attribution(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'Tarsa police reported that the navy towed the boat to Varna' from 'The navy towed the
+    boat to Varna, after it sank, Tarsa police reported Monday.'; None for any other shape
+    (a quotation, no named speaker, words after the date)."""
+    if sentence[date_end:].strip() not in ("", "."):
+        return None
+    found = _TRAILING_SPEAKER.match(sentence[:date_start].strip() + " ")
+    if not found or re.search(r"[\"“”]", found["said"]):
+        return None
+    said = _SAID_ASIDE.split(found["said"])[0].strip()
+    first, _, rest = said.partition(" ")
+    if first in ("The", "A", "An"):
+        said = f"{first.lower()} {rest}"
+    return f"{found['speaker']} {found['verb']} that {said}"
+
+
+# 'Tarsa officials had said as late as Monday that the road was open': the date stands
+# between a named speaker's verb and what was said, so it dates the saying.
+_SPEAKER_BEFORE = re.compile(
+    r"(?:^|,\s+|\s+and\s+)(?P<speaker>(?:[\w-]+\s+){0,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)"
+    r"\s+(?:had\s+|has\s+)?(?P<verb>said|announced|confirmed|stated|warned|reported)\s+"
+    r"(?:as late as\s+|as early as\s+|on\s+)?$"
+)
+_SAID_AFTER = re.compile(r"^,?\s+that\s+(?P<said>[^\"“”]+?)\.?$")
+
+
+def speech_around_date(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'Tarsa officials said that the road was open' from '..., and Tarsa officials had said
+    as late as Monday that the road was open.'; None for any other shape."""
+    before = sentence[max(0, date_start - 160) : date_start]
+    found = _SPEAKER_BEFORE.search(before)
+    said = _SAID_AFTER.match(sentence[date_end:])
+    if not (found and said) or len(found["speaker"].split()) < 2:
+        return None  # 'Officials said ...': one word may be capital only for opening
+    return f"{found['speaker']} {found['verb']} that {said['said']}"
+
+
+# 'due to the failed May Day plot to bomb the Tarsa ferry': a date set inside the noun
+# phrase of an attack or plot dates that attack, whichever verb the sentence hangs it on.
+_ATTACK_BEFORE = re.compile(r"\bthe (?P<adj>(?:failed|foiled|thwarted|attempted|botched) )?$")
+_ATTACK_AFTER = re.compile(
+    r"^\s*(?P<noun>(?:bomb |suicide |terror )?(?:plot|attack|bombing|raid))\s+"
+    r"(?P<what>(?:to|on|against)\s+[^,;:.\"“”()]+?)"
+    r"(?:,\s+(?P<claim>for which [^,;:.\"“”()]+?claimed responsibility))?(?=[,;:.]|$)"
+)
+
+
+def dated_attack(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'there was a failed plot to bomb the Tarsa ferry' from 'the failed May Day plot to
+    bomb the Tarsa ferry'; None unless its target or claim names something (a capital)."""
+    before = _ATTACK_BEFORE.search(sentence[max(0, date_start - 40) : date_start])
+    after = _ATTACK_AFTER.match(sentence[date_end : date_end + 200])
+    if not (before and after):
+        return None
+    what = after["what"].split()
+    # the sentence's own verb after the phrase ('the May 3 attack on Riga killed two')
+    verb = next((i for i, w in enumerate(what) if i >= 2 and past_tense_lemma(w)), None)
+    if verb is not None:
+        told = " ".join(what[:verb])
+    else:
+        told = f"{after['what']}, {after['claim']}" if after["claim"] else after["what"]
+    if not re.search(r"\b[A-Z]", told):
+        return None  # 'the May Day plot to bomb a ferry': which one is in the article
+    adjective = before["adj"] or ""
+    article = "an" if (adjective or after["noun"])[:1] in "aeiou" else "a"
+    return f"there was {article} {adjective}{after['noun']} {told}"
+
+
+# 'The race, which was to be the tenth, was to start in Riga and end on May 9 in Tartu':
+# the date stands by the second verb, which shares the first one's subject and plan.
+_COORDINATED_PLAN = re.compile(
+    r"^(?P<subject>(?:The|A|An) [a-z][\w-]*(?: [a-z][\w-]*){0,2})\s+(?:was|were)\s+"
+    r"(?:to|due to|scheduled to|set to|expected to)\s+[a-z]+\b[^;]*?\s+and\s+"
+    r"(?P<verb>[a-z]+)\s+(?:on\s+)?$"
+)
+
+
+def coordinated_plan(sentence: str, date_start: int, date_end: int) -> str | None:
+    """'the race will end in Tartu' from 'The race, which was to be the tenth, was to start
+    in Riga and end on May 9 in Tartu'; None for any other shape."""
+    before = _CLAUSE_START.sub("", sentence[max(0, date_start - 240) : date_start])
+    before = re.sub(r",\s+(?:which|who)\s+[^,]+,", "", before)
+    found = _COORDINATED_PLAN.match(before)
+    if not found or past_tense_lemma(found["verb"]) or found["verb"] in PHRASE_ENDS:
+        return None
+    rest = _rest_of_clause(sentence[date_end : date_end + 160])
+    if rest and rest.split()[0].lower() not in INTRANSITIVE_NEXT:
+        return None
+    subject = found["subject"]
+    subject = subject[0].lower() + subject[1:]
+    return " ".join(w for w in (subject, "will", found["verb"], rest) if w)
+
+
+# '"There is a sense of crisis among farmers," Tarsa's union said on Monday.': a whole
+# sentence quoted, its speaker named and the date closing the sentence after the verb.
+_QUOTED_BEFORE = re.compile(
+    r"^[\"“](?P<quote>[A-Z][^\"“”]+?),?[\"”],?\s+"
+    r"(?P<speaker>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+"
+    r"(?P<verb>said|stated|warned)\s+(?:on\s+)?$"
+)
+# Words that speak from inside the quotation: out of it they mean someone else.
+FIRST_PERSON = {"i", "we", "you", "our", "us", "my", "me", "your", "ours", "yours"}
+# Where the quotation's main clause ends: a relative clause or an aside of its own.
+_QUOTE_CLAUSE_END = re.compile(r",\s|\s(?:who|which|whose|where|while|because)\s")
+
+
+def quoted_statement(sentence: str, date_start: int, date_end: int) -> tuple[str, str] | None:
+    """(speaker, what was said) from '"There is a sense of crisis among farmers who ...,"
+    the union said on Monday.': the quotation's main clause in the writer's words; None when
+    the quotation speaks in the first or second person or the sentence has another shape."""
+    if sentence[date_end:].strip() not in ("", "."):
+        return None
+    found = _QUOTED_BEFORE.match(sentence[:date_start].strip() + " ")
+    if not found:
+        return None
+    quote = _QUOTE_CLAUSE_END.split(found["quote"])[0].strip()
+    words = [w.strip(".,;:!?'‘’").lower() for w in quote.split()]
+    if len(words) < 4 or FIRST_PERSON & set(words):
+        return None
+    first, _, rest = quote.partition(" ")
+    if first in ("There", "The", "A", "An"):
+        quote = f"{first.lower()} {rest}"
+    return found["speaker"], quote
+
+
+def spelled_out(short: str, earlier: list[str]) -> str | None:
+    """'the Tarsa Farmers Union' for 'the TFU' where an earlier sentence wrote it out with
+    the letters after it in brackets and its capitals spell them."""
+    letters = short.removeprefix("the ").strip()
+    if not re.fullmatch(r"[A-Z]{2,6}", letters):
+        return None
+    found = set()
+    for text in earlier:
+        for match in re.finditer(
+            rf"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on|the)\s+)?)+)\({letters}\)", text
+        ):
+            words = match.group(1).split()
+            initials = "".join(w[0] for w in words if w[:1].isupper())
+            if initials.endswith(letters):
+                named = words[-_count_to(words, len(letters)) :]
+                found.add(" ".join(named))
+    if len(found) != 1:
+        return None
+    return f"the {found.pop()}" if short.startswith("the ") else found.pop()
+
+
+def _count_to(words: list[str], capitals: int) -> int:
+    """How many words from the end hold the last `capitals` capitalised words."""
+    seen = 0
+    for back, word in enumerate(reversed(words), start=1):
+        seen += word[:1].isupper()
+        if seen == capitals:
+            return back
+    return len(words)

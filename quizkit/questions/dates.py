@@ -10,19 +10,28 @@ import re
 from collections import Counter, defaultdict
 from itertools import chain
 
-from quizkit.extract.facts import DateFact
+from quizkit.extract.facts import DateFact, Provenance
 from quizkit.grading import fold
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, source_of
 from quizkit.questions.date_clauses import (
     attach,
     complete,
+    coordinated_plan,
+    dated_attack,
     dated_noun,
     name_description,
     nominal_event,
+    published_interview,
+    quoted_statement,
     sent_to,
+    speech_around_date,
+    spelled_out,
     statement_clause,
+    surgery,
+    trailing_attribution,
     unnamed_description,
+    verb_before_date,
 )
 from quizkit.questions.distractors import StoryDays, date_options, rng_for
 from quizkit.questions.phrasing import (
@@ -36,7 +45,7 @@ from quizkit.questions.phrasing import (
     planned_question,
     when_question,
 )
-from quizkit.questions.story import Story
+from quizkit.questions.story import Story, countries_named
 
 LEADING_LINKS = re.compile(r"^(?:meanwhile|also|however|but|and|then|later|earlier),?\s+", re.I)
 
@@ -181,14 +190,21 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         planned = is_planned(fact, story)
         lead = lead_of(fact)
         noun_event = dated_noun(where.sentence, *span, planned)
-        if nominal is not None and not planned:
+        attack = dated_attack(where.sentence, *span) if not planned else None
+        question: str | None
+        if attack is not None:
+            # 'due to the failed May Day plot to bomb the Tarsa ferry': the plot's date
+            event, question = attack, f"On what date was there {attack.removeprefix('there was ')}?"
+        elif nominal is not None and not planned:
             # 'the killing of a journalist, Ana Roe, on May 3': the date is the noun's
             event, question = nominal, when_question(nominal)
         elif noun_event is not None:
             # "Tarsa's scheduled May 3 elections": the date is the elections'
             event, question = best_wording(noun_event, planned, lead)
         else:
-            whole = complete(fact.event, where.sentence, *span)
+            # 'was to start in Riga and end on May 9 in Tartu': the date is the end's
+            shared = coordinated_plan(where.sentence, *span) if planned else None
+            whole = shared or complete(fact.event, where.sentence, *span)
             attached = attach(whole, where.sentence, fact.text, span[0])
             if attached.event is None:
                 drops.append(_drop(attached.reason or "date-of-other-event", fact, whole))
@@ -199,6 +215,14 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             event = _own_country(event)
             if (fact.reporting and not is_announcement(event)) or is_statement(event):
                 said = statement_clause(event, where.sentence) if not planned else None
+                if said is None and not planned:
+                    # the extractor's clause is cut: the sentence may close on its speaker
+                    reported = trailing_attribution(where.sentence, *span) or (
+                        speech_around_date(where.sentence, *span)
+                    )
+                    said = statement_clause(reported, where.sentence) if reported else None
+                if said is None and not planned:
+                    said = _quoted_said(where, span, story)
                 if said is None:
                     drops.append(_drop("statement-only", fact, event))
                     continue
@@ -208,6 +232,11 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             if sent is not None:
                 # 'Bush has sent Rice to visit Kenya on Monday': Rice was to visit
                 event, question = best_wording(sent, planned, lead)
+        if question is None and not planned:
+            # the extractor's clause reads no whole: the sentence's own shape may say it
+            told = _told_in_sentence(where.sentence, span, story)
+            if told is not None:
+                event, question = best_wording(told, planned, lead)
         if question is None:
             drops.append(_drop("no-clause", fact, event))
             continue
@@ -280,6 +309,46 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
 
 
 ANTECEDENT_REACH = 40
+
+
+def _quoted_said(where: Provenance, span: tuple[int, int], story: Story) -> str | None:
+    """'the Tarsa Farmers Union said that there is a sense of crisis', from a whole sentence
+    quoted with its named speaker, letters spelled out from where the article gave them."""
+    quoted = quoted_statement(where.sentence, *span)
+    if quoted is None:
+        return None
+    speaker, quote = quoted
+    sentences = story.sentences.get(where.source, {})
+    earlier = [
+        sentences[index]
+        for index in range(max(1, where.sentence_index - ANTECEDENT_REACH), where.sentence_index)
+        if index in sentences
+    ]
+    speaker = spelled_out(speaker, earlier) or speaker
+    said = f"{speaker} said that {quote}"
+    return statement_clause(said, said)
+
+
+def _told_in_sentence(sentence: str, span: tuple[int, int], story: Story) -> str | None:
+    """The past event a date belongs to, read from the sentence's own shape: the verb just
+    before the date ('the Kora sank May 3 near ...'), an interview published that day, a
+    named person's surgery that day."""
+    told = verb_before_date(sentence, *span)
+    if told is not None:
+        return told
+    interview = published_interview(sentence, *span)
+    if interview is not None:
+        speaker, published = interview
+        full = {
+            o.person
+            for o in story.officials
+            if o.person == speaker or o.person.endswith(f" {speaker}")
+        }
+        # the one who gave it, named in full: a bare surname may be anyone's
+        if len(full) == 1:
+            return f"{full.pop()}'s {published}"
+        return None
+    return surgery(sentence, *span, story.persons())
 
 
 def _named_description(unnamed: str, event: str, fact: DateFact, story: Story) -> str | None:
@@ -377,12 +446,16 @@ def is_announcement(event: str) -> bool:
 
 
 def _only_country(fact: DateFact, story: Story) -> str | None:
-    """The story's main country when the event's sentence names it and no other place."""
+    """The story's main country when the event's sentence names it and no other place, or
+    names no place at all in a story whose headline names that country and no other."""
     from quizkit.extract.gazetteer import find_places
 
     if not story.main_country:
         return None
     named = {place.name for place, _start, _end in find_places(fact.where.sentence)}
+    if not named:
+        headline = story.headlines.get(fact.where.source, "")
+        named = countries_named(headline) if headline else set()
     return country_name(story.main_country) if named == {story.main_country} else None
 
 

@@ -92,6 +92,8 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         phrased = (
             age_question(fact)
             or injured_question(fact)
+            or share_question(fact)
+            or attack_question(fact)
             or number_question(fact, when.year if when else None)
             or magnitude_question(fact)
         )
@@ -578,10 +580,10 @@ PLACED_EVENTS = re.compile(
 # The first helping verb after the counted noun: 'How many X have been killed', 'How many X
 # has Y threatened', 'How many X is Y expected to send'.
 PERFECT = re.compile(
-    r"^(How (?:many|much) (?:(?!is |are |to |did |was |were )[^?])+?) (has|have)\b"
+    r"^(How (?:many|much) (?:(?!\b(?:is|are|to|did|was|were) )[^?])+?) (has|have)\b"
 )
 PRESENT = re.compile(
-    r"^(How (?:many|much) (?:(?!has |have |to |did |was |were )[^?])+?) (is|are)\b"
+    r"^(How (?:many|much) (?:(?!\b(?:has|have|to|did|was|were) )[^?])+?) (is|are)\b"
 )
 PLANNED_WORDING = re.compile(r"\b(?:were|was) (?:to|expected to|scheduled to|due to|set to)\b")
 SHIFTED = {"has": "had", "have": "had", "is": "was", "are": "were"}
@@ -927,3 +929,79 @@ def injured_question(fact: NumberFact) -> tuple[str, str] | None:
     if not subject.startswith("the "):
         return None  # 'a blast' names no event the learner can tell apart
     return f"How many {noun} were {verb} in {subject}?", "count"
+
+
+# 'Nearly 1,200 villagers have been killed in the siege of Tarsa, and more than 400 of those
+# killed have been children': the share names its whole from the clause before it.
+SHARE_OF = re.compile(r"\bof (?:those|them)\s*$", re.I)
+SHARE_WHOLE = re.compile(
+    r"(?:^|[;:]\s*)(?:(?:nearly|almost|about|around|roughly|some|more than|over|at least)\s+)?"
+    r"[\d][\d,.]*\s+(?P<noun>(?:[A-Za-z][\w-]* ){0,2}?[A-Za-z][\w-]*) "
+    r"(?P<aux>have been|has been|had been|were|was) "
+    r"(?P<verb>killed|injured|wounded|arrested|detained|displaced|evacuated) "
+    r"(?P<tail>[^,;]+?)\s*(?:,\s*and|;|,)\s*$",
+    re.I,
+)
+SHARE_PART = re.compile(
+    r"^\s+(?P<verb>killed|dead|injured|wounded|arrested|detained|displaced|evacuated)\s+"
+    r"(?P<aux>have been|had been|were|are)\s+(?P<rest>(?:[a-z][\w-]* ){0,2}"
+    r"[a-z][\w-]*)\s*[.;]?\s*$"
+)
+
+
+def share_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'... and more than 400 of those killed have been children' -> 'How many children have
+    been among the villagers killed in the siege of Tarsa?' (the anchor sets the tense)."""
+    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    at = sentence.find(fact.text)
+    if at < 0 or not SHARE_OF.search(fact.text):
+        return None
+    part = SHARE_PART.match(sentence[at + len(fact.text) :])
+    left = APPROX.sub("", sentence[:at]).rstrip()
+    whole = SHARE_WHOLE.search(left)
+    if part is None or whole is None:
+        return None
+    verb = whole.group("verb").lower()
+    if part.group("verb") not in (verb, "dead" if verb == "killed" else verb):
+        return None  # '... killed, and 30 of them injured': a share of another count
+    noun, tail = whole.group("noun"), RELATIVE_ADVERBIAL.sub("", whole.group("tail")).strip()
+    if noun.split()[0].lower() in NOT_SUBJECTS | DETERMINERS or not tail:
+        return None
+    perfect = part.group("aux").endswith("been")
+    among = f"{'have been' if perfect else 'were'} among the {noun} {verb} {tail}"
+    return f"How many {part.group('rest')} {among}?", "count"
+
+
+# 'Last month rebels bombed the UN office in Tarsa; that attack killed 37': the clause before
+# names the attack the count belongs to.
+NAMED_ATTACK = re.compile(
+    r"(?:^|[;,]\s*|\band\s+)(?:(?:[Ll]ast|[Oo]n|[Ii]n) \w+,? )?(?:they|he|she|[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)"
+    r" (?P<verb>bombed|attacked|shelled|stormed|raided) (?P<target>the [^,;]+?)\s*[;,]\s*"
+    r"(?:and\s+)?(?:that|the|this) (?:attack|bombing|blast|raid|assault|explosion) "
+    r"(?P<hurt>killed|injured|wounded)$"
+)
+ATTACK_NOUNS = {
+    "bombed": "bombing of", "attacked": "attack on", "shelled": "shelling of",
+    "stormed": "storming of", "raided": "raid on",
+}  # fmt: skip
+
+
+def attack_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'they bombed the UN office in Tarsa; that attack killed 37' -> 'How many people did the
+    bombing of the UN office in Tarsa kill?': the attack named by what was attacked."""
+    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    at = sentence.find(fact.text)
+    if at < 0 or not re.fullmatch(r"\s*(?:people\s*)?[.;]?\s*", sentence[at + len(fact.text) :]):
+        return None
+    found = NAMED_ATTACK.search(APPROX.sub("", sentence[:at]).rstrip())
+    if found is None or not _named_place(found.group("target")):
+        return None
+    attack = f"the {ATTACK_NOUNS[found.group('verb')]} {found.group('target')}"
+    if found.group("hurt") == "killed":
+        return f"How many people did {attack} kill?", "count"
+    return f"How many people were {found.group('hurt')} in {attack}?", "count"
+
+
+def _named_place(target: str) -> bool:
+    """'the UN office in Tarsa' names what was hit; 'the building' does not."""
+    return any(w[:1].isupper() for w in target.split()[1:])

@@ -96,6 +96,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             or attack_question(fact)
             or number_question(fact, when.year if when else None)
             or magnitude_question(fact)
+            or strongest_aftershock_question(fact, story)
         )
         if phrased is None:
             drops.append(
@@ -130,7 +131,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                     sources=(source_of(fact.where),),
                     extra={"answer_type": "number", "what": fact.what},
                 ),
-                f"number:{fact.value:g}",
+                f"number:{fact.value:g}:{fact.what.strip().lower()}",
                 origin=fact,
             )
         )
@@ -306,6 +307,29 @@ def magnitude_question(fact: NumberFact) -> tuple[str, str] | None:
                 "magnitude"
             )
     return None
+
+
+# 'The strongest aftershock, off the coast, had a magnitude of 5.5': the one aftershock a story
+# ranks first, asked as it stands among the quake's aftershocks in the story's country.
+STRONGEST_AFTERSHOCK = re.compile(
+    r"^(?:The|the) (?:most powerful|strongest|largest|biggest) aftershock\b(?!s)"
+)
+MAGNITUDE_OF = re.compile(r"\b(?:an? )?(?:intensity|magnitude) of\s*$")
+
+
+def strongest_aftershock_question(fact: NumberFact, story: Story) -> tuple[str, str] | None:
+    """'The most powerful aftershock ... with an intensity of 5.5' -> 'What was the magnitude
+    of the strongest aftershock in Chile?' (the anchor adds its day)."""
+    if fact.what.strip().lower() != "magnitude" or not story.main_country:
+        return None
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0 or not re.fullmatch(r"\d+\.\d", fact.text.strip()):
+        return None
+    if not STRONGEST_AFTERSHOCK.match(sentence) or not MAGNITUDE_OF.search(sentence[:at]):
+        return None
+    place = country_name(story.main_country)
+    return f"What was the magnitude of the strongest aftershock in {place}?", "magnitude"
 
 
 def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str] | None:

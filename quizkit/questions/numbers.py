@@ -63,7 +63,7 @@ RELATIVE_ADVERBIAL = re.compile(
     re.I,
 )
 NUMBER_HEAD = re.compile(
-    r"^(?:(?:US)?\$|€|£|¥|EUR\s?|USD\s?)?[\d.,]+(?:\s?(?:million|billion|bn|mln|m))?%?"
+    r"^(?:(?:US)?\$|€|£|¥|EUR\s?|USD\s?)?[\d.,]+(?:[\s-]?(?:million|billion|bn|mln|m))?%?"
     r"|^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand|a dozen)[ -]?)+\b",
@@ -94,6 +94,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             or injured_question(fact)
             or share_question(fact)
             or attack_question(fact)
+            or offer_question(fact)
             or number_question(fact, when.year if when else None)
             or magnitude_question(fact)
             or strongest_aftershock_question(fact, story)
@@ -216,6 +217,7 @@ def answer_text(fact: NumberFact) -> str:
     if is_money(fact) or is_percent(fact):
         head = NUMBER_HEAD.match(fact.text.strip())
         shown = head.group(0).strip() if head and any(c.isdigit() for c in head.group(0)) else ""
+        shown = re.sub(r"(?<=\d)-(?=[a-z])", " ", shown)  # '$5-billion' is '$5 billion'
         if not shown:
             shown = format_number(fact.value)
         if is_percent(fact) and not shown.endswith("%"):
@@ -1029,3 +1031,37 @@ def attack_question(fact: NumberFact) -> tuple[str, str] | None:
 def _named_place(target: str) -> bool:
     """'the UN office in Tarsa' names what was hit; 'the building' does not."""
     return any(w[:1].isupper() for w in target.split()[1:])
+
+
+# 'Norvik Oil made its third offer of $2 billion to buy Tarsa Gas': a bid, asked by its bidder
+# and its target ('How much was Norvik Oil's third offer to buy Tarsa Gas?').
+OFFER = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?P<bidder>(?:the )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,5})"
+    r" (?:recently |also |has |had |have )?(?:made|submitted|tabled|placed|launched)"
+    r" (?:its|their|a|an|the) (?P<which>(?:first|second|third|fourth|fifth|final|latest|new|"
+    r"revised|higher|improved) )?(?:offer|bid) (?:of|for|worth)$"
+)
+OFFER_FOR = re.compile(
+    r"^\s+to (?P<verb>buy|acquire|take over|purchase) (?P<target>[^,;]+?)\s*(?:[,;]|\.?$)"
+)
+
+
+def offer_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'X made its third offer of $2 billion to buy Y' -> 'How much was X's third offer to buy
+    Y?': the money of a named bid for a named target."""
+    if not is_money(fact):
+        return None
+    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    bid = OFFER.search(APPROX.sub("", sentence[:at]).rstrip())
+    target = OFFER_FOR.match(sentence[at + len(fact.text) :])
+    if bid is None or target is None or not _named_place(f"the {target.group('target')}"):
+        return None
+    bidder = bid.group("bidder")
+    owner = f"{bidder}'" if bidder.endswith("s") else f"{bidder}'s"
+    which = bid.group("which") or ""
+    return f"How much was {owner} {which}offer to {target.group('verb')} {target.group('target')}?", (
+        "money"
+    )

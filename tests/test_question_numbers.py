@@ -460,3 +460,110 @@ def test_an_opening_year_dates_the_count_and_a_part_is_less_than_its_whole() -> 
     }
     seats = asked["In May 2021, how many of the 10 seats did Varna Unity win in the Tarsa council?"]
     assert seats.distractors and all(int(o) < 10 and o != "7" for o in seats.distractors)
+
+
+def test_a_share_of_a_toll_names_the_whole_it_is_part_of() -> None:
+    article = Article(dateline="2022-11-14")
+    sentence = (
+        "Nearly 900 Tarsans have been killed in the siege of Varna, and more than 300 of those "
+        "killed have been children."
+    )
+    article.number(sentence, 900, "Nearly 900 Tarsans", "Tarsans", approx="nearly")
+    article.number(sentence, 300, "more than 300 of those", "people killed", approx="more than")
+    asked = numbers(article)
+    part = (
+        "As of November 2022, how many children had been among the Tarsans killed in the siege "
+        "of Varna?"
+    )
+    whole = "As of November 2022, how many Tarsans had been killed in the siege of Varna?"
+    # both are asked: the part is a fact of its own, not a near-copy of the whole's question
+    assert asked[part].answer == "more than 300"
+    assert asked[whole].answer == "nearly 900"
+    # above a lower bound only larger wrong counts: 'more than 200' would be true as well
+    assert all(int(o.split()[-1].replace(",", "")) > 300 for o in asked[part].distractors)
+
+
+def test_a_share_of_another_count_is_not_asked_as_part_of_the_toll() -> None:
+    article = Article(dateline="2022-11-14")
+    sentence = (
+        "Nearly 900 Tarsans have been killed in the siege of Varna, and 40 of them injured "
+        "have been children."
+    )
+    article.number(sentence, 40, "40 of them", "people injured")
+    assert not any("among" in q for q in numbers(article))
+
+
+def test_a_count_after_a_named_attack_names_what_was_attacked() -> None:
+    article = Article(dateline="2021-06-10")
+    sentence = "Last month rebels bombed the Varnian embassy in Tarsa City; that attack killed 23."
+    article.number(sentence, 23, "23", "people killed")
+    asked = numbers(article)
+    question = (
+        "In May 2021, how many people did the bombing of the Varnian embassy in Tarsa City kill?"
+    )
+    assert asked[question].answer == "23"
+    # an attack on something unnamed says no event a learner can tell apart
+    other = Article(dateline="2021-06-10")
+    other.number(
+        "Last month rebels bombed the old barracks; that attack killed 23.",
+        23,
+        "23",
+        "people killed",
+    )
+    assert not numbers(other)
+
+
+def test_the_strongest_aftershock_is_asked_with_the_story_country_and_its_day() -> None:
+    article = Article(dateline="2021-05-05")
+    article.official(
+        "Tarsa's president, Ana Lind, toured the coast.", "Ana Lind", "President", "Tarsa"
+    )
+    article.next()
+    sentence = "On May 3, the strongest aftershock struck off the coast with a magnitude of 6.1."
+    article.facts.append(
+        DateFact("2021-05-03", "May 3", "aftershock", article.where(sentence, "May 3"))
+    )
+    article.number(sentence, 6.1, "6.1", "magnitude")
+    asked = numbers(article)
+    assert asked[
+        "What was the magnitude of the strongest aftershock in Tarsa on 3 May 2021?"
+    ].answer == ("6.1")
+    # 'an aftershock' of many is no single one to ask about
+    plain = Article(dateline="2021-05-05")
+    plain.official(
+        "Tarsa's president, Ana Lind, toured the coast.", "Ana Lind", "President", "Tarsa"
+    )
+    plain.next()
+    plain.number("An aftershock struck with a magnitude of 6.1.", 6.1, "6.1", "magnitude")
+    assert not any("aftershock" in q for q in numbers(plain))
+
+
+def test_a_named_bid_is_asked_by_bidder_and_target_with_its_money_in_words() -> None:
+    article = Article(dateline="2019-03-12")
+    sentence = (
+        "Varna Oil Corp. recently made its second offer for $3-billion to buy Tarsa-based "
+        "company Lind Gas Trust."
+    )
+    article.number(sentence, 3_000_000_000, "$3-billion", "dollars", unit="$")
+    asked = numbers(article)
+    question = "In March 2019, how much was Varna Oil Corp.'s second offer to buy Tarsa-based company Lind Gas Trust?"
+    assert asked[question].answer == "$3 billion"
+
+
+def test_two_different_counts_with_one_value_are_both_asked() -> None:
+    article = Article(dateline="2021-05-05")
+    article.number(
+        "Varnian troops seized 12 Tarsan villages in the Lind valley.",
+        12,
+        "12 Tarsan villages",
+        "villages",
+    )
+    article.number(
+        "Tarsa expelled 12 Varnian diplomats accused of spying.",
+        12,
+        "12 Varnian diplomats",
+        "diplomats",
+    )
+    asked = numbers(article)
+    assert {n.answer for n in asked.values()} == {"12"}
+    assert len(asked) == 2, asked

@@ -314,7 +314,8 @@ def magnitude_question(fact: NumberFact) -> tuple[str, str] | None:
 # 'The strongest aftershock, off the coast, had a magnitude of 5.5': the one aftershock a story
 # ranks first, asked as it stands among the quake's aftershocks in the story's country.
 STRONGEST_AFTERSHOCK = re.compile(
-    r"^(?:The|the) (?:most powerful|strongest|largest|biggest) aftershock\b(?!s)"
+    r"^(?:(?:On|In|At|Later|Then)\b[^,]*,\s*)?(?:The|the) (?:most powerful|strongest|largest|"
+    r"biggest) aftershock\b(?!s)"
 )
 MAGNITUDE_OF = re.compile(r"\b(?:an? )?(?:intensity|magnitude) of\s*$")
 
@@ -1001,7 +1002,7 @@ def share_question(fact: NumberFact) -> tuple[str, str] | None:
 # 'Last month rebels bombed the UN office in Tarsa; that attack killed 37': the clause before
 # names the attack the count belongs to.
 NAMED_ATTACK = re.compile(
-    r"(?:^|[;,]\s*|\band\s+)(?:(?:[Ll]ast|[Oo]n|[Ii]n) \w+,? )?(?:they|he|she|[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)"
+    r"(?:^|[;,]\s*|\band\s+)(?:(?:[Ll]ast|[Oo]n|[Ii]n) \w+,? )?(?:[Tt]he )?[\w'-]+(?: [\w'-]+){0,4}?"
     r" (?P<verb>bombed|attacked|shelled|stormed|raided) (?P<target>the [^,;]+?)\s*[;,]\s*"
     r"(?:and\s+)?(?:that|the|this) (?:attack|bombing|blast|raid|assault|explosion) "
     r"(?P<hurt>killed|injured|wounded)$"
@@ -1062,6 +1063,7 @@ def offer_question(fact: NumberFact) -> tuple[str, str] | None:
     bidder = bid.group("bidder")
     owner = f"{bidder}'" if bidder.endswith("s") else f"{bidder}'s"
     which = bid.group("which") or ""
-    return f"How much was {owner} {which}offer to {target.group('verb')} {target.group('target')}?", (
-        "money"
+    return (
+        f"How much was {owner} {which}offer to {target.group('verb')} {target.group('target')}?",
+        ("money"),
     )

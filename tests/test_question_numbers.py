@@ -546,7 +546,10 @@ def test_a_named_bid_is_asked_by_bidder_and_target_with_its_money_in_words() -> 
     )
     article.number(sentence, 3_000_000_000, "$3-billion", "dollars", unit="$")
     asked = numbers(article)
-    question = "In March 2019, how much was Varna Oil Corp.'s second offer to buy Tarsa-based company Lind Gas Trust?"
+    question = (
+        "In March 2019, how much was Varna Oil Corp.'s second offer to buy Tarsa-based company "
+        "Lind Gas Trust?"
+    )
     assert asked[question].answer == "$3 billion"
 
 

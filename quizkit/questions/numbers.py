@@ -1002,7 +1002,8 @@ def share_question(fact: NumberFact) -> tuple[str, str] | None:
 # 'Last month rebels bombed the UN office in Tarsa; that attack killed 37': the clause before
 # names the attack the count belongs to.
 NAMED_ATTACK = re.compile(
-    r"(?:^|[;,]\s*|\band\s+)(?:(?:[Ll]ast|[Oo]n|[Ii]n) \w+,? )?(?:[Tt]he )?[\w'-]+(?: [\w'-]+){0,4}?"
+    r"(?:^|[;,]\s*|\band\s+)(?:(?:[Ll]ast|[Oo]n|[Ii]n) \w+,? )?(?:[Tt]he )?"
+    r"[\w'-]+(?: [\w'-]+){0,4}?"
     r" (?P<verb>bombed|attacked|shelled|stormed|raided) (?P<target>the [^,;]+?)\s*[;,]\s*"
     r"(?:and\s+)?(?:that|the|this) (?:attack|bombing|blast|raid|assault|explosion) "
     r"(?P<hurt>killed|injured|wounded)$"

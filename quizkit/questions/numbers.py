@@ -105,6 +105,9 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             )
             continue
         question, style = phrased
+        ages = age_range(fact) if style == "age" else None
+        if ages:
+            answer, style = ages, "age-range"  # no wrong options: either age is right
         question = name_events(place_event(question, story), story, known)
         reason = unnamed_event(question)
         if reason is None and not names_something(question):
@@ -126,7 +129,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                     answer=answer,
                     guid=guid,
                     kind="number",
-                    alternatives=_alternatives(fact, answer),
+                    alternatives=tuple(ages.split(" or ")) if ages else _alternatives(fact, answer),
                     distractors=_options(fact, guid, seed) if counted else (),
                     tags=("number",),
                     sources=(source_of(fact.where),),
@@ -900,6 +903,25 @@ AGE_AFTER_NAME = re.compile(rf"(?:^|[,;(]\s*|\band\s+)({NAME}),\s*$")
 NAME_AFTER_AGE = re.compile(rf"^[\s-]*(?:year[\s-]old\s+)?(?:[a-z]+\s+){{0,2}}[a-z]+,\s+({NAME})\b")
 
 
+# 'Ana Lind, aged 28 or 29, ...': the article is unsure, and the answer is both ages.
+AGE_GIVEN_AFTER_NAME = re.compile(
+    rf"(?:^|[,;(]\s*|\band\s+)({NAME}),\s*(?:aged?|age given as|age reported as)\s+$"
+)
+AGE_OR = re.compile(r"^\s+or\s+(\d{1,3})\s*[,;)]")
+
+
+def age_range(fact: NumberFact) -> str | None:
+    """'28 or 29' when an age is given as the first of two ('aged 28 or 29'), else None."""
+    if fact.what.strip().lower() != "age":
+        return None
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    other = AGE_OR.match(sentence[at + len(fact.text) :]) if at >= 0 else None
+    if other is None or not 0 < int(other.group(1)) - fact.value <= 2:
+        return None
+    return f"{fact.value:g} or {other.group(1)}"
+
+
 def age_question(fact: NumberFact) -> tuple[str, str] | None:
     """'Ana Lind, 25, was charged' -> 'How old was Ana Lind?' (the anchor adds when)."""
     if fact.what.strip().lower() != "age" or not 0 < fact.value < 120:
@@ -910,8 +932,11 @@ def age_question(fact: NumberFact) -> tuple[str, str] | None:
         return None
     after = sentence[at + len(fact.text) :]
     before_name = AGE_AFTER_NAME.search(sentence[:at])
+    given = AGE_GIVEN_AFTER_NAME.search(sentence[:at])
     if before_name and re.match(r"\s*,", after):
         name = before_name.group(1)
+    elif given and age_range(fact):
+        name = given.group(1)  # 'Ana Lind, age given as 28 or 29,': both ages the answer
     else:
         tail = re.sub(
             r"^[\s-]*year[\s-]*old\b", " year-old", fact.text[len(str(int(fact.value))) :]

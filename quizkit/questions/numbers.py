@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from quizkit.extract.facts import NumberFact
@@ -152,9 +152,34 @@ def _without_giveaways(
         rival = next((k for k in kept if _reveal_each_other(k, candidate)), None)
         if rival is None:
             kept.append(candidate)
-        else:
+            continue
+        # 'the 7.4-magnitude quake ... killed how many?' and 'the quake that killed 20,000 ...
+        # measured what?': each asked without the other's number still names its quake
+        first = _without_count(rival.note.question, candidate.note.answer)
+        second = _without_count(candidate.note.question, rival.note.answer)
+        if first is None or second is None:
             drops.append(drop_of(candidate, "gives-away-another"))
+            continue
+        kept[kept.index(rival)] = replace(rival, note=replace(rival.note, question=first))
+        kept.append(replace(candidate, note=replace(candidate.note, question=second)))
     return kept, drops
+
+
+def _without_count(question: str, answer: str) -> str | None:
+    """The question without its words giving `answer` ('a 7.4-magnitude earthquake' -> 'the
+    earthquake', 'the quake that killed 20,000 people' -> 'the quake'), or None."""
+    digits = re.search(r"\d[\d,.]*", answer)
+    if digits is None:
+        return None
+    number = re.escape(digits.group(0))
+    plain = re.sub(rf"\b(?:[Aa]n?|[Tt]he) {number}[- ]magnitude ", "the ", question)
+    plain = re.sub(
+        rf",? (?:that|which) (?:killed|left) (?:{'|'.join(APPROX_WORDS)} )?{number} "
+        r"(?:people|dead)\b,?",
+        "",
+        plain,
+    )
+    return plain if plain != question and not _shows(answer, plain) else None
 
 
 def _reveal_each_other(a: Candidate, b: Candidate) -> bool:

@@ -598,3 +598,26 @@ def test_a_give_away_that_cannot_be_worded_out_leaves_the_question_alone() -> No
         _without_count("How many people did a 7.1-magnitude quake in Varna kill?", "7.1")
         == "How many people did the quake in Varna kill?"
     )
+
+
+def test_counts_of_those_aboard_name_the_vessel_that_sank_the_sentence_before() -> None:
+    article = Article(dateline="2021-06-01")
+    sinking = "The Varnian ferry, the Tarsa Star, sank on May 3, 2021 off the coast of Lind."
+    article.number(sinking, 900, "900 tonne", "tonnes")
+    article.count -= 1
+    article.date(sinking, "2021-05-03", "May 3, 2021", "the Tarsa Star sank")
+    aboard = "Of the 120 aboard, 40 passengers drowned."
+    article.number(aboard, 120, "120 aboard", "people aboard")
+    article.count -= 1
+    article.number(aboard, 40, "40 passengers", "passengers")
+    asked = numbers(article)
+    assert asked[
+        "How many people were aboard the Tarsa Star, which sank on 3 May 2021?"
+    ].answer == ("120")
+    assert asked["How many passengers drowned when the Tarsa Star sank on 3 May 2021?"].answer == (
+        "40"
+    )
+    # with no vessel named as sinking just before, 'those aboard' is no question
+    bare = Article(dateline="2021-06-01")
+    bare.number(aboard, 120, "120 aboard", "people aboard")
+    assert not any("aboard" in q for q in numbers(bare))

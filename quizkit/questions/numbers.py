@@ -95,6 +95,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             or share_question(fact)
             or attack_question(fact)
             or offer_question(fact)
+            or aboard_question(fact, story, dated)
             or number_question(fact, when.year if when else None)
             or magnitude_question(fact)
             or strongest_aftershock_question(fact, story)
@@ -1118,3 +1119,43 @@ def offer_question(fact: NumberFact) -> tuple[str, str] | None:
         f"How much was {owner} {which}offer to {target.group('verb')} {target.group('target')}?",
         ("money"),
     )
+
+
+# 'The ferry Tarsa Star sank on 3 May 2021 ... . Of the 120 aboard, 40 passengers died.': the
+# counts of those aboard belong to the vessel the sentence before names as sinking.
+ABOARD_OF = re.compile(r"^Of the ([\d,]+) (?:aboard|on board),\s+")
+ABOARD_FATE = re.compile(
+    r"^\s+(went down|died|drowned|survived|were rescued|were killed|are missing|were missing)"
+    r"\s*\.?$"
+)
+VESSEL_SANK = re.compile(
+    r"(?:^|,\s*)(?:the |The )([A-Z][\w-]*(?: [A-Z][\w-]*){1,3}),? (?:sank|capsized|went down)\b"
+)
+
+
+def aboard_question(
+    fact: NumberFact, story: Story, dated: dict[tuple[str, int], set[str]]
+) -> tuple[str, str] | None:
+    """'Of the 120 aboard, 40 sailors went down.' after 'the Tarsa Star sank on 3 May 2021' ->
+    'How many people were aboard the Tarsa Star, which sank on 3 May 2021?' and 'How many
+    sailors went down with the Tarsa Star on 3 May 2021?'."""
+    sentence, where = fact.where.sentence, fact.where
+    whole = ABOARD_OF.match(sentence)
+    if whole is None:
+        return None
+    before = story.sentences.get(where.source, {}).get(where.sentence_index - 1, "")
+    vessel = VESSEL_SANK.search(before)
+    days = dated.get((where.source, where.sentence_index - 1), set())
+    if vessel is None or len(days) != 1:
+        return None
+    ship, day = f"the {vessel.group(1)}", format_day(next(iter(days)))
+    if sentence.find(fact.text) == whole.start(1):
+        return f"How many people were aboard {ship}, which sank on {day}?", "count"
+    at = sentence.find(fact.text)
+    fate = ABOARD_FATE.match(sentence[at + len(fact.text) :])
+    noun = _counted(fact)
+    if at != whole.end() or fate is None or not noun.isalpha():
+        return None
+    verb = fate.group(1)
+    with_ship = f"went down with {ship}" if verb == "went down" else f"{verb} when {ship} sank"
+    return f"How many {noun} {with_ship} on {day}?", "count"

@@ -621,3 +621,31 @@ def test_counts_of_those_aboard_name_the_vessel_that_sank_the_sentence_before() 
     bare = Article(dateline="2021-06-01")
     bare.number(aboard, 120, "120 aboard", "people aboard")
     assert not any("aboard" in q for q in numbers(bare))
+
+
+def test_the_village_just_named_is_asked_by_its_name_with_a_range_as_the_answer() -> None:
+    article = Article(dateline="2021-05-05")
+    naming = "Lindvik, the largest of the flooded villages, lost at least nine people."
+    article.number(naming, 9, "at least nine people", "people", approx="at least")
+    population = "The village has a population of 700, most of them farmers."
+    article.number(population, 700, "700", "population")
+    houses = "About 20 to 25 houses were destroyed in this village."
+    article.number(houses, 20, "About 20 to 25 houses", "houses", approx="about")
+    asked = numbers(article)
+    assert asked["As of May 2021, what was the population of Lindvik?"].answer == "700"
+    ranged = asked["In May 2021, how many houses were destroyed in Lindvik?"]
+    assert ranged.answer == "about 20 to 25"
+    assert set(ranged.alternatives) == {"20", "25"}
+    assert ranged.distractors == ()  # 22 would be right too: no wrong options to offer
+
+
+def test_the_village_is_not_asked_when_no_sentence_just_before_names_it() -> None:
+    article = Article(dateline="2021-05-05")
+    article.number(
+        "Floods hit Lindvik and Varby, the two villages by the river, on Monday.",
+        2,
+        "two villages",
+        "villages",
+    )
+    article.number("The village has a population of 700.", 700, "700", "population")
+    assert not any("population" in q for q in numbers(article))

@@ -96,6 +96,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             or attack_question(fact)
             or offer_question(fact)
             or aboard_question(fact, story, dated)
+            or named_place_question(fact, story)
             or number_question(fact, when.year if when else None)
             or magnitude_question(fact)
             or strongest_aftershock_question(fact, story)
@@ -106,9 +107,12 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             )
             continue
         question, style = phrased
-        ages = age_range(fact) if style == "age" else None
+        ages = (
+            age_range(fact) if style == "age" else count_range(fact) if style == "range" else None
+        )
         if ages:
-            answer, style = ages, "age-range"  # no wrong options: either age is right
+            # no wrong options: '28 or 29', 'about 25 to 30' hold more than one right count
+            answer, style = ages, "range"
         question = name_events(place_event(question, story), story, known)
         reason = unnamed_event(question)
         if reason is None and not names_something(question):
@@ -130,7 +134,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                     answer=answer,
                     guid=guid,
                     kind="number",
-                    alternatives=tuple(ages.split(" or ")) if ages else _alternatives(fact, answer),
+                    alternatives=_range_ends(ages) if ages else _alternatives(fact, answer),
                     distractors=_options(fact, guid, seed) if counted else (),
                     tags=("number",),
                     sources=(source_of(fact.where),),
@@ -1159,3 +1163,69 @@ def aboard_question(
     verb = fate.group(1)
     with_ship = f"went down with {ship}" if verb == "went down" else f"{verb} when {ship} sank"
     return f"How many {noun} {with_ship} on {day}?", "count"
+
+
+def _range_ends(span: str) -> tuple[str, ...]:
+    """'about 25 to 30' -> ('25', '30'): either end is a right typed answer."""
+    return tuple(re.split(r" or | to ", span.removeprefix("about ")))
+
+
+# 'Tarsa, the largest of the affected villages, ...' / 'the village of Tarsa': the place a
+# following 'the village' or 'this village' means ('Tarsa and Varna, the two villages': none).
+PLACE_NOUNS = "village|town|city"
+PLACE_NAMED = re.compile(
+    rf"(?<!\band )(?<!\bor )(?<!, )\b([A-Z][\w-]+), the (?:[\w-]+ ){{0,4}}?(?:{PLACE_NOUNS})s?\b"
+    rf"|\b[Tt]he (?:{PLACE_NOUNS}) of ([A-Z][\w-]+)\b"
+)
+PLACE_BACK = re.compile(rf"\b(?:[Tt]he|[Tt]his) ({PLACE_NOUNS})\b")
+POPULATION = re.compile(rf"^(?:The|This) ({PLACE_NOUNS}) has a population of\s*$")
+RANGE = re.compile(r"^((?:about|around|some|roughly)\s+)?(\d[\d,]*) to (\d[\d,]*)\b", re.I)
+
+
+def named_place_question(fact: NumberFact, story: Story) -> tuple[str, str] | None:
+    """'The village has a population of 800' or '25 to 30 houses were demolished in this
+    village', just after 'Tarsa, the largest of the villages': asked of Tarsa by name."""
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    population = POPULATION.match(sentence[:at])
+    if population and re.fullmatch(r"\s*[,.;].*", sentence[at + len(fact.text) :]):
+        place = _place_before(story, fact, population.group(1))
+        return (f"What was the population of {place}?", "count") if place else None
+    if not RANGE.match(fact.text):
+        return None
+    done = re.match(
+        rf"^\s*(?:were|was) (\w+) in (?:this|the) ({PLACE_NOUNS})\s*\.?$",
+        sentence[at + len(fact.text) :],
+    )
+    noun = _counted(fact).split()[-1:] if done else []
+    if done is None or sentence[:at].strip() or not noun or not past_tense_lemma(done.group(1)):
+        return None
+    place = _place_before(story, fact, done.group(2))
+    return (f"How many {noun[0]} were {done.group(1)} in {place}?", "range") if place else None
+
+
+def count_range(fact: NumberFact) -> str | None:
+    """'about 25 to 30' when the count is given as a range, else None."""
+    found = RANGE.match(fact.text.strip())
+    if found is None:
+        return None
+    about = "about " if found.group(1) else ""
+    return f"{about}{found.group(2)} to {found.group(3)}"
+
+
+def _place_before(story: Story, fact: NumberFact, noun: str) -> str | None:
+    """The place 'the village' means: named just before, with every sentence between saying
+    only 'the village' (two sentences back at most)."""
+    by_index = story.sentences.get(fact.where.source, {})
+    for back in (1, 2):
+        before = by_index.get(fact.where.sentence_index - back)
+        if before is None:
+            return None
+        names = {a or b for a, b in PLACE_NAMED.findall(before)}
+        if len(names) == 1 and re.search(rf"\b{noun}", before):
+            return names.pop()
+        if names or not PLACE_BACK.search(before):
+            return None
+    return None

@@ -649,3 +649,27 @@ def test_the_village_is_not_asked_when_no_sentence_just_before_names_it() -> Non
     )
     article.number("The village has a population of 700.", 700, "700", "population")
     assert not any("population" in q for q in numbers(article))
+
+
+def test_a_speech_audience_is_asked_by_speaker_and_place() -> None:
+    article = Article(dateline="2021-05-05")
+    sentence = (
+        "Ana Lind, Tarsa's former premier, gave her first public speech since leaving office "
+        "to an audience of about 1,800 in Varna City on Tuesday."
+    )
+    article.number(sentence, 1800, "about 1,800", "audience", approx="about")
+    asked = numbers(article)
+    question = (
+        "In May 2021, how many people were in the audience for Ana Lind's speech in Varna City?"
+    )
+    assert asked[question].answer == "about 1,800"
+    # an audience of an unnamed speaker is no question
+    other = Article(dateline="2021-05-05")
+    other.number(
+        "The minister gave a speech to an audience of about 1,800 in Varna City.",
+        1800,
+        "about 1,800",
+        "audience",
+        approx="about",
+    )
+    assert not any("audience" in q for q in numbers(other))

@@ -97,6 +97,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             or offer_question(fact)
             or aboard_question(fact, story, dated)
             or named_place_question(fact, story)
+            or audience_question(fact)
             or number_question(fact, when.year if when else None)
             or magnitude_question(fact)
             or strongest_aftershock_question(fact, story)
@@ -1229,3 +1230,30 @@ def _place_before(story: Story, fact: NumberFact, noun: str) -> str | None:
         if names or not PLACE_BACK.search(before):
             return None
     return None
+
+
+# 'Ana Lind, the former premier, gave a speech ... to an audience of about 2,000 in Tarsa City':
+# the speaker opens the sentence, the place closes the audience.
+SPEAKER = re.compile(rf"^({NAME}),[^,]+,\s+(?:made|gave|delivered)\b")
+AUDIENCE = re.compile(r"\b(speech|address|lecture|talk)\b[^;]*?\bto an audience of\s*$")
+AUDIENCE_PLACE = re.compile(r"^\s+in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)\b")
+
+
+def audience_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'Ana Lind, ..., gave a speech ... to an audience of about 2,000 in Tarsa City' -> 'How
+    many people were in the audience for Ana Lind's speech in Tarsa City?'."""
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0 or not re.fullmatch(r"(?:(?:about|around|some|nearly|more than) )?[\d,]+", fact.text):
+        return None
+    speaker = SPEAKER.match(sentence)
+    talk = AUDIENCE.search(APPROX.sub("", sentence[:at]).rstrip() + " ")
+    place = AUDIENCE_PLACE.match(sentence[at + len(fact.text) :])
+    if speaker is None or talk is None or place is None:
+        return None
+    name = speaker.group(1)
+    if any(common_word(w) for w in name.split()):
+        return None  # 'Foreign Minister', not a person's name
+    owner = f"{name}'" if name.endswith("s") else f"{name}'s"
+    where = place.group(1)
+    return f"How many people were in the audience for {owner} {talk.group(1)} in {where}?", "count"

@@ -760,6 +760,8 @@ def check_set(candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Dr
                 first, second = candidates[a].note, candidates[b].note
                 if not near_identical(first.question, second.question):
                     continue
+                if part_and_whole(first.question, second.question):
+                    continue
                 if fold(first.answer) == fold(second.answer):
                     if b not in out:  # one question asked twice: keep the first
                         out.add(b)
@@ -794,6 +796,22 @@ def near_identical(a: str, b: str) -> bool:
     return overlap >= 0.75 or (
         min(len(first), len(second)) >= 6 and (first <= second or second <= first)
     )
+
+
+# 'How many children were among the villagers killed ...?': a part of the whole another counts.
+AMONG = re.compile(r"\bhow many ([\w-]+) (?:were|had been|have been) among the ([\w-]+)", re.I)
+
+
+def part_and_whole(a: str, b: str) -> bool:
+    """One question counts a part ('children among the villagers killed') of the whole the
+    other counts ('how many villagers'): two facts, however alike their words."""
+    for part, whole in ((a, b), (b, a)):
+        found = AMONG.search(part)
+        if found is None or found.group(1).lower() in fold(whole).split():
+            continue
+        if re.search(rf"\bhow many {re.escape(found.group(2))}\b", whole, re.I):
+            return True
+    return False
 
 
 def balance_truefalse(candidates: list[Candidate]) -> tuple[list[Candidate], list[Drop]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from quizkit.extract.facts import NumberFact
@@ -63,7 +63,7 @@ RELATIVE_ADVERBIAL = re.compile(
     re.I,
 )
 NUMBER_HEAD = re.compile(
-    r"^(?:(?:US)?\$|€|£|¥|EUR\s?|USD\s?)?[\d.,]+(?:\s?(?:million|billion|bn|mln|m))?%?"
+    r"^(?:(?:US)?\$|€|£|¥|EUR\s?|USD\s?)?[\d.,]+(?:[\s-]?(?:million|billion|bn|mln|m))?%?"
     r"|^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety|hundred|thousand|a dozen)[ -]?)+\b",
@@ -92,8 +92,15 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
         phrased = (
             age_question(fact)
             or injured_question(fact)
+            or share_question(fact)
+            or attack_question(fact)
+            or offer_question(fact)
+            or aboard_question(fact, story, dated)
+            or named_place_question(fact, story)
+            or audience_question(fact)
             or number_question(fact, when.year if when else None)
             or magnitude_question(fact)
+            or strongest_aftershock_question(fact, story)
         )
         if phrased is None:
             drops.append(
@@ -101,6 +108,12 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             )
             continue
         question, style = phrased
+        ages = (
+            age_range(fact) if style == "age" else count_range(fact) if style == "range" else None
+        )
+        if ages:
+            # no wrong options: '28 or 29', 'about 25 to 30' hold more than one right count
+            answer, style = ages, "range"
         question = name_events(place_event(question, story), story, known)
         reason = unnamed_event(question)
         if reason is None and not names_something(question):
@@ -122,13 +135,13 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                     answer=answer,
                     guid=guid,
                     kind="number",
-                    alternatives=_alternatives(fact, answer),
+                    alternatives=_range_ends(ages) if ages else _alternatives(fact, answer),
                     distractors=_options(fact, guid, seed) if counted else (),
                     tags=("number",),
                     sources=(source_of(fact.where),),
                     extra={"answer_type": "number", "what": fact.what},
                 ),
-                f"number:{fact.value:g}",
+                f"number:{fact.value:g}:{fact.what.strip().lower()}",
                 origin=fact,
             )
         )
@@ -145,9 +158,34 @@ def _without_giveaways(
         rival = next((k for k in kept if _reveal_each_other(k, candidate)), None)
         if rival is None:
             kept.append(candidate)
-        else:
+            continue
+        # 'the 7.4-magnitude quake ... killed how many?' and 'the quake that killed 20,000 ...
+        # measured what?': each asked without the other's number still names its quake
+        first = _without_count(rival.note.question, candidate.note.answer)
+        second = _without_count(candidate.note.question, rival.note.answer)
+        if first is None or second is None:
             drops.append(drop_of(candidate, "gives-away-another"))
+            continue
+        kept[kept.index(rival)] = replace(rival, note=replace(rival.note, question=first))
+        kept.append(replace(candidate, note=replace(candidate.note, question=second)))
     return kept, drops
+
+
+def _without_count(question: str, answer: str) -> str | None:
+    """The question without its words giving `answer` ('a 7.4-magnitude earthquake' -> 'the
+    earthquake', 'the quake that killed 20,000 people' -> 'the quake'), or None."""
+    digits = re.search(r"\d[\d,.]*", answer)
+    if digits is None:
+        return None
+    number = re.escape(digits.group(0))
+    plain = re.sub(rf"\b(?:[Aa]n?|[Tt]he) {number}[- ]magnitude ", "the ", question)
+    plain = re.sub(
+        rf",? (?:that|which) (?:killed|left) (?:{'|'.join(APPROX_WORDS)} )?{number} "
+        r"(?:people|dead)\b,?",
+        "",
+        plain,
+    )
+    return plain if plain != question and not _shows(answer, plain) else None
 
 
 def _reveal_each_other(a: Candidate, b: Candidate) -> bool:
@@ -213,6 +251,7 @@ def answer_text(fact: NumberFact) -> str:
     if is_money(fact) or is_percent(fact):
         head = NUMBER_HEAD.match(fact.text.strip())
         shown = head.group(0).strip() if head and any(c.isdigit() for c in head.group(0)) else ""
+        shown = re.sub(r"(?<=\d)-(?=[a-z])", " ", shown)  # '$5-billion' is '$5 billion'
         if not shown:
             shown = format_number(fact.value)
         if is_percent(fact) and not shown.endswith("%"):
@@ -304,6 +343,30 @@ def magnitude_question(fact: NumberFact) -> tuple[str, str] | None:
                 "magnitude"
             )
     return None
+
+
+# 'The strongest aftershock, off the coast, had a magnitude of 5.5': the one aftershock a story
+# ranks first, asked as it stands among the quake's aftershocks in the story's country.
+STRONGEST_AFTERSHOCK = re.compile(
+    r"^(?:(?:On|In|At|Later|Then)\b[^,]*,\s*)?(?:The|the) (?:most powerful|strongest|largest|"
+    r"biggest) aftershock\b(?!s)"
+)
+MAGNITUDE_OF = re.compile(r"\b(?:an? )?(?:intensity|magnitude) of\s*$")
+
+
+def strongest_aftershock_question(fact: NumberFact, story: Story) -> tuple[str, str] | None:
+    """'The most powerful aftershock ... with an intensity of 5.5' -> 'What was the magnitude
+    of the strongest aftershock in Chile?' (the anchor adds its day)."""
+    if fact.what.strip().lower() != "magnitude" or not story.main_country:
+        return None
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0 or not re.fullmatch(r"\d+\.\d", fact.text.strip()):
+        return None
+    if not STRONGEST_AFTERSHOCK.match(sentence) or not MAGNITUDE_OF.search(sentence[:at]):
+        return None
+    place = country_name(story.main_country)
+    return f"What was the magnitude of the strongest aftershock in {place}?", "magnitude"
 
 
 def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str] | None:
@@ -578,10 +641,10 @@ PLACED_EVENTS = re.compile(
 # The first helping verb after the counted noun: 'How many X have been killed', 'How many X
 # has Y threatened', 'How many X is Y expected to send'.
 PERFECT = re.compile(
-    r"^(How (?:many|much) (?:(?!is |are |to |did |was |were )[^?])+?) (has|have)\b"
+    r"^(How (?:many|much) (?:(?!\b(?:is|are|to|did|was|were) )[^?])+?) (has|have)\b"
 )
 PRESENT = re.compile(
-    r"^(How (?:many|much) (?:(?!has |have |to |did |was |were )[^?])+?) (is|are)\b"
+    r"^(How (?:many|much) (?:(?!\b(?:has|have|to|did|was|were) )[^?])+?) (is|are)\b"
 )
 PLANNED_WORDING = re.compile(r"\b(?:were|was) (?:to|expected to|scheduled to|due to|set to)\b")
 SHIFTED = {"has": "had", "have": "had", "is": "was", "are": "were"}
@@ -863,6 +926,25 @@ AGE_AFTER_NAME = re.compile(rf"(?:^|[,;(]\s*|\band\s+)({NAME}),\s*$")
 NAME_AFTER_AGE = re.compile(rf"^[\s-]*(?:year[\s-]old\s+)?(?:[a-z]+\s+){{0,2}}[a-z]+,\s+({NAME})\b")
 
 
+# 'Ana Lind, aged 28 or 29, ...': the article is unsure, and the answer is both ages.
+AGE_GIVEN_AFTER_NAME = re.compile(
+    rf"(?:^|[,;(]\s*|\band\s+)({NAME}),\s*(?:aged?|age given as|age reported as)\s+$"
+)
+AGE_OR = re.compile(r"^\s+or\s+(\d{1,3})\s*[,;)]")
+
+
+def age_range(fact: NumberFact) -> str | None:
+    """'28 or 29' when an age is given as the first of two ('aged 28 or 29'), else None."""
+    if fact.what.strip().lower() != "age":
+        return None
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    other = AGE_OR.match(sentence[at + len(fact.text) :]) if at >= 0 else None
+    if other is None or not 0 < int(other.group(1)) - fact.value <= 2:
+        return None
+    return f"{fact.value:g} or {other.group(1)}"
+
+
 def age_question(fact: NumberFact) -> tuple[str, str] | None:
     """'Ana Lind, 25, was charged' -> 'How old was Ana Lind?' (the anchor adds when)."""
     if fact.what.strip().lower() != "age" or not 0 < fact.value < 120:
@@ -873,8 +955,11 @@ def age_question(fact: NumberFact) -> tuple[str, str] | None:
         return None
     after = sentence[at + len(fact.text) :]
     before_name = AGE_AFTER_NAME.search(sentence[:at])
+    given = AGE_GIVEN_AFTER_NAME.search(sentence[:at])
     if before_name and re.match(r"\s*,", after):
         name = before_name.group(1)
+    elif given and age_range(fact):
+        name = given.group(1)  # 'Ana Lind, age given as 28 or 29,': both ages the answer
     else:
         tail = re.sub(
             r"^[\s-]*year[\s-]*old\b", " year-old", fact.text[len(str(int(fact.value))) :]
@@ -919,3 +1004,248 @@ def injured_question(fact: NumberFact) -> tuple[str, str] | None:
     if not subject.startswith("the "):
         return None  # 'a blast' names no event the learner can tell apart
     return f"How many {noun} were {verb} in {subject}?", "count"
+
+
+# 'Nearly 1,200 villagers have been killed in the siege of Tarsa, and more than 400 of those
+# killed have been children': the share names its whole from the clause before it.
+SHARE_OF = re.compile(r"\bof (?:those|them)\s*$", re.I)
+SHARE_WHOLE = re.compile(
+    r"(?:^|[;:]\s*)(?:(?:nearly|almost|about|around|roughly|some|more than|over|at least)\s+)?"
+    r"[\d][\d,.]*\s+(?P<noun>(?:[A-Za-z][\w-]* ){0,2}?[A-Za-z][\w-]*) "
+    r"(?P<aux>have been|has been|had been|were|was) "
+    r"(?P<verb>killed|injured|wounded|arrested|detained|displaced|evacuated) "
+    r"(?P<tail>[^,;]+?)\s*(?:,\s*and|;|,)\s*$",
+    re.I,
+)
+SHARE_PART = re.compile(
+    r"^\s+(?P<verb>killed|dead|injured|wounded|arrested|detained|displaced|evacuated)\s+"
+    r"(?P<aux>have been|had been|were|are)\s+(?P<rest>(?:[a-z][\w-]* ){0,2}"
+    r"[a-z][\w-]*)\s*[.;]?\s*$"
+)
+
+
+def share_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'... and more than 400 of those killed have been children' -> 'How many children have
+    been among the villagers killed in the siege of Tarsa?' (the anchor sets the tense)."""
+    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    at = sentence.find(fact.text)
+    if at < 0 or not SHARE_OF.search(fact.text):
+        return None
+    part = SHARE_PART.match(sentence[at + len(fact.text) :])
+    left = APPROX.sub("", sentence[:at]).rstrip()
+    whole = SHARE_WHOLE.search(left)
+    if part is None or whole is None:
+        return None
+    verb = whole.group("verb").lower()
+    if part.group("verb") not in (verb, "dead" if verb == "killed" else verb):
+        return None  # '... killed, and 30 of them injured': a share of another count
+    noun, tail = whole.group("noun"), RELATIVE_ADVERBIAL.sub("", whole.group("tail")).strip()
+    if noun.split()[0].lower() in NOT_SUBJECTS | DETERMINERS or not tail:
+        return None
+    perfect = part.group("aux").endswith("been")
+    among = f"{'have been' if perfect else 'were'} among the {noun} {verb} {tail}"
+    return f"How many {part.group('rest')} {among}?", "count"
+
+
+# 'Last month rebels bombed the UN office in Tarsa; that attack killed 37': the clause before
+# names the attack the count belongs to.
+NAMED_ATTACK = re.compile(
+    r"(?:^|[;,]\s*|\band\s+)(?:(?:[Ll]ast|[Oo]n|[Ii]n) \w+,? )?(?:[Tt]he )?"
+    r"[\w'-]+(?: [\w'-]+){0,4}?"
+    r" (?P<verb>bombed|attacked|shelled|stormed|raided) (?P<target>the [^,;]+?)\s*[;,]\s*"
+    r"(?:and\s+)?(?:that|the|this) (?:attack|bombing|blast|raid|assault|explosion) "
+    r"(?P<hurt>killed|injured|wounded)$"
+)
+ATTACK_NOUNS = {
+    "bombed": "bombing of", "attacked": "attack on", "shelled": "shelling of",
+    "stormed": "storming of", "raided": "raid on",
+}  # fmt: skip
+
+
+def attack_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'they bombed the UN office in Tarsa; that attack killed 37' -> 'How many people did the
+    bombing of the UN office in Tarsa kill?': the attack named by what was attacked."""
+    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    at = sentence.find(fact.text)
+    if at < 0 or not re.fullmatch(r"\s*(?:people\s*)?[.;]?\s*", sentence[at + len(fact.text) :]):
+        return None
+    found = NAMED_ATTACK.search(APPROX.sub("", sentence[:at]).rstrip())
+    if found is None or not _named_place(found.group("target")):
+        return None
+    attack = f"the {ATTACK_NOUNS[found.group('verb')]} {found.group('target')}"
+    if found.group("hurt") == "killed":
+        return f"How many people did {attack} kill?", "count"
+    return f"How many people were {found.group('hurt')} in {attack}?", "count"
+
+
+def _named_place(target: str) -> bool:
+    """'the UN office in Tarsa' names what was hit; 'the building' does not."""
+    return any(w[:1].isupper() for w in target.split()[1:])
+
+
+# 'Norvik Oil made its third offer of $2 billion to buy Tarsa Gas': a bid, asked by its bidder
+# and its target ('How much was Norvik Oil's third offer to buy Tarsa Gas?').
+OFFER = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?P<bidder>(?:the )?[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,5})"
+    r" (?:recently |also |has |had |have )?(?:made|submitted|tabled|placed|launched)"
+    r" (?:its|their|a|an|the) (?P<which>(?:first|second|third|fourth|fifth|final|latest|new|"
+    r"revised|higher|improved) )?(?:offer|bid) (?:of|for|worth)$"
+)
+OFFER_FOR = re.compile(
+    r"^\s+to (?P<verb>buy|acquire|take over|purchase) (?P<target>[^,;]+?)\s*(?:[,;]|\.?$)"
+)
+
+
+def offer_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'X made its third offer of $2 billion to buy Y' -> 'How much was X's third offer to buy
+    Y?': the money of a named bid for a named target."""
+    if not is_money(fact):
+        return None
+    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    bid = OFFER.search(APPROX.sub("", sentence[:at]).rstrip())
+    target = OFFER_FOR.match(sentence[at + len(fact.text) :])
+    if bid is None or target is None or not _named_place(f"the {target.group('target')}"):
+        return None
+    bidder = bid.group("bidder")
+    owner = f"{bidder}'" if bidder.endswith("s") else f"{bidder}'s"
+    which = bid.group("which") or ""
+    return (
+        f"How much was {owner} {which}offer to {target.group('verb')} {target.group('target')}?",
+        ("money"),
+    )
+
+
+# 'The ferry Tarsa Star sank on 3 May 2021 ... . Of the 120 aboard, 40 passengers died.': the
+# counts of those aboard belong to the vessel the sentence before names as sinking.
+ABOARD_OF = re.compile(r"^Of the ([\d,]+) (?:aboard|on board),\s+")
+ABOARD_FATE = re.compile(
+    r"^\s+(went down|died|drowned|survived|were rescued|were killed|are missing|were missing)"
+    r"\s*\.?$"
+)
+VESSEL_SANK = re.compile(
+    r"(?:^|,\s*)(?:the |The )([A-Z][\w-]*(?: [A-Z][\w-]*){1,3}),? (?:sank|capsized|went down)\b"
+)
+
+
+def aboard_question(
+    fact: NumberFact, story: Story, dated: dict[tuple[str, int], set[str]]
+) -> tuple[str, str] | None:
+    """'Of the 120 aboard, 40 sailors went down.' after 'the Tarsa Star sank on 3 May 2021' ->
+    'How many people were aboard the Tarsa Star, which sank on 3 May 2021?' and 'How many
+    sailors went down with the Tarsa Star on 3 May 2021?'."""
+    sentence, where = fact.where.sentence, fact.where
+    whole = ABOARD_OF.match(sentence)
+    if whole is None:
+        return None
+    before = story.sentences.get(where.source, {}).get(where.sentence_index - 1, "")
+    vessel = VESSEL_SANK.search(before)
+    days = dated.get((where.source, where.sentence_index - 1), set())
+    if vessel is None or len(days) != 1:
+        return None
+    ship, day = f"the {vessel.group(1)}", format_day(next(iter(days)))
+    if sentence.find(fact.text) == whole.start(1):
+        return f"How many people were aboard {ship}, which sank on {day}?", "count"
+    at = sentence.find(fact.text)
+    fate = ABOARD_FATE.match(sentence[at + len(fact.text) :])
+    noun = _counted(fact)
+    if at != whole.end() or fate is None or not noun.isalpha():
+        return None
+    verb = fate.group(1)
+    with_ship = f"went down with {ship}" if verb == "went down" else f"{verb} when {ship} sank"
+    return f"How many {noun} {with_ship} on {day}?", "count"
+
+
+def _range_ends(span: str) -> tuple[str, ...]:
+    """'about 25 to 30' -> ('25', '30'): either end is a right typed answer."""
+    return tuple(re.split(r" or | to ", span.removeprefix("about ")))
+
+
+# 'Tarsa, the largest of the affected villages, ...' / 'the village of Tarsa': the place a
+# following 'the village' or 'this village' means ('Tarsa and Varna, the two villages': none).
+PLACE_NOUNS = "village|town|city"
+PLACE_NAMED = re.compile(
+    rf"(?<!\band )(?<!\bor )(?<!, )\b([A-Z][\w-]+), the (?:[\w-]+ ){{0,4}}?(?:{PLACE_NOUNS})s?\b"
+    rf"|\b[Tt]he (?:{PLACE_NOUNS}) of ([A-Z][\w-]+)\b"
+)
+PLACE_BACK = re.compile(rf"\b(?:[Tt]he|[Tt]his) ({PLACE_NOUNS})\b")
+POPULATION = re.compile(rf"^(?:The|This) ({PLACE_NOUNS}) has a population of\s*$")
+RANGE = re.compile(r"^((?:about|around|some|roughly)\s+)?(\d[\d,]*) to (\d[\d,]*)\b", re.I)
+
+
+def named_place_question(fact: NumberFact, story: Story) -> tuple[str, str] | None:
+    """'The village has a population of 800' or '25 to 30 houses were demolished in this
+    village', just after 'Tarsa, the largest of the villages': asked of Tarsa by name."""
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0:
+        return None
+    population = POPULATION.match(sentence[:at])
+    if population and re.fullmatch(r"\s*[,.;].*", sentence[at + len(fact.text) :]):
+        place = _place_before(story, fact, population.group(1))
+        return (f"What was the population of {place}?", "count") if place else None
+    if not RANGE.match(fact.text):
+        return None
+    done = re.match(
+        rf"^\s*(?:were|was) (\w+) in (?:this|the) ({PLACE_NOUNS})\s*\.?$",
+        sentence[at + len(fact.text) :],
+    )
+    noun = _counted(fact).split()[-1:] if done else []
+    if done is None or sentence[:at].strip() or not noun or not past_tense_lemma(done.group(1)):
+        return None
+    place = _place_before(story, fact, done.group(2))
+    return (f"How many {noun[0]} were {done.group(1)} in {place}?", "range") if place else None
+
+
+def count_range(fact: NumberFact) -> str | None:
+    """'about 25 to 30' when the count is given as a range, else None."""
+    found = RANGE.match(fact.text.strip())
+    if found is None:
+        return None
+    about = "about " if found.group(1) else ""
+    return f"{about}{found.group(2)} to {found.group(3)}"
+
+
+def _place_before(story: Story, fact: NumberFact, noun: str) -> str | None:
+    """The place 'the village' means: named just before, with every sentence between saying
+    only 'the village' (two sentences back at most)."""
+    by_index = story.sentences.get(fact.where.source, {})
+    for back in (1, 2):
+        before = by_index.get(fact.where.sentence_index - back)
+        if before is None:
+            return None
+        names = {a or b for a, b in PLACE_NAMED.findall(before)}
+        if len(names) == 1 and re.search(rf"\b{noun}", before):
+            return names.pop()
+        if names or not PLACE_BACK.search(before):
+            return None
+    return None
+
+
+# 'Ana Lind, the former premier, gave a speech ... to an audience of about 2,000 in Tarsa City':
+# the speaker opens the sentence, the place closes the audience.
+SPEAKER = re.compile(rf"^({NAME}),[^,]+,\s+(?:made|gave|delivered)\b")
+AUDIENCE = re.compile(r"\b(speech|address|lecture|talk)\b[^;]*?\bto an audience of\s*$")
+AUDIENCE_PLACE = re.compile(r"^\s+in ([A-Z][\w-]+(?: [A-Z][\w-]+)?)\b")
+
+
+def audience_question(fact: NumberFact) -> tuple[str, str] | None:
+    """'Ana Lind, ..., gave a speech ... to an audience of about 2,000 in Tarsa City' -> 'How
+    many people were in the audience for Ana Lind's speech in Tarsa City?'."""
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0 or not re.fullmatch(r"(?:(?:about|around|some|nearly|more than) )?[\d,]+", fact.text):
+        return None
+    speaker = SPEAKER.match(sentence)
+    talk = AUDIENCE.search(APPROX.sub("", sentence[:at]).rstrip() + " ")
+    place = AUDIENCE_PLACE.match(sentence[at + len(fact.text) :])
+    if speaker is None or talk is None or place is None:
+        return None
+    name = speaker.group(1)
+    if any(common_word(w) for w in name.split()):
+        return None  # 'Foreign Minister', not a person's name
+    owner = f"{name}'" if name.endswith("s") else f"{name}'s"
+    where = place.group(1)
+    return f"How many people were in the audience for {owner} {talk.group(1)} in {where}?", "count"

@@ -54,6 +54,7 @@ REASONS: dict[str, str] = {
     "partial-set": "the text names only some of those who took part",
     "vague-event": "the event is not named well enough to ask about",
     "no-context": "the sentence does not name what is counted or who did it",
+    "uncertain-value": "the text gives the value only as one of two ('28 or 29')",
     "blank-not-fact": "the blank would hide a weekday, relative date or the dateline",
     "quoted-speech": "the sentence is a quotation",
     "too-few-events": "fewer than three clean events on distinct days",

@@ -108,11 +108,15 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             )
             continue
         question, style = phrased
-        ages = (
-            age_range(fact) if style == "age" else count_range(fact) if style == "range" else None
-        )
+        if style == "age" and age_range(fact):
+            # 'age given as 28 or 29': the text does not know it, so neither can a learner
+            drops.append(
+                Drop("uncertain-value", "number", question, answer, str(source_of(fact.where)))
+            )
+            continue
+        ages = count_range(fact) if style == "range" else None
         if ages:
-            # no wrong options: '28 or 29', 'about 25 to 30' hold more than one right count
+            # no wrong options: 'about 25 to 30' holds more than one right count
             answer, style = ages, "range"
         question = name_events(place_event(question, story), story, known)
         reason = unnamed_event(question)

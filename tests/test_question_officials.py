@@ -316,3 +316,27 @@ def test_an_outgoing_holder_is_asked_as_holding_the_office_at_the_articles_date(
     # a successor may take office the same month: "who was" would have two answers
     assert "Who was the President of Latvia in May 2021?" not in wording
     assert reasons(article)["Ilze Berg: President of Latvia in May 2021"] == "outgoing-office"
+
+
+def test_which_country_options_have_the_office_by_their_form_of_government() -> None:
+    article = Article()
+    sentence = (
+        "President Ivo Kask of Latvia met British Prime Minister Jan Vos, Japanese Prime "
+        "Minister Ken Aoki, Spanish Prime Minister Ana Roe and Polish Foreign Minister Olga "
+        "Tamm, Estonian Foreign Minister Mart Lepp and Lithuanian Foreign Minister Rita Vilk."
+    )
+    article.official(sentence, "Ivo Kask", "President", "Latvia")
+    for person, office, country in (
+        ("Jan Vos", "Prime Minister", "United Kingdom"),
+        ("Ken Aoki", "Prime Minister", "Japan"),
+        ("Ana Roe", "Prime Minister", "Spain"),
+        ("Olga Tamm", "Foreign Minister", "Poland"),
+        ("Mart Lepp", "Foreign Minister", "Estonia"),
+        ("Rita Vilk", "Foreign Minister", "Lithuania"),
+    ):
+        article.official(sentence, person, office, country)
+    notes = {n.question: n for n in build([article.doc()]).notes}
+    which = notes["Ivo Kask was the President of which country in May 2021?"]
+    assert which.answer == "Latvia"
+    # no kingdom without a president is offered: the three are republics of the story
+    assert set(which.distractors) == {"Poland", "Estonia", "Lithuania"}

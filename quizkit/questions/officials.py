@@ -411,7 +411,7 @@ def which_country(official: Official, question: str, guid: str, seed: int, peers
         distractors=three_or_none(
             pick(
                 rng_for(seed, guid),
-                [peers.countries(official.office), peers.story_countries],
+                [peers.countries(official.office), has_office(peers.story_countries, official)],
                 [official.country],
             )
         ),
@@ -419,6 +419,79 @@ def which_country(official: Official, question: str, guid: str, seed: int, peers
         sources=tuple(dict.fromkeys(official.sources)),
         extra={"person": official.person},
     )
+
+
+# Forms of government, for options a learner can weigh: a 'President of which country?'
+# never offers a kingdom with no president, nor 'Prime Minister' a presidential republic.
+NO_PRESIDENT = frozenset(
+    {
+        "United Kingdom",
+        "Canada",
+        "Australia",
+        "New Zealand",
+        "Japan",
+        "Spain",
+        "Netherlands",
+        "Belgium",
+        "Luxembourg",
+        "Norway",
+        "Sweden",
+        "Denmark",
+        "Monaco",
+        "Liechtenstein",
+        "Saudi Arabia",
+        "Jordan",
+        "Morocco",
+        "Kuwait",
+        "Qatar",
+        "Bahrain",
+        "Oman",
+        "Brunei",
+        "Thailand",
+        "Cambodia",
+        "Malaysia",
+        "Bhutan",
+        "Tonga",
+        "Lesotho",
+        "Swaziland",
+        "Eswatini",
+        "Jamaica",
+        "Papua New Guinea",
+        "Bahamas",
+        "Vatican City",
+    }
+)
+NO_PRIME_MINISTER = frozenset(
+    {
+        "United States",
+        "Mexico",
+        "Brazil",
+        "Argentina",
+        "Chile",
+        "Colombia",
+        "Venezuela",
+        "Ecuador",
+        "Bolivia",
+        "Indonesia",
+        "Philippines",
+        "Iran",
+        "Nigeria",
+        "South Africa",
+        "Switzerland",
+        "Cyprus",
+        "Ghana",
+        "Liberia",
+        "Benin",
+    }
+)
+
+
+def has_office(countries: list[str], official: Official) -> list[str]:
+    """The countries that could have the official's office, as far as the form of government
+    tells (only 'President' and 'Prime Minister' are judged; others keep every country)."""
+    office = singular(official.office).lower()
+    ruled_out = {"president": NO_PRESIDENT, "prime minister": NO_PRIME_MINISTER}.get(office)
+    return [c for c in countries if c not in ruled_out] if ruled_out else countries
 
 
 def fuller_name(official: Official, story: Story) -> str | None:

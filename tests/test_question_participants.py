@@ -350,3 +350,104 @@ def test_an_undated_past_clause_may_be_background_and_is_not_asked() -> None:
     sentence = "Chile and Peru agreed to share fishing data, officials recalled."
     took_part(article, sentence, "Chile and Peru", ("Chile", "Peru"))
     assert asked(article) == {}
+
+
+def _tour(article: Article, count_word: str = "four-nation") -> None:
+    """A premier's tour: its first sentence names the traveller, a later one the stops."""
+    opening = (
+        f"Chilean President Marta Rojas began a {count_word} tour of Europe in Madrid, where "
+        "she met Spain's Prime Minister Luis Varela."
+    )
+    article.official(opening, "Marta Rojas", "President", "Chile")
+    article.official(opening, "Luis Varela", "Prime Minister", "Spain")
+    article.next()
+    stops = "After Spain, the president visits Portugal, France and Belgium."
+    took_part(article, stops, "Portugal, France and Belgium", ("Portugal", "France", "Belgium"))
+
+
+def test_a_tour_asks_all_its_stops_with_the_traveller_and_month() -> None:
+    article = Article()
+    _tour(article)
+    notes = [n for n in participants_notes(article) if "itinerary" in n.question]
+    assert [(n.question, n.answer) for n in notes] == [
+        (
+            "Which four countries were on the itinerary of Marta Rojas's trip in May 2021? "
+            "Name all four.",
+            "Spain, Portugal, France and Belgium",
+        )
+    ]
+    answer = {fold(c) for c in ("Spain", "Portugal", "France", "Belgium")}
+    for option in notes[0].distractors:
+        members = {fold(c) for c in option.replace(" and ", ", ").split(", ")}
+        assert len(members) == 4 and members != answer
+
+
+def test_a_tour_whose_stated_count_the_list_falls_short_of_is_not_asked() -> None:
+    article = Article()
+    _tour(article, count_word="six-nation")
+    assert not any("itinerary" in q for q in asked(article))
+
+
+def test_a_tour_is_named_by_where_it_went() -> None:
+    article = Article()
+    opening = "Peruvian President Ana Quispe travels to the Baltic region next week."
+    article.official(opening, "Ana Quispe", "President", "Peru")
+    article.next()
+    stops = "The president visits Latvia, Estonia and Lithuania."
+    took_part(article, stops, "Latvia, Estonia and Lithuania", ("Latvia", "Estonia", "Lithuania"))
+    assert asked(article) == {
+        "Which three countries were on the itinerary of Ana Quispe's trip to the Baltic in "
+        "May 2021? Name all three.": "Latvia, Estonia and Lithuania"
+    }
+
+
+def test_two_heads_of_state_on_the_move_leave_the_tour_unasked() -> None:
+    article = Article()
+    _tour(article)
+    second = "Peruvian President Ana Quispe will also visit Europe in June."
+    article.official(second, "Ana Quispe", "President", "Peru")
+    article.next()
+    assert not any("itinerary" in q for q in asked(article))
+
+
+def _press(article: Article, sentence: str) -> None:
+    article.official(sentence, "Marta Rojas", "President", "Chile")
+    article.official(sentence, "Jonas Berg", "President", "Norway")
+    took_part(
+        article, sentence, "Chilean President Marta Rojas", ("Chile", "Norway"),
+        date="2021-05-05",
+    )  # fmt: skip
+
+
+JOINT = (
+    "Chilean President Marta Rojas arrived in Oslo today, where she met President Jonas Berg "
+    "and took part in a joint press conference."
+)
+
+
+def test_a_joint_press_conference_without_a_city_is_asked_by_its_day() -> None:
+    article = Article()
+    _press(article, JOINT)
+    assert asked(article) == {
+        "Which two countries' presidents held a joint press conference on 5 May 2021? "
+        "Name both.": "Chile and Norway"
+    }
+
+
+def test_a_second_press_conference_leaves_the_joint_one_unasked() -> None:
+    article = Article()
+    _press(article, JOINT)
+    later = "Berg later gave a press conference on fishing rights."
+    article.official(later, "Jonas Berg", "President", "Norway")
+    took_part(article, later, "Berg", ("Norway", "Iceland"))
+    assert not any("press conference" in q for q in asked(article))
+
+
+def test_a_list_someone_else_visits_is_not_the_tour_of_the_head_of_state() -> None:
+    article = Article()
+    opening = "Chilean President Marta Rojas began a tour of Europe in Madrid."
+    article.official(opening, "Marta Rojas", "President", "Chile")
+    article.next()
+    stops = "Next, the trade minister visits Portugal, France and Belgium."
+    took_part(article, stops, "Portugal, France and Belgium", ("Portugal", "France", "Belgium"))
+    assert not any("itinerary" in q for q in asked(article))

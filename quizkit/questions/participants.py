@@ -95,6 +95,9 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     pool = [c for c in story.countries if is_country(c)]
     for fact in story.participants:
         countries = list(dict.fromkeys(fact.countries))
+        stops = trip_stops(story, fact)
+        if stops is not None and len(stops) > len(countries):
+            countries = stops  # a stop the sentence names before the list
         answer = join_list(countries)
         source = str(source_of(fact.where))
         reason = unfit(story, fact, countries)
@@ -205,6 +208,8 @@ def participants_question(
 ) -> str | None:
     """The first wording the sentence supports, else None."""
     number = NUMBER_WORDS.get(len(countries), str(len(countries)))
+    if list(countries) != list(dict.fromkeys(fact.countries)):
+        return _trip_question(story, fact, countries, number)  # only a trip holds the stop
     for wording in (
         _forces_question,
         _met_question,
@@ -214,6 +219,7 @@ def participants_question(
         _host_question,
         _signed_question,
         _chaired_question,
+        _trip_question,
         _subject_question,
         _between_question,
         _event_question,
@@ -410,7 +416,11 @@ def _press_question(
 ) -> str | None:
     """'Which two countries' foreign ministers held a press conference in London in ...?'"""
     found = PRESS.search(fact.where.sentence)
-    if len(countries) != 2 or found is None or not _unique(story, fact, PRESS):
+    if len(countries) != 2:
+        return None
+    if found is None:
+        return _joint_press_question(story, fact, countries)
+    if not _unique(story, fact, PRESS):
         return None
     officials = _officials_of(story, fact, countries)
     if not officials:
@@ -422,6 +432,32 @@ def _press_question(
         f"Which two countries' {role} appeared together at a press conference in {place}{when}? "
         "Name both."
     )
+
+
+JOINT_PRESS = re.compile(r"\bjoint (?:press|news) conference\b")
+# A press conference the story tells of afresh ('a press conference'), not 'the' one again.
+ANY_PRESS = re.compile(r"\b(?:a|an|another)\s+(?:joint\s+)?(?:press|news) conference\b", re.I)
+
+
+def _joint_press_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str]
+) -> str | None:
+    """'Which two countries' presidents held a joint press conference on 16 February 2008?':
+    with no city written, only the exact day (and no other press conference in the story)
+    tells this one from others on the same trip."""
+    if not JOINT_PRESS.search(fact.where.sentence):
+        return None
+    if not _unique(story, fact, JOINT_PRESS) or not _unique(story, fact, ANY_PRESS):
+        return None
+    day = fact.date or ""
+    if len(day) != 10 or day.startswith("--"):
+        return None
+    role = _role(_officials_of(story, fact, countries))
+    if role is None:
+        return None
+    verb = "were to hold" if _planned(story, fact) else "held"
+    when = format_day(day)
+    return f"Which two countries' {role} {verb} a joint press conference on {when}? Name both."
 
 
 SIGNED = re.compile(
@@ -609,6 +645,106 @@ def _subject_question(
     where = f" in {fact.place}" if fact.place and fact.place not in thing else ""
     when = "" if re.search(rf"\b(?:{MONTH})\b|\b(?:19|20)\d\d\b", thing) else _when(story, fact)
     return f"Which {number} countries {verb} {thing}{where}{when}? {name_all(number)}"
+
+
+# A trip's stops: the list follows the traveller's verb ('the president visits A, B and C',
+# 'he will continue his trip in A, B and C').
+TRIP_LEAD = re.compile(
+    r"\b(?:visits?|visited|visiting|toured|(?:trip|tour|journey) (?:in|to|of)|stops? in)"
+    r"\s+(?:the\s+)?$"
+)
+TRIP_WORD = re.compile(r"\b(?:trip|tour|journey|travels? to|travell?ed to|visit|visits)\b")
+EARLIER_STOP = re.compile(r"^After ([A-Z][\w-]+(?: [A-Z][\w-]+)*),\s")
+TRIP_TO = re.compile(
+    r"\b(?:trip|tour|journey|travels|travell?ed) to ((?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+)
+NATION_COUNT = re.compile(r"\b([a-z]+|\d+)-(?:nation|country|state) (?:trip|tour|journey)\b")
+
+
+def trip_stops(story: Story, fact: ParticipantsFact) -> list[str] | None:
+    """The countries of a trip the sentence lists, with a stop named just before the list
+    ('After Israel, the president visits A and B' holds Israel too); None when the list is
+    not a trip's stops."""
+    sentence = fact.where.sentence
+    start = sentence.find(fact.text) if fact.text else -1
+    if start < 0 or not TRIP_LEAD.search(sentence[:start]):
+        return None
+    stops = list(dict.fromkeys(fact.countries))
+    earlier = EARLIER_STOP.match(sentence)
+    if earlier and is_country(earlier.group(1)) and earlier.group(1) not in stops:
+        stops.insert(0, earlier.group(1))
+    return stops
+
+
+def _traveller(story: Story, stops: Sequence[str]) -> Official | None:
+    """The one head of state or government from outside the stops whom the story's trip
+    sentences name: the person whose trip it is."""
+    found: dict[str, Official] = {}
+    for by_index in story.sentences.values():
+        for sentence in by_index.values():
+            if not TRIP_WORD.search(sentence):
+                continue
+            for official in story.officials:
+                if official.former or official.country in stops or official.country is None:
+                    continue
+                if official.office.lower() not in HEADS:
+                    continue
+                if any(_says(sentence, n) for n in official.names | {official.person}):
+                    found.setdefault(official.country, official)
+    people = list(found.values())
+    if len(people) != 1:
+        return None
+    same = [
+        o
+        for o in story.officials
+        if o.country == people[0].country and o.office == people[0].office
+    ]
+    return _one_person(same)
+
+
+def _travels(traveller: Official, fact: ParticipantsFact) -> bool:
+    """The list's clause is the traveller's: named, 'he'/'she', or 'the <office>' before it
+    ('the foreign minister visits A and B' is someone else's trip)."""
+    head = fact.where.sentence[: fact.where.sentence.find(fact.text)]
+    if any(_says(head, n) for n in traveller.names | {traveller.person}):
+        return True
+    return bool(
+        re.search(r"\b(?:[Hh]e|[Ss]he)\b", head)
+        or re.search(rf"\b[Tt]he {re.escape(traveller.office.lower())}\b", head)
+    )
+
+
+def _trip_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which five countries were on the itinerary of George W. Bush's trip to Africa in
+    February 2008?': a trip's full list of stops, its traveller named, and no count in the
+    story ('a five-nation trip') that the list falls short of."""
+    stops = trip_stops(story, fact)
+    if stops is None or list(stops) != list(countries):
+        return None
+    traveller = _traveller(story, stops)
+    when = _when(story, fact)
+    if traveller is None or not when or not _travels(traveller, fact):
+        return None
+    destination = ""
+    for by_index in story.sentences.values():
+        for sentence in by_index.values():
+            for stated in NATION_COUNT.finditer(sentence):
+                word = stated.group(1).lower()
+                count = int(word) if word.isdigit() else WORD_NUMBERS.get(word)
+                if count != len(stops):
+                    return None  # the trip has stops the list leaves out
+            going = TRIP_TO.search(sentence)
+            if going and not destination and going.group(1) not in stops:
+                destination = f" to {going.group(1)}"
+    name = traveller.person
+    if " " not in name:
+        name = f"{traveller.office} {name}"
+    return (
+        f"Which {number} countries were on the itinerary of {name}'s trip{destination}{when}? "
+        f"{name_all(number)}"
+    )
 
 
 STOP_ENDS = {"the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by", "from", "and"}

@@ -451,3 +451,46 @@ def test_a_list_someone_else_visits_is_not_the_tour_of_the_head_of_state() -> No
     stops = "Next, the trade minister visits Portugal, France and Belgium."
     took_part(article, stops, "Portugal, France and Belgium", ("Portugal", "France", "Belgium"))
     assert not any("itinerary" in q for q in asked(article))
+
+
+GROUP_DEAL = (
+    "On Sunday in Vienna, Chile and the Andean nations — Peru, Ecuador, and Bolivia — reached "
+    "a ten-year deal over Chile's copper exports."
+)
+
+
+def _group_deal(article: Article, sentence: str = GROUP_DEAL) -> None:
+    took_part(
+        article, sentence, "Peru, Ecuador, and Bolivia", ("Peru", "Ecuador", "Bolivia"),
+        date="2021-05-02",
+    )  # fmt: skip
+    other = "Chile's president phoned Argentina's president."
+    took_part(article, other, "Chile", ("Chile", "Argentina"))
+
+
+def test_a_group_set_against_one_country_is_asked_as_its_partners() -> None:
+    article = Article()
+    _group_deal(article)
+    notes = [n for n in participants_notes(article) if "deal" in n.question]
+    assert [(n.question, n.answer) for n in notes] == [
+        (
+            "Which three countries reached a ten-year deal with Chile in Vienna in May 2021? "
+            "Name all three.",
+            "Peru, Ecuador and Bolivia",
+        )
+    ]
+    assert notes[0].distractors and not any("Chile" in o for o in notes[0].distractors)
+
+
+def test_a_second_deal_in_the_story_leaves_the_group_deal_unasked() -> None:
+    article = Article()
+    _group_deal(article)
+    second = "Chile signed a separate deal with Brazil last year."
+    took_part(article, second, "Chile", ("Chile", "Brazil"))
+    assert not any("ten-year deal" in q for q in asked(article))
+
+
+def test_a_group_deal_described_in_loose_words_is_not_asked() -> None:
+    article = Article()
+    _group_deal(article, GROUP_DEAL.replace("a ten-year deal", "a long-awaited deal"))
+    assert not any("deal" in q for q in asked(article))

@@ -108,7 +108,9 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             drops.append(Drop(reason or "vague-event", "participants", fact.event, answer, source))
             continue
         guid = content_guid("participants", *sorted(countries), str(fact.where.sentence_index))
-        options = set_options(rng_for(seed, guid), countries, pool)
+        # never a country the question names ('a deal with Iran') among the wrong sets
+        named = [c for c in pool if not _says(question, c)]
+        options = set_options(rng_for(seed, guid), countries, named)
         candidates.append(
             Candidate(
                 Note(
@@ -145,7 +147,7 @@ def unfit(story: Story, fact: ParticipantsFact, countries: list[str]) -> str | N
     )
     if partial_set(fact.where.sentence, len(countries), counted=not chairs):
         return "partial-set"
-    if other_party(story, fact):
+    if other_party(story, fact) and counterpart(story, fact) is None:
         return "partial-set"
     if CONFLICT.search(fact.where.sentence):
         return "conflict-sides"
@@ -219,6 +221,7 @@ def participants_question(
         _host_question,
         _signed_question,
         _chaired_question,
+        _counterpart_question,
         _trip_question,
         _subject_question,
         _between_question,
@@ -743,6 +746,61 @@ def _trip_question(
         name = f"{traveller.office} {name}"
     return (
         f"Which {number} countries were on the itinerary of {name}'s trip{destination}{when}? "
+        f"{name_all(number)}"
+    )
+
+
+# 'Iran and the P5+1 nations — A, B and C — reached a deal': the list is the group, the
+# country before it the group's counterpart.
+COUNTERPART = re.compile(
+    r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)*) and the (?:[\w+-]+ )?(?:nations|countries|powers|states)"
+    r"\s*[—–(:]"
+)
+DURATION = re.compile(r"\w+-(?:day|week|month|year)")
+CITY_BEFORE = re.compile(r"(?:^|\s)[Ii]n ([A-Z][a-z-]+),")
+
+
+def counterpart(story: Story, fact: ParticipantsFact) -> str | None:
+    """The country a group's list is set against in its sentence, when the sentence is so
+    written (the list inside a dash or bracket just after 'X and the ... nations')."""
+    sentence = fact.where.sentence
+    start = sentence.find(fact.text) if fact.text else -1
+    found = COUNTERPART.search(sentence, 0, max(start, 0))
+    if start < 0 or found is None or found.group(1) in fact.countries:
+        return None
+    if not is_country(found.group(1)) or found.group(1) not in story.countries:
+        return None
+    return found.group(1)
+
+
+def _counterpart_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which six countries reached a six-month deal with Iran in Geneva in November 2013?'"""
+    other = counterpart(story, fact)
+    if other is None:
+        return None
+    sentence = fact.where.sentence
+    end = sentence.find(fact.text) + len(fact.text)
+    found = SIGNED.search(sentence, end)
+    if found is None or re.search(r"[.;]|\b(?:and|but|who|which)\b", sentence[end : found.start()]):
+        return None
+    words = found.group(3).split()
+    if not all(w[:1].isupper() or w.lower() in QUALIFIERS or DURATION.fullmatch(w) for w in words):
+        return None
+    when = _when(story, fact)
+    # another deal told of afresh ('a trade deal'); 'the deal' refers back to this one
+    fresh = re.compile(rf"\b(?:a|an|another)\s+(?:[\w-]+\s+){{0,3}}{found.group(4)}\b")
+    if not when or not _unique(story, fact, fresh):
+        return None
+    article = "an" if (words[0] if words else found.group(4))[0] in "aeiou" else "a"
+    thing = " ".join([article, *words, found.group(4)])
+    city = CITY_BEFORE.search(sentence[: sentence.find(other)])
+    where = ""
+    if city and not re.fullmatch(MONTH, city.group(1)) and not WEEKDAY.search(city.group(1)):
+        where = f" in {city.group(1)}"
+    return (
+        f"Which {number} countries {found.group(1)} {thing} with {other}{where}{when}? "
         f"{name_all(number)}"
     )
 

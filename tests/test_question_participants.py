@@ -494,3 +494,20 @@ def test_a_group_deal_described_in_loose_words_is_not_asked() -> None:
     article = Article()
     _group_deal(article, GROUP_DEAL.replace("a ten-year deal", "a long-awaited deal"))
     assert not any("deal" in q for q in asked(article))
+
+
+def test_a_pair_bound_by_a_dated_pact_is_asked_by_its_year() -> None:
+    article = Article()
+    sentence = "Peru said the countries' 1998 peace treaty had been broken by the raid."
+    took_part(article, sentence, "the countries' 1998 peace treaty", ("Peru", "Ecuador"))
+    assert asked(article) == {
+        "Which two countries signed a peace treaty in 1998? Name both.": "Peru and Ecuador"
+    }
+
+
+def test_a_pact_of_the_report_year_or_a_loosely_named_one_is_not_asked_by_year() -> None:
+    for text in ("the countries' 2021 peace treaty", "the countries' 1998 historic treaty"):
+        article = Article()
+        sentence = f"Peru said {text} had been broken by the raid."
+        took_part(article, sentence, text, ("Peru", "Ecuador"))
+        assert not any("treaty" in q for q in asked(article)), text

@@ -223,6 +223,7 @@ def participants_question(
         _chaired_question,
         _counterpart_question,
         _trip_question,
+        _pact_question,
         _subject_question,
         _between_question,
         _event_question,
@@ -803,6 +804,33 @@ def _counterpart_question(
         f"Which {number} countries {found.group(1)} {thing} with {other}{where}{when}? "
         f"{name_all(number)}"
     )
+
+
+# 'the countries' 1979 peace treaty': the pair the story has just named, bound by a dated pact
+POSSESSED_PACT = re.compile(
+    r"^the (?:two )?(?:countries|nations|neighbours|neighbors)['’] ((?:19|20)\d\d) "
+    r"((?:[a-z-]+ )?)(treaty|accord|agreement|pact|armistice)$"
+)
+
+
+def _pact_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries signed a peace treaty in 1979?': the year is the pact's own, years
+    before the report, and the story tells of no other pact of that year."""
+    found = POSSESSED_PACT.match(fact.text.strip())
+    dateline = story.datelines.get(fact.where.source) or ""
+    if found is None or len(countries) != 2 or not dateline[:4].isdigit():
+        return None
+    year, qualifier, noun = found.group(1), found.group(2).strip(), found.group(3)
+    if year >= dateline[:4] or (qualifier and qualifier not in QUALIFIERS):
+        return None
+    if not _unique(story, fact, re.compile(rf"\b{year}\b")):
+        return None
+    thing = " ".join(w for w in ("a", qualifier, noun) if w)
+    if thing.startswith("a a"):
+        thing = "an" + thing[1:]
+    return f"Which two countries signed {thing} in {year}? Name both."
 
 
 STOP_ENDS = {"the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by", "from", "and"}

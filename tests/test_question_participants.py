@@ -511,3 +511,24 @@ def test_a_pact_of_the_report_year_or_a_loosely_named_one_is_not_asked_by_year()
         sentence = f"Peru said {text} had been broken by the raid."
         took_part(article, sentence, text, ("Peru", "Ecuador"))
         assert not any("treaty" in q for q in asked(article)), text
+
+
+def _observers(article: Article, election: str) -> None:
+    article.date(election, "2021-05-30", "May 30", "the vote")
+    arrived = "Forty observers had arrived from Ghana, Togo and Niger, with more expected."
+    took_part(article, arrived, "Ghana, Togo and Niger", ("Ghana", "Togo", "Niger"))
+
+
+def test_observers_of_a_national_election_are_asked_by_their_countries() -> None:
+    article = Article()
+    _observers(article, "Benin's general elections are due on May 30.")
+    assert questions(article)[
+        "Observers from which three countries had arrived for Benin's elections in May 2021? "
+        "Name all three."
+    ] == ("Ghana, Togo and Niger")
+
+
+def test_observers_are_not_asked_when_the_election_is_unnamed() -> None:
+    article = Article()
+    _observers(article, "The general elections are due on May 30.")
+    assert not any("Observers" in q for q in questions(article))

@@ -224,6 +224,7 @@ def participants_question(
         _counterpart_question,
         _trip_question,
         _pact_question,
+        _observers_question,
         _subject_question,
         _between_question,
         _event_question,
@@ -831,6 +832,41 @@ def _pact_question(
     if thing.startswith("a a"):
         thing = "an" + thing[1:]
     return f"Which two countries signed {thing} in {year}? Name both."
+
+
+OBSERVERS_FROM = re.compile(r"\bobservers (?:had |have )?(?:arrived|come) from\s+(?:the\s+)?$")
+ELECTION_OF = re.compile(
+    r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s (?:[\w-]+ ){0,3}?"
+    r"(?:general|presidential|parliamentary|legislative) elections?\b"
+)
+
+
+def _observers_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Observers from which eight countries had arrived for Mozambique's elections in October
+    2009?': the countries observers came from, for the one national election the story
+    names, by the month of the report."""
+    sentence = fact.where.sentence
+    start = sentence.find(fact.text) if fact.text else -1
+    if start < 0 or not OBSERVERS_FROM.search(sentence[:start]):
+        return None
+    held = {
+        found.group(1)
+        for by_index in story.sentences.values()
+        for text in by_index.values()
+        for found in ELECTION_OF.finditer(text)
+    }
+    if len(held) != 1:
+        return None
+    country = next(iter(held))
+    when = _when(story, fact)
+    if not is_country(country) or country in countries or not when:
+        return None
+    return (
+        f"Observers from which {number} countries had arrived for {country}'s elections{when}? "
+        f"{name_all(number)}"
+    )
 
 
 STOP_ENDS = {"the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by", "from", "and"}

@@ -532,3 +532,31 @@ def test_observers_are_not_asked_when_the_election_is_unnamed() -> None:
     article = Article()
     _observers(article, "The general elections are due on May 30.")
     assert not any("Observers" in q for q in questions(article))
+
+
+def _began(article: Article, tail: str) -> None:
+    sentence = (
+        "The envoy will urge Prime Minister Eva Lind and President Omar Haddad to "
+        f"revive the peace talks they began {tail}."
+    )
+    article.official(sentence, "Eva Lind", "Prime Minister", "Sweden")
+    article.official(sentence, "Omar Haddad", "President", "Tunisia")
+    took_part(
+        article, sentence, "Prime Minister Eva Lind and President Omar Haddad",
+        ("Sweden", "Tunisia"),
+    )  # fmt: skip
+
+
+def test_talks_a_pair_began_are_asked_with_their_month_and_place() -> None:
+    article = Article(dateline="2021-02-10")
+    _began(article, "in November in Geneva")
+    assert asked(article) == {
+        "Which two countries' leaders began peace talks in Geneva in November 2020? "
+        "Name both.": "Sweden and Tunisia"
+    }
+
+
+def test_talks_begun_in_one_of_the_pair_are_not_asked_by_that_place() -> None:
+    article = Article(dateline="2021-02-10")
+    _began(article, "in January in Tunisia")
+    assert asked(article) == {}

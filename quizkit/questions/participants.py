@@ -225,6 +225,7 @@ def participants_question(
         _trip_question,
         _pact_question,
         _observers_question,
+        _began_question,
         _subject_question,
         _between_question,
         _event_question,
@@ -865,6 +866,48 @@ def _observers_question(
         return None
     return (
         f"Observers from which {number} countries had arrived for {country}'s elections{when}? "
+        f"{name_all(number)}"
+    )
+
+
+# '... Olmert and Abbas to move forward with peace talks they began in November in Annapolis'
+BEGAN_TALKS = re.compile(
+    rf"\b((?:[a-z]+ )?)(talks|negotiations) (?:they|the two|both sides) "
+    rf"(?:began|started|opened|launched) in ({MONTH})(?: ((?:19|20)\d\d))?"
+    r"(?: in ((?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*))?(?=[.,;]|$)"
+)
+MONTHS = MONTH.split("|")
+
+
+def _began_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries' leaders began peace talks in the United States in November
+    2007?': the talks the pair's office-holders began, dated by a month the report names
+    (the latest such month not after the report when no year is written)."""
+    sentence = fact.where.sentence
+    start = sentence.find(fact.text) if fact.text else -1
+    found = BEGAN_TALKS.search(sentence, max(start, 0) + len(fact.text))
+    dateline = story.datelines.get(fact.where.source) or ""
+    if start < 0 or found is None or len(dateline) != 10 or dateline.startswith("--"):
+        return None
+    role = _role(_officials_of(story, fact, countries))
+    if role is None:
+        return None
+    qualifier = found.group(1).strip()
+    if qualifier and qualifier not in QUALIFIERS:
+        qualifier = ""
+    month = MONTHS.index(found.group(3)) + 1
+    year = int(found.group(4) or dateline[:4])
+    if not found.group(4) and month > int(dateline[5:7]):
+        year -= 1  # 'in November' told in January: the November before
+    place = found.group(5)
+    if place in countries:
+        return None  # the place would give one of the pair away
+    where = f" in {place}" if place else ""
+    talks = " ".join(w for w in (qualifier, found.group(2)) if w)
+    return (
+        f"Which {number} countries' {role} began {talks}{where} in {found.group(3)} {year}? "
         f"{name_all(number)}"
     )
 

@@ -560,3 +560,26 @@ def test_talks_begun_in_one_of_the_pair_are_not_asked_by_that_place() -> None:
     article = Article(dateline="2021-02-10")
     _began(article, "in January in Tunisia")
     assert asked(article) == {}
+
+
+def _arrangement(article: Article, lead: str) -> None:
+    sentence = (
+        f"Critics fault {lead}, in which Chile, Peru and Ecuador hold joint grain reserves "
+        "and may set prices together."
+    )
+    took_part(article, sentence, "Chile, Peru and Ecuador", ("Chile", "Peru", "Ecuador"))
+
+
+def test_the_members_of_an_arrangement_are_asked_with_what_they_do_under_it() -> None:
+    article = Article()
+    _arrangement(article, "the deal under grain pooling")
+    assert asked(article) == {
+        "Which three countries held joint grain reserves under grain pooling in May 2021? "
+        "Name all three.": "Chile, Peru and Ecuador"
+    }
+
+
+def test_a_list_with_no_arrangement_named_before_it_is_not_asked_as_members() -> None:
+    article = Article()
+    _arrangement(article, "grain pooling")
+    assert not any("grain" in q for q in asked(article))

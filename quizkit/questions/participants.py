@@ -226,6 +226,7 @@ def participants_question(
         _pact_question,
         _observers_question,
         _began_question,
+        _arrangement_question,
         _subject_question,
         _between_question,
         _event_question,
@@ -908,6 +909,43 @@ def _began_question(
     talks = " ".join(w for w in (qualifier, found.group(2)) if w)
     return (
         f"Which {number} countries' {role} began {talks}{where} in {found.group(3)} {year}? "
+        f"{name_all(number)}"
+    )
+
+
+# '... under nuclear sharing, in which A, B and C host nuclear weapons': an arrangement whose
+# members the relative clause lists, with what they do under it.
+ARRANGEMENT = re.compile(r"\bunder ((?:[a-z-]+ ){0,3}[a-z-]+), (?:in|under) which (?:the )?$")
+MEMBERS_DO = re.compile(r"\s+(host|hold|keep|station|share)\s+")
+DONE = {"host": "hosted", "hold": "held", "keep": "kept", "station": "stationed"}
+DONE |= {"share": "shared"}
+
+
+def _arrangement_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which five countries hosted nuclear weapons under nuclear sharing in June 2005?': the
+    members of an arrangement the sentence names, what they do under it, as of the report."""
+    at = _list_at(fact)
+    if at is None:
+        return None
+    sentence = fact.where.sentence
+    arrangement = ARRANGEMENT.search(sentence[: at[0]])
+    found = MEMBERS_DO.match(sentence, at[1])
+    if arrangement is None or found is None:
+        return None
+    rest = sentence[found.end() :]
+    cut = CLAUSE_END.search(rest)
+    thing = " ".join((rest[: cut.start()] if cut else rest).split())
+    words = thing.split()
+    if not 1 <= len(words) <= 6 or PRONOUN.search(thing) or words[-1].lower() in STOP_ENDS:
+        return None
+    when = _when(story, fact)
+    if not when:
+        return None
+    verb = DONE[found.group(1)]
+    return (
+        f"Which {number} countries {verb} {thing} under {arrangement.group(1)}{when}? "
         f"{name_all(number)}"
     )
 

@@ -1,10 +1,12 @@
 """Who took part: 'Which four countries' foreign ministers met in Lima in March 2019?'
 
 Each set is asked by the first wording its sentence supports cleanly (a group that met, a
-phone call, a press conference, the chairs of a meeting, the set as the subject of its clause,
-talks between them, a named event), anchored by the month (or the day the sentence writes) and
-the place when known. A set no wording fits, or whose event the article leaves ambiguous, is
-left out with its reason: a missing card costs less than a wrong one.
+phone call, a press conference, the chairs of a meeting, a group's partners in a deal, a
+trip's stops, a dated pact, election observers' countries, talks a pair began, an arrangement's
+members, the set as the subject of its clause, talks between them, a named event), anchored
+by the month (or the day the sentence writes) and the place when known. A set no wording
+fits, or whose event the article leaves ambiguous, is left out with its reason: a missing card
+costs less than a wrong one.
 """
 
 from __future__ import annotations

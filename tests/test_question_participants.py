@@ -350,3 +350,236 @@ def test_an_undated_past_clause_may_be_background_and_is_not_asked() -> None:
     sentence = "Chile and Peru agreed to share fishing data, officials recalled."
     took_part(article, sentence, "Chile and Peru", ("Chile", "Peru"))
     assert asked(article) == {}
+
+
+def _tour(article: Article, count_word: str = "four-nation") -> None:
+    """A premier's tour: its first sentence names the traveller, a later one the stops."""
+    opening = (
+        f"Chilean President Marta Rojas began a {count_word} tour of Europe in Madrid, where "
+        "she met Spain's Prime Minister Luis Varela."
+    )
+    article.official(opening, "Marta Rojas", "President", "Chile")
+    article.official(opening, "Luis Varela", "Prime Minister", "Spain")
+    article.next()
+    stops = "After Spain, the president visits Portugal, France and Belgium."
+    took_part(article, stops, "Portugal, France and Belgium", ("Portugal", "France", "Belgium"))
+
+
+def test_a_tour_asks_all_its_stops_with_the_traveller_and_month() -> None:
+    article = Article()
+    _tour(article)
+    notes = [n for n in participants_notes(article) if "itinerary" in n.question]
+    assert [(n.question, n.answer) for n in notes] == [
+        (
+            "Which four countries were on the itinerary of Marta Rojas's trip in May 2021? "
+            "Name all four.",
+            "Spain, Portugal, France and Belgium",
+        )
+    ]
+    answer = {fold(c) for c in ("Spain", "Portugal", "France", "Belgium")}
+    for option in notes[0].distractors:
+        members = {fold(c) for c in option.replace(" and ", ", ").split(", ")}
+        assert len(members) == 4 and members != answer
+
+
+def test_a_tour_whose_stated_count_the_list_falls_short_of_is_not_asked() -> None:
+    article = Article()
+    _tour(article, count_word="six-nation")
+    assert not any("itinerary" in q for q in asked(article))
+
+
+def test_a_tour_is_named_by_where_it_went() -> None:
+    article = Article()
+    opening = "Peruvian President Ana Quispe travels to the Baltic region next week."
+    article.official(opening, "Ana Quispe", "President", "Peru")
+    article.next()
+    stops = "The president visits Latvia, Estonia and Lithuania."
+    took_part(article, stops, "Latvia, Estonia and Lithuania", ("Latvia", "Estonia", "Lithuania"))
+    assert asked(article) == {
+        "Which three countries were on the itinerary of Ana Quispe's trip to the Baltic in "
+        "May 2021? Name all three.": "Latvia, Estonia and Lithuania"
+    }
+
+
+def test_two_heads_of_state_on_the_move_leave_the_tour_unasked() -> None:
+    article = Article()
+    _tour(article)
+    second = "Peruvian President Ana Quispe will also visit Europe in June."
+    article.official(second, "Ana Quispe", "President", "Peru")
+    article.next()
+    assert not any("itinerary" in q for q in asked(article))
+
+
+def _press(article: Article, sentence: str) -> None:
+    article.official(sentence, "Marta Rojas", "President", "Chile")
+    article.official(sentence, "Jonas Berg", "President", "Norway")
+    took_part(
+        article, sentence, "Chilean President Marta Rojas", ("Chile", "Norway"),
+        date="2021-05-05",
+    )  # fmt: skip
+
+
+JOINT = (
+    "Chilean President Marta Rojas arrived in Oslo today, where she met President Jonas Berg "
+    "and took part in a joint press conference."
+)
+
+
+def test_a_joint_press_conference_without_a_city_is_asked_by_its_day() -> None:
+    article = Article()
+    _press(article, JOINT)
+    assert asked(article) == {
+        "Which two countries' presidents held a joint press conference on 5 May 2021? "
+        "Name both.": "Chile and Norway"
+    }
+
+
+def test_a_second_press_conference_leaves_the_joint_one_unasked() -> None:
+    article = Article()
+    _press(article, JOINT)
+    later = "Berg later gave a press conference on fishing rights."
+    article.official(later, "Jonas Berg", "President", "Norway")
+    took_part(article, later, "Berg", ("Norway", "Iceland"))
+    assert not any("press conference" in q for q in asked(article))
+
+
+def test_a_list_someone_else_visits_is_not_the_tour_of_the_head_of_state() -> None:
+    article = Article()
+    opening = "Chilean President Marta Rojas began a tour of Europe in Madrid."
+    article.official(opening, "Marta Rojas", "President", "Chile")
+    article.next()
+    stops = "Next, the trade minister visits Portugal, France and Belgium."
+    took_part(article, stops, "Portugal, France and Belgium", ("Portugal", "France", "Belgium"))
+    assert not any("itinerary" in q for q in asked(article))
+
+
+GROUP_DEAL = (
+    "On Sunday in Vienna, Chile and the Andean nations — Peru, Ecuador, and Bolivia — reached "
+    "a ten-year deal over Chile's copper exports."
+)
+
+
+def _group_deal(article: Article, sentence: str = GROUP_DEAL) -> None:
+    took_part(
+        article, sentence, "Peru, Ecuador, and Bolivia", ("Peru", "Ecuador", "Bolivia"),
+        date="2021-05-02",
+    )  # fmt: skip
+    other = "Chile's president phoned Argentina's president."
+    took_part(article, other, "Chile", ("Chile", "Argentina"))
+
+
+def test_a_group_set_against_one_country_is_asked_as_its_partners() -> None:
+    article = Article()
+    _group_deal(article)
+    notes = [n for n in participants_notes(article) if "deal" in n.question]
+    assert [(n.question, n.answer) for n in notes] == [
+        (
+            "Which three countries reached a ten-year deal with Chile in Vienna in May 2021? "
+            "Name all three.",
+            "Peru, Ecuador and Bolivia",
+        )
+    ]
+    assert notes[0].distractors and not any("Chile" in o for o in notes[0].distractors)
+
+
+def test_a_second_deal_in_the_story_leaves_the_group_deal_unasked() -> None:
+    article = Article()
+    _group_deal(article)
+    second = "Chile signed a separate deal with Brazil last year."
+    took_part(article, second, "Chile", ("Chile", "Brazil"))
+    assert not any("ten-year deal" in q for q in asked(article))
+
+
+def test_a_group_deal_described_in_loose_words_is_not_asked() -> None:
+    article = Article()
+    _group_deal(article, GROUP_DEAL.replace("a ten-year deal", "a long-awaited deal"))
+    assert not any("deal" in q for q in asked(article))
+
+
+def test_a_pair_bound_by_a_dated_pact_is_asked_by_its_year() -> None:
+    article = Article()
+    sentence = "Peru said the countries' 1998 peace treaty had been broken by the raid."
+    took_part(article, sentence, "the countries' 1998 peace treaty", ("Peru", "Ecuador"))
+    assert asked(article) == {
+        "Which two countries signed a peace treaty in 1998? Name both.": "Peru and Ecuador"
+    }
+
+
+def test_a_pact_of_the_report_year_or_a_loosely_named_one_is_not_asked_by_year() -> None:
+    for text in ("the countries' 2021 peace treaty", "the countries' 1998 historic treaty"):
+        article = Article()
+        sentence = f"Peru said {text} had been broken by the raid."
+        took_part(article, sentence, text, ("Peru", "Ecuador"))
+        assert not any("treaty" in q for q in asked(article)), text
+
+
+def _observers(article: Article, election: str) -> None:
+    article.date(election, "2021-05-30", "May 30", "the vote")
+    arrived = "Forty observers had arrived from Ghana, Togo and Niger, with more expected."
+    took_part(article, arrived, "Ghana, Togo and Niger", ("Ghana", "Togo", "Niger"))
+
+
+def test_observers_of_a_national_election_are_asked_by_their_countries() -> None:
+    article = Article()
+    _observers(article, "Benin's general elections are due on May 30.")
+    assert questions(article)[
+        "Observers from which three countries had arrived for Benin's elections in May 2021? "
+        "Name all three."
+    ] == ("Ghana, Togo and Niger")
+
+
+def test_observers_are_not_asked_when_the_election_is_unnamed() -> None:
+    article = Article()
+    _observers(article, "The general elections are due on May 30.")
+    assert not any("Observers" in q for q in questions(article))
+
+
+def _began(article: Article, tail: str) -> None:
+    sentence = (
+        "The envoy will urge Prime Minister Eva Lind and President Omar Haddad to "
+        f"revive the peace talks they began {tail}."
+    )
+    article.official(sentence, "Eva Lind", "Prime Minister", "Sweden")
+    article.official(sentence, "Omar Haddad", "President", "Tunisia")
+    took_part(
+        article, sentence, "Prime Minister Eva Lind and President Omar Haddad",
+        ("Sweden", "Tunisia"),
+    )  # fmt: skip
+
+
+def test_talks_a_pair_began_are_asked_with_their_month_and_place() -> None:
+    article = Article(dateline="2021-02-10")
+    _began(article, "in November in Geneva")
+    assert asked(article) == {
+        "Which two countries' leaders began peace talks in Geneva in November 2020? "
+        "Name both.": "Sweden and Tunisia"
+    }
+
+
+def test_talks_begun_in_one_of_the_pair_are_not_asked_by_that_place() -> None:
+    article = Article(dateline="2021-02-10")
+    _began(article, "in January in Tunisia")
+    assert asked(article) == {}
+
+
+def _arrangement(article: Article, lead: str) -> None:
+    sentence = (
+        f"Critics fault {lead}, in which Chile, Peru and Ecuador hold joint grain reserves "
+        "and may set prices together."
+    )
+    took_part(article, sentence, "Chile, Peru and Ecuador", ("Chile", "Peru", "Ecuador"))
+
+
+def test_the_members_of_an_arrangement_are_asked_with_what_they_do_under_it() -> None:
+    article = Article()
+    _arrangement(article, "the deal under grain pooling")
+    assert asked(article) == {
+        "Which three countries held joint grain reserves under grain pooling in May 2021? "
+        "Name all three.": "Chile, Peru and Ecuador"
+    }
+
+
+def test_a_list_with_no_arrangement_named_before_it_is_not_asked_as_members() -> None:
+    article = Article()
+    _arrangement(article, "grain pooling")
+    assert not any("grain" in q for q in asked(article))

@@ -1,10 +1,12 @@
 """Who took part: 'Which four countries' foreign ministers met in Lima in March 2019?'
 
 Each set is asked by the first wording its sentence supports cleanly (a group that met, a
-phone call, a press conference, the chairs of a meeting, the set as the subject of its clause,
-talks between them, a named event), anchored by the month (or the day the sentence writes) and
-the place when known. A set no wording fits, or whose event the article leaves ambiguous, is
-left out with its reason: a missing card costs less than a wrong one.
+phone call, a press conference, the chairs of a meeting, a group's partners in a deal, a
+trip's stops, a dated pact, election observers' countries, talks a pair began, an arrangement's
+members, the set as the subject of its clause, talks between them, a named event), anchored
+by the month (or the day the sentence writes) and the place when known. A set no wording
+fits, or whose event the article leaves ambiguous, is left out with its reason: a missing card
+costs less than a wrong one.
 """
 
 from __future__ import annotations
@@ -95,6 +97,9 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
     pool = [c for c in story.countries if is_country(c)]
     for fact in story.participants:
         countries = list(dict.fromkeys(fact.countries))
+        stops = trip_stops(story, fact)
+        if stops is not None and len(stops) > len(countries):
+            countries = stops  # a stop the sentence names before the list
         answer = join_list(countries)
         source = str(source_of(fact.where))
         reason = unfit(story, fact, countries)
@@ -105,7 +110,9 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             drops.append(Drop(reason or "vague-event", "participants", fact.event, answer, source))
             continue
         guid = content_guid("participants", *sorted(countries), str(fact.where.sentence_index))
-        options = set_options(rng_for(seed, guid), countries, pool)
+        # never a country the question names ('a deal with Iran') among the wrong sets
+        named = [c for c in pool if not _says(question, c)]
+        options = set_options(rng_for(seed, guid), countries, named)
         candidates.append(
             Candidate(
                 Note(
@@ -142,7 +149,7 @@ def unfit(story: Story, fact: ParticipantsFact, countries: list[str]) -> str | N
     )
     if partial_set(fact.where.sentence, len(countries), counted=not chairs):
         return "partial-set"
-    if other_party(story, fact):
+    if other_party(story, fact) and counterpart(story, fact) is None:
         return "partial-set"
     if CONFLICT.search(fact.where.sentence):
         return "conflict-sides"
@@ -205,6 +212,8 @@ def participants_question(
 ) -> str | None:
     """The first wording the sentence supports, else None."""
     number = NUMBER_WORDS.get(len(countries), str(len(countries)))
+    if list(countries) != list(dict.fromkeys(fact.countries)):
+        return _trip_question(story, fact, countries, number)  # only a trip holds the stop
     for wording in (
         _forces_question,
         _met_question,
@@ -214,6 +223,12 @@ def participants_question(
         _host_question,
         _signed_question,
         _chaired_question,
+        _counterpart_question,
+        _trip_question,
+        _pact_question,
+        _observers_question,
+        _began_question,
+        _arrangement_question,
         _subject_question,
         _between_question,
         _event_question,
@@ -410,7 +425,11 @@ def _press_question(
 ) -> str | None:
     """'Which two countries' foreign ministers held a press conference in London in ...?'"""
     found = PRESS.search(fact.where.sentence)
-    if len(countries) != 2 or found is None or not _unique(story, fact, PRESS):
+    if len(countries) != 2:
+        return None
+    if found is None:
+        return _joint_press_question(story, fact, countries)
+    if not _unique(story, fact, PRESS):
         return None
     officials = _officials_of(story, fact, countries)
     if not officials:
@@ -422,6 +441,32 @@ def _press_question(
         f"Which two countries' {role} appeared together at a press conference in {place}{when}? "
         "Name both."
     )
+
+
+JOINT_PRESS = re.compile(r"\bjoint (?:press|news) conference\b")
+# A press conference the story tells of afresh ('a press conference'), not 'the' one again.
+ANY_PRESS = re.compile(r"\b(?:a|an|another)\s+(?:joint\s+)?(?:press|news) conference\b", re.I)
+
+
+def _joint_press_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str]
+) -> str | None:
+    """'Which two countries' presidents held a joint press conference on 16 February 2008?':
+    with no city written, only the exact day (and no other press conference in the story)
+    tells this one from others on the same trip."""
+    if not JOINT_PRESS.search(fact.where.sentence):
+        return None
+    if not _unique(story, fact, JOINT_PRESS) or not _unique(story, fact, ANY_PRESS):
+        return None
+    day = fact.date or ""
+    if len(day) != 10 or day.startswith("--"):
+        return None
+    role = _role(_officials_of(story, fact, countries))
+    if role is None:
+        return None
+    verb = "were to hold" if _planned(story, fact) else "held"
+    when = format_day(day)
+    return f"Which two countries' {role} {verb} a joint press conference on {when}? Name both."
 
 
 SIGNED = re.compile(
@@ -609,6 +654,302 @@ def _subject_question(
     where = f" in {fact.place}" if fact.place and fact.place not in thing else ""
     when = "" if re.search(rf"\b(?:{MONTH})\b|\b(?:19|20)\d\d\b", thing) else _when(story, fact)
     return f"Which {number} countries {verb} {thing}{where}{when}? {name_all(number)}"
+
+
+# A trip's stops: the list follows the traveller's verb ('the president visits A, B and C',
+# 'he will continue his trip in A, B and C').
+TRIP_LEAD = re.compile(
+    r"\b(?:visits?|visited|visiting|toured|(?:trip|tour|journey) (?:in|to|of)|stops? in)"
+    r"\s+(?:the\s+)?$"
+)
+TRIP_WORD = re.compile(r"\b(?:trip|tour|journey|travels? to|travell?ed to|visit|visits)\b")
+EARLIER_STOP = re.compile(r"^After ([A-Z][\w-]+(?: [A-Z][\w-]+)*),\s")
+TRIP_TO = re.compile(
+    r"\b(?:trip|tour|journey|travels|travell?ed) to ((?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+)
+NATION_COUNT = re.compile(r"\b([a-z]+|\d+)-(?:nation|country|state) (?:trip|tour|journey)\b")
+
+
+def trip_stops(story: Story, fact: ParticipantsFact) -> list[str] | None:
+    """The countries of a trip the sentence lists, with a stop named just before the list
+    ('After Israel, the president visits A and B' holds Israel too); None when the list is
+    not a trip's stops."""
+    sentence = fact.where.sentence
+    start = sentence.find(fact.text) if fact.text else -1
+    if start < 0 or not TRIP_LEAD.search(sentence[:start]):
+        return None
+    stops = list(dict.fromkeys(fact.countries))
+    earlier = EARLIER_STOP.match(sentence)
+    if earlier and is_country(earlier.group(1)) and earlier.group(1) not in stops:
+        stops.insert(0, earlier.group(1))
+    return stops
+
+
+def _traveller(story: Story, stops: Sequence[str]) -> Official | None:
+    """The one head of state or government from outside the stops whom the story's trip
+    sentences name: the person whose trip it is."""
+    found: dict[str, Official] = {}
+    for by_index in story.sentences.values():
+        for sentence in by_index.values():
+            if not TRIP_WORD.search(sentence):
+                continue
+            for official in story.officials:
+                if official.former or official.country in stops or official.country is None:
+                    continue
+                if official.office.lower() not in HEADS:
+                    continue
+                if any(_says(sentence, n) for n in official.names | {official.person}):
+                    found.setdefault(official.country, official)
+    people = list(found.values())
+    if len(people) != 1:
+        return None
+    same = [
+        o
+        for o in story.officials
+        if o.country == people[0].country and o.office == people[0].office
+    ]
+    return _one_person(same)
+
+
+def _travels(traveller: Official, fact: ParticipantsFact) -> bool:
+    """The list's clause is the traveller's: named, 'he'/'she', or 'the <office>' before it
+    ('the foreign minister visits A and B' is someone else's trip)."""
+    head = fact.where.sentence[: fact.where.sentence.find(fact.text)]
+    if any(_says(head, n) for n in traveller.names | {traveller.person}):
+        return True
+    return bool(
+        re.search(r"\b(?:[Hh]e|[Ss]he)\b", head)
+        or re.search(rf"\b[Tt]he {re.escape(traveller.office.lower())}\b", head)
+    )
+
+
+def _trip_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which five countries were on the itinerary of George W. Bush's trip to Africa in
+    February 2008?': a trip's full list of stops, its traveller named, and no count in the
+    story ('a five-nation trip') that the list falls short of."""
+    stops = trip_stops(story, fact)
+    if stops is None or list(stops) != list(countries):
+        return None
+    traveller = _traveller(story, stops)
+    when = _when(story, fact)
+    if traveller is None or not when or not _travels(traveller, fact):
+        return None
+    destination = ""
+    for by_index in story.sentences.values():
+        for sentence in by_index.values():
+            for stated in NATION_COUNT.finditer(sentence):
+                word = stated.group(1).lower()
+                count = int(word) if word.isdigit() else WORD_NUMBERS.get(word)
+                if count != len(stops):
+                    return None  # the trip has stops the list leaves out
+            going = TRIP_TO.search(sentence)
+            if going and not destination and going.group(1) not in stops:
+                destination = f" to {going.group(1)}"
+    name = traveller.person
+    if " " not in name:
+        name = f"{traveller.office} {name}"
+    return (
+        f"Which {number} countries were on the itinerary of {name}'s trip{destination}{when}? "
+        f"{name_all(number)}"
+    )
+
+
+# 'Iran and the P5+1 nations — A, B and C — reached a deal': the list is the group, the
+# country before it the group's counterpart.
+COUNTERPART = re.compile(
+    r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)*) and the (?:[\w+-]+ )?(?:nations|countries|powers|states)"
+    r"\s*[—–(:]"
+)
+DURATION = re.compile(r"\w+-(?:day|week|month|year)")
+CITY_BEFORE = re.compile(r"(?:^|\s)[Ii]n ([A-Z][a-z-]+),")
+
+
+def counterpart(story: Story, fact: ParticipantsFact) -> str | None:
+    """The country a group's list is set against in its sentence, when the sentence is so
+    written (the list inside a dash or bracket just after 'X and the ... nations')."""
+    sentence = fact.where.sentence
+    start = sentence.find(fact.text) if fact.text else -1
+    found = COUNTERPART.search(sentence, 0, max(start, 0))
+    if start < 0 or found is None or found.group(1) in fact.countries:
+        return None
+    if not is_country(found.group(1)) or found.group(1) not in story.countries:
+        return None
+    return found.group(1)
+
+
+def _counterpart_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which six countries reached a six-month deal with Iran in Geneva in November 2013?'"""
+    other = counterpart(story, fact)
+    if other is None:
+        return None
+    sentence = fact.where.sentence
+    end = sentence.find(fact.text) + len(fact.text)
+    found = SIGNED.search(sentence, end)
+    if found is None or re.search(r"[.;]|\b(?:and|but|who|which)\b", sentence[end : found.start()]):
+        return None
+    words = found.group(3).split()
+    if not all(w[:1].isupper() or w.lower() in QUALIFIERS or DURATION.fullmatch(w) for w in words):
+        return None
+    when = _when(story, fact)
+    # another deal told of afresh ('a trade deal'); 'the deal' refers back to this one
+    fresh = re.compile(rf"\b(?:a|an|another)\s+(?:[\w-]+\s+){{0,3}}{found.group(4)}\b")
+    if not when or not _unique(story, fact, fresh):
+        return None
+    article = "an" if (words[0] if words else found.group(4))[0] in "aeiou" else "a"
+    thing = " ".join([article, *words, found.group(4)])
+    city = CITY_BEFORE.search(sentence[: sentence.find(other)])
+    where = ""
+    if city and not re.fullmatch(MONTH, city.group(1)) and not WEEKDAY.search(city.group(1)):
+        where = f" in {city.group(1)}"
+    return (
+        f"Which {number} countries {found.group(1)} {thing} with {other}{where}{when}? "
+        f"{name_all(number)}"
+    )
+
+
+# 'the countries' 1979 peace treaty': the pair the story has just named, bound by a dated pact
+POSSESSED_PACT = re.compile(
+    r"^the (?:two )?(?:countries|nations|neighbours|neighbors)['’] ((?:19|20)\d\d) "
+    r"((?:[a-z-]+ )?)(treaty|accord|agreement|pact|armistice)$"
+)
+
+
+def _pact_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries signed a peace treaty in 1979?': the year is the pact's own, years
+    before the report, and the story tells of no other pact of that year."""
+    found = POSSESSED_PACT.match(fact.text.strip())
+    dateline = story.datelines.get(fact.where.source) or ""
+    if found is None or len(countries) != 2 or not dateline[:4].isdigit():
+        return None
+    year, qualifier, noun = found.group(1), found.group(2).strip(), found.group(3)
+    if year >= dateline[:4] or (qualifier and qualifier not in QUALIFIERS):
+        return None
+    if not _unique(story, fact, re.compile(rf"\b{year}\b")):
+        return None
+    thing = " ".join(w for w in ("a", qualifier, noun) if w)
+    if thing.startswith("a a"):
+        thing = "an" + thing[1:]
+    return f"Which two countries signed {thing} in {year}? Name both."
+
+
+OBSERVERS_FROM = re.compile(r"\bobservers (?:had |have )?(?:arrived|come) from\s+(?:the\s+)?$")
+ELECTION_OF = re.compile(
+    r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s (?:[\w-]+ ){0,3}?"
+    r"(?:general|presidential|parliamentary|legislative) elections?\b"
+)
+
+
+def _observers_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Observers from which eight countries had arrived for Mozambique's elections in October
+    2009?': the countries observers came from, for the one national election the story
+    names, by the month of the report."""
+    sentence = fact.where.sentence
+    start = sentence.find(fact.text) if fact.text else -1
+    if start < 0 or not OBSERVERS_FROM.search(sentence[:start]):
+        return None
+    held = {
+        found.group(1)
+        for by_index in story.sentences.values()
+        for text in by_index.values()
+        for found in ELECTION_OF.finditer(text)
+    }
+    if len(held) != 1:
+        return None
+    country = next(iter(held))
+    when = _when(story, fact)
+    if not is_country(country) or country in countries or not when:
+        return None
+    return (
+        f"Observers from which {number} countries had arrived for {country}'s elections{when}? "
+        f"{name_all(number)}"
+    )
+
+
+# '... Olmert and Abbas to move forward with peace talks they began in November in Annapolis'
+BEGAN_TALKS = re.compile(
+    rf"\b((?:[a-z]+ )?)(talks|negotiations) (?:they|the two|both sides) "
+    rf"(?:began|started|opened|launched) in ({MONTH})(?: ((?:19|20)\d\d))?"
+    r"(?: in ((?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*))?(?=[.,;]|$)"
+)
+MONTHS = MONTH.split("|")
+
+
+def _began_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which two countries' leaders began peace talks in the United States in November
+    2007?': the talks the pair's office-holders began, dated by a month the report names
+    (the latest such month not after the report when no year is written)."""
+    sentence = fact.where.sentence
+    start = sentence.find(fact.text) if fact.text else -1
+    found = BEGAN_TALKS.search(sentence, max(start, 0) + len(fact.text))
+    dateline = story.datelines.get(fact.where.source) or ""
+    if start < 0 or found is None or len(dateline) != 10 or dateline.startswith("--"):
+        return None
+    role = _role(_officials_of(story, fact, countries))
+    if role is None:
+        return None
+    qualifier = found.group(1).strip()
+    if qualifier and qualifier not in QUALIFIERS:
+        qualifier = ""
+    month = MONTHS.index(found.group(3)) + 1
+    year = int(found.group(4) or dateline[:4])
+    if not found.group(4) and month > int(dateline[5:7]):
+        year -= 1  # 'in November' told in January: the November before
+    place = found.group(5)
+    if place in countries:
+        return None  # the place would give one of the pair away
+    where = f" in {place}" if place else ""
+    talks = " ".join(w for w in (qualifier, found.group(2)) if w)
+    return (
+        f"Which {number} countries' {role} began {talks}{where} in {found.group(3)} {year}? "
+        f"{name_all(number)}"
+    )
+
+
+# '... under nuclear sharing, in which A, B and C host nuclear weapons': an arrangement whose
+# members the relative clause lists, with what they do under it.
+ARRANGEMENT = re.compile(r"\bunder ((?:[a-z-]+ ){0,3}[a-z-]+), (?:in|under) which (?:the )?$")
+MEMBERS_DO = re.compile(r"\s+(host|hold|keep|station|share)\s+")
+DONE = {"host": "hosted", "hold": "held", "keep": "kept", "station": "stationed"}
+DONE |= {"share": "shared"}
+
+
+def _arrangement_question(
+    story: Story, fact: ParticipantsFact, countries: Sequence[str], number: str
+) -> str | None:
+    """'Which five countries hosted nuclear weapons under nuclear sharing in June 2005?': the
+    members of an arrangement the sentence names, what they do under it, as of the report."""
+    at = _list_at(fact)
+    if at is None:
+        return None
+    sentence = fact.where.sentence
+    arrangement = ARRANGEMENT.search(sentence[: at[0]])
+    found = MEMBERS_DO.match(sentence, at[1])
+    if arrangement is None or found is None:
+        return None
+    rest = sentence[found.end() :]
+    cut = CLAUSE_END.search(rest)
+    thing = " ".join((rest[: cut.start()] if cut else rest).split())
+    words = thing.split()
+    if not 1 <= len(words) <= 6 or PRONOUN.search(thing) or words[-1].lower() in STOP_ENDS:
+        return None
+    when = _when(story, fact)
+    if not when:
+        return None
+    verb = DONE[found.group(1)]
+    return (
+        f"Which {number} countries {verb} {thing} under {arrangement.group(1)}{when}? "
+        f"{name_all(number)}"
+    )
 
 
 STOP_ENDS = {"the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by", "from", "and"}

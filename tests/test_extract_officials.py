@@ -501,3 +501,30 @@ def test_a_bare_president_told_beside_no_country_is_not_given_the_story_country(
     )
     assert ("Ivo Marek", "President", "Chile", None) in found
     assert not any(person == "Kalen" for person, *_ in found)
+
+
+def test_a_prime_minister_in_a_us_story_serves_the_country_named_before() -> None:
+    # The United States has no prime minister: the bare title belongs to the country the
+    # text named last, not to the country the story is mostly about.
+    text = (
+        "US visa rules eased\n\nMay 4, 2021\n\nThe United States eased its visa rules for "
+        "Moldovans. American officials said the US list was checked with the Moldovan "
+        "government. The Moldovan government also pressed hard. Prime Minister Petru Ganea "
+        "spoke with US officials by phone."
+    )
+    (found,) = officials(text)
+    assert ("Petru Ganea", "Prime Minister", "Moldova", None) in found
+    assert not any(country == "United States" for _, _, country, _ in found)
+
+
+def test_a_bare_president_told_after_another_country_serves_that_country() -> None:
+    # President Marek is Chile's, told beside Chile; President Kalen, guessed Chile's, is
+    # the president of the country named just before him.
+    (found,) = officials(
+        "Tour of Chile\n\nMay 4, 2021\n\nThe UN envoy began a tour in Chile, "
+        "where she met President Ivo Marek. Chile's army and Chile's courts were praised. "
+        "Her work on Peru has been long. She has been talking to President Kalen and his "
+        "rival before the vote."
+    )
+    assert ("Ivo Marek", "President", "Chile", None) in found
+    assert ("Kalen", "President", "Peru", None) in found

@@ -71,6 +71,9 @@ class OfficialMention:
     # The country named in the sentence before, for a state office when the article
     # has no country of its own ("Malaysia's economy grew. Prime Minister Anwar said").
     previous_country: Place | None = None
+    # The country named last before it (this sentence or the one before), for a state
+    # office the article's country does not have ("Prime Minister X" in a US story).
+    nearest_country: Place | None = None
 
 
 def find_officials(
@@ -288,7 +291,9 @@ def _with_context(
             context = same[-1][0] if same else None
             if context is None and before:
                 # its subject, most often
-                mention = replace(mention, previous_country=before[0][0])
+                mention = replace(
+                    mention, previous_country=before[0][0], nearest_country=before[-1][0]
+                )
         if context != mention.context:
             mention = replace(mention, context=context)
         out.append(mention)
@@ -416,11 +421,12 @@ def _us_secretaries(facts: list[OfficialFact], text: str | None) -> list[Officia
 
 
 def _one_holder(facts: list[OfficialFact]) -> list[OfficialFact]:
-    """Drop an office whose country was only guessed when the article names another holder
+    """Move an office whose country was only guessed when the article names another holder
     of that office there ("President Vega" is not Chile's president beside "Chilean
     President Ana Torres"), or when another guessed holder's own sentence names the country
     and this one's does not ("President Kibaki" is not Benin's beside "in Benin, where he
-    met President Yayi Boni")."""
+    met President Yayi Boni"), to the country named just before it if that one has no
+    other holder of the office; else drop it."""
     current = [f for f in facts if f.country and not f.former]
     written = {(fold(f.office), f.country, fold(f.person)) for f in current if not f.guessed}
     guessed = [f for f in current if f.guessed]
@@ -439,10 +445,11 @@ def _one_holder(facts: list[OfficialFact]) -> list[OfficialFact]:
             o == fold(f.office) and c == f.country and p != fold(f.person) for o, c, p in holders
         )
 
-    return [
-        f
-        for f in facts
-        if not (
+    # every holder of an office, for a moved one not to take another's
+    holders = {(fold(f.office), f.country, fold(f.person)) for f in current}
+    out = []
+    for f in facts:
+        if (
             f.guessed
             and not f.former
             and (
@@ -453,8 +460,14 @@ def _one_holder(facts: list[OfficialFact]) -> list[OfficialFact]:
                     and (fold(f.office), f.country, fold(f.person)) not in told
                 )
             )
-        )
-    ]
+        ):
+            target = place_named(f.fallback) if f.fallback else None
+            moved = replace(f, country=f.fallback, org=None, fallback=None)
+            if target and not _has_no(target, f.office) and not another(moved, holders):
+                out.append(moved)
+            continue
+        out.append(f)
+    return out
 
 
 def _names_country(fact: OfficialFact) -> bool:
@@ -512,6 +525,18 @@ def _home_of(office: str, home: Place | None) -> Place | None:
 
 _SENT = re.compile(r"ambassador|envoy|delegate")
 
+# Offices a country's government does not have: a "Prime Minister X" in a story about
+# the United States is another country's.
+_NO_SUCH_OFFICE = {
+    "United States": re.compile(r"\b(?:prime minister|premier|chancellor|minister|king|queen)\b"),
+}
+
+
+def _has_no(place: Place, office: str) -> bool:
+    """Whether the country has no office of that name, so cannot be the holder's."""
+    lacking = _NO_SUCH_OFFICE.get(place.name)
+    return lacking is not None and lacking.search(office.lower()) is not None
+
 
 # Heads of state and government, and ministers: in a wire filed abroad they are as
 # often the story's own country's as the dateline's.
@@ -556,6 +581,11 @@ def _facts_of(
                 recent = Counter(m.previous_country for m in own if m.previous_country)
                 home = recent.most_common(1)[0][0] if recent else None
             place = _home_of(office, home)
+            if place is not None and _has_no(place, office):
+                nearest = Counter(m.nearest_country for m in own if m.nearest_country)
+                place = nearest.most_common(1)[0][0] if nearest else None
+                if place is not None and _has_no(place, office):
+                    place = None
         if place is None:
             continue
         if all(" " not in m.person for m in own) and not any(m.place or m.titled for m in own):
@@ -569,8 +599,19 @@ def _facts_of(
         country = place.name if place.is_country else None
         org = None if place.is_country else place.name
         former = all(m.former for m in own)
+        nearest = Counter(m.nearest_country for m in own if m.nearest_country)
+        fallback = nearest.most_common(1)[0][0] if guessed and nearest else None
         fact = OfficialFact(
-            name, office, country, org, aliases, first.text, where, former=former, guessed=guessed
+            name,
+            office,
+            country,
+            org,
+            aliases,
+            first.text,
+            where,
+            former=former,
+            guessed=guessed,
+            fallback=fallback.name if fallback and fallback != place else None,
         )
         out.append((source, fact))
     return out

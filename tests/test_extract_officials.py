@@ -528,3 +528,15 @@ def test_a_bare_president_told_after_another_country_serves_that_country() -> No
     )
     assert ("Ivo Marek", "President", "Chile", None) in found
     assert ("Kalen", "President", "Peru", None) in found
+
+
+def test_a_titled_office_with_no_country_near_takes_the_headline_country() -> None:
+    # No sentence near the minister names a country and none dominates the story: the
+    # headline's first country is the story's subject.
+    (found,) = officials(
+        "Latvian premier greets Danish sailors\n\nMay 4, 2021\n\nLatvian Prime Minister Ilze "
+        "Berzina greeted Danish sailors in Riga. The ships will stay a month, officials "
+        "said. The visit was planned at a summit last year.\n\n"
+        "Defence Minister Janis Ozols was also at the quay."
+    )
+    assert ("Janis Ozols", "Defense Minister", "Latvia", None) in found

@@ -387,7 +387,8 @@ def merge_officials(
             people.append(person)
     facts: dict[str, list[OfficialFact]] = {}
     for person in people:
-        for source, fact in _facts_of(person, home_country, wire_country or {}):
+        headline = {source: _headline_country(text) for source, text in (texts or {}).items()}
+        for source, fact in _facts_of(person, home_country, wire_country or {}, headline):
             if texts and fact.org:
                 as_written = _organisation_as_written(fact.org, texts.get(source, ""))
                 if as_written != fact.org:
@@ -543,8 +544,19 @@ def _has_no(place: Place, office: str) -> bool:
 _HEAD_OR_MINISTER = re.compile(r"president|prime minister|premier|chancellor|king|queen|minister")
 
 
+def _headline_country(text: str) -> Place | None:
+    """The first country a headline names: the story's subject ("Chilean minister visits
+    Peru" is a story about Chile)."""
+    first = text.split("\n", 1)[0]
+    countries = [p for p, _, _ in find_places(first) if p.is_country]
+    return countries[0] if countries else None
+
+
 def _facts_of(
-    person: _Person, home_country: dict[str, Place | None], wire_country: dict[str, Place | None]
+    person: _Person,
+    home_country: dict[str, Place | None],
+    wire_country: dict[str, Place | None],
+    headline_country: dict[str, Place | None] | None = None,
 ) -> list[tuple[str, OfficialFact]]:
     names = list(dict.fromkeys(m.person for _, m in person.mentions))
     forms = set(names) | {surname(n) for n in names}
@@ -580,6 +592,9 @@ def _facts_of(
             if home is None:
                 recent = Counter(m.previous_country for m in own if m.previous_country)
                 home = recent.most_common(1)[0][0] if recent else None
+            if home is None and any(m.titled for m in own):
+                # a titled office no sentence near places: the country the headline names first
+                home = (headline_country or {}).get(source)
             place = _home_of(office, home)
             if place is not None and _has_no(place, office):
                 nearest = Counter(m.nearest_country for m in own if m.nearest_country)

@@ -334,9 +334,9 @@ def test_former_office_holders_are_kept_and_marked(text: str, person: str, forme
         ),
         # or the country the article is about
         (
-            "Chile's parliament met. Chile's army paraded and Chile's economy grew. "
+            "Latvia's parliament met. Latvia's army paraded and Latvia's economy grew. "
             "Prime Minister Rosa Quispe spoke.",
-            {("Rosa Quispe", "Chile")},
+            {("Rosa Quispe", "Latvia")},
         ),
         # a surname after a title, in an article about one country
         (
@@ -540,3 +540,16 @@ def test_a_titled_office_with_no_country_near_takes_the_headline_country() -> No
         "Defence Minister Janis Ozols was also at the quay."
     )
     assert ("Janis Ozols", "Defense Minister", "Latvia", None) in found
+
+
+def test_a_presidential_republic_lends_no_country_to_a_prime_minister() -> None:
+    text = (
+        "Chile signs trade pact\n\nMay 4, 2021\n\nChile signed a trade pact on Monday. "
+        "Chile's exporters and Chile's ports welcomed it. The Thai government pressed for "
+        "it. Prime Minister Somchai Rattana spoke by phone with Chilean officials."
+    )
+    (found,) = officials(text)
+    assert ("Somchai Rattana", "Prime Minister", "Thailand", None) in found
+    assert not any(
+        country == "Chile" and office == "Prime Minister" for _, office, country, _ in found
+    )

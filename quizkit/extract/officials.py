@@ -527,10 +527,28 @@ def _home_of(office: str, home: Place | None) -> Place | None:
 _SENT = re.compile(r"ambassador|envoy|delegate")
 
 # Offices a country's government does not have: a "Prime Minister X" in a story about
-# the United States is another country's.
+# the United States is another country's. Presidential republics have no prime minister;
+# the United States has no minister, chancellor or monarch either.
+_NO_PRIME_MINISTER = re.compile(r"\b(?:prime minister|premier)\b")
 _NO_SUCH_OFFICE = {
-    "United States": re.compile(r"\b(?:prime minister|premier|chancellor|minister|king|queen)\b"),
+    name: _NO_PRIME_MINISTER
+    for name in (
+        "Mexico",
+        "Brazil",
+        "Argentina",
+        "Chile",
+        "Colombia",
+        "Venezuela",
+        "Indonesia",
+        "Ecuador",
+        "Bolivia",
+        "Paraguay",
+        "Uruguay",
+    )
 }
+_NO_SUCH_OFFICE["United States"] = re.compile(
+    r"\b(?:prime minister|premier|chancellor|minister|king|queen)\b"
+)
 
 
 def _has_no(place: Place, office: str) -> bool:

@@ -553,3 +553,30 @@ def test_a_presidential_republic_lends_no_country_to_a_prime_minister() -> None:
     assert not any(
         country == "Chile" and office == "Prime Minister" for _, office, country, _ in found
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that gives an office, the name between it and the office
+        (
+            "Peru's crisis ended. Peru's army stood by and Peru's courts reopened. The deal "
+            "made incumbent candidate Luis Vega president and his rival, Ana Rios, prime "
+            "minister.",
+            {("Luis Vega", "Peru"), ("Ana Rios", "Peru")},
+        ),
+        (
+            "Peru's congress met. Peru's army stood by and Peru's courts reopened. Congress "
+            "elected Marta Quispe prime minister on Monday.",
+            {("Marta Quispe", "Peru")},
+        ),
+        # with a year in the sentence, the office may be long gone
+        (
+            "Peru's congress met. Peru's army stood by and Peru's courts reopened. Congress "
+            "elected Marta Quispe president in 1998.",
+            set(),
+        ),
+    ],
+)
+def test_a_name_given_an_office_by_a_verb(text: str, expected: set[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

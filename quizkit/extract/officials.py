@@ -27,11 +27,18 @@ from quizkit.extract.gazetteer import (
     organisation_long_names,
     place_named,
 )
-from quizkit.extract.names import appositive_name, name_after, name_key, surname
+from quizkit.extract.names import (
+    appointed_name,
+    appositive_name,
+    name_after,
+    name_key,
+    surname,
+)
 from quizkit.extract.offices import (
     CLAUSE_WORDS,
     COMMA,
     PREPOSITION_AFTER,
+    STATE_OFFICE,
     Office,
     local_organisations,
     read_office,
@@ -129,6 +136,22 @@ def _read_mentions(
     office = read_office(text, lower, sentence, m, local)
     if office is None:
         return []
+    given = appointed_name(text, sentence.start, m.start())
+    if given and given[1] >= office.start and not _YEAR.search(text, sentence.start, sentence.end):
+        # "the deal made Ana Torres president": the name is no body the office belongs to;
+        # with a year in the sentence, the office may be long gone
+        state = bool(STATE_OFFICE.search(office.office.lower()))
+        return [
+            _mention(
+                text,
+                sentence,
+                replace(office, start=m.start(), state=state),
+                given,
+                None,
+                given[1],
+                office.end,
+            )
+        ]
     names = _names_after(text, office, sentence)
     if names:
         titled = text[m.start()].isupper() and not office.former
@@ -153,6 +176,9 @@ def _read_mentions(
     if name:
         return [_mention(text, sentence, office, name, None, name[1], office.end)]
     return []
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _name_of_next_office(

@@ -580,3 +580,21 @@ def test_a_presidential_republic_lends_no_country_to_a_prime_minister() -> None:
 )
 def test_a_name_given_an_office_by_a_verb(text: str, expected: set[tuple[str, str | None]]) -> None:
     assert found(text) == expected
+
+
+def test_an_adviser_to_a_leader_serves_the_leader_country() -> None:
+    (found,) = officials(
+        "Tarsa reform\n\nMay 4, 2021\n\nThe Prime Minister of Latvia, Ilze Berzina, "
+        "promised reform on Monday. Janis Ozols, a security adviser to Ms Berzina, said the "
+        "army would grow."
+    )
+    assert ("Janis Ozols", "Security Adviser to the Prime Minister", "Latvia", None) in found
+
+
+def test_an_adviser_to_someone_holding_no_known_office_is_left_out() -> None:
+    (found,) = officials(
+        "Tarsa reform\n\nMay 4, 2021\n\nThe Prime Minister of Latvia, Ilze Berzina, "
+        "promised reform on Monday. Janis Ozols, a security adviser to Mr Kalns, said the "
+        "army would grow."
+    )
+    assert not any(person == "Janis Ozols" for person, *_ in found)

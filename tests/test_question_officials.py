@@ -316,3 +316,19 @@ def test_an_outgoing_holder_is_asked_as_holding_the_office_at_the_articles_date(
     # a successor may take office the same month: "who was" would have two answers
     assert "Who was the President of Latvia in May 2021?" not in wording
     assert reasons(article)["Ilze Berg: President of Latvia in May 2021"] == "outgoing-office"
+
+
+def test_an_adviser_to_a_leader_is_asked_which_country_never_who() -> None:
+    # a leader has several advisers: "Who was the adviser ...?" has no one answer
+    article = Article()
+    article.official(
+        "Ana Ruz, a security adviser to Mr Marek, said the army would grow.",
+        "Ana Ruz",
+        "Security Adviser to the Prime Minister",
+        "Borduria",
+    )
+    asked = questions(article)
+    assert asked[
+        "Ana Ruz was a security adviser to the prime minister of which country in May 2021?"
+    ] == ("Borduria")
+    assert not any(q.startswith("Who was") for q in asked)

@@ -81,6 +81,8 @@ class OfficialMention:
     # The country named last before it (this sentence or the one before), for a state
     # office the article's country does not have ("Prime Minister X" in a US story).
     nearest_country: Place | None = None
+    # The surname of the office-holder an adviser or aide serves: "an adviser to Mr Vega".
+    serves: str | None = None
 
 
 def find_officials(
@@ -97,7 +99,27 @@ def find_officials(
         for m in OFFICE_HEAD.finditer(lower, sentence.start, sentence.end):
             found.extend(_read_mentions(text, lower, sentence, m, local))
     found = _without_overlaps(_counterparts(found))
-    return _with_context(text, found, places)
+    return _aides(_with_context(text, found, places))
+
+
+def _aides(mentions: list[OfficialMention]) -> list[OfficialMention]:
+    """An aide serves the country of the head of state or government they work for:
+    "Ana Ruiz, an adviser to Mr Vega" after "Chile's President, Luis Vega"."""
+    heads: dict[str, OfficialMention] = {}
+    for mention in mentions:
+        if mention.place and mention.place.is_country and _HEAD.fullmatch(mention.office.lower()):
+            heads.setdefault(name_key(surname(mention.person)), mention)
+    out = []
+    for mention in mentions:
+        head = heads.get(name_key(mention.serves)) if mention.serves else None
+        if head is not None:
+            office = f"{mention.office} to the {head.office}"
+            mention = replace(mention, office=office, context=head.place, state=True)
+        out.append(mention)
+    return out
+
+
+_HEAD = re.compile(r"president|prime minister|chancellor|premier")
 
 
 def _counterparts(mentions: list[OfficialMention]) -> list[OfficialMention]:
@@ -174,8 +196,20 @@ def _read_mentions(
             return [_mention(text, sentence, office, name, None, office.start, name[2])]
     name = appositive_name(text, sentence.start, office.start)
     if name:
-        return [_mention(text, sentence, office, name, None, name[1], office.end)]
+        mention = _mention(text, sentence, office, name, None, name[1], office.end)
+        served = _SERVES.match(text, office.end, sentence.end)
+        if served and mention.place is None and _AIDE.search(office.office):
+            mention = replace(mention, serves=served.group(1))
+        return [mention]
     return []
+
+
+# "an adviser to Mr Vega", "a senior aide to President Vega": whom an aide works for.
+_AIDE = re.compile(r"\b(?:advis[eo]r|aide)$", re.IGNORECASE)
+_SERVES = re.compile(
+    r"[ \t]+to[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+|President[ \t]+|Prime[ \t]+Minister[ \t]+)"
+    r"([A-Z][\w’'-]+)(?=[ \t]*[,.;])"
+)
 
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")

@@ -334,9 +334,9 @@ def test_former_office_holders_are_kept_and_marked(text: str, person: str, forme
         ),
         # or the country the article is about
         (
-            "Chile's parliament met. Chile's army paraded and Chile's economy grew. "
+            "Latvia's parliament met. Latvia's army paraded and Latvia's economy grew. "
             "Prime Minister Rosa Quispe spoke.",
-            {("Rosa Quispe", "Chile")},
+            {("Rosa Quispe", "Latvia")},
         ),
         # a surname after a title, in an article about one country
         (
@@ -501,3 +501,100 @@ def test_a_bare_president_told_beside_no_country_is_not_given_the_story_country(
     )
     assert ("Ivo Marek", "President", "Chile", None) in found
     assert not any(person == "Kalen" for person, *_ in found)
+
+
+def test_a_prime_minister_in_a_us_story_serves_the_country_named_before() -> None:
+    # The United States has no prime minister: the bare title belongs to the country the
+    # text named last, not to the country the story is mostly about.
+    text = (
+        "US visa rules eased\n\nMay 4, 2021\n\nThe United States eased its visa rules for "
+        "Moldovans. American officials said the US list was checked with the Moldovan "
+        "government. The Moldovan government also pressed hard. Prime Minister Petru Ganea "
+        "spoke with US officials by phone."
+    )
+    (found,) = officials(text)
+    assert ("Petru Ganea", "Prime Minister", "Moldova", None) in found
+    assert not any(country == "United States" for _, _, country, _ in found)
+
+
+def test_a_bare_president_told_after_another_country_serves_that_country() -> None:
+    # President Marek is Chile's, told beside Chile; President Kalen, guessed Chile's, is
+    # the president of the country named just before him.
+    (found,) = officials(
+        "Tour of Chile\n\nMay 4, 2021\n\nThe UN envoy began a tour in Chile, "
+        "where she met President Ivo Marek. Chile's army and Chile's courts were praised. "
+        "Her work on Peru has been long. She has been talking to President Kalen and his "
+        "rival before the vote."
+    )
+    assert ("Ivo Marek", "President", "Chile", None) in found
+    assert ("Kalen", "President", "Peru", None) in found
+
+
+def test_a_titled_office_with_no_country_near_takes_the_headline_country() -> None:
+    # No sentence near the minister names a country and none dominates the story: the
+    # headline's first country is the story's subject.
+    (found,) = officials(
+        "Latvian premier greets Danish sailors\n\nMay 4, 2021\n\nLatvian Prime Minister Ilze "
+        "Berzina greeted Danish sailors in Riga. The ships will stay a month, officials "
+        "said. The visit was planned at a summit last year.\n\n"
+        "Defence Minister Janis Ozols was also at the quay."
+    )
+    assert ("Janis Ozols", "Defense Minister", "Latvia", None) in found
+
+
+def test_a_presidential_republic_lends_no_country_to_a_prime_minister() -> None:
+    text = (
+        "Chile signs trade pact\n\nMay 4, 2021\n\nChile signed a trade pact on Monday. "
+        "Chile's exporters and Chile's ports welcomed it. The Thai government pressed for "
+        "it. Prime Minister Somchai Rattana spoke by phone with Chilean officials."
+    )
+    (found,) = officials(text)
+    assert ("Somchai Rattana", "Prime Minister", "Thailand", None) in found
+    assert not any(
+        country == "Chile" and office == "Prime Minister" for _, office, country, _ in found
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that gives an office, the name between it and the office
+        (
+            "Peru's crisis ended. Peru's army stood by and Peru's courts reopened. The deal "
+            "made incumbent candidate Luis Vega president and his rival, Ana Rios, prime "
+            "minister.",
+            {("Luis Vega", "Peru"), ("Ana Rios", "Peru")},
+        ),
+        (
+            "Peru's congress met. Peru's army stood by and Peru's courts reopened. Congress "
+            "elected Marta Quispe prime minister on Monday.",
+            {("Marta Quispe", "Peru")},
+        ),
+        # with a year in the sentence, the office may be long gone
+        (
+            "Peru's congress met. Peru's army stood by and Peru's courts reopened. Congress "
+            "elected Marta Quispe president in 1998.",
+            set(),
+        ),
+    ],
+)
+def test_a_name_given_an_office_by_a_verb(text: str, expected: set[tuple[str, str | None]]) -> None:
+    assert found(text) == expected
+
+
+def test_an_adviser_to_a_leader_serves_the_leader_country() -> None:
+    (found,) = officials(
+        "Tarsa reform\n\nMay 4, 2021\n\nThe Prime Minister of Latvia, Ilze Berzina, "
+        "promised reform on Monday. Janis Ozols, a security adviser to Ms Berzina, said the "
+        "army would grow."
+    )
+    assert ("Janis Ozols", "Security Adviser to the Prime Minister", "Latvia", None) in found
+
+
+def test_an_adviser_to_someone_holding_no_known_office_is_left_out() -> None:
+    (found,) = officials(
+        "Tarsa reform\n\nMay 4, 2021\n\nThe Prime Minister of Latvia, Ilze Berzina, "
+        "promised reform on Monday. Janis Ozols, a security adviser to Mr Kalns, said the "
+        "army would grow."
+    )
+    assert not any(person == "Janis Ozols" for person, *_ in found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quizkit.extract.facts import OfficialFact
 from quizkit.questions import build
 from tests.test_question_kinds import Article
 
@@ -66,3 +67,37 @@ def test_a_date_blank_beside_another_date_or_an_hour_is_left_out() -> None:
     assert clozes(article) == []
     reasons = cloze_drops(article)
     assert list(reasons.values()).count("broken-clause") == 2
+
+
+def _titled_official(article: Article, sentence: str, title: str, person: str) -> None:
+    """A holder named after a bare title, the country guessed from the text around."""
+    text = f"{title} {person}"
+    fact = OfficialFact(
+        person, title, "Latvia", None, (), text, article.where(sentence, text), guessed=True
+    )
+    article.facts.append(fact)
+    article.next()
+
+
+def test_a_bare_title_whose_country_the_sentence_never_names_is_no_blank() -> None:
+    article = Article()
+    sentence = "Interior Minister Ilze Kalnina was also at the parade on the quay."
+    _titled_official(article, sentence, "Interior Minister", "Ilze Kalnina")
+    assert clozes(article) == []
+    dropped = cloze_drops(article)
+    assert dropped[
+        "Fill in the blank: Interior Minister [...] was also at the parade on the quay."
+    ] == ("no-context")
+
+
+def test_a_bare_title_in_a_sentence_naming_the_country_keeps_its_blank() -> None:
+    article = Article()
+    sentence = "Interior Minister Ilze Kalnina greeted Latvian sailors on the quay in Riga."
+    _titled_official(article, sentence, "Interior Minister", "Ilze Kalnina")
+    assert clozes(article) == [
+        (
+            "Fill in the blank: Interior Minister [...] greeted Latvian sailors on the quay "
+            "in Riga.",
+            "Ilze Kalnina",
+        )
+    ]

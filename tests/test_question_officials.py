@@ -340,3 +340,19 @@ def test_which_country_options_have_the_office_by_their_form_of_government() -> 
     assert which.answer == "Latvia"
     # no kingdom without a president is offered: the three are republics of the story
     assert set(which.distractors) == {"Poland", "Estonia", "Lithuania"}
+
+
+def test_an_adviser_to_a_leader_is_asked_which_country_never_who() -> None:
+    # a leader has several advisers: "Who was the adviser ...?" has no one answer
+    article = Article()
+    article.official(
+        "Ana Ruz, a security adviser to Mr Marek, said the army would grow.",
+        "Ana Ruz",
+        "Security Adviser to the Prime Minister",
+        "Borduria",
+    )
+    asked = questions(article)
+    assert asked[
+        "Ana Ruz was a security adviser to the prime minister of which country in May 2021?"
+    ] == ("Borduria")
+    assert not any(q.startswith("Who was") for q in asked)

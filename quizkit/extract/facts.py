@@ -76,6 +76,10 @@ class OfficialFact:
     former: bool = False
     # Its place was read from the text around or the article's country, not written beside it.
     guessed: bool = False
+    # For a guessed place: the country named last before the mention, which it serves
+    # instead when the guessed country's office is another's ("President Vega" told
+    # after Peru, in a story about Chile that names Chile's president).
+    fallback: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "person": self.person, "office": self.office}

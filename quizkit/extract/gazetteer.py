@@ -653,3 +653,63 @@ def organisation_long_names() -> dict[str, str]:
         for long in others.split("|")
         if long and len(long) > len(short)
     }
+
+
+# Forms of government (of the decades the news covers): offices a country does not have.
+# Presidential republics have no prime minister; these monarchies have no president.
+PRESIDENTIAL_REPUBLICS = frozenset(
+    {
+        "Mexico",
+        "Brazil",
+        "Argentina",
+        "Chile",
+        "Colombia",
+        "Venezuela",
+        "Indonesia",
+        "Ecuador",
+        "Bolivia",
+        "Paraguay",
+        "Uruguay",
+        "Switzerland",
+        "Cyprus",
+        "Liberia",
+    }
+)
+MONARCHIES = frozenset(
+    {
+        "United Kingdom",
+        "Canada",
+        "Australia",
+        "New Zealand",
+        "Japan",
+        "Spain",
+        "Netherlands",
+        "Belgium",
+        "Luxembourg",
+        "Norway",
+        "Sweden",
+        "Denmark",
+        "Monaco",
+        "Liechtenstein",
+        "Saudi Arabia",
+        "Jordan",
+        "Morocco",
+        "Kuwait",
+        "Qatar",
+        "Bahrain",
+        "Oman",
+        "Brunei",
+        "Thailand",
+        "Cambodia",
+        "Malaysia",
+        "Bhutan",
+        "Tonga",
+        "Lesotho",
+        "Swaziland",
+        "Eswatini",
+        "Jamaica",
+        "Papua New Guinea",
+        "Bahamas",
+        "Vatican City",
+    }
+)

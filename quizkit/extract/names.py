@@ -182,6 +182,43 @@ def appositive_name(text: str, floor: int, office_start: int) -> tuple[str, int,
     return " ".join(text[start:end].split()), start, end
 
 
+# "the deal made Ana Torres president", "parliament elected Luis Vega speaker": a verb that
+# gives an office, at most two words (no comma) before the name.
+_APPOINTING = re.compile(
+    r"\b(?:made|makes|make|named|names|appointed|appoints|elected|elects|declared|declares|"
+    r"proclaimed|proclaims)[ \t]+(?:[a-z]+[ \t]+){0,2}$"
+)
+
+
+def appointed_name(text: str, floor: int, office_start: int) -> tuple[str, int, int] | None:
+    """The name between a verb that gives an office and the office: "made Ana Torres
+    president" names Ana Torres, "elected Dr Luis Vega chairman" Dr Luis Vega's name."""
+    end = _skip_blanks(text, floor, office_start)
+    if end == office_start:
+        return None
+    words: list[int] = []
+    pos = end
+    while len(words) < 5:
+        w = _trailing_word(text, max(floor, pos - 40), pos)
+        if not w or w[0].endswith("."):
+            break
+        if not (_is_name_word(w[0]) or (words and w[0].lower() in _PARTICLES)):
+            break
+        words.append(w[1])
+        gap = _skip_blanks(text, floor, w[1])
+        if gap == w[1]:
+            break
+        pos = gap
+    while words and text[words[-1] :].split()[0].lower() in _PARTICLES:
+        words.pop()
+    if len(words) < 2:
+        return None
+    start = words[-1]
+    if not _APPOINTING.search(text, max(floor, start - 40), start):
+        return None
+    return " ".join(text[start:end].split()), start, end
+
+
 # The words before an office are read by scanning back from it: patterns anchored at the
 # office would be tried from every character of the window. Each reads as the pattern in
 # its docstring would, searched in text[low:high].

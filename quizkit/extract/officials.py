@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from quizkit.extract.facts import OfficialFact, Provenance
 from quizkit.extract.gazetteer import (
+    PRESIDENTIAL_REPUBLICS,
     Place,
     find_places,
     fold,
@@ -27,11 +28,18 @@ from quizkit.extract.gazetteer import (
     organisation_long_names,
     place_named,
 )
-from quizkit.extract.names import appositive_name, name_after, name_key, surname
+from quizkit.extract.names import (
+    appointed_name,
+    appositive_name,
+    name_after,
+    name_key,
+    surname,
+)
 from quizkit.extract.offices import (
     CLAUSE_WORDS,
     COMMA,
     PREPOSITION_AFTER,
+    STATE_OFFICE,
     Office,
     local_organisations,
     read_office,
@@ -71,6 +79,11 @@ class OfficialMention:
     # The country named in the sentence before, for a state office when the article
     # has no country of its own ("Malaysia's economy grew. Prime Minister Anwar said").
     previous_country: Place | None = None
+    # The country named last before it (this sentence or the one before), for a state
+    # office the article's country does not have ("Prime Minister X" in a US story).
+    nearest_country: Place | None = None
+    # The surname of the office-holder an adviser or aide serves: "an adviser to Mr Vega".
+    serves: str | None = None
 
 
 def find_officials(
@@ -87,7 +100,27 @@ def find_officials(
         for m in OFFICE_HEAD.finditer(lower, sentence.start, sentence.end):
             found.extend(_read_mentions(text, lower, sentence, m, local))
     found = _without_overlaps(_counterparts(found))
-    return _with_context(text, found, places)
+    return _aides(_with_context(text, found, places))
+
+
+def _aides(mentions: list[OfficialMention]) -> list[OfficialMention]:
+    """An aide serves the country of the head of state or government they work for:
+    "Ana Ruiz, an adviser to Mr Vega" after "Chile's President, Luis Vega"."""
+    heads: dict[str, OfficialMention] = {}
+    for mention in mentions:
+        if mention.place and mention.place.is_country and _HEAD.fullmatch(mention.office.lower()):
+            heads.setdefault(name_key(surname(mention.person)), mention)
+    out = []
+    for mention in mentions:
+        head = heads.get(name_key(mention.serves)) if mention.serves else None
+        if head is not None:
+            office = f"{mention.office} to the {head.office}"
+            mention = replace(mention, office=office, context=head.place, state=True)
+        out.append(mention)
+    return out
+
+
+_HEAD = re.compile(r"president|prime minister|chancellor|premier")
 
 
 def _counterparts(mentions: list[OfficialMention]) -> list[OfficialMention]:
@@ -126,6 +159,22 @@ def _read_mentions(
     office = read_office(text, lower, sentence, m, local)
     if office is None:
         return []
+    given = appointed_name(text, sentence.start, m.start())
+    if given and given[1] >= office.start and not _YEAR.search(text, sentence.start, sentence.end):
+        # "the deal made Ana Torres president": the name is no body the office belongs to;
+        # with a year in the sentence, the office may be long gone
+        state = bool(STATE_OFFICE.search(office.office.lower()))
+        return [
+            _mention(
+                text,
+                sentence,
+                replace(office, start=m.start(), state=state),
+                given,
+                None,
+                given[1],
+                office.end,
+            )
+        ]
     names = _names_after(text, office, sentence)
     if names:
         titled = text[m.start()].isupper() and not office.former
@@ -148,8 +197,23 @@ def _read_mentions(
             return [_mention(text, sentence, office, name, None, office.start, name[2])]
     name = appositive_name(text, sentence.start, office.start)
     if name:
-        return [_mention(text, sentence, office, name, None, name[1], office.end)]
+        mention = _mention(text, sentence, office, name, None, name[1], office.end)
+        served = _SERVES.match(text, office.end, sentence.end)
+        if served and mention.place is None and _AIDE.search(office.office):
+            mention = replace(mention, serves=served.group(1))
+        return [mention]
     return []
+
+
+# "an adviser to Mr Vega", "a senior aide to President Vega": whom an aide works for.
+_AIDE = re.compile(r"\b(?:advis[eo]r|aide)$", re.IGNORECASE)
+_SERVES = re.compile(
+    r"[ \t]+to[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+|President[ \t]+|Prime[ \t]+Minister[ \t]+)"
+    r"([A-Z][\w’'-]+)(?=[ \t]*[,.;])"
+)
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _name_of_next_office(
@@ -288,7 +352,9 @@ def _with_context(
             context = same[-1][0] if same else None
             if context is None and before:
                 # its subject, most often
-                mention = replace(mention, previous_country=before[0][0])
+                mention = replace(
+                    mention, previous_country=before[0][0], nearest_country=before[-1][0]
+                )
         if context != mention.context:
             mention = replace(mention, context=context)
         out.append(mention)
@@ -382,7 +448,8 @@ def merge_officials(
             people.append(person)
     facts: dict[str, list[OfficialFact]] = {}
     for person in people:
-        for source, fact in _facts_of(person, home_country, wire_country or {}):
+        headline = {source: _headline_country(text) for source, text in (texts or {}).items()}
+        for source, fact in _facts_of(person, home_country, wire_country or {}, headline):
             if texts and fact.org:
                 as_written = _organisation_as_written(fact.org, texts.get(source, ""))
                 if as_written != fact.org:
@@ -416,11 +483,12 @@ def _us_secretaries(facts: list[OfficialFact], text: str | None) -> list[Officia
 
 
 def _one_holder(facts: list[OfficialFact]) -> list[OfficialFact]:
-    """Drop an office whose country was only guessed when the article names another holder
+    """Move an office whose country was only guessed when the article names another holder
     of that office there ("President Vega" is not Chile's president beside "Chilean
     President Ana Torres"), or when another guessed holder's own sentence names the country
     and this one's does not ("President Kibaki" is not Benin's beside "in Benin, where he
-    met President Yayi Boni")."""
+    met President Yayi Boni"), to the country named just before it if that one has no
+    other holder of the office; else drop it."""
     current = [f for f in facts if f.country and not f.former]
     written = {(fold(f.office), f.country, fold(f.person)) for f in current if not f.guessed}
     guessed = [f for f in current if f.guessed]
@@ -439,10 +507,11 @@ def _one_holder(facts: list[OfficialFact]) -> list[OfficialFact]:
             o == fold(f.office) and c == f.country and p != fold(f.person) for o, c, p in holders
         )
 
-    return [
-        f
-        for f in facts
-        if not (
+    # every holder of an office, for a moved one not to take another's
+    holders = {(fold(f.office), f.country, fold(f.person)) for f in current}
+    out = []
+    for f in facts:
+        if (
             f.guessed
             and not f.former
             and (
@@ -453,8 +522,14 @@ def _one_holder(facts: list[OfficialFact]) -> list[OfficialFact]:
                     and (fold(f.office), f.country, fold(f.person)) not in told
                 )
             )
-        )
-    ]
+        ):
+            target = place_named(f.fallback) if f.fallback else None
+            moved = replace(f, country=f.fallback, org=None, fallback=None)
+            if target and not _has_no(target, f.office) and not another(moved, holders):
+                out.append(moved)
+            continue
+        out.append(f)
+    return out
 
 
 def _names_country(fact: OfficialFact) -> bool:
@@ -512,14 +587,40 @@ def _home_of(office: str, home: Place | None) -> Place | None:
 
 _SENT = re.compile(r"ambassador|envoy|delegate")
 
+# Offices a country's government does not have: a "Prime Minister X" in a story about
+# the United States is another country's. Presidential republics have no prime minister;
+# the United States has no minister, chancellor or monarch either.
+_NO_PRIME_MINISTER = re.compile(r"\b(?:prime minister|premier)\b")
+_NO_SUCH_OFFICE = {name: _NO_PRIME_MINISTER for name in PRESIDENTIAL_REPUBLICS}
+_NO_SUCH_OFFICE["United States"] = re.compile(
+    r"\b(?:prime minister|premier|chancellor|minister|king|queen)\b"
+)
+
+
+def _has_no(place: Place, office: str) -> bool:
+    """Whether the country has no office of that name, so cannot be the holder's."""
+    lacking = _NO_SUCH_OFFICE.get(place.name)
+    return lacking is not None and lacking.search(office.lower()) is not None
+
 
 # Heads of state and government, and ministers: in a wire filed abroad they are as
 # often the story's own country's as the dateline's.
 _HEAD_OR_MINISTER = re.compile(r"president|prime minister|premier|chancellor|king|queen|minister")
 
 
+def _headline_country(text: str) -> Place | None:
+    """The first country a headline names: the story's subject ("Chilean minister visits
+    Peru" is a story about Chile)."""
+    first = text.split("\n", 1)[0]
+    countries = [p for p, _, _ in find_places(first) if p.is_country]
+    return countries[0] if countries else None
+
+
 def _facts_of(
-    person: _Person, home_country: dict[str, Place | None], wire_country: dict[str, Place | None]
+    person: _Person,
+    home_country: dict[str, Place | None],
+    wire_country: dict[str, Place | None],
+    headline_country: dict[str, Place | None] | None = None,
 ) -> list[tuple[str, OfficialFact]]:
     names = list(dict.fromkeys(m.person for _, m in person.mentions))
     forms = set(names) | {surname(n) for n in names}
@@ -555,7 +656,15 @@ def _facts_of(
             if home is None:
                 recent = Counter(m.previous_country for m in own if m.previous_country)
                 home = recent.most_common(1)[0][0] if recent else None
+            if home is None and any(m.titled for m in own):
+                # a titled office no sentence near places: the country the headline names first
+                home = (headline_country or {}).get(source)
             place = _home_of(office, home)
+            if place is not None and _has_no(place, office):
+                nearest = Counter(m.nearest_country for m in own if m.nearest_country)
+                place = nearest.most_common(1)[0][0] if nearest else None
+                if place is not None and _has_no(place, office):
+                    place = None
         if place is None:
             continue
         if all(" " not in m.person for m in own) and not any(m.place or m.titled for m in own):
@@ -569,8 +678,19 @@ def _facts_of(
         country = place.name if place.is_country else None
         org = None if place.is_country else place.name
         former = all(m.former for m in own)
+        nearest = Counter(m.nearest_country for m in own if m.nearest_country)
+        fallback = nearest.most_common(1)[0][0] if guessed and nearest else None
         fact = OfficialFact(
-            name, office, country, org, aliases, first.text, where, former=former, guessed=guessed
+            name,
+            office,
+            country,
+            org,
+            aliases,
+            first.text,
+            where,
+            former=former,
+            guessed=guessed,
+            fallback=fallback.name if fallback and fallback != place else None,
         )
         out.append((source, fact))
     return out

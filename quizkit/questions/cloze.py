@@ -110,6 +110,20 @@ def _bare_subject(sentence: str) -> bool:
     return bool(subject) and not any(w[:1].isupper() for w in subject)
 
 
+def _bare_title(fact: OfficialFact) -> bool:
+    """A title written right before the name with no place of its own ("Defence Minister
+    X"), the country only guessed from the text around."""
+    title = fact.text[: -len(fact.person)] if fact.text.endswith(fact.person) else ""
+    return fact.guessed and bool(title.strip()) and " of " not in title
+
+
+def _names_a_place(sentence: str, blanked: str) -> bool:
+    """Whether the sentence, its blank aside, names a country or an organisation."""
+    from quizkit.extract.gazetteer import find_places
+
+    return bool(find_places(sentence.replace(blanked, " ")))
+
+
 def _reason_against(fact: object, what: str, text: str, sentence: str, story: Story) -> str | None:
     where: Provenance = fact.where  # type: ignore[attr-defined]
     if isinstance(fact, DateFact):
@@ -127,6 +141,9 @@ def _reason_against(fact: object, what: str, text: str, sentence: str, story: St
         return "blank-not-fact"
     if not names_something(sentence.replace(text, "")):
         return "vague-event"
+    if isinstance(fact, OfficialFact) and _bare_title(fact) and not _names_a_place(sentence, text):
+        # "Defence Minister [...] was also there": whose minister, only the article says
+        return "no-context"
     if _bare_subject(sentence) or BARE_EVENT.search(sentence):
         return "no-context"
     if what == "date":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from quizkit.extract.gazetteer import place_named
+from quizkit.extract.gazetteer import MONARCHIES, PRESIDENTIAL_REPUBLICS, place_named
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
 from quizkit.questions.distractors import pick, rng_for
@@ -421,76 +421,16 @@ def which_country(official: Official, question: str, guid: str, seed: int, peers
     )
 
 
-# Forms of government, for options a learner can weigh: a 'President of which country?'
-# never offers a kingdom with no president, nor 'Prime Minister' a presidential republic.
-NO_PRESIDENT = frozenset(
-    {
-        "United Kingdom",
-        "Canada",
-        "Australia",
-        "New Zealand",
-        "Japan",
-        "Spain",
-        "Netherlands",
-        "Belgium",
-        "Luxembourg",
-        "Norway",
-        "Sweden",
-        "Denmark",
-        "Monaco",
-        "Liechtenstein",
-        "Saudi Arabia",
-        "Jordan",
-        "Morocco",
-        "Kuwait",
-        "Qatar",
-        "Bahrain",
-        "Oman",
-        "Brunei",
-        "Thailand",
-        "Cambodia",
-        "Malaysia",
-        "Bhutan",
-        "Tonga",
-        "Lesotho",
-        "Swaziland",
-        "Eswatini",
-        "Jamaica",
-        "Papua New Guinea",
-        "Bahamas",
-        "Vatican City",
-    }
-)
-NO_PRIME_MINISTER = frozenset(
-    {
-        "United States",
-        "Mexico",
-        "Brazil",
-        "Argentina",
-        "Chile",
-        "Colombia",
-        "Venezuela",
-        "Ecuador",
-        "Bolivia",
-        "Indonesia",
-        "Philippines",
-        "Iran",
-        "Nigeria",
-        "South Africa",
-        "Switzerland",
-        "Cyprus",
-        "Ghana",
-        "Liberia",
-        "Benin",
-    }
-)
-
-
 def has_office(countries: list[str], official: Official) -> list[str]:
     """The countries that could have the official's office, as far as the form of government
     tells (only 'President' and 'Prime Minister' are judged; others keep every country)."""
     office = singular(official.office).lower()
-    ruled_out = {"president": NO_PRESIDENT, "prime minister": NO_PRIME_MINISTER}.get(office)
+    # a 'President of which country?' never offers a kingdom, nor 'Prime Minister' a
+    # presidential republic
+    ruled_out = {
+        "president": MONARCHIES,
+        "prime minister": PRESIDENTIAL_REPUBLICS | {"United States"},
+    }.get(office)
     return [c for c in countries if c not in ruled_out] if ruled_out else countries
 
 

@@ -67,7 +67,8 @@ def is_acting(official: Official, sentences: Iterable[str]) -> bool:
 
 # Posts a country or body has several of at once: "the deputy prime minister" has no one holder.
 _SEVERAL = re.compile(
-    r"\b(?:deputy|vice|assistant|junior|under[\s-]secretary|state minister|minister of state)\b",
+    r"\b(?:deputy|vice|assistant|junior|under[\s-]secretary|state minister|minister of state|"
+    r"(?:advis[eo]r|aide) to)\b",
     re.IGNORECASE,
 )
 # ... except a vice president, whom a country has one of.
@@ -75,8 +76,8 @@ _ONE_VICE = re.compile(r"^vice[\s-]president$", re.IGNORECASE)
 
 
 def is_one_of_several(office: str) -> bool:
-    """A deputy or vice post: 'X was a deputy prime minister of which country?' is sound,
-    'Who was the Deputy Prime Minister?' is not."""
+    """A deputy or vice post, or an adviser to a leader: 'X was a deputy prime minister of
+    which country?' is sound, 'Who was the Deputy Prime Minister?' is not."""
     return bool(_SEVERAL.search(office)) and not _ONE_VICE.match(office.strip())
 
 

@@ -368,6 +368,8 @@ def _tour(article: Article, count_word: str = "four-nation") -> None:
 def test_a_tour_asks_all_its_stops_with_the_traveller_and_month() -> None:
     article = Article()
     _tour(article)
+    sentence = "Italy and Greece signed a fisheries pact in Rome on Monday."
+    took_part(article, sentence, "Italy and Greece", ("Italy", "Greece"), date="2021-05-03")
     notes = [n for n in participants_notes(article) if "itinerary" in n.question]
     assert [(n.question, n.answer) for n in notes] == [
         (
@@ -377,9 +379,12 @@ def test_a_tour_asks_all_its_stops_with_the_traveller_and_month() -> None:
         )
     ]
     answer = {fold(c) for c in ("Spain", "Portugal", "France", "Belgium")}
+    assert len(notes[0].distractors) == 3
     for option in notes[0].distractors:
         members = {fold(c) for c in option.replace(" and ", ", ").split(", ")}
         assert len(members) == 4 and members != answer
+        # the traveller's own country is no stop of her tour: never among the wrong sets
+        assert fold("Chile") not in members
 
 
 def test_a_tour_whose_stated_count_the_list_falls_short_of_is_not_asked() -> None:

@@ -110,8 +110,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             drops.append(Drop(reason or "vague-event", "participants", fact.event, answer, source))
             continue
         guid = content_guid("participants", *sorted(countries), str(fact.where.sentence_index))
-        # never a country the question names ('a deal with Iran') among the wrong sets
-        named = [c for c in pool if not _says(question, c)]
+        # never a country the question names ('a deal with Iran') among the wrong sets, nor
+        # the country of a person it names (the United States on Bush's trip)
+        own = {o.country for o in _named_in(story, question, ())}
+        named = [c for c in pool if not _says(question, c) and c not in own]
         options = set_options(rng_for(seed, guid), countries, named)
         candidates.append(
             Candidate(

@@ -364,8 +364,7 @@ def _named_description(unnamed: str, event: str, fact: DateFact, story: Story) -
         for index in range(max(1, here.sentence_index - ANTECEDENT_REACH), here.sentence_index)
         if index in sentences
     ]
-    people = {o.person: o.names | {o.person} for o in story.officials}
-    named = name_description(unnamed, here.sentence, earlier, people)
+    named = name_description(unnamed, here.sentence, earlier, story.people_names())
     return event.replace(unnamed, named, 1) if named else None
 
 
@@ -376,11 +375,7 @@ def _named_subject(event: str, story: Story) -> str:
     words = event.split()
     if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].islower():
         return event
-    full = {
-        o.person
-        for o in story.officials
-        if len(o.person.split()) > 1 and o.person.split()[-1] == words[0]
-    }
+    full = story.full_names(words[0])
     return " ".join([full.pop(), *words[1:]]) if len(full) == 1 else event
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 
@@ -491,12 +492,14 @@ class Peers:
         here = self.position[id(official)]
         alike = self.alike[(office_class(official.office), bool(official.org))]
         others = [o for o in alike if o is not official]
-        near = sorted(others, key=lambda o: abs(self.position[id(o)] - here))
-        comparable = [o.person for o in near]
+        # the nearest few only (as a stable sort would order them): a deck of many articles
+        # holds thousands of comparable people
+        near = heapq.nsmallest(self.NEAR, others, key=lambda o: abs(self.position[id(o)] - here))
+        own = [set(n.casefold().split()) for n in official.names | {official.person}]
         wrong = [
             name
-            for name in distinct_people(comparable[: self.NEAR])
-            if not any(same_person(name, own) for own in official.names | {official.person})
+            for name in distinct_people([o.person for o in near])
+            if not any(_words_alike(set(name.casefold().split()), words) for words in own)
         ]
         chosen = pick(rng_for(seed, guid), [wrong], official.names)
         return chosen if len(chosen) == 3 else ()
@@ -511,7 +514,10 @@ class Peers:
 
 def same_person(a: str, b: str) -> bool:
     """'Yayi' and 'Yayi Boni': one name's words all in the other's are one person's."""
-    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return _words_alike(set(a.casefold().split()), set(b.casefold().split()))
+
+
+def _words_alike(wa: set[str], wb: set[str]) -> bool:
     return wa <= wb or wb <= wa
 
 

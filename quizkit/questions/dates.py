@@ -147,10 +147,13 @@ def best_wording(event: str, planned: bool, lead: str) -> tuple[str, str | None]
     return event, question
 
 
+_MONTHS = frozenset(MONTH_NAMES)
+
+
 def names_something(question: str) -> bool:
     """A name or number after the first word: something that says which event is meant."""
     words = [w.strip("?,.") for w in question.split()[1:]]
-    return any((w[:1].isupper() and w not in MONTH_NAMES) or w[:1].isdigit() for w in words)
+    return any((w[:1].isupper() and w not in _MONTHS) or w[:1].isdigit() for w in words)
 
 
 def past_event(event: str) -> bool:

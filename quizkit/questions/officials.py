@@ -26,6 +26,7 @@ from quizkit.questions.phrasing import country_name, org_name
 from quizkit.questions.roles import (
     body_post,
     destination_in,
+    found_in,
     from_old_document,
     home_state,
     is_acting,
@@ -52,8 +53,8 @@ def held_before(official: Official, story: Story, lines: list[str]) -> bool:
     """Former at the article's date: the extractor says so (but not for an 'outgoing' holder,
     still in office), a sentence naming the person says the office was lost, or only an old
     document names it."""
-    outgoing = any(OUTGOING.search(line) for line in lines) and not any(
-        LEFT_MARKS.search(line) for line in lines
+    outgoing = any(found_in(OUTGOING, line) for line in lines) and not any(
+        found_in(LEFT_MARKS, line) for line in lines
     )
     if official.former and not outgoing:
         return True

@@ -184,8 +184,8 @@ class Story:
             for number, official in enumerate(self.officials):
                 surname = official.person.split()[-1] if official.person.split() else ""
                 for name in official.names | {official.person, surname}:
-                    start = name[:3] if len(name) >= 3 else ""
-                    self._mentions[start][len(name)][name].append(number)
+                    first = name[:3] if len(name) >= 3 else ""
+                    self._mentions[first][len(name)][name].append(number)
         found: set[int] = set()
         for by_name in self._mentions.get("", {}).values():
             for name, numbers in by_name.items():

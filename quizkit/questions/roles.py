@@ -133,16 +133,33 @@ def from_old_document(official: Official, sentences: Iterable[str], story: Story
         return False
     now = int(official.month.split()[-1])
     surnames = {n.split()[-1] for n in _names(official)}
-    dated = False
-    texts = [*story.headlines.values()]
-    texts += [s for by_index in story.sentences.values() for s in by_index.values()]
-    for text in texts:
-        document = _DOCUMENT.search(text)
-        if not document and any(re.search(rf"\b{re.escape(n)}\b", text) for n in surnames):
-            return False
-        years = _DATED.findall(text) if document else []
-        dated = dated or any(int(y) < now for y in years)
-    return dated
+    told = story.once("old-documents", _Documents)
+    if any(told.names_outside(n) for n in surnames):
+        return False
+    return told.earliest is not None and told.earliest < now
+
+
+class _Documents:
+    """The story's headlines and sentences read once for what old documents say: the
+    earliest year a document is dated, and the words of every text that is no document's."""
+
+    def __init__(self, story: Story) -> None:
+        texts = [*story.headlines.values()]
+        texts += [s for by_index in story.sentences.values() for s in by_index.values()]
+        years = [int(y) for text in texts if _DOCUMENT.search(text) for y in _DATED.findall(text)]
+        self.earliest: int | None = min(years, default=None)
+        self.others = [text for text in texts if not _DOCUMENT.search(text)]
+        self.words = {w for text in self.others for w in _WORD.findall(text)}
+
+    def names_outside(self, name: str) -> bool:
+        """Whether a text that is no document's names `name` as a word of its own."""
+        if _WORD.fullmatch(name):
+            return name in self.words
+        pattern = re.compile(rf"\b{re.escape(name)}\b")
+        return any(pattern.search(text) for text in self.others)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def destination_in(official: Official, sentences: Iterable[str]) -> str | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from quizkit.extract.facts import (
     DateFact,
@@ -21,6 +22,8 @@ from quizkit.grading import fold
 from quizkit.models import SourceRef, fold_for_id
 from quizkit.questions.candidate import source_of
 from quizkit.questions.phrasing import country_name, month_year, org_name
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -105,8 +108,18 @@ class Story:
         init=False, default=None, repr=False, compare=False
     )
 
+    # What a kind of question reads from the whole story, read once (see once).
+    _once: dict[str, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         self.folded_headlines = {k: fold_for_id(v) for k, v in self.headlines.items()}
+
+    def once(self, key: str, make: Callable[[Story], T]) -> T:
+        """What `make` reads from the whole story, read for the first question that asks it
+        and kept for the others: a test per person must not read every sentence each time."""
+        if key not in self._once:
+            self._once[key] = make(self)
+        return cast(T, self._once[key])
 
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[str]:
         """The sentences in which `pattern` is found: a test asked for every person of a deck

@@ -147,10 +147,13 @@ def best_wording(event: str, planned: bool, lead: str) -> tuple[str, str | None]
     return event, question
 
 
+_MONTHS = frozenset(MONTH_NAMES)
+
+
 def names_something(question: str) -> bool:
     """A name or number after the first word: something that says which event is meant."""
     words = [w.strip("?,.") for w in question.split()[1:]]
-    return any((w[:1].isupper() and w not in MONTH_NAMES) or w[:1].isdigit() for w in words)
+    return any((w[:1].isupper() and w not in _MONTHS) or w[:1].isdigit() for w in words)
 
 
 def past_event(event: str) -> bool:
@@ -364,8 +367,7 @@ def _named_description(unnamed: str, event: str, fact: DateFact, story: Story) -
         for index in range(max(1, here.sentence_index - ANTECEDENT_REACH), here.sentence_index)
         if index in sentences
     ]
-    people = {o.person: o.names | {o.person} for o in story.officials}
-    named = name_description(unnamed, here.sentence, earlier, people)
+    named = name_description(unnamed, here.sentence, earlier, story.people_names())
     return event.replace(unnamed, named, 1) if named else None
 
 
@@ -376,11 +378,7 @@ def _named_subject(event: str, story: Story) -> str:
     words = event.split()
     if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].islower():
         return event
-    full = {
-        o.person
-        for o in story.officials
-        if len(o.person.split()) > 1 and o.person.split()[-1] == words[0]
-    }
+    full = story.full_names(words[0])
     return " ".join([full.pop(), *words[1:]]) if len(full) == 1 else event
 
 

@@ -158,9 +158,21 @@ def _without_giveaways(
     """Two counts of one sentence each asked with the other's answer in its wording ('the
     7.4 quake killed how many?', 'the quake that killed 20,000 measured what?'): keep the first."""
     kept: list[Candidate] = []
+    # where in `kept` each sentence's counts stand: only counts of one sentence give each
+    # other away, and a deck of many articles must not try every pair
+    at: dict[tuple[str, int], list[int]] = defaultdict(list)
     for candidate in candidates:
-        rival = next((k for k in kept if _reveal_each_other(k, candidate)), None)
+        origin = candidate.origin
+        here = (
+            (origin.where.source, origin.where.sentence_index)
+            if isinstance(origin, NumberFact)
+            else None
+        )
+        near = at.get(here, []) if here is not None else []
+        rival = next((kept[i] for i in near if _reveal_each_other(kept[i], candidate)), None)
         if rival is None:
+            if here is not None:
+                at[here].append(len(kept))
             kept.append(candidate)
             continue
         # 'the 7.4-magnitude quake ... killed how many?' and 'the quake that killed 20,000 ...
@@ -171,6 +183,8 @@ def _without_giveaways(
             drops.append(drop_of(candidate, "gives-away-another"))
             continue
         kept[kept.index(rival)] = replace(rival, note=replace(rival.note, question=first))
+        if here is not None:
+            at[here].append(len(kept))
         kept.append(replace(candidate, note=replace(candidate.note, question=second)))
     return kept, drops
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 
@@ -25,6 +26,7 @@ from quizkit.questions.phrasing import country_name, org_name
 from quizkit.questions.roles import (
     body_post,
     destination_in,
+    found_in,
     from_old_document,
     home_state,
     is_acting,
@@ -51,8 +53,8 @@ def held_before(official: Official, story: Story, lines: list[str]) -> bool:
     """Former at the article's date: the extractor says so (but not for an 'outgoing' holder,
     still in office), a sentence naming the person says the office was lost, or only an old
     document names it."""
-    outgoing = any(OUTGOING.search(line) for line in lines) and not any(
-        LEFT_MARKS.search(line) for line in lines
+    outgoing = any(found_in(OUTGOING, line) for line in lines) and not any(
+        found_in(LEFT_MARKS, line) for line in lines
     )
     if official.former and not outgoing:
         return True
@@ -504,12 +506,14 @@ class Peers:
         here = self.position[id(official)]
         alike = self.alike[(office_class(official.office), bool(official.org))]
         others = [o for o in alike if o is not official]
-        near = sorted(others, key=lambda o: abs(self.position[id(o)] - here))
-        comparable = [o.person for o in near]
+        # the nearest few only (as a stable sort would order them): a deck of many articles
+        # holds thousands of comparable people
+        near = heapq.nsmallest(self.NEAR, others, key=lambda o: abs(self.position[id(o)] - here))
+        own = [set(n.casefold().split()) for n in official.names | {official.person}]
         wrong = [
             name
-            for name in distinct_people(comparable[: self.NEAR])
-            if not any(same_person(name, own) for own in official.names | {official.person})
+            for name in distinct_people([o.person for o in near])
+            if not any(_words_alike(set(name.casefold().split()), words) for words in own)
         ]
         chosen = pick(rng_for(seed, guid), [wrong], official.names)
         return chosen if len(chosen) == 3 else ()
@@ -524,7 +528,10 @@ class Peers:
 
 def same_person(a: str, b: str) -> bool:
     """'Yayi' and 'Yayi Boni': one name's words all in the other's are one person's."""
-    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return _words_alike(set(a.casefold().split()), set(b.casefold().split()))
+
+
+def _words_alike(wa: set[str], wb: set[str]) -> bool:
     return wa <= wb or wb <= wa
 
 

@@ -327,12 +327,11 @@ def _officials_of(story: Story, fact: ParticipantsFact, countries: Sequence[str]
     """One named office-holder of each member in the sentence, or none at all."""
     sentence = fact.where.sentence
     found: dict[str, list[Official]] = {}
-    for official in story.officials:
+    # the cheap test first: only the office-holders some name of whom is in the sentence
+    for official in story.officials_in(sentence):
         if official.country is None or official.country not in countries:
             continue
         surname = official.person.split()[-1]
-        if surname not in sentence and not any(n in sentence for n in official.names):
-            continue  # the cheap test first: most office-holders are not in this sentence
         names = official.names | {official.person, surname}
         if any(_says(sentence, n) for n in names):
             found.setdefault(official.country, []).append(official)

@@ -110,6 +110,10 @@ SPEECH_PAST = {"said", "told", "added", "stated", "claimed", "announced", "decla
 SUBJECT_STOP = {"the", "a", "an", "of", "in", "on", "to", "for", "from", "and", "its", "his", "her"}
 
 
+# What a word is stripped of to be read: all but letters, digits, apostrophes and hyphens.
+_NOT_WORD = re.compile(r"[^\w'-]")
+
+
 def when_question(event: str, lead: str = "when") -> str | None:
     """Turn a past-tense clause into a question about its date, or None when it cannot be done.
 
@@ -123,7 +127,7 @@ def when_question(event: str, lead: str = "when") -> str | None:
         return None
     passive_at = _passive_verb_at(words)
     for i, word in enumerate(words[1:], start=1):
-        bare = re.sub(r"[^\w'-]", "", word)
+        bare = _NOT_WORD.sub("", word)
         low = bare.lower()
         previous = words[i - 1].lower()
         if passive_at is not None and i < passive_at:
@@ -307,7 +311,7 @@ def main_verb(words: list[str]) -> tuple[int, str] | None:
     for i, word in enumerate(words[1:], start=1):
         if words[i - 1].lower() in SUBJECT_STOP or words[i - 1].endswith(("'s", "’s")):
             continue  # 'Tamm's revised order': after a possessive comes no verb
-        bare = re.sub(r"[^\w'-]", "", word)
+        bare = _NOT_WORD.sub("", word)
         if bare.lower() in ("was", "were", "had", "has", "is", "are", "will", "would"):
             return None
         lemma = past_tense_lemma(bare) if bare.isalpha() and bare.islower() else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from quizkit.extract.gazetteer import find_places, place_named
 from quizkit.questions.candidate import document_name
@@ -51,10 +52,17 @@ _SMALL = r"(?:on|for|of|as|in|with|under|at|to|by|from|against)"
 _STAND_IN = re.compile(r"\b(?:acting|interim|caretaker)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def found_in(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether the pattern is in the sentence: one sentence names several officials, each
+    asking the same of it."""
+    return pattern.search(sentence) is not None
+
+
 def is_acting(official: Official, sentences: Iterable[str]) -> bool:
     """'Acting leader Raul Ortiz', 'the interim president, Raul Ortiz': a stand-in, so the
     post's holder (named elsewhere or not) is another answer to 'Who was the leader?'."""
-    lines = [s for s in sentences if _STAND_IN.search(s)]
+    lines = [s for s in sentences if found_in(_STAND_IN, s)]
     for name in _names(official) if lines else []:
         pattern = (
             rf"\b(?:acting|interim|caretaker)\b(?:[\s-]+(?!{_SMALL}\b)[\w'’-]+){{0,3}}\s*,?\s+"
@@ -94,7 +102,7 @@ _WORKS_FOR = re.compile(_STAFF + r"\s+(?:for|of|to)\s+(?:the|a|an)\s", re.IGNORE
 def serves_another(official: Official, sentences: Iterable[str]) -> bool:
     """'the press secretary for the provincial governor, Ana Ruz': the office is her
     employer's, and the name after it is hers, so the office is not."""
-    lines = [s for s in sentences if _WORKS_FOR.search(s)]
+    lines = [s for s in sentences if found_in(_WORKS_FOR, s)]
     office = _office_words(official.office)
     for name in _names(official) if lines else []:
         pattern = (
@@ -105,7 +113,9 @@ def serves_another(official: Official, sentences: Iterable[str]) -> bool:
     return False
 
 
-_DOCUMENT = r"\b(?:document|documents|memo|memorandum|letter|cable|dossier)\b"
+_DOCUMENT = re.compile(
+    r"\b(?:document|documents|memo|memorandum|letter|cable|dossier)\b", re.IGNORECASE
+)
 # A document's own date: "dated 2006", "dates back to 2006", "written in March 2006".
 _DATED = re.compile(
     r"\b(?:dated|dates(?:\s+back)?\s+to|dating(?:\s+back)?\s+(?:to|from)|written\s+in|"
@@ -119,21 +129,38 @@ def from_old_document(official: Official, sentences: Iterable[str], story: Story
     what an old document says was held then, not in the article's month. A person the story
     also tells of outside the document (its headline, other sentences) is of the story's time.
     """
-    mine = [s for s in sentences if re.search(_DOCUMENT, s, re.IGNORECASE)]
+    mine = [s for s in sentences if found_in(_DOCUMENT, s)]
     if not mine or not official.month:
         return False
     now = int(official.month.split()[-1])
     surnames = {n.split()[-1] for n in _names(official)}
-    dated = False
-    texts = [*story.headlines.values()]
-    texts += [s for by_index in story.sentences.values() for s in by_index.values()]
-    for text in texts:
-        document = re.search(_DOCUMENT, text, re.IGNORECASE)
-        if not document and any(re.search(rf"\b{re.escape(n)}\b", text) for n in surnames):
-            return False
-        years = _DATED.findall(text) if document else []
-        dated = dated or any(int(y) < now for y in years)
-    return dated
+    told = story.once("old-documents", _Documents)
+    if any(told.names_outside(n) for n in surnames):
+        return False
+    return told.earliest is not None and told.earliest < now
+
+
+class _Documents:
+    """The story's headlines and sentences read once for what old documents say: the
+    earliest year a document is dated, and the words of every text that is no document's."""
+
+    def __init__(self, story: Story) -> None:
+        texts = [*story.headlines.values()]
+        texts += [s for by_index in story.sentences.values() for s in by_index.values()]
+        years = [int(y) for text in texts if _DOCUMENT.search(text) for y in _DATED.findall(text)]
+        self.earliest: int | None = min(years, default=None)
+        self.others = [text for text in texts if not _DOCUMENT.search(text)]
+        self.words = {w for text in self.others for w in _WORD.findall(text)}
+
+    def names_outside(self, name: str) -> bool:
+        """Whether a text that is no document's names `name` as a word of its own."""
+        if _WORD.fullmatch(name):
+            return name in self.words
+        pattern = re.compile(rf"\b{re.escape(name)}\b")
+        return any(pattern.search(text) for text in self.others)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def destination_in(official: Official, sentences: Iterable[str]) -> str | None:

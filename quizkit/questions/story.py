@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from quizkit.extract.facts import (
     DateFact,
@@ -21,6 +22,8 @@ from quizkit.grading import fold
 from quizkit.models import SourceRef, fold_for_id
 from quizkit.questions.candidate import source_of
 from quizkit.questions.phrasing import country_name, month_year, org_name
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -95,8 +98,28 @@ class Story:
         init=False, default=None, repr=False, compare=False
     )
 
+    # Every official's names by person, and the full names by surname (see people_names).
+    _people: dict[str, set[str]] | None = field(init=False, default=None, repr=False, compare=False)
+    _by_surname: dict[str, list[str]] | None = field(
+        init=False, default=None, repr=False, compare=False
+    )
+    # The officials by the first three letters of each of their names (see officials_in).
+    _mentions: dict[str, dict[int, dict[str, list[int]]]] | None = field(
+        init=False, default=None, repr=False, compare=False
+    )
+
+    # What a kind of question reads from the whole story, read once (see once).
+    _once: dict[str, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         self.folded_headlines = {k: fold_for_id(v) for k, v in self.headlines.items()}
+
+    def once(self, key: str, make: Callable[[Story], T]) -> T:
+        """What `make` reads from the whole story, read for the first question that asks it
+        and kept for the others: a test per person must not read every sentence each time."""
+        if key not in self._once:
+            self._once[key] = make(self)
+        return cast(T, self._once[key])
 
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[str]:
         """The sentences in which `pattern` is found: a test asked for every person of a deck
@@ -147,6 +170,45 @@ class Story:
                 if text.startswith(name, start):
                     found |= people
         return found
+
+    def people_names(self) -> dict[str, set[str]]:
+        """Each official's names (their own among them) by the person: built once per story,
+        not once per date fact. Read only."""
+        if self._people is None:
+            self._people = {o.person: o.names | {o.person} for o in self.officials}
+        return self._people
+
+    def full_names(self, surname: str) -> set[str]:
+        """The officials named in full (two words or more) whose last word is `surname`."""
+        if self._by_surname is None:
+            self._by_surname = defaultdict(list)
+            for official in self.officials:
+                words = official.person.split()
+                if len(words) > 1:
+                    self._by_surname[words[-1]].append(official.person)
+        return set(self._by_surname.get(surname, ()))
+
+    def officials_in(self, text: str) -> list[Official]:
+        """The officials (in the story's order) one of whose names, or whose surname, is
+        somewhere in the text: found by the names' first three letters, not by trying every
+        official of the deck against it."""
+        if self._mentions is None:
+            self._mentions = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+            for number, official in enumerate(self.officials):
+                surname = official.person.split()[-1] if official.person.split() else ""
+                for name in official.names | {official.person, surname}:
+                    first = name[:3] if len(name) >= 3 else ""
+                    self._mentions[first][len(name)][name].append(number)
+        found: set[int] = set()
+        for by_name in self._mentions.get("", {}).values():
+            for name, numbers in by_name.items():
+                if name in text:
+                    found.update(numbers)
+        for start in range(len(text) - 2):
+            # many names share their first letters: one look-up per length of name
+            for length, by_name in self._mentions.get(text[start : start + 3], {}).items():
+                found.update(by_name.get(text[start : start + length], ()))
+        return [self.officials[number] for number in sorted(found)]
 
     def resolve(self, where: Provenance, event: str) -> str:
         """Name who 'he' is and which country 'the country' is, from the sentence before.

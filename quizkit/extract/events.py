@@ -247,10 +247,9 @@ def dated_event(
 
 
 # The last word of each _LEAD alternative: a lead ends the text with one of them or a dash.
-_LEAD_LAST_WORDS = tuple(
-    """on by in since until till from of starting beginning before after at late early mid
-    through between for effective dated as than the over around about circa to and""".split()
-)
+_LEAD_LAST_WORDS_TEXT = """on by in since until till from of starting beginning before after at
+    late early mid through between for effective dated as than the over around about circa to and"""
+_LEAD_LAST_WORDS = tuple(_LEAD_LAST_WORDS_TEXT.split())
 
 
 def _may_end_a_lead(left: str) -> bool:

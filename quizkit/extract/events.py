@@ -196,7 +196,11 @@ def dated_event(
     right = s[end:]
     left = s[:start].rstrip()
     if not _ATTRIBUTIVE.match(right):
-        lead = _LEAD.search(left, max(0, len(left) - 80))  # bounded: a lead is a few words
+        lead = (
+            _LEAD.search(left, max(0, len(left) - 80))  # bounded: a lead is a few words
+            if _may_end_a_lead(left)
+            else None
+        )
         left = (left[: lead.start()] if lead else left).rstrip(" ,")
     left = _EMBEDDED_RELATIVE.sub(_blank, left)
     if _FRONTED.match(left) and not _FINITE_PART.search(left):
@@ -240,6 +244,20 @@ def dated_event(
     return DatedEvent(
         tidy(_without_dangling_tail(phrase)), place, reporting, future and not reporting
     )
+
+
+# The last word of each _LEAD alternative: a lead ends the text with one of them or a dash.
+_LEAD_LAST_WORDS_TEXT = """on by in since until till from of starting beginning before after at
+    late early mid through between for effective dated as than the over around about circa to and"""
+_LEAD_LAST_WORDS = tuple(_LEAD_LAST_WORDS_TEXT.split())
+
+
+def _may_end_a_lead(left: str) -> bool:
+    """Whether `left` (no trailing space) may end with a _LEAD match: most text before a date
+    ends with none of its words, and the end-anchored pattern need not be tried then. Text
+    with other than ASCII near its end is left to the pattern (its case-blind matching)."""
+    tail = left[-16:]
+    return not tail.isascii() or tail.lower().endswith(_LEAD_LAST_WORDS) or tail.endswith("-")
 
 
 def _without_dangling_tail(phrase: str) -> str:

@@ -381,7 +381,6 @@ class Place:
     is_country: bool
 
 
-@lru_cache(maxsize=8192)
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold a name for lookup: no accents, curly quotes or case, one space.
@@ -523,9 +522,10 @@ def longest_place_at(
         return None
     if most == 1:
         raw = first.group()
-        found = place_named(raw) or place_named(raw.rstrip("."))
-        if found:
-            return found, pos + len(raw if place_named(raw) else raw.rstrip("."))
+        for phrase in (raw, raw.rstrip(".")):
+            found = place_named(phrase)
+            if found:
+                return found, pos + len(phrase)
         return None
     max_words = min(max_words, most)
     tokens: list[tuple[int, int]] = []

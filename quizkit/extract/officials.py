@@ -447,8 +447,8 @@ def merge_officials(
             candidates.append(person)
             people.append(person)
     facts: dict[str, list[OfficialFact]] = {}
+    headline = {source: _headline_country(text) for source, text in (texts or {}).items()}
     for person in people:
-        headline = {source: _headline_country(text) for source, text in (texts or {}).items()}
         for source, fact in _facts_of(person, home_country, wire_country or {}, headline):
             if texts and fact.org:
                 as_written = _organisation_as_written(fact.org, texts.get(source, ""))

@@ -190,6 +190,8 @@ def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
     for other in readings:
         if other is reading or not (other.header.day and other.header.day[0]):
             continue
+        if other.surnames.isdisjoint(words) and reading.place_names.isdisjoint(other.place_names):
+            continue  # every test below needs a person or a place in common
         shared_people = len(other.surnames & words)
         shared_places = len(reading.place_names & other.place_names)
         shared_names = len(reading.proper_names & other.proper_names)

@@ -66,8 +66,11 @@ def _from_utf16(data: bytes, where: str) -> bytes:
 def _looks_binary(text: str) -> bool:
     """Control characters other than whitespace mean the file is not prose."""
     sample = text[:4096]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\t\f\v")
-    return controls > len(sample) // 100
+    return len(_CONTROLS.findall(sample)) > len(sample) // 100
+
+
+# Control characters but tab, line feed, vertical tab and form feed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0d-\x1f]")
 
 
 def read_article(path: str | Path) -> tuple[str, list[str]]:

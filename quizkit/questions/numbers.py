@@ -28,7 +28,7 @@ from quizkit.questions.phrasing import (
     past_tense_lemma,
     sentence_case_subject,
 )
-from quizkit.questions.story import Story
+from quizkit.questions.story import Story, countries_named
 
 APPROX = re.compile(
     r"\b(about|around|roughly|approximately|some|nearly|almost|more than|over|at least|"
@@ -97,6 +97,7 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             or offer_question(fact)
             or aboard_question(fact, story, dated)
             or named_place_question(fact, story)
+            or deployed_there_question(fact, story)
             or audience_question(fact)
             or number_question(fact, when.year if when else None)
             or magnitude_question(fact)
@@ -1215,6 +1216,32 @@ def named_place_question(fact: NumberFact, story: Story) -> tuple[str, str] | No
         return None
     place = _place_before(story, fact, done.group(2))
     return (f"How many {noun[0]} were {done.group(1)} in {place}?", "range") if place else None
+
+
+# 'the deployment of more than 5,000 Varnian troops there': 'there' is the one country the
+# sentence just before names ('... the decision to invade Chile was a mistake.').
+DEPLOYMENT_OF = re.compile(r"\bthe deployment of\s*$", re.I)
+TROOPS = re.compile(r"(?:[A-Z][\w.]*\s+)*(?:troops|soldiers)")
+APPROX_LEAD = re.compile(r"^(?:about|around|some|nearly|almost|more than|over|at least)\s+", re.I)
+
+
+def deployed_there_question(fact: NumberFact, story: Story) -> tuple[str, str] | None:
+    """'... the deployment of more than 5,000 Varnian troops there is ...', just after a
+    sentence naming Chile alone -> 'How many Varnian troops were deployed in Chile?'."""
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0 or not DEPLOYMENT_OF.search(sentence[:at]):
+        return None
+    if not re.match(r"\s+there\b", sentence[at + len(fact.text) :]):
+        return None
+    counted = NUMBER_HEAD.sub("", APPROX_LEAD.sub("", fact.text.strip())).strip()
+    if not TROOPS.fullmatch(counted):
+        return None
+    before = story.before.get(fact.where.source, {}).get(fact.where.sentence_index)
+    named = countries_named(before) if before else set()
+    if len(named) != 1 or countries_named(sentence[:at] + sentence[at + len(fact.text) :]):
+        return None  # 'there' is only sure when one country alone stands just before
+    return f"How many {counted} were deployed in {country_name(named.pop())}?", "count"
 
 
 def count_range(fact: NumberFact) -> str | None:

@@ -68,6 +68,8 @@ class Story:
     headlines: dict[str, str]
     # The sentences facts were found in, by document and number: context for pronouns.
     sentences: dict[str, dict[int, str]] = field(default_factory=dict)
+    # The sentence just before a fact's sentence in its paragraph, by document and number.
+    before: dict[str, dict[int, str]] = field(default_factory=dict)
     # The date facts of each document, in the order found.
     dates_in: dict[str, list[DateFact]] = field(default_factory=dict)
     # The headlines folded once: a headline may be a whole article's first line, and folding
@@ -319,6 +321,7 @@ def read_story(docs: Sequence[DocumentFacts]) -> Story:
         datelines={d.source: d.dateline for d in docs},
         headlines={d.source: d.headline for d in docs},
         sentences=dict(sentences),
+        before={d.source: dict(d.before) for d in docs},
         dates_in=dict(dates_in),
     )
 

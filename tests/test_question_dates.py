@@ -738,3 +738,28 @@ def test_a_quotation_in_the_first_person_or_with_words_after_the_date_is_not_rep
         "the Tarsa Farmers Union"
     )
     assert spelled_out("the TFU", ["The Union (TFU) met."]) is None
+
+
+def test_this_described_as_is_the_plan_the_sentence_before_opens_with() -> None:
+    sentence = (
+        "Speaking on Monday before the summit, Tarsa's defence minister, Ana Lind, described "
+        "this as a response to the Varnian build-up."
+    )
+    event = (
+        "Tarsa's defence minister, Ana Lind, described this as a response to the Varnian build-up"
+    )
+
+    def asked(before: str) -> dict[str, str]:
+        article = Article()
+        article.date(sentence, "2021-05-03", "Monday", event)
+        doc = replace(article.doc(), before=((article.count - 1, before),))
+        return {n.question: n.answer for n in build([doc]).notes if n.kind == "date"}
+
+    named = asked("Plans for a Northern Shield Plan were agreed at the summit.")
+    question = (
+        "When did Tarsa's defence minister, Ana Lind, describe the Northern Shield Plan as a "
+        "response to the Varnian build-up?"
+    )
+    assert named[question] == "3 May 2021"
+    # a sentence before that names no plan leaves 'this' unresolved: nothing is asked
+    assert not any("this" in q or "Plan" in q for q in asked("The summit opened in Riga."))

@@ -763,3 +763,26 @@ def test_this_described_as_is_the_plan_the_sentence_before_opens_with() -> None:
     assert named[question] == "3 May 2021"
     # a sentence before that names no plan leaves 'this' unresolved: nothing is asked
     assert not any("this" in q or "Plan" in q for q in asked("The summit opened in Riga."))
+
+
+def test_a_runoff_after_a_presidents_reelection_bid_is_the_presidential_runoff() -> None:
+    bid = "Lind, who won in 2016, is now fighting a reelection bid but trails in the polls."
+
+    def asked(before: str, office: str = "President") -> dict[str, tuple[str, tuple[str, ...]]]:
+        article = Article(dateline="2021-04-20")
+        article.official(bid, "Ana Lind", office, "Chile")
+        article.date("A plain sentence of 2014.", "2014-09-09", "2014", "a plain sentence")
+        runoff = "A run-off election is scheduled for May 9."
+        article.date(runoff, "2021-05-09", "May 9", "a run-off election is scheduled", planned=True)
+        doc = replace(article.doc(), before=((article.count - 1, before),))
+        return {
+            n.question: (n.answer, n.distractors) for n in build([doc]).notes if n.kind == "date"
+        }
+
+    question = "On what date was the run-off of the 2021 presidential election in Chile scheduled?"
+    answer, options = asked(bid)[question]
+    assert answer == "9 May 2021"
+    assert options and not any(o.endswith("2014") for o in options)  # no day of another era
+    # a prime minister's bid, or no bid just before: whose run-off is not known
+    assert question not in asked(bid, office="Prime Minister")
+    assert question not in asked("The campaign opened in Lima.")

@@ -241,6 +241,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             if told is not None:
                 event, question = best_wording(told, planned, lead)
         if question is None:
+            runoff = runoff_of_reelection(fact, story)
+            if runoff is not None:
+                event, question = runoff
+        if question is None:
             drops.append(_drop("no-clause", fact, event))
             continue
         question = a_before_vowel_sound(question)
@@ -290,8 +294,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                     guid=guid,
                     kind="date",
                     alternatives=(fact.date,),
-                    distractors=_without(
-                        date_options(rng_for(seed, guid), fact.date, story_days), twins
+                    distractors=_in_year_asked(
+                        _without(date_options(rng_for(seed, guid), fact.date, story_days), twins),
+                        question,
+                        fact.date,
                     ),
                     tags=("date",),
                     sources=(source_of(fact.where),),
@@ -520,6 +526,56 @@ def _without(options: tuple[str, ...], also_right: list[str]) -> tuple[str, ...]
     return tuple(o for o in options if o not in also_right)
 
 
+def _in_year_asked(options: tuple[str, ...], question: str, day: str) -> tuple[str, ...]:
+    """'the run-off of the 2012 election': a day of 2006 beside it is no option at all (a day
+    of late 2011 may be, for an event of early 2012)."""
+    if day[:4] not in re.findall(r"\b\d{4}\b", question):
+        return options
+    years = [re.search(r"\d{4}$", o) for o in options]
+    return tuple(
+        o
+        for o, y in zip(options, years, strict=True)
+        if y is None or abs(int(y.group()) - int(day[:4])) <= 1
+    )
+
+
 def _drop(reason: str, fact: DateFact, wording: str) -> Drop:
     day = fact.date if fact.date.startswith("--") else format_day(fact.date)
     return Drop(reason, "date", wording, day, str(source_of(fact.where)))
+
+
+# 'A run-off election is scheduled for May 6.' just after 'Lind, who ..., is now fighting a
+# reelection bid ...': the run-off is of the presidential election of the president named.
+RUNOFF_SET = re.compile(
+    r"^(?:A|The) (?:presidential )?run-?off(?: election| vote)? (?:is|was) (?:scheduled|set|due)"
+    r" (?:for|on) "
+)
+REELECTION = re.compile(
+    r"^([A-Z][\w-]+)\b[^.;]*?\b(?:is|was) (?:now )?(?:fighting|seeking|running for|"
+    r"campaigning for) (?:a |his |her )?re-?election\b"
+)
+
+
+def runoff_of_reelection(fact: DateFact, story: Story) -> tuple[str, str] | None:
+    """'A run-off election is scheduled for May 6', after a sentence telling of a president's
+    reelection bid -> 'On what date was the run-off of the 2012 presidential election in
+    France scheduled?'; nothing when the one seeking reelection is not a country's president."""
+    where = fact.where
+    if fact.date.startswith("--") or not RUNOFF_SET.match(where.sentence):
+        return None
+    bid = REELECTION.match(story.before.get(where.source, {}).get(where.sentence_index, ""))
+    if bid is None:
+        return None
+    presidents = {
+        o.country
+        for o in story.officials
+        if o.country
+        and o.office == "President"
+        and not o.former
+        and any(bid.group(1) in (n, n.split()[-1]) for n in o.names | {o.person})
+    }
+    if len(presidents) != 1:
+        return None
+    country = country_name(presidents.pop())
+    event = f"the run-off of the {fact.date[:4]} presidential election in {country} was scheduled"
+    return event, f"On what date was {event.removesuffix(' was scheduled')} scheduled?"

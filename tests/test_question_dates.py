@@ -786,3 +786,22 @@ def test_a_runoff_after_a_presidents_reelection_bid_is_the_presidential_runoff()
     # a prime minister's bid, or no bid just before: whose run-off is not known
     assert question not in asked(bid, office="Prime Minister")
     assert question not in asked("The campaign opened in Lima.")
+
+
+def test_the_first_of_two_days_for_the_two_boats_is_asked_as_the_first_of_two() -> None:
+    article = Article()
+    sentence = (
+        "Chilean police found the two boats reportedly towed back from Peru on April 12, and on "
+        "April 20 after a storm."
+    )
+    clause = "Chilean police found the two boats reportedly towed back from Peru"
+    article.date(sentence, "2021-04-12", "April 12", clause)
+    article.count -= 1  # the second date of the same sentence
+    article.date(sentence, "2021-04-20", "April 20", f"{clause} after a storm")
+    asked = questions(article)
+    question = (
+        "When did Chilean police find the first of two boats reportedly towed back from Peru?"
+    )
+    assert asked[question] == "12 April 2021"
+    # 'the two boats' of the second day stays unplaced: no question asks it as the same find
+    assert "20 April 2021" not in {a for q, a in asked.items() if "boats" in q}

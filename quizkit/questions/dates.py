@@ -43,6 +43,7 @@ from quizkit.questions.phrasing import (
     main_verb,
     past_tense_lemma,
     planned_question,
+    sentence_case_subject,
     when_question,
 )
 from quizkit.questions.story import Story, countries_named
@@ -240,6 +241,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             told = _told_in_sentence(where.sentence, span, story)
             if told is not None:
                 event, question = best_wording(told, planned, lead)
+        first = first_of_two(fact)
+        if first is not None:
+            # 'found the two boats ... on May 3, and on May 9': the first was found on May 3
+            event, question = best_wording(first, planned, lead)
         if question is None:
             runoff = runoff_of_reelection(fact, story)
             if runoff is not None:
@@ -579,3 +584,22 @@ def runoff_of_reelection(fact: DateFact, story: Story) -> tuple[str, str] | None
     country = country_name(presidents.pop())
     event = f"the run-off of the {fact.date[:4]} presidential election in {country} was scheduled"
     return event, f"On what date was {event.removesuffix(' was scheduled')} scheduled?"
+
+
+# 'Police found the two boats towed back from Tarsa on May 3, and on May 9 ...': the two were
+# found one at a time, the first on the first day named.
+TWO_ON_TWO_DAYS = re.compile(
+    r"^(?P<clause>[A-Z][^,;:\"“”]*?\bthe two (?P<noun>[a-z]+s)\b[^,;:\"“”]*?) on (?P<first>[A-Z]"
+    r"[a-z]+ \d{1,2}),? and on [A-Z][a-z]+ \d{1,2}\b"
+)
+
+
+def first_of_two(fact: DateFact) -> str | None:
+    """'Police found the first of two boats towed back from Tarsa' when the fact's date is the
+    first of two days the sentence gives for 'the two boats'; None otherwise."""
+    found = TWO_ON_TWO_DAYS.match(fact.where.sentence)
+    if found is None or found.group("first") != fact.text:
+        return None
+    noun = found.group("noun")
+    clause = found.group("clause").replace(f"the two {noun}", f"the first of two {noun}", 1)
+    return " ".join(sentence_case_subject(clause.split()))

@@ -183,3 +183,20 @@ def test_a_rate_written_with_a_fraction() -> None:
         (8.75, "8-3/4 pct"),
         (9.5, "9 1/2 percent"),
     ]
+
+
+def test_the_sentence_before_a_fact_is_kept_only_within_its_paragraph() -> None:
+    from quizkit.extract import extract_texts
+
+    text = (
+        "LIMA, May 5, 2021 - Voters in Chile say the war was a mistake. "
+        "The deployment of 4,000 Varnian troops there costs millions.\n\n"
+        "Some 300 Varnian soldiers came home on Tuesday."
+    )
+    (doc,) = extract_texts([("invented.txt", text)])
+    before = dict(doc.before)
+    numbers = {f.text: f.where.sentence_index for f in doc.facts if f.kind == "number"}
+    deployed = next(i for t, i in numbers.items() if "4,000" in t)
+    home = next(i for t, i in numbers.items() if "300" in t)
+    assert "Chile" in before[deployed]
+    assert home not in before  # a new paragraph: the sentence before says nothing of it

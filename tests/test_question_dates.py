@@ -738,3 +738,70 @@ def test_a_quotation_in_the_first_person_or_with_words_after_the_date_is_not_rep
         "the Tarsa Farmers Union"
     )
     assert spelled_out("the TFU", ["The Union (TFU) met."]) is None
+
+
+def test_this_described_as_is_the_plan_the_sentence_before_opens_with() -> None:
+    sentence = (
+        "Speaking on Monday before the summit, Tarsa's defence minister, Ana Lind, described "
+        "this as a response to the Varnian build-up."
+    )
+    event = (
+        "Tarsa's defence minister, Ana Lind, described this as a response to the Varnian build-up"
+    )
+
+    def asked(before: str) -> dict[str, str]:
+        article = Article()
+        article.date(sentence, "2021-05-03", "Monday", event)
+        doc = replace(article.doc(), before=((article.count - 1, before),))
+        return {n.question: n.answer for n in build([doc]).notes if n.kind == "date"}
+
+    named = asked("Plans for a Northern Shield Plan were agreed at the summit.")
+    question = (
+        "When did Tarsa's defence minister, Ana Lind, describe the Northern Shield Plan as a "
+        "response to the Varnian build-up?"
+    )
+    assert named[question] == "3 May 2021"
+    # a sentence before that names no plan leaves 'this' unresolved: nothing is asked
+    assert not any("this" in q or "Plan" in q for q in asked("The summit opened in Riga."))
+
+
+def test_a_runoff_after_a_presidents_reelection_bid_is_the_presidential_runoff() -> None:
+    bid = "Lind, who won in 2016, is now fighting a reelection bid but trails in the polls."
+
+    def asked(before: str, office: str = "President") -> dict[str, tuple[str, tuple[str, ...]]]:
+        article = Article(dateline="2021-04-20")
+        article.official(bid, "Ana Lind", office, "Chile")
+        article.date("A plain sentence of 2014.", "2014-09-09", "2014", "a plain sentence")
+        runoff = "A run-off election is scheduled for May 9."
+        article.date(runoff, "2021-05-09", "May 9", "a run-off election is scheduled", planned=True)
+        doc = replace(article.doc(), before=((article.count - 1, before),))
+        return {
+            n.question: (n.answer, n.distractors) for n in build([doc]).notes if n.kind == "date"
+        }
+
+    question = "On what date was the run-off of the 2021 presidential election in Chile scheduled?"
+    answer, options = asked(bid)[question]
+    assert answer == "9 May 2021"
+    assert options and not any(o.endswith("2014") for o in options)  # no day of another era
+    # a prime minister's bid, or no bid just before: whose run-off is not known
+    assert question not in asked(bid, office="Prime Minister")
+    assert question not in asked("The campaign opened in Lima.")
+
+
+def test_the_first_of_two_days_for_the_two_boats_is_asked_as_the_first_of_two() -> None:
+    article = Article()
+    sentence = (
+        "Chilean police found the two boats reportedly towed back from Peru on April 12, and on "
+        "April 20 after a storm."
+    )
+    clause = "Chilean police found the two boats reportedly towed back from Peru"
+    article.date(sentence, "2021-04-12", "April 12", clause)
+    article.count -= 1  # the second date of the same sentence
+    article.date(sentence, "2021-04-20", "April 20", f"{clause} after a storm")
+    asked = questions(article)
+    question = (
+        "When did Chilean police find the first of two boats reportedly towed back from Peru?"
+    )
+    assert asked[question] == "12 April 2021"
+    # 'the two boats' of the second day stays unplaced: no question asks it as the same find
+    assert "20 April 2021" not in {a for q, a in asked.items() if "boats" in q}

@@ -676,3 +676,43 @@ def test_a_speech_audience_is_asked_by_speaker_and_place() -> None:
         approx="about",
     )
     assert not any("audience" in q for q in numbers(other))
+
+
+def test_troops_deployed_there_are_asked_in_the_one_country_the_sentence_before_names() -> None:
+    article = Article(dateline="2021-05-05")
+    deployed = "And the deployment of about 4,000 Varnian troops there is a burden on the budget."
+    article.number(deployed, 4000, "about 4,000 Varnian troops", "troops", approx="about")
+    index = article.count - 1
+    doc = article.doc()
+
+    def asked(before: str) -> dict[str, str]:
+        with_before = replace(doc, before=((index, before),))
+        return {n.question: n.answer for n in build([with_before]).notes if n.kind == "number"}
+
+    one = asked("Most voters say the decision to send soldiers to Chile was a mistake.")
+    assert one["In May 2021, how many Varnian troops were deployed in Chile?"] == "about 4,000"
+    # two countries just before, or none: 'there' could be either, so nothing is asked
+    two = asked("Most voters say sending soldiers to Chile and Peru was a mistake.")
+    assert not any("deployed" in q for q in two)
+    assert not any("deployed" in q for q in asked("Most voters say it was a mistake."))
+
+
+def test_the_value_of_help_to_one_country_is_asked_with_both_currencies() -> None:
+    article = Article(dateline="2021-05-05")
+    sentence = (
+        "NORDAL outlined three areas where the alliance would provide support for Chile, "
+        "with assistance expected to have a monetary value of about 12 million euros "
+        "(about US$14 million)."
+    )
+    article.number(
+        sentence, 12_000_000, "about 12 million euros", "euros", approx="about", unit="EUR"
+    )
+    asked = numbers(article)
+    question = "In May 2021, how much was NORDAL's assistance to Chile expected to be worth?"
+    assert asked[question].answer == "about 12 million euros (about US$14 million)"
+    assert asked[question].distractors == ()  # euros beside bare counts would be no options
+
+    two = Article(dateline="2021-05-05")
+    both = sentence.replace("support for Chile,", "support for Chile and Peru,")
+    two.number(both, 12_000_000, "about 12 million euros", "euros", approx="about", unit="EUR")
+    assert not any("expected to be worth" in q for q in numbers(two))

@@ -157,6 +157,9 @@ class DocumentFacts:
     dateline: str | None
     headline: str
     facts: tuple[Fact, ...]
+    # The sentence just before each fact's sentence in its paragraph, by the fact sentence's
+    # number: what 'there' or 'this' points back to when that sentence holds no fact itself.
+    before: tuple[tuple[int, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         facts = []

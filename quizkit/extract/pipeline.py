@@ -93,9 +93,21 @@ def extract_texts(
                 _dateline_value(reading.header, context),
                 reading.header.headline,
                 tuple(facts),
+                _sentences_before(reading.sentences, facts),
             )
         )
     return results
+
+
+def _sentences_before(sentences: list[Sentence], facts: list[Fact]) -> tuple[tuple[int, str], ...]:
+    """The sentence before each fact's sentence, when both stand in one paragraph."""
+    by_index = {s.index: s for s in sentences}
+    found = {}
+    for index in sorted({f.where.sentence_index for f in facts}):
+        here, before = by_index.get(index), by_index.get(index - 1)
+        if here is not None and before is not None and before.paragraph == here.paragraph:
+            found[index] = before.text
+    return tuple(found.items())
 
 
 def _dated(sets: list[ParticipantsFact], dates: list[DateFact]) -> list[ParticipantsFact]:

@@ -43,6 +43,7 @@ from quizkit.questions.phrasing import (
     main_verb,
     past_tense_lemma,
     planned_question,
+    sentence_case_subject,
     when_question,
 )
 from quizkit.questions.story import Story, countries_named
@@ -240,6 +241,14 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             told = _told_in_sentence(where.sentence, span, story)
             if told is not None:
                 event, question = best_wording(told, planned, lead)
+        first = first_of_two(fact)
+        if first is not None:
+            # 'found the two boats ... on May 3, and on May 9': the first was found on May 3
+            event, question = best_wording(first, planned, lead)
+        if question is None:
+            runoff = runoff_of_reelection(fact, story)
+            if runoff is not None:
+                event, question = runoff
         if question is None:
             drops.append(_drop("no-clause", fact, event))
             continue
@@ -290,8 +299,10 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                     guid=guid,
                     kind="date",
                     alternatives=(fact.date,),
-                    distractors=_without(
-                        date_options(rng_for(seed, guid), fact.date, story_days), twins
+                    distractors=_in_year_asked(
+                        _without(date_options(rng_for(seed, guid), fact.date, story_days), twins),
+                        question,
+                        fact.date,
                     ),
                     tags=("date",),
                     sources=(source_of(fact.where),),
@@ -520,6 +531,75 @@ def _without(options: tuple[str, ...], also_right: list[str]) -> tuple[str, ...]
     return tuple(o for o in options if o not in also_right)
 
 
+def _in_year_asked(options: tuple[str, ...], question: str, day: str) -> tuple[str, ...]:
+    """'the run-off of the 2012 election': a day of 2006 beside it is no option at all (a day
+    of late 2011 may be, for an event of early 2012)."""
+    if day[:4] not in re.findall(r"\b\d{4}\b", question):
+        return options
+    years = [re.search(r"\d{4}$", o) for o in options]
+    return tuple(
+        o
+        for o, y in zip(options, years, strict=True)
+        if y is None or abs(int(y.group()) - int(day[:4])) <= 1
+    )
+
+
 def _drop(reason: str, fact: DateFact, wording: str) -> Drop:
     day = fact.date if fact.date.startswith("--") else format_day(fact.date)
     return Drop(reason, "date", wording, day, str(source_of(fact.where)))
+
+
+# 'A run-off election is scheduled for May 6.' just after 'Lind, who ..., is now fighting a
+# reelection bid ...': the run-off is of the presidential election of the president named.
+RUNOFF_SET = re.compile(
+    r"^(?:A|The) (?:presidential )?run-?off(?: election| vote)? (?:is|was) (?:scheduled|set|due)"
+    r" (?:for|on) "
+)
+REELECTION = re.compile(
+    r"^([A-Z][\w-]+)\b[^.;]*?\b(?:is|was) (?:now )?(?:fighting|seeking|running for|"
+    r"campaigning for) (?:a |his |her )?re-?election\b"
+)
+
+
+def runoff_of_reelection(fact: DateFact, story: Story) -> tuple[str, str] | None:
+    """'A run-off election is scheduled for May 6', after a sentence telling of a president's
+    reelection bid -> 'On what date was the run-off of the 2012 presidential election in
+    France scheduled?'; nothing when the one seeking reelection is not a country's president."""
+    where = fact.where
+    if fact.date.startswith("--") or not RUNOFF_SET.match(where.sentence):
+        return None
+    bid = REELECTION.match(story.before.get(where.source, {}).get(where.sentence_index, ""))
+    if bid is None:
+        return None
+    presidents = {
+        o.country
+        for o in story.officials
+        if o.country
+        and o.office == "President"
+        and not o.former
+        and any(bid.group(1) in (n, n.split()[-1]) for n in o.names | {o.person})
+    }
+    if len(presidents) != 1:
+        return None
+    country = country_name(presidents.pop())
+    event = f"the run-off of the {fact.date[:4]} presidential election in {country} was scheduled"
+    return event, f"On what date was {event.removesuffix(' was scheduled')} scheduled?"
+
+
+# 'Police found the two boats towed back from Tarsa on May 3, and on May 9 ...': the two were
+# found one at a time, the first on the first day named.
+TWO_ON_TWO_DAYS = re.compile(
+    r"^(?P<clause>[A-Z][^,;:\"“”]*?\bthe two (?P<noun>[a-z]+s)\b[^,;:\"“”]*?) on (?P<first>[A-Z]"
+    r"[a-z]+ \d{1,2}),? and on [A-Z][a-z]+ \d{1,2}\b"
+)
+
+
+def first_of_two(fact: DateFact) -> str | None:
+    """'Police found the first of two boats towed back from Tarsa' when the fact's date is the
+    first of two days the sentence gives for 'the two boats'; None otherwise."""
+    found = TWO_ON_TWO_DAYS.match(fact.where.sentence)
+    if found is None or found.group("first") != fact.text:
+        return None
+    noun = found.group("noun")
+    clause = found.group("clause").replace(f"the two {noun}", f"the first of two {noun}", 1)
+    return " ".join(sentence_case_subject(clause.split()))

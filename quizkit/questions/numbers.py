@@ -28,7 +28,7 @@ from quizkit.questions.phrasing import (
     past_tense_lemma,
     sentence_case_subject,
 )
-from quizkit.questions.story import Story
+from quizkit.questions.story import Story, countries_named
 
 APPROX = re.compile(
     r"\b(about|around|roughly|approximately|some|nearly|almost|more than|over|at least|"
@@ -97,6 +97,8 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             or offer_question(fact)
             or aboard_question(fact, story, dated)
             or named_place_question(fact, story)
+            or deployed_there_question(fact, story)
+            or aid_value_question(fact, story)
             or audience_question(fact)
             or number_question(fact, when.year if when else None)
             or magnitude_question(fact)
@@ -114,6 +116,8 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
                 Drop("uncertain-value", "number", question, answer, str(source_of(fact.where)))
             )
             continue
+        if style == "value":
+            answer = value_answer(fact)  # as the story writes it, with its other currency
         ages = count_range(fact) if style == "range" else None
         if ages:
             # no wrong options: 'about 25 to 30' holds more than one right count
@@ -1215,6 +1219,77 @@ def named_place_question(fact: NumberFact, story: Story) -> tuple[str, str] | No
         return None
     place = _place_before(story, fact, done.group(2))
     return (f"How many {noun[0]} were {done.group(1)} in {place}?", "range") if place else None
+
+
+# 'the deployment of more than 5,000 Varnian troops there': 'there' is the one country the
+# sentence just before names ('... the decision to invade Chile was a mistake.').
+DEPLOYMENT_OF = re.compile(r"\bthe deployment of\s*$", re.I)
+TROOPS = re.compile(r"(?:[A-Z][\w.]*\s+)*(?:troops|soldiers)")
+APPROX_LEAD = re.compile(r"^(?:about|around|some|nearly|almost|more than|over|at least)\s+", re.I)
+
+
+def deployed_there_question(fact: NumberFact, story: Story) -> tuple[str, str] | None:
+    """'... the deployment of more than 5,000 Varnian troops there is ...', just after a
+    sentence naming Chile alone -> 'How many Varnian troops were deployed in Chile?'."""
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    if at < 0 or not DEPLOYMENT_OF.search(sentence[:at]):
+        return None
+    if not re.match(r"\s+there\b", sentence[at + len(fact.text) :]):
+        return None
+    counted = NUMBER_HEAD.sub("", APPROX_LEAD.sub("", fact.text.strip())).strip()
+    if not TROOPS.fullmatch(counted):
+        return None
+    before = story.before.get(fact.where.source, {}).get(fact.where.sentence_index)
+    named = countries_named(before) if before else set()
+    if len(named) != 1 or countries_named(sentence[:at] + sentence[at + len(fact.text) :]):
+        return None  # 'there' is only sure when one country alone stands just before
+    return f"How many {counted} were deployed in {country_name(named.pop())}?", "count"
+
+
+# '..., NATO outlined four areas where the alliance would provide support for Chile, ..., with
+# assistance expected to have a monetary value of about 15 million euros': who gives, to which
+# country, and what the help is worth.
+AID_VALUE_OF = re.compile(
+    r"\bwith (?:the )?(assistance|aid) expected to (?:have a (?:monetary )?value of|be worth)\s*$"
+)
+AID_GIVER = re.compile(
+    r"\b([A-Z]{2,}) (?:outlined|pledged|promised|offered|announced)\b[^.;]*?\b(?:support|aid|"
+    r"assistance) (?:for|to) ([A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+)
+
+
+def aid_value_question(fact: NumberFact, story: Story) -> tuple[str, str] | None:
+    """'NATO outlined ... support for Chile, ..., with assistance expected to have a monetary
+    value of about 15 million euros' -> 'How much was NATO's assistance to Chile expected to be
+    worth?'."""
+    if not is_money(fact):
+        return None
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    noun = AID_VALUE_OF.search(sentence[:at]) if at >= 0 else None
+    giver = AID_GIVER.search(sentence[:at]) if noun else None
+    if noun is None or giver is None:
+        return None
+    rest = re.sub(r"\([^()]*\)", "", sentence[at + len(fact.text) :])  # '(US$19 million)'
+    if countries_named(sentence[:at] + rest) != {giver.group(2)}:
+        return None  # the help goes to the one country the sentence names
+    country = country_name(giver.group(2))
+    return f"How much was {giver.group(1)}'s {noun.group(1)} to {country} expected to be worth?", (
+        "value"
+    )
+
+
+def value_answer(fact: NumberFact) -> str:
+    """'about 15 million euros (about US$19 million)': the sum as written, and the same sum in
+    another currency when the story gives it in brackets just after."""
+    text = re.sub(r"^(?:around|roughly|approximately|some)\b", "about", fact.text.strip())
+    sentence = fact.where.sentence
+    at = sentence.find(fact.text)
+    after = (
+        re.match(r"\s*(\([^()]*\d[^()]*\))", sentence[at + len(fact.text) :]) if at >= 0 else None
+    )
+    return f"{text} {after.group(1)}" if after else text
 
 
 def count_range(fact: NumberFact) -> str | None:

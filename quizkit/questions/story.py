@@ -68,6 +68,8 @@ class Story:
     headlines: dict[str, str]
     # The sentences facts were found in, by document and number: context for pronouns.
     sentences: dict[str, dict[int, str]] = field(default_factory=dict)
+    # The sentence just before a fact's sentence in its paragraph, by document and number.
+    before: dict[str, dict[int, str]] = field(default_factory=dict)
     # The date facts of each document, in the order found.
     dates_in: dict[str, list[DateFact]] = field(default_factory=dict)
     # The headlines folded once: a headline may be a whole article's first line, and folding
@@ -240,6 +242,14 @@ class Story:
                 }
             if len(named) == 1:
                 event = re.sub(r"\bthe country\b", country_name(named.pop()), event)
+        if THIS_AS.search(event):
+            # 'described this as a response to ...' just after 'Plans for a Lind Action Plan
+            # were agreed': 'this' is the plan the sentence before opens with
+            opening = NAMED_PLAN.match(
+                self.before.get(where.source, {}).get(where.sentence_index, "")
+            )
+            if opening is not None:
+                event = THIS_AS.sub(rf"\1 the {opening.group(1)} as", event)
         return event
 
     def is_dateline(self, fact: DateFact) -> bool:
@@ -267,6 +277,17 @@ class Story:
 
     def persons(self) -> set[str]:
         return {name for o in self.officials for name in (o.person, *o.names)}
+
+
+# 'described this as': 'this' standing for a thing named before, as a verb's object.
+THIS_AS = re.compile(r"\b(described|called|termed|hailed|welcomed|criticised|criticized) this as\b")
+# A sentence opening with a named plan or accord as its subject: 'Plans for a Lind Action Plan
+# were agreed at the summit.', 'The Tarsa Accord was signed on Monday.'
+NAMED_PLAN = re.compile(
+    r"^(?:Plans for |The )?(?:an? |the )?((?:[A-Z][\w-]+ ){1,4}(?:Plan|Accord|Agreement|Treaty|"
+    r"Pact|Initiative|Programme|Program|Strategy))(?! [A-Z])\b(?:[^,.;]*?)\b(?:was|were|is|are)"
+    r" \w+ed\b"
+)
 
 
 def countries_named(text: str) -> set[str]:
@@ -319,6 +340,7 @@ def read_story(docs: Sequence[DocumentFacts]) -> Story:
         datelines={d.source: d.dateline for d in docs},
         headlines={d.source: d.headline for d in docs},
         sentences=dict(sentences),
+        before={d.source: dict(d.before) for d in docs},
         dates_in=dict(dates_in),
     )
 

@@ -197,11 +197,12 @@ def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
     """
     if reading.header.day and reading.header.day[0]:
         return None
+    others = [o for o in readings if o is not reading and o.header.day and o.header.day[0]]
+    if not others:
+        return None  # nothing to borrow from: the text's words are not read
     words = {name_key(w) for w in set(_WORD.findall(reading.text)) if w[0].isupper()}
     best: tuple[int, _Reading] | None = None
-    for other in readings:
-        if other is reading or not (other.header.day and other.header.day[0]):
-            continue
+    for other in others:
         if other.surnames.isdisjoint(words) and reading.place_names.isdisjoint(other.place_names):
             continue  # every test below needs a person or a place in common
         shared_people = len(other.surnames & words)

@@ -216,7 +216,6 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             event = _named_subject(story.resolve(where, clean_event(attached.event)), story)
             event = PRE_TITLE.sub(lambda m: m.group(1).lower(), event)
             event = COMPASS_BEFORE_NOUN.sub(lambda m: m.group(1).lower(), event)
-            event = _own_country(event)
             if (fact.reporting and not is_announcement(event)) or is_statement(event):
                 said = statement_clause(event, where.sentence) if not planned else None
                 if said is None and not planned:
@@ -391,20 +390,6 @@ def _named_subject(event: str, story: Story) -> str:
         return event
     full = story.full_names(words[0])
     return " ".join([full.pop(), *words[1:]]) if len(full) == 1 else event
-
-
-def _own_country(event: str) -> str:
-    """'support for Tarsa at a meeting with the country's president': the country the clause
-    itself names just before, when it names one only."""
-    at = event.find("the country")
-    if at < 0:
-        return event
-    from quizkit.extract.gazetteer import find_places
-
-    named = {place.name for place, _s, _e in find_places(event[:at]) if place.is_country}
-    if len(named) != 1:
-        return event
-    return event.replace("the country", country_name(named.pop()), 1)
 
 
 # 'a 8.8 earthquake' reads 'an eight point eight': the article goes by the sound.

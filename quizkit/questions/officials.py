@@ -37,7 +37,7 @@ from quizkit.questions.roles import (
     serves_another,
     told,
 )
-from quizkit.questions.story import Official, Story
+from quizkit.questions.story import Official, Story, is_country
 
 ORG_OFFICES = ["Secretary General", "Deputy Secretary General", "Chairman", "Spokesperson"]
 # Offices held at an organisation on a country's behalf: an ambassador *to* the UN.
@@ -455,12 +455,7 @@ def three_or_none(options: tuple[str, ...]) -> tuple[str, ...]:
 
 def countries_only(names: list[str]) -> list[str]:
     """Wrong answers to 'which country' are countries, never NATO or the UN."""
-    kept = []
-    for name in names:
-        place = place_named(name)
-        if place is not None and place.is_country:
-            kept.append(name)
-    return kept
+    return [name for name in names if is_country(name)]
 
 
 class Peers:

@@ -16,13 +16,13 @@ import re
 from collections.abc import Sequence
 
 from quizkit.extract.facts import DateFact, ParticipantsFact
-from quizkit.extract.gazetteer import find_places, place_named
+from quizkit.extract.gazetteer import find_places
 from quizkit.grading import fold
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, source_of
 from quizkit.questions.distractors import rng_for
 from quizkit.questions.phrasing import country_name, format_day, join_list, month_year
-from quizkit.questions.story import Official, Story
+from quizkit.questions.story import Official, Story, is_country
 
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 NUMBER_WORDS |= {9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
@@ -132,11 +132,6 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             )
         )
     return candidates, drops
-
-
-def is_country(name: str) -> bool:
-    place = place_named(name)
-    return bool(place and place.is_country)
 
 
 def unfit(story: Story, fact: ParticipantsFact, countries: list[str]) -> str | None:

@@ -242,6 +242,8 @@ class Story:
                 }
             if len(named) == 1:
                 event = re.sub(r"\bthe country\b", country_name(named.pop()), event)
+            else:
+                event = _clause_country(event)
         if THIS_AS.search(event):
             # 'described this as a response to ...' just after 'Plans for a Lind Action Plan
             # were agreed': 'this' is the plan the sentence before opens with
@@ -288,6 +290,24 @@ NAMED_PLAN = re.compile(
     r"Pact|Initiative|Programme|Program|Strategy))(?! [A-Z])\b(?:[^,.;]*?)\b(?:was|were|is|are)"
     r" \w+ed\b"
 )
+
+
+def _clause_country(event: str) -> str:
+    """'support for Tarsa at a meeting with the country's president': the country the clause
+    itself names just before, when it names one only."""
+    at = event.find("the country")
+    if at < 0:
+        return event
+    named = {place.name for place, _s, _e in find_places(event[:at]) if place.is_country}
+    if len(named) != 1:
+        return event
+    return event.replace("the country", country_name(named.pop()), 1)
+
+
+def is_country(name: str) -> bool:
+    """A country's name (not an organisation's, not a demonym)."""
+    place = place_named(name)
+    return bool(place and place.is_country)
 
 
 def countries_named(text: str) -> set[str]:

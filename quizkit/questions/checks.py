@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
+from quizkit.extract.gazetteer import is_place_word
 from quizkit.grading import ARTICLES, grade, read_dates
 from quizkit.grading import fold as fold_any
 from quizkit.questions.candidate import Candidate, Drop, drop_of
@@ -424,8 +425,6 @@ def _title_case(headline: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _place_word(word: str) -> bool:
-    from quizkit.extract.gazetteer import is_place_word
-
     return is_place_word(word)
 
 

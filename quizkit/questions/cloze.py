@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from quizkit.extract.facts import DateFact, DocumentFacts, NumberFact, OfficialFact, Provenance
+from quizkit.extract.gazetteer import find_places
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, document_name, source_of
 from quizkit.questions.dates import names_something
@@ -119,8 +120,6 @@ def _bare_title(fact: OfficialFact) -> bool:
 
 def _names_a_place(sentence: str, blanked: str) -> bool:
     """Whether the sentence, its blank aside, names a country or an organisation."""
-    from quizkit.extract.gazetteer import find_places
-
     return bool(find_places(sentence.replace(blanked, " ")))
 
 

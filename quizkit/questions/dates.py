@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from itertools import chain
 
 from quizkit.extract.facts import DateFact, Provenance
+from quizkit.extract.gazetteer import find_places
 from quizkit.grading import fold
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, source_of
@@ -442,8 +443,6 @@ def is_announcement(event: str) -> bool:
 def _only_country(fact: DateFact, story: Story) -> str | None:
     """The story's main country when the event's sentence names it and no other place, or
     names no place at all in a story whose headline names that country and no other."""
-    from quizkit.extract.gazetteer import find_places
-
     if not story.main_country:
         return None
     named = {place.name for place, _start, _end in find_places(fact.where.sentence)}

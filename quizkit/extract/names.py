@@ -45,7 +45,6 @@ _NOT_NAMES_WORDS = """
 
 _NOT_NAMES = frozenset(_NOT_NAMES_WORDS.split()) | DOMAINS | QUALIFIERS | MODIFIERS | {"high"}
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'\-]*\.?)")
-_WORD_END = re.compile(r"(?:['’]s?)?\.?$")
 _DOUBLED = re.compile(r"(.)\1+")
 _GEOGRAPHIC = re.compile(
     r"[ \t]+(?:Island|Islands|River|Province|Region|City|County|District|Valley|Lake|Bay"
@@ -84,24 +83,27 @@ def name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
         if not m:
             break
         word = m.group(1)
-        core = _WORD_END.sub("", word)
+        core = _word_core(word)
         if not core:
             break
-        if not words and core.lower().rstrip(".") in _HONORIFICS:
+        low = core.lower()
+        if not words and low.rstrip(".") in _HONORIFICS:
             pos = m.end()
             continue
-        if (core.lower() in _PARTICLES or _REGNAL.fullmatch(core)) and words:
-            words.append((m.start(1), m.start(1) + len(core)))  # "bin", "Charles III"
+        at = m.start(1)
+        initial = _is_initial(word)
+        if words and (low in _PARTICLES or _REGNAL.fullmatch(core)):
+            words.append((at, at + len(core)))  # "bin", "Charles III"
         elif (
             _is_name_word(core)
-            or _is_initial(word)
+            or initial
             or (not words and _place_first_name(text, m.end(), limit, word))
         ):
-            words.append((m.start(1), m.start(1) + len(core if not _is_initial(word) else word)))
+            words.append((at, at + len(word if initial else core)))
         else:
             break
         pos = m.end()
-        if core != word.rstrip(".") or (word.endswith(".") and not _is_initial(word)):
+        if core != word.rstrip(".") or (word.endswith(".") and not initial):
             break
     while words and text[words[-1][0] : words[-1][1]].lower() in _PARTICLES:
         words.pop()
@@ -114,15 +116,26 @@ def name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
     return " ".join(text[start:end].split()), start, end
 
 
+def _word_core(word: str) -> str:
+    """A word without its possessive and final full stop, as `(?:['’]s?)?\\.?$` removed
+    would leave it, by string tests rather than a pattern tried at every character."""
+    end = len(word) - 1 if word.endswith(".") else len(word)
+    if word.endswith(("'s", "’s"), 0, end):
+        end -= 2
+    elif word.endswith(("'", "’"), 0, end):
+        end -= 1
+    return word[:end]
+
+
 def _place_first_name(text: str, pos: int, limit: int, word: str) -> bool:
     """A first name that is also a place ("Israel Katz", "Chad Wolf", "Jordan Bardella"):
     a one-word place right before a capitalised surname, the word a name ends with."""
-    if word != _WORD_END.sub("", word) or word.isupper() or not is_place_word(word):
+    if word != _word_core(word) or word.isupper() or not is_place_word(word):
         return False  # "Israel's": a possessive is the country
     nxt = NEXT_WORD.match(text, pos, limit)
     if not nxt:
         return False
-    surname_word = _WORD_END.sub("", nxt.group(1))
+    surname_word = _word_core(nxt.group(1))
     return (
         bool(surname_word)
         and _is_name_word(surname_word)
@@ -188,6 +201,10 @@ _APPOINTING = re.compile(
     r"\b(?:made|makes|make|named|names|appointed|appoints|elected|elects|declared|declares|"
     r"proclaimed|proclaims)[ \t]+(?:[a-z]+[ \t]+){0,2}$"
 )
+
+# Every verb _APPOINTING reads contains one of these: a sentence with none of them before an
+# office names no one appointed to it, and is read no further for one.
+APPOINTING_VERB = re.compile(r"ma(?:de|ke)|name|appoint|elect|declar|proclaim")
 
 
 def appointed_name(text: str, floor: int, office_start: int) -> tuple[str, int, int] | None:

@@ -13,7 +13,7 @@ documents, becomes one official per place, with aliases.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -29,6 +29,7 @@ from quizkit.extract.gazetteer import (
     place_named,
 )
 from quizkit.extract.names import (
+    APPOINTING_VERB,
     appointed_name,
     appositive_name,
     name_after,
@@ -96,11 +97,48 @@ def find_officials(
     places = find_places(text) if places is None else places
     local = local_organisations(text)
     found: list[OfficialMention] = []
-    for sentence in sentences:
-        for m in OFFICE_HEAD.finditer(lower, sentence.start, sentence.end):
-            found.extend(_read_mentions(text, lower, sentence, m, local))
+    last: Sentence | None = None
+    verb = 0
+    for sentence, m in _office_heads(lower, sentences):
+        if sentence is not last:
+            # where a verb that may give an office first stands, once per sentence
+            last, found_verb = sentence, APPOINTING_VERB.search(text, sentence.start, sentence.end)
+            verb = found_verb.start() if found_verb else sentence.end
+        found.extend(_read_mentions(text, lower, sentence, m, local, verb < m.start()))
     found = _without_overlaps(_counterparts(found))
     return _aides(_with_context(text, found, places))
+
+
+# The words an office head begins with: every alternative of OFFICE_HEAD starts with one
+# (a test checks it). Found after a non-word character, they are the few places the long
+# pattern can match, which is then tried there only, not at every character of the text.
+_HEAD_FIRST_WORDS = (
+    "prime crown supreme chief attorne high secretar director chancellor commander vice "
+    "taoiseach first minister premier president king queen emir sultan speaker sen congress "
+    "governor mayor intendant commissioner administrator ambassador judge advis leader "
+    "dictator ruler head spokes chair envoy delegate rep counterpart gov"
+)
+_HEAD_START = re.compile(r"\W(?:" + "|".join(_HEAD_FIRST_WORDS.split()) + ")")
+
+
+def _office_heads(lower: str, sentences: list[Sentence]) -> list[tuple[Sentence, re.Match[str]]]:
+    """`OFFICE_HEAD.finditer(lower, sentence.start, sentence.end)` for every sentence, with
+    the pattern tried only where a head's first word begins (and at the text's start)."""
+    starts = [0, *(m.start() + 1 for m in _HEAD_START.finditer(lower))]
+    found: list[tuple[Sentence, re.Match[str]]] = []
+    for sentence in sentences:
+        pos = sentence.start
+        for i in range(bisect_left(starts, pos), len(starts)):
+            at = starts[i]
+            if at >= sentence.end:
+                break
+            if at < pos:
+                continue
+            m = OFFICE_HEAD.match(lower, at, sentence.end)
+            if m:
+                found.append((sentence, m))
+                pos = m.end()
+    return found
 
 
 def _aides(mentions: list[OfficialMention]) -> list[OfficialMention]:
@@ -154,12 +192,19 @@ def _without_overlaps(mentions: list[OfficialMention]) -> list[OfficialMention]:
 
 
 def _read_mentions(
-    text: str, lower: str, sentence: Sentence, m: re.Match[str], local: dict[str, Place]
+    text: str,
+    lower: str,
+    sentence: Sentence,
+    m: re.Match[str],
+    local: dict[str, Place],
+    verb_before: bool,
 ) -> list[OfficialMention]:
+    """The holders of the office at `m`; `verb_before` tells whether a verb that may give
+    an office ("made", "elected") stands before it in the sentence."""
     office = read_office(text, lower, sentence, m, local)
     if office is None:
         return []
-    given = appointed_name(text, sentence.start, m.start())
+    given = appointed_name(text, sentence.start, m.start()) if verb_before else None
     if given and given[1] >= office.start and not _YEAR.search(text, sentence.start, sentence.end):
         # "the deal made Ana Torres president": the name is no body the office belongs to;
         # with a year in the sentence, the office may be long gone

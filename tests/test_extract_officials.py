@@ -598,3 +598,65 @@ def test_an_adviser_to_someone_holding_no_known_office_is_left_out() -> None:
         "army would grow."
     )
     assert not any(person == "Janis Ozols" for person, *_ in found)
+
+
+def _literal_starts(items: object) -> set[str]:
+    """Every literal text a match of a parsed pattern can start with, up to the first part
+    that is no literal (a class, a repeat)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    starts = {""}
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is c.AT:
+            continue
+        if op is c.LITERAL:
+            starts = {s + chr(av) for s in starts}
+            continue
+        if op is c.BRANCH:
+            inner = set().union(*(_literal_starts(alt) for alt in av[1]))
+            return {s + i for s in starts for i in inner}
+        if op is c.SUBPATTERN:
+            return {s + i for s in starts for i in _literal_starts(av[-1])}
+        return starts
+    return starts
+
+
+def test_office_heads_are_looked_for_by_every_first_word() -> None:
+    """The scan for office heads tries the full pattern only after a non-word character
+    where one of a few first words begins: every head the pattern knows must begin so."""
+    import re._parser as parser  # type: ignore[import-not-found]
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    from quizkit.extract.officials import _HEAD_FIRST_WORDS
+    from quizkit.extract.titles import OFFICE_HEAD
+
+    parsed = parser.parse(OFFICE_HEAD.pattern, OFFICE_HEAD.flags)
+    assert parsed.data[0] == (c.AT, c.AT_BOUNDARY)  # a head begins a word
+    first_words = _HEAD_FIRST_WORDS.split()
+    assert all(w.isalpha() for w in first_words)
+    starts = _literal_starts(parsed.data)
+    assert len(starts) > 40
+    assert [s for s in starts if not s.startswith(tuple(first_words))] == []
+
+
+def test_office_heads_found_as_the_pattern_finds_them_in_each_sentence() -> None:
+    from quizkit.extract.officials import _office_heads
+    from quizkit.extract.text import lowered, split_sentences
+    from quizkit.extract.titles import OFFICE_HEAD
+
+    text = (
+        "President Ana Vela arrived.\n“Minister-elect Tomas Ruiz met the ex-president and "
+        "the Prime\nMinister.” Deputy Prime Minister and Foreign Minister Lina Oro spoke.\n"
+        "(Sen. Rob Hale, D-Okla.) Gov. Ed Marr and the attorney-general of Noria, the chief "
+        "justice and the heads of state met spokeswomen and Congresswoman Ida Pell; "
+        "the vice-premier, ex-envoy and counterparts; the crown prince's chairman, "
+        "a presidential aide and a ministerial adviser. Kingdom? King Oma. queen"
+    )
+    lower = lowered(text)
+    sentences = split_sentences(text)
+    expected = [
+        (s.index, m.span()) for s in sentences for m in OFFICE_HEAD.finditer(lower, s.start, s.end)
+    ]
+    found = [(s.index, m.span()) for s, m in _office_heads(lower, sentences)]
+    assert found == expected
+    assert len(found) > 20

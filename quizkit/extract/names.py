@@ -242,15 +242,6 @@ def appointed_name(text: str, floor: int, office_start: int) -> tuple[str, int, 
 _VERBS = ("is", "was", "became", "remains")
 
 
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
-def _name_char(c: str, dots: bool) -> bool:
-    """A character of a name word as the patterns here read it: [\\w’'\\-] and "." if asked."""
-    return c.isalnum() or c in "_’'-" or (dots and c == ".")
-
-
 def _pattern_end(text: str, low: int, high: int) -> int:
     """Where a pattern ending with `$` must end in text[low:high] (before a final newline)."""
     return high - 1 if high > low and text[high - 1] == "\n" else high
@@ -259,14 +250,20 @@ def _pattern_end(text: str, low: int, high: int) -> int:
 def _word_ending_at(text: str, low: int, end: int, dots: bool) -> int | None:
     """Where the word ending at `end` starts, at its first letter (as `[^\\W\\d_][...]*`
     reads it leftmost), or None when no letter begins one there."""
-    run = end
-    while run > low and _name_char(text[run - 1], dots):
-        run -= 1
+    before = text[low:end][::-1]
+    stop = (_NOT_NAME_CHAR_OR_DOT if dots else _NOT_NAME_CHAR).search(before)
+    run = end - (stop.start() if stop else len(before))
     for at in range(run, end):
         c = text[at]
-        if _word_char(c) and c != "_" and not c.isdecimal():
+        if c.isalnum() and not c.isdecimal():
             return at
     return None
+
+
+# What ends a name word read back from its end (in the window reversed): a character that
+# is not [\w’'\-], or not [\w’'\-.].
+_NOT_NAME_CHAR = re.compile(r"[^\w’'\-]")
+_NOT_NAME_CHAR_OR_DOT = re.compile(r"[^\w’'\-.]")
 
 
 def _skip_blanks(text: str, low: int, end: int) -> int:

@@ -43,7 +43,8 @@ from quizkit.extract.titles import (
 )
 
 COMMA = re.compile(r"[ \t]*,[ \t]+")
-_NOT_IN_TOKEN = frozenset(',;:()"“”—–')
+# What ends a token read back from its end: a space or punctuation that ends a phrase.
+_NOT_IN_TOKEN = re.compile(r'[\s,;:()"“”—–]')
 PREPOSITION_AFTER = re.compile(r"\s+(of|for|at|to|in)\s+(?:the\s+)?")
 _PARENTHESIS = re.compile(r"[ \t]*\([^()]{1,12}\)")
 _TO_OR_IN = re.compile(r"\s+(to|in)\s+(?:the\s+)?")
@@ -129,9 +130,7 @@ def read_office(
                 start = before[2]
                 continue
         break
-    if lower.startswith("first ", start) and not re.match(
-        r"first\s+(?:deputy|vice)", lower[start:end]
-    ):
+    if lower.startswith("first ", start) and not _FIRST_DEPUTY.match(lower, start, end):
         return None  # "the country's first president": an office of the past
     if _word_before_is(lower, max(floor, start - 12), start, NOT_CURRENT):
         return None
@@ -170,7 +169,7 @@ def read_office(
         place = after_place  # a country written before the office stays its place
     office = canonical_office(inner + suffix) or office
     state = _is_state_office(office)
-    if not state and capitalised_title and re.match(r"representative|rep\.|sen\.", head):
+    if not state and capitalised_title and _LEGISLATOR.match(head):
         state = True  # "Representative Ana Torres": a title of a legislature
     state = state or regional_of
     if body and not _is_regional(office):
@@ -185,6 +184,8 @@ def read_office(
     return Office(office, start, end, place, former, this_country, determiner, state)
 
 
+_FIRST_DEPUTY = re.compile(r"first\s+(?:deputy|vice)")
+_LEGISLATOR = re.compile(r"representative|rep\.|sen\.")
 # A leader of a chamber: "Senate Majority leader", "Senate Republican leader", "House Speaker".
 _LEGISLATURE_LEADER = re.compile(
     r"(?:senate|house)(?: (?:majority|minority|(republican|democratic)))?"
@@ -226,9 +227,9 @@ def _last_token(text: str, low: int, high: int) -> tuple[str, str, int] | None:
             gap -= 1
     elif text[gap] != "-":
         return None
-    at = gap
-    while at > low and not (text[at - 1].isspace() or text[at - 1] in _NOT_IN_TOKEN):
-        at -= 1
+    before = text[low:gap][::-1]
+    stop = _NOT_IN_TOKEN.search(before)
+    at = gap - (stop.start() if stop else len(before))
     if at == gap:
         return None
     return text[at:gap], text[gap:end], at

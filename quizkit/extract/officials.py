@@ -115,10 +115,21 @@ def find_officials(
 _HEAD_FIRST_WORDS = (
     "prime crown supreme chief attorne high secretar director chancellor commander vice "
     "taoiseach first minister premier president king queen emir sultan speaker sen congress "
-    "governor mayor intendant commissioner administrator ambassador judge advis leader "
+    "mayor intendant commissioner administrator ambassador judge advis leader "
     "dictator ruler head spokes chair envoy delegate rep counterpart gov"
 )
-_HEAD_START = re.compile(r"\W(?:" + "|".join(_HEAD_FIRST_WORDS.split()) + ")")
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """The words as one alternation grouped by first letter ("p(?:rime|resident)|..."),
+    which the regex engine rejects after one test at most characters."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_HEAD_START = re.compile(rf"\W(?:{_by_first_letter(_HEAD_FIRST_WORDS.split())})")
 
 
 def _office_heads(lower: str, sentences: list[Sentence]) -> list[tuple[Sentence, re.Match[str]]]:
@@ -163,7 +174,7 @@ _HEAD = re.compile(r"president|prime minister|chancellor|premier")
 
 def _counterparts(mentions: list[OfficialMention]) -> list[OfficialMention]:
     """A counterpart holds the office of the person met: "the minister met her Peruvian
-    counterpart" makes a Peruvian minister. Being of another country by definition, a
+    counterpart gov" makes a Peruvian minister. Being of another country by definition, a
     counterpart never takes the country of the article or of the sentence."""
     out: list[OfficialMention] = []
     last: OfficialMention | None = None  # the latest mention that is not a counterpart
@@ -334,12 +345,15 @@ _COORDINATION_GAP = re.compile(r"\s*(?:,\s*)?(?:and|as well as)?\s*")
 _THIS_COUNTRY_MARK = Place("\x00this country", True)
 
 
+_PLURAL = re.compile(r"(?:s|men|women|people|ies[\s-]general)$")
+
+
 def _names_after(
     text: str, office: Office, sentence: Sentence
 ) -> list[tuple[tuple[str, int, int], Place | None]]:
     """Names after an office, each with its own "of <country>": one, or a list after a
     plural office ("Foreign Ministers Ana Torres of Chile and Luis Vega of Peru")."""
-    plural = re.search(r"(?:s|men|women|people|ies[\s-]general)$", office.office.lower())
+    plural = _PLURAL.search(office.office.lower())
     out: list[tuple[tuple[str, int, int], Place | None]] = []
     pos = office.end
     while True:
@@ -419,7 +433,10 @@ def _free_countries(
             continue
         while i < len(spans) and spans[i][1] <= place[1]:
             i += 1
-        if not any(a <= place[1] < b for a, b in spans[i : i + 3]):
+        for a, b in spans[i : i + 3]:
+            if a <= place[1] < b:
+                break
+        else:
             free.append(place)
     return free
 

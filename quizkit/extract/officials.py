@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TypeVar
 
 from quizkit.extract.facts import OfficialFact, Provenance
 from quizkit.extract.gazetteer import (
@@ -693,38 +695,34 @@ def _facts_of(
     for source, own in by_source.items():
         # a place this article writes beside the person; another article's only when
         # this one gives none and names the same office, or a state's office, there
-        mine = Counter(m.place for m in own if m.place)
-        place = mine.most_common(1)[0][0] if mine else None
+        place = _most_common(m.place for m in own if m.place)
         guessed_here = place is None
-        offices = Counter(m.office for m in own if m.place == place or m.place is None)
-        office = offices.most_common(1)[0][0] if offices else own[0].office
+        office = _most_common(m.office for m in own if m.place == place or m.place is None)
+        if office is None:
+            office = own[0].office
         if place is None:
             state = any(m.state for m in own)
-            same_office = Counter(
+            place = _most_common(
                 m.place
                 for _, m in person.mentions
                 if m.place and (fold(m.office) == fold(office) or (state and m.state))
             )
-            place = same_office.most_common(1)[0][0] if same_office else None
         guessed = guessed_here
         if place is None:
-            contexts = Counter(m.context for m in own if m.context)
-            place = contexts.most_common(1)[0][0] if contexts else None
+            place = _most_common(m.context for m in own if m.context)
         if place is None and any(m.state for m in own):
             wire = wire_country.get(source)
             home = home_country.get(source)
             if not _HEAD_OR_MINISTER.search(office.lower()) or home is None:
                 home = wire or home
             if home is None:
-                recent = Counter(m.previous_country for m in own if m.previous_country)
-                home = recent.most_common(1)[0][0] if recent else None
+                home = _most_common(m.previous_country for m in own if m.previous_country)
             if home is None and any(m.titled for m in own):
                 # a titled office no sentence near places: the country the headline names first
                 home = (headline_country or {}).get(source)
             place = _home_of(office, home)
             if place is not None and _has_no(place, office):
-                nearest = Counter(m.nearest_country for m in own if m.nearest_country)
-                place = nearest.most_common(1)[0][0] if nearest else None
+                place = _most_common(m.nearest_country for m in own if m.nearest_country)
                 if place is not None and _has_no(place, office):
                     place = None
         if place is None:
@@ -740,8 +738,9 @@ def _facts_of(
         country = place.name if place.is_country else None
         org = None if place.is_country else place.name
         former = all(m.former for m in own)
-        nearest = Counter(m.nearest_country for m in own if m.nearest_country)
-        fallback = nearest.most_common(1)[0][0] if guessed and nearest else None
+        fallback = (
+            _most_common(m.nearest_country for m in own if m.nearest_country) if guessed else None
+        )
         fact = OfficialFact(
             name,
             office,
@@ -756,3 +755,15 @@ def _facts_of(
         )
         out.append((source, fact))
     return out
+
+
+_T = TypeVar("_T")
+
+
+def _most_common(items: Iterable[_T]) -> _T | None:
+    """The item seen most often, the first seen among equals (as `Counter.most_common(1)`
+    picks it), or None when there is none: without a Counter's cost for a few items."""
+    counts: dict[_T, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None

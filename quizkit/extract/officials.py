@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
@@ -459,8 +459,12 @@ def _countries_before(
 
 
 def _near(text: str, end: int, start: int) -> bool:
-    """Whether text[end:start] spans at most one sentence boundary (and is not long)."""
-    return start - end <= 1500 and len(_SENTENCE_END.findall(text, end, start)) <= 1
+    """Whether text[end:start] spans at most one sentence boundary (and is not long);
+    the text is read up to a second boundary only."""
+    if start - end > 1500:
+        return False
+    boundaries = _SENTENCE_END.finditer(text, end, start)
+    return next(boundaries, None) is None or next(boundaries, None) is None
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“])|\n")
@@ -511,7 +515,15 @@ def merge_officials(
             candidates.append(person)
             people.append(person)
     facts: dict[str, list[OfficialFact]] = {}
-    headline = {source: _headline_country(text) for source, text in (texts or {}).items()}
+    headlines: dict[str, Place | None] = {}
+
+    def headline(source: str) -> Place | None:
+        """The country an article's headline names first, read once when first needed."""
+        if source not in headlines:
+            text = (texts or {}).get(source)
+            headlines[source] = None if text is None else _headline_country(text)
+        return headlines[source]
+
     for person in people:
         for source, fact in _facts_of(person, home_country, wire_country or {}, headline):
             if texts and fact.org:
@@ -684,7 +696,7 @@ def _facts_of(
     person: _Person,
     home_country: dict[str, Place | None],
     wire_country: dict[str, Place | None],
-    headline_country: dict[str, Place | None] | None = None,
+    headline_country: Callable[[str], Place | None] | None = None,
 ) -> list[tuple[str, OfficialFact]]:
     names = list(dict.fromkeys(m.person for _, m in person.mentions))
     forms = set(names) | {surname(n) for n in names}
@@ -719,7 +731,7 @@ def _facts_of(
                 home = _most_common(m.previous_country for m in own if m.previous_country)
             if home is None and any(m.titled for m in own):
                 # a titled office no sentence near places: the country the headline names first
-                home = (headline_country or {}).get(source)
+                home = headline_country(source) if headline_country else None
             place = _home_of(office, home)
             if place is not None and _has_no(place, office):
                 place = _most_common(m.nearest_country for m in own if m.nearest_country)

@@ -83,7 +83,7 @@ def name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
         if not m:
             break
         word = m.group(1)
-        core = _word_core(word)
+        core = _word_core(word) if word[-1] in ".'’s" else word
         if not core:
             break
         low = core.lower()
@@ -91,7 +91,7 @@ def name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
             pos = m.end()
             continue
         at = m.start(1)
-        initial = _is_initial(word)
+        initial = len(word) == 2 and word[1] == "." and word[0].isupper()
         if words and (low in _PARTICLES or _REGNAL.fullmatch(core)):
             words.append((at, at + len(core)))  # "bin", "Charles III"
         elif (
@@ -105,13 +105,16 @@ def name_after(text: str, pos: int, limit: int) -> tuple[str, int, int] | None:
         pos = m.end()
         if core != word.rstrip(".") or (word.endswith(".") and not initial):
             break
+    if not words:
+        return None
     while words and text[words[-1][0] : words[-1][1]].lower() in _PARTICLES:
         words.pop()
     if words and _GEOGRAPHIC.match(text, words[-1][1], limit):
         words = words[:-1]  # "Chief Ana Rote Island": the last word names a place
-    named = [w for w in words if text[w[0] : w[1]].lower() not in _PARTICLES]
-    if not words or len(named) > 5 or _is_initial(text[words[-1][0] : words[-1][1]]):
+    if not words or _is_initial(text[words[-1][0] : words[-1][1]]):
         return None
+    if len(words) > 5 and all(text[a:b].lower() not in _PARTICLES for a, b in words):
+        return None  # six words and no particle among them: no one's name
     start, end = words[0][0], words[-1][1]
     return " ".join(text[start:end].split()), start, end
 

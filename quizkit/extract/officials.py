@@ -355,13 +355,14 @@ def _names_after(
 ) -> list[tuple[tuple[str, int, int], Place | None]]:
     """Names after an office, each with its own "of <country>": one, or a list after a
     plural office ("Foreign Ministers Ana Torres of Chile and Luis Vega of Peru")."""
-    plural = _PLURAL.search(office.office.lower())
     out: list[tuple[tuple[str, int, int], Place | None]] = []
     pos = office.end
     while True:
         name = name_after(text, pos, sentence.end)
         if not name:
             break
+        if not out:
+            plural = _PLURAL.search(office.office.lower())
         own: Place | None = None
         end = name[2]
         after = _OF_AFTER_NAME.match(text, end, sentence.end)

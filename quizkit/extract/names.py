@@ -180,7 +180,7 @@ def appositive_name(text: str, floor: int, office_start: int) -> tuple[str, int,
         if gap == w[1]:
             break
         pos = gap
-    while words and text[words[-1] :].split()[0].lower() in _PARTICLES:
+    while words and _first_token(text, words[-1]).lower() in _PARTICLES:
         words.pop()
     if not words:
         return None
@@ -196,6 +196,16 @@ def appositive_name(text: str, floor: int, office_start: int) -> tuple[str, int,
         return None
     start = words[-1]
     return " ".join(text[start:end].split()), start, end
+
+
+def _first_token(text: str, pos: int) -> str:
+    """`text[pos:].split()[0]` without copying and splitting the rest of the text, which
+    made reading a name cost as much as the text after it."""
+    m = _FIRST_TOKEN.match(text, pos)
+    return m.group(1) if m else ""
+
+
+_FIRST_TOKEN = re.compile(r"\s*(\S+)")
 
 
 # "the deal made Ana Torres president", "parliament elected Luis Vega speaker": a verb that
@@ -229,7 +239,7 @@ def appointed_name(text: str, floor: int, office_start: int) -> tuple[str, int, 
         if gap == w[1]:
             break
         pos = gap
-    while words and text[words[-1] :].split()[0].lower() in _PARTICLES:
+    while words and _first_token(text, words[-1]).lower() in _PARTICLES:
         words.pop()
     if len(words) < 2:
         return None

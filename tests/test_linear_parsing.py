@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from quizkit.extract.gazetteer import find_places
+from quizkit.extract.officials import find_officials
+from quizkit.extract.text import split_sentences
 from quizkit.importers import ImportOptions, read_notes
 from quizkit.importers.ankihtml import cloze_card, cloze_numbers, html_to_text
 from quizkit.importers.markdown import _heading, _without_comments
@@ -92,3 +95,21 @@ def test_markdown_file_is_linear(tmp_path: Path) -> None:
         return lambda: read_notes(path, ImportOptions())
 
     assert_linear(make, 2_000)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Ana Torres, the finance minister, said the plan would pass. ",  # a name before
+        "The assembly elected Luis Vega speaker on Monday. ",  # a name given an office
+    ],
+)
+def test_officials_are_linear(unit: str) -> None:
+    """Reading a name beside an office looks at that name, not at the rest of the article."""
+
+    def make(n: int) -> Callable[[], object]:
+        text = unit * n
+        sentences, places = split_sentences(text), find_places(text)
+        return lambda: find_officials(text, sentences, places)
+
+    assert_linear(make, 1_000)

@@ -176,7 +176,7 @@ _HEAD = re.compile(r"president|prime minister|chancellor|premier")
 
 def _counterparts(mentions: list[OfficialMention]) -> list[OfficialMention]:
     """A counterpart holds the office of the person met: "the minister met her Peruvian
-    counterpart gov" makes a Peruvian minister. Being of another country by definition, a
+    counterpart" makes a Peruvian minister. Being of another country by definition, a
     counterpart never takes the country of the article or of the sentence."""
     out: list[OfficialMention] = []
     last: OfficialMention | None = None  # the latest mention that is not a counterpart
@@ -356,13 +356,14 @@ def _names_after(
     """Names after an office, each with its own "of <country>": one, or a list after a
     plural office ("Foreign Ministers Ana Torres of Chile and Luis Vega of Peru")."""
     out: list[tuple[tuple[str, int, int], Place | None]] = []
+    plural: bool | None = None  # read once a name follows
     pos = office.end
     while True:
         name = name_after(text, pos, sentence.end)
         if not name:
             break
-        if not out:
-            plural = _PLURAL.search(office.office.lower())
+        if plural is None:
+            plural = bool(_PLURAL.search(office.office.lower()))
         own: Place | None = None
         end = name[2]
         after = _OF_AFTER_NAME.match(text, end, sentence.end)

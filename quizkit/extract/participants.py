@@ -155,21 +155,23 @@ def find_participants(
         while cursor < len(places) and places[cursor][2] <= sentence.end:
             inside.append(places[cursor])
             cursor += 1
-        sets = [
-            *_meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, inside),
-            *_lists(source, text, sentence, inside, previous),
-            *_groups_talking(source, text, sentence, inside),
-        ]
-        pair = list(dict.fromkeys(p.name for p, _, _ in inside if p.is_country))
-        pact = (
-            _THEIR_PACT.search(sentence.text)
-            if len(pair) == 2 and _has_pact_word(sentence.text)
-            else None
-        )
-        if pact:
-            where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
-            event = tidy(_CLAUSE_END.split(sentence.text[pact.start() :], maxsplit=1)[0])
-            sets.append(ParticipantsFact(event, tuple(pair), pact.group(), where))
+        # Lists, pairs and talks between groups all need two places in the sentence.
+        several = len(inside) >= 2
+        runs = _runs(text, inside) if several else []
+        sets = _meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, inside)
+        if runs:
+            sets += _lists(source, text, sentence, inside, runs, previous)
+        if several:
+            sets += _groups_talking(source, text, sentence, inside)
+            pair = list(dict.fromkeys(p.name for p, _, _ in inside if p.is_country))
+            if len(pair) == 2 and _has_pact_word(sentence.text):
+                pact = _THEIR_PACT.search(sentence.text)
+                if pact:
+                    where = Provenance(
+                        source, sentence.text, sentence.index, sentence.start, sentence.end
+                    )
+                    event = tidy(_CLAUSE_END.split(sentence.text[pact.start() :], maxsplit=1)[0])
+                    sets.append(ParticipantsFact(event, tuple(pair), pact.group(), where))
         agreed = None
         if len(last_list) >= 2 and _has_agreed_word(sentence.text):
             agreed = _THOSE_AGREED.search(sentence.text)
@@ -177,9 +179,11 @@ def find_participants(
             where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
             event = tidy(_CLAUSE_END.split(sentence.text[agreed.start() :], maxsplit=1)[0])
             sets.append(ParticipantsFact(event, last_list, agreed.group(), where))
-        for run in _runs(text, inside):
-            last_list = tuple(dict.fromkeys(p.name for p, _, _ in run))
-        sets = [replace(fact, place=_venue(text, sentence)) for fact in sets]
+        if runs:
+            last_list = tuple(dict.fromkeys(p.name for p, _, _ in runs[-1]))
+        if sets:
+            venue = _venue(text, sentence)
+            sets = [replace(fact, place=venue) for fact in sets]
         for fact in sets:
             key = frozenset(fact.countries)
             if key not in seen:
@@ -193,12 +197,25 @@ def find_participants(
 
 def _has_pact_word(sentence: str) -> bool:
     """Whether a sentence names a pact: what _THEIR_PACT needs, tested before scanning."""
-    return any(word in sentence for word in ("treaty", "agreement", "accord", "pact", "deal"))
+    return (
+        "treaty" in sentence
+        or "agreement" in sentence
+        or "accord" in sentence
+        or "pact" in sentence
+        or "deal" in sentence
+    )
 
 
 def _has_agreed_word(sentence: str) -> bool:
-    """Whether a sentence holds a verb _THOSE_AGREED needs, tested before scanning."""
-    return any(word in sentence for word in ("agreed", "signed", "reached", "approved", "decided"))
+    """Whether a sentence holds a verb _THOSE_AGREED needs, tested before scanning (one
+    substring test each: this runs on nearly every sentence)."""
+    return (
+        "agreed" in sentence
+        or "signed" in sentence
+        or "reached" in sentence
+        or "approved" in sentence
+        or "decided" in sentence
+    )
 
 
 def _venue(text: str, sentence: Sentence) -> str | None:
@@ -274,7 +291,9 @@ def _meeting(
 
     When a written holder has no known place the set would be incomplete, so none is given.
     """
-    if any((people.get(fold(m.person)) or m.place or m.context) is None for m in mentions):
+    if mentions and any(
+        (people.get(fold(m.person)) or m.place or m.context) is None for m in mentions
+    ):
         return []
     verb = _TOGETHER.search(sentence.text)
     if not verb:
@@ -363,19 +382,21 @@ def _lists(
     text: str,
     sentence: Sentence,
     places: list[tuple[Place, int, int]],
+    runs: list[list[tuple[Place, int, int]]],
     previous: tuple[Sentence, list[tuple[Place, int, int]]] | None,
 ) -> list[ParticipantsFact]:
     """Lists of two or more countries introduced as the members of a group.
 
-    `places` are the sentence's place mentions; `previous` the sentence before with its own.
+    `places` are the sentence's place mentions and `runs` its lists of them (_runs);
+    `previous` the sentence before with its own.
     """
     inside = places
-    if len(inside) < 2 or not _EVENT_WORDS.search(sentence.text.lower()):
+    if not runs or not _EVENT_WORDS.search(sentence.text.lower()):
         return []
     if _CONFRONTATION.search(sentence.text) and not _AGREEMENT.search(sentence.text):
         return []  # "the dispute between A, B and C": sides, not partners
     facts = []
-    for run in _runs(text, inside):
+    for run in runs:
         if any(_is_possessive(text, end) for _, _, end in run):
             continue  # "A's and B's programmes": owners, not parties
         countries = list(dict.fromkeys(p.name for p, _, _ in run))

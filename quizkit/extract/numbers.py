@@ -73,12 +73,14 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 # Every number _NUMBER reads has a digit or one of these in it: a sentence with neither
-# is not scanned.
+# is not scanned. (A substring test per part is faster than one scan for all of them.)
 _DIGIT = re.compile(r"\d")
+_DIGIT_ASCII = re.compile("[0-9]")
 _NUMBER_WORD_PARTS_TEXT = """one two three four five six seven eight nine ten eleven twelve thirt
     fort fift twent dozen hundred thousand million billion"""
-# One scan for any of the parts, instead of one substring test per part.
-_NUMBER_WORD_PART = re.compile("|".join(_NUMBER_WORD_PARTS_TEXT.split()))
+_NUMBER_WORD_PARTS = tuple(_NUMBER_WORD_PARTS_TEXT.split())
+# Every fraction _FRACTION reads has one of these in it.
+_FRACTION_WORDS = ("hal", "thir", "quarter")
 _MAGNITUDE_FIRST = re.compile(r"(?<=magnitude-)(?P<cur>)(?P<digits>\d+(?:\.\d+)?)(?P<word>)")
 _AFTER = re.compile(
     r"""(?P<half>\s+and\s+a\s+half)?
@@ -156,7 +158,6 @@ _APPROX_TEXT = """roughly|about|around|approximately|nearly|almost|some|over|mor
     |less than|at least|at most|up to|upwards of|just over|just under|well over|under|close to
     |an estimated|as many as|no fewer than|no more than|only|just|another|all"""
 _APPROX = frozenset(" ".join(p.split()) for p in _APPROX_TEXT.split("|"))
-_NON_SPACE = re.compile(r"\S+")
 _NOT_APPROX = frozenset(["only", "just", "another", "all"])
 _RANGE_GAP = re.compile(r"\s*(?:to|or|and|-|–)\s*(?:about\s+|around\s+)?$")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -215,18 +216,38 @@ def find_numbers(source: str, text: str, sentences: list[Sentence]) -> list[Numb
     """Quantities in the sentences of one document, in text order."""
     lower = lowered(text)
     facts: list[NumberFact] = []
+    # The digits are found by one forward scan over the document, shared by its sentences
+    # (in text order); ASCII text needs no test for other scripts' digits.
+    digit = _DIGIT_ASCII if lower.isascii() else _DIGIT
+    next_digit = -1  # where the digit found last is (-1: none looked for yet)
     for sentence in sentences:
-        facts.extend(_sentence_numbers(source, text, lower, sentence))
+        start, end = sentence.start, sentence.end
+        if next_digit < start:
+            m = digit.search(lower, start)
+            next_digit = m.start() if m else len(lower)
+        if next_digit < end:
+            facts.extend(_sentence_numbers(source, text, lower, sentence, True))
+            continue
+        # Most sentences hold no number: a sentence without a digit, a number word or
+        # a fraction is passed by.
+        piece = lower[start:end]
+        words = any(part in piece for part in _NUMBER_WORD_PARTS)
+        if words or any(word in piece for word in _FRACTION_WORDS):
+            facts.extend(_sentence_numbers(source, text, lower, sentence, False, words))
     return facts
 
 
-def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) -> list[NumberFact]:
+def _sentence_numbers(
+    source: str, text: str, lower: str, sentence: Sentence, digits: bool, words: bool = True
+) -> list[NumberFact]:
+    """The quantities of one sentence; `digits` and `words` are false when it holds no
+    digit and no number written as a word or a digit."""
     found: list[_Found | None] = []
     piece = lower[sentence.start : sentence.end]
     matches = []
-    if _DIGIT.search(piece) or _NUMBER_WORD_PART.search(piece):
+    if words:
         matches = list(_NUMBER.finditer(lower, sentence.start, sentence.end))
-    if "magnitude-" in piece:
+    if digits and "magnitude-" in piece:
         # "a magnitude-5.5 aftershock": the one number written after a hyphen
         matches += _MAGNITUDE_FIRST.finditer(lower, sentence.start, sentence.end)
     for m in matches:
@@ -234,7 +255,7 @@ def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) ->
             continue  # "March 5", "5 March": a day of a date, no count
         found.append(_read(text, lower, sentence, m))
     found += _fractions(text, lower, sentence)
-    if "/" in piece:
+    if digits and "/" in piece:
         found = _mixed_rates(lower, sentence, found)
     numbers = sorted((f for f in found if f), key=lambda f: f.start)
     facts: list[NumberFact] = []
@@ -429,7 +450,16 @@ def _tail(text: str, floor: int, start: int) -> list[tuple[str, int]]:
     base = max(floor, start - 40)
     if base >= start or not text[start - 1].isspace():
         return []
-    return [(m.group(), m.start()) for m in _NON_SPACE.finditer(text, base, start)][-4:]
+    # str.split and str.rindex rather than a pattern: each word is found back from the end
+    # (it is the last run of non-spaces before where the one after it starts).
+    piece = text[base:start]
+    tail = []
+    at = len(piece)
+    for word in reversed(piece.split()[-4:]):
+        at = piece.rindex(word, 0, at)
+        tail.append((word, base + at))
+    tail.reverse()
+    return tail
 
 
 def _approx_length(words: list[str]) -> int:
@@ -611,7 +641,7 @@ def _fractions(text: str, lower: str, sentence: Sentence) -> list[_Found | None]
     """ "two-thirds of the members", "a quarter of voters": the fraction, as a number."""
     found: list[_Found | None] = []
     piece = lower[sentence.start : sentence.end]
-    if "hal" not in piece and "thir" not in piece and "quarter" not in piece:
+    if not any(word in piece for word in _FRACTION_WORDS):
         return found
     for m in _FRACTION.finditer(lower, sentence.start, sentence.end):
         numerator = 1 if m["num"] == "a" else _WORDS[m["num"]]

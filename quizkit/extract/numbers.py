@@ -361,7 +361,10 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
         return None
     if lower.startswith((".", ","), end) and end + 1 < len(lower) and lower[end + 1].isdigit():
         return None
-    if _is_label(text, sentence, m.start(), end) or _TIME_AFTER.match(lower, end):
+    # The words before the number, as written and lower-cased (offsets are the same in both).
+    tail = _tail(text, sentence.start, m.start())
+    words = [lower[at : at + len(w)] for w, at in tail]
+    if _is_label(text, sentence, tail, end) or _TIME_AFTER.match(lower, end):
         return None
     if digits and not (scale or m["cur"] or after["pct"] or after["money"]):
         if _YEAR.fullmatch(digits) and not _counts_after(text, end, sentence.end):
@@ -378,8 +381,8 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
             return None  # "abc$5": a code, not a sum
         if unit.endswith("$"):
             first -= len(unit) - 1  # "US$7 billion" starts at its letters
-    elif (tail := _tail(lower, sentence.start, m.start())) and tail[-1][0] in _CURRENCY_CODES:
-        unit = _CURRENCY_UNITS[tail[-1][0]]  # "EUR 50 million", "Rs 500"
+    elif words and words[-1] in _CURRENCY_CODES:
+        unit = _CURRENCY_UNITS[words[-1]]  # "EUR 50 million", "Rs 500"
     if after["money"]:
         unit = _CURRENCY_UNITS.get(after["money"].split()[-1], unit)
     found = _Found(value, first, end, None, unit, bool(scale))
@@ -399,15 +402,21 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
         and not (_OF_GROUP.match(lower, end) and _ONE_OF_STATE.match(lower, end))
     ):
         return None
-    found.what, found.end = _what(text, lower, sentence, m.start(), end, bool(after["fold"]))
+    found.what, found.end = _what(text, lower, sentence, m.start(), end, bool(after["fold"]), words)
     return found
 
 
 def _what(
-    text: str, lower: str, sentence: Sentence, start: int, end: int, fold: bool
+    text: str,
+    lower: str,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    fold: bool,
+    tail: list[str],
 ) -> tuple[str | None, int]:
-    """What the number counts, and where its phrase ends."""
-    tail = [w for w, _ in _tail(lower, sentence.start, start)]
+    """What the number counts, and where its phrase ends; `tail` holds the lower-cased
+    words right before it (_tail)."""
     last = tail[-1] if tail else ""
     magnitude = last in ("magnitude", "measuring") or tail[-2:] == ["intensity", "of"]
     if magnitude or lower.endswith("magnitude-", 0, start) or _MAGNITUDE_AFTER.match(lower, end):
@@ -597,9 +606,10 @@ _MEASURE_AFTER = re.compile(
 _LIST_BEFORE = re.compile(r"(?:[,;:]|\band)\s*$")
 
 
-def _is_label(text: str, sentence: Sentence, start: int, end: int) -> bool:
-    """A number that names something ("Resolution 2231", "Article 5", "No. 3") counts nothing."""
-    tail = _tail(text, sentence.start, start)
+def _is_label(text: str, sentence: Sentence, tail: list[tuple[str, int]], end: int) -> bool:
+    """A number that names something ("Resolution 2231", "Article 5", "No. 3") counts nothing.
+
+    `tail` holds the words right before the number, with their offsets (_tail)."""
     if not tail or not _WORD.fullmatch(tail[-1][0]):
         return False
     word, at = tail[-1]

@@ -48,6 +48,36 @@ _TOGETHER = re.compile(
     )\b(?:\s+in\b)?""",
     re.VERBOSE,
 )
+
+
+def _may_tell_of_meeting(sentence: str) -> bool:
+    """Whether a sentence holds a word every match of _TOGETHER has in it: one substring
+    test each is cheaper than the scan, and most sentences fail them all."""
+    return (
+        "met" in sentence
+        or "meet" in sentence
+        or "talk" in sentence
+        or "part" in sentence
+        or "phone" in sentence
+        or "agree" in sentence
+        or "sign" in sentence
+        or "join" in sentence
+        or "attend" in sentence
+        or "accord" in sentence
+        or "confer" in sentence
+        or "summit" in sentence
+        or "treaty" in sentence
+        or "hosted" in sentence
+        or "gathered" in sentence
+        or "negotiat" in sentence
+        or "conversation" in sentence
+        or "appeared with" in sentence
+        or "spoke" in sentence
+        or "speaking" in sentence
+        or "hands" in sentence
+    )
+
+
 _REPORTED = re.compile(r"\b(?:said|says|told|added|stated|according to)\b")
 _CONFRONTATION = re.compile(
     r"\b(?:accus\w*|condemn\w*|summon\w*|charged|blamed|critici[sz]ed|denied|rejected"
@@ -181,8 +211,8 @@ def find_participants(
             sets.append(ParticipantsFact(event, last_list, agreed.group(), where))
         if runs:
             last_list = tuple(dict.fromkeys(p.name for p, _, _ in runs[-1]))
-        if sets:
-            venue = _venue(text, sentence)
+        venue = _venue(text, sentence) if sets else None
+        if venue is not None:  # the sets are made without a place
             sets = [replace(fact, place=venue) for fact in sets]
         for fact in sets:
             key = frozenset(fact.countries)
@@ -295,7 +325,7 @@ def _meeting(
         (people.get(fold(m.person)) or m.place or m.context) is None for m in mentions
     ):
         return []
-    verb = _TOGETHER.search(sentence.text)
+    verb = _TOGETHER.search(sentence.text) if _may_tell_of_meeting(sentence.text) else None
     if not verb:
         return []  # most sentences tell of no meeting: their parties need not be read
     parties = _parties(text, sentence, mentions, people, places)

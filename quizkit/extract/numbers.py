@@ -72,15 +72,40 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-# Every number _NUMBER reads has a digit or one of these in it: a sentence with neither
-# is not scanned. (A substring test per part is faster than one scan for all of them.)
+# Every number _NUMBER reads has a digit or a part of a number word (_has_number_word)
+# in it: a sentence with neither is not scanned. (A substring test per part is faster
+# than one scan for all of them.)
 _DIGIT = re.compile(r"\d")
 _DIGIT_ASCII = re.compile("[0-9]")
-_NUMBER_WORD_PARTS_TEXT = """one two three four five six seven eight nine ten eleven twelve thirt
-    fort fift twent dozen hundred thousand million billion"""
-_NUMBER_WORD_PARTS = tuple(_NUMBER_WORD_PARTS_TEXT.split())
-# Every fraction _FRACTION reads has one of these in it.
-_FRACTION_WORDS = ("hal", "thir", "quarter")
+
+
+def _has_number_word(piece: str) -> bool:
+    """Whether lower-cased text holds a part of a number word ("thirt" of "thirty")."""
+    return (
+        "one" in piece
+        or "two" in piece
+        or "three" in piece
+        or "four" in piece
+        or "five" in piece
+        or "six" in piece
+        or "seven" in piece
+        or "eight" in piece
+        or "nine" in piece
+        or "ten" in piece
+        or "eleven" in piece
+        or "twelve" in piece
+        or "thirt" in piece
+        or "fort" in piece
+        or "fift" in piece
+        or "twent" in piece
+        or "dozen" in piece
+        or "hundred" in piece
+        or "thousand" in piece
+        or "million" in piece
+        or "billion" in piece
+    )
+
+
 _MAGNITUDE_FIRST = re.compile(r"(?<=magnitude-)(?P<cur>)(?P<digits>\d+(?:\.\d+)?)(?P<word>)")
 _AFTER = re.compile(
     r"""(?P<half>\s+and\s+a\s+half)?
@@ -231,8 +256,8 @@ def find_numbers(source: str, text: str, sentences: list[Sentence]) -> list[Numb
         # Most sentences hold no number: a sentence without a digit, a number word or
         # a fraction is passed by.
         piece = lower[start:end]
-        words = any(part in piece for part in _NUMBER_WORD_PARTS)
-        if words or any(word in piece for word in _FRACTION_WORDS):
+        words = _has_number_word(piece)
+        if words or "hal" in piece or "thir" in piece or "quarter" in piece:
             facts.extend(_sentence_numbers(source, text, lower, sentence, False, words))
     return facts
 
@@ -651,7 +676,7 @@ def _fractions(text: str, lower: str, sentence: Sentence) -> list[_Found | None]
     """ "two-thirds of the members", "a quarter of voters": the fraction, as a number."""
     found: list[_Found | None] = []
     piece = lower[sentence.start : sentence.end]
-    if not any(word in piece for word in _FRACTION_WORDS):
+    if "hal" not in piece and "thir" not in piece and "quarter" not in piece:
         return found
     for m in _FRACTION.finditer(lower, sentence.start, sentence.end):
         numerator = 1 if m["num"] == "a" else _WORDS[m["num"]]

@@ -237,14 +237,21 @@ def _has_pact_word(sentence: str) -> bool:
 
 
 def _has_agreed_word(sentence: str) -> bool:
-    """Whether a sentence holds a verb _THOSE_AGREED needs, tested before scanning (one
-    substring test each: this runs on nearly every sentence)."""
+    """Whether a sentence holds a verb and a noun _THOSE_AGREED needs, tested before
+    scanning (one substring test each: this runs on nearly every sentence)."""
     return (
         "agreed" in sentence
         or "signed" in sentence
         or "reached" in sentence
         or "approved" in sentence
         or "decided" in sentence
+    ) and (
+        # and the sides it names: "countries", "nations", "governments", "sides", "states"
+        "countr" in sentence
+        or "nation" in sentence
+        or "government" in sentence
+        or "side" in sentence
+        or "state" in sentence
     )
 
 

@@ -188,7 +188,11 @@ def find_participants(
         # Lists, pairs and talks between groups all need two places in the sentence.
         several = len(inside) >= 2
         runs = _runs(text, inside) if several else []
-        sets = _meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, inside)
+        sets = (
+            _meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, inside)
+            if _may_tell_of_meeting(sentence.text)
+            else []
+        )
         if runs:
             sets += _lists(source, text, sentence, inside, runs, previous)
         if several:
@@ -327,12 +331,13 @@ def _meeting(
     """Office holders of several countries who met, talked, signed or agreed.
 
     When a written holder has no known place the set would be incomplete, so none is given.
+    Called only for a sentence that passes _may_tell_of_meeting (most do not).
     """
     if mentions and any(
         (people.get(fold(m.person)) or m.place or m.context) is None for m in mentions
     ):
         return []
-    verb = _TOGETHER.search(sentence.text) if _may_tell_of_meeting(sentence.text) else None
+    verb = _TOGETHER.search(sentence.text)
     if not verb:
         return []  # most sentences tell of no meeting: their parties need not be read
     parties = _parties(text, sentence, mentions, people, places)

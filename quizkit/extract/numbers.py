@@ -279,7 +279,8 @@ def _sentence_numbers(
         if m["digits"] and _beside_a_month(lower, m.start(), m.end()):
             continue  # "March 5", "5 March": a day of a date, no count
         found.append(_read(text, lower, sentence, m))
-    found += _fractions(text, lower, sentence)
+    if "hal" in piece or "thir" in piece or "quarter" in piece:
+        found += _fractions(text, lower, sentence)  # every fraction has one of these words
     if digits and "/" in piece:
         found = _mixed_rates(lower, sentence, found)
     numbers = sorted((f for f in found if f), key=lambda f: f.start)
@@ -675,9 +676,6 @@ def _word_before(text: str, floor: int, start: int) -> str | None:
 def _fractions(text: str, lower: str, sentence: Sentence) -> list[_Found | None]:
     """ "two-thirds of the members", "a quarter of voters": the fraction, as a number."""
     found: list[_Found | None] = []
-    piece = lower[sentence.start : sentence.end]
-    if "hal" not in piece and "thir" not in piece and "quarter" not in piece:
-        return found
     for m in _FRACTION.finditer(lower, sentence.start, sentence.end):
         numerator = 1 if m["num"] == "a" else _WORDS[m["num"]]
         value = Decimal(numerator) / Decimal(_FRACTIONS[m["den"]])

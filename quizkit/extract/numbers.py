@@ -72,13 +72,40 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-# Every number _NUMBER reads has a digit or one of these in it: a sentence with neither
-# is not scanned.
+# Every number _NUMBER reads has a digit or a part of a number word (_has_number_word)
+# in it: a sentence with neither is not scanned. (A substring test per part is faster
+# than one scan for all of them.)
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORD_PARTS_TEXT = """one two three four five six seven eight nine ten eleven twelve thirt
-    fort fift twent dozen hundred thousand million billion"""
-# One scan for any of the parts, instead of one substring test per part.
-_NUMBER_WORD_PART = re.compile("|".join(_NUMBER_WORD_PARTS_TEXT.split()))
+_DIGIT_ASCII = re.compile("[0-9]")
+
+
+def _has_number_word(piece: str) -> bool:
+    """Whether lower-cased text holds a part of a number word ("thirt" of "thirty")."""
+    return (
+        "one" in piece
+        or "two" in piece
+        or "three" in piece
+        or "four" in piece
+        or "five" in piece
+        or "six" in piece
+        or "seven" in piece
+        or "eight" in piece
+        or "nine" in piece
+        or "ten" in piece
+        or "eleven" in piece
+        or "twelve" in piece
+        or "thirt" in piece
+        or "fort" in piece
+        or "fift" in piece
+        or "twent" in piece
+        or "dozen" in piece
+        or "hundred" in piece
+        or "thousand" in piece
+        or "million" in piece
+        or "billion" in piece
+    )
+
+
 _MAGNITUDE_FIRST = re.compile(r"(?<=magnitude-)(?P<cur>)(?P<digits>\d+(?:\.\d+)?)(?P<word>)")
 _AFTER = re.compile(
     r"""(?P<half>\s+and\s+a\s+half)?
@@ -156,7 +183,6 @@ _APPROX_TEXT = """roughly|about|around|approximately|nearly|almost|some|over|mor
     |less than|at least|at most|up to|upwards of|just over|just under|well over|under|close to
     |an estimated|as many as|no fewer than|no more than|only|just|another|all"""
 _APPROX = frozenset(" ".join(p.split()) for p in _APPROX_TEXT.split("|"))
-_NON_SPACE = re.compile(r"\S+")
 _NOT_APPROX = frozenset(["only", "just", "another", "all"])
 _RANGE_GAP = re.compile(r"\s*(?:to|or|and|-|–)\s*(?:about\s+|around\s+)?$")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -215,26 +241,47 @@ def find_numbers(source: str, text: str, sentences: list[Sentence]) -> list[Numb
     """Quantities in the sentences of one document, in text order."""
     lower = lowered(text)
     facts: list[NumberFact] = []
+    # The digits are found by one forward scan over the document, shared by its sentences
+    # (in text order); ASCII text needs no test for other scripts' digits.
+    digit = _DIGIT_ASCII if lower.isascii() else _DIGIT
+    next_digit = -1  # where the digit found last is (-1: none looked for yet)
     for sentence in sentences:
-        facts.extend(_sentence_numbers(source, text, lower, sentence))
+        start, end = sentence.start, sentence.end
+        if next_digit < start:
+            m = digit.search(lower, start)
+            next_digit = m.start() if m else len(lower)
+        if next_digit < end:
+            facts.extend(_sentence_numbers(source, text, lower, sentence, True))
+            continue
+        # Most sentences hold no number: a sentence without a digit, a number word or
+        # a fraction is passed by.
+        piece = lower[start:end]
+        words = _has_number_word(piece)
+        if words or "hal" in piece or "thir" in piece or "quarter" in piece:
+            facts.extend(_sentence_numbers(source, text, lower, sentence, False, words))
     return facts
 
 
-def _sentence_numbers(source: str, text: str, lower: str, sentence: Sentence) -> list[NumberFact]:
+def _sentence_numbers(
+    source: str, text: str, lower: str, sentence: Sentence, digits: bool, words: bool = True
+) -> list[NumberFact]:
+    """The quantities of one sentence; `digits` and `words` are false when it holds no
+    digit and no number written as a word or a digit."""
     found: list[_Found | None] = []
     piece = lower[sentence.start : sentence.end]
     matches = []
-    if _DIGIT.search(piece) or _NUMBER_WORD_PART.search(piece):
+    if words:
         matches = list(_NUMBER.finditer(lower, sentence.start, sentence.end))
-    if "magnitude-" in piece:
+    if digits and "magnitude-" in piece:
         # "a magnitude-5.5 aftershock": the one number written after a hyphen
         matches += _MAGNITUDE_FIRST.finditer(lower, sentence.start, sentence.end)
     for m in matches:
         if m["digits"] and _beside_a_month(lower, m.start(), m.end()):
             continue  # "March 5", "5 March": a day of a date, no count
         found.append(_read(text, lower, sentence, m))
-    found += _fractions(text, lower, sentence)
-    if "/" in piece:
+    if "hal" in piece or "thir" in piece or "quarter" in piece:
+        found += _fractions(text, lower, sentence)  # every fraction has one of these words
+    if digits and "/" in piece:
         found = _mixed_rates(lower, sentence, found)
     numbers = sorted((f for f in found if f), key=lambda f: f.start)
     facts: list[NumberFact] = []
@@ -340,7 +387,10 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
         return None
     if lower.startswith((".", ","), end) and end + 1 < len(lower) and lower[end + 1].isdigit():
         return None
-    if _is_label(text, sentence, m.start(), end) or _TIME_AFTER.match(lower, end):
+    # The words before the number, as written and lower-cased (offsets are the same in both).
+    tail = _tail(text, sentence.start, m.start())
+    words = [lower[at : at + len(w)] for w, at in tail]
+    if _is_label(text, sentence, tail, end) or _TIME_AFTER.match(lower, end):
         return None
     if digits and not (scale or m["cur"] or after["pct"] or after["money"]):
         if _YEAR.fullmatch(digits) and not _counts_after(text, end, sentence.end):
@@ -357,8 +407,8 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
             return None  # "abc$5": a code, not a sum
         if unit.endswith("$"):
             first -= len(unit) - 1  # "US$7 billion" starts at its letters
-    elif (tail := _tail(lower, sentence.start, m.start())) and tail[-1][0] in _CURRENCY_CODES:
-        unit = _CURRENCY_UNITS[tail[-1][0]]  # "EUR 50 million", "Rs 500"
+    elif words and words[-1] in _CURRENCY_CODES:
+        unit = _CURRENCY_UNITS[words[-1]]  # "EUR 50 million", "Rs 500"
     if after["money"]:
         unit = _CURRENCY_UNITS.get(after["money"].split()[-1], unit)
     found = _Found(value, first, end, None, unit, bool(scale))
@@ -378,15 +428,21 @@ def _read(text: str, lower: str, sentence: Sentence, m: re.Match[str]) -> _Found
         and not (_OF_GROUP.match(lower, end) and _ONE_OF_STATE.match(lower, end))
     ):
         return None
-    found.what, found.end = _what(text, lower, sentence, m.start(), end, bool(after["fold"]))
+    found.what, found.end = _what(text, lower, sentence, m.start(), end, bool(after["fold"]), words)
     return found
 
 
 def _what(
-    text: str, lower: str, sentence: Sentence, start: int, end: int, fold: bool
+    text: str,
+    lower: str,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    fold: bool,
+    tail: list[str],
 ) -> tuple[str | None, int]:
-    """What the number counts, and where its phrase ends."""
-    tail = [w for w, _ in _tail(lower, sentence.start, start)]
+    """What the number counts, and where its phrase ends; `tail` holds the lower-cased
+    words right before it (_tail)."""
     last = tail[-1] if tail else ""
     magnitude = last in ("magnitude", "measuring") or tail[-2:] == ["intensity", "of"]
     if magnitude or lower.endswith("magnitude-", 0, start) or _MAGNITUDE_AFTER.match(lower, end):
@@ -429,7 +485,16 @@ def _tail(text: str, floor: int, start: int) -> list[tuple[str, int]]:
     base = max(floor, start - 40)
     if base >= start or not text[start - 1].isspace():
         return []
-    return [(m.group(), m.start()) for m in _NON_SPACE.finditer(text, base, start)][-4:]
+    # str.split and str.rindex rather than a pattern: each word is found back from the end
+    # (it is the last run of non-spaces before where the one after it starts).
+    piece = text[base:start]
+    tail = []
+    at = len(piece)
+    for word in reversed(piece.split()[-4:]):
+        at = piece.rindex(word, 0, at)
+        tail.append((word, base + at))
+    tail.reverse()
+    return tail
 
 
 def _approx_length(words: list[str]) -> int:
@@ -567,9 +632,10 @@ _MEASURE_AFTER = re.compile(
 _LIST_BEFORE = re.compile(r"(?:[,;:]|\band)\s*$")
 
 
-def _is_label(text: str, sentence: Sentence, start: int, end: int) -> bool:
-    """A number that names something ("Resolution 2231", "Article 5", "No. 3") counts nothing."""
-    tail = _tail(text, sentence.start, start)
+def _is_label(text: str, sentence: Sentence, tail: list[tuple[str, int]], end: int) -> bool:
+    """A number that names something ("Resolution 2231", "Article 5", "No. 3") counts nothing.
+
+    `tail` holds the words right before the number, with their offsets (_tail)."""
     if not tail or not _WORD.fullmatch(tail[-1][0]):
         return False
     word, at = tail[-1]
@@ -610,9 +676,6 @@ def _word_before(text: str, floor: int, start: int) -> str | None:
 def _fractions(text: str, lower: str, sentence: Sentence) -> list[_Found | None]:
     """ "two-thirds of the members", "a quarter of voters": the fraction, as a number."""
     found: list[_Found | None] = []
-    piece = lower[sentence.start : sentence.end]
-    if "hal" not in piece and "thir" not in piece and "quarter" not in piece:
-        return found
     for m in _FRACTION.finditer(lower, sentence.start, sentence.end):
         numerator = 1 if m["num"] == "a" else _WORDS[m["num"]]
         value = Decimal(numerator) / Decimal(_FRACTIONS[m["den"]])

@@ -48,6 +48,36 @@ _TOGETHER = re.compile(
     )\b(?:\s+in\b)?""",
     re.VERBOSE,
 )
+
+
+def _may_tell_of_meeting(sentence: str) -> bool:
+    """Whether a sentence holds a word every match of _TOGETHER has in it: one substring
+    test each is cheaper than the scan, and most sentences fail them all."""
+    return (
+        "met" in sentence
+        or "meet" in sentence
+        or "talk" in sentence
+        or "part" in sentence
+        or "phone" in sentence
+        or "agree" in sentence
+        or "sign" in sentence
+        or "join" in sentence
+        or "attend" in sentence
+        or "accord" in sentence
+        or "confer" in sentence
+        or "summit" in sentence
+        or "treaty" in sentence
+        or "hosted" in sentence
+        or "gathered" in sentence
+        or "negotiat" in sentence
+        or "conversation" in sentence
+        or "appeared with" in sentence
+        or "spoke" in sentence
+        or "speaking" in sentence
+        or "hands" in sentence
+    )
+
+
 _REPORTED = re.compile(r"\b(?:said|says|told|added|stated|according to)\b")
 _CONFRONTATION = re.compile(
     r"\b(?:accus\w*|condemn\w*|summon\w*|charged|blamed|critici[sz]ed|denied|rejected"
@@ -155,21 +185,27 @@ def find_participants(
         while cursor < len(places) and places[cursor][2] <= sentence.end:
             inside.append(places[cursor])
             cursor += 1
-        sets = [
-            *_meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, inside),
-            *_lists(source, text, sentence, inside, previous),
-            *_groups_talking(source, text, sentence, inside),
-        ]
-        pair = list(dict.fromkeys(p.name for p, _, _ in inside if p.is_country))
-        pact = (
-            _THEIR_PACT.search(sentence.text)
-            if len(pair) == 2 and _has_pact_word(sentence.text)
-            else None
+        # Lists, pairs and talks between groups all need two places in the sentence.
+        several = len(inside) >= 2
+        runs = _runs(text, inside) if several else []
+        sets = (
+            _meeting(source, text, sentence, by_sentence.get(sentence.index, []), people, inside)
+            if _may_tell_of_meeting(sentence.text)
+            else []
         )
-        if pact:
-            where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
-            event = tidy(_CLAUSE_END.split(sentence.text[pact.start() :], maxsplit=1)[0])
-            sets.append(ParticipantsFact(event, tuple(pair), pact.group(), where))
+        if runs:
+            sets += _lists(source, text, sentence, inside, runs, previous)
+        if several:
+            sets += _groups_talking(source, text, sentence, inside)
+            pair = list(dict.fromkeys(p.name for p, _, _ in inside if p.is_country))
+            if len(pair) == 2 and _has_pact_word(sentence.text):
+                pact = _THEIR_PACT.search(sentence.text)
+                if pact:
+                    where = Provenance(
+                        source, sentence.text, sentence.index, sentence.start, sentence.end
+                    )
+                    event = tidy(_CLAUSE_END.split(sentence.text[pact.start() :], maxsplit=1)[0])
+                    sets.append(ParticipantsFact(event, tuple(pair), pact.group(), where))
         agreed = None
         if len(last_list) >= 2 and _has_agreed_word(sentence.text):
             agreed = _THOSE_AGREED.search(sentence.text)
@@ -177,9 +213,11 @@ def find_participants(
             where = Provenance(source, sentence.text, sentence.index, sentence.start, sentence.end)
             event = tidy(_CLAUSE_END.split(sentence.text[agreed.start() :], maxsplit=1)[0])
             sets.append(ParticipantsFact(event, last_list, agreed.group(), where))
-        for run in _runs(text, inside):
-            last_list = tuple(dict.fromkeys(p.name for p, _, _ in run))
-        sets = [replace(fact, place=_venue(text, sentence)) for fact in sets]
+        if runs:
+            last_list = tuple(dict.fromkeys(p.name for p, _, _ in runs[-1]))
+        venue = _venue(text, sentence) if sets else None
+        if venue is not None:  # the sets are made without a place
+            sets = [replace(fact, place=venue) for fact in sets]
         for fact in sets:
             key = frozenset(fact.countries)
             if key not in seen:
@@ -193,12 +231,32 @@ def find_participants(
 
 def _has_pact_word(sentence: str) -> bool:
     """Whether a sentence names a pact: what _THEIR_PACT needs, tested before scanning."""
-    return any(word in sentence for word in ("treaty", "agreement", "accord", "pact", "deal"))
+    return (
+        "treaty" in sentence
+        or "agreement" in sentence
+        or "accord" in sentence
+        or "pact" in sentence
+        or "deal" in sentence
+    )
 
 
 def _has_agreed_word(sentence: str) -> bool:
-    """Whether a sentence holds a verb _THOSE_AGREED needs, tested before scanning."""
-    return any(word in sentence for word in ("agreed", "signed", "reached", "approved", "decided"))
+    """Whether a sentence holds a verb and a noun _THOSE_AGREED needs, tested before
+    scanning (one substring test each: this runs on nearly every sentence)."""
+    return (
+        "agreed" in sentence
+        or "signed" in sentence
+        or "reached" in sentence
+        or "approved" in sentence
+        or "decided" in sentence
+    ) and (
+        # and the sides it names: "countries", "nations", "governments", "sides", "states"
+        "countr" in sentence
+        or "nation" in sentence
+        or "government" in sentence
+        or "side" in sentence
+        or "state" in sentence
+    )
 
 
 def _venue(text: str, sentence: Sentence) -> str | None:
@@ -273,8 +331,11 @@ def _meeting(
     """Office holders of several countries who met, talked, signed or agreed.
 
     When a written holder has no known place the set would be incomplete, so none is given.
+    Called only for a sentence that passes _may_tell_of_meeting (most do not).
     """
-    if any((people.get(fold(m.person)) or m.place or m.context) is None for m in mentions):
+    if mentions and any(
+        (people.get(fold(m.person)) or m.place or m.context) is None for m in mentions
+    ):
         return []
     verb = _TOGETHER.search(sentence.text)
     if not verb:
@@ -363,19 +424,21 @@ def _lists(
     text: str,
     sentence: Sentence,
     places: list[tuple[Place, int, int]],
+    runs: list[list[tuple[Place, int, int]]],
     previous: tuple[Sentence, list[tuple[Place, int, int]]] | None,
 ) -> list[ParticipantsFact]:
     """Lists of two or more countries introduced as the members of a group.
 
-    `places` are the sentence's place mentions; `previous` the sentence before with its own.
+    `places` are the sentence's place mentions and `runs` its lists of them (_runs);
+    `previous` the sentence before with its own.
     """
     inside = places
-    if len(inside) < 2 or not _EVENT_WORDS.search(sentence.text.lower()):
+    if not runs or not _EVENT_WORDS.search(sentence.text.lower()):
         return []
     if _CONFRONTATION.search(sentence.text) and not _AGREEMENT.search(sentence.text):
         return []  # "the dispute between A, B and C": sides, not partners
     facts = []
-    for run in _runs(text, inside):
+    for run in runs:
         if any(_is_possessive(text, end) for _, _, end in run):
             continue  # "A's and B's programmes": owners, not parties
         countries = list(dict.fromkeys(p.name for p, _, _ in run))

@@ -111,11 +111,10 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = para.group()
         start = 0
         for m in _BOUNDARY.finditer(chunk):
-            end = m.end()
-            if chunk[m.start()] == "." and _is_abbreviation(chunk, m.start()):
+            if _is_abbreviation(chunk, m.start()):
                 continue
-            _add(sentences, chunk, base, start, end, paragraph)
-            start = end
+            _add(sentences, chunk, base, start, m.end(), paragraph)
+            start = m.end()
         _add(sentences, chunk, base, start, len(chunk), paragraph)
     return sentences
 

@@ -901,6 +901,7 @@ def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date
     from quizkit.clock import now
     from quizkit.errors import QuizkitError
     from quizkit.extract import extract_files, to_data, to_text
+    from quizkit.extract.report import indented_json
 
     try:
         day = ref_date.date() if ref_date else None
@@ -911,7 +912,9 @@ def extract(articles: tuple[str, ...], as_json: bool, year: int | None, ref_date
         click.echo(f"quizkit: {message}", err=True)
     if as_json:
         # "documents" stays the top-level list external scorers read; "version" sits beside it
-        _echo_json({"version": JSON_VERSION, **to_data(docs)})
+        # (written as _echo_json writes, by the extractor's faster encoder: the facts of a
+        # long article run to megabytes)
+        click.echo(indented_json({"version": JSON_VERSION, **to_data(docs)}))
     else:
         click.echo(to_text(docs), nl=False)
     if errors:

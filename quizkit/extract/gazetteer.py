@@ -521,26 +521,37 @@ def longest_place_at(
     if not most:
         return None
     if most == 1:
-        raw = first.group()
-        for phrase in (raw, raw.rstrip(".")):
-            found = place_named(phrase)
-            if found:
-                return found, pos + len(phrase)
-        return None
+        hit = _one_word_place(first.group())
+        return (hit[0], pos + hit[1]) if hit else None
     max_words = min(max_words, most)
-    tokens: list[tuple[int, int]] = []
+    tokens: list[int] = []
     for m in _TOKEN.finditer(text, pos, len(text) if limit is None else limit):
-        if len(tokens) == max_words or (tokens and text[tokens[-1][1] : m.start()].strip()):
+        if len(tokens) == max_words or (tokens and not text[tokens[-1] : m.start()].isspace()):
             break
         if not tokens and m.start() != pos:
             break
-        tokens.append((m.start(), m.end()))
-    for n in range(len(tokens), 0, -1):
-        raw = text[pos : tokens[n - 1][1]]
-        for phrase in (raw, raw.rstrip(".")):
-            found = place_named(phrase)
+        tokens.append(m.end())
+    for token_end in reversed(tokens):
+        raw = text[pos:token_end]
+        found = place_named(raw)
+        if found:
+            return found, token_end
+        if raw.endswith("."):
+            bare = raw.rstrip(".")
+            found = place_named(bare)
             if found:
-                return found, pos + len(phrase)
+                return found, pos + len(bare)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _one_word_place(written: str) -> tuple[Place, int] | None:
+    """The place a single written word names, and the length of the name (without the
+    full stops after it); cached like the other word lookups."""
+    for phrase in (written, written.rstrip(".")):
+        found = place_named(phrase)
+        if found:
+            return found, len(phrase)
     return None
 
 
@@ -555,16 +566,25 @@ def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int
     """The longest place modifier (demonym, name, possessive) ending at `end`."""
     left = text[max(0, end - 60) : end]
     last = left.rsplit(None, 1)[-1] if left and not left.isspace() else ""
-    if not last or (_TOKEN.fullmatch(last) and not _may_end_a_place(last)):
+    if not last:
+        return None
+    ends = _may_end_a_place(last)
+    if not ends and _TOKEN.fullmatch(last):
         return None  # every phrase ends with that one word: no place ends here
-    starts = [m.start() for m in _TOKEN.finditer(left)]
+    # A phrase of several words ends with `last`: when no place ends with it, only the
+    # phrases inside `last` itself (after a quote or a bracket) are looked at.
+    last_at = len(left.rstrip()) - len(last)
+    starts = [m.start() for m in _TOKEN.finditer(left, 0 if ends else last_at)]
+    line_break = left.rfind("\n")
     offset = end - len(left)
     for s in starts[-max_words:]:
-        phrase = left[s:]
-        if "\n" in phrase or not _may_end_a_place(phrase.rsplit(None, 1)[-1]):
+        if s <= line_break:
             continue
-        first, *rest = phrase.split(None, 1)
-        if rest and not _may_start_a_place(first):
+        phrase = left[s:]
+        if s < last_at:
+            if not _may_start_a_place(phrase.split(None, 1)[0]):
+                continue
+        elif not _may_end_a_place(phrase.rsplit(None, 1)[-1]):
             continue
         found = place_of_modifier(phrase)
         if found:
@@ -615,21 +635,45 @@ _CAPITALISED = re.compile(rf"[{_UPPER}](?<![\w’'].)[\w’'.\-]*")
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[tuple[Place, int, int]]:
     """Countries, demonyms and organisations named in text[start:end], longest first."""
     end = len(text) if end is None else end
-    demonyms = _tables()[1]
     found: list[tuple[Place, int, int]] = []
     pos = start
     for m in _CAPITALISED.finditer(text, start, end):
+        plan = _capitalised_plan(m.group())
+        if plan is None:
+            continue  # most capitalised words: no place starts with them, none is a demonym
         at = m.start()
         if at < pos:
             continue
-        word, key, may_start = _capitalised_key(m.group())
-        hit = longest_place_at(text, at, max_words=6, limit=end) if may_start else None
-        if hit is None and key in demonyms:
-            hit = demonyms[key], at + len(word)
+        may_start, most, one_word, demonym = plan
+        hit = None
+        if may_start:
+            if most > 1 or m.end() == end:  # several words, or the word runs on past `end`
+                hit = longest_place_at(text, at, max_words=6, limit=end)
+            elif one_word:
+                hit = one_word[0], at + one_word[1]
+        if hit is None and demonym:
+            hit = demonym[0], at + demonym[1]
         if hit:
             found.append((hit[0], at, hit[1]))
             pos = hit[1]
     return found
+
+
+@lru_cache(maxsize=65536)
+def _capitalised_plan(
+    written: str,
+) -> tuple[bool, int, tuple[Place, int] | None, tuple[Place, int] | None] | None:
+    """What find_places looks up for a capitalised word, worked out once per word: whether
+    a place name may start with it, the most words such a name has, the place the word
+    names on its own and the demonym it is (each with its length); None when none applies.
+    """
+    word, key, may_start = _capitalised_key(written)
+    demonym = _tables()[1].get(key)
+    if not may_start and demonym is None:
+        return None
+    most = _most_words(written) if may_start else 0
+    one_word = _one_word_place(written) if most == 1 else None
+    return may_start, most, one_word, (demonym, len(word)) if demonym else None
 
 
 @lru_cache(maxsize=65536)

@@ -66,8 +66,9 @@ def extract_texts(
         {r.source: country_of_city(r.header.city) if r.header.city else None for r in readings},
     )
     results = []
+    stories = _Stories(readings)
     for reading in readings:
-        context = _date_context(reading, readings, year, ref_date, today)
+        context = _date_context(reading, stories, year, ref_date, today)
         dates = resolve_dates(
             reading.source, reading.text, reading.sentences, context, reading.header
         )
@@ -142,7 +143,7 @@ def _proper_names(text: str) -> frozenset[str]:
     """Capitalised words inside sentences (not places, months or days): names of things."""
     return frozenset(
         word
-        for word in _MID_SENTENCE_CAPITAL.findall(text)
+        for word in set(_MID_SENTENCE_CAPITAL.findall(text))
         if not is_place_word(word) and not is_common_word(word)
     )
 
@@ -165,12 +166,12 @@ def _home_country(places: list[Place]) -> Place | None:
 
 def _date_context(
     reading: _Reading,
-    readings: list[_Reading],
+    stories: _Stories,
     year: int | None,
     ref_date: date | None,
     today: date | None,
 ) -> DateContext:
-    story = _same_story(reading, readings)
+    story = _same_story(reading, stories)
     story_date = None
     story_year = None
     if story and story.header.day and story.header.day[0]:
@@ -189,26 +190,47 @@ def _date_context(
     )
 
 
-def _same_story(reading: _Reading, readings: list[_Reading]) -> _Reading | None:
+class _Stories:
+    """The run's dated readings, indexed by surname and by set of places: an undated
+    article is compared only with those that share a person or a place with it, and
+    the places of every group of articles naming the same ones are compared once."""
+
+    def __init__(self, readings: list[_Reading]) -> None:
+        self.dated = [r for r in readings if r.header.day and r.header.day[0]]
+        self.by_surname: dict[str, list[int]] = {}
+        self.by_places: dict[frozenset[str], list[int]] = {}
+        for i, reading in enumerate(self.dated):
+            for surname in reading.surnames:
+                self.by_surname.setdefault(surname, []).append(i)
+            self.by_places.setdefault(reading.place_names, []).append(i)
+
+
+def _same_story(reading: _Reading, stories: _Stories) -> _Reading | None:
     """Another dated article of the run telling the same story, for a year to borrow.
 
     Same story: this article names an official of the other, or shares most of
-    its places (three at least), or one place and two other proper names.
+    its places (three at least), or one place and two other proper names. Of several,
+    the one sharing most wins (the first of the run on a tie).
     """
     if reading.header.day and reading.header.day[0]:
         return None
-    others = [o for o in readings if o is not reading and o.header.day and o.header.day[0]]
-    if not others:
+    if not stories.dated:
         return None  # nothing to borrow from: the text's words are not read
     words = {name_key(w) for w in set(_WORD.findall(reading.text)) if w[0].isupper()}
+    # every test below needs a person or a place in common
+    people = Counter(i for w in words for i in stories.by_surname.get(w, ()))
+    places: dict[int, tuple[int, float]] = {}
+    for names, group in stories.by_places.items():
+        shared_places = len(reading.place_names & names)
+        if shared_places:
+            overlap = shared_places / len(reading.place_names | names or {""})
+            places.update(dict.fromkeys(group, (shared_places, overlap)))
     best: tuple[int, _Reading] | None = None
-    for other in others:
-        if other.surnames.isdisjoint(words) and reading.place_names.isdisjoint(other.place_names):
-            continue  # every test below needs a person or a place in common
-        shared_people = len(other.surnames & words)
-        shared_places = len(reading.place_names & other.place_names)
+    for i in sorted(people.keys() | places.keys()):
+        other = stories.dated[i]
+        shared_people = people.get(i, 0)
+        shared_places, overlap = places.get(i, (0, 0.0))
         shared_names = len(reading.proper_names & other.proper_names)
-        overlap = shared_places / len(reading.place_names | other.place_names or {""})
         if not (
             shared_people
             or (shared_places >= 3 and overlap >= 0.4)

@@ -106,9 +106,7 @@ def split_sentences(text: str) -> list[Sentence]:
     their own lines without a full stop.
     """
     sentences: list[Sentence] = []
-    paragraph = 0
-    for para in re.finditer(r"[^\n]+", text):
-        paragraph += 1
+    for paragraph, para in enumerate(_LINE.finditer(text), 1):
         base = para.start()
         chunk = para.group()
         start = 0
@@ -121,18 +119,21 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+_LINE = re.compile(r"[^\n]+")
+# The word before a full stop: letters, digits, underscores and full stops.
+_WORD_BEFORE = re.compile(r"[\w.]+\Z")
+
+
 def _is_abbreviation(chunk: str, dot: int) -> bool:
     if chunk[dot] != ".":
         return False
     # the word before the dot, read back from it ([\w.]+ within 12 characters)
     low = max(0, dot - 12)
     end = dot - 1 if dot > low and chunk[dot - 1] == "\n" else dot
-    start = end
-    while start > low and (chunk[start - 1].isalnum() or chunk[start - 1] in "_."):
-        start -= 1
-    if start == end:
+    word = _WORD_BEFORE.search(chunk, low, end)
+    if not word:
         return False
-    token = chunk[start:end].lower()
+    token = word.group().lower()
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 

@@ -326,9 +326,9 @@ def _notes(
     while batch := rows.fetchmany(BATCH):
         columns = tuple(zip(*batch, strict=True))
         nids, guids, mids, tags, flds = columns
-        budget.take_columns(guids, tags, flds)
+        texts = budget.take_columns(guids, tags, flds)
         plain = None
-        if not options.keep_schedule and reversed_.isdisjoint(nids):
+        if texts and not options.keep_schedule and reversed_.isdisjoint(nids):
             plain = _plain_batch(columns, note_types, deck_of)
         if plain is not None:
             made.append(_with_tags(plain, tags, tag_sets))
@@ -394,17 +394,12 @@ def _plain_batch(
     deck_of: dict[int, str | None],
 ) -> PlainNotes | None:
     """A batch of note rows (none with a reverse card), given as its columns (id, guid, mid,
-    tags, flds), as plain notes when every one is, checked over whole columns: ids, guids,
-    tags and fields of the right types, known basic note types, no HTML, entity, sound or
-    line break, nothing beyond a front and a back.
+    tags, flds) with every guid, tags and fields text, as plain notes when every one is,
+    checked over whole columns: whole-number ids, known basic note types, no HTML, entity,
+    sound or line break, nothing beyond a front and a back.
     None: read the batch note by note (`_plain_note` and `_anki_note` word any problem)."""
     nids, guids, mids, _tags, flds = columns
-    if not (
-        _all_of_type(nids, int)
-        and _all_of_type(guids, str)
-        and _all_of_type(_tags, str)
-        and _all_of_type(flds, str)
-    ):
+    if not _all_of_type(nids, int):
         return None
     for mid in set(mids):
         note_type = note_types.get(mid)
@@ -422,30 +417,28 @@ def _plain_batch(
     if rest and not rest.isspace():
         return None
     questions, answers = fields[0::size], fields[1::size]
-    if not _tidy_already(text):  # one line each: tidy() is the spaces collapsed
+    if not (all(questions) and all(answers) and _tidy_already(questions + answers)):
+        # one line each: tidy() is the spaces collapsed
         questions = list(map(" ".join, map(str.split, questions)))
         answers = list(map(" ".join, map(str.split, answers)))
-    if not all(questions) or not all(answers):
-        return None
+        if not all(questions) or not all(answers):
+            return None
     return list(guids), questions, answers, list(map(deck_of.get, nids)), []
 
 
-def _tidy_already(fields: str) -> bool:
-    """Whether `tidy` leaves each of these one-line fields (joined by the field separator)
-    as it is: ASCII with no space but single blanks between words."""
-    if (
-        not fields.isascii()
-        or fields.startswith(" ")
-        or fields.endswith(" ")
-        or any(space in fields for space in OTHER_SPACES)
-    ):
-        return False
-    # A search for two characters is slow: one search, with the separators made blanks, finds
-    # a run of blanks and a blank at either end of a field at once. It finds an empty field
-    # ("\x1f\x1f") too, which is tidy: only then are the three looked for one by one.
-    if "  " not in fields.replace("\x1f", " "):
-        return True
-    return not any(pair in fields for pair in ("  ", " \x1f", "\x1f "))
+def _tidy_already(fields: list[str]) -> bool:
+    """Whether `tidy` leaves each of these one-line fields, none empty, as it is: ASCII with
+    no space but single blanks between words."""
+    # Joined by blanks, a blank at either end of a field makes two in a row: one search
+    # (searching for two characters is slow) finds those and every run of blanks at once.
+    text = " ".join(fields)
+    return (
+        text.isascii()
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+        and "  " not in text
+        and not any(space in text for space in OTHER_SPACES)
+    )
 
 
 # Spaces that make an ASCII field untidy wherever they are (tidy() makes each a blank).

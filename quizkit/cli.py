@@ -8,7 +8,6 @@ Core modules are imported inside each command so that `quizkit --help` stays fas
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -417,6 +416,8 @@ JSON_VERSION = 1
 
 def _echo_json(data: dict[str, Any]) -> None:
     """One JSON object, `version` first (docs/json.md)."""
+    import json
+
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 

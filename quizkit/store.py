@@ -403,10 +403,17 @@ class Store:
         """Every deck with its new / learning / due-now / suspended / total card counts."""
         kinds = ("new", "learning", "due", "suspended", "total")
         tallies: dict[int, dict[str, int]] = {}
-        # one scan of idx_cards_deck_state, a few rows per deck
+        # one scan of idx_cards_deck_state, a few rows per deck, comparing no due date: the
+        # cards due now are counted apart, each group's from its own range of that index
+        # (due is its last column), and only where they count (neither suspended nor new)
         for deck_id, state, suspended, count, due in self.conn.execute(
-            """SELECT deck_id, state, suspended, COUNT(*), SUM(due <= ?) FROM cards
-               GROUP BY deck_id, state, suspended""",
+            """SELECT deck_id, state, suspended, count,
+                   CASE WHEN suspended OR state = 0 THEN 0 ELSE (
+                       SELECT COUNT(*) FROM cards c
+                       WHERE c.deck_id = g.deck_id AND c.state = g.state
+                           AND c.suspended = g.suspended AND c.due <= ?) END
+               FROM (SELECT deck_id, state, suspended, COUNT(*) AS count FROM cards
+                     GROUP BY deck_id, state, suspended) AS g""",
             [iso(now)],
         ).fetchall():
             tally = tallies.setdefault(deck_id, dict.fromkeys(kinds, 0))

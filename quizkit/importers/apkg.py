@@ -311,10 +311,10 @@ def _notes(
     cards: dict[int, list[Card]] = {}
     # a card in a filtered deck keeps its home deck in odid
     homes = [] if options.keep_schedule else conn.execute(CARD_HOMES).fetchall()
-    if options.keep_schedule or not all(row[3] for row in homes):
+    if options.keep_schedule or conn.execute(ANY_CARD_UNCHECKED).fetchone():
         # every column is needed, or some value is wrong: each card checked and kept
         cards = _cards(conn, budget, where)
-        homes = [(c.nid, c.ord, c.odid or c.did, 1) for group in cards.values() for c in group]
+        homes = [(c.nid, c.ord, c.odid or c.did) for group in cards.values() for c in group]
     deck_of, reversed_ = _card_facts(homes, collection.decks)
     revlog = _revlog(conn, where) if options.keep_schedule else {}
     note_types = collection.note_types
@@ -324,11 +324,12 @@ def _notes(
     tag_sets: dict[str, tuple[str, ...]] = {}
     rows = conn.execute("SELECT id, guid, mid, tags, flds FROM notes ORDER BY id")
     while batch := rows.fetchmany(BATCH):
-        nids, guids, mids, tags, flds = zip(*batch, strict=True)
-        budget.take_columns(guids, tags, flds)
+        columns = tuple(zip(*batch, strict=True))
+        nids, guids, mids, tags, flds = columns
+        texts = budget.take_columns(guids, tags, flds)
         plain = None
-        if not options.keep_schedule and reversed_.isdisjoint(nids):
-            plain = _plain_batch(batch, note_types, deck_of)
+        if texts and not options.keep_schedule and reversed_.isdisjoint(nids):
+            plain = _plain_batch(columns, note_types, deck_of)
         if plain is not None:
             made.append(_with_tags(plain, tags, tag_sets))
             continue
@@ -370,16 +371,16 @@ PlainNotes = tuple[list[str], list[str], list[str], list[str | None], list[tuple
 
 
 def _card_facts(
-    cards: list[tuple[int, int, int, int]], decks: dict[int, str]
+    cards: list[tuple[int, int, int]], decks: dict[int, str]
 ) -> tuple[dict[int, str | None], set[int]]:
-    """From every card (nid, ord, home deck, 1): each note's deck, that of its first card
+    """From every card (nid, ord, home deck): each note's deck, that of its first card
     (by ord) whose deck is known, and the notes with a reverse card."""
-    nids, ords, homes, _ = zip(*cards, strict=True) if cards else ((), (), (), ())
+    nids, ords, homes = zip(*cards, strict=True) if cards else ((), (), ())
     if len(set(nids)) == len(nids) and max(ords, default=0) == 0:  # one card a note
         return dict(zip(nids, map(decks.get, homes), strict=True)), set()
     deck_of: dict[int, str | None] = {}
     reversed_ = set()
-    for nid, ord_, home, _ in sorted(cards):
+    for nid, ord_, home in sorted(cards):
         if deck_of.get(nid) is None:
             deck_of[nid] = decks.get(home)
         if ord_ >= 1:
@@ -388,21 +389,17 @@ def _card_facts(
 
 
 def _plain_batch(
-    batch: list[tuple[Any, ...]],
+    columns: tuple[Sequence[Any], ...],
     note_types: dict[int, NoteType],
     deck_of: dict[int, str | None],
 ) -> PlainNotes | None:
-    """A batch of note rows (none with a reverse card) as plain notes when every one is,
-    checked over whole columns: ids, guids, tags and fields of the right types, known basic
-    note types, no HTML, entity, sound or line break, nothing beyond a front and a back.
+    """A batch of note rows (none with a reverse card), given as its columns (id, guid, mid,
+    tags, flds) with every guid, tags and fields text, as plain notes when every one is,
+    checked over whole columns: whole-number ids, known basic note types, no HTML, entity,
+    sound or line break, nothing beyond a front and a back.
     None: read the batch note by note (`_plain_note` and `_anki_note` word any problem)."""
-    nids, guids, mids, _tags, flds = zip(*batch, strict=True)
-    if not (
-        _all_of_type(nids, int)
-        and _all_of_type(guids, str)
-        and _all_of_type(_tags, str)
-        and _all_of_type(flds, str)
-    ):
+    nids, guids, mids, _tags, flds = columns
+    if not _all_of_type(nids, int):
         return None
     for mid in set(mids):
         note_type = note_types.get(mid)
@@ -420,27 +417,32 @@ def _plain_batch(
     if rest and not rest.isspace():
         return None
     questions, answers = fields[0::size], fields[1::size]
-    if not _tidy_already(text):  # one line each: tidy() is the spaces collapsed
+    if not (all(questions) and all(answers) and _tidy_already(questions + answers)):
+        # one line each: tidy() is the spaces collapsed
         questions = list(map(" ".join, map(str.split, questions)))
         answers = list(map(" ".join, map(str.split, answers)))
-    if not all(questions) or not all(answers):
-        return None
+        if not all(questions) or not all(answers):
+            return None
     return list(guids), questions, answers, list(map(deck_of.get, nids)), []
 
 
-def _tidy_already(fields: str) -> bool:
-    """Whether `tidy` leaves each of these one-line fields (joined by the field separator)
-    as it is: ASCII with no space but single blanks between words."""
+def _tidy_already(fields: list[str]) -> bool:
+    """Whether `tidy` leaves each of these one-line fields, none empty, as it is: ASCII with
+    no space but single blanks between words."""
+    # Joined by blanks, a blank at either end of a field makes two in a row: one search
+    # (searching for two characters is slow) finds those and every run of blanks at once.
+    text = " ".join(fields)
     return (
-        fields.isascii()
-        and not fields.startswith(" ")
-        and not fields.endswith(" ")
-        and not any(space in fields for space in TIDY_SPOILERS)
+        text.isascii()
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+        and "  " not in text
+        and not any(space in text for space in OTHER_SPACES)
     )
 
 
-# What makes an ASCII field untidy: a run of blanks, a blank at either end, other spaces.
-TIDY_SPOILERS = ("  ", " \x1f", "\x1f ", *"\t\r\x0b\x0c\x1c\x1d\x1e")
+# Spaces that make an ASCII field untidy wherever they are (tidy() makes each a blank).
+OTHER_SPACES = tuple("\t\r\x0b\x0c\x1c\x1d\x1e")
 
 
 def _with_tags(
@@ -530,11 +532,15 @@ CARD_CHECKS = (
     (11, "left", 0, INT32_MAX),
 )
 CARD_DATA = 9
-# Each card's note, ord and home deck, and whether all its values are as `_card` takes them
-# (1; 0: some value `_card` would refuse or change, a NULL or empty one read as 0).
-CARD_HOMES = "SELECT nid, ord, IIF(odid, odid, did), {} FROM cards".format(
+# Each card's note, ord and home deck, as `_card` takes them (a NULL or empty odid read as 0)
+CARD_HOMES = "SELECT nid, ord, IIF(odid, odid, did) FROM cards"
+# A card with some value `_card` would refuse or change (a NULL or empty one read as 0), if
+# any. Asked apart from CARD_HOMES: SQLite runs these checks in a WHERE clause at about half
+# their cost as a result column, and no flag per card travels to Python.
+ANY_CARD_UNCHECKED = "SELECT 1 FROM cards WHERE NOT ({}) LIMIT 1".format(
     " AND ".join(
-        f"typeof({name}) = 'integer' AND {name} BETWEEN {low} AND {high}"
+        f"typeof({name}) = 'integer'"
+        + ("" if (low, high) == (INT64_MIN, INT64_MAX) else f" AND {name} BETWEEN {low} AND {high}")
         for _, name, low, high in CARD_CHECKS
     )
 )

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cached_property
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
+from types import NoneType
 from typing import Any, overload
 
 from quizkit.errors import InputError
@@ -31,6 +32,7 @@ ANSWER_KEYS = ("answer", "back", "definition", "a")
 LIST_KEYS = ("alternatives", "distractors")
 # The keys of a plain note, as `export --format json` writes a two-sided note with tags.
 PLAIN_KEYS = frozenset(("id", "question", "answer", "tags"))
+NO_TAGS: list[str] = []  # what a note without "tags" has (never changed)
 
 
 def read_json(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBatch:
@@ -124,37 +126,43 @@ def _plain_table(items: list[Any], deck_name: str, lines: ItemLines) -> NoteTabl
     """The notes as columns, when every one is plain (an id, a question, an answer and a list
     of tags, all strings) and good (no note `_note` would report, no guid twice).
 
-    None means "read them note by note": `_note` finds and words each problem. A plain note
-    holds only strings, so `value_problem` has nothing to find in it; a new check on notes
-    belongs in both places.
+    Each note object is visited once, to take its values out; their types are then checked a
+    whole column at a time. None means "read them note by note": `_note` finds and words each
+    problem. A plain note holds only strings, so `value_problem` has nothing to find in it; a
+    new check on notes belongs in both places.
     """
     if not items:
         return None
-    questions: list[str] = []
-    answers: list[str] = []
+    questions: list[Any] = []
+    answers: list[Any] = []
     ids: list[Any] = []
     tags: list[tuple[str, ...]] = []
-    seen_tags: dict[tuple[str, ...], tuple[str, ...]] = {}
+    shared: dict[tuple[Any, ...], tuple[str, ...]] = {}  # one tuple for each set of tags
     plain = PLAIN_KEYS.issuperset
-    for item in items:
-        if type(item) is not dict or not plain(item):
-            return None
-        question, answer = item.get("question"), item.get("answer")
-        if type(question) is not str or type(answer) is not str:
-            return None
-        questions.append(question)
-        answers.append(answer)
-        ids.append(item.get("id"))
-        values = item.get("tags", [])
-        if type(values) is not list or not all(type(v) is str for v in values):
-            return None
-        as_tuple = tuple(values)
-        tags.append(seen_tags.setdefault(as_tuple, as_tuple))  # one tuple for each set of tags
-    questions = list(map(str.strip, questions))
-    answers = list(map(str.strip, answers))
+    try:
+        for item in items:
+            if type(item) is not dict or not plain(item):
+                return None
+            values = item.get("tags", NO_TAGS)
+            if type(values) is not list:
+                return None
+            as_tuple = tuple(values)
+            tags.append(shared.setdefault(as_tuple, as_tuple))
+            questions.append(item.get("question"))
+            answers.append(item.get("answer"))
+            ids.append(item.get("id"))
+        # str.strip takes nothing but a string: a question or answer of another type stops it
+        questions = list(map(str.strip, questions))
+        answers = list(map(str.strip, answers))
+    except TypeError:  # also a tag that is a list or an object (which cannot be hashed)
+        return None
+    # a string equals only a string, so the tags of every note are strings when those of each
+    # distinct set are
+    if not set(map(type, chain.from_iterable(shared))) <= {str}:
+        return None
     if not all(questions) or not all(answers):
         return None
-    if any(i is not None and type(i) is not str for i in ids):
+    if not set(map(type, ids)) <= {str, NoneType}:
         return None  # numbers as ids: `_note` checks and words them
     guids = ids if all(ids) else [i or "" for i in ids]
     missing = [n for n, guid in enumerate(guids) if not guid]

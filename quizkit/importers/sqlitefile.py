@@ -123,15 +123,20 @@ class Budget:
         if self.used > self.cap:
             raise InputError(self.where, f"holds more than {self.cap // MIB} MiB of text")
 
-    def take_columns(self, *columns: Sequence[Any]) -> None:
-        """`take` for a batch of rows given as columns: a column of texts is summed at once."""
+    def take_columns(self, *columns: Sequence[Any]) -> bool:
+        """`take` for a batch of rows given as columns: a column of texts is summed at once.
+        Returns whether every value of the columns is text (as the caller's checks need)."""
+        texts = True
         for column in columns:
             kinds = set(map(type, column))
             if kinds <= {str}:
                 self.used += sum(map(len, column))
-            elif str in kinds or bytes in kinds:
+                continue
+            texts = False
+            if str in kinds or bytes in kinds:
                 self.take(*column)
         self.take()
+        return texts
 
 
 def interrupted(error: sqlite3.Error) -> bool:

@@ -20,14 +20,17 @@ from quizkit.grading import fold as fold_any
 from quizkit.questions.candidate import Candidate, Drop, drop_of
 from quizkit.questions.phrasing import MONTH_NAMES, common_word
 
+_POSSESSIVE_S = re.compile(r"['`]s\b")
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """grading.fold (case, accents, punctuation, articles), quick for plain ASCII text."""
     if not text.isascii():
         return fold_any(text)
-    text = re.sub(r"['`]s\b", "", text.casefold())
-    return " ".join(w for w in re.sub(r"[\W_]+", " ", text).split() if w not in ARTICLES)
+    text = _POSSESSIVE_S.sub("", text.casefold())
+    return " ".join(w for w in _NOT_LETTERS.sub(" ", text).split() if w not in ARTICLES)
 
 
 PREFIXES = ("True or false: ", "Fill in the blank: ")
@@ -258,8 +261,11 @@ def texts_to_read(candidate: Candidate) -> list[str]:
     return texts
 
 
+_WORD = re.compile(r"[\w'’.-]+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'’.-]+", text)
+    return _WORD.findall(text)
 
 
 def dangling_end(text: str) -> bool:
@@ -353,6 +359,9 @@ def _copies_headline(text: str, headlines: Iterable[str]) -> bool:
     return bool(grams) and bool(grams & grams_of(text))
 
 
+ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
+
+
 def caps_in_words(text: str, names: Iterable[str] = ()) -> bool:
     """`names`: people's names (or their `name_parts`), whose words are never headline caps
     ('Ali Abdullah Said' is a name, not 'Said' as a verb)."""
@@ -371,7 +380,7 @@ def caps_in_words(text: str, names: Iterable[str] = ()) -> bool:
             continue
         if word.lower() in DANGLING and word not in ("I",):
             return True  # 'Premier Under Fire', 'Ministers To Meet'
-        after_abbreviation = bool(re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,}", previous))
+        after_abbreviation = bool(ABBREVIATION.fullmatch(previous))
         if after_abbreviation and common_word(word) and not _place_word(word):
             return True  # 'U.S. Officials'
         if _verb_only(word):
@@ -428,10 +437,13 @@ def _place_word(word: str) -> bool:
     return is_place_word(word)
 
 
+LOWER_WORD = re.compile(r"\b[a-z][\w-]{3,}\b")
+
+
 def lowercase_name(text: str, names: Iterable[str]) -> bool:
     """A person's name written in lower case ('When did bush say ...')."""
     parts = names if isinstance(names, frozenset) else name_parts(names)
-    return any(word in parts for word in re.findall(r"\b[a-z][\w-]{3,}\b", text))
+    return any(word in parts for word in LOWER_WORD.findall(text))
 
 
 def name_parts(names: Iterable[str]) -> frozenset[str]:

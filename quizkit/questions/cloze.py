@@ -50,7 +50,7 @@ def propose(docs: Sequence[DocumentFacts], story: Story) -> tuple[list[Candidate
             if blank is not None:
                 blanks.append((PREFERENCE[blank[0]], fact.where.sentence_index, fact, blank))
         blanks.sort(key=lambda item: (item[0], item[1]))
-        for _rank, _index, fact, (what, text, answer, alternatives) in blanks:
+        for _rank, _index, fact, (what, text, answer) in blanks:
             where = fact.where
             sentence = " ".join(where.sentence.split())
             blanked = sentence.replace(text, "[...]", 1)
@@ -65,7 +65,7 @@ def propose(docs: Sequence[DocumentFacts], story: Story) -> tuple[list[Candidate
                 answer=answer,
                 guid=content_guid("cloze", document, str(where.sentence_index), text),
                 kind="cloze",
-                alternatives=alternatives,
+                alternatives=_alternatives(fact, answer),
                 tags=("cloze",),
                 sources=(source_of(where),),
                 extra={"answer_type": "text", "study_only": True},
@@ -75,19 +75,33 @@ def propose(docs: Sequence[DocumentFacts], story: Story) -> tuple[list[Candidate
     return candidates, drops
 
 
-def _blank_of(fact: object, story: Story) -> tuple[str, str, str, tuple[str, ...]] | None:
-    """(what is blanked, the words blanked, the answer, other accepted answers)."""
+NUMBER_BLANK = re.compile(r"[$€£]?[\d.,]+(?:\s(?:million|billion))?%?")
+
+
+def _blank_of(fact: object, story: Story) -> tuple[str, str, str] | None:
+    """(what is blanked, the words blanked, the answer)."""
     if isinstance(fact, DateFact):
-        day = format_day(fact.date)
-        return "date", fact.text, fact.text, (day, fact.date)
+        return "date", fact.text, fact.text
     if isinstance(fact, NumberFact):
-        head = re.match(r"[$€£]?[\d.,]+(?:\s(?:million|billion))?%?", fact.text)
+        head = NUMBER_BLANK.match(fact.text)
         if head is None:
             return None
-        return "number", head.group(0), head.group(0), (format_number(fact.value),)
+        return "number", head.group(0), head.group(0)
     if isinstance(fact, OfficialFact) and fact.person in fact.where.sentence:
-        return "name", fact.person, fact.person, fact.aliases
+        return "name", fact.person, fact.person
     return None
+
+
+def _alternatives(fact: object, answer: str) -> tuple[str, ...]:
+    """The other accepted answers of the blank chosen: read for that one only, not for every
+    blank an article offers."""
+    if isinstance(fact, DateFact):
+        return format_day(fact.date), fact.date
+    if isinstance(fact, NumberFact):
+        return (format_number(fact.value),)
+    if isinstance(fact, OfficialFact):
+        return fact.aliases
+    return ()
 
 
 _VERB = re.compile(

@@ -52,8 +52,12 @@ from quizkit.questions.story import Story, countries_named
 LEADING_LINKS = re.compile(r"^(?:meanwhile|also|however|but|and|then|later|earlier),?\s+", re.I)
 
 
+LONG_WORD = re.compile(r"[a-z]{6,}")
+BY_BEFORE = re.compile(r"\bby\s*(?:next|this)?\s*$")
+
+
 def stems(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 6}
+    return {w[:6] for w in LONG_WORD.findall(text.lower())}
 
 
 def lead_of(fact: DateFact) -> str:
@@ -61,7 +65,7 @@ def lead_of(fact: DateFact) -> str:
     sentence = fact.where.sentence
     at = sentence.find(fact.text)
     before = sentence[:at].lower() if at >= 0 else ""
-    return "by" if re.search(r"\bby\s*(?:next|this)?\s*$", before) else "when"
+    return "by" if BY_BEFORE.search(before) else "when"
 
 
 def is_planned(fact: DateFact, story: Story) -> bool:
@@ -275,12 +279,14 @@ def propose(story: Story, seed: int) -> tuple[list[Candidate], list[Drop]]:
             drops.append(_drop("vague-event", fact, question))
             continue
         place = fact.place or _only_country(fact, story)
-        if not names_something(question) and _real_place(place, event):
+        named_here = names_something(question)
+        if not named_here and _real_place(place, event):
             # 'When did a rise in fuel prices spark protests in Tarsa?': the place says which
             placed, placed_question = best_wording(f"{event} in {place}", planned, lead)
             if placed_question is not None:
                 event, question = placed, placed_question
-        if not names_something(question):
+                named_here = names_something(question)
+        if not named_here:
             drops.append(_drop("vague-event", fact, question))
             continue
         words = stems(event)

@@ -563,14 +563,19 @@ def _clause_after(right: str, through_when: bool = False) -> str:
     return right
 
 
+THIS_YEAR = re.compile(r"\bthis year\b")
+LAST_YEAR = re.compile(r"\blast year\b")
+NOW_HYPHEN = re.compile(r"\bnow-(?=\w)")  # 'the now-ten days of the siege'
+
+
 def _tidy_right(right: str, year: int | None) -> str:
     """The clause after the number without asides and relative time words."""
     right = PARTICIPLE_ASIDE.split(right, maxsplit=1)[0]
     if year is not None:
-        right = re.sub(r"\bthis year\b", f"in {year}", right)
-        right = re.sub(r"\blast year\b", f"in {year - 1}", right)
+        right = THIS_YEAR.sub(f"in {year}", right)
+        right = LAST_YEAR.sub(f"in {year - 1}", right)
     right = RELATIVE_ADVERBIAL.sub("", right).strip()
-    return re.sub(r"\bnow-(?=\w)", "", right)  # 'the now-ten days of the siege'
+    return NOW_HYPHEN.sub("", right)
 
 
 # The words after the number run into a list of names: the clause would end inside it.
@@ -610,15 +615,21 @@ def _with_auxiliary(words: list[str]) -> tuple[str, str, str] | None:
     return None
 
 
+LEADING_APPROX = re.compile(rf"^(?:{'|'.join(APPROX_WORDS)})\s+", re.I)
+LEADING_A = re.compile(r"^an? ", re.I)
+LEADING_MILLION = re.compile(r"^(?:million|billion)\s+")  # 'one million citizens'
+# 'people injured' is what the extractor counts; the question says 'were injured' itself
+TRAILING_TOLL = re.compile(r"\s+(?:injured|killed|wounded|dead|arrested|hurt|missing)$")
+
+
 def _counted(fact: NumberFact) -> str:
     """The noun counted as the text gives it: 'Chilean soldiers' from 'Forty Chilean soldiers'."""
-    bare = re.sub(rf"^(?:{'|'.join(APPROX_WORDS)})\s+", "", fact.text.strip(), flags=re.I)
-    rest = NUMBER_HEAD.sub("", re.sub(r"^an? ", "", bare, flags=re.I), count=1).strip()
-    rest = re.sub(r"^(?:million|billion)\s+", "", rest)  # 'one million citizens'
+    bare = LEADING_APPROX.sub("", fact.text.strip())
+    rest = NUMBER_HEAD.sub("", LEADING_A.sub("", bare), count=1).strip()
+    rest = LEADING_MILLION.sub("", rest)
     what = fact.what.strip()
     noun = rest if what and rest.endswith(what) and len(rest.split()) <= 4 else what
-    # 'people injured' is what the extractor counts; the question says 'were injured' itself
-    return re.sub(r"\s+(?:injured|killed|wounded|dead|arrested|hurt|missing)$", "", noun)
+    return TRAILING_TOLL.sub("", noun)
 
 
 def _subject_before(text: str) -> str:

@@ -508,7 +508,7 @@ class Peers:
         wrong = [
             name
             for name in distinct_people([o.person for o in near])
-            if not any(_words_alike(set(name.casefold().split()), words) for words in own)
+            if not _alike_any(set(name.casefold().split()), own)
         ]
         chosen = pick(rng_for(seed, guid), [wrong], official.names)
         return chosen if len(chosen) == 3 else ()
@@ -521,21 +521,21 @@ class Peers:
         return self._countries[office]
 
 
-def same_person(a: str, b: str) -> bool:
-    """'Yayi' and 'Yayi Boni': one name's words all in the other's are one person's."""
-    return _words_alike(set(a.casefold().split()), set(b.casefold().split()))
-
-
-def _words_alike(wa: set[str], wb: set[str]) -> bool:
-    return wa <= wb or wb <= wa
+def _alike_any(words: set[str], others: list[set[str]]) -> bool:
+    """'Yayi' and 'Yayi Boni': one name's words all in another's are one person's (each name
+    split once, not once per pair compared)."""
+    return any(words <= other or other <= words for other in others)
 
 
 def distinct_people(names: list[str]) -> list[str]:
     """Each person once, under the fullest name given: never 'Yayi' beside 'Yayi Boni'."""
-    kept: list[str] = []
+    kept: set[str] = set()
+    kept_words: list[set[str]] = []
     for name in sorted(dict.fromkeys(names), key=lambda n: -len(n.split())):
-        if not any(same_person(name, other) for other in kept):
-            kept.append(name)
+        words = set(name.casefold().split())
+        if not _alike_any(words, kept_words):
+            kept.add(name)
+            kept_words.append(words)
     return [n for n in names if n in kept]
 
 

@@ -91,8 +91,9 @@ class Story:
     _holding: dict[tuple[str, str], list[Official]] | None = field(
         init=False, default=None, repr=False, compare=False
     )
-    # Whether each date fact is the date of filing (see is_dateline).
-    _datelines: dict[DateFact, bool] = field(
+    # Whether each date fact is the date of filing, by the fact's id (a fact's hash reads all
+    # its fields), with the fact kept so that its id stays its own (see is_dateline).
+    _datelines: dict[int, tuple[DateFact, bool]] = field(
         init=False, default_factory=dict, repr=False, compare=False
     )
     # Every official's names by their first three letters (see people_named_in).
@@ -258,14 +259,16 @@ class Story:
         """The date of filing: on a line of its own, in the headline, or dating the headline.
 
         Asked of each date by several kinds of question: read once per fact."""
-        found = self._datelines.get(fact)
-        if found is None:
-            headline = self.folded_headlines.get(fact.where.source, "")
-            found = self._datelines[fact] = (
-                self.is_dateline_sentence(fact.where, fact.text)
-                or self.is_headline(fact.where)
-                or (bool(headline) and fold_for_id(fact.event) == headline)
-            )
+        known = self._datelines.get(id(fact))
+        if known is not None:
+            return known[1]
+        headline = self.folded_headlines.get(fact.where.source, "")
+        found = (
+            self.is_dateline_sentence(fact.where, fact.text)
+            or self.is_headline(fact.where)
+            or (bool(headline) and fold_for_id(fact.event) == headline)
+        )
+        self._datelines[id(fact)] = (fact, found)
         return found
 
     def is_dateline_sentence(self, where: Provenance, text: str = "") -> bool:

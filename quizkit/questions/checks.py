@@ -18,6 +18,7 @@ from quizkit.extract.gazetteer import is_place_word
 from quizkit.grading import ARTICLES, grade, read_dates
 from quizkit.grading import fold as fold_any
 from quizkit.questions.candidate import Candidate, Drop, drop_of
+from quizkit.questions.caseless import Caseless
 from quizkit.questions.phrasing import MONTH_NAMES, common_word
 
 _POSSESSIVE_S = re.compile(r"['`]s\b")
@@ -58,23 +59,22 @@ NEEDS_OBJECT = (
 DANGLING = set(" ".join([PREPOSITIONS, CONJUNCTIONS, RELATIVES, DETERMINERS, AUXILIARIES]).split())
 NEEDS_OBJECT_WORDS = set(NEEDS_OBJECT.split())
 
-RELATIVE_TIME = re.compile(
+RELATIVE_TIMES = Caseless(
     r"\b(?:today|tonight|yesterday|tomorrow|now|currently|recently|ago|"
     r"(?:this|last|next|earlier this|later this|the past|the previous|the coming)\s+"
     r"(?:morning|afternoon|evening|night|week|weekend|month|year|spring|summer|autumn|winter)|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
-    re.IGNORECASE,
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
+RELATIVE_TIME = RELATIVE_TIMES.any_case
 SUBJECT_PRONOUNS = {"he", "she", "it", "they", "them", "we", "us", "i", "you", "this", "these"}
 SUBJECT_PRONOUNS |= {"those", "meanwhile", "our", "my", "your", "ours", "yours"}
 POSSESSIVES = {"his", "her", "him", "its", "their"}
-CONTEXT_NOUNS = re.compile(
+CONTEXT_NOUNS = Caseless(
     r"\bthe (?:announcement|statement|remarks|comments|decision|move|incident|latter|"
     r"country|city|town|village|capital|region|province|same|issue|matter)\b"
     r"|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"  # 'When was there a coup in Tarsa?'
     r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)"
-    r"|\b(?:was|were|is|are) there\b(?!\s+(?:an?|any|no)\s)",
-    re.IGNORECASE,
+    r"|\b(?:was|were|is|are) there\b(?!\s+(?:an?|any|no)\s)"
 )
 QUESTION_WORDS = {
     "when", "did", "was", "were", "is", "are", "who", "what", "which", "how", "many", "much",
@@ -319,12 +319,12 @@ def lowercase_start(text: str) -> bool:
 
 
 def relative_time(text: str) -> bool:
-    return bool(RELATIVE_TIME.search(text))
+    return RELATIVE_TIMES.found_in(text)
 
 
 def unresolved_pronoun(text: str) -> bool:
     """A pronoun or 'the announcement' whose meaning is in the article, not in the question."""
-    if CONTEXT_NOUNS.search(text):
+    if CONTEXT_NOUNS.found_in(text):
         return True
     if QUESTION_LEAD.match(text) and re.search(r"\balso\b", text):
         return True  # 'When did Abe also express ...': 'also' points back into the article

@@ -12,15 +12,16 @@ from quizkit.extract.facts import DateFact, DocumentFacts, NumberFact, OfficialF
 from quizkit.extract.gazetteer import find_places
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, document_name, source_of
+from quizkit.questions.caseless import Caseless
 from quizkit.questions.dates import names_something
 from quizkit.questions.distractors import format_number
 from quizkit.questions.phrasing import MONTH_NAMES, format_day
 from quizkit.questions.story import Story
 
 QUOTES = re.compile(r"[\"“”]")
-WRITTEN_DATE = re.compile(
-    rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+\d|\d\s+(?:{'|'.join(MONTH_NAMES)})",
-    re.I,
+_MONTHS = [m.lower() for m in MONTH_NAMES]
+WRITTEN_DATE = Caseless(
+    rf"\b(?:{'|'.join(m[:3] for m in _MONTHS)})[a-z]*\.?\s+\d|\d\s+(?:{'|'.join(_MONTHS)})"
 )
 MAX_WORDS = 40
 # "... by the time the elections are held": an event only the article says which it is.
@@ -142,7 +143,7 @@ def _reason_against(fact: object, what: str, text: str, sentence: str, story: St
     if isinstance(fact, DateFact):
         if story.is_dateline(fact):
             return "blank-not-fact"
-        if not WRITTEN_DATE.search(fact.text) or fact.date.startswith("--"):
+        if not WRITTEN_DATE.found_in(fact.text) or fact.date.startswith("--"):
             return "blank-not-fact"
     if text not in sentence or len(sentence.split()) > MAX_WORDS:
         return "no-context"
@@ -163,7 +164,7 @@ def _reason_against(fact: object, what: str, text: str, sentence: str, story: St
         rest = sentence.replace(text, " ", 1)
         # another date or an hour beside the blank: which one the blank dates is unclear,
         # and "at 03:10 ... in [...]" is a sentence copied broken
-        if WRITTEN_DATE.search(rest) or CLOCK.search(rest):
+        if WRITTEN_DATE.found_in(rest) or CLOCK.search(rest):
             return "broken-clause"
         if re.search(rf"\bin\s+{re.escape(text)}", sentence) and DAY.match(text):
             return "broken-clause"  # "in March 2": a day copied with a month's preposition

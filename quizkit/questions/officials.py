@@ -9,6 +9,7 @@ from collections import defaultdict
 from quizkit.extract.gazetteer import MONARCHIES, PRESIDENTIAL_REPUBLICS, place_named
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
+from quizkit.questions.caseless import Caseless
 from quizkit.questions.distractors import pick, rng_for
 from quizkit.questions.offices import (
     LOST_HINT,
@@ -26,7 +27,6 @@ from quizkit.questions.phrasing import country_name, org_name
 from quizkit.questions.roles import (
     body_post,
     destination_in,
-    found_in,
     from_old_document,
     home_state,
     is_acting,
@@ -45,16 +45,16 @@ ENVOY_OFFICES = {"ambassador", "envoy", "representative", "permanent representat
 
 
 # 'outgoing' marks a holder still in office at the article's date; these mark one who left.
-OUTGOING = re.compile(r"\boutgoing\b", re.IGNORECASE)
-LEFT_MARKS = re.compile(r"\b(?:former|late|ex-|then-)", re.IGNORECASE)
+OUTGOING = Caseless(r"\boutgoing\b")
+LEFT_MARKS = Caseless(r"\b(?:former|late|ex-|then-)")
 
 
 def held_before(official: Official, story: Story, lines: list[str]) -> bool:
     """Former at the article's date: the extractor says so (but not for an 'outgoing' holder,
     still in office), a sentence naming the person says the office was lost, or only an old
     document names it."""
-    outgoing = any(found_in(OUTGOING, line) for line in lines) and not any(
-        found_in(LEFT_MARKS, line) for line in lines
+    outgoing = any(OUTGOING.found_in(line) for line in lines) and not any(
+        LEFT_MARKS.found_in(line) for line in lines
     )
     if official.former and not outgoing:
         return True

@@ -10,15 +10,18 @@ import re
 class Caseless:
     """A pattern of lower-case letters only, asked whether it is found in a text, any case."""
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, needs: str = "") -> None:
+        """`needs`: words every match holds, looked for before the pattern is searched."""
         # lowering an escape would change it ('\S' is not '\s'): the pattern is written lower
-        if pattern != pattern.lower():
+        if pattern != pattern.lower() or needs != needs.lower():
             raise ValueError(f"a caseless pattern is written in lower case: {pattern!r}")
         self.any_case = re.compile(pattern, re.IGNORECASE)
         self._lower = re.compile(pattern)
+        self._needs = needs
 
     def found_in(self, text: str) -> bool:
         # beyond ASCII, case folding has its own rules ('K' for 'k'): the full pattern reads it
         if text.isascii():
-            return self._lower.search(text.lower()) is not None
+            lowered = text.lower()
+            return self._needs in lowered and self._lower.search(lowered) is not None
         return self.any_case.search(text) is not None

@@ -69,12 +69,16 @@ RELATIVE_TIME = RELATIVE_TIMES.any_case
 SUBJECT_PRONOUNS = {"he", "she", "it", "they", "them", "we", "us", "i", "you", "this", "these"}
 SUBJECT_PRONOUNS |= {"those", "meanwhile", "our", "my", "your", "ours", "yours"}
 POSSESSIVES = {"his", "her", "him", "its", "their"}
+# Two patterns, not one alternation: the second is looked for only where 'there' is written.
 CONTEXT_NOUNS = Caseless(
     r"\bthe (?:announcement|statement|remarks|comments|decision|move|incident|latter|"
     r"country|city|town|village|capital|region|province|same|issue|matter)\b"
-    r"|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"  # 'When was there a coup in Tarsa?'
+)
+CONTEXT_THERE = Caseless(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"  # 'When was there a coup in Tarsa?'
     r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)"
-    r"|\b(?:was|were|is|are) there\b(?!\s+(?:an?|any|no)\s)"
+    r"|\b(?:was|were|is|are) there\b(?!\s+(?:an?|any|no)\s)",
+    needs="there",
 )
 QUESTION_WORDS = {
     "when", "did", "was", "were", "is", "are", "who", "what", "which", "how", "many", "much",
@@ -324,7 +328,7 @@ def relative_time(text: str) -> bool:
 
 def unresolved_pronoun(text: str) -> bool:
     """A pronoun or 'the announcement' whose meaning is in the article, not in the question."""
-    if CONTEXT_NOUNS.found_in(text):
+    if CONTEXT_NOUNS.found_in(text) or CONTEXT_THERE.found_in(text):
         return True
     if QUESTION_LEAD.match(text) and re.search(r"\balso\b", text):
         return True  # 'When did Abe also express ...': 'also' points back into the article

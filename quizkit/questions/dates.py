@@ -404,6 +404,8 @@ A_BEFORE_VOWEL_NUMBER = re.compile(r"\b([Aa]) (?=(?:8|11|18|8\d)(?:[.,]\d+)?\b|8
 
 
 def a_before_vowel_sound(text: str) -> str:
+    if "8" not in text and "11" not in text:
+        return text  # every number read with a vowel sound has one of these
     return A_BEFORE_VOWEL_NUMBER.sub(lambda m: m.group(1) + "n ", text)
 
 

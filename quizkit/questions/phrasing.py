@@ -257,9 +257,13 @@ _THE_POSSESSIVE = re.compile(
 def tidy(text: str) -> str:
     """Mend what moving a clause into a question breaks: 'When did Tens of thousands' (the
     sentence's first word), 'secretary of State', 'United Kingdom's' without its 'the'."""
-    text = _MIXED_OFFICE.sub(lambda m: m.group(1).capitalize() + m.group(2), text)
-    text = _COUNT_NOUN.sub(lambda m: m.group(1).lower(), text)
-    return _THE_POSSESSIVE.sub(r"the \1", text)
+    # each mend needs words most questions lack: those are looked for first
+    if "of" in text:
+        text = _MIXED_OFFICE.sub(lambda m: m.group(1).capitalize() + m.group(2), text)
+        text = _COUNT_NOUN.sub(lambda m: m.group(1).lower(), text)
+    if "'s" in text or "’s" in text:
+        text = _THE_POSSESSIVE.sub(r"the \1", text)
+    return text
 
 
 PLANNED = re.compile(

@@ -110,6 +110,10 @@ class Story:
     _mentions: dict[str, dict[int, dict[str, list[int]]]] | None = field(
         init=False, default=None, repr=False, compare=False
     )
+    # The first letters of those names, as a pattern finding where a name may start.
+    _mention_starts: re.Pattern[str] = field(
+        init=False, default=re.compile("(?!)"), repr=False, compare=False
+    )
 
     # What a kind of question reads from the whole story, read once (see once).
     _once: dict[str, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
@@ -202,12 +206,17 @@ class Story:
                 for name in official.names | {official.person, surname}:
                     first = name[:3] if len(name) >= 3 else ""
                     self._mentions[first][len(name)][name].append(number)
+            # where a name can start: at a letter some name starts with (most of a
+            # sentence's letters are lower case, most names' first are not)
+            firsts = "".join(sorted({re.escape(key[0]) for key in self._mentions if key}))
+            self._mention_starts = re.compile(f"[{firsts}]" if firsts else "(?!)")
         found: set[int] = set()
         for by_name in self._mentions.get("", {}).values():
             for name, numbers in by_name.items():
                 if name in text:
                     found.update(numbers)
-        for start in range(len(text) - 2):
+        for at in self._mention_starts.finditer(text, 0, max(len(text) - 2, 0)):
+            start = at.start()
             # many names share their first letters: one look-up per length of name
             for length, by_name in self._mentions.get(text[start : start + 3], {}).items():
                 found.update(by_name.get(text[start : start + length], ()))

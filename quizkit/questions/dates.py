@@ -158,8 +158,12 @@ _MONTHS = frozenset(MONTH_NAMES)
 
 def names_something(question: str) -> bool:
     """A name or number after the first word: something that says which event is meant."""
-    words = [w.strip("?,.") for w in question.split()[1:]]
-    return any((w[:1].isupper() and w not in _MONTHS) or w[:1].isdigit() for w in words)
+    for word in question.split()[1:]:
+        bare = word.strip("?,.")
+        first = bare[:1]
+        if (first.isupper() and bare not in _MONTHS) or first.isdigit():
+            return True
+    return False
 
 
 def past_event(event: str) -> bool:

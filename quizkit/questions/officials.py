@@ -45,7 +45,7 @@ ENVOY_OFFICES = {"ambassador", "envoy", "representative", "permanent representat
 
 
 # 'outgoing' marks a holder still in office at the article's date; these mark one who left.
-OUTGOING = Caseless(r"\boutgoing\b")
+OUTGOING = Caseless(r"\boutgoing\b", needs="outgoing")
 LEFT_MARKS = Caseless(r"\b(?:former|late|ex-|then-)")
 
 

@@ -283,8 +283,11 @@ class Story:
     def is_dateline_sentence(self, where: Provenance, text: str = "") -> bool:
         """A line that only places and dates the article ('TALLINN, Estonia, March 9')."""
         sentence = where.sentence.strip()
-        rest = sentence.replace(text, " ").split() if text else sentence.split()
-        return len(sentence.split()) <= 8 and not any(w[:1].islower() for w in rest)
+        words = sentence.split()
+        if len(words) > 8:
+            return False  # most sentences: no need to read their words
+        rest = sentence.replace(text, " ").split() if text else words
+        return not any(w[:1].islower() for w in rest)
 
     def is_headline(self, where: Provenance) -> bool:
         return fold_for_id(where.sentence) == self.folded_headlines.get(where.source, "")

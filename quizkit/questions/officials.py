@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import heapq
 import re
+from bisect import bisect_left
 from collections import defaultdict
 
 from quizkit.extract.gazetteer import MONARCHIES, PRESIDENTIAL_REPUBLICS, place_named
@@ -491,6 +491,10 @@ class Peers:
         for official in story.officials:
             if self.national[id(official)]:
                 self.alike[(office_class(official.office), bool(official.org))].append(official)
+        # each group's places in the story's order (rising, as the groups are in that order)
+        self.alike_positions = {
+            group: [self.position[id(o)] for o in members] for group, members in self.alike.items()
+        }
 
     def people(self, official: Official, guid: str, seed: int) -> tuple[str, ...]:
         """Three people of a comparable office, or none (the answer is then typed).
@@ -498,12 +502,7 @@ class Peers:
         Same office or same kind of post first (ministers for a minister, ambassadors for
         an ambassador); people of the same place only when their post is of that kind too.
         """
-        here = self.position[id(official)]
-        alike = self.alike[(office_class(official.office), bool(official.org))]
-        others = [o for o in alike if o is not official]
-        # the nearest few only (as a stable sort would order them): a deck of many articles
-        # holds thousands of comparable people
-        near = heapq.nsmallest(self.NEAR, others, key=lambda o: abs(self.position[id(o)] - here))
+        near = self._nearest(official)
         own = [set(n.casefold().split()) for n in official.names | {official.person}]
         wrong = [
             name
@@ -512,6 +511,29 @@ class Peers:
         ]
         chosen = pick(rng_for(seed, guid), [wrong], official.names)
         return chosen if len(chosen) == 3 else ()
+
+    def _nearest(self, official: Official) -> list[Official]:
+        """The NEAR comparable people nearest in the story's order, nearest first and the
+        earlier of two as near (as a stable sort by distance would give them): read outwards
+        from the official's place, as a deck of many articles holds thousands of them."""
+        here = self.position[id(official)]
+        group = (office_class(official.office), bool(official.org))
+        alike, positions = self.alike.get(group, []), self.alike_positions.get(group, [])
+        right = bisect_left(positions, here)
+        left = right - 1
+        if right < len(alike) and alike[right] is official:
+            right += 1
+        near: list[Official] = []
+        while len(near) < self.NEAR and (left >= 0 or right < len(alike)):
+            if right >= len(alike) or (
+                left >= 0 and here - positions[left] <= positions[right] - here
+            ):
+                near.append(alike[left])
+                left -= 1
+            else:
+                near.append(alike[right])
+                right += 1
+        return near
 
     def countries(self, office: str) -> list[str]:
         """Countries where someone holds this office: the wrong answers a learner weighs."""

@@ -110,8 +110,13 @@ def clean_event(event: str) -> str:
     """The clause without a leading link word ('Meanwhile, ...'), trailing punctuation, or
     the words left hanging where a quotation was cut away ('... gangs and appealed to the').
     """
-    event = SECOND_VERB.sub("", CLOCK_TIME.sub("", event))
-    event = TRAILING_PLACE_ASIDE.sub(r"\1", APPOSITIVE.sub("", AGE_ASIDE.sub("", event)))
+    # each pattern is run only on a clause holding what it needs: most hold none of it
+    if ":" in event or "." in event:
+        event = CLOCK_TIME.sub("", event)
+    if "and" in event:
+        event = SECOND_VERB.sub("", event)
+    if "," in event:
+        event = TRAILING_PLACE_ASIDE.sub(r"\1", APPOSITIVE.sub("", AGE_ASIDE.sub("", event)))
     words = LEADING_LINKS.sub("", event.strip()).strip(" ,;:").split()
     while words and words[-1].lower() in TRAILING:
         words.pop()

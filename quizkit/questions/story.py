@@ -21,6 +21,7 @@ from quizkit.extract.gazetteer import find_places, place_named
 from quizkit.grading import fold
 from quizkit.models import SourceRef, fold_for_id
 from quizkit.questions.candidate import source_of
+from quizkit.questions.caseless import Caseless
 from quizkit.questions.phrasing import country_name, month_year, org_name
 
 T = TypeVar("T")
@@ -80,7 +81,7 @@ class Story:
     marked: dict[str, frozenset[tuple[str, int]]] = field(init=False, default_factory=dict)
 
     # The sentences each pattern finds, searched once per story (see sentences_matching).
-    _matching: dict[re.Pattern[str], list[str]] = field(
+    _matching: dict[re.Pattern[str] | Caseless, list[str]] = field(
         init=False, default_factory=dict, repr=False, compare=False
     )
     # The officials by the number of a sentence naming them (see officials_at).
@@ -128,15 +129,16 @@ class Story:
             self._once[key] = make(self)
         return cast(T, self._once[key])
 
-    def sentences_matching(self, pattern: re.Pattern[str]) -> list[str]:
+    def sentences_matching(self, pattern: re.Pattern[str] | Caseless) -> list[str]:
         """The sentences in which `pattern` is found: a test asked for every person of a deck
         of many articles looks at these few rather than at every sentence each time."""
         if pattern not in self._matching:
+            found = pattern.found_in if isinstance(pattern, Caseless) else pattern.search
             self._matching[pattern] = [
                 sentence
                 for by_index in self.sentences.values()
                 for sentence in by_index.values()
-                if pattern.search(sentence)
+                if found(sentence)
             ]
         return self._matching[pattern]
 

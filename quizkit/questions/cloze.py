@@ -12,15 +12,16 @@ from quizkit.extract.facts import DateFact, DocumentFacts, NumberFact, OfficialF
 from quizkit.extract.gazetteer import find_places
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop, document_name, source_of
+from quizkit.questions.caseless import Caseless
 from quizkit.questions.dates import names_something
 from quizkit.questions.distractors import format_number
 from quizkit.questions.phrasing import MONTH_NAMES, format_day
 from quizkit.questions.story import Story
 
 QUOTES = re.compile(r"[\"“”]")
-WRITTEN_DATE = re.compile(
-    rf"\b(?:{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s+\d|\d\s+(?:{'|'.join(MONTH_NAMES)})",
-    re.I,
+_MONTHS = [m.lower() for m in MONTH_NAMES]
+WRITTEN_DATE = Caseless(
+    rf"\b(?:{'|'.join(m[:3] for m in _MONTHS)})[a-z]*\.?\s+\d|\d\s+(?:{'|'.join(_MONTHS)})"
 )
 MAX_WORDS = 40
 # "... by the time the elections are held": an event only the article says which it is.
@@ -50,7 +51,7 @@ def propose(docs: Sequence[DocumentFacts], story: Story) -> tuple[list[Candidate
             if blank is not None:
                 blanks.append((PREFERENCE[blank[0]], fact.where.sentence_index, fact, blank))
         blanks.sort(key=lambda item: (item[0], item[1]))
-        for _rank, _index, fact, (what, text, answer, alternatives) in blanks:
+        for _rank, _index, fact, (what, text, answer) in blanks:
             where = fact.where
             sentence = " ".join(where.sentence.split())
             blanked = sentence.replace(text, "[...]", 1)
@@ -65,7 +66,7 @@ def propose(docs: Sequence[DocumentFacts], story: Story) -> tuple[list[Candidate
                 answer=answer,
                 guid=content_guid("cloze", document, str(where.sentence_index), text),
                 kind="cloze",
-                alternatives=alternatives,
+                alternatives=_alternatives(fact, answer),
                 tags=("cloze",),
                 sources=(source_of(where),),
                 extra={"answer_type": "text", "study_only": True},
@@ -75,19 +76,33 @@ def propose(docs: Sequence[DocumentFacts], story: Story) -> tuple[list[Candidate
     return candidates, drops
 
 
-def _blank_of(fact: object, story: Story) -> tuple[str, str, str, tuple[str, ...]] | None:
-    """(what is blanked, the words blanked, the answer, other accepted answers)."""
+NUMBER_BLANK = re.compile(r"[$€£]?[\d.,]+(?:\s(?:million|billion))?%?")
+
+
+def _blank_of(fact: object, story: Story) -> tuple[str, str, str] | None:
+    """(what is blanked, the words blanked, the answer)."""
     if isinstance(fact, DateFact):
-        day = format_day(fact.date)
-        return "date", fact.text, fact.text, (day, fact.date)
+        return "date", fact.text, fact.text
     if isinstance(fact, NumberFact):
-        head = re.match(r"[$€£]?[\d.,]+(?:\s(?:million|billion))?%?", fact.text)
+        head = NUMBER_BLANK.match(fact.text)
         if head is None:
             return None
-        return "number", head.group(0), head.group(0), (format_number(fact.value),)
+        return "number", head.group(0), head.group(0)
     if isinstance(fact, OfficialFact) and fact.person in fact.where.sentence:
-        return "name", fact.person, fact.person, fact.aliases
+        return "name", fact.person, fact.person
     return None
+
+
+def _alternatives(fact: object, answer: str) -> tuple[str, ...]:
+    """The other accepted answers of the blank chosen: read for that one only, not for every
+    blank an article offers."""
+    if isinstance(fact, DateFact):
+        return format_day(fact.date), fact.date
+    if isinstance(fact, NumberFact):
+        return (format_number(fact.value),)
+    if isinstance(fact, OfficialFact):
+        return fact.aliases
+    return ()
 
 
 _VERB = re.compile(
@@ -128,7 +143,7 @@ def _reason_against(fact: object, what: str, text: str, sentence: str, story: St
     if isinstance(fact, DateFact):
         if story.is_dateline(fact):
             return "blank-not-fact"
-        if not WRITTEN_DATE.search(fact.text) or fact.date.startswith("--"):
+        if not WRITTEN_DATE.found_in(fact.text) or fact.date.startswith("--"):
             return "blank-not-fact"
     if text not in sentence or len(sentence.split()) > MAX_WORDS:
         return "no-context"
@@ -149,7 +164,7 @@ def _reason_against(fact: object, what: str, text: str, sentence: str, story: St
         rest = sentence.replace(text, " ", 1)
         # another date or an hour beside the blank: which one the blank dates is unclear,
         # and "at 03:10 ... in [...]" is a sentence copied broken
-        if WRITTEN_DATE.search(rest) or CLOCK.search(rest):
+        if WRITTEN_DATE.found_in(rest) or CLOCK.search(rest):
             return "broken-clause"
         if re.search(rf"\bin\s+{re.escape(text)}", sentence) and DAY.match(text):
             return "broken-clause"  # "in March 2": a day copied with a month's preposition

@@ -189,6 +189,8 @@ def nominal_event(sentence: str, date_start: int, date_end: int) -> str | None:
     in Varna on May 3'; None when the date stands by no such noun."""
     # A bounded stretch on each side: the noun stands within a few words of its date.
     before, after = sentence[max(0, date_start - 160) : date_start], sentence[date_end:][:120]
+    if not any(noun in before for noun in NOMINAL_EVENTS):
+        return None  # both patterns need one of the nouns before the date
     found = NOMINAL_BEFORE.search(before)
     if found:
         noun = found["noun"]
@@ -365,9 +367,11 @@ NOUN_AFTER = re.compile(rf"^\s+(?P<noun>(?:[a-z-]+ ){{0,2}}{EVENT_NOUNS})\b")
 def dated_noun(sentence: str, date_start: int, date_end: int, planned: bool) -> str | None:
     """'Tarsa's general elections will be held' from "Tarsa's scheduled October 28 general
     elections"; None when the date is not set inside such a phrase."""
-    owner = OWNER_BEFORE.search(sentence[max(0, date_start - 80) : date_start])
     noun = NOUN_AFTER.match(sentence[date_end : date_end + 60])
-    if not (owner and noun):
+    if noun is None:
+        return None
+    owner = OWNER_BEFORE.search(sentence[max(0, date_start - 80) : date_start])
+    if owner is None:
         return None
     subject = f"{owner['owner']} {noun['noun']}"
     if planned:

@@ -335,7 +335,7 @@ def magnitude_question(fact: NumberFact) -> tuple[str, str] | None:
     that struck Basyurt?'; 'Chile was hit by a 8.8 earthquake' -> '... that hit Chile?'."""
     if fact.what.strip().lower() != "magnitude":
         return None
-    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    sentence = without_brackets(fact.where.sentence)
     at = sentence.find(fact.text)
     if at < 0:
         return None
@@ -391,18 +391,28 @@ def strongest_aftershock_question(fact: NumberFact, story: Story) -> tuple[str, 
     return f"What was the magnitude of the strongest aftershock in {place}?", "magnitude"
 
 
+PARENTHESES = re.compile(r"\s*\([^()]*\)")
+TALLY_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d")
+A_TOTAL_OF = re.compile(r"^(?:a total of)\s+", re.I)
+
+
+def without_brackets(sentence: str) -> str:
+    """The sentence without its asides in brackets (most have none: no pattern is run)."""
+    return PARENTHESES.sub("", sentence) if "(" in sentence else sentence
+
+
 def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str] | None:
     """The question and its style ('count', 'money', 'percent'), or None when nothing fits.
 
     `year` is the year the article speaks from: 'this year' in the clause becomes it.
     """
-    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    sentence = without_brackets(fact.where.sentence)
     at = sentence.find(fact.text)
     if at < 0:
         return None
     left = APPROX.sub("", sentence[:at]).rstrip()
     right = INCLUDING.sub("", sentence[at + len(fact.text) :], count=1)
-    if re.match(r"\s*(?:to|-|–)\s*\d", right):
+    if TALLY_AFTER.match(right):
         return None  # '120 to 30': a tally asked by one side reads as garbled
     if CUT_IN_LIST.match(right):
         return None  # '38 observers had arrived from Angola, Botswana, ...': not from Angola
@@ -412,7 +422,7 @@ def number_question(fact: NumberFact, year: int | None = None) -> tuple[str, str
     longer = _tidy_right(_clause_after(after, through_when=True), year)
     starts = list(CLAUSE_START.finditer(left))
     clause_left = left[starts[-1].end() :] if starts else left
-    clause_left = re.sub(r"^(?:a total of)\s+", "", clause_left.strip(), flags=re.I)
+    clause_left = A_TOTAL_OF.sub("", clause_left.strip())
     clause_left = LEADING_TIME.sub("", clause_left)
     words = sentence_case_subject(clause_left.split())
     what = fact.what.strip()
@@ -563,14 +573,19 @@ def _clause_after(right: str, through_when: bool = False) -> str:
     return right
 
 
+THIS_YEAR = re.compile(r"\bthis year\b")
+LAST_YEAR = re.compile(r"\blast year\b")
+NOW_HYPHEN = re.compile(r"\bnow-(?=\w)")  # 'the now-ten days of the siege'
+
+
 def _tidy_right(right: str, year: int | None) -> str:
     """The clause after the number without asides and relative time words."""
     right = PARTICIPLE_ASIDE.split(right, maxsplit=1)[0]
     if year is not None:
-        right = re.sub(r"\bthis year\b", f"in {year}", right)
-        right = re.sub(r"\blast year\b", f"in {year - 1}", right)
+        right = THIS_YEAR.sub(f"in {year}", right)
+        right = LAST_YEAR.sub(f"in {year - 1}", right)
     right = RELATIVE_ADVERBIAL.sub("", right).strip()
-    return re.sub(r"\bnow-(?=\w)", "", right)  # 'the now-ten days of the siege'
+    return NOW_HYPHEN.sub("", right)
 
 
 # The words after the number run into a list of names: the clause would end inside it.
@@ -610,15 +625,21 @@ def _with_auxiliary(words: list[str]) -> tuple[str, str, str] | None:
     return None
 
 
+LEADING_APPROX = re.compile(rf"^(?:{'|'.join(APPROX_WORDS)})\s+", re.I)
+LEADING_A = re.compile(r"^an? ", re.I)
+LEADING_MILLION = re.compile(r"^(?:million|billion)\s+")  # 'one million citizens'
+# 'people injured' is what the extractor counts; the question says 'were injured' itself
+TRAILING_TOLL = re.compile(r"\s+(?:injured|killed|wounded|dead|arrested|hurt|missing)$")
+
+
 def _counted(fact: NumberFact) -> str:
     """The noun counted as the text gives it: 'Chilean soldiers' from 'Forty Chilean soldiers'."""
-    bare = re.sub(rf"^(?:{'|'.join(APPROX_WORDS)})\s+", "", fact.text.strip(), flags=re.I)
-    rest = NUMBER_HEAD.sub("", re.sub(r"^an? ", "", bare, flags=re.I), count=1).strip()
-    rest = re.sub(r"^(?:million|billion)\s+", "", rest)  # 'one million citizens'
+    bare = LEADING_APPROX.sub("", fact.text.strip())
+    rest = NUMBER_HEAD.sub("", LEADING_A.sub("", bare), count=1).strip()
+    rest = LEADING_MILLION.sub("", rest)
     what = fact.what.strip()
     noun = rest if what and rest.endswith(what) and len(rest.split()) <= 4 else what
-    # 'people injured' is what the extractor counts; the question says 'were injured' itself
-    return re.sub(r"\s+(?:injured|killed|wounded|dead|arrested|hurt|missing)$", "", noun)
+    return TRAILING_TOLL.sub("", noun)
 
 
 def _subject_before(text: str) -> str:
@@ -1049,7 +1070,7 @@ SHARE_PART = re.compile(
 def share_question(fact: NumberFact) -> tuple[str, str] | None:
     """'... and more than 400 of those killed have been children' -> 'How many children have
     been among the villagers killed in the siege of Tarsa?' (the anchor sets the tense)."""
-    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    sentence = without_brackets(fact.where.sentence)
     at = sentence.find(fact.text)
     if at < 0 or not SHARE_OF.search(fact.text):
         return None
@@ -1087,7 +1108,7 @@ ATTACK_NOUNS = {
 def attack_question(fact: NumberFact) -> tuple[str, str] | None:
     """'they bombed the UN office in Tarsa; that attack killed 37' -> 'How many people did the
     bombing of the UN office in Tarsa kill?': the attack named by what was attacked."""
-    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    sentence = without_brackets(fact.where.sentence)
     at = sentence.find(fact.text)
     if at < 0 or not re.fullmatch(r"\s*(?:people\s*)?[.;]?\s*", sentence[at + len(fact.text) :]):
         return None
@@ -1123,7 +1144,7 @@ def offer_question(fact: NumberFact) -> tuple[str, str] | None:
     Y?': the money of a named bid for a named target."""
     if not is_money(fact):
         return None
-    sentence = re.sub(r"\s*\([^()]*\)", "", fact.where.sentence)
+    sentence = without_brackets(fact.where.sentence)
     at = sentence.find(fact.text)
     if at < 0:
         return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from quizkit.questions.caseless import Caseless
+
 # Offices a country has one of at a time (or, for ambassadors and envoys, one per destination).
 _NATIONAL = re.compile(
     r"\b(?:president|prime minister|premier|chancellor|king|queen|emir|sultan|emperor|monarch|"
@@ -47,7 +49,7 @@ LOST_OFFICE = rf"(?:(?:was|were|had been|has been|is)\s+)?{LOST_WORDS}"
 FORMER_BEFORE = r"\b(?:former|ex-|late|deposed|ousted|toppled|then|one-time|onetime)\s+"
 # Every sentence `said_to_have_lost` accepts has one of these words at the start of a word:
 # a story's sentences are searched for them once, and only those again for each person.
-LOST_HINT = re.compile(rf"(?<!\w)(?:{FORMER_BEFORE}|{LOST_WORDS}\b)", re.IGNORECASE)
+LOST_HINT = Caseless(rf"(?<!\w)(?:{FORMER_BEFORE}|{LOST_WORDS}\b)")
 # Offices that are the same post under another name: never each other's wrong option.
 SYNONYMS = [
     {"spokesperson", "spokesman", "spokeswoman"},

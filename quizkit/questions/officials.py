@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import heapq
 import re
+from bisect import bisect_left
 from collections import defaultdict
 
 from quizkit.extract.gazetteer import MONARCHIES, PRESIDENTIAL_REPUBLICS, place_named
 from quizkit.models import Note, content_guid
 from quizkit.questions.candidate import Candidate, Drop
+from quizkit.questions.caseless import Caseless
 from quizkit.questions.distractors import pick, rng_for
 from quizkit.questions.offices import (
     LOST_HINT,
@@ -26,7 +27,6 @@ from quizkit.questions.phrasing import country_name, org_name
 from quizkit.questions.roles import (
     body_post,
     destination_in,
-    found_in,
     from_old_document,
     home_state,
     is_acting,
@@ -45,16 +45,16 @@ ENVOY_OFFICES = {"ambassador", "envoy", "representative", "permanent representat
 
 
 # 'outgoing' marks a holder still in office at the article's date; these mark one who left.
-OUTGOING = re.compile(r"\boutgoing\b", re.IGNORECASE)
-LEFT_MARKS = re.compile(r"\b(?:former|late|ex-|then-)", re.IGNORECASE)
+OUTGOING = Caseless(r"\boutgoing\b", needs="outgoing")
+LEFT_MARKS = Caseless(r"\b(?:former|late|ex-|then-)")
 
 
 def held_before(official: Official, story: Story, lines: list[str]) -> bool:
     """Former at the article's date: the extractor says so (but not for an 'outgoing' holder,
     still in office), a sentence naming the person says the office was lost, or only an old
     document names it."""
-    outgoing = any(found_in(OUTGOING, line) for line in lines) and not any(
-        found_in(LEFT_MARKS, line) for line in lines
+    outgoing = any(OUTGOING.found_in(line) for line in lines) and not any(
+        LEFT_MARKS.found_in(line) for line in lines
     )
     if official.former and not outgoing:
         return True
@@ -491,6 +491,10 @@ class Peers:
         for official in story.officials:
             if self.national[id(official)]:
                 self.alike[(office_class(official.office), bool(official.org))].append(official)
+        # each group's places in the story's order (rising, as the groups are in that order)
+        self.alike_positions = {
+            group: [self.position[id(o)] for o in members] for group, members in self.alike.items()
+        }
 
     def people(self, official: Official, guid: str, seed: int) -> tuple[str, ...]:
         """Three people of a comparable office, or none (the answer is then typed).
@@ -498,20 +502,38 @@ class Peers:
         Same office or same kind of post first (ministers for a minister, ambassadors for
         an ambassador); people of the same place only when their post is of that kind too.
         """
-        here = self.position[id(official)]
-        alike = self.alike[(office_class(official.office), bool(official.org))]
-        others = [o for o in alike if o is not official]
-        # the nearest few only (as a stable sort would order them): a deck of many articles
-        # holds thousands of comparable people
-        near = heapq.nsmallest(self.NEAR, others, key=lambda o: abs(self.position[id(o)] - here))
+        near = self._nearest(official)
         own = [set(n.casefold().split()) for n in official.names | {official.person}]
         wrong = [
             name
             for name in distinct_people([o.person for o in near])
-            if not any(_words_alike(set(name.casefold().split()), words) for words in own)
+            if not _alike_any(set(name.casefold().split()), own)
         ]
         chosen = pick(rng_for(seed, guid), [wrong], official.names)
         return chosen if len(chosen) == 3 else ()
+
+    def _nearest(self, official: Official) -> list[Official]:
+        """The NEAR comparable people nearest in the story's order, nearest first and the
+        earlier of two as near (as a stable sort by distance would give them): read outwards
+        from the official's place, as a deck of many articles holds thousands of them."""
+        here = self.position[id(official)]
+        group = (office_class(official.office), bool(official.org))
+        alike, positions = self.alike.get(group, []), self.alike_positions.get(group, [])
+        right = bisect_left(positions, here)
+        left = right - 1
+        if right < len(alike) and alike[right] is official:
+            right += 1
+        near: list[Official] = []
+        while len(near) < self.NEAR and (left >= 0 or right < len(alike)):
+            if right >= len(alike) or (
+                left >= 0 and here - positions[left] <= positions[right] - here
+            ):
+                near.append(alike[left])
+                left -= 1
+            else:
+                near.append(alike[right])
+                right += 1
+        return near
 
     def countries(self, office: str) -> list[str]:
         """Countries where someone holds this office: the wrong answers a learner weighs."""
@@ -521,21 +543,21 @@ class Peers:
         return self._countries[office]
 
 
-def same_person(a: str, b: str) -> bool:
-    """'Yayi' and 'Yayi Boni': one name's words all in the other's are one person's."""
-    return _words_alike(set(a.casefold().split()), set(b.casefold().split()))
-
-
-def _words_alike(wa: set[str], wb: set[str]) -> bool:
-    return wa <= wb or wb <= wa
+def _alike_any(words: set[str], others: list[set[str]]) -> bool:
+    """'Yayi' and 'Yayi Boni': one name's words all in another's are one person's (each name
+    split once, not once per pair compared)."""
+    return any(words <= other or other <= words for other in others)
 
 
 def distinct_people(names: list[str]) -> list[str]:
     """Each person once, under the fullest name given: never 'Yayi' beside 'Yayi Boni'."""
-    kept: list[str] = []
+    kept: set[str] = set()
+    kept_words: list[set[str]] = []
     for name in sorted(dict.fromkeys(names), key=lambda n: -len(n.split())):
-        if not any(same_person(name, other) for other in kept):
-            kept.append(name)
+        words = set(name.casefold().split())
+        if not _alike_any(words, kept_words):
+            kept.add(name)
+            kept_words.append(words)
     return [n for n in names if n in kept]
 
 

@@ -114,6 +114,11 @@ SUBJECT_STOP = {"the", "a", "an", "of", "in", "on", "to", "for", "from", "and", 
 _NOT_WORD = re.compile(r"[^\w'-]")
 
 
+def _bare(word: str) -> str:
+    """The word as read; most are letters only, which the pattern would leave as they are."""
+    return word if word.isalpha() else _NOT_WORD.sub("", word)
+
+
 def when_question(event: str, lead: str = "when") -> str | None:
     """Turn a past-tense clause into a question about its date, or None when it cannot be done.
 
@@ -127,7 +132,7 @@ def when_question(event: str, lead: str = "when") -> str | None:
         return None
     passive_at = _passive_verb_at(words)
     for i, word in enumerate(words[1:], start=1):
-        bare = _NOT_WORD.sub("", word)
+        bare = _bare(word)
         low = bare.lower()
         previous = words[i - 1].lower()
         if passive_at is not None and i < passive_at:
@@ -229,8 +234,11 @@ def _bare_singular_noun(word: str) -> bool:
     return set(lemmas) <= {"NOUN", "VERB"} and word.lower() in lemmas.get("NOUN", ())
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _finish(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = _SPACES.sub(" ", text).strip(" ,;:")
     return capitalise(tidy(text)) + "?"
 
 
@@ -249,9 +257,13 @@ _THE_POSSESSIVE = re.compile(
 def tidy(text: str) -> str:
     """Mend what moving a clause into a question breaks: 'When did Tens of thousands' (the
     sentence's first word), 'secretary of State', 'United Kingdom's' without its 'the'."""
-    text = _MIXED_OFFICE.sub(lambda m: m.group(1).capitalize() + m.group(2), text)
-    text = _COUNT_NOUN.sub(lambda m: m.group(1).lower(), text)
-    return _THE_POSSESSIVE.sub(r"the \1", text)
+    # each mend needs words most questions lack: those are looked for first
+    if "of" in text:
+        text = _MIXED_OFFICE.sub(lambda m: m.group(1).capitalize() + m.group(2), text)
+        text = _COUNT_NOUN.sub(lambda m: m.group(1).lower(), text)
+    if "'s" in text or "’s" in text:
+        text = _THE_POSSESSIVE.sub(r"the \1", text)
+    return text
 
 
 PLANNED = re.compile(
@@ -311,7 +323,7 @@ def main_verb(words: list[str]) -> tuple[int, str] | None:
     for i, word in enumerate(words[1:], start=1):
         if words[i - 1].lower() in SUBJECT_STOP or words[i - 1].endswith(("'s", "’s")):
             continue  # 'Tamm's revised order': after a possessive comes no verb
-        bare = _NOT_WORD.sub("", word)
+        bare = _bare(word)
         if bare.lower() in ("was", "were", "had", "has", "is", "are", "will", "would"):
             return None
         lemma = past_tense_lemma(bare) if bare.isalpha() and bare.islower() else None

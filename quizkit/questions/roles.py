@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from quizkit.extract.gazetteer import find_places, place_named
 from quizkit.questions.candidate import document_name
+from quizkit.questions.caseless import Caseless
 from quizkit.questions.story import Official, Story
 
 Told = dict[tuple[str, int], str]
@@ -49,20 +49,13 @@ def _office_words(office: str) -> str:
 
 # "acting for Ana Ruz" is no acting post: the words between are an office's, not these.
 _SMALL = r"(?:on|for|of|as|in|with|under|at|to|by|from|against)"
-_STAND_IN = re.compile(r"\b(?:acting|interim|caretaker)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4096)
-def found_in(pattern: re.Pattern[str], sentence: str) -> bool:
-    """Whether the pattern is in the sentence: one sentence names several officials, each
-    asking the same of it."""
-    return pattern.search(sentence) is not None
+_STAND_IN = Caseless(r"\b(?:acting|interim|caretaker)\b")
 
 
 def is_acting(official: Official, sentences: Iterable[str]) -> bool:
     """'Acting leader Raul Ortiz', 'the interim president, Raul Ortiz': a stand-in, so the
     post's holder (named elsewhere or not) is another answer to 'Who was the leader?'."""
-    lines = [s for s in sentences if found_in(_STAND_IN, s)]
+    lines = [s for s in sentences if _STAND_IN.found_in(s)]
     for name in _names(official) if lines else []:
         pattern = (
             rf"\b(?:acting|interim|caretaker)\b(?:[\s-]+(?!{_SMALL}\b)[\w'’-]+){{0,3}}\s*,?\s+"
@@ -96,13 +89,13 @@ _STAFF = (
 )
 
 
-_WORKS_FOR = re.compile(_STAFF + r"\s+(?:for|of|to)\s+(?:the|a|an)\s", re.IGNORECASE)
+_WORKS_FOR = Caseless(_STAFF + r"\s+(?:for|of|to)\s+(?:the|a|an)\s")
 
 
 def serves_another(official: Official, sentences: Iterable[str]) -> bool:
     """'the press secretary for the provincial governor, Ana Ruz': the office is her
     employer's, and the name after it is hers, so the office is not."""
-    lines = [s for s in sentences if found_in(_WORKS_FOR, s)]
+    lines = [s for s in sentences if _WORKS_FOR.found_in(s)]
     office = _office_words(official.office)
     for name in _names(official) if lines else []:
         pattern = (
@@ -113,9 +106,7 @@ def serves_another(official: Official, sentences: Iterable[str]) -> bool:
     return False
 
 
-_DOCUMENT = re.compile(
-    r"\b(?:document|documents|memo|memorandum|letter|cable|dossier)\b", re.IGNORECASE
-)
+_DOCUMENT = Caseless(r"\b(?:document|documents|memo|memorandum|letter|cable|dossier)\b")
 # A document's own date: "dated 2006", "dates back to 2006", "written in March 2006".
 _DATED = re.compile(
     r"\b(?:dated|dates(?:\s+back)?\s+to|dating(?:\s+back)?\s+(?:to|from)|written\s+in|"
@@ -129,7 +120,7 @@ def from_old_document(official: Official, sentences: Iterable[str], story: Story
     what an old document says was held then, not in the article's month. A person the story
     also tells of outside the document (its headline, other sentences) is of the story's time.
     """
-    mine = [s for s in sentences if found_in(_DOCUMENT, s)]
+    mine = [s for s in sentences if _DOCUMENT.found_in(s)]
     if not mine or not official.month:
         return False
     now = int(official.month.split()[-1])
@@ -147,9 +138,9 @@ class _Documents:
     def __init__(self, story: Story) -> None:
         texts = [*story.headlines.values()]
         texts += [s for by_index in story.sentences.values() for s in by_index.values()]
-        years = [int(y) for text in texts if _DOCUMENT.search(text) for y in _DATED.findall(text)]
+        years = [int(y) for text in texts if _DOCUMENT.found_in(text) for y in _DATED.findall(text)]
         self.earliest: int | None = min(years, default=None)
-        self.others = [text for text in texts if not _DOCUMENT.search(text)]
+        self.others = [text for text in texts if not _DOCUMENT.found_in(text)]
         self.words = {w for text in self.others for w in _WORD.findall(text)}
 
     def names_outside(self, name: str) -> bool:

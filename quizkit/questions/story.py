@@ -21,6 +21,7 @@ from quizkit.extract.gazetteer import find_places, place_named
 from quizkit.grading import fold
 from quizkit.models import SourceRef, fold_for_id
 from quizkit.questions.candidate import source_of
+from quizkit.questions.caseless import Caseless
 from quizkit.questions.phrasing import country_name, month_year, org_name
 
 T = TypeVar("T")
@@ -80,7 +81,7 @@ class Story:
     marked: dict[str, frozenset[tuple[str, int]]] = field(init=False, default_factory=dict)
 
     # The sentences each pattern finds, searched once per story (see sentences_matching).
-    _matching: dict[re.Pattern[str], list[str]] = field(
+    _matching: dict[re.Pattern[str] | Caseless, list[str]] = field(
         init=False, default_factory=dict, repr=False, compare=False
     )
     # The officials by the number of a sentence naming them (see officials_at).
@@ -91,8 +92,9 @@ class Story:
     _holding: dict[tuple[str, str], list[Official]] | None = field(
         init=False, default=None, repr=False, compare=False
     )
-    # Whether each date fact is the date of filing (see is_dateline).
-    _datelines: dict[DateFact, bool] = field(
+    # Whether each date fact is the date of filing, by the fact's id (a fact's hash reads all
+    # its fields), with the fact kept so that its id stays its own (see is_dateline).
+    _datelines: dict[int, tuple[DateFact, bool]] = field(
         init=False, default_factory=dict, repr=False, compare=False
     )
     # Every official's names by their first three letters (see people_named_in).
@@ -109,6 +111,10 @@ class Story:
     _mentions: dict[str, dict[int, dict[str, list[int]]]] | None = field(
         init=False, default=None, repr=False, compare=False
     )
+    # The first letters of those names, as a pattern finding where a name may start.
+    _mention_starts: re.Pattern[str] = field(
+        init=False, default=re.compile("(?!)"), repr=False, compare=False
+    )
 
     # What a kind of question reads from the whole story, read once (see once).
     _once: dict[str, Any] = field(init=False, default_factory=dict, repr=False, compare=False)
@@ -123,15 +129,16 @@ class Story:
             self._once[key] = make(self)
         return cast(T, self._once[key])
 
-    def sentences_matching(self, pattern: re.Pattern[str]) -> list[str]:
+    def sentences_matching(self, pattern: re.Pattern[str] | Caseless) -> list[str]:
         """The sentences in which `pattern` is found: a test asked for every person of a deck
         of many articles looks at these few rather than at every sentence each time."""
         if pattern not in self._matching:
+            found = pattern.found_in if isinstance(pattern, Caseless) else pattern.search
             self._matching[pattern] = [
                 sentence
                 for by_index in self.sentences.values()
                 for sentence in by_index.values()
-                if pattern.search(sentence)
+                if found(sentence)
             ]
         return self._matching[pattern]
 
@@ -201,12 +208,17 @@ class Story:
                 for name in official.names | {official.person, surname}:
                     first = name[:3] if len(name) >= 3 else ""
                     self._mentions[first][len(name)][name].append(number)
+            # where a name can start: at a letter some name starts with (most of a
+            # sentence's letters are lower case, most names' first are not)
+            firsts = "".join(sorted({re.escape(key[0]) for key in self._mentions if key}))
+            self._mention_starts = re.compile(f"[{firsts}]" if firsts else "(?!)")
         found: set[int] = set()
         for by_name in self._mentions.get("", {}).values():
             for name, numbers in by_name.items():
                 if name in text:
                     found.update(numbers)
-        for start in range(len(text) - 2):
+        for at in self._mention_starts.finditer(text, 0, max(len(text) - 2, 0)):
+            start = at.start()
             # many names share their first letters: one look-up per length of name
             for length, by_name in self._mentions.get(text[start : start + 3], {}).items():
                 found.update(by_name.get(text[start : start + length], ()))
@@ -258,21 +270,26 @@ class Story:
         """The date of filing: on a line of its own, in the headline, or dating the headline.
 
         Asked of each date by several kinds of question: read once per fact."""
-        found = self._datelines.get(fact)
-        if found is None:
-            headline = self.folded_headlines.get(fact.where.source, "")
-            found = self._datelines[fact] = (
-                self.is_dateline_sentence(fact.where, fact.text)
-                or self.is_headline(fact.where)
-                or (bool(headline) and fold_for_id(fact.event) == headline)
-            )
+        known = self._datelines.get(id(fact))
+        if known is not None:
+            return known[1]
+        headline = self.folded_headlines.get(fact.where.source, "")
+        found = (
+            self.is_dateline_sentence(fact.where, fact.text)
+            or self.is_headline(fact.where)
+            or (bool(headline) and fold_for_id(fact.event) == headline)
+        )
+        self._datelines[id(fact)] = (fact, found)
         return found
 
     def is_dateline_sentence(self, where: Provenance, text: str = "") -> bool:
         """A line that only places and dates the article ('TALLINN, Estonia, March 9')."""
         sentence = where.sentence.strip()
-        rest = sentence.replace(text, " ").split() if text else sentence.split()
-        return len(sentence.split()) <= 8 and not any(w[:1].islower() for w in rest)
+        words = sentence.split()
+        if len(words) > 8:
+            return False  # most sentences: no need to read their words
+        rest = sentence.replace(text, " ").split() if text else words
+        return not any(w[:1].islower() for w in rest)
 
     def is_headline(self, where: Provenance) -> bool:
         return fold_for_id(where.sentence) == self.folded_headlines.get(where.source, "")

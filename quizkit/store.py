@@ -570,38 +570,35 @@ class Store:
             staged, params = self._staged_notes(deck)
             total = conn.execute("SELECT COUNT(*) FROM temp.staged_notes").fetchone()[0]
             last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
-            changed: list[int] = []
-            if last_id:
-                differs = " OR ".join(f"notes.{c} IS NOT s.{c}" for c in CONTENT_COLUMNS)
-                changed = [
-                    row[0]
-                    for row in conn.execute(
-                        f"""UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
-                                modified = ?
-                            FROM ({staged}) AS s
-                            WHERE notes.guid = s.guid AND ({differs}) RETURNING notes.id""",
-                        [stamp, *params],
-                    ).fetchall()
-                ]
             columns = f"guid, {', '.join(CONTENT_COLUMNS)}"
-            new = (
-                "WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.guid = s.guid)" if last_id else ""
-            )
-            # the search index takes the new notes in one statement, not row by row
-            # (FTS5 writes its pending terms out at every statement; see migration m006)
-            conn.execute("INSERT INTO notes_fts_paused (paused) VALUES (1)")
-            added = conn.execute(
-                f"""INSERT INTO notes ({columns}, created, modified)
-                    SELECT {columns}, ?, ? FROM ({staged}) AS s {new} ORDER BY s.position""",
-                [stamp, stamp, *params],
-            ).rowcount
-            conn.execute("DELETE FROM notes_fts_paused")
+            # (`WHERE true`: SQLite's grammar wants a WHERE before an upsert's ON CONFLICT)
+            insert = f"""INSERT INTO notes ({columns}, created, modified)
+                         SELECT {columns}, ?, ? FROM ({staged}) AS s
+                         WHERE true ORDER BY s.position"""
+            with self._insert_trigger_set_aside():
+                if last_id:
+                    # one look-up of each guid: a new note is added, a changed one updated
+                    # (compared in SQL, column by column), an unchanged one not written at all
+                    differs = " OR ".join(f"notes.{c} IS NOT excluded.{c}" for c in CONTENT_COLUMNS)
+                    written = conn.execute(
+                        f"""{insert}
+                            ON CONFLICT (guid) DO UPDATE
+                            SET {", ".join(f"{c} = excluded.{c}" for c in CONTENT_COLUMNS)},
+                                modified = excluded.modified
+                            WHERE {differs} RETURNING id""",
+                        [stamp, stamp, *params],
+                    ).fetchall()
+                    changed = [row[0] for row in written if row[0] <= last_id]
+                    added = len(written) - len(changed)
+                else:  # nothing stored yet: every note is new, no guid to look up
+                    changed = []
+                    added = conn.execute(insert, [stamp, stamp, *params]).rowcount
             self._index_new_notes(last_id, added)
             report = ImportReport(added=added, updated=len(changed))
             report.unchanged = total - report.added - report.updated
             # New notes have the ids after the last one: their cards in one statement, in the
             # order one by one would give (a note's forward card, then its reverse card).
-            if conn.execute(f"SELECT 1 FROM ({staged}) WHERE reverse LIMIT 1", params).fetchone():
+            if self._staged_any("reverse", "reverse"):
                 conn.execute(
                     """INSERT INTO cards (note_id, deck_id, ord, state, due)
                        SELECT n.id, n.deck_id, d.ord, 0, ?
@@ -618,11 +615,34 @@ class Store:
                 )
             if changed:
                 self._sync_cards_of(changed, stamp)
-            has_sources = f"SELECT 1 FROM ({staged}) WHERE sources != '[]' LIMIT 1"
-            if changed or conn.execute(has_sources, params).fetchone():
+            if changed or self._staged_any("sources", "sources != '[]'"):
                 self._link_sources(last_id, changed)
             conn.execute("DROP TABLE temp.staged_notes")
         return report
+
+    @contextmanager
+    def _insert_trigger_set_aside(self) -> Iterator[None]:
+        """The search index's insert trigger (notes_ai) dropped for one bulk insert, and made
+        again from its own SQL, in the caller's transaction: run for every row, it costs a
+        third of the insert, and the import indexes its new notes itself (`_index_new_notes`).
+        An error inside rolls the transaction back, and the trigger with it."""
+        conn = self.conn
+        (sql,) = conn.execute(
+            "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = 'notes_ai'"
+        ).fetchone()
+        conn.execute("DROP TRIGGER main.notes_ai")
+        yield
+        conn.execute(sql)
+
+    def _staged_any(self, column: str, condition: str) -> bool:
+        """Whether a staged note meets `condition` on `column`: asked of the one value when
+        every note has the same, else of the staged rows."""
+        if column in self._staged_constants:
+            rows, params = f"(SELECT ? AS {column})", [self._staged_constants[column]]
+        else:
+            rows, params = "temp.staged_notes", []
+        query = f"SELECT 1 FROM {rows} WHERE {condition} LIMIT 1"
+        return self.conn.execute(query, params).fetchone() is not None
 
     def _index_new_notes(self, last_id: int, added: int) -> None:
         """The notes after `last_id` into the search index, or, for a bulk import, the index

@@ -570,29 +570,7 @@ class Store:
             staged, params = self._staged_notes(deck)
             total = conn.execute("SELECT COUNT(*) FROM temp.staged_notes").fetchone()[0]
             last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
-            columns = f"guid, {', '.join(CONTENT_COLUMNS)}"
-            # (`WHERE true`: SQLite's grammar wants a WHERE before an upsert's ON CONFLICT)
-            insert = f"""INSERT INTO notes ({columns}, created, modified)
-                         SELECT {columns}, ?, ? FROM ({staged}) AS s
-                         WHERE true ORDER BY s.position"""
-            with self._insert_trigger_set_aside():
-                if last_id:
-                    # one look-up of each guid: a new note is added, a changed one updated
-                    # (compared in SQL, column by column), an unchanged one not written at all
-                    differs = " OR ".join(f"notes.{c} IS NOT excluded.{c}" for c in CONTENT_COLUMNS)
-                    written = conn.execute(
-                        f"""{insert}
-                            ON CONFLICT (guid) DO UPDATE
-                            SET {", ".join(f"{c} = excluded.{c}" for c in CONTENT_COLUMNS)},
-                                modified = excluded.modified
-                            WHERE {differs} RETURNING id""",
-                        [stamp, stamp, *params],
-                    ).fetchall()
-                    changed = [row[0] for row in written if row[0] <= last_id]
-                    added = len(written) - len(changed)
-                else:  # nothing stored yet: every note is new, no guid to look up
-                    changed = []
-                    added = conn.execute(insert, [stamp, stamp, *params]).rowcount
+            added, changed = self._move_staged_notes(staged, params, stamp, total, last_id)
             self._index_new_notes(last_id, added)
             report = ImportReport(added=added, updated=len(changed))
             report.unchanged = total - report.added - report.updated
@@ -619,6 +597,55 @@ class Store:
                 self._link_sources(last_id, changed)
             conn.execute("DROP TABLE temp.staged_notes")
         return report
+
+    def _move_staged_notes(
+        self, staged: str, params: list[Any], stamp: str, total: int, last_id: int
+    ) -> tuple[int, list[int]]:
+        """Add the new staged notes and update the changed ones; returns how many were added
+        and the ids of those updated, in file order. Unchanged notes are not written at all.
+
+        Each guid is looked up once, in one query that returns only the notes to write (none
+        for a file imported before and unchanged since), compared in SQL column by column.
+        """
+        conn = self.conn
+        new_at: list[int] | None = None  # positions of the new notes; None: every one
+        changed: list[int] = []
+        if last_id:
+            differs = " OR ".join(f"n.{c} IS NOT s.{c}" for c in CONTENT_COLUMNS)
+            found = conn.execute(
+                f"""SELECT s.position, n.id FROM ({staged}) AS s
+                    LEFT JOIN notes n ON n.guid = s.guid WHERE n.id IS NULL OR {differs}""",
+                params,
+            ).fetchall()
+            changed_at = [position for position, note_id in found if note_id is not None]
+            changed = [note_id for _position, note_id in found if note_id is not None]
+            if changed:
+                conn.execute(
+                    f"""UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
+                            modified = ?
+                        FROM ({staged}) AS s
+                        WHERE s.position IN (SELECT value FROM json_each(?))
+                            AND notes.guid = s.guid""",
+                    [stamp, *params, json.dumps(changed_at)],
+                )
+            if len(found) - len(changed) < total:
+                new_at = [position for position, note_id in found if note_id is None]
+        if new_at == []:
+            return 0, changed
+        columns = f"guid, {', '.join(CONTENT_COLUMNS)}"
+        where, chosen = "", []
+        if new_at is not None:
+            where, chosen = (
+                "WHERE s.position IN (SELECT value FROM json_each(?))",
+                [json.dumps(new_at)],
+            )
+        with self._insert_trigger_set_aside():
+            added = conn.execute(
+                f"""INSERT INTO notes ({columns}, created, modified)
+                    SELECT {columns}, ?, ? FROM ({staged}) AS s {where} ORDER BY s.position""",
+                [stamp, stamp, *params, *chosen],
+            ).rowcount
+        return int(added), changed
 
     @contextmanager
     def _insert_trigger_set_aside(self) -> Iterator[None]:

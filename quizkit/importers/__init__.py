@@ -131,7 +131,8 @@ def content_guids(deck: str, fronts: list[str]) -> list[str]:
     """content_guid(deck, front) for every front, with the per-front work done in bulk.
 
     Stripped ASCII fronts with no run of spaces fold by lowercasing alone: then the whole
-    column is lowercased and encoded as one string and only the hashing is per front.
+    column is lowercased and encoded as one string, and only the hashing is per front. The
+    deck's folded name goes before each front as bytes, so it may be any text.
     """
     prefix = fold_for_id(deck) + "\x1f"
     sha1 = hashlib.sha1
@@ -142,8 +143,8 @@ def content_guids(deck: str, fronts: list[str]) -> list[str]:
         and "  " not in joined
         and not any(space in joined for space in ASCII_SPACE_BUT_BLANK)
     ):
-        data = (prefix + joined.lower().replace("\x00", "\x00" + prefix)).encode("ascii")
-        keys: Any = data.split(b"\x00") if fronts else []
+        folded = joined.lower().encode("ascii").split(b"\x00") if fronts else []
+        keys: Any = map(prefix.encode("utf-8").__add__, folded)
     else:
         keys = ((prefix + fold_for_id(front)).encode("utf-8") for front in fronts)
     return [digest[:16] for digest in map(_hexdigest, map(sha1, keys))]

@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from operator import methodcaller
 from pathlib import Path
 
@@ -44,6 +45,7 @@ SNIFFED = ("\t", ",", ";", "|")
 # Where str.splitlines() breaks a line besides "\n" ("\r" never reaches the readers here:
 # read_text folds it); the first five are ASCII.
 OTHER_LINE_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+PIECE = 1 << 16  # characters of text split into lines at a time
 FRONT_NAMES = {"front", "question", "term", "prompt", "word", "q"}
 BACK_NAMES = {"back", "answer", "definition", "meaning", "a"}
 ROLE_NAMES = {
@@ -207,6 +209,7 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     if min(map(len, rows)) <= max(front_at, back_at, tags_at):
         return None
     columns = list(zip(*rows, strict=False))
+    del rows  # the cells live on in the columns: the memory of the row lists is reused
     fronts, backs = _cells(columns[front_at]), _cells(columns[back_at])
     if not all(fronts) or not all(backs):
         return None
@@ -214,7 +217,7 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     if len(set(guids)) != len(guids):
         return None
     base = layout.tags
-    tags: Sequence[tuple[str, ...]] = [base] * len(rows)
+    tags: Sequence[tuple[str, ...]] = [base] * len(fronts)
     if tags_at >= 0:
         raw = columns[tags_at]
         parsed = {cell: (*base, *unguard_formula(cell).split()) for cell in set(raw)}
@@ -223,13 +226,23 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
 
 
 def _lines(body: str) -> Iterable[str]:
-    """The body's lines, ends kept, as csv.reader takes them: split in one go, which is much
-    faster than reading an io.StringIO line by line, unless the text holds a character that
-    str.splitlines() would also break at (then the lines are read at "\n" alone)."""
+    """The body's lines, ends kept, as csv.reader takes them: split by str.splitlines() a
+    piece at a time, which is much faster than an io.StringIO (a copy of the text four times
+    its size, read line by line) and holds few lines at once; unless the text holds a
+    character that splitlines() would also break at (then the lines are read at "\n" alone)."""
     breaks = OTHER_LINE_BREAKS[:5] if body.isascii() else OTHER_LINE_BREAKS
     if any(character in body for character in breaks):
         return io.StringIO(body)
-    return body.splitlines(keepends=True)
+    return chain.from_iterable(map(str.splitlines, _pieces(body), repeat(True)))
+
+
+def _pieces(body: str) -> Iterator[str]:
+    """The text in pieces of about PIECE characters, each ending where a line ends."""
+    start, size = 0, len(body)
+    while start < size:
+        end = body.find("\n", start + PIECE) + 1 or size
+        yield body[start:end]
+        start = end
 
 
 def _cells(column: tuple[str, ...]) -> list[str]:

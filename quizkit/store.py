@@ -71,6 +71,7 @@ def parse_iso(text: str) -> datetime:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_encode_text = json.encoder.encode_basestring  # how _ENCODER writes a text
 
 
 def _dumps(value: Any) -> str:
@@ -196,9 +197,17 @@ def _dumped_lists(lists: Sequence[tuple[str, ...]]) -> list[str]:
     for key, values in dict(zip(ids, lists, strict=True)).items():
         text = by_value.get(values)
         if text is None:
-            text = by_value[values] = _dumps(list(values))
+            text = by_value[values] = _dumped_list(values)
         dumped[key] = text
     return list(map(dumped.__getitem__, ids))
+
+
+def _dumped_list(values: tuple[str, ...]) -> str:
+    """A tuple of texts as `_dumps` writes it as a list (the JSON encoder's own function for
+    a text, without setting up a whole encoder each time: a file may have thousands)."""
+    if all(type(value) is str for value in values):
+        return "[" + ", ".join(map(_encode_text, values)) + "]"
+    return _dumps(list(values))
 
 
 def _queue_filter(

@@ -154,7 +154,8 @@ def table_fits(table: NoteTable) -> bool:
         return False
     if max(map(len, table.questions)) > MAX_TEXT or max(map(len, table.answers)) > MAX_TEXT:
         return False
-    for tags in {id(tags): tags for tags in table.tags}.values():  # shared tuples once
+    shared = dict(zip(map(id, table.tags), table.tags, strict=True))  # shared tuples once
+    for tags in shared.values():
         if tags and (len(tags) > MAX_ITEMS or max(map(len, tags)) > MAX_TEXT):
             return False
     return True

@@ -18,7 +18,6 @@ from quizkit.errors import InputError
 from quizkit.formats import IMPORT_FORMATS as FORMATS
 from quizkit.importers.limits import note_problem, table_fits
 from quizkit.models import DeckInfo, Note, NoteTable, fold_for_id
-from quizkit.pictures import read_picture
 from quizkit.textfile import read_head
 
 Warn = Callable[[str], None]
@@ -266,6 +265,8 @@ def _picture(name: str, folder: Path | None, found: dict[str, MediaFile]) -> str
     """Read the picture a note names from the --media folder, once; or say what is wrong."""
     if name in found:
         return None
+    from quizkit.pictures import read_picture  # only for notes that name a picture
+
     if folder is None:
         return f"extra.image {name[:80]!r}: say which folder holds the pictures with --media DIR"
     try:

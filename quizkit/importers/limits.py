@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from typing import Any
 
 from quizkit.errors import InputError
@@ -62,6 +61,8 @@ def load_json(text: str, where: str) -> Any:
 
 def load_toml(text: str, where: str) -> dict[str, Any]:
     """TOML, with the same limits as `load_json`; syntax errors are the caller's to word."""
+    import tomllib  # loaded only for deck files: a CSV or JSON import does without it
+
     try:
         return tomllib.loads(text, parse_float=_toml_float)
     except RecursionError:

@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import cast
 
@@ -181,6 +180,8 @@ def import_files(
 
 def bundled_deck_path(name: str = DEFAULT_DECK) -> Path:
     """A deck shipped with quizkit: inside the installed package, or decks/ in a checkout."""
+    from importlib import resources  # loaded only here: it pulls in tempfile, shutil, ...
+
     packaged = resources.files("quizkit") / "decks" / name
     if packaged.is_file():
         return Path(str(packaged))

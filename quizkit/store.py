@@ -71,6 +71,7 @@ def parse_iso(text: str) -> datetime:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_encode_text = json.encoder.encode_basestring  # how _ENCODER writes a text
 
 
 def _dumps(value: Any) -> str:
@@ -196,9 +197,17 @@ def _dumped_lists(lists: Sequence[tuple[str, ...]]) -> list[str]:
     for key, values in dict(zip(ids, lists, strict=True)).items():
         text = by_value.get(values)
         if text is None:
-            text = by_value[values] = _dumps(list(values))
+            text = by_value[values] = _dumped_list(values)
         dumped[key] = text
     return list(map(dumped.__getitem__, ids))
+
+
+def _dumped_list(values: tuple[str, ...]) -> str:
+    """A tuple of texts as `_dumps` writes it as a list (the JSON encoder's own function for
+    a text, without setting up a whole encoder each time: a file may have thousands)."""
+    if all(type(value) is str for value in values):
+        return "[" + ", ".join(map(_encode_text, values)) + "]"
+    return _dumps(list(values))
 
 
 def _queue_filter(
@@ -577,38 +586,13 @@ class Store:
             staged, params = self._staged_notes(deck)
             total = conn.execute("SELECT COUNT(*) FROM temp.staged_notes").fetchone()[0]
             last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
-            changed: list[int] = []
-            if last_id:
-                differs = " OR ".join(f"notes.{c} IS NOT s.{c}" for c in CONTENT_COLUMNS)
-                changed = [
-                    row[0]
-                    for row in conn.execute(
-                        f"""UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
-                                modified = ?
-                            FROM ({staged}) AS s
-                            WHERE notes.guid = s.guid AND ({differs}) RETURNING notes.id""",
-                        [stamp, *params],
-                    ).fetchall()
-                ]
-            columns = f"guid, {', '.join(CONTENT_COLUMNS)}"
-            new = (
-                "WHERE NOT EXISTS (SELECT 1 FROM notes n WHERE n.guid = s.guid)" if last_id else ""
-            )
-            # the search index takes the new notes in one statement, not row by row
-            # (FTS5 writes its pending terms out at every statement; see migration m006)
-            conn.execute("INSERT INTO notes_fts_paused (paused) VALUES (1)")
-            added = conn.execute(
-                f"""INSERT INTO notes ({columns}, created, modified)
-                    SELECT {columns}, ?, ? FROM ({staged}) AS s {new} ORDER BY s.position""",
-                [stamp, stamp, *params],
-            ).rowcount
-            conn.execute("DELETE FROM notes_fts_paused")
+            added, changed = self._move_staged_notes(staged, params, stamp, total, last_id)
             self._index_new_notes(last_id, added)
             report = ImportReport(added=added, updated=len(changed))
             report.unchanged = total - report.added - report.updated
             # New notes have the ids after the last one: their cards in one statement, in the
             # order one by one would give (a note's forward card, then its reverse card).
-            if conn.execute(f"SELECT 1 FROM ({staged}) WHERE reverse LIMIT 1", params).fetchone():
+            if self._staged_any("reverse", "reverse"):
                 conn.execute(
                     """INSERT INTO cards (note_id, deck_id, ord, state, due)
                        SELECT n.id, n.deck_id, d.ord, 0, ?
@@ -625,11 +609,83 @@ class Store:
                 )
             if changed:
                 self._sync_cards_of(changed, stamp)
-            has_sources = f"SELECT 1 FROM ({staged}) WHERE sources != '[]' LIMIT 1"
-            if changed or conn.execute(has_sources, params).fetchone():
+            if changed or self._staged_any("sources", "sources != '[]'"):
                 self._link_sources(last_id, changed)
             conn.execute("DROP TABLE temp.staged_notes")
         return report
+
+    def _move_staged_notes(
+        self, staged: str, params: list[Any], stamp: str, total: int, last_id: int
+    ) -> tuple[int, list[int]]:
+        """Add the new staged notes and update the changed ones; returns how many were added
+        and the ids of those updated, in file order. Unchanged notes are not written at all.
+
+        Each guid is looked up once, in one query that returns only the notes to write (none
+        for a file imported before and unchanged since), compared in SQL column by column.
+        """
+        conn = self.conn
+        new_at: list[int] | None = None  # positions of the new notes; None: every one
+        changed: list[int] = []
+        if last_id:
+            differs = " OR ".join(f"n.{c} IS NOT s.{c}" for c in CONTENT_COLUMNS)
+            found = conn.execute(
+                f"""SELECT s.position, n.id FROM ({staged}) AS s
+                    LEFT JOIN notes n ON n.guid = s.guid WHERE n.id IS NULL OR {differs}""",
+                params,
+            ).fetchall()
+            changed_at = [position for position, note_id in found if note_id is not None]
+            changed = [note_id for _position, note_id in found if note_id is not None]
+            if changed:
+                conn.execute(
+                    f"""UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
+                            modified = ?
+                        FROM ({staged}) AS s
+                        WHERE s.position IN (SELECT value FROM json_each(?))
+                            AND notes.guid = s.guid""",
+                    [stamp, *params, json.dumps(changed_at)],
+                )
+            if len(found) - len(changed) < total:
+                new_at = [position for position, note_id in found if note_id is None]
+        if new_at == []:
+            return 0, changed
+        columns = f"guid, {', '.join(CONTENT_COLUMNS)}"
+        where, chosen = "", []
+        if new_at is not None:
+            where, chosen = (
+                "WHERE s.position IN (SELECT value FROM json_each(?))",
+                [json.dumps(new_at)],
+            )
+        with self._insert_trigger_set_aside():
+            added = conn.execute(
+                f"""INSERT INTO notes ({columns}, created, modified)
+                    SELECT {columns}, ?, ? FROM ({staged}) AS s {where} ORDER BY s.position""",
+                [stamp, stamp, *params, *chosen],
+            ).rowcount
+        return int(added), changed
+
+    @contextmanager
+    def _insert_trigger_set_aside(self) -> Iterator[None]:
+        """The search index's insert trigger (notes_ai) dropped for one bulk insert, and made
+        again from its own SQL, in the caller's transaction: run for every row, it costs a
+        third of the insert, and the import indexes its new notes itself (`_index_new_notes`).
+        An error inside rolls the transaction back, and the trigger with it."""
+        conn = self.conn
+        (sql,) = conn.execute(
+            "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = 'notes_ai'"
+        ).fetchone()
+        conn.execute("DROP TRIGGER main.notes_ai")
+        yield
+        conn.execute(sql)
+
+    def _staged_any(self, column: str, condition: str) -> bool:
+        """Whether a staged note meets `condition` on `column`: asked of the one value when
+        every note has the same, else of the staged rows."""
+        if column in self._staged_constants:
+            rows, params = f"(SELECT ? AS {column})", [self._staged_constants[column]]
+        else:
+            rows, params = "temp.staged_notes", []
+        query = f"SELECT 1 FROM {rows} WHERE {condition} LIMIT 1"
+        return self.conn.execute(query, params).fetchone() is not None
 
     def _index_new_notes(self, last_id: int, added: int) -> None:
         """The notes after `last_id` into the search index, or, for a bulk import, the index

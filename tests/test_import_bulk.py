@@ -29,6 +29,8 @@ PLAIN_FILES = {
     "accents and spaces": "front,back\nÄrger  im  Büro,anger\nCafé\tnoir,coffee\nTOKYO,東京\n",
     "anki headers": "#separator:tab\n#tags:imported\n#columns:Back\tFront\tTags\nHund\tdog\tpet\n",
     "blank cell tags": "front,back,tags\nq1,a1,\nq2,a2,x\n",
+    "CRLF line ends": 'front,back\r\nq1,a1\r\n"two\r\nlines",x\r\n',
+    "breaks only splitlines knows": "front,back\nPage\x0cbreak?,a\u2028b\nq\x1e,r\x85s\n",
 }
 
 
@@ -48,6 +50,18 @@ def test_the_bulk_reader_gives_what_the_row_reader_gives(
     by_row = read_notes(path, ImportOptions()).notes
     assert fields(bulk) == fields(by_row)
     assert len(bulk) == len(by_row) > 0
+
+
+def test_a_deck_named_in_any_script_gets_the_row_readers_guids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "words.csv"
+    path.write_text("front,back\nCapital of Peru?,Lima\nRiver?,Nile\n", encoding="utf-8")
+    options = ImportOptions(deck="Кириллица 日本語")
+    bulk = read_notes(path, options).notes
+    assert isinstance(bulk, NoteTable)
+    monkeypatch.setattr(delimited, "_plain_table", lambda *_args: None)
+    assert fields(bulk) == fields(read_notes(path, options).notes)
 
 
 @pytest.mark.parametrize(

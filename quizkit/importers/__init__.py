@@ -18,7 +18,6 @@ from quizkit.errors import InputError
 from quizkit.formats import IMPORT_FORMATS as FORMATS
 from quizkit.importers.limits import note_problem, table_fits
 from quizkit.models import DeckInfo, Note, NoteTable, fold_for_id
-from quizkit.pictures import read_picture
 from quizkit.textfile import read_head
 
 Warn = Callable[[str], None]
@@ -131,7 +130,8 @@ def content_guids(deck: str, fronts: list[str]) -> list[str]:
     """content_guid(deck, front) for every front, with the per-front work done in bulk.
 
     Stripped ASCII fronts with no run of spaces fold by lowercasing alone: then the whole
-    column is lowercased and encoded as one string and only the hashing is per front.
+    column is lowercased and encoded as one string, and only the hashing is per front. The
+    deck's folded name goes before each front as bytes, so it may be any text.
     """
     prefix = fold_for_id(deck) + "\x1f"
     sha1 = hashlib.sha1
@@ -142,8 +142,8 @@ def content_guids(deck: str, fronts: list[str]) -> list[str]:
         and "  " not in joined
         and not any(space in joined for space in ASCII_SPACE_BUT_BLANK)
     ):
-        data = (prefix + joined.lower().replace("\x00", "\x00" + prefix)).encode("ascii")
-        keys: Any = data.split(b"\x00") if fronts else []
+        folded = joined.lower().encode("ascii").split(b"\x00") if fronts else []
+        keys: Any = map(prefix.encode("utf-8").__add__, folded)
     else:
         keys = ((prefix + fold_for_id(front)).encode("utf-8") for front in fronts)
     return [digest[:16] for digest in map(_hexdigest, map(sha1, keys))]
@@ -265,6 +265,8 @@ def _picture(name: str, folder: Path | None, found: dict[str, MediaFile]) -> str
     """Read the picture a note names from the --media folder, once; or say what is wrong."""
     if name in found:
         return None
+    from quizkit.pictures import read_picture  # only for notes that name a picture
+
     if folder is None:
         return f"extra.image {name[:80]!r}: say which folder holds the pictures with --media DIR"
     try:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from operator import methodcaller
 from pathlib import Path
 
@@ -28,7 +29,6 @@ from quizkit.importers import (
     guid_maker,
     unguard_formula,
 )
-from quizkit.importers.ankihtml import cloze_card, cloze_numbers, html_to_text
 from quizkit.models import DeckInfo, Note, NoteTable, content_guid
 from quizkit.textfile import read_text
 
@@ -42,6 +42,10 @@ SEPARATOR_NAMES = {
     "colon": ":",
 }
 SNIFFED = ("\t", ",", ";", "|")
+# Where str.splitlines() breaks a line besides "\n" ("\r" never reaches the readers here:
+# read_text folds it); the first five are ASCII.
+OTHER_LINE_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+PIECE = 1 << 16  # characters of text split into lines at a time
 FRONT_NAMES = {"front", "question", "term", "prompt", "word", "q"}
 BACK_NAMES = {"back", "answer", "definition", "meaning", "a"}
 ROLE_NAMES = {
@@ -174,7 +178,7 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     if layout.html or layout.notetype:
         return None
     # strict: a stray quote is an error here, and the row reader says where it opened
-    reader = csv.reader(io.StringIO(body), delimiter=layout.separator, strict=True)
+    reader = csv.reader(_lines(body), delimiter=layout.separator, strict=True)
     try:
         rows = list(reader)
     except csv.Error:
@@ -183,7 +187,8 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     lines: Sequence[int] = range(first_line, first_line + len(rows))
     if reader.line_num != len(rows):
         lines = _row_lines(body, layout.separator, first_line)
-    if not rows or min(map(len, rows)) < 2 or max(map(len, rows)) > MAX_COLUMNS:
+    widths = set(map(len, rows))
+    if not rows or min(widths) < 2 or max(widths) > MAX_COLUMNS:
         return None  # blank or one-column rows, or too many columns: the row reader words it
     roles = dict(layout.columns)
     if layout.names:
@@ -204,16 +209,15 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     if min(map(len, rows)) <= max(front_at, back_at, tags_at):
         return None
     columns = list(zip(*rows, strict=False))
-    # a guarded cell starts with one of FORMULA_GUARD, so a file without them has none
-    guarded = any(guard in body for guard in FORMULA_GUARD)
-    fronts, backs = _cells(columns[front_at], guarded), _cells(columns[back_at], guarded)
+    del rows  # the cells live on in the columns: the memory of the row lists is reused
+    fronts, backs = _cells(columns[front_at]), _cells(columns[back_at])
     if not all(fronts) or not all(backs):
         return None
     guids = content_guids(deck_name, fronts)
     if len(set(guids)) != len(guids):
         return None
     base = layout.tags
-    tags: Sequence[tuple[str, ...]] = [base] * len(rows)
+    tags: Sequence[tuple[str, ...]] = [base] * len(fronts)
     if tags_at >= 0:
         raw = columns[tags_at]
         parsed = {cell: (*base, *unguard_formula(cell).split()) for cell in set(raw)}
@@ -221,16 +225,36 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     return NoteTable(deck_name, guids, fronts, backs, tags, lines)
 
 
-def _cells(column: tuple[str, ...], guarded: bool) -> list[str]:
+def _lines(body: str) -> Iterable[str]:
+    """The body's lines, ends kept, as csv.reader takes them: split by str.splitlines() a
+    piece at a time, which is much faster than an io.StringIO (a copy of the text four times
+    its size, read line by line) and holds few lines at once; unless the text holds a
+    character that splitlines() would also break at (then the lines are read at "\n" alone)."""
+    breaks = OTHER_LINE_BREAKS[:5] if body.isascii() else OTHER_LINE_BREAKS
+    if any(character in body for character in breaks):
+        return io.StringIO(body)
+    return chain.from_iterable(map(str.splitlines, _pieces(body), repeat(True)))
+
+
+def _pieces(body: str) -> Iterator[str]:
+    """The text in pieces of about PIECE characters, each ending where a line ends."""
+    start, size = 0, len(body)
+    while start < size:
+        end = body.find("\n", start + PIECE) + 1 or size
+        yield body[start:end]
+        start = end
+
+
+def _cells(column: tuple[str, ...]) -> list[str]:
     """A column's texts with the formula guard undone and spaces stripped, as one row does."""
-    if guarded and any(map(_starts_guarded, column)):
+    if any(map(_starts_guarded, column)):
         column = tuple(map(unguard_formula, column))
     return list(map(str.strip, column))
 
 
 def _row_lines(body: str, separator: str, first_line: int) -> list[int]:
     """The line each row starts on, when quoted values run over several lines."""
-    reader = csv.reader(io.StringIO(body), delimiter=separator)
+    reader = csv.reader(_lines(body), delimiter=separator)
     lines = []
     last = 0
     for _row in reader:
@@ -386,6 +410,8 @@ def _note(
     values = [unguard_formula(row[i]) if i < width else "" for i in fields_at]
     media: tuple[str, ...] = ()
     if html:
+        from quizkit.importers.ankihtml import html_to_text  # only for Anki's HTML exports
+
         converted = [html_to_text(v) for v in values]
         values = [c.text for c in converted]
         media = tuple(name for c in converted for name in c.media)
@@ -412,6 +438,8 @@ def _note(
     if more:
         extra["fields"] = more
     if "cloze" in notetype.lower():
+        from quizkit.importers.ankihtml import cloze_card, cloze_numbers
+
         notes = []
         base = guid or content_guid(deck, front)
         if back:

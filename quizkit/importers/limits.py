@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from typing import Any
 
 from quizkit.errors import InputError
@@ -62,6 +61,8 @@ def load_json(text: str, where: str) -> Any:
 
 def load_toml(text: str, where: str) -> dict[str, Any]:
     """TOML, with the same limits as `load_json`; syntax errors are the caller's to word."""
+    import tomllib  # loaded only for deck files: a CSV or JSON import does without it
+
     try:
         return tomllib.loads(text, parse_float=_toml_float)
     except RecursionError:
@@ -154,7 +155,8 @@ def table_fits(table: NoteTable) -> bool:
         return False
     if max(map(len, table.questions)) > MAX_TEXT or max(map(len, table.answers)) > MAX_TEXT:
         return False
-    for tags in {id(tags): tags for tags in table.tags}.values():  # shared tuples once
+    shared = dict(zip(map(id, table.tags), table.tags, strict=True))  # shared tuples once
+    for tags in shared.values():
         if tags and (len(tags) > MAX_ITEMS or max(map(len, tags)) > MAX_TEXT):
             return False
     return True

@@ -74,19 +74,27 @@ _EXPLICIT = re.compile(
     """,
     re.VERBOSE,
 )
-# Where an explicit date can begin: a digit, or a word start of one of its words.
+# Where an explicit date can begin: a digit, or a word start of one of its words (a lower-case
+# word leads one, so a space follows it).
 _EXPLICIT_STARTS = re.compile(
-    r"[lempntMTWFSJAOND0-9](?<=\b.)(?:(?<=[0-9])|(?=ate|arly|id|ext|ast|his|onday|uesday"
-    r"|ednesday|hursday|riday|aturday|unday|an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec))"
+    r"""[0-9lempntMTWFSJAOND](?<=\b.)
+    (?:(?<=[0-9])
+      | (?<=l)(?=ate\s|ast\s) | (?<=e)(?=arly\s) | (?<=m)(?=id\s) | (?<=n)(?=ext\s)
+      | (?<=p)(?=ast\s) | (?<=t)(?=his\s)
+      | (?<=M)(?=onday|ar|ay) | (?<=T)(?=uesday|hursday) | (?<=W)(?=ednesday)
+      | (?<=F)(?=riday|eb) | (?<=S)(?=aturday|unday|ep) | (?<=J)(?=an|un|ul) | (?<=A)(?=pr|ug)
+      | (?<=O)(?=ct) | (?<=N)(?=ov) | (?<=D)(?=ec))""",
+    re.VERBOSE,
 )
-# What each kind of date must contain; most paragraphs have none and are not scanned for it
-# (a month's first letters or an ISO month for explicit dates and ranges, "the" before an
-# ordinal for "on the 5th", a holiday's name). Relative ones contain "day", "tonight",
-# "tomorrow" or "this ".
+# What each kind of date must contain, where a paragraph holding one has it: a month's first
+# letters or an ISO month ("-03-") for explicit dates and ranges, "the" before an ordinal for
+# "on the 5th", a holiday's name, and "day", "tonight", "tomorrow" or "this " (lower-cased) for
+# relative ones. Each matches at every place its text begins.
 _MONTH_HINT = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
-_ISO_HINT = re.compile(r"-[01]\d-")
-_ORDINAL_HINT = re.compile(r"the\s+(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw)")
+_ISO_HINT = re.compile(r"-(?=[01]\d-)")
+_ORDINAL_HINT = re.compile(r"the(?=\s+(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw))")
 _HOLIDAY_HINT = re.compile(r"Christmas|Boxing|New Year|Valentine|Halloween|Bastille|Armistice")
+_RELATIVE_HINT = re.compile(r"d(?=ay)|t(?=onight|omorrow|his )")
 # The other end of a range of days: "March 3-5", "3 to 5 March 2023".
 _RANGE_LINK = r"\s*(?:[-–]|to|and|through|until|till)\s*"
 _RANGE_END = rf"(?=\s*(?:[,.;:)]|$)|,?\s+{_YEAR}|\s+(?:in|at|on|for|when|while|with)\b)"
@@ -121,9 +129,14 @@ _RELATIVE = re.compile(
     """,
     re.VERBOSE,
 )
+# Where a relative expression can begin (in lower case): its first word and what must follow.
 _RELATIVE_STARTS = re.compile(
-    r"[tyamwfsnlcp](?<=\b.)(?=oday|onight|omorrow|esterday|his|he|\ day|onday|uesday|ednesday"
-    r"|hursday|riday|aturday|unday|ext|ast|oming)"
+    rf"""[tyamwfsnlcp](?<=\b.)
+    (?=oday|onight|omorrow|esterday|onday|uesday|ednesday|hursday|riday|aturday|unday
+      |his\ (?:morning|afternoon|evening)|\ day\ (?:later|earlier)
+      |he\ (?:next\ day|following\ day|previous\ day|day\ before)
+      |(?:ext|ast|his|oming)\s+{_WEEKDAY.lower()})""",
+    re.VERBOSE,
 )
 # Days named by a fixed holiday; "the day before Christmas" shifts one day.
 _HOLIDAYS = {
@@ -151,7 +164,11 @@ _ORDINAL_DAY = re.compile(
         \b(?!\s+(?:of\b|[a-zA-Z]))""",
     re.VERBOSE,
 )
-_ORDINAL_DAY_STARTS = re.compile(r"[OoBbUuTtSsAa](?<=\b.)(?=(?:n|y|ntil|ill|ince|efore|fter)\s)")
+# Where "on the 5th" can begin: its preposition, "the" and an ordinal's first characters.
+_ORDINAL_DAY_STARTS = re.compile(
+    r"[OoBbUuTtSsAa](?<=\b.)(?=(?:n|y|ntil|ill|ince|efore|fter)\s+the\s+"
+    r"(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw))"
+)
 _SHIFTS = {
     "the next day": 1,
     "the following day": 1,
@@ -161,7 +178,8 @@ _SHIFTS = {
     "the day before": -1,
 }
 _ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|added|announced|stated|noted|declared|wrote|stressed|explained)\b"
+    r"\b(?=[stadnwe])(?:said|says|told|added|announced|stated|noted|declared|wrote|stressed"
+    r"|explained)\b"
     r"[^“”\"]{0,40}$"
 )
 
@@ -206,37 +224,75 @@ class DateContext:
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """All date expressions in text[start:end], explicit ones first where they overlap."""
     end = len(text) if end is None else end
-    found: list[DateMention] = []
-    if _MONTH_HINT.search(text, start, end) or _ISO_HINT.search(text, start, end):
-        for m in finditer_at(_EXPLICIT, _EXPLICIT_STARTS, text, start, end):
-            mention = _explicit(m)
-            if mention:
+    return _Finder(text, start, end).mentions(start, end)
+
+
+class _Finder:
+    """What each kind of date expression must contain, found once in text[start:end].
+
+    Most paragraphs hold no date: a document's finder tells which kinds a paragraph may hold
+    by looking their hints up, rather than searching every paragraph once per kind. A span
+    asked for must start after a non-word character (as a paragraph does): relative dates are
+    read from a lower-cased copy of all the text.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.offset = start
+        self.lower = lowered(text[start:end])
+        self.months = _hints(_MONTH_HINT, text, start, end)
+        self.iso = _hints(_ISO_HINT, text, start, end)
+        self.ordinals = _hints(_ORDINAL_HINT, text, start, end)
+        self.holidays = _hints(_HOLIDAY_HINT, text, start, end)
+        self.relatives = _hints(_RELATIVE_HINT, self.lower, 0, len(self.lower))
+
+    def mentions(self, start: int, end: int) -> list[DateMention]:
+        """All date expressions in text[start:end], explicit ones first where they overlap."""
+        text = self.text
+        found: list[DateMention] = []
+        if _any_in(self.months, start, end) or _any_in(self.iso, start, end):
+            for m in finditer_at(_EXPLICIT, _EXPLICIT_STARTS, text, start, end):
+                mention = _explicit(m)
+                if mention:
+                    found.append(mention)
+            ranges = _range_ends(text, start, end)
+            if ranges:
+                replaced = {r.start for r in ranges}
+                found = sorted(
+                    [f for f in found if f.start not in replaced] + ranges, key=lambda d: d.start
+                )
+        others: list[DateMention | None] = []
+        if _any_in(self.ordinals, start, end):
+            others += [
+                _day_of_month(m)
+                for m in finditer_at(_ORDINAL_DAY, _ORDINAL_DAY_STARTS, text, start, end)
+            ]
+        if _any_in(self.holidays, start, end):
+            others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
+        low, high = start - self.offset, end - self.offset
+        if _any_in(self.relatives, low, high):
+            others += [
+                _relative(m, text, self.offset)
+                for m in finditer_at(_RELATIVE, _RELATIVE_STARTS, self.lower, low, high)
+            ]
+        if not others:
+            return found
+        taken = [(d.start, d.end) for d in found]
+        starts = [s for s, _ in taken]  # explicit dates do not overlap: sorted by start and end
+        for mention in others:
+            if mention and not _overlaps(taken, starts, mention):
                 found.append(mention)
-        ranges = _range_ends(text, start, end)
-        if ranges:
-            replaced = {r.start for r in ranges}
-            found = sorted(
-                [f for f in found if f.start not in replaced] + ranges, key=lambda d: d.start
-            )
-    taken = [(d.start, d.end) for d in found]
-    others: list[DateMention | None] = []
-    if _ORDINAL_HINT.search(text, start, end):
-        others += [
-            _day_of_month(m)
-            for m in finditer_at(_ORDINAL_DAY, _ORDINAL_DAY_STARTS, text, start, end)
-        ]
-    if _HOLIDAY_HINT.search(text, start, end):
-        others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
-    lower = lowered(text[start:end])
-    if "day" in lower or "tonight" in lower or "tomorrow" in lower or "this " in lower:
-        others += [
-            _relative(m, text, start) for m in finditer_at(_RELATIVE, _RELATIVE_STARTS, lower)
-        ]
-    starts = [s for s, _ in taken]  # explicit dates do not overlap: sorted by start and end
-    for mention in others:
-        if mention and not _overlaps(taken, starts, mention):
-            found.append(mention)
-    return sorted(found, key=lambda d: d.start)
+        return sorted(found, key=lambda d: d.start)
+
+
+def _hints(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    return [m.start() for m in pattern.finditer(text, start, end)]
+
+
+def _any_in(positions: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted positions lies in [start, end)."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _range_ends(text: str, start: int, end: int) -> list[DateMention]:
@@ -445,12 +501,13 @@ def resolve_dates(
     anchor_day = date(*anchor) if anchor and anchor[0] else None  # type: ignore[arg-type]
     facts: list[DateFact] = []
     previous: date | None = None
+    finder = _Finder(text, 0, len(text))
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for para in by_paragraph.values():
         para_start, para_end = para[0].start, para[-1].end
-        mentions = find_mentions(text, para_start, para_end)
+        mentions = finder.mentions(para_start, para_end)
         if not mentions:
             continue
         quotes = _Quotes(text, para_start, para_end)

@@ -24,9 +24,11 @@ _REPORTING_VERBS = (
     "|noted|stressed|stresses|explained|explains|wrote|writes|argued|argues|revealed"
     "|reveals|disclosed|acknowledged|admitted|denied|denies|indicated|asserted|predicted"
 )
-# Not a passive ("were reported killed"): a statement has a speaker.
+# Not a passive ("were reported killed"): a statement has a speaker. The word start and the
+# verbs' first letters come first: they fail fast where no verb begins.
 _REPORTING = re.compile(
-    rf"(?<!were )(?<!was )(?<!been )(?<!are )(?<!is )(?<!be )\b(?:{_REPORTING_VERBS})\b"
+    rf"\b(?=[satrcdwinep])(?<!were )(?<!was )(?<!been )(?<!are )(?<!is )(?<!be )"
+    rf"(?:{_REPORTING_VERBS})\b"
 )
 # A trailing attribution: ", officials said." / ", the ministry said on Monday."
 _TRAILER = re.compile(
@@ -37,12 +39,14 @@ _INFINITIVE_LEAD = (
     "|going|about|set|due|expected|scheduled|ready|prepared|promised|vowed|pledged|threatened"
     "|is|are|was|were|aims?|seeks?|seeking|travel|travels|fly|flies|head|heads"
 )
-# Words that open a reported clause or a new clause of the sentence.
+# Words that open a reported clause or a new clause of the sentence. The first character is
+# read once, then which one it was: the scan skips quickly to the few places one can begin.
 _CLAUSE_OPENERS = re.compile(
-    r"(?:,\s+(?=(?:which|who|due\s+to|set\s+to|scheduled\s+to|expected\s+to|slated\s+to)\b)"
-    r"|[;—–]|:(?!\d)|\s-\s|,\s+(?:and|but|while|whereas|although|though"
+    r"[,;—–:\s](?:(?<=,)\s+(?=(?:which|who|due\s+to|set\s+to|scheduled\s+to|expected\s+to"
+    r"|slated\s+to)\b)"
+    r"|(?<=[;—–])|(?<=:)(?!\d)|(?<=\s)-\s|(?<=,)\s+(?:and|but|while|whereas|although|though"
     r"|as|after|before|when|because|since|where)\s"
-    r"|\s(?:that|and then|but|while|whereas|although|because)\s)"
+    r"|(?<=\s)(?:that|and then|but|while|whereas|although|because)\s)"
 )
 _AUX = re.compile(
     r"\b(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had"
@@ -159,7 +163,11 @@ _STARTS_WITH_VERB = re.compile(
     r"^(?:[a-z]{3,}(?:ed|es)|will|would|is|are|was|were|has|have|had|met|began|left|went"
     r"|took|came|made|held|said|told|won|lost|ran|fell|rose|sent|set|put|led|saw)\b"
 )
-_BLANK = re.compile(r"\([^)]*\)|\[[^\]]*\]|[“”\"]|(?<!\w)[‘’'](?!\w)")
+# Brackets, quotation marks and lone apostrophes, blanked before a date's clause is read. The
+# first character is read once, then which one it was (a lone apostrophe has no letter before).
+_BLANK = re.compile(
+    r"[(\[“”\"‘’'](?:(?<=\()[^)]*\)|(?<=\[)[^\]]*\]|(?<=[“”\"])|(?<!\w.)(?<=[‘’'])(?!\w))"
+)
 
 
 @dataclass(frozen=True)
@@ -184,7 +192,7 @@ def dated_event(
     `other_dates` are the spans of the sentence's other date expressions, left
     out of the event; `actor` finds the person a pronoun subject stands for.
     """
-    s = _BLANK.sub(lambda m: " " * len(m.group()), sentence)
+    s = _BLANK.sub(_blank, sentence)
     for a, b in other_dates:
         s = _blank_with_lead(s, a, b)
     if "week" in s or "orning" in s or "vening" in s or "fternoon" in s:
@@ -197,7 +205,7 @@ def dated_event(
     left = s[:start].rstrip()
     if not _ATTRIBUTIVE.match(right):
         lead = (
-            _LEAD.search(left, max(0, len(left) - 80))  # bounded: a lead is a few words
+            _LEAD.search(left, _lead_floor(left, max(0, len(left) - 80)))  # a lead is a few words
             if _may_end_a_lead(left)
             else None
         )
@@ -258,6 +266,32 @@ def _may_end_a_lead(left: str) -> bool:
     with other than ASCII near its end is left to the pattern (its case-blind matching)."""
     tail = left[-16:]
     return not tail.isascii() or tail.lower().endswith(_LEAD_LAST_WORDS) or tail.endswith("-")
+
+
+_LEAD_WORDS_TEXT = """on by in since until till from as of starting beginning before after at
+    late early mid through between for effective dated no later than the over around about circa
+    to and"""
+_LEAD_WORDS = frozenset(_LEAD_WORDS_TEXT.split())
+
+
+def _lead_floor(left: str, low: int) -> int:
+    """The first place from `low` where a _LEAD match ending `left` can begin: after the last
+    word, or character, that no lead is made of. The end-anchored pattern is then tried at a
+    few places, not at every one. Text other than ASCII is left to the pattern (its case-blind
+    matching)."""
+    tail = left[low:]
+    if not tail.isascii():
+        return low
+    end = len(left)
+    for chunk in reversed(tail.split()):
+        start = left.rindex(chunk, low, end)
+        offset = len(chunk)
+        for part in reversed(chunk.split("-")):
+            if part and part.lower() not in _LEAD_WORDS:
+                return start + offset
+            offset -= len(part) + 1
+        end = start
+    return low
 
 
 def _without_dangling_tail(phrase: str) -> str:

@@ -13,10 +13,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
+from typing import NamedTuple
 
 from quizkit.extract.events import dated_event, last_actor
 from quizkit.extract.facts import DateFact, Provenance
-from quizkit.extract.text import Sentence, finditer_at, lowered
+from quizkit.extract.text import Sentence, lowered
 
 MONTHS = {
     name: i + 1
@@ -88,13 +89,24 @@ _EXPLICIT_STARTS = re.compile(
 )
 # What each kind of date must contain, where a paragraph holding one has it: a month's first
 # letters or an ISO month ("-03-") for explicit dates and ranges, "the" before an ordinal for
-# "on the 5th", a holiday's name, and "day", "tonight", "tomorrow" or "this " (lower-cased) for
-# relative ones. Each matches at every place its text begins.
+# "on the 5th", a holiday's name. Each matches at every place its text begins.
 _MONTH_HINT = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
 _ISO_HINT = re.compile(r"-(?=[01]\d-)")
+# How far before its month an explicit date is looked for, when that holds seven words.
+_EXPLICIT_REACH = 100
 _ORDINAL_HINT = re.compile(r"the(?=\s+(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw))")
 _HOLIDAY_HINT = re.compile(r"Christmas|Boxing|New Year|Valentine|Halloween|Bastille|Armistice")
-_RELATIVE_HINT = re.compile(r"d(?=ay)|t(?=onight|omorrow|his )")
+# What a relative date holds (in lower case): "tonight", "tomorrow", "this" and a part of the
+# day, or "day" after one of these, as many characters before it as the date begins:
+# "today", "yesterday", "a day later", "the day before", "the next (previous, following) day".
+_RELATIVE_HINT = re.compile("to(?=night|morrow)|this (?=morning|afternoon|evening)")
+_DAY = re.compile("day")
+_DAY_LEADS = {"to": (2,), "yester": (6,), " ": (2, 4, 9, 13, 14)}
+# A weekday's stem before "day", and the words that may lead it ("next Friday").
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_WEEKDAY_MODS = ("next", "last", "this", "coming", "past")
+# The lengths of the prepositions of "on the 5th": "on", "by", "till", "until", "before".
+_ORDINAL_LEAD_LENGTHS = (2, 4, 5, 6)
 # The other end of a range of days: "March 3-5", "3 to 5 March 2023".
 _RANGE_LINK = r"\s*(?:[-–]|to|and|through|until|till)\s*"
 _RANGE_END = rf"(?=\s*(?:[,.;:)]|$)|,?\s+{_YEAR}|\s+(?:in|at|on|for|when|while|with)\b)"
@@ -129,15 +141,6 @@ _RELATIVE = re.compile(
     """,
     re.VERBOSE,
 )
-# Where a relative expression can begin (in lower case): its first word and what must follow.
-_RELATIVE_STARTS = re.compile(
-    rf"""[tyamwfsnlcp](?<=\b.)
-    (?=oday|onight|omorrow|esterday|onday|uesday|ednesday|hursday|riday|aturday|unday
-      |his\ (?:morning|afternoon|evening)|\ day\ (?:later|earlier)
-      |he\ (?:next\ day|following\ day|previous\ day|day\ before)
-      |(?:ext|ast|his|oming)\s+{_WEEKDAY.lower()})""",
-    re.VERBOSE,
-)
 # Days named by a fixed holiday; "the day before Christmas" shifts one day.
 _HOLIDAYS = {
     "christmas eve": (12, 24),
@@ -164,11 +167,6 @@ _ORDINAL_DAY = re.compile(
         \b(?!\s+(?:of\b|[a-zA-Z]))""",
     re.VERBOSE,
 )
-# Where "on the 5th" can begin: its preposition, "the" and an ordinal's first characters.
-_ORDINAL_DAY_STARTS = re.compile(
-    r"[OoBbUuTtSsAa](?<=\b.)(?=(?:n|y|ntil|ill|ince|efore|fter)\s+the\s+"
-    r"(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw))"
-)
 _SHIFTS = {
     "the next day": 1,
     "the following day": 1,
@@ -184,9 +182,9 @@ _ATTRIBUTION = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """A date expression as written: what it says, not yet resolved to a day.
+class DateMention(NamedTuple):
+    """A date expression as written: what it says, not yet resolved to a day (a tuple: a
+    document makes many, most of them never dated events).
 
     `relative` is None for a calendar date; else "anchor+N" (today, tomorrow),
     "previous+N" (the next day), "dom" (on the 5th), or how a weekday is
@@ -228,12 +226,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Dat
 
 
 class _Finder:
-    """What each kind of date expression must contain, found once in text[start:end].
+    """Where each kind of date expression can be in text[start:end], found once.
 
-    Most paragraphs hold no date: a document's finder tells which kinds a paragraph may hold
-    by looking their hints up, rather than searching every paragraph once per kind. A span
-    asked for must start after a non-word character (as a paragraph does): relative dates are
-    read from a lower-cased copy of all the text.
+    Most paragraphs hold no date: a document's finder tells which kinds a paragraph may hold,
+    and where they may begin, by looking places up rather than searching every paragraph once
+    per kind. A span asked for must start after a non-word character (as a paragraph does):
+    relative dates are read from a lower-cased copy of all the text.
     """
 
     def __init__(self, text: str, start: int, end: int) -> None:
@@ -242,16 +240,28 @@ class _Finder:
         self.lower = lowered(text[start:end])
         self.months = _hints(_MONTH_HINT, text, start, end)
         self.iso = _hints(_ISO_HINT, text, start, end)
-        self.ordinals = _hints(_ORDINAL_HINT, text, start, end)
         self.holidays = _hints(_HOLIDAY_HINT, text, start, end)
-        self.relatives = _hints(_RELATIVE_HINT, self.lower, 0, len(self.lower))
+        self.ordinals = _ordinal_starts(text, _hints(_ORDINAL_HINT, text, start, end))
+        self.relatives = _relative_starts(self.lower)
+        self.any = sorted(
+            self.months
+            + self.iso
+            + self.holidays
+            + self.ordinals
+            + [at + start for at in self.relatives]
+        )
 
     def mentions(self, start: int, end: int) -> list[DateMention]:
         """All date expressions in text[start:end], explicit ones first where they overlap."""
+        if not _any_in(self.any, start, end):
+            return []
         text = self.text
         found: list[DateMention] = []
-        if _any_in(self.months, start, end) or _any_in(self.iso, start, end):
-            for m in finditer_at(_EXPLICIT, _EXPLICIT_STARTS, text, start, end):
+        hints = _within(self.months, start, end) + _within(self.iso, start, end)
+        if hints:
+            for m in _matches(
+                _EXPLICIT, self._explicit_starts(hints, start, end), text, start, end
+            ):
                 mention = _explicit(m)
                 if mention:
                     found.append(mention)
@@ -261,20 +271,16 @@ class _Finder:
                 found = sorted(
                     [f for f in found if f.start not in replaced] + ranges, key=lambda d: d.start
                 )
-        others: list[DateMention | None] = []
-        if _any_in(self.ordinals, start, end):
-            others += [
-                _day_of_month(m)
-                for m in finditer_at(_ORDINAL_DAY, _ORDINAL_DAY_STARTS, text, start, end)
-            ]
+        others: list[DateMention | None] = [
+            _day_of_month(m) for m in _matches(_ORDINAL_DAY, self.ordinals, text, start, end)
+        ]
         if _any_in(self.holidays, start, end):
             others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
         low, high = start - self.offset, end - self.offset
-        if _any_in(self.relatives, low, high):
-            others += [
-                _relative(m, text, self.offset)
-                for m in finditer_at(_RELATIVE, _RELATIVE_STARTS, self.lower, low, high)
-            ]
+        others += [
+            _relative(m, text, self.offset)
+            for m in _matches(_RELATIVE, self.relatives, self.lower, low, high)
+        ]
         if not others:
             return found
         taken = [(d.start, d.end) for d in found]
@@ -284,15 +290,94 @@ class _Finder:
                 found.append(mention)
         return sorted(found, key=lambda d: d.start)
 
+    def _explicit_starts(self, hints: list[int], start: int, end: int) -> list[int]:
+        """Where an explicit date can begin in text[start:end], given where its months (or ISO
+        dates) are: among the few words before one, so only those are scanned. A date has at
+        most seven runs of white space before its month ("late on next Monday, ( 5 of March")."""
+        text = self.text
+        found: list[int] = []
+        scanned = start
+        for hint in sorted(hints):
+            low = max(start, hint - _EXPLICIT_REACH)
+            if low > start and len(text[low:hint].split()) < 9:
+                return _hints(_EXPLICIT_STARTS, text, start, end)  # long words: scan it all
+            for m in _EXPLICIT_STARTS.finditer(text, max(low, scanned), end):
+                if m.start() > hint:
+                    break
+                found.append(m.start())
+            scanned = max(scanned, hint + 1)
+        return found
+
 
 def _hints(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
     return [m.start() for m in pattern.finditer(text, start, end)]
+
+
+def _within(positions: list[int], start: int, end: int) -> list[int]:
+    """The sorted positions that lie in [start, end)."""
+    return positions[bisect_left(positions, start) : bisect_left(positions, end)]
 
 
 def _any_in(positions: list[int], start: int, end: int) -> bool:
     """Whether one of the sorted positions lies in [start, end)."""
     i = bisect_left(positions, start)
     return i < len(positions) and positions[i] < end
+
+
+def _space_before(text: str, pos: int) -> int:
+    """Where the run of white space that ends at `pos` begins."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _ordinal_starts(text: str, thes: list[int]) -> list[int]:
+    """Where "on the 5th" can begin: a preposition's length before the space before "the"."""
+    starts = set()
+    for the in thes:
+        gap = _space_before(text, the)
+        if gap < the:
+            starts.update(gap - n for n in _ORDINAL_LEAD_LENGTHS if gap >= n)
+    return sorted(starts)
+
+
+def _relative_starts(lower: str) -> list[int]:
+    """Where a relative date can begin in lower-cased text: read back from what it holds."""
+    starts = {m.start() for m in _RELATIVE_HINT.finditer(lower)}
+    for m in _DAY.finditer(lower):
+        day = m.start()
+        for lead, backs in _DAY_LEADS.items():
+            if lower.endswith(lead, 0, day):
+                starts.update(day - n for n in backs if day >= n)
+        for stem in _WEEKDAY_STEMS:
+            if lower.endswith(stem, 0, day):
+                weekday = day - len(stem)
+                starts.add(weekday)
+                gap = _space_before(lower, weekday)
+                if gap < weekday:
+                    starts.update(
+                        gap - len(mod)
+                        for mod in _WEEKDAY_MODS
+                        if gap >= len(mod) and lower.startswith(mod, gap - len(mod))
+                    )
+    return sorted(starts)
+
+
+def _matches(
+    pattern: re.Pattern[str], starts: list[int], text: str, start: int, end: int
+) -> list[re.Match[str]]:
+    """`pattern.finditer(text, start, end)`, trying the pattern only at the sorted `starts`:
+    every place in the span where a match can begin (and more)."""
+    found: list[re.Match[str]] = []
+    pos = start
+    for at in starts[bisect_left(starts, start) : bisect_left(starts, end)]:
+        if at < pos:
+            continue
+        m = pattern.match(text, at, end)
+        if m:
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 def _range_ends(text: str, start: int, end: int) -> list[DateMention]:

@@ -100,7 +100,7 @@ _HOLIDAY_HINT = re.compile(r"Christmas|Boxing|New Year|Valentine|Halloween|Basti
 # day, or "day" after one of these, as many characters before it as the date begins:
 # "today", "yesterday", "a day later", "the day before", "the next (previous, following) day".
 _RELATIVE_HINT = re.compile("to(?=night|morrow)|this (?=morning|afternoon|evening)")
-_DAY = re.compile("day")
+_DAY_WORD = re.compile("day")
 _DAY_LEADS = {"to": (2,), "yester": (6,), " ": (2, 4, 9, 13, 14)}
 # A weekday's stem before "day", and the words that may lead it ("next Friday").
 _WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
@@ -333,7 +333,7 @@ def _space_before(text: str, pos: int) -> int:
 
 def _ordinal_starts(text: str, thes: list[int]) -> list[int]:
     """Where "on the 5th" can begin: a preposition's length before the space before "the"."""
-    starts = set()
+    starts: set[int] = set()
     for the in thes:
         gap = _space_before(text, the)
         if gap < the:
@@ -344,7 +344,7 @@ def _ordinal_starts(text: str, thes: list[int]) -> list[int]:
 def _relative_starts(lower: str) -> list[int]:
     """Where a relative date can begin in lower-cased text: read back from what it holds."""
     starts = {m.start() for m in _RELATIVE_HINT.finditer(lower)}
-    for m in _DAY.finditer(lower):
+    for m in _DAY_WORD.finditer(lower):
         day = m.start()
         for lead, backs in _DAY_LEADS.items():
             if lower.endswith(lead, 0, day):

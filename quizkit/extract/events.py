@@ -272,6 +272,8 @@ _LEAD_WORDS_TEXT = """on by in since until till from as of starting beginning be
     late early mid through between for effective dated no later than the over around about circa
     to and"""
 _LEAD_WORDS = frozenset(_LEAD_WORDS_TEXT.split())
+# A word, or a character no lead holds (a lead is words, white space and dashes).
+_LEAD_PIECE = re.compile(r"[A-Za-z]+|[^A-Za-z\s\-]")
 
 
 def _lead_floor(left: str, low: int) -> int:
@@ -282,16 +284,11 @@ def _lead_floor(left: str, low: int) -> int:
     tail = left[low:]
     if not tail.isascii():
         return low
-    end = len(left)
-    for chunk in reversed(tail.split()):
-        start = left.rindex(chunk, low, end)
-        offset = len(chunk)
-        for part in reversed(chunk.split("-")):
-            if part and part.lower() not in _LEAD_WORDS:
-                return start + offset
-            offset -= len(part) + 1
-        end = start
-    return low
+    floor = low
+    for m in _LEAD_PIECE.finditer(tail):
+        if m.group().lower() not in _LEAD_WORDS:
+            floor = low + m.end()
+    return floor
 
 
 def _without_dangling_tail(phrase: str) -> str:

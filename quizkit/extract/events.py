@@ -52,9 +52,11 @@ _AUX = re.compile(
     r"\b(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had"
     r"|did|does|do|'ll|’ll)\b|\b[a-z]{3,}ed\b"
 )
-# Markers that put a clause ahead of the time it is told from.
+# Markers that put a clause ahead of the time it is told from (all begin with a small letter
+# or an apostrophe, which the scan checks first at a word's edge).
 _FUTURE_LEFT = re.compile(
-    rf"""\b(?:will|shall|would(?!\s+have)|'ll|’ll|going\ to|(?:is|are|was|were)\ (?:due\ )?to
+    rf"""\b(?=[a-z'’])
+      (?:\b(?:will|shall|would(?!\s+have)|'ll|’ll|going\ to|(?:is|are|was|were)\ (?:due\ )?to
         |to\ be\ (?:held|signed|launched|opened|released|published|sworn|inaugurated)
         |scheduled|expected|due(?!\ to\ (?:the|a|an|his|her|its|their)\b)|set\ to|plans?\ to
         |planned|planning|intends?\ to|aims?\ to
@@ -63,7 +65,7 @@ _FUTURE_LEFT = re.compile(
         |resumes|heads|flies|takes\ place|kicks\ off|goes\ on\ trial)\b
       | \b(?:{_INFINITIVE_LEAD})\ (?:\w+\ ){{0,6}}?to\ (?!the\b|a\b|an\b|his\b|her\b|its\b
         |their\b|our\b|this\b|that\b|court\b|power\b|office\b|jail\b|prison\b|death\b
-        |hospital\b)[a-z]+\b""",
+        |hospital\b)[a-z]+\b)""",
     re.VERBOSE,
 )
 _FUTURE_RIGHT = re.compile(
@@ -272,23 +274,22 @@ _LEAD_WORDS_TEXT = """on by in since until till from as of starting beginning be
     late early mid through between for effective dated no later than the over around about circa
     to and"""
 _LEAD_WORDS = frozenset(_LEAD_WORDS_TEXT.split())
-# A word, or a character no lead holds (a lead is words, white space and dashes).
-_LEAD_PIECE = re.compile(r"[A-Za-z]+|[^A-Za-z\s\-]")
+# The end of a text that a lead could be, reversed: white space, dashes and whole lead words.
+_LEAD_TAIL_REVERSED = re.compile(
+    r"(?:[\s\-]|(?:" + "|".join(w[::-1] for w in sorted(_LEAD_WORDS)) + r")(?![A-Za-z]))*",
+    re.IGNORECASE,
+)
 
 
 def _lead_floor(left: str, low: int) -> int:
     """The first place from `low` where a _LEAD match ending `left` can begin: after the last
-    word, or character, that no lead is made of. The end-anchored pattern is then tried at a
-    few places, not at every one. Text other than ASCII is left to the pattern (its case-blind
-    matching)."""
+    word, or character, that no lead is made of (read backwards from the end). The end-anchored
+    pattern is then tried at a few places, not at every one. Text other than ASCII is left to
+    the pattern (its case-blind matching)."""
     tail = left[low:]
     if not tail.isascii():
         return low
-    floor = low
-    for m in _LEAD_PIECE.finditer(tail):
-        if m.group().lower() not in _LEAD_WORDS:
-            floor = low + m.end()
-    return floor
+    return len(left) - _LEAD_TAIL_REVERSED.match(tail[::-1]).end()  # type: ignore[union-attr]
 
 
 def _without_dangling_tail(phrase: str) -> str:

@@ -13,10 +13,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
+from typing import NamedTuple
 
 from quizkit.extract.events import dated_event, last_actor
 from quizkit.extract.facts import DateFact, Provenance
-from quizkit.extract.text import Sentence, finditer_at, lowered
+from quizkit.extract.text import Sentence, lowered
 
 MONTHS = {
     name: i + 1
@@ -74,19 +75,38 @@ _EXPLICIT = re.compile(
     """,
     re.VERBOSE,
 )
-# Where an explicit date can begin: a digit, or a word start of one of its words.
+# Where an explicit date can begin: a digit, or a word start of one of its words (a lower-case
+# word leads one, so a space follows it).
 _EXPLICIT_STARTS = re.compile(
-    r"[lempntMTWFSJAOND0-9](?<=\b.)(?:(?<=[0-9])|(?=ate|arly|id|ext|ast|his|onday|uesday"
-    r"|ednesday|hursday|riday|aturday|unday|an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec))"
+    r"""[0-9lempntMTWFSJAOND](?<=\b.)
+    (?:(?<=[0-9])
+      | (?<=l)(?=ate\s|ast\s) | (?<=e)(?=arly\s) | (?<=m)(?=id\s) | (?<=n)(?=ext\s)
+      | (?<=p)(?=ast\s) | (?<=t)(?=his\s)
+      | (?<=M)(?=onday|ar|ay) | (?<=T)(?=uesday|hursday) | (?<=W)(?=ednesday)
+      | (?<=F)(?=riday|eb) | (?<=S)(?=aturday|unday|ep) | (?<=J)(?=an|un|ul) | (?<=A)(?=pr|ug)
+      | (?<=O)(?=ct) | (?<=N)(?=ov) | (?<=D)(?=ec))""",
+    re.VERBOSE,
 )
-# What each kind of date must contain; most paragraphs have none and are not scanned for it
-# (a month's first letters or an ISO month for explicit dates and ranges, "the" before an
-# ordinal for "on the 5th", a holiday's name). Relative ones contain "day", "tonight",
-# "tomorrow" or "this ".
+# What each kind of date must contain, where a paragraph holding one has it: a month's first
+# letters or an ISO month ("-03-") for explicit dates and ranges, "the" before an ordinal for
+# "on the 5th", a holiday's name. Each matches at every place its text begins.
 _MONTH_HINT = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
-_ISO_HINT = re.compile(r"-[01]\d-")
-_ORDINAL_HINT = re.compile(r"the\s+(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw)")
+_ISO_HINT = re.compile(r"-(?=[01]\d-)")
+# How far before its month an explicit date is looked for, when that holds seven words.
+_EXPLICIT_REACH = 100
+_ORDINAL_HINT = re.compile(r"the(?=\s+(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw))")
 _HOLIDAY_HINT = re.compile(r"Christmas|Boxing|New Year|Valentine|Halloween|Bastille|Armistice")
+# What a relative date holds (in lower case): "tonight", "tomorrow", "this" and a part of the
+# day, or "day" after one of these, as many characters before it as the date begins:
+# "today", "yesterday", "a day later", "the day before", "the next (previous, following) day".
+_RELATIVE_HINT = re.compile("to(?=night|morrow)|this (?=morning|afternoon|evening)")
+_DAY_WORD = re.compile("day")
+_DAY_LEADS = {"to": (2,), "yester": (6,), " ": (2, 4, 9, 13, 14)}
+# A weekday's stem before "day", and the words that may lead it ("next Friday").
+_WEEKDAY_STEMS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_WEEKDAY_MODS = ("next", "last", "this", "coming", "past")
+# The lengths of the prepositions of "on the 5th": "on", "by", "till", "until", "before".
+_ORDINAL_LEAD_LENGTHS = (2, 4, 5, 6)
 # The other end of a range of days: "March 3-5", "3 to 5 March 2023".
 _RANGE_LINK = r"\s*(?:[-–]|to|and|through|until|till)\s*"
 _RANGE_END = rf"(?=\s*(?:[,.;:)]|$)|,?\s+{_YEAR}|\s+(?:in|at|on|for|when|while|with)\b)"
@@ -121,10 +141,6 @@ _RELATIVE = re.compile(
     """,
     re.VERBOSE,
 )
-_RELATIVE_STARTS = re.compile(
-    r"[tyamwfsnlcp](?<=\b.)(?=oday|onight|omorrow|esterday|his|he|\ day|onday|uesday|ednesday"
-    r"|hursday|riday|aturday|unday|ext|ast|oming)"
-)
 # Days named by a fixed holiday; "the day before Christmas" shifts one day.
 _HOLIDAYS = {
     "christmas eve": (12, 24),
@@ -151,7 +167,6 @@ _ORDINAL_DAY = re.compile(
         \b(?!\s+(?:of\b|[a-zA-Z]))""",
     re.VERBOSE,
 )
-_ORDINAL_DAY_STARTS = re.compile(r"[OoBbUuTtSsAa](?<=\b.)(?=(?:n|y|ntil|ill|ince|efore|fter)\s)")
 _SHIFTS = {
     "the next day": 1,
     "the following day": 1,
@@ -161,14 +176,15 @@ _SHIFTS = {
     "the day before": -1,
 }
 _ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|added|announced|stated|noted|declared|wrote|stressed|explained)\b"
+    r"\b(?=[stadnwe])(?:said|says|told|added|announced|stated|noted|declared|wrote|stressed"
+    r"|explained)\b"
     r"[^“”\"]{0,40}$"
 )
 
 
-@dataclass(frozen=True)
-class DateMention:
-    """A date expression as written: what it says, not yet resolved to a day.
+class DateMention(NamedTuple):
+    """A date expression as written: what it says, not yet resolved to a day (a tuple: a
+    document makes many, most of them never dated events).
 
     `relative` is None for a calendar date; else "anchor+N" (today, tomorrow),
     "previous+N" (the next day), "dom" (on the 5th), or how a weekday is
@@ -206,37 +222,162 @@ class DateContext:
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """All date expressions in text[start:end], explicit ones first where they overlap."""
     end = len(text) if end is None else end
-    found: list[DateMention] = []
-    if _MONTH_HINT.search(text, start, end) or _ISO_HINT.search(text, start, end):
-        for m in finditer_at(_EXPLICIT, _EXPLICIT_STARTS, text, start, end):
-            mention = _explicit(m)
-            if mention:
+    return _Finder(text, start, end).mentions(start, end)
+
+
+class _Finder:
+    """Where each kind of date expression can be in text[start:end], found once.
+
+    Most paragraphs hold no date: a document's finder tells which kinds a paragraph may hold,
+    and where they may begin, by looking places up rather than searching every paragraph once
+    per kind. A span asked for must start after a non-word character (as a paragraph does):
+    relative dates are read from a lower-cased copy of all the text.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.offset = start
+        self.lower = lowered(text[start:end])
+        self.months = _hints(_MONTH_HINT, text, start, end)
+        self.iso = _hints(_ISO_HINT, text, start, end)
+        self.holidays = _hints(_HOLIDAY_HINT, text, start, end)
+        self.ordinals = _ordinal_starts(text, _hints(_ORDINAL_HINT, text, start, end))
+        self.relatives = _relative_starts(self.lower)
+        self.any = sorted(
+            self.months
+            + self.iso
+            + self.holidays
+            + self.ordinals
+            + [at + start for at in self.relatives]
+        )
+
+    def mentions(self, start: int, end: int) -> list[DateMention]:
+        """All date expressions in text[start:end], explicit ones first where they overlap."""
+        if not _any_in(self.any, start, end):
+            return []
+        text = self.text
+        found: list[DateMention] = []
+        hints = _within(self.months, start, end) + _within(self.iso, start, end)
+        if hints:
+            for m in _matches(
+                _EXPLICIT, self._explicit_starts(hints, start, end), text, start, end
+            ):
+                mention = _explicit(m)
+                if mention:
+                    found.append(mention)
+            ranges = _range_ends(text, start, end)
+            if ranges:
+                replaced = {r.start for r in ranges}
+                found = sorted(
+                    [f for f in found if f.start not in replaced] + ranges, key=lambda d: d.start
+                )
+        others: list[DateMention | None] = [
+            _day_of_month(m) for m in _matches(_ORDINAL_DAY, self.ordinals, text, start, end)
+        ]
+        if _any_in(self.holidays, start, end):
+            others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
+        low, high = start - self.offset, end - self.offset
+        others += [
+            _relative(m, text, self.offset)
+            for m in _matches(_RELATIVE, self.relatives, self.lower, low, high)
+        ]
+        if not others:
+            return found
+        taken = [(d.start, d.end) for d in found]
+        starts = [s for s, _ in taken]  # explicit dates do not overlap: sorted by start and end
+        for mention in others:
+            if mention and not _overlaps(taken, starts, mention):
                 found.append(mention)
-        ranges = _range_ends(text, start, end)
-        if ranges:
-            replaced = {r.start for r in ranges}
-            found = sorted(
-                [f for f in found if f.start not in replaced] + ranges, key=lambda d: d.start
-            )
-    taken = [(d.start, d.end) for d in found]
-    others: list[DateMention | None] = []
-    if _ORDINAL_HINT.search(text, start, end):
-        others += [
-            _day_of_month(m)
-            for m in finditer_at(_ORDINAL_DAY, _ORDINAL_DAY_STARTS, text, start, end)
-        ]
-    if _HOLIDAY_HINT.search(text, start, end):
-        others += [_holiday(m) for m in _HOLIDAY.finditer(text, start, end)]
-    lower = lowered(text[start:end])
-    if "day" in lower or "tonight" in lower or "tomorrow" in lower or "this " in lower:
-        others += [
-            _relative(m, text, start) for m in finditer_at(_RELATIVE, _RELATIVE_STARTS, lower)
-        ]
-    starts = [s for s, _ in taken]  # explicit dates do not overlap: sorted by start and end
-    for mention in others:
-        if mention and not _overlaps(taken, starts, mention):
-            found.append(mention)
-    return sorted(found, key=lambda d: d.start)
+        return sorted(found, key=lambda d: d.start)
+
+    def _explicit_starts(self, hints: list[int], start: int, end: int) -> list[int]:
+        """Where an explicit date can begin in text[start:end], given where its months (or ISO
+        dates) are: among the few words before one, so only those are scanned. A date has at
+        most seven runs of white space before its month ("late on next Monday, ( 5 of March")."""
+        text = self.text
+        found: list[int] = []
+        scanned = start
+        for hint in sorted(hints):
+            low = max(start, hint - _EXPLICIT_REACH)
+            if low > start and len(text[low:hint].split()) < 9:
+                return _hints(_EXPLICIT_STARTS, text, start, end)  # long words: scan it all
+            for m in _EXPLICIT_STARTS.finditer(text, max(low, scanned), end):
+                if m.start() > hint:
+                    break
+                found.append(m.start())
+            scanned = max(scanned, hint + 1)
+        return found
+
+
+def _hints(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    return [m.start() for m in pattern.finditer(text, start, end)]
+
+
+def _within(positions: list[int], start: int, end: int) -> list[int]:
+    """The sorted positions that lie in [start, end)."""
+    return positions[bisect_left(positions, start) : bisect_left(positions, end)]
+
+
+def _any_in(positions: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted positions lies in [start, end)."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def _space_before(text: str, pos: int) -> int:
+    """Where the run of white space that ends at `pos` begins."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _ordinal_starts(text: str, thes: list[int]) -> list[int]:
+    """Where "on the 5th" can begin: a preposition's length before the space before "the"."""
+    starts: set[int] = set()
+    for the in thes:
+        gap = _space_before(text, the)
+        if gap < the:
+            starts.update(gap - n for n in _ORDINAL_LEAD_LENGTHS if gap >= n)
+    return sorted(starts)
+
+
+def _relative_starts(lower: str) -> list[int]:
+    """Where a relative date can begin in lower-cased text: read back from what it holds."""
+    starts = {m.start() for m in _RELATIVE_HINT.finditer(lower)}
+    for m in _DAY_WORD.finditer(lower):
+        day = m.start()
+        for lead, backs in _DAY_LEADS.items():
+            if lower.endswith(lead, 0, day):
+                starts.update(day - n for n in backs if day >= n)
+        for stem in _WEEKDAY_STEMS:
+            if lower.endswith(stem, 0, day):
+                weekday = day - len(stem)
+                starts.add(weekday)
+                gap = _space_before(lower, weekday)
+                if gap < weekday:
+                    starts.update(
+                        gap - len(mod)
+                        for mod in _WEEKDAY_MODS
+                        if gap >= len(mod) and lower.startswith(mod, gap - len(mod))
+                    )
+    return sorted(starts)
+
+
+def _matches(
+    pattern: re.Pattern[str], starts: list[int], text: str, start: int, end: int
+) -> list[re.Match[str]]:
+    """`pattern.finditer(text, start, end)`, trying the pattern only at the sorted `starts`:
+    every place in the span where a match can begin (and more)."""
+    found: list[re.Match[str]] = []
+    pos = start
+    for at in starts[bisect_left(starts, start) : bisect_left(starts, end)]:
+        if at < pos:
+            continue
+        m = pattern.match(text, at, end)
+        if m:
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 def _range_ends(text: str, start: int, end: int) -> list[DateMention]:
@@ -445,12 +586,13 @@ def resolve_dates(
     anchor_day = date(*anchor) if anchor and anchor[0] else None  # type: ignore[arg-type]
     facts: list[DateFact] = []
     previous: date | None = None
+    finder = _Finder(text, 0, len(text))
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for para in by_paragraph.values():
         para_start, para_end = para[0].start, para[-1].end
-        mentions = find_mentions(text, para_start, para_end)
+        mentions = finder.mentions(para_start, para_end)
         if not mentions:
             continue
         quotes = _Quotes(text, para_start, para_end)

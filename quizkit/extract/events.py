@@ -24,9 +24,11 @@ _REPORTING_VERBS = (
     "|noted|stressed|stresses|explained|explains|wrote|writes|argued|argues|revealed"
     "|reveals|disclosed|acknowledged|admitted|denied|denies|indicated|asserted|predicted"
 )
-# Not a passive ("were reported killed"): a statement has a speaker.
+# Not a passive ("were reported killed"): a statement has a speaker. The word start and the
+# verbs' first letters come first: they fail fast where no verb begins.
 _REPORTING = re.compile(
-    rf"(?<!were )(?<!was )(?<!been )(?<!are )(?<!is )(?<!be )\b(?:{_REPORTING_VERBS})\b"
+    rf"\b(?=[satrcdwinep])(?<!were )(?<!was )(?<!been )(?<!are )(?<!is )(?<!be )"
+    rf"(?:{_REPORTING_VERBS})\b"
 )
 # A trailing attribution: ", officials said." / ", the ministry said on Monday."
 _TRAILER = re.compile(
@@ -37,20 +39,24 @@ _INFINITIVE_LEAD = (
     "|going|about|set|due|expected|scheduled|ready|prepared|promised|vowed|pledged|threatened"
     "|is|are|was|were|aims?|seeks?|seeking|travel|travels|fly|flies|head|heads"
 )
-# Words that open a reported clause or a new clause of the sentence.
+# Words that open a reported clause or a new clause of the sentence. The first character is
+# read once, then which one it was: the scan skips quickly to the few places one can begin.
 _CLAUSE_OPENERS = re.compile(
-    r"(?:,\s+(?=(?:which|who|due\s+to|set\s+to|scheduled\s+to|expected\s+to|slated\s+to)\b)"
-    r"|[;—–]|:(?!\d)|\s-\s|,\s+(?:and|but|while|whereas|although|though"
+    r"[,;—–:\s](?:(?<=,)\s+(?=(?:which|who|due\s+to|set\s+to|scheduled\s+to|expected\s+to"
+    r"|slated\s+to)\b)"
+    r"|(?<=[;—–])|(?<=:)(?!\d)|(?<=\s)-\s|(?<=,)\s+(?:and|but|while|whereas|although|though"
     r"|as|after|before|when|because|since|where)\s"
-    r"|\s(?:that|and then|but|while|whereas|although|because)\s)"
+    r"|(?<=\s)(?:that|and then|but|while|whereas|although|because)\s)"
 )
 _AUX = re.compile(
     r"\b(?:will|would|shall|should|can|could|may|might|must|is|are|was|were|has|have|had"
     r"|did|does|do|'ll|’ll)\b|\b[a-z]{3,}ed\b"
 )
-# Markers that put a clause ahead of the time it is told from.
+# Markers that put a clause ahead of the time it is told from (all begin with a small letter
+# or an apostrophe, which the scan checks first at a word's edge).
 _FUTURE_LEFT = re.compile(
-    rf"""\b(?:will|shall|would(?!\s+have)|'ll|’ll|going\ to|(?:is|are|was|were)\ (?:due\ )?to
+    rf"""\b(?=[a-z'’])
+      (?:\b(?:will|shall|would(?!\s+have)|'ll|’ll|going\ to|(?:is|are|was|were)\ (?:due\ )?to
         |to\ be\ (?:held|signed|launched|opened|released|published|sworn|inaugurated)
         |scheduled|expected|due(?!\ to\ (?:the|a|an|his|her|its|their)\b)|set\ to|plans?\ to
         |planned|planning|intends?\ to|aims?\ to
@@ -59,7 +65,7 @@ _FUTURE_LEFT = re.compile(
         |resumes|heads|flies|takes\ place|kicks\ off|goes\ on\ trial)\b
       | \b(?:{_INFINITIVE_LEAD})\ (?:\w+\ ){{0,6}}?to\ (?!the\b|a\b|an\b|his\b|her\b|its\b
         |their\b|our\b|this\b|that\b|court\b|power\b|office\b|jail\b|prison\b|death\b
-        |hospital\b)[a-z]+\b""",
+        |hospital\b)[a-z]+\b)""",
     re.VERBOSE,
 )
 _FUTURE_RIGHT = re.compile(
@@ -159,7 +165,11 @@ _STARTS_WITH_VERB = re.compile(
     r"^(?:[a-z]{3,}(?:ed|es)|will|would|is|are|was|were|has|have|had|met|began|left|went"
     r"|took|came|made|held|said|told|won|lost|ran|fell|rose|sent|set|put|led|saw)\b"
 )
-_BLANK = re.compile(r"\([^)]*\)|\[[^\]]*\]|[“”\"]|(?<!\w)[‘’'](?!\w)")
+# Brackets, quotation marks and lone apostrophes, blanked before a date's clause is read. The
+# first character is read once, then which one it was (a lone apostrophe has no letter before).
+_BLANK = re.compile(
+    r"[(\[“”\"‘’'](?:(?<=\()[^)]*\)|(?<=\[)[^\]]*\]|(?<=[“”\"])|(?<!\w.)(?<=[‘’'])(?!\w))"
+)
 
 
 @dataclass(frozen=True)
@@ -184,7 +194,7 @@ def dated_event(
     `other_dates` are the spans of the sentence's other date expressions, left
     out of the event; `actor` finds the person a pronoun subject stands for.
     """
-    s = _BLANK.sub(lambda m: " " * len(m.group()), sentence)
+    s = _BLANK.sub(_blank, sentence)
     for a, b in other_dates:
         s = _blank_with_lead(s, a, b)
     if "week" in s or "orning" in s or "vening" in s or "fternoon" in s:
@@ -197,7 +207,7 @@ def dated_event(
     left = s[:start].rstrip()
     if not _ATTRIBUTIVE.match(right):
         lead = (
-            _LEAD.search(left, max(0, len(left) - 80))  # bounded: a lead is a few words
+            _LEAD.search(left, _lead_floor(left, max(0, len(left) - 80)))  # a lead is a few words
             if _may_end_a_lead(left)
             else None
         )
@@ -258,6 +268,28 @@ def _may_end_a_lead(left: str) -> bool:
     with other than ASCII near its end is left to the pattern (its case-blind matching)."""
     tail = left[-16:]
     return not tail.isascii() or tail.lower().endswith(_LEAD_LAST_WORDS) or tail.endswith("-")
+
+
+_LEAD_WORDS_TEXT = """on by in since until till from as of starting beginning before after at
+    late early mid through between for effective dated no later than the over around about circa
+    to and"""
+_LEAD_WORDS = frozenset(_LEAD_WORDS_TEXT.split())
+# The end of a text that a lead could be, reversed: white space, dashes and whole lead words.
+_LEAD_TAIL_REVERSED = re.compile(
+    r"(?:[\s\-]|(?:" + "|".join(w[::-1] for w in sorted(_LEAD_WORDS)) + r")(?![A-Za-z]))*",
+    re.IGNORECASE,
+)
+
+
+def _lead_floor(left: str, low: int) -> int:
+    """The first place from `low` where a _LEAD match ending `left` can begin: after the last
+    word, or character, that no lead is made of (read backwards from the end). The end-anchored
+    pattern is then tried at a few places, not at every one. Text other than ASCII is left to
+    the pattern (its case-blind matching)."""
+    tail = left[low:]
+    if not tail.isascii():
+        return low
+    return len(left) - _LEAD_TAIL_REVERSED.match(tail[::-1]).end()  # type: ignore[union-attr]
 
 
 def _without_dangling_tail(phrase: str) -> str:

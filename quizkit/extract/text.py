@@ -162,25 +162,3 @@ def lowered(text: str) -> str:
     if len(lower) == len(text):
         return lower
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def finditer_at(
-    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int = 0, end: int = -1
-) -> list[re.Match[str]]:
-    """`pattern.finditer(text, pos, end)`, trying the pattern only where `starts` matches.
-
-    `starts` finds every place a match of `pattern` can begin (and more); it starts with a
-    plain character class, which the regex engine skips to quickly, so a long pattern is
-    not tried at every character. `pattern` must never match the empty string.
-    """
-    end = len(text) if end < 0 else end
-    found: list[re.Match[str]] = []
-    for hint in starts.finditer(text, pos, end):
-        at = hint.start()
-        if at < pos:
-            continue
-        m = pattern.match(text, at, end)
-        if m:
-            found.append(m)
-            pos = m.end()
-    return found

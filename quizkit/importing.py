@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import cast
 
+from quizkit.collector import collector_paused
 from quizkit.errors import InputError, QuizkitError
 from quizkit.extra import NoteExtra
 from quizkit.importers import ImportBatch, ImportOptions, MediaFile, Warn, read_notes
@@ -38,21 +37,8 @@ def import_file(
     `options.skip_bad`, bad rows are left out and listed in `report.skipped`.
     """
     options = options or ImportOptions()
-    with _collector_paused():
+    with collector_paused():
         return _import_file(store, path, now, options, warn, progress)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A large file makes millions of small objects and no reference cycles: without the
-    pause, the cyclic garbage collector would walk them over and over (about 15% of the time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _import_file(

@@ -7,13 +7,11 @@ what goes on the page comes from quizkit.handouts.
 from __future__ import annotations
 
 import functools
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quizkit.collector import collector_paused
 from quizkit.errors import HandoutError
 from quizkit.handouts import CARD_COLUMNS, CARDS_PER_SHEET, Handout, HandoutOptions, build_handout
 
@@ -136,20 +134,6 @@ def printed_pages(handout: Handout, part: str = "handout") -> list[Page]:
     return duplex(parts)
 
 
-@contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """A handout is tens of thousands of small acyclic objects made at once; the cyclic
-    collector, woken again and again by the allocations, would take a third of the time and
-    find nothing. Reference counting still frees everything."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def build_for_deck(store: Store, deck_name: str, options: HandoutOptions) -> Handout:
     """The handout of a deck's printable notes: never those quoting an article, and dropped
     notes only when asked for."""
@@ -168,7 +152,7 @@ def export_html(store: Store, deck_name: str, options: HandoutOptions) -> str:
 
     The one code path behind `quizkit print` and `quizkit export --format html`.
     """
-    with cyclic_gc_paused():
+    with collector_paused():
         return render_handout(build_for_deck(store, deck_name, options)).html
 
 
@@ -190,7 +174,7 @@ def print_handout(
     """Render and write the handout (and key) files; output None returns the text instead."""
     if key_output is not None and output is not None and key_output.resolve() == output.resolve():
         raise HandoutError(f"{key_output}: the key needs a file of its own, not the handout's")
-    with cyclic_gc_paused():
+    with collector_paused():
         handout = build_for_deck(store, deck_name, options)
         rendered = render_handout(handout)
     if output is not None:

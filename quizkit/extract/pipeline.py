@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
+from quizkit.collector import collector_paused
 from quizkit.extract.dates import (
     DateContext,
     Dateline,
@@ -46,6 +47,7 @@ class _Reading:
     proper_names: frozenset[str]
 
 
+@collector_paused()
 def extract_texts(
     docs: list[tuple[str, str]],
     year: int | None = None,

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import cast
 
+from quizkit.collector import collector_paused
 from quizkit.extra import NoteExtra
 from quizkit.extract.facts import DocumentFacts
 from quizkit.models import Note
@@ -37,6 +38,7 @@ class Built:
     dropped: list[Drop]
 
 
+@collector_paused()
 def build(docs: Sequence[DocumentFacts], seed: int = 0) -> Built:
     """Every note for a story told by `docs` (read together), in a stable order."""
     story = read_story(docs)

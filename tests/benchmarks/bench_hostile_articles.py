@@ -74,7 +74,7 @@ def main() -> int:
                 small = measure(folder, make(SMALL), args, runs)
                 large = measure(folder, make(4 * SMALL), args, runs)
                 # Python's start-up is the same for both: growth is of the work beyond it.
-                base = measure(folder, "Start.", args, 1)[0]
+                base = measure(folder, "Start.", args, runs)[0]
                 growth = (large[0] - base) / max(small[0] - base, 0.01)
                 if large[0] - base < JUDGED_WORK_S:
                     growth = float("nan")

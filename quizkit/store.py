@@ -412,19 +412,33 @@ class Store:
         """Every deck with its new / learning / due-now / suspended / total card counts."""
         kinds = ("new", "learning", "due", "suspended", "total")
         tallies: dict[int, dict[str, int]] = {}
-        # one scan of idx_cards_deck_state, a few rows per deck, comparing no due date: the
-        # cards due now are counted apart, each group's from its own range of that index
-        # (due is its last column), and only where they count (neither suspended nor new)
-        for deck_id, state, suspended, count, due in self.conn.execute(
-            """SELECT deck_id, state, suspended, count,
-                   CASE WHEN suspended OR state = 0 THEN 0 ELSE (
-                       SELECT COUNT(*) FROM cards c
-                       WHERE c.deck_id = g.deck_id AND c.state = g.state
-                           AND c.suspended = g.suspended AND c.due <= ?) END
-               FROM (SELECT deck_id, state, suspended, COUNT(*) AS count FROM cards
-                     GROUP BY deck_id, state, suspended) AS g""",
+        # SQLite counts by stepping through rows, and a GROUP BY steps more slowly than a
+        # range count: so the groups (deck, state, suspended) are found by seeking from one
+        # to the next in idx_cards_deck_state, and each group's cards are counted in two
+        # ranges of that index, due by now and due later (due is its last column): every
+        # card is stepped over once, and no due date is compared card by card
+        for deck_id, state, suspended, due_now, later in self.conn.execute(
+            """WITH RECURSIVE g(deck_id, state, suspended) AS (
+                   SELECT * FROM (SELECT deck_id, state, suspended FROM cards
+                                  ORDER BY deck_id, state, suspended LIMIT 1)
+                   UNION ALL
+                   SELECT c.deck_id, c.state, c.suspended FROM g JOIN cards c ON c.id = coalesce(
+                       (SELECT n.id FROM cards n WHERE n.deck_id = g.deck_id
+                            AND n.state = g.state AND n.suspended > g.suspended
+                            ORDER BY n.suspended LIMIT 1),
+                       (SELECT n.id FROM cards n WHERE n.deck_id = g.deck_id
+                            AND n.state > g.state ORDER BY n.state, n.suspended LIMIT 1),
+                       (SELECT n.id FROM cards n WHERE n.deck_id > g.deck_id
+                            ORDER BY n.deck_id, n.state, n.suspended LIMIT 1)))
+               SELECT deck_id, state, suspended,
+                   (SELECT COUNT(*) FROM cards c WHERE c.deck_id = g.deck_id
+                        AND c.state = g.state AND c.suspended = g.suspended AND c.due <= ?1),
+                   (SELECT COUNT(*) FROM cards c WHERE c.deck_id = g.deck_id
+                        AND c.state = g.state AND c.suspended = g.suspended AND c.due > ?1)
+               FROM g""",
             [iso(now)],
         ).fetchall():
+            count = due_now + later
             tally = tallies.setdefault(deck_id, dict.fromkeys(kinds, 0))
             tally["total"] += count
             if suspended:
@@ -432,7 +446,7 @@ class Store:
             elif state == CardState.NEW:
                 tally["new"] += count
             else:
-                tally["due"] += due
+                tally["due"] += due_now
                 if state != CardState.REVIEW:
                     tally["learning"] += count
         empty = dict.fromkeys(kinds, 0)

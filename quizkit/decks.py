@@ -6,10 +6,14 @@ Anki names sub-decks `Parent::Child`; naming a parent means the parent and all i
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from quizkit.errors import AmbiguousDeck, NoDeckGiven, UnknownDeck
-from quizkit.models import Deck, DeckCounts
-from quizkit.store import Store
+
+if TYPE_CHECKING:  # `quizkit decks` loads neither: it reads its counts through store_read
+    from quizkit.models import Deck
+    from quizkit.store import Store
+    from quizkit.store_read import DeckTally
 
 SEPARATOR = "::"
 # how alike (0-100, rapidfuzz's normalised Levenshtein ratio) a name must be to be suggested
@@ -112,12 +116,12 @@ class DeckRow:
         return self.name.rsplit(SEPARATOR, 1)[-1]
 
 
-def deck_tree(counts: list[DeckCounts]) -> list[DeckRow]:
+def deck_tree(counts: list[DeckTally]) -> list[DeckRow]:
     """Decks in tree order; a parent's counts include its children's, as Anki shows them.
 
     A parent that is only named by its children (`A` for `A::B`) gets a row as well.
     """
-    by_name = {c.deck.name: c for c in counts}
+    by_name = {c.name: c for c in counts}
     names: set[str] = set()
     for name in by_name:
         parts = name.split(SEPARATOR)
@@ -135,7 +139,7 @@ def deck_tree(counts: list[DeckCounts]) -> list[DeckRow]:
                 due=sum(c.due for c in inside),
                 suspended=sum(c.suspended for c in inside),
                 total=sum(c.total for c in inside),
-                description=own.deck.description if own else "",
+                description=own.description if own else "",
                 exists=own is not None,
             )
         )
@@ -143,10 +147,10 @@ def deck_tree(counts: list[DeckCounts]) -> list[DeckRow]:
 
 
 def tree_json(
-    rows: list[DeckRow], counts: list[DeckCounts], leeches: dict[int, int]
+    rows: list[DeckRow], counts: list[DeckTally], leeches: dict[int, int]
 ) -> list[dict[str, object]]:
     """The deck tree as `decks --json` writes it (docs/json.md); `leeches` by deck id."""
-    leech_of = {c.deck.name: leeches.get(c.deck.id, 0) for c in counts}
+    leech_of = {c.name: leeches.get(c.id, 0) for c in counts}
     return [
         {
             "name": r.name,

@@ -5,8 +5,7 @@ Anki names sub-decks `Parent::Child`; naming a parent means the parent and all i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quizkit.errors import AmbiguousDeck, NoDeckGiven, UnknownDeck
 
@@ -27,6 +26,8 @@ def is_within(name: str, parent: str) -> bool:
 
 def with_family(deck: Deck, decks: list[Deck]) -> Deck:
     """The deck with the ids of its sub-decks, so that its queries take them in."""
+    from dataclasses import replace  # here: `quizkit decks` needs no dataclasses
+
     family = tuple(d.id for d in decks if is_within(d.name, deck.name))
     return replace(deck, family=family if len(family) > 1 else ())
 
@@ -82,6 +83,8 @@ def _roots(names: list[str]) -> list[str]:
 
 
 def _named(name: str, decks: list[Deck]) -> Deck:
+    from dataclasses import replace
+
     found = [d for d in decks if d.name == name]
     if found:
         return with_family(found[0], decks)
@@ -96,8 +99,7 @@ def _named(name: str, decks: list[Deck]) -> Deck:
     )
 
 
-@dataclass(frozen=True)
-class DeckRow:
+class DeckRow(NamedTuple):
     """One line of the deck tree: a deck's counts, its own and its sub-decks' together."""
 
     name: str

@@ -1,4 +1,5 @@
-"""The Store: quizkit's SQLite file, and the only module that holds SQL."""
+"""The Store: quizkit's SQLite file, and the module that holds SQL (quizkit.store_read holds the
+few reads `quizkit decks` makes without it)."""
 
 from __future__ import annotations
 

@@ -387,10 +387,12 @@ def decks(db: str | None, as_json: bool) -> None:
     """
     from quizkit.clock import now
     from quizkit.decks import deck_tree, tree_json
+    from quizkit.store_read import deck_tallies, open_current, suspended_leeches
 
-    store = open_store(db)
-    counts = store.deck_counts(now())
-    leeches = store.suspended_leeches()
+    # an up-to-date file is read with sqlite3 alone; any other goes through the Store
+    conn = open_current(db_path(db)) or open_store(db).conn
+    counts = deck_tallies(conn, now())
+    leeches = suspended_leeches(conn)
     rows = deck_tree(counts)
     if as_json:
         _echo_json({"version": JSON_VERSION, "decks": tree_json(rows, counts, leeches)})
@@ -404,10 +406,10 @@ def decks(db: str | None, as_json: bool) -> None:
     for label, r in zip(labels, rows, strict=True):
         click.echo(f"{label:<{width}}  {r.new:>5} {r.learning:>5} {r.due:>5} {r.total:>6}")
     for c in counts:
-        if leeches.get(c.deck.id):
+        if leeches.get(c.id):
             click.echo(
-                f"{c.deck.name}: {leeches[c.deck.id]} leech card(s) suspended "
-                f"(8 or more lapses); `quizkit unsuspend {quote_arg(c.deck.name)}` brings them back"
+                f"{c.name}: {leeches[c.id]} leech card(s) suspended "
+                f"(8 or more lapses); `quizkit unsuspend {quote_arg(c.name)}` brings them back"
             )
 
 

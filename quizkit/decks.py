@@ -5,11 +5,14 @@ Anki names sub-decks `Parent::Child`; naming a parent means the parent and all i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, NamedTuple
 
 from quizkit.errors import AmbiguousDeck, NoDeckGiven, UnknownDeck
-from quizkit.models import Deck, DeckCounts
-from quizkit.store import Store
+
+if TYPE_CHECKING:  # `quizkit decks` loads neither: it reads its counts through store_read
+    from quizkit.models import Deck
+    from quizkit.store import Store
+    from quizkit.store_read import DeckTally
 
 SEPARATOR = "::"
 # how alike (0-100, rapidfuzz's normalised Levenshtein ratio) a name must be to be suggested
@@ -23,6 +26,8 @@ def is_within(name: str, parent: str) -> bool:
 
 def with_family(deck: Deck, decks: list[Deck]) -> Deck:
     """The deck with the ids of its sub-decks, so that its queries take them in."""
+    from dataclasses import replace  # here: `quizkit decks` needs no dataclasses
+
     family = tuple(d.id for d in decks if is_within(d.name, deck.name))
     return replace(deck, family=family if len(family) > 1 else ())
 
@@ -78,6 +83,8 @@ def _roots(names: list[str]) -> list[str]:
 
 
 def _named(name: str, decks: list[Deck]) -> Deck:
+    from dataclasses import replace
+
     found = [d for d in decks if d.name == name]
     if found:
         return with_family(found[0], decks)
@@ -92,8 +99,7 @@ def _named(name: str, decks: list[Deck]) -> Deck:
     )
 
 
-@dataclass(frozen=True)
-class DeckRow:
+class DeckRow(NamedTuple):
     """One line of the deck tree: a deck's counts, its own and its sub-decks' together."""
 
     name: str
@@ -112,12 +118,12 @@ class DeckRow:
         return self.name.rsplit(SEPARATOR, 1)[-1]
 
 
-def deck_tree(counts: list[DeckCounts]) -> list[DeckRow]:
+def deck_tree(counts: list[DeckTally]) -> list[DeckRow]:
     """Decks in tree order; a parent's counts include its children's, as Anki shows them.
 
     A parent that is only named by its children (`A` for `A::B`) gets a row as well.
     """
-    by_name = {c.deck.name: c for c in counts}
+    by_name = {c.name: c for c in counts}
     names: set[str] = set()
     for name in by_name:
         parts = name.split(SEPARATOR)
@@ -135,7 +141,7 @@ def deck_tree(counts: list[DeckCounts]) -> list[DeckRow]:
                 due=sum(c.due for c in inside),
                 suspended=sum(c.suspended for c in inside),
                 total=sum(c.total for c in inside),
-                description=own.deck.description if own else "",
+                description=own.description if own else "",
                 exists=own is not None,
             )
         )
@@ -143,10 +149,10 @@ def deck_tree(counts: list[DeckCounts]) -> list[DeckRow]:
 
 
 def tree_json(
-    rows: list[DeckRow], counts: list[DeckCounts], leeches: dict[int, int]
+    rows: list[DeckRow], counts: list[DeckTally], leeches: dict[int, int]
 ) -> list[dict[str, object]]:
     """The deck tree as `decks --json` writes it (docs/json.md); `leeches` by deck id."""
-    leech_of = {c.deck.name: leeches.get(c.deck.id, 0) for c in counts}
+    leech_of = {c.name: leeches.get(c.id, 0) for c in counts}
     return [
         {
             "name": r.name,

@@ -1,4 +1,5 @@
-"""The Store: quizkit's SQLite file, and the only module that holds SQL."""
+"""The Store: quizkit's SQLite file, and the module that holds SQL (quizkit.store_read holds the
+few reads `quizkit decks` makes without it)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,23 +31,17 @@ from quizkit.models import (
     SourceRef,
     StudyCard,
 )
+from quizkit.store_read import (
+    MIGRATIONS,
+    applied_migrations,
+    deck_tallies,
+    iso,
+    suspended_leeches,
+)
 
 if TYPE_CHECKING:
     from quizkit._sqlite_utils import Database
 
-# The names of the migrations in quizkit/migrations.py, in order (a test keeps them the same):
-# an up-to-date file opens without loading the migrations or sqlite-utils.
-MIGRATIONS = (
-    "m001_initial",
-    "m002_transfer_media",
-    "m003_practice_leeches",
-    "m004_generate_note_review",
-    "m005_study_indexes",
-    "m006_notes_fts",
-    "m007_leeches_by_lapses",
-    "m008_decks_leech_index",
-    "m009_search_index_lazy",
-)
 SQLITE_HEADER = b"SQLite format 3\x00"
 MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
@@ -57,13 +52,6 @@ BULK_BATCH = 10_000  # notes per executemany, between progress reports
 # index to be rebuilt at the next search.
 LAZY_INDEX_NOTES = 5_000
 SAME_ANSWER = timedelta(seconds=1)
-
-
-def iso(moment: datetime) -> str:
-    """One fixed-width UTC text form, so that comparing strings compares times."""
-    if moment.tzinfo is None:
-        raise ValueError("quizkit times must be timezone-aware")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def parse_iso(text: str) -> datetime:
@@ -300,7 +288,7 @@ class Store:
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
-            applied = _applied_migrations(conn)
+            applied = applied_migrations(conn)
             if applied - set(MIGRATIONS):
                 raise StoreError(
                     f"{path}: written by a newer quizkit (unknown schema version "
@@ -410,33 +398,7 @@ class Store:
 
     def deck_counts(self, now: datetime) -> list[DeckCounts]:
         """Every deck with its new / learning / due-now / suspended / total card counts."""
-        kinds = ("new", "learning", "due", "suspended", "total")
-        tallies: dict[int, dict[str, int]] = {}
-        # one scan of idx_cards_deck_state, a few rows per deck, comparing no due date: the
-        # cards due now are counted apart, each group's from its own range of that index
-        # (due is its last column), and only where they count (neither suspended nor new)
-        for deck_id, state, suspended, count, due in self.conn.execute(
-            """SELECT deck_id, state, suspended, count,
-                   CASE WHEN suspended OR state = 0 THEN 0 ELSE (
-                       SELECT COUNT(*) FROM cards c
-                       WHERE c.deck_id = g.deck_id AND c.state = g.state
-                           AND c.suspended = g.suspended AND c.due <= ?) END
-               FROM (SELECT deck_id, state, suspended, COUNT(*) AS count FROM cards
-                     GROUP BY deck_id, state, suspended) AS g""",
-            [iso(now)],
-        ).fetchall():
-            tally = tallies.setdefault(deck_id, dict.fromkeys(kinds, 0))
-            tally["total"] += count
-            if suspended:
-                tally["suspended"] += count
-            elif state == CardState.NEW:
-                tally["new"] += count
-            else:
-                tally["due"] += due
-                if state != CardState.REVIEW:
-                    tally["learning"] += count
-        empty = dict.fromkeys(kinds, 0)
-        return [DeckCounts(deck, **tallies.get(deck.id, empty)) for deck in self.decks()]
+        return [DeckCounts(Deck(*tally[:4]), *tally[4:]) for tally in deck_tallies(self.conn, now)]
 
     def rename_decks(self, moves: list[tuple[int, str]]) -> None:
         """Give decks new names (deck id, new name), all in one transaction."""
@@ -1176,11 +1138,7 @@ class Store:
 
     def suspended_leeches(self) -> dict[int, int]:
         """Deck id -> how many of its cards are suspended as leeches."""
-        rows = self.conn.execute(
-            """SELECT deck_id, COUNT(*) FROM cards WHERE leech = 1 AND suspended = 1
-               GROUP BY deck_id"""
-        ).fetchall()
-        return {deck_id: count for deck_id, count in rows}
+        return suspended_leeches(self.conn)
 
     def suspended_card_ids(self, deck: Deck) -> list[int]:
         in_deck, ids = _in_deck("deck_id", deck)
@@ -1702,19 +1660,6 @@ def _check_file(path: Path) -> None:
 def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
     names = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
     return any(not name.startswith(("_sqlite", "sqlite_")) for (name,) in names)
-
-
-def _applied_migrations(conn: sqlite3.Connection) -> set[str]:
-    """The names of quizkit's migrations this file has had (sqlite-utils' record of them)."""
-    found = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-    ).fetchone()
-    if not found:
-        return set()
-    rows = conn.execute(
-        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'quizkit'"
-    ).fetchall()
-    return {name for (name,) in rows}
 
 
 def _deck_filter(column: str, deck: Deck | None, cards: bool = False) -> tuple[str, list[Any]]:

@@ -352,3 +352,11 @@ def test_a_deck_without_cards_counts_zero(store: Store, now: datetime) -> None:
     store.ensure_deck(DeckInfo("Empty"), now)
     (counts,) = store.deck_counts(now)
     assert (counts.deck.name, counts.new, counts.total) == ("Empty", 0, 0)
+
+
+def test_the_deck_listing_reads_card_states_as_the_models_name_them() -> None:
+    # quizkit.store_read counts without loading quizkit.models, so it names two states itself
+    from quizkit import store_read
+    from quizkit.models import CardState
+
+    assert (store_read.NEW, store_read.REVIEW) == (CardState.NEW, CardState.REVIEW)

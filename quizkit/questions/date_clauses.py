@@ -234,6 +234,8 @@ def unnamed_description(question: str) -> str | None:
     ordinary words, neither a name inside nor a named qualifier after ('the coast of
     Pichilemu', 'the government of Pakistan', 'the Gaza Strip' are placed).
     """
+    if "the" not in question.lower():
+        return None  # most clauses have no 'the' to read a description after
     words = question.rstrip("?").split()
     for i, word in enumerate(words):
         if word.lower() != "the":

@@ -49,7 +49,7 @@ def _office_words(office: str) -> str:
 
 # "acting for Ana Ruz" is no acting post: the words between are an office's, not these.
 _SMALL = r"(?:on|for|of|as|in|with|under|at|to|by|from|against)"
-_STAND_IN = Caseless(r"\b(?:acting|interim|caretaker)\b")
+_STAND_IN = Caseless(r"\b(?:acting|interim|caretaker)\b", needs=("acting", "interim", "caretaker"))
 
 
 def is_acting(official: Official, sentences: Iterable[str]) -> bool:
@@ -106,7 +106,10 @@ def serves_another(official: Official, sentences: Iterable[str]) -> bool:
     return False
 
 
-_DOCUMENT = Caseless(r"\b(?:document|documents|memo|memorandum|letter|cable|dossier)\b")
+_DOCUMENT = Caseless(
+    r"\b(?:document|documents|memo|memorandum|letter|cable|dossier)\b",
+    needs=("document", "memo", "letter", "cable", "dossier"),
+)
 # A document's own date: "dated 2006", "dates back to 2006", "written in March 2006".
 _DATED = re.compile(
     r"\b(?:dated|dates(?:\s+back)?\s+to|dating(?:\s+back)?\s+(?:to|from)|written\s+in|"

@@ -89,7 +89,9 @@ _STAFF = (
 )
 
 
-_WORKS_FOR = Caseless(_STAFF + r"\s+(?:for|of|to)\s+(?:the|a|an)\s")
+_STAFF_WORDS = ("secretary", "spokes", "aide", "advis", "assistant", "deputy", "staff", "officer")
+_STAFF_WORDS += ("wife", "husband", "son", "daughter", "lawyer", "bodyguard", "driver")
+_WORKS_FOR = Caseless(_STAFF + r"\s+(?:for|of|to)\s+(?:the|a|an)\s", needs=_STAFF_WORDS)
 
 
 def serves_another(official: Official, sentences: Iterable[str]) -> bool:

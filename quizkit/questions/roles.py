@@ -89,9 +89,11 @@ _STAFF = (
 )
 
 
-_STAFF_WORDS = ("secretary", "spokes", "aide", "advis", "assistant", "deputy", "staff", "officer")
-_STAFF_WORDS += ("wife", "husband", "son", "daughter", "lawyer", "bodyguard", "driver")
-_WORKS_FOR = Caseless(_STAFF + r"\s+(?:for|of|to)\s+(?:the|a|an)\s", needs=_STAFF_WORDS)
+_STAFF_WORDS = "secretary spokes aide advis assistant deputy staff officer wife husband son"
+_STAFF_WORDS += " daughter lawyer bodyguard driver"
+_WORKS_FOR = Caseless(
+    _STAFF + r"\s+(?:for|of|to)\s+(?:the|a|an)\s", needs=tuple(_STAFF_WORDS.split())
+)
 
 
 def serves_another(official: Official, sentences: Iterable[str]) -> bool:

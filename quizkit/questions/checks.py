@@ -339,6 +339,8 @@ def unresolved_pronoun(text: str) -> bool:
         return True  # 'When did Abe also express ...': 'also' points back into the article
     written = [w.strip("\"'“”") for w in _words(ATTRIBUTIVE_CAPS.sub("", text))]
     words = [w.lower() for w in written]
+    if SUBJECT_PRONOUNS.isdisjoint(words) and POSSESSIVES.isdisjoint(words):
+        return False  # most questions hold neither: no word needs reading in its place
     for i, word in enumerate(words):
         if word in SUBJECT_PRONOUNS and not (len(word) > 1 and written[i].isupper()):
             # 'US' and 'IT' in capitals are names, not the pronouns

@@ -164,20 +164,28 @@ class PartialDate:
         return True
 
 
+# The patterns of a typed date, compiled once: grading reads every option of every card.
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_YEAR_WORD = re.compile(r"\d{4}")
+_DAY_WORD = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def read_dates(text: str) -> tuple[PartialDate, ...]:
     """The readings of `text` as a date: none, one, or two for an ambiguous 05/01/2022."""
     cleaned = unicodedata.normalize("NFKC", text).strip().casefold()
-    numeric = re.fullmatch(r"(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?", cleaned)
+    numeric = _ISO_DATE.fullmatch(cleaned)
     if numeric:
         year, month, day = numeric.groups()
         found = PartialDate(int(year), int(month), int(day) if day else None)
         return (found,) if found.valid() else ()
-    numeric = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", cleaned)
+    numeric = _NUMERIC_DATE.fullmatch(cleaned)
     if numeric:
         first, second, year = (int(g) for g in numeric.groups())
         readings = {PartialDate(year, second, first), PartialDate(year, first, second)}
         return tuple(sorted((r for r in readings if r.valid()), key=lambda r: (r.month, r.day)))
-    words = re.sub(r"[,.]", " ", cleaned).split()
+    words = cleaned.replace(",", " ").replace(".", " ").split()
     words = [w for w in words if w not in {"the", "of"}]
     if words and words[0] in WEEKDAYS:
         words = words[1:]
@@ -185,9 +193,9 @@ def read_dates(text: str) -> tuple[PartialDate, ...]:
     for word in words:
         if word in MONTHS:
             kinds.append("M")
-        elif re.fullmatch(r"\d{4}", word):
+        elif _YEAR_WORD.fullmatch(word):
             kinds.append("Y")
-        elif re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", word):
+        elif _DAY_WORD.fullmatch(word):
             kinds.append("D")
         else:
             return ()
@@ -198,7 +206,7 @@ def read_dates(text: str) -> tuple[PartialDate, ...]:
     found = PartialDate(
         int(parts["Y"]) if "Y" in parts else None,
         MONTHS[parts["M"]],
-        int(re.sub(r"\D", "", parts["D"])) if "D" in parts else None,
+        int(_NOT_DIGIT.sub("", parts["D"])) if "D" in parts else None,
     )
     return (found,) if found.valid() else ()
 
@@ -270,13 +278,18 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# A typed number's digits ('2,000', '2 000', '1.5'), and any digit: compiled once.
+_LEADING_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(\.\d+)?")
+_DIGIT = re.compile(r"\d")
+
+
 def read_quantity(text: str) -> Quantity | None:
     """'about 2,000' -> 2000; 'ten days' -> 10 day; '1.5 million'; '40%' -> 40 percent."""
     cleaned = unicodedata.normalize("NFKC", text).strip().casefold().replace("%", " percent")
     cleaned = HEDGES.sub("", cleaned)
-    match = re.match(r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(\.\d+)?", cleaned)
+    match = _LEADING_NUMBER.match(cleaned)
     if match:
-        value = float(re.sub(r"[, ]", "", match.group(1)) + (match.group(2) or ""))
+        value = float(match.group(1).replace(",", "").replace(" ", "") + (match.group(2) or ""))
         words = cleaned[match.end() :].replace("-", " ").split()
         if words and words[0] in SCALES:
             value *= SCALES[words.pop(0)]
@@ -288,7 +301,7 @@ def read_quantity(text: str) -> Quantity | None:
         value, used = spelled
         words = words[used:]
     unit = fold(" ".join(words)).split()
-    if len(unit) > 3 or any(re.search(r"\d", w) for w in unit):
+    if len(unit) > 3 or any(_DIGIT.search(w) for w in unit):
         return None
     return Quantity(value, " ".join(_singular(w) for w in unit))
 

@@ -33,6 +33,32 @@ def test_words_a_match_needs_are_looked_for_first() -> None:
     assert not there.found_in("When did Ana Roe arrive in Riga?")
 
 
+@pytest.mark.parametrize("text", TEXTS)
+def test_one_of_several_needed_words_is_enough(text: str) -> None:
+    pattern = r"\b(?:today|monday|the announcement|capital)\b"
+    several = Caseless(pattern, needs=("day", "announcement", "capital"))
+    assert several.found_in(text) == bool(re.search(pattern, text, re.IGNORECASE))
+
+
+def test_the_roles_and_cloze_hints_find_what_their_patterns_find() -> None:
+    from quizkit.questions.cloze import WRITTEN_DATE
+    from quizkit.questions.offices import LOST_HINT
+    from quizkit.questions.roles import _DOCUMENT, _STAND_IN, _WORKS_FOR
+
+    assert WRITTEN_DATE.found_in("The talks opened on 3 MARCH in Varna.")
+    assert not WRITTEN_DATE.found_in("The talks opened in Varna.")
+    assert LOST_HINT.found_in("The Ousted leader Ana Roe spoke.")
+    assert _DOCUMENT.found_in("A MEMO named Ana Roe.")
+    assert _STAND_IN.found_in("Interim leader Ana Roe spoke.")
+    assert _WORKS_FOR.found_in("Ana Roe, spokeswoman for the governor, spoke.")
+    assert not _WORKS_FOR.found_in("Ana Roe spoke for the governor.")
+
+
+def test_no_needed_words_at_all_is_refused() -> None:
+    with pytest.raises(ValueError):
+        Caseless(r"\bthere\b", needs=())
+
+
 def test_a_pattern_with_capitals_is_refused() -> None:
     # lowering '\S' would make it '\s': such a pattern cannot be searched in lowered text
     with pytest.raises(ValueError):

@@ -10,18 +10,25 @@ import re
 class Caseless:
     """A pattern of lower-case letters only, asked whether it is found in a text, any case."""
 
-    def __init__(self, pattern: str, needs: str = "") -> None:
-        """`needs`: words every match holds, looked for before the pattern is searched."""
+    def __init__(self, pattern: str, needs: str | tuple[str, ...] = "") -> None:
+        """`needs`: a word every match holds, or words of which every match holds one: looked
+        for (a plain substring test, far cheaper than a search) before the pattern is."""
+        words = (needs,) if isinstance(needs, str) else needs
         # lowering an escape would change it ('\S' is not '\s'): the pattern is written lower
-        if pattern != pattern.lower() or needs != needs.lower():
+        if not words:
+            raise ValueError(f"no words given as needed by {pattern!r}: give '' for none")
+        if pattern != pattern.lower() or any(w != w.lower() for w in words):
             raise ValueError(f"a caseless pattern is written in lower case: {pattern!r}")
         self.any_case = re.compile(pattern, re.IGNORECASE)
         self._lower = re.compile(pattern)
-        self._needs = needs
+        self._needs = words
 
     def found_in(self, text: str) -> bool:
         # beyond ASCII, case folding has its own rules ('K' for 'k'): the full pattern reads it
         if text.isascii():
             lowered = text.lower()
-            return self._needs in lowered and self._lower.search(lowered) is not None
+            for word in self._needs:
+                if word in lowered:
+                    return self._lower.search(lowered) is not None
+            return False
         return self.any_case.search(text) is not None

@@ -63,16 +63,20 @@ RELATIVE_TIMES = Caseless(
     r"\b(?:today|tonight|yesterday|tomorrow|now|currently|recently|ago|"
     r"(?:this|last|next|earlier this|later this|the past|the previous|the coming)\s+"
     r"(?:morning|afternoon|evening|night|week|weekend|month|year|spring|summer|autumn|winter)|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    # every match holds one of these ('today', 'yesterday' and the weekdays end in 'day')
+    needs=("day", "night", "tomorrow", "now", "currently", "recently", "ago", "morning")
+    + ("afternoon", "evening", "week", "month", "year", "spring", "summer", "autumn", "winter"),
 )
 RELATIVE_TIME = RELATIVE_TIMES.any_case
 SUBJECT_PRONOUNS = {"he", "she", "it", "they", "them", "we", "us", "i", "you", "this", "these"}
 SUBJECT_PRONOUNS |= {"those", "meanwhile", "our", "my", "your", "ours", "yours"}
 POSSESSIVES = {"his", "her", "him", "its", "their"}
 # Two patterns, not one alternation: the second is looked for only where 'there' is written.
+_CONTEXT_NOUNS = "announcement statement remarks comments decision move incident latter"
+_CONTEXT_NOUNS += " country city town village capital region province same issue matter"
 CONTEXT_NOUNS = Caseless(
-    r"\bthe (?:announcement|statement|remarks|comments|decision|move|incident|latter|"
-    r"country|city|town|village|capital|region|province|same|issue|matter)\b"
+    rf"\bthe (?:{'|'.join(_CONTEXT_NOUNS.split())})\b", needs=tuple(_CONTEXT_NOUNS.split())
 )
 CONTEXT_THERE = Caseless(
     r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"  # 'When was there a coup in Tarsa?'
@@ -335,6 +339,8 @@ def unresolved_pronoun(text: str) -> bool:
         return True  # 'When did Abe also express ...': 'also' points back into the article
     written = [w.strip("\"'“”") for w in _words(ATTRIBUTIVE_CAPS.sub("", text))]
     words = [w.lower() for w in written]
+    if SUBJECT_PRONOUNS.isdisjoint(words) and POSSESSIVES.isdisjoint(words):
+        return False  # most questions hold neither: no word needs reading in its place
     for i, word in enumerate(words):
         if word in SUBJECT_PRONOUNS and not (len(word) > 1 and written[i].isupper()):
             # 'US' and 'IT' in capitals are names, not the pronouns

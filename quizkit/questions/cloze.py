@@ -21,7 +21,8 @@ from quizkit.questions.story import Story
 QUOTES = re.compile(r"[\"“”]")
 _MONTHS = [m.lower() for m in MONTH_NAMES]
 WRITTEN_DATE = Caseless(
-    rf"\b(?:{'|'.join(m[:3] for m in _MONTHS)})[a-z]*\.?\s+\d|\d\s+(?:{'|'.join(_MONTHS)})"
+    rf"\b(?:{'|'.join(m[:3] for m in _MONTHS)})[a-z]*\.?\s+\d|\d\s+(?:{'|'.join(_MONTHS)})",
+    needs=tuple(m[:3] for m in _MONTHS),  # every match holds a month's first three letters
 )
 MAX_WORDS = 40
 # "... by the time the elections are held": an event only the article says which it is.

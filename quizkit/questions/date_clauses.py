@@ -234,6 +234,8 @@ def unnamed_description(question: str) -> str | None:
     ordinary words, neither a name inside nor a named qualifier after ('the coast of
     Pichilemu', 'the government of Pakistan', 'the Gaza Strip' are placed).
     """
+    if "the" not in question.lower():
+        return None  # most clauses have no 'the' to read a description after
     words = question.rstrip("?").split()
     for i, word in enumerate(words):
         if word.lower() != "the":
@@ -298,18 +300,19 @@ def name_description(
         if partners:
             return f"{description} {partners['phrase'].rstrip(',')}"
     head = description.split()[-1]
+    # compiled once for all the earlier sentences; each match holds the head noun as written
+    named = re.compile(
+        rf"\b(?:the|The) ((?:[A-Z][\w'’.-]*\s+)+(?:[a-z-]+\s+){{0,2}}){re.escape(head)}\b"
+    )
+    owned = re.compile(rf"\b([A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}){re.escape(head)}\b")
     found = set()
     for text in earlier:
-        for match in re.finditer(
-            rf"\b(?:the|The) ((?:[A-Z][\w'’.-]*\s+)+(?:[a-z-]+\s+){{0,2}}){re.escape(head)}\b",
-            text,
-        ):
-            found.add(f"the {match.group(1)}{head}")
-        for match in re.finditer(
-            rf"\b([A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}){re.escape(head)}\b", text
-        ):
-            found.add(f"{match.group(1)}{head}")
-        found |= _owned_by_person(text, head, people or {})
+        if head in text:  # most earlier sentences never write the head noun: none matches
+            for match in named.finditer(text):
+                found.add(f"the {match.group(1)}{head}")
+            for match in owned.finditer(text):
+                found.add(f"{match.group(1)}{head}")
+            found |= _owned_by_person(text, head, people or {})
         if description == f"the {head}" and head in NAMED_KINDS:
             kinds = "|".join(NAMED_KINDS[head])
             for match in re.finditer(

@@ -49,7 +49,12 @@ LOST_OFFICE = rf"(?:(?:was|were|had been|has been|is)\s+)?{LOST_WORDS}"
 FORMER_BEFORE = r"\b(?:former|ex-|late|deposed|ousted|toppled|then|one-time|onetime)\s+"
 # Every sentence `said_to_have_lost` accepts has one of these words at the start of a word:
 # a story's sentences are searched for them once, and only those again for each person.
-LOST_HINT = Caseless(rf"(?<!\w)(?:{FORMER_BEFORE}|{LOST_WORDS}\b)")
+LOST_HINT = Caseless(
+    rf"(?<!\w)(?:{FORMER_BEFORE}|{LOST_WORDS}\b)",
+    needs=("former", "ex-", "late", "deposed", "ousted", "toppled", "then", "one-time")
+    + ("onetime", "overthrown", "removed", "forced", "assassinated", "executed", "killed")
+    + ("exiled",),
+)
 # Offices that are the same post under another name: never each other's wrong option.
 SYNONYMS = [
     {"spokesperson", "spokesman", "spokeswoman"},

@@ -49,7 +49,7 @@ def _office_words(office: str) -> str:
 
 # "acting for Ana Ruz" is no acting post: the words between are an office's, not these.
 _SMALL = r"(?:on|for|of|as|in|with|under|at|to|by|from|against)"
-_STAND_IN = Caseless(r"\b(?:acting|interim|caretaker)\b")
+_STAND_IN = Caseless(r"\b(?:acting|interim|caretaker)\b", needs=("acting", "interim", "caretaker"))
 
 
 def is_acting(official: Official, sentences: Iterable[str]) -> bool:
@@ -89,7 +89,11 @@ _STAFF = (
 )
 
 
-_WORKS_FOR = Caseless(_STAFF + r"\s+(?:for|of|to)\s+(?:the|a|an)\s")
+_STAFF_WORDS = "secretary spokes aide advis assistant deputy staff officer wife husband son"
+_STAFF_WORDS += " daughter lawyer bodyguard driver"
+_WORKS_FOR = Caseless(
+    _STAFF + r"\s+(?:for|of|to)\s+(?:the|a|an)\s", needs=tuple(_STAFF_WORDS.split())
+)
 
 
 def serves_another(official: Official, sentences: Iterable[str]) -> bool:
@@ -106,7 +110,10 @@ def serves_another(official: Official, sentences: Iterable[str]) -> bool:
     return False
 
 
-_DOCUMENT = Caseless(r"\b(?:document|documents|memo|memorandum|letter|cable|dossier)\b")
+_DOCUMENT = Caseless(
+    r"\b(?:document|documents|memo|memorandum|letter|cable|dossier)\b",
+    needs=("document", "memo", "letter", "cable", "dossier"),
+)
 # A document's own date: "dated 2006", "dates back to 2006", "written in March 2006".
 _DATED = re.compile(
     r"\b(?:dated|dates(?:\s+back)?\s+to|dating(?:\s+back)?\s+(?:to|from)|written\s+in|"

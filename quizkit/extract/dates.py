@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
+from itertools import islice
 from typing import NamedTuple
 
 from quizkit.extract.events import dated_event, last_actor
@@ -522,13 +523,17 @@ class Dateline:
         return self.start <= pos < self.end or self.filed[0] <= pos < self.filed[1]
 
 
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
 def find_dateline(text: str) -> Dateline:
     """The date an article speaks from and its headline, read from its first lines.
 
     A short line without a full stop that holds a full date ("13 January 2022
     17:39") is a dateline; a "CITY, Country, Jan. 13" line gives month and day.
     """
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:8]
+    # only the first eight lines are read: the scan stops there, not at the text's end
+    lines = [(m.start(), m.end()) for m in islice(_LINE.finditer(text), 8)]
     headline = text[lines[0][0] : lines[0][1]].strip() if lines else ""
     found = _find_day(text, lines, headline)
     city, filed = _wire_city(text, lines)

@@ -569,8 +569,9 @@ def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int
     if not last:
         return None
     ends = _may_end_a_place(last)
-    if not ends and _TOKEN.fullmatch(last):
-        return None  # every phrase ends with that one word: no place ends here
+    if not ends and _one_token_first(last):
+        # every phrase ends with that one word, or starts it ("Shoigu,"): no place ends here
+        return None
     # A phrase of several words ends with `last`: when no place ends with it, only the
     # phrases inside `last` itself (after a quote or a bracket) are looked at.
     last_at = len(left.rstrip()) - len(last)
@@ -590,6 +591,13 @@ def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int
         if found:
             return found, offset + s
     return None
+
+
+def _one_token_first(chunk: str) -> bool:
+    """Whether the chunk's only token starts it (punctuation may follow): no phrase then
+    starts inside the chunk, after a quote or a bracket."""
+    first = _TOKEN.match(chunk)
+    return first is not None and _TOKEN.search(chunk, first.end()) is None
 
 
 @lru_cache(maxsize=16384)

@@ -523,25 +523,32 @@ def longest_place_at(
     if most == 1:
         hit = _one_word_place(first.group())
         return (hit[0], pos + hit[1]) if hit else None
-    max_words = min(max_words, most)
-    tokens: list[int] = []
-    for m in _TOKEN.finditer(text, pos, len(text) if limit is None else limit):
-        if len(tokens) == max_words or (tokens and not text[tokens[-1] : m.start()].isspace()):
-            break
-        if not tokens and m.start() != pos:
-            break
-        tokens.append(m.end())
-    for token_end in reversed(tokens):
-        raw = text[pos:token_end]
+    run = _token_run(min(max_words, most)).match(
+        text, pos, len(text) if limit is None else limit
+    )
+    if run is None:
+        return None
+    # the longest phrase first, then each a word shorter (the run has only spaces between)
+    raw = run.group()
+    while True:
         found = place_named(raw)
         if found:
-            return found, token_end
+            return found, pos + len(raw)
         if raw.endswith("."):
             bare = raw.rstrip(".")
             found = place_named(bare)
             if found:
                 return found, pos + len(bare)
-    return None
+        shorter = raw.rsplit(None, 1)
+        if len(shorter) == 1:
+            return None
+        raw = shorter[0]
+
+
+@cache
+def _token_run(words: int) -> re.Pattern[str]:
+    """Up to `words` tokens with white space between: read by one match, not token by token."""
+    return re.compile(rf"[\w’'.\-]+(?:\s+[\w’'.\-]+){{0,{max(words, 1) - 1}}}")
 
 
 @lru_cache(maxsize=65536)

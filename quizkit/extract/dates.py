@@ -91,12 +91,21 @@ _EXPLICIT_STARTS = re.compile(
 # What each kind of date must contain, where a paragraph holding one has it: a month's first
 # letters or an ISO month ("-03-") for explicit dates and ranges, "the" before an ordinal for
 # "on the 5th", a holiday's name. Each matches at every place its text begins.
-_MONTH_HINT = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
+# Where a month's name can be: one of these (a capital, then small letters, so no two overlap).
+_MONTH_HINTS = ("Jan", "Feb", "Mar", "May", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ISO_HINT = re.compile(r"-(?=[01]\d-)")
 # How far before its month an explicit date is looked for, when that holds seven words.
 _EXPLICIT_REACH = 100
 _ORDINAL_HINT = re.compile(r"the(?=\s+(?:\d|fi|se|th|fo|si|ei|ni|te|el|tw))")
-_HOLIDAY_HINT = re.compile(r"Christmas|Boxing|New Year|Valentine|Halloween|Bastille|Armistice")
+_HOLIDAY_HINTS = (
+    "Christmas",
+    "Boxing",
+    "New Year",
+    "Valentine",
+    "Halloween",
+    "Bastille",
+    "Armistice",
+)
 # What a relative date holds (in lower case): "tonight", "tomorrow", "this" and a part of the
 # day, or "day" after one of these, as many characters before it as the date begins:
 # "today", "yesterday", "a day later", "the day before", "the next (previous, following) day".
@@ -239,9 +248,9 @@ class _Finder:
         self.text = text
         self.offset = start
         self.lower = lowered(text[start:end])
-        self.months = _hints(_MONTH_HINT, text, start, end)
+        self.months = _words_at(_MONTH_HINTS, text, start, end)
         self.iso = _hints(_ISO_HINT, text, start, end)
-        self.holidays = _hints(_HOLIDAY_HINT, text, start, end)
+        self.holidays = _words_at(_HOLIDAY_HINTS, text, start, end)
         self.ordinals = _ordinal_starts(text, _hints(_ORDINAL_HINT, text, start, end))
         self.relatives = _relative_starts(self.lower)
         self.any = sorted(
@@ -308,6 +317,21 @@ class _Finder:
                 found.append(m.start())
             scanned = max(scanned, hint + 1)
         return found
+
+
+def _words_at(words: tuple[str, ...], text: str, start: int, end: int) -> list[int]:
+    """Where the words stand in text[start:end], in order; none of them can overlap another.
+
+    Found word by word with str.find, which skips through text far faster than a pattern
+    of alternatives scans it."""
+    found: list[int] = []
+    for word in words:
+        at = text.find(word, start, end)
+        while at != -1:
+            found.append(at)
+            at = text.find(word, at + len(word), end)
+    found.sort()
+    return found
 
 
 def _hints(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[int]:

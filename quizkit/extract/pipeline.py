@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from quizkit.collector import collector_paused
 from quizkit.extract.dates import (
@@ -143,11 +144,14 @@ def _read(source: str, text: str) -> _Reading:
 
 def _proper_names(text: str) -> frozenset[str]:
     """Capitalised words inside sentences (not places, months or days): names of things."""
-    return frozenset(
-        word
-        for word in set(_MID_SENTENCE_CAPITAL.findall(text))
-        if not is_place_word(word) and not is_common_word(word)
-    )
+    return frozenset(filter(_names_a_thing, set(_MID_SENTENCE_CAPITAL.findall(text))))
+
+
+@lru_cache(maxsize=65536)
+def _names_a_thing(word: str) -> bool:
+    """Whether a capitalised word is neither a place nor a common word. Cached like the
+    other word lookups: filtering by it then runs no Python code for a word seen before."""
+    return not is_place_word(word) and not is_common_word(word)
 
 
 def _home_country(places: list[Place]) -> Place | None:

@@ -523,9 +523,7 @@ def longest_place_at(
     if most == 1:
         hit = _one_word_place(first.group())
         return (hit[0], pos + hit[1]) if hit else None
-    run = _token_run(min(max_words, most)).match(
-        text, pos, len(text) if limit is None else limit
-    )
+    run = _token_run(min(max_words, most)).match(text, pos, len(text) if limit is None else limit)
     if run is None:
         return None
     # the longest phrase first, then each a word shorter (the run has only spaces between)

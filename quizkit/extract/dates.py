@@ -244,10 +244,11 @@ class _Finder:
     relative dates are read from a lower-cased copy of all the text.
     """
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, lower: str | None = None) -> None:
+        """`lower` is lowered(text[start:end]) when the caller has it already."""
         self.text = text
         self.offset = start
-        self.lower = lowered(text[start:end])
+        self.lower = lowered(text[start:end]) if lower is None else lower
         self.months = _words_at(_MONTH_HINTS, text, start, end)
         self.iso = _hints(_ISO_HINT, text, start, end)
         self.holidays = _words_at(_HOLIDAY_HINTS, text, start, end)
@@ -604,9 +605,15 @@ def _find_day(text: str, lines: list[tuple[int, int]], headline: str) -> Datelin
 
 
 def resolve_dates(
-    source: str, text: str, sentences: list[Sentence], context: DateContext, header: Dateline
+    source: str,
+    text: str,
+    sentences: list[Sentence],
+    context: DateContext,
+    header: Dateline,
+    lower: str | None = None,
 ) -> list[DateFact]:
-    """Date facts of one document, in text order.
+    """Date facts of one document, in text order (`lower`: lowered(text), when the caller
+    has it already).
 
     The dateline itself dates no event, so it gives no fact; a quoted relative
     day whose speech has no known day is left undated.
@@ -615,7 +622,7 @@ def resolve_dates(
     anchor_day = date(*anchor) if anchor and anchor[0] else None  # type: ignore[arg-type]
     facts: list[DateFact] = []
     previous: date | None = None
-    finder = _Finder(text, 0, len(text))
+    finder = _Finder(text, 0, len(text), lower)
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)

@@ -93,9 +93,11 @@ def find_officials(
     text: str,
     sentences: list[Sentence],
     places: list[tuple[Place, int, int]] | None = None,
+    lower: str | None = None,
 ) -> list[OfficialMention]:
-    """Every office holder mentioned in the sentences, in text order."""
-    lower = lowered(text)
+    """Every office holder mentioned in the sentences, in text order (`lower`: lowered(text),
+    when the caller has it already)."""
+    lower = lowered(text) if lower is None else lower
     places = find_places(text) if places is None else places
     local = local_organisations(text)
     found: list[OfficialMention] = []

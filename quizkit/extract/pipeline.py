@@ -26,7 +26,7 @@ from quizkit.extract.names import is_common_word, name_key
 from quizkit.extract.numbers import find_numbers
 from quizkit.extract.officials import OfficialMention, find_officials, merge_officials
 from quizkit.extract.participants import find_participants
-from quizkit.extract.text import Sentence, split_sentences
+from quizkit.extract.text import Sentence, lowered, split_sentences
 
 _WORD = re.compile(r"[^\W\d_][\w\-]+")
 _MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[a-z][\w\-]{2,}")
@@ -38,6 +38,7 @@ class _Reading:
 
     source: str
     text: str
+    lower: str  # lowered(text), made once for the readers that need it
     sentences: list[Sentence]
     header: Dateline
     officials: list[OfficialMention]
@@ -73,7 +74,7 @@ def extract_texts(
     for reading in readings:
         context = _date_context(reading, stories, year, ref_date, today)
         dates = resolve_dates(
-            reading.source, reading.text, reading.sentences, context, reading.header
+            reading.source, reading.text, reading.sentences, context, reading.header, reading.lower
         )
         facts: list[Fact] = [
             *dates,
@@ -89,7 +90,7 @@ def extract_texts(
                 ),
                 dates,
             ),
-            *find_numbers(reading.source, reading.text, reading.sentences),
+            *find_numbers(reading.source, reading.text, reading.sentences, reading.lower),
         ]
         results.append(
             DocumentFacts(
@@ -127,10 +128,12 @@ def _read(source: str, text: str) -> _Reading:
     sentences = split_sentences(text)
     places = find_places(text)
     countries = [p for p, _, _ in places if p.is_country]
-    officials = find_officials(text, sentences, places)
+    lower = lowered(text)
+    officials = find_officials(text, sentences, places, lower)
     return _Reading(
         source,
         text,
+        lower,
         sentences,
         find_dateline(text),
         officials,

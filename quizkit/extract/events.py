@@ -318,7 +318,9 @@ def _blank(m: re.Match[str]) -> str:
 
 def _cut_trailer(right: str) -> tuple[str | None, str]:
     """Cut ", officials said." off the end; returns who said it ("officials said") and the rest."""
-    m = _TRAILER.search(right)
+    # No comma follows a trailer's opening comma, so only the last comma can open one.
+    comma = right.rfind(",")
+    m = _TRAILER.match(right, comma) if comma >= 0 else None
     if not m:
         return None, right
     tail = right[m.start() :]

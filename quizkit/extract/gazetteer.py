@@ -523,25 +523,30 @@ def longest_place_at(
     if most == 1:
         hit = _one_word_place(first.group())
         return (hit[0], pos + hit[1]) if hit else None
-    max_words = min(max_words, most)
-    tokens: list[int] = []
-    for m in _TOKEN.finditer(text, pos, len(text) if limit is None else limit):
-        if len(tokens) == max_words or (tokens and not text[tokens[-1] : m.start()].isspace()):
-            break
-        if not tokens and m.start() != pos:
-            break
-        tokens.append(m.end())
-    for token_end in reversed(tokens):
-        raw = text[pos:token_end]
+    run = _token_run(min(max_words, most)).match(text, pos, len(text) if limit is None else limit)
+    if run is None:
+        return None
+    # the longest phrase first, then each a word shorter (the run has only spaces between)
+    raw = run.group()
+    while True:
         found = place_named(raw)
         if found:
-            return found, token_end
+            return found, pos + len(raw)
         if raw.endswith("."):
             bare = raw.rstrip(".")
             found = place_named(bare)
             if found:
                 return found, pos + len(bare)
-    return None
+        shorter = raw.rsplit(None, 1)
+        if len(shorter) == 1:
+            return None
+        raw = shorter[0]
+
+
+@cache
+def _token_run(words: int) -> re.Pattern[str]:
+    """Up to `words` tokens with white space between: read by one match, not token by token."""
+    return re.compile(rf"[\w’'.\-]+(?:\s+[\w’'.\-]+){{0,{max(words, 1) - 1}}}")
 
 
 @lru_cache(maxsize=65536)
@@ -569,8 +574,9 @@ def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int
     if not last:
         return None
     ends = _may_end_a_place(last)
-    if not ends and _TOKEN.fullmatch(last):
-        return None  # every phrase ends with that one word: no place ends here
+    if not ends and _one_token_first(last):
+        # every phrase ends with that one word, or starts it ("Shoigu,"): no place ends here
+        return None
     # A phrase of several words ends with `last`: when no place ends with it, only the
     # phrases inside `last` itself (after a quote or a bracket) are looked at.
     last_at = len(left.rstrip()) - len(last)
@@ -590,6 +596,13 @@ def place_ending_at(text: str, end: int, max_words: int = 8) -> tuple[Place, int
         if found:
             return found, offset + s
     return None
+
+
+def _one_token_first(chunk: str) -> bool:
+    """Whether the chunk's only token starts it (punctuation may follow): no phrase then
+    starts inside the chunk, after a quote or a bracket."""
+    first = _TOKEN.match(chunk)
+    return first is not None and _TOKEN.search(chunk, first.end()) is None
 
 
 @lru_cache(maxsize=16384)

@@ -237,9 +237,12 @@ class _Found:
     has_scale: bool
 
 
-def find_numbers(source: str, text: str, sentences: list[Sentence]) -> list[NumberFact]:
-    """Quantities in the sentences of one document, in text order."""
-    lower = lowered(text)
+def find_numbers(
+    source: str, text: str, sentences: list[Sentence], lower: str | None = None
+) -> list[NumberFact]:
+    """Quantities in the sentences of one document, in text order (`lower`: lowered(text),
+    when the caller has it already)."""
+    lower = lowered(text) if lower is None else lower
     facts: list[NumberFact] = []
     # The digits are found by one forward scan over the document, shared by its sentences
     # (in text order); ASCII text needs no test for other scripts' digits.

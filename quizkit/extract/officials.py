@@ -93,9 +93,11 @@ def find_officials(
     text: str,
     sentences: list[Sentence],
     places: list[tuple[Place, int, int]] | None = None,
+    lower: str | None = None,
 ) -> list[OfficialMention]:
-    """Every office holder mentioned in the sentences, in text order."""
-    lower = lowered(text)
+    """Every office holder mentioned in the sentences, in text order (`lower`: lowered(text),
+    when the caller has it already)."""
+    lower = lowered(text) if lower is None else lower
     places = find_places(text) if places is None else places
     local = local_organisations(text)
     found: list[OfficialMention] = []
@@ -120,24 +122,31 @@ _HEAD_FIRST_WORDS = (
     "mayor intendant commissioner administrator ambassador judge advis leader "
     "dictator ruler head spokes chair envoy delegate rep counterpart gov"
 )
+_HEAD_FIRST = tuple(_HEAD_FIRST_WORDS.split())
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """The words as one alternation grouped by first letter ("p(?:rime|resident)|..."),
-    which the regex engine rejects after one test at most characters."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+def _head_starts(lower: str) -> list[int]:
+    """Where a head's first word begins after a non-word character, and the text's start.
 
-
-_HEAD_START = re.compile(rf"\W(?:{_by_first_letter(_HEAD_FIRST_WORDS.split())})")
+    Each word is looked for with str.find, which skips through the text far faster than
+    a pattern of alternatives tried at every non-word character. The words are letters
+    only: an occurrence starting inside another has a letter before it and is no start.
+    """
+    found = {0}
+    for word in _HEAD_FIRST:
+        at = lower.find(word, 1)
+        while at != -1:
+            before = lower[at - 1]
+            if not (before.isalnum() or before == "_"):
+                found.add(at)
+            at = lower.find(word, at + len(word))
+    return sorted(found)
 
 
 def _office_heads(lower: str, sentences: list[Sentence]) -> list[tuple[Sentence, re.Match[str]]]:
     """`OFFICE_HEAD.finditer(lower, sentence.start, sentence.end)` for every sentence, with
     the pattern tried only where a head's first word begins (and at the text's start)."""
-    starts = [0, *(m.start() + 1 for m in _HEAD_START.finditer(lower))]
+    starts = _head_starts(lower)
     found: list[tuple[Sentence, re.Match[str]]] = []
     for sentence in sentences:
         pos = sentence.start

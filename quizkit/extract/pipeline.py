@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from quizkit.collector import collector_paused
 from quizkit.extract.dates import (
@@ -25,7 +26,7 @@ from quizkit.extract.names import is_common_word, name_key
 from quizkit.extract.numbers import find_numbers
 from quizkit.extract.officials import OfficialMention, find_officials, merge_officials
 from quizkit.extract.participants import find_participants
-from quizkit.extract.text import Sentence, split_sentences
+from quizkit.extract.text import Sentence, lowered, split_sentences
 
 _WORD = re.compile(r"[^\W\d_][\w\-]+")
 _MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[a-z][\w\-]{2,}")
@@ -37,6 +38,7 @@ class _Reading:
 
     source: str
     text: str
+    lower: str  # lowered(text), made once for the readers that need it
     sentences: list[Sentence]
     header: Dateline
     officials: list[OfficialMention]
@@ -72,7 +74,7 @@ def extract_texts(
     for reading in readings:
         context = _date_context(reading, stories, year, ref_date, today)
         dates = resolve_dates(
-            reading.source, reading.text, reading.sentences, context, reading.header
+            reading.source, reading.text, reading.sentences, context, reading.header, reading.lower
         )
         facts: list[Fact] = [
             *dates,
@@ -88,7 +90,7 @@ def extract_texts(
                 ),
                 dates,
             ),
-            *find_numbers(reading.source, reading.text, reading.sentences),
+            *find_numbers(reading.source, reading.text, reading.sentences, reading.lower),
         ]
         results.append(
             DocumentFacts(
@@ -126,10 +128,12 @@ def _read(source: str, text: str) -> _Reading:
     sentences = split_sentences(text)
     places = find_places(text)
     countries = [p for p, _, _ in places if p.is_country]
-    officials = find_officials(text, sentences, places)
+    lower = lowered(text)
+    officials = find_officials(text, sentences, places, lower)
     return _Reading(
         source,
         text,
+        lower,
         sentences,
         find_dateline(text),
         officials,
@@ -143,11 +147,14 @@ def _read(source: str, text: str) -> _Reading:
 
 def _proper_names(text: str) -> frozenset[str]:
     """Capitalised words inside sentences (not places, months or days): names of things."""
-    return frozenset(
-        word
-        for word in set(_MID_SENTENCE_CAPITAL.findall(text))
-        if not is_place_word(word) and not is_common_word(word)
-    )
+    return frozenset(filter(_names_a_thing, set(_MID_SENTENCE_CAPITAL.findall(text))))
+
+
+@lru_cache(maxsize=65536)
+def _names_a_thing(word: str) -> bool:
+    """Whether a capitalised word is neither a place nor a common word. Cached like the
+    other word lookups: filtering by it then runs no Python code for a word seen before."""
+    return not is_place_word(word) and not is_common_word(word)
 
 
 def _home_country(places: list[Place]) -> Place | None:

@@ -66,7 +66,7 @@ def _import_file(
     ):
         notes = [_with_media(n, kept) for n in notes]
     store.stage_notes(notes, progress)
-    with store.transaction():
+    with store.first_load(), store.transaction():
         had_notes = store.deck_ids_with_notes()
         if batch.deck_settings:
             deck = store.ensure_deck(batch.deck, now)

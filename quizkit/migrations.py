@@ -254,3 +254,35 @@ def m009_search_index_lazy(db: Database) -> None:
              VALUES (new.rowid, new.question, new.answer, new.tags);
            END"""
     )
+
+
+SCHEMA_HEADER = (
+    "-- The schema after every migration, made by `python -m quizkit.migrations`: do not edit.\n\n"
+)
+
+
+def schema_script() -> str:
+    """The schema every migration leaves, as SQL: quizkit/schema.sql, which Store.open runs on
+    a new file instead of the migrations (and so without loading sqlite-utils). A test keeps
+    the file equal to this; `python -m quizkit.migrations > quizkit/schema.sql` remakes it.
+
+    Tables that SQLite makes itself (the search index's shadow tables, `sqlite_*`) are left
+    out: the statements that need them make them.
+    """
+    db = Database(memory=True)
+    migrations.apply(db)
+    made_by_sqlite = {
+        name
+        for name, kind in db.execute("SELECT name, type FROM pragma_table_list")
+        if kind == "shadow"
+    }
+    rows = db.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
+    return SCHEMA_HEADER + "".join(
+        f"{sql};\n\n"
+        for name, sql in rows
+        if name not in made_by_sqlite and not name.startswith("sqlite_")
+    )
+
+
+if __name__ == "__main__":
+    print(schema_script(), end="")

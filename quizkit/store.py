@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from quizkit._sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SCHEMA = Path(__file__).with_name("schema.sql")  # a new file's schema (Store._create_schema)
 MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
 BUSY_NOTICE_AFTER_S = 1.0  # a write waiting this long for another quizkit's lock says so
@@ -260,6 +261,7 @@ class Store:
         self.migration_backup: Path | None = None
         self._db: Database | None = None
         self._staged_constants: dict[str, Any] = {}  # staged columns with one value for all
+        self._staged_count = 0  # notes staged by stage_notes
         # Told once when a write has waited BUSY_NOTICE_AFTER_S for another quizkit's write
         # lock; the write then waits as long as it takes. None: give up after BUSY_TIMEOUT_S.
         self.on_busy: Callable[[], None] | None = None
@@ -298,7 +300,7 @@ class Store:
                 raise StoreError(f"{path}: not a quizkit database (it holds other tables)")
             conn.execute("PRAGMA foreign_keys = ON")
             # WAL lets a second terminal read while one studies; FULL makes each commit durable.
-            conn.execute("PRAGMA journal_mode = WAL")
+            _wal(conn)
             conn.execute("PRAGMA synchronous = FULL")
             store = cls(conn, path)
             if set(MIGRATIONS) - applied:
@@ -321,6 +323,8 @@ class Store:
         """Apply the pending migrations. Upgrading a database in use, keep a copy from before
         first and return where (an upgrade that goes wrong must not cost the learner their
         history); None for a new file, or when another quizkit upgraded it meanwhile."""
+        if not upgrading and self._create_schema():
+            return None
         db = self.db  # first: it loads sqlite-utils without numpy, which migrations.py would not
         from quizkit.migrations import migrations
 
@@ -340,6 +344,28 @@ class Store:
             else:
                 backup = None  # that quizkit upgraded it, and says so
         return backup
+
+    def _create_schema(self) -> bool:
+        """A new file's schema, from quizkit/schema.sql (the schema every migration leaves,
+        kept equal to them by a test), without loading the migrations or sqlite-utils. False
+        when another quizkit began the file meanwhile: the migrations finish it then."""
+        conn = self.conn
+        with _write_transaction(conn):
+            if applied_migrations(conn):
+                return False
+            statement = ""
+            for line in SCHEMA.read_text("utf-8").splitlines(keepends=True):
+                statement += line
+                if sqlite3.complete_statement(statement):
+                    conn.execute(statement)
+                    statement = ""
+            applied = str(datetime.now(UTC))  # as sqlite-utils' migrations write it
+            conn.executemany(
+                """INSERT INTO _sqlite_migrations (migration_set, name, applied_at)
+                   VALUES ('quizkit', ?, ?)""",
+                [(name, applied) for name in MIGRATIONS],
+            )
+        return True
 
     def close(self) -> None:
         self.conn.close()
@@ -501,7 +527,7 @@ class Store:
             name: value for name, value in named if not isinstance(value, list)
         }
         values = list(staged.values())
-        total = len(columns.guids)
+        total = self._staged_count = len(columns.guids)
         conn = self.conn
         conn.execute("PRAGMA temp_store = MEMORY")  # the scratch table: no temporary file
         own = not conn.in_transaction
@@ -522,6 +548,31 @@ class Store:
             raise
         if own:
             conn.execute("COMMIT")
+
+    @contextmanager
+    def first_load(self) -> Iterator[None]:
+        """The write of many staged notes into an empty collection, through the rollback
+        journal: WAL writes each page twice (into the log at the commit, then into the file at
+        the checkpoint), the rollback journal once (it keeps only the few pages the load
+        overwrites). WAL is back as soon as the write is over, committed or not. SQLite
+        refuses the switch while another connection has the file open: then the write goes
+        through WAL as usual. Call outside a transaction."""
+        conn = self.conn
+        switched = False
+        if (
+            self._staged_count >= LAZY_INDEX_NOTES
+            and conn.execute("SELECT 1 FROM notes LIMIT 1").fetchone() is None
+        ):
+            try:
+                switched = conn.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error):
+                    raise
+        try:
+            yield
+        finally:
+            if switched:
+                _wal(conn)
 
     def write_staged(self, deck: Deck, now: datetime) -> ImportReport:
         """Move the staged notes in: new ones added, changed ones updated (compared in SQL,
@@ -1595,6 +1646,17 @@ def _write_transaction(
     except BaseException:
         conn.rollback()
         raise
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """WAL, which lets a second terminal read while one studies. A file another quizkit is
+    loading through the rollback journal (`Store.first_load`) cannot switch now: that
+    quizkit puts WAL back when its load is over, and until then SQLite's locks take turns."""
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as error:
+        if not _is_busy(error):
+            raise
 
 
 def _same_answer(moment: datetime) -> tuple[str, str]:

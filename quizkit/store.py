@@ -82,6 +82,17 @@ CONTENT_COLUMNS = (
     "reverse",
     "deck_id",
 )
+TEXT_COLUMNS = {
+    "guid",
+    "kind",
+    "question",
+    "answer",
+    "alternatives",
+    "distractors",
+    "tags",
+    "sources",
+    "extra",
+}
 # A staged note: its guid, the deck it names (NULL: the import's deck) and its content.
 STAGED_COLUMNS = ("guid", "deck", *CONTENT_COLUMNS[:-1])
 CARD_SELECT = """
@@ -262,6 +273,10 @@ class Store:
         self._db: Database | None = None
         self._staged_constants: dict[str, Any] = {}  # staged columns with one value for all
         self._staged_count = 0  # notes staged by stage_notes
+        # the staged columns kept in Python, and the deck that holds them all unchanged, when
+        # one does (`_deck_holding`): then nothing is staged, and perhaps nothing written
+        self._held: dict[str, list[Any]] | None = None
+        self._holding_deck: int | None = None
         # Told once when a write has waited BUSY_NOTICE_AFTER_S for another quizkit's write
         # lock; the write then waits as long as it takes. None: give up after BUSY_TIMEOUT_S.
         self.on_busy: Callable[[], None] | None = None
@@ -526,8 +541,20 @@ class Store:
         self._staged_constants = {
             name: value for name, value in named if not isinstance(value, list)
         }
+        self._staged_count = len(columns.guids)
+        self._held = None
+        self._holding_deck = self._deck_holding(staged)
+        if self._holding_deck is not None:
+            self._held = staged  # staged only if the import turns out to go to another deck
+        else:
+            self._stage(staged, progress)
+
+    def _stage(
+        self, staged: dict[str, list[Any]], progress: Callable[[int, int], None] | None
+    ) -> None:
+        """The staged columns into temp.staged_notes, a batch at a time."""
         values = list(staged.values())
-        total = self._staged_count = len(columns.guids)
+        total = len(staged["guid"])
         conn = self.conn
         conn.execute("PRAGMA temp_store = MEMORY")  # the scratch table: no temporary file
         own = not conn.in_transaction
@@ -548,6 +575,37 @@ class Store:
             raise
         if own:
             conn.execute("COMMIT")
+
+    def _deck_holding(self, staged: dict[str, list[Any]]) -> int | None:
+        """The deck that already holds every staged note as it is, when one does (a file
+        imported before and unchanged since): the import then writes nothing.
+
+        Both sides become one text, the deck's notes joined by SQL (in the order of the deck's
+        index, which is id order: any other order only makes the texts differ) and the staged
+        values joined the same way by str.join, so no note becomes a Python object. The
+        separators (unit and record separators) must not occur in the staged values, which
+        makes equal texts mean equal notes. Notes of the deck that are not in the file have
+        other guids: they only make the texts differ. None: compare note by note.
+        """
+        constants = self._staged_constants
+        guids = staged["guid"]
+        if not guids or "deck" not in constants or not set(staged) <= TEXT_COLUMNS:
+            return None
+        found = self.conn.execute("SELECT deck_id FROM notes WHERE guid = ?", [guids[0]])
+        row = found.fetchone()
+        if row is None:
+            return None
+        mine = "\x1e".join(map("\x1f".join, zip(*staged.values(), strict=True)))
+        separators = (len(staged) - 1) * len(guids), len(guids) - 1
+        if (mine.count("\x1f"), mine.count("\x1e")) != separators:
+            return None
+        same = [f"{name} IS ?" for name in constants if name != "deck"]
+        stored = self.conn.execute(
+            f"""SELECT COUNT(*), group_concat({" || char(31) || ".join(staged)}, char(30))
+                FROM notes WHERE {" AND ".join(["deck_id = ?", *same])}""",
+            [row[0], *(value for name, value in constants.items() if name != "deck")],
+        ).fetchone()
+        return int(row[0]) if stored == (len(guids), mine) else None
 
     @contextmanager
     def first_load(self) -> Iterator[None]:
@@ -582,6 +640,15 @@ class Store:
         # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
         conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         with self.transaction():
+            if self._holding_deck is not None and self._held is not None:
+                name = self._staged_constants["deck"]
+                target: int | None = deck.id
+                if name is not None:
+                    row = conn.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()
+                    target = row[0] if row else None
+                if target == self._holding_deck:
+                    return ImportReport(unchanged=self._staged_count)
+                self._stage(self._held, None)  # the notes move to another deck
             # decks the notes name (Anki's deck column), created in the order first named
             if "deck" in self._staged_constants:
                 names = [self._staged_constants["deck"]]

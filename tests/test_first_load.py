@@ -38,7 +38,9 @@ def note_count(path: Path) -> int:
     return count
 
 
-def test_a_first_load_leaves_a_wal_file_and_no_journal(tmp_path: Path, now: datetime) -> None:
+def test_a_first_load_leaves_a_wal_file_and_no_journal(
+    tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "q.db"
     store = Store.open(db)
     modes: list[str] = []
@@ -48,7 +50,7 @@ def test_a_first_load_leaves_a_wal_file_and_no_journal(tmp_path: Path, now: date
         modes.append(store.conn.execute("PRAGMA journal_mode").fetchone()[0])
         return original(*args)  # type: ignore[arg-type]
 
-    store.write_staged = spy  # type: ignore[method-assign]
+    monkeypatch.setattr(store, "write_staged", spy)
     _, report = import_file(store, big_csv(tmp_path / "big.csv"), now)
     store.close()
     assert modes == ["delete"]  # the load itself went through the rollback journal
@@ -58,7 +60,9 @@ def test_a_first_load_leaves_a_wal_file_and_no_journal(tmp_path: Path, now: date
     assert note_count(db) == ROWS
 
 
-def test_a_second_import_goes_through_wal(tmp_path: Path, now: datetime) -> None:
+def test_a_second_import_goes_through_wal(
+    tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "q.db"
     store = Store.open(db)
     import_file(store, big_csv(tmp_path / "big.csv"), now)
@@ -69,7 +73,7 @@ def test_a_second_import_goes_through_wal(tmp_path: Path, now: datetime) -> None
         modes.append(store.conn.execute("PRAGMA journal_mode").fetchone()[0])
         return original(*args)  # type: ignore[arg-type]
 
-    store.write_staged = spy  # type: ignore[method-assign]
+    monkeypatch.setattr(store, "write_staged", spy)
     other = tmp_path / "other.csv"
     other.write_text(
         "front,back\n" + "".join(f"River {i}?,Stream {i}\n" for i in range(ROWS)), "utf-8"

@@ -189,17 +189,10 @@ def _one_value(column: list[Any]) -> Any:
 
 
 def _dumped_lists(lists: Sequence[tuple[str, ...]]) -> list[str]:
-    """Each tuple as a JSON list, each distinct one encoded once. A big CSV file's notes share
-    their very tuple objects: those are told apart by identity, without hashing a tuple."""
-    ids = list(map(id, lists))
-    by_value: dict[tuple[str, ...], str] = {}
-    dumped = {}
-    for key, values in dict(zip(ids, lists, strict=True)).items():
-        text = by_value.get(values)
-        if text is None:
-            text = by_value[values] = _dumped_list(values)
-        dumped[key] = text
-    return list(map(dumped.__getitem__, ids))
+    """Each tuple as a JSON list, each distinct one encoded once (a big file's notes share a
+    few sets of tags)."""
+    dumped = {values: _dumped_list(values) for values in set(lists)}
+    return list(map(dumped.__getitem__, lists))
 
 
 def _dumped_list(values: tuple[str, ...]) -> str:

@@ -633,7 +633,8 @@ class Store:
         # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
         conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         with self.transaction():
-            if self._holding_deck is not None and self._held is not None:
+            held, self._held = self._held, None
+            if held is not None:
                 name = self._staged_constants["deck"]
                 target: int | None = deck.id
                 if name is not None:
@@ -641,7 +642,7 @@ class Store:
                     target = row[0] if row else None
                 if target == self._holding_deck:
                     return ImportReport(unchanged=self._staged_count)
-                self._stage(self._held, None)  # the notes move to another deck
+                self._stage(held, None)  # the notes move to another deck
             # decks the notes name (Anki's deck column), created in the order first named
             if "deck" in self._staged_constants:
                 names = [self._staged_constants["deck"]]

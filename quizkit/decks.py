@@ -129,7 +129,7 @@ def deck_tree(counts: list[DeckTally]) -> list[DeckRow]:
         parts = name.split(SEPARATOR)
         names.update(SEPARATOR.join(parts[: i + 1]) for i in range(len(parts)))
     rows = []
-    for name in sorted(names, key=lambda n: [p.casefold() for p in n.split(SEPARATOR)]):
+    for name in sorted(names, key=_tree_order):
         inside = [c for n, c in by_name.items() if is_within(n, name)]
         own = by_name.get(name)
         rows.append(
@@ -146,6 +146,12 @@ def deck_tree(counts: list[DeckTally]) -> list[DeckRow]:
             )
         )
     return rows
+
+
+def _tree_order(name: str) -> list[tuple[str, str]]:
+    """Each part of the name compared without case, then with it: "Languages" and "languages"
+    are two decks, listed in the same order every time, each with its own sub-decks."""
+    return [(part.casefold(), part) for part in name.split(SEPARATOR)]
 
 
 def tree_json(

@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from itertools import chain, repeat
+from itertools import chain
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, NamedTuple
 
@@ -309,9 +309,14 @@ def _notes(
     """
     budget = Budget(where)
     cards: dict[int, list[Card]] = {}
+    unchecked = options.keep_schedule or conn.execute(ANY_CARD_UNCHECKED).fetchone()
+    if not unchecked and conn.text_factory is str:
+        table = _plain_table(conn, collection, budget, deck_name)
+        if table is not None:
+            return table, [], set()
     # a card in a filtered deck keeps its home deck in odid
     homes = [] if options.keep_schedule else conn.execute(CARD_HOMES).fetchall()
-    if options.keep_schedule or conn.execute(ANY_CARD_UNCHECKED).fetchone():
+    if unchecked:
         # every column is needed, or some value is wrong: each card checked and kept
         cards = _cards(conn, budget, where)
         homes = [(c.nid, c.ord, c.odid or c.did) for group in cards.values() for c in group]
@@ -405,25 +410,111 @@ def _plain_batch(
         note_type = note_types.get(mid)
         if note_type is None or note_type.cloze:
             return None
-    text = "\x1f".join(flds)  # every field of the batch, between field separators
+    sides = _plain_sides(NOTE_SEPARATOR.join(flds), len(flds))
+    if sides is None:
+        return None
+    return list(guids), *sides, list(map(deck_of.get, nids)), []
+
+
+def _plain_sides(text: str, count: int) -> tuple[list[str], list[str]] | None:
+    """The tidied fronts and backs of `count` notes when every one is plain (no HTML,
+    entity, sound or line break, nothing beyond a front and a back), checked over all of
+    them at once. `text` is their fields texts between NOTE_SEPARATOR.
+    None: some note is not, or holds that separator; read note by note."""
     if "<" in text or "&" in text or SOUND_OPEN in text or "\n" in text:
         return None
-    separators = set(map(str.count, flds, repeat("\x1f")))
-    if len(separators) != 1 or min(separators) < 1:
+    size = text.count("\x1f") // max(count, 1) + 1  # fields a note, if all have as many
+    if count < 1 or size < 2 or not _fields_even(text, count, size):
         return None  # notes of two field counts, or of one field: read note by note
-    size = min(separators) + 1  # fields a note
-    fields = text.split("\x1f")
-    rest = "".join(chain.from_iterable(fields[n::size] for n in range(2, size)))
-    if rest and not rest.isspace():
-        return None
+    fields = text.replace(NOTE_SEPARATOR, "\x1f").split("\x1f")
     questions, answers = fields[0::size], fields[1::size]
+    rest = [fields[n::size] for n in range(2, size)]
+    if any(map(any, rest)) and not "".join(chain.from_iterable(rest)).isspace():
+        return None
     if not (all(questions) and all(answers) and _tidy_already(questions + answers)):
         # one line each: tidy() is the spaces collapsed
         questions = list(map(" ".join, map(str.split, questions)))
         answers = list(map(" ".join, map(str.split, answers)))
         if not all(questions) or not all(answers):
             return None
-    return list(guids), questions, answers, list(map(deck_of.get, nids)), []
+    return questions, answers
+
+
+NOTE_SEPARATOR = "\x1e"  # between two notes' fields texts (Anki's is "\x1f" between fields)
+# Every byte but the two separators, to drop from the encoded text and keep only them.
+NOT_SEPARATORS = bytes(byte for byte in range(256) if byte not in b"\x1e\x1f")
+
+
+def _fields_even(text: str, count: int, size: int) -> bool:
+    """Whether each of the `count` notes in `text` has `size` fields: its separators alone,
+    in order, are those of `size` fields, then one note separator, and so on. In UTF-8
+    neither separator byte is ever part of another character."""
+    separators = text.encode("utf-8", "surrogatepass").translate(None, NOT_SEPARATORS)
+    note = b"\x1f" * (size - 1)
+    return separators == (note + b"\x1e") * (count - 1) + note
+
+
+# Whether any card has another deck than the others, or a reverse card; and every card's
+# home deck (cards are checked first: no value here is NULL or of a wrong type).
+CARD_DECKS = """SELECT count(*), max(ord), min(IIF(odid, odid, did)), max(IIF(odid, odid, did))
+                FROM cards"""
+# Every note at once: checks of its columns, and each text column joined into one text in
+# the notes' order (group_concat in C instead of a Python row per note).
+NOTE_COLUMNS = """
+    SELECT count(*),
+           count(*) FILTER (WHERE typeof(id) <> 'integer' OR typeof(mid) <> 'integer'
+                            OR typeof(guid) <> 'text' OR typeof(tags) <> 'text'
+                            OR typeof(flds) <> 'text'),
+           count(*) FILTER (WHERE id NOT IN (SELECT nid FROM cards)),
+           min(mid), max(mid),
+           group_concat(guid, char(31)), group_concat(tags, char(31)),
+           group_concat(flds, char(30))  -- NOTE_SEPARATOR
+    FROM (SELECT id, guid, mid, tags, flds FROM notes ORDER BY id)"""
+
+
+def _plain_table(
+    conn: sqlite3.Connection, collection: Collection, budget: Budget, deck_name: str
+) -> NoteTable | None:
+    """Every note as one `NoteTable`, when all are plain notes of one basic note type, each
+    with its own guid, in one deck with one card each (or none with a card), read from a
+    query that returns each column as one text, split in C: no Python object per row.
+    None: read the notes batch by batch, which words any problem. Cards must be checked."""
+    cards, most_ord, home, other_home = conn.execute(CARD_DECKS).fetchone()
+    if cards and (most_ord != 0 or home != other_home):
+        return None  # reverse cards or several decks
+    deck = collection.decks.get(home) if cards else None
+    row = conn.execute(NOTE_COLUMNS).fetchone()
+    count, wrong, cardless, mid, other_mid, guid_text, tag_text, field_text = row
+    note_type = collection.note_types.get(mid)
+    if (
+        not count
+        or wrong
+        or (deck is not None and cardless)  # notes without a card have no deck
+        or mid != other_mid
+        or note_type is None
+        or note_type.cloze
+    ):
+        return None
+    if not all(isinstance(text, str) for text in (guid_text, tag_text, field_text)):
+        return None
+    guids, tags = guid_text.split("\x1f"), tag_text.split("\x1f")
+    if not len(guids) == len(tags) == count:
+        return None  # a separator inside some guid or tags
+    text_length = len(guid_text) + len(tag_text) + len(field_text) - 3 * (count - 1)
+    if budget.used + text_length > budget.cap:
+        return None
+    sides = _plain_sides(field_text, count)
+    if sides is None or len(set(guids)) != count:
+        return None
+    budget.used += text_length
+    tag_sets = {text: tuple(text.split()) for text in set(tags)}
+    return NoteTable(
+        deck if deck is not None else deck_name,
+        guids,
+        *sides,
+        list(map(tag_sets.__getitem__, tags)),
+        [None] * count,
+    )
 
 
 def _tidy_already(fields: list[str]) -> bool:

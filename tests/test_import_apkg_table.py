@@ -99,10 +99,20 @@ def test_plain_notes_come_from_one_query_as_batches_give_them(
     ]
 
 
+# Notes tables whose id is not the rowid (no key, a descending key, no rowid), and Anki's.
+NOTES_TABLES = {
+    "no key": "id integer",
+    "descending key": "id integer primary key desc",
+    "without rowid": "id integer primary key",
+    "rowid": "id integer primary key",
+}
+
+
+@pytest.mark.parametrize("key", NOTES_TABLES)
 def test_notes_come_in_id_order_whatever_order_the_file_keeps(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str
 ) -> None:
-    """A notes table without a rowid id, filled backwards, with an index that covers every
+    """A notes table filled in another order than its ids', with an index that covers every
     column read: the notes still come in the order of their ids."""
     path = package(
         tmp_path,
@@ -110,8 +120,9 @@ def test_notes_come_in_id_order_whatever_order_the_file_keeps(
         False,
         "CREATE TABLE old AS SELECT * FROM notes",
         "DROP TABLE notes",
-        """CREATE TABLE notes (id integer, guid text, mid integer, mod integer, usn integer,
-           tags text, flds text, sfld text, csum integer, flags integer, data text)""",
+        f"""CREATE TABLE notes ({NOTES_TABLES[key]}, guid text, mid integer, mod integer,
+            usn integer, tags text, flds text, sfld text, csum integer, flags integer,
+            data text) {"WITHOUT ROWID" if key == "without rowid" else ""}""",
         "INSERT INTO notes SELECT * FROM old ORDER BY guid DESC",
         "DROP TABLE old",
         "CREATE INDEX covering ON notes (guid DESC, tags, flds, mid, id)",

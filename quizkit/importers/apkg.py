@@ -469,7 +469,20 @@ NOTE_COLUMNS = """
            min(mid), max(mid),
            group_concat(guid, char(31)), group_concat(tags, char(31)),
            group_concat(flds, char(30))  -- NOTE_SEPARATOR
-    FROM (SELECT id, guid, mid, tags, flds FROM notes ORDER BY id)"""
+    FROM {notes}"""
+# The notes in the order of their ids: sorted, or as a scan of the table walks its b-tree
+# when id is the rowid (no index taken instead, none sorted: about 40 ms on 100,000 notes).
+NOTES_BY_ID = "(SELECT id, guid, mid, tags, flds FROM notes ORDER BY id)"
+NOTES_BY_ROWID = "notes NOT INDEXED"
+
+
+def _id_is_rowid(conn: sqlite3.Connection) -> bool:
+    """Whether notes.id is the table's rowid (an INTEGER PRIMARY KEY, as Anki makes it): its
+    only primary key column, with no index of its own (a primary key that is not the rowid,
+    as in a WITHOUT ROWID table, has one: origin 'pk')."""
+    keys = [str(row[1]).lower() for row in conn.execute("PRAGMA table_info(notes)") if row[5]]
+    key_index = any(row[3] == "pk" for row in conn.execute("PRAGMA index_list(notes)"))
+    return keys == ["id"] and not key_index
 
 
 def _plain_table(
@@ -483,7 +496,8 @@ def _plain_table(
     if cards and (most_ord != 0 or home != other_home):
         return None  # reverse cards or several decks
     deck = collection.decks.get(home) if cards else None
-    row = conn.execute(NOTE_COLUMNS).fetchone()
+    notes = NOTES_BY_ROWID if _id_is_rowid(conn) else NOTES_BY_ID
+    row = conn.execute(NOTE_COLUMNS.format(notes=notes)).fetchone()
     count, wrong, cardless, mid, other_mid, guid_text, tag_text, field_text = row
     note_type = collection.note_types.get(mid)
     if (

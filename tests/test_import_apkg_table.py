@@ -170,11 +170,14 @@ NOT_ONE_TABLE: dict[str, tuple[list[AnkiNote], tuple[str, ...]]] = {
 
 @pytest.mark.parametrize("case", NOT_ONE_TABLE)
 @pytest.mark.parametrize("skip_bad", [False, True], ids=["strict", "skip-bad"])
+@pytest.mark.parametrize("first", [1, 1000], ids=["first-note-plain", "all-notes-looked-at"])
 def test_other_collections_are_read_as_before(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, skip_bad: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, skip_bad: bool, first: int
 ) -> None:
+    """Turned away by the look at the first notes, or by the whole query after it."""
     notes, sql = NOT_ONE_TABLE[case]
     path = package(tmp_path, notes, False, *sql)
+    monkeypatch.setattr(apkg, "FIRST_NOTES", first)
     fast, slow, used = both_ways(path, monkeypatch, ImportOptions(skip_bad=skip_bad))
     assert True not in used
     assert fast == slow

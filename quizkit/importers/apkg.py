@@ -306,10 +306,13 @@ def _notes(
     Plain two-sided notes (no media, no fields beyond front and back, no reverse card) come back
     as columns (a `NoteTable` when all are plain and of one deck), as a big CSV file does,
     not as an object per note; a batch of them is read with a few calls over whole columns.
+    A collection of nothing but such notes, in one deck, is read with one query instead
+    (`_plain_table`).
     """
     budget = Budget(where)
     cards: dict[int, list[Card]] = {}
     unchecked = options.keep_schedule or conn.execute(ANY_CARD_UNCHECKED).fetchone()
+    # only with SQLite's strict decoding: a text that is not UTF-8 is replaced value by value
     if not unchecked and conn.text_factory is str:
         table = _plain_table(conn, collection, budget, deck_name)
         if table is not None:
@@ -454,8 +457,9 @@ def _fields_even(text: str, count: int, size: int) -> bool:
     return separators == (note + b"\x1e") * (count - 1) + note
 
 
-# Whether any card has another deck than the others, or a reverse card; and every card's
-# home deck (cards are checked first: no value here is NULL or of a wrong type).
+# The cards' count, highest ord and lowest and highest home deck: whether some note has a
+# reverse card or the cards are in several decks (cards are checked first: no value here
+# is NULL or of a wrong type).
 CARD_DECKS = """SELECT count(*), max(ord), min(IIF(odid, odid, did)), max(IIF(odid, odid, did))
                 FROM cards"""
 # Every note at once: checks of its columns, and each text column joined into one text in
@@ -526,11 +530,10 @@ def _plain_table(
         return None  # a separator inside some guid or tags
     text_length = len(guid_text) + len(tag_text) + len(field_text) - 3 * (count - 1)
     if budget.used + text_length > budget.cap:
-        return None
+        return None  # read batch by batch, to stop where the cap is passed
     sides = _plain_sides(field_text, count)
     if sides is None or len(set(guids)) != count:
         return None
-    budget.used += text_length
     tag_sets = {text: tuple(text.split()) for text in set(tags)}
     return NoteTable(
         deck if deck is not None else deck_name,

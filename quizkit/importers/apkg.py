@@ -426,8 +426,8 @@ def _plain_sides(text: str, count: int) -> tuple[list[str], list[str]] | None:
     None: some note is not, or holds that separator; read note by note."""
     if "<" in text or "&" in text or SOUND_OPEN in text or "\n" in text:
         return None
-    size = text.count("\x1f") // max(count, 1) + 1  # fields a note, if all have as many
-    if count < 1 or size < 2 or not _fields_even(text, count, size):
+    size = _fields_each(text, count)
+    if size < 2:
         return None  # notes of two field counts, or of one field: read note by note
     fields = text.replace(NOTE_SEPARATOR, "\x1f").split("\x1f")
     questions, answers = fields[0::size], fields[1::size]
@@ -448,13 +448,14 @@ NOTE_SEPARATOR = "\x1e"  # between two notes' fields texts (Anki's is "\x1f" bet
 NOT_SEPARATORS = bytes(byte for byte in range(256) if byte not in b"\x1e\x1f")
 
 
-def _fields_even(text: str, count: int, size: int) -> bool:
-    """Whether each of the `count` notes in `text` has `size` fields: its separators alone,
-    in order, are those of `size` fields, then one note separator, and so on. In UTF-8
-    neither separator byte is ever part of another character."""
+def _fields_each(text: str, count: int) -> int:
+    """How many fields each of the `count` notes in `text` has, when all have as many (the
+    separators alone, in order, are those of one note, then a note separator, and so on),
+    else 0. In UTF-8 neither separator byte is ever part of another character."""
     separators = text.encode("utf-8", "surrogatepass").translate(None, NOT_SEPARATORS)
+    size = separators.count(b"\x1f") // max(count, 1) + 1
     note = b"\x1f" * (size - 1)
-    return separators == (note + b"\x1e") * (count - 1) + note
+    return size if count and separators == (note + b"\x1e") * (count - 1) + note else 0
 
 
 # The cards' count, highest ord and lowest and highest home deck: whether some note has a

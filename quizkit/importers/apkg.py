@@ -5,17 +5,19 @@ Reads `collection.anki21b` (zstd-compressed, schema 18, Anki's current default) 
 puts beside the real collection is never taken for it.
 
 Packages are untrusted: entries are never extracted by name, every read is capped (zip and
-zstd bombs), the collection is loaded into memory read-only and checked to be an Anki
-collection, and media are read only when a note refers to them.
+zstd bombs), the collection is unpacked into a temporary folder of quizkit's own (removed
+when read), opened read-only and checked to be an Anki collection, and media are read
+only when a note refers to them.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import tempfile
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import chain
@@ -41,7 +43,7 @@ from quizkit.importers.sqlitefile import (
     Budget,
     check_tables,
     interrupted,
-    open_untrusted,
+    open_untrusted_file,
     strict_text_first,
 )
 from quizkit.models import DeckInfo, Note, NoteTable, SourceRef
@@ -94,28 +96,28 @@ def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
         if chosen is None:
             raise InputError(where, "not an Anki package (no collection.anki2/anki21/anki21b)")
         compressed = chosen.endswith("b")
-        data = _read_entry(archive, chosen, MAX_COLLECTION_BYTES, compressed, where)
         inside = f"{where}:{chosen}"
-        conn = _open_collection(data, inside, options.keep_schedule)
-        del data  # SQLite holds its own copy
-        try:
-            collection = _schema(conn, inside)
-            deck_name = default_deck_name(path, options)
+        with _temporary_folder(chosen, where) as folder:
+            unpacked = _unpack(archive, chosen, compressed, where, Path(folder))
+            conn = _open_collection(unpacked, inside, options.keep_schedule)
+            try:
+                collection = _schema(conn, inside)
+                deck_name = default_deck_name(path, options)
 
-            def read() -> tuple[Problems, Sequence[Note], list[CardSchedule], set[str]]:
-                problems = Problems(where, options.skip_bad)
-                found = _notes(conn, collection, problems, options, inside, deck_name)
-                return problems, *found
+                def read() -> tuple[Problems, Sequence[Note], list[CardSchedule], set[str]]:
+                    problems = Problems(where, options.skip_bad)
+                    found = _notes(conn, collection, problems, options, inside, deck_name)
+                    return problems, *found
 
-            problems, notes, schedules, wanted = strict_text_first(conn, read)
-        except sqlite3.Error as error:
-            if interrupted(error):
-                raise InputError(
-                    inside, "reading it took too long (a runaway query was stopped)"
-                ) from None
-            raise InputError(inside, f"unreadable Anki collection ({error})") from None
-        finally:
-            conn.close()
+                problems, notes, schedules, wanted = strict_text_first(conn, read)
+            except sqlite3.Error as error:
+                if interrupted(error):
+                    raise InputError(
+                        inside, "reading it took too long (a runaway query was stopped)"
+                    ) from None
+                raise InputError(inside, f"unreadable Anki collection ({error})") from None
+            finally:
+                conn.close()
         media = _media(archive, names, wanted, compressed, where, warn)
     return ImportBatch(DeckInfo(deck_name), notes, problems.skipped, media, schedules)
 
@@ -132,13 +134,48 @@ def _checked_names(archive: zipfile.ZipFile, where: str) -> set[str]:
     return {info.filename for info in infos}
 
 
+def _temporary_folder(name: str, where: str) -> tempfile.TemporaryDirectory[str]:
+    """A folder of quizkit's own for the unpacked collection, removed with all in it."""
+    try:
+        return tempfile.TemporaryDirectory(prefix="quizkit-apkg-", ignore_cleanup_errors=True)
+    except OSError as error:  # no temporary folder can be made
+        raise InputError(where, f"{name}: cannot be unpacked ({error})") from None
+
+
+def _unpack(
+    archive: zipfile.ZipFile, name: str, compressed: bool, where: str, folder: Path
+) -> Path:
+    """The collection written to a file in `folder` (quizkit's own), for SQLite to read in
+    place: no copy of it in memory, none made again by SQLite."""
+    unpacked = folder / "collection"
+    try:
+        with unpacked.open("wb") as file:
+            for chunk in _entry_chunks(archive, name, MAX_COLLECTION_BYTES, compressed, where):
+                file.write(chunk)
+    except OSError as error:  # the temporary folder is full, or gone
+        raise InputError(where, f"{name}: cannot be unpacked ({error})") from None
+    return unpacked
+
+
 def _read_entry(
     archive: zipfile.ZipFile, name: str, cap: int, compressed: bool, where: str
 ) -> bytearray:
     """An entry's bytes, zstd-decompressed when asked; stops as soon as it passes `cap`."""
+    data = bytearray()
+    for chunk in _entry_chunks(archive, name, cap, compressed, where):
+        data += chunk
+    return data
+
+
+def _entry_chunks(
+    archive: zipfile.ZipFile, name: str, cap: int, compressed: bool, where: str
+) -> Iterator[bytes]:
+    """An entry's bytes a chunk at a time, zstd-decompressed when asked; stops as soon as
+    they pass `cap`."""
     info = archive.getinfo(name)
     if not compressed and info.file_size > cap:
         raise InputError(where, f"{name}: unpacks to more than {cap // MIB} MiB")
+    size = 0
     try:
         with archive.open(info) as raw:
             stream: IO[bytes] = raw
@@ -146,11 +183,11 @@ def _read_entry(
                 import zstandard
 
                 stream = zstandard.ZstdDecompressor().stream_reader(raw)
-            data = bytearray()
             while chunk := stream.read(MIB):
-                data += chunk
-                if len(data) > cap:
+                size += len(chunk)
+                if size > cap:
                     raise InputError(where, f"{name}: unpacks to more than {cap // MIB} MiB")
+                yield chunk
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         raise InputError(where, f"{name}: damaged ({error})") from None
     except (RuntimeError, NotImplementedError) as error:  # encrypted, unknown compression
@@ -159,14 +196,13 @@ def _read_entry(
         if type(error).__name__ != "ZstdError":
             raise
         raise InputError(where, f"{name}: damaged zstd data ({error})") from None
-    return data
 
 
-def _open_collection(data: bytearray, where: str, with_revlog: bool) -> sqlite3.Connection:
-    """The collection in memory, read-only, refusing anything but an Anki collection whose
+def _open_collection(unpacked: Path, where: str, with_revlog: bool) -> sqlite3.Connection:
+    """The unpacked collection, read-only, refusing anything but an Anki collection whose
     tables are plain tables (see importers/sqlitefile.py)."""
     what = "an Anki collection"
-    conn = open_untrusted(data, where, what)
+    conn = open_untrusted_file(unpacked, where, what)
     try:
         check_tables(conn, REQUIRED_TABLES, where, what)
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}

@@ -219,3 +219,24 @@ def test_a_note_of_many_empty_fields_is_read_batch_by_batch(
     assert used == [False]
     assert fast == slow
     assert fast[0] == "NoteTable" and len(fast[1][1]) == 4
+
+
+def test_columns_too_long_to_join_are_read_batch_by_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A column longer, joined, than SQLite's longest text (lowered here to 3,000 bytes):
+    every note is still read, batch by batch."""
+    notes = plain(400)
+    path = package(tmp_path, notes, False)
+    open_file = apkg.open_untrusted_file
+
+    def limited(*args: Any) -> sqlite3.Connection:
+        conn = open_file(*args)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 3000)
+        return conn
+
+    monkeypatch.setattr(apkg, "open_untrusted_file", limited)
+    fast, slow, used = both_ways(path, monkeypatch, ImportOptions())
+    assert used == [False]
+    assert fast == slow
+    assert fast[0] == "NoteTable" and len(fast[1][1]) == 399

@@ -548,7 +548,10 @@ def _plain_table(
     ):
         return None  # the first notes are not plain: no use joining every column
     notes = NOTES_BY_ROWID if _id_is_rowid(conn) else NOTES_BY_ID
-    row = conn.execute(NOTE_COLUMNS.format(notes=notes)).fetchone()
+    try:
+        row = conn.execute(NOTE_COLUMNS.format(notes=notes)).fetchone()
+    except sqlite3.DataError:  # a joined column is longer than SQLite's longest text
+        return None
     count, wrong, cardless, mid, other_mid, guid_text, tag_text, field_text = row
     note_type = collection.note_types.get(mid)
     if (

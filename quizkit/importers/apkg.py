@@ -536,10 +536,6 @@ def _plain_table(
     with its own guid, in one deck with one card each (or none with a card), read from a
     query that returns each column as one text, split in C: no Python object per row.
     None: read the notes batch by batch, which words any problem. Cards must be checked."""
-    cards, most_ord, home, other_home = conn.execute(CARD_DECKS).fetchone()
-    if cards and (most_ord != 0 or home != other_home):
-        return None  # reverse cards or several decks
-    deck = collection.decks.get(home) if cards else None
     first = [row[0] for row in conn.execute(FIRST_FIELDS, (FIRST_NOTES,))]
     if (
         not first
@@ -547,6 +543,10 @@ def _plain_table(
         or _plain_sides(NOTE_SEPARATOR.join(first), len(first)) is None
     ):
         return None  # the first notes are not plain: no use joining every column
+    cards, most_ord, home, other_home = conn.execute(CARD_DECKS).fetchone()
+    if cards and (most_ord != 0 or home != other_home):
+        return None  # reverse cards or several decks
+    deck = collection.decks.get(home) if cards else None
     notes = NOTES_BY_ROWID if _id_is_rowid(conn) else NOTES_BY_ID
     try:
         row = conn.execute(NOTE_COLUMNS.format(notes=notes)).fetchone()

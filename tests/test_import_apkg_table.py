@@ -153,6 +153,8 @@ NOT_ONE_TABLE: dict[str, tuple[list[AnkiNote], tuple[str, ...]]] = {
     ),
     "one field": ([*plain(), AnkiNote(9, "g9", BASIC, ["alone"])], ()),
     "empty back": ([*plain(), AnkiNote(9, "g9", BASIC, ["front", " "])], ()),
+    "empty front": ([*plain(), AnkiNote(9, "g9", BASIC, ["", "back"])], ()),
+    "empty back, last": ([*plain(), AnkiNote(9, "g9", BASIC, ["front", ""])], ()),
     "reverse card": ([*plain(), AnkiNote(9, "g9", REVERSED, ["dog", "Hund"])], ()),
     "cloze": ([*plain(), AnkiNote(9, "g9", CLOZE, ["{{c1::Ostrav}} port", ""])], ()),
     "two decks": ([*plain(), AnkiNote(9, "g9", BASIC, ["f", "b"], deck=20)], ()),

@@ -470,7 +470,7 @@ def _plain_sides(text: str, count: int) -> tuple[list[str], list[str]] | None:
     rest = [fields[n::size] for n in range(2, size)]
     if any(map(any, rest)) and not "".join(chain.from_iterable(rest)).isspace():
         return None
-    if not (all(questions) and all(answers) and _tidy_already(questions + answers)):
+    if not _tidy_already(questions + answers):
         # one line each: tidy() is the spaces collapsed
         questions = list(map(" ".join, map(str.split, questions)))
         answers = list(map(" ".join, map(str.split, answers)))
@@ -585,10 +585,11 @@ def _plain_table(
 
 
 def _tidy_already(fields: list[str]) -> bool:
-    """Whether `tidy` leaves each of these one-line fields, none empty, as it is: ASCII with
-    no space but single blanks between words."""
-    # Joined by blanks, a blank at either end of a field makes two in a row: one search
-    # (searching for two characters is slow) finds those and every run of blanks at once.
+    """Whether `tidy` leaves each of these one-line fields (two or more) as it is and none is
+    empty: ASCII with no space but single blanks between words."""
+    # Joined by blanks, a blank at either end of a field, or an empty field, makes two in a
+    # row or one at an end: one search (searching for two characters is slow) finds those
+    # and every run of blanks at once.
     text = " ".join(fields)
     return (
         text.isascii()

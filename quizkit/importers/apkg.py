@@ -5,20 +5,22 @@ Reads `collection.anki21b` (zstd-compressed, schema 18, Anki's current default) 
 puts beside the real collection is never taken for it.
 
 Packages are untrusted: entries are never extracted by name, every read is capped (zip and
-zstd bombs), the collection is loaded into memory read-only and checked to be an Anki
-collection, and media are read only when a note refers to them.
+zstd bombs), the collection is unpacked into a temporary folder of quizkit's own (removed
+when read), opened read-only and checked to be an Anki collection, and media are read
+only when a note refers to them.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import tempfile
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from itertools import chain, repeat
+from itertools import chain
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, NamedTuple
 
@@ -41,7 +43,7 @@ from quizkit.importers.sqlitefile import (
     Budget,
     check_tables,
     interrupted,
-    open_untrusted,
+    open_untrusted_file,
     strict_text_first,
 )
 from quizkit.models import DeckInfo, Note, NoteTable, SourceRef
@@ -94,28 +96,28 @@ def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
         if chosen is None:
             raise InputError(where, "not an Anki package (no collection.anki2/anki21/anki21b)")
         compressed = chosen.endswith("b")
-        data = _read_entry(archive, chosen, MAX_COLLECTION_BYTES, compressed, where)
         inside = f"{where}:{chosen}"
-        conn = _open_collection(data, inside, options.keep_schedule)
-        del data  # SQLite holds its own copy
-        try:
-            collection = _schema(conn, inside)
-            deck_name = default_deck_name(path, options)
+        with _temporary_folder(chosen, where) as folder:
+            unpacked = _unpack(archive, chosen, compressed, where, Path(folder))
+            conn = _open_collection(unpacked, inside, options.keep_schedule)
+            try:
+                collection = _schema(conn, inside)
+                deck_name = default_deck_name(path, options)
 
-            def read() -> tuple[Problems, Sequence[Note], list[CardSchedule], set[str]]:
-                problems = Problems(where, options.skip_bad)
-                found = _notes(conn, collection, problems, options, inside, deck_name)
-                return problems, *found
+                def read() -> tuple[Problems, Sequence[Note], list[CardSchedule], set[str]]:
+                    problems = Problems(where, options.skip_bad)
+                    found = _notes(conn, collection, problems, options, inside, deck_name)
+                    return problems, *found
 
-            problems, notes, schedules, wanted = strict_text_first(conn, read)
-        except sqlite3.Error as error:
-            if interrupted(error):
-                raise InputError(
-                    inside, "reading it took too long (a runaway query was stopped)"
-                ) from None
-            raise InputError(inside, f"unreadable Anki collection ({error})") from None
-        finally:
-            conn.close()
+                problems, notes, schedules, wanted = strict_text_first(conn, read)
+            except sqlite3.Error as error:
+                if interrupted(error):
+                    raise InputError(
+                        inside, "reading it took too long (a runaway query was stopped)"
+                    ) from None
+                raise InputError(inside, f"unreadable Anki collection ({error})") from None
+            finally:
+                conn.close()
         media = _media(archive, names, wanted, compressed, where, warn)
     return ImportBatch(DeckInfo(deck_name), notes, problems.skipped, media, schedules)
 
@@ -132,13 +134,48 @@ def _checked_names(archive: zipfile.ZipFile, where: str) -> set[str]:
     return {info.filename for info in infos}
 
 
+def _temporary_folder(name: str, where: str) -> tempfile.TemporaryDirectory[str]:
+    """A folder of quizkit's own for the unpacked collection, removed with all in it."""
+    try:
+        return tempfile.TemporaryDirectory(prefix="quizkit-apkg-", ignore_cleanup_errors=True)
+    except OSError as error:  # no temporary folder can be made
+        raise InputError(where, f"{name}: cannot be unpacked ({error})") from None
+
+
+def _unpack(
+    archive: zipfile.ZipFile, name: str, compressed: bool, where: str, folder: Path
+) -> Path:
+    """The collection written to a file in `folder` (quizkit's own), for SQLite to read in
+    place: no copy of it in memory, none made again by SQLite."""
+    unpacked = folder / "collection"
+    try:
+        with unpacked.open("wb") as file:
+            for chunk in _entry_chunks(archive, name, MAX_COLLECTION_BYTES, compressed, where):
+                file.write(chunk)
+    except OSError as error:  # the temporary folder is full, or gone
+        raise InputError(where, f"{name}: cannot be unpacked ({error})") from None
+    return unpacked
+
+
 def _read_entry(
     archive: zipfile.ZipFile, name: str, cap: int, compressed: bool, where: str
 ) -> bytearray:
     """An entry's bytes, zstd-decompressed when asked; stops as soon as it passes `cap`."""
+    data = bytearray()
+    for chunk in _entry_chunks(archive, name, cap, compressed, where):
+        data += chunk
+    return data
+
+
+def _entry_chunks(
+    archive: zipfile.ZipFile, name: str, cap: int, compressed: bool, where: str
+) -> Iterator[bytes]:
+    """An entry's bytes a chunk at a time, zstd-decompressed when asked; stops as soon as
+    they pass `cap`."""
     info = archive.getinfo(name)
     if not compressed and info.file_size > cap:
         raise InputError(where, f"{name}: unpacks to more than {cap // MIB} MiB")
+    size = 0
     try:
         with archive.open(info) as raw:
             stream: IO[bytes] = raw
@@ -146,11 +183,11 @@ def _read_entry(
                 import zstandard
 
                 stream = zstandard.ZstdDecompressor().stream_reader(raw)
-            data = bytearray()
             while chunk := stream.read(MIB):
-                data += chunk
-                if len(data) > cap:
+                size += len(chunk)
+                if size > cap:
                     raise InputError(where, f"{name}: unpacks to more than {cap // MIB} MiB")
+                yield chunk
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
         raise InputError(where, f"{name}: damaged ({error})") from None
     except (RuntimeError, NotImplementedError) as error:  # encrypted, unknown compression
@@ -159,14 +196,13 @@ def _read_entry(
         if type(error).__name__ != "ZstdError":
             raise
         raise InputError(where, f"{name}: damaged zstd data ({error})") from None
-    return data
 
 
-def _open_collection(data: bytearray, where: str, with_revlog: bool) -> sqlite3.Connection:
-    """The collection in memory, read-only, refusing anything but an Anki collection whose
+def _open_collection(unpacked: Path, where: str, with_revlog: bool) -> sqlite3.Connection:
+    """The unpacked collection, read-only, refusing anything but an Anki collection whose
     tables are plain tables (see importers/sqlitefile.py)."""
     what = "an Anki collection"
-    conn = open_untrusted(data, where, what)
+    conn = open_untrusted_file(unpacked, where, what)
     try:
         check_tables(conn, REQUIRED_TABLES, where, what)
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -306,12 +342,20 @@ def _notes(
     Plain two-sided notes (no media, no fields beyond front and back, no reverse card) come back
     as columns (a `NoteTable` when all are plain and of one deck), as a big CSV file does,
     not as an object per note; a batch of them is read with a few calls over whole columns.
+    A collection of nothing but such notes, in one deck, is read with one query instead
+    (`_plain_table`).
     """
     budget = Budget(where)
     cards: dict[int, list[Card]] = {}
+    unchecked = options.keep_schedule or conn.execute(ANY_CARD_UNCHECKED).fetchone()
+    # only with SQLite's strict decoding: a text that is not UTF-8 is replaced value by value
+    if not unchecked and conn.text_factory is str:
+        table = _plain_table(conn, collection, budget, deck_name)
+        if table is not None:
+            return table, [], set()
     # a card in a filtered deck keeps its home deck in odid
     homes = [] if options.keep_schedule else conn.execute(CARD_HOMES).fetchall()
-    if options.keep_schedule or conn.execute(ANY_CARD_UNCHECKED).fetchone():
+    if unchecked:
         # every column is needed, or some value is wrong: each card checked and kept
         cards = _cards(conn, budget, where)
         homes = [(c.nid, c.ord, c.odid or c.did) for group in cards.values() for c in group]
@@ -405,32 +449,147 @@ def _plain_batch(
         note_type = note_types.get(mid)
         if note_type is None or note_type.cloze:
             return None
-    text = "\x1f".join(flds)  # every field of the batch, between field separators
+    sides = _plain_sides(NOTE_SEPARATOR.join(flds), len(flds))
+    if sides is None:
+        return None
+    return list(guids), *sides, list(map(deck_of.get, nids)), []
+
+
+def _plain_sides(text: str, count: int) -> tuple[list[str], list[str]] | None:
+    """The tidied fronts and backs of `count` notes when every one is plain (no HTML,
+    entity, sound or line break, nothing beyond a front and a back), checked over all of
+    them at once. `text` is their fields texts between NOTE_SEPARATOR.
+    None: some note is not, or holds that separator; read note by note."""
     if "<" in text or "&" in text or SOUND_OPEN in text or "\n" in text:
         return None
-    separators = set(map(str.count, flds, repeat("\x1f")))
-    if len(separators) != 1 or min(separators) < 1:
+    size = _fields_each(text, count)
+    if size < 2:
         return None  # notes of two field counts, or of one field: read note by note
-    size = min(separators) + 1  # fields a note
-    fields = text.split("\x1f")
-    rest = "".join(chain.from_iterable(fields[n::size] for n in range(2, size)))
-    if rest and not rest.isspace():
-        return None
+    fields = text.replace(NOTE_SEPARATOR, "\x1f").split("\x1f")
     questions, answers = fields[0::size], fields[1::size]
-    if not (all(questions) and all(answers) and _tidy_already(questions + answers)):
+    rest = [fields[n::size] for n in range(2, size)]
+    if any(map(any, rest)) and not "".join(chain.from_iterable(rest)).isspace():
+        return None
+    if not _tidy_already(questions + answers):
         # one line each: tidy() is the spaces collapsed
         questions = list(map(" ".join, map(str.split, questions)))
         answers = list(map(" ".join, map(str.split, answers)))
         if not all(questions) or not all(answers):
             return None
-    return list(guids), questions, answers, list(map(deck_of.get, nids)), []
+    return questions, answers
+
+
+NOTE_SEPARATOR = "\x1e"  # between two notes' fields texts (Anki's is "\x1f" between fields)
+# Every byte but the two separators, to drop from the encoded text and keep only them.
+NOT_SEPARATORS = bytes(byte for byte in range(256) if byte not in b"\x1e\x1f")
+
+
+def _fields_each(text: str, count: int) -> int:
+    """How many fields each of the `count` notes in `text` has, when all have as many (the
+    separators alone, in order, are those of one note, then a note separator, and so on),
+    else 0. In UTF-8 neither separator byte is ever part of another character."""
+    separators = text.encode("utf-8", "surrogatepass").translate(None, NOT_SEPARATORS)
+    size = separators.count(b"\x1f") // max(count, 1) + 1
+    note = b"\x1f" * (size - 1)
+    return size if count and separators == (note + b"\x1e") * (count - 1) + note else 0
+
+
+# The cards' count, highest ord and lowest and highest home deck: whether some note has a
+# reverse card or the cards are in several decks (cards are checked first: no value here
+# is NULL or of a wrong type).
+CARD_DECKS = """SELECT count(*), max(ord), min(IIF(odid, odid, did)), max(IIF(odid, odid, did))
+                FROM cards"""
+# Every note at once: checks of its columns, and each text column joined into one text in
+# the notes' order (group_concat in C instead of a Python row per note).
+NOTE_COLUMNS = """
+    SELECT count(*),
+           count(*) FILTER (WHERE typeof(id) <> 'integer' OR typeof(mid) <> 'integer'
+                            OR typeof(guid) <> 'text' OR typeof(tags) <> 'text'
+                            OR typeof(flds) <> 'text'),
+           count(*) FILTER (WHERE id NOT IN (SELECT nid FROM cards)),
+           min(mid), max(mid),
+           group_concat(guid, char(31)), group_concat(tags, char(31)),
+           group_concat(flds, char(30))  -- NOTE_SEPARATOR
+    FROM {notes}"""
+# The fields of the first notes, a look that spares the whole query when they are not plain.
+FIRST_FIELDS = "SELECT flds FROM notes ORDER BY id LIMIT ?"
+FIRST_NOTES = 1000
+# The notes in the order of their ids: sorted, or as a scan of the table walks its b-tree
+# when id is the rowid (no index taken instead, none sorted: about 40 ms on 100,000 notes).
+NOTES_BY_ID = "(SELECT id, guid, mid, tags, flds FROM notes ORDER BY id)"
+NOTES_BY_ROWID = "notes NOT INDEXED"
+
+
+def _id_is_rowid(conn: sqlite3.Connection) -> bool:
+    """Whether notes.id is the table's rowid (an INTEGER PRIMARY KEY, as Anki makes it): its
+    only primary key column, with no index of its own (a primary key that is not the rowid,
+    as in a WITHOUT ROWID table, has one: origin 'pk')."""
+    keys = [str(row[1]).lower() for row in conn.execute("PRAGMA table_info(notes)") if row[5]]
+    key_index = any(row[3] == "pk" for row in conn.execute("PRAGMA index_list(notes)"))
+    return keys == ["id"] and not key_index
+
+
+def _plain_table(
+    conn: sqlite3.Connection, collection: Collection, budget: Budget, deck_name: str
+) -> NoteTable | None:
+    """Every note as one `NoteTable`, when all are plain notes of one basic note type, each
+    with its own guid, in one deck with one card each (or none with a card), read from a
+    query that returns each column as one text, split in C: no Python object per row.
+    None: read the notes batch by batch, which words any problem. Cards must be checked."""
+    first = [row[0] for row in conn.execute(FIRST_FIELDS, (FIRST_NOTES,))]
+    if (
+        not first
+        or not _all_of_type(first, str)
+        or _plain_sides(NOTE_SEPARATOR.join(first), len(first)) is None
+    ):
+        return None  # the first notes are not plain: no use joining every column
+    cards, most_ord, home, other_home = conn.execute(CARD_DECKS).fetchone()
+    if cards and (most_ord != 0 or home != other_home):
+        return None  # reverse cards or several decks
+    deck = collection.decks.get(home) if cards else None
+    notes = NOTES_BY_ROWID if _id_is_rowid(conn) else NOTES_BY_ID
+    try:
+        row = conn.execute(NOTE_COLUMNS.format(notes=notes)).fetchone()
+    except sqlite3.DataError:  # a joined column is longer than SQLite's longest text
+        return None
+    count, wrong, cardless, mid, other_mid, guid_text, tag_text, field_text = row
+    note_type = collection.note_types.get(mid)
+    if (
+        not count
+        or wrong
+        or (deck is not None and cardless)  # notes without a card have no deck
+        or mid != other_mid
+        or note_type is None
+        or note_type.cloze
+    ):
+        return None
+    if not all(isinstance(text, str) for text in (guid_text, tag_text, field_text)):
+        return None
+    guids, tags = guid_text.split("\x1f"), tag_text.split("\x1f")
+    if not len(guids) == len(tags) == count:
+        return None  # a separator inside some guid or tags
+    text_length = len(guid_text) + len(tag_text) + len(field_text) - 3 * (count - 1)
+    if budget.used + text_length > budget.cap:
+        return None  # read batch by batch, to stop where the cap is passed
+    sides = _plain_sides(field_text, count)
+    if sides is None or len(set(guids)) != count:
+        return None
+    tag_sets = {text: tuple(text.split()) for text in set(tags)}
+    return NoteTable(
+        deck if deck is not None else deck_name,
+        guids,
+        *sides,
+        list(map(tag_sets.__getitem__, tags)),
+        [None] * count,
+    )
 
 
 def _tidy_already(fields: list[str]) -> bool:
-    """Whether `tidy` leaves each of these one-line fields, none empty, as it is: ASCII with
-    no space but single blanks between words."""
-    # Joined by blanks, a blank at either end of a field makes two in a row: one search
-    # (searching for two characters is slow) finds those and every run of blanks at once.
+    """Whether `tidy` leaves each of these one-line fields (two or more) as it is and none is
+    empty: ASCII with no space but single blanks between words."""
+    # Joined by blanks, a blank at either end of a field, or an empty field, makes two in a
+    # row or one at an end: one search (searching for two characters is slow) finds those
+    # and every run of blanks at once.
     text = " ".join(fields)
     return (
         text.isascii()

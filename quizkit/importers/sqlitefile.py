@@ -1,6 +1,7 @@
 """SQLite databases from other tools (Anki collections, Mnemosyne), opened as untrusted input.
 
-The file is loaded into memory and opened read-only with `trusted_schema` off. Before any
+The file is loaded into memory (or, when quizkit unpacked it itself, read where it is) and
+opened read-only with `trusted_schema` off. Before any
 query, the tables quizkit reads must be plain tables: no views (a recursive view never ends),
 no generated columns (an expression in the schema runs on every read), no triggers, no
 virtual tables. A progress handler stops any query that runs past its time or step budget,
@@ -12,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from quizkit.errors import InputError
@@ -35,18 +37,59 @@ def open_untrusted(
 
     `what` names the kind of database for messages ("an Anki collection").
     """
-    if not data.startswith(b"SQLite format 3\x00"):
+    if not data.startswith(MAGIC):
         raise InputError(where, f"not {what} (not an SQLite database)")
-    if data[18:20] == b"\x02\x02":
+    if data[18:20] == WAL_MODE:
         # A WAL-mode file (as Anki writes them) cannot be opened in memory; mark it rollback.
-        data[18:20] = b"\x01\x01"  # in place: a collection may be hundreds of MB
-    if seconds is None:
-        seconds = MIN_SECONDS + SECONDS_PER_MIB * len(data) / MIB
+        data[18:20] = ROLLBACK_MODE  # in place: a collection may be hundreds of MB
     conn = sqlite3.connect(":memory:")
+    try:
+        conn.deserialize(data)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise InputError(where, f"not {what} ({error})") from None
+    return _guarded(conn, where, what, len(data), seconds)
+
+
+def open_untrusted_file(
+    path: Path, where: str, what: str, seconds: float | None = None
+) -> sqlite3.Connection:
+    """`open_untrusted` for a file quizkit has just written in a folder of its own (an
+    unpacked collection): SQLite reads it where it is, mapped into memory, instead of from
+    a copy of it in memory. Nothing may change the file while the connection is open."""
+    with path.open("r+b") as handle:
+        header = handle.read(len(MAGIC) + 4)
+        if not header.startswith(MAGIC):
+            raise InputError(where, f"not {what} (not an SQLite database)")
+        if header[18:20] == WAL_MODE:
+            # read-only, a WAL-mode file would need its -wal and -shm files; mark it rollback
+            handle.seek(18)
+            handle.write(ROLLBACK_MODE)
+    size = path.stat().st_size
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        conn.execute(f"PRAGMA mmap_size = {size}")
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise InputError(where, f"not {what} ({error})") from None
+    return _guarded(conn, where, what, size, seconds)
+
+
+MAGIC = b"SQLite format 3\x00"
+# The file format's read and write versions (bytes 18 and 19 of the header)
+WAL_MODE, ROLLBACK_MODE = b"\x02\x02", b"\x01\x01"
+
+
+def _guarded(
+    conn: sqlite3.Connection, where: str, what: str, size: int, seconds: float | None
+) -> sqlite3.Connection:
+    """The connection made read-only and untrusting, with its time budget (see
+    `open_untrusted`) for a database of `size` bytes."""
+    if seconds is None:
+        seconds = MIN_SECONDS + SECONDS_PER_MIB * size / MIB
     # Invalid UTF-8 in a field becomes U+FFFD instead of an error half-way through.
     conn.text_factory = replacing
     try:
-        conn.deserialize(data)
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as error:

@@ -123,7 +123,7 @@ def guid_maker(deck: str) -> Callable[[str], str]:
 
 # What str.split() splits ASCII text on, besides the space.
 ASCII_SPACE_BUT_BLANK = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
-_hexdigest = methodcaller("hexdigest")
+_digest = methodcaller("digest")
 
 
 def content_guids(deck: str, fronts: list[str]) -> list[str]:
@@ -146,7 +146,9 @@ def content_guids(deck: str, fronts: list[str]) -> list[str]:
         keys: Any = map(prefix.encode("utf-8").__add__, folded)
     else:
         keys = ((prefix + fold_for_id(front)).encode("utf-8") for front in fronts)
-    return [digest[:16] for digest in map(_hexdigest, map(sha1, keys))]
+    # hexlified once for the whole column: 40 hex digits a front, the guid is the first 16
+    digits = b"".join(map(_digest, map(sha1, keys))).hex()
+    return [digits[start : start + 16] for start in range(0, len(digits), 40)]
 
 
 def unguard_formula(cell: str) -> str:

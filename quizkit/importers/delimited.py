@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from pathlib import Path
 
 from quizkit.errors import InputError
@@ -208,9 +208,11 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     front_at, back_at = fields_at
     if min(map(len, rows)) <= max(front_at, back_at, tags_at):
         return None
-    columns = list(zip(*rows, strict=False))
+    # only the columns used, each taken by one map in C (zip(*rows) would make every column)
+    fronts = _cells(list(map(itemgetter(front_at), rows)))
+    backs = _cells(list(map(itemgetter(back_at), rows)))
+    raw_tags = list(map(itemgetter(tags_at), rows)) if tags_at >= 0 else []
     del rows  # the cells live on in the columns: the memory of the row lists is reused
-    fronts, backs = _cells(columns[front_at]), _cells(columns[back_at])
     if not all(fronts) or not all(backs):
         return None
     guids = content_guids(deck_name, fronts)
@@ -219,9 +221,8 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     base = layout.tags
     tags: Sequence[tuple[str, ...]] = [base] * len(fronts)
     if tags_at >= 0:
-        raw = columns[tags_at]
-        parsed = {cell: (*base, *unguard_formula(cell).split()) for cell in set(raw)}
-        tags = list(map(parsed.__getitem__, raw))
+        parsed = {cell: (*base, *unguard_formula(cell).split()) for cell in set(raw_tags)}
+        tags = list(map(parsed.__getitem__, raw_tags))
     return NoteTable(deck_name, guids, fronts, backs, tags, lines)
 
 
@@ -245,10 +246,10 @@ def _pieces(body: str) -> Iterator[str]:
         start = end
 
 
-def _cells(column: tuple[str, ...]) -> list[str]:
+def _cells(column: list[str]) -> list[str]:
     """A column's texts with the formula guard undone and spaces stripped, as one row does."""
     if any(map(_starts_guarded, column)):
-        column = tuple(map(unguard_formula, column))
+        column = list(map(unguard_formula, column))
     return list(map(str.strip, column))
 
 

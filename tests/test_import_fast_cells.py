@@ -18,9 +18,9 @@ from quizkit.importers import ImportOptions, delimited, read_notes
 from quizkit.importers.delimited import _one_line_cells
 from quizkit.models import Note, NoteTable
 
-SEPARATORS = [",", ";", "\t", " ", "|"]
+SEPARATORS = [",", ";", "\t", " ", "|", "]", "^", "\\", "-"]  # some mean something to re
 # separators, quotes, line ends, spaces, a formula guard and characters splitlines() breaks at
-ALPHABET = st.sampled_from(["a", "b", ",", ";", "\t", " ", "|", '"', '""', "\n", "'=", "é", "\x0b"])
+ALPHABET = st.sampled_from(["a", "é", "'=", '"', '""', "\n", "\x0b", *SEPARATORS, *SEPARATORS[:2]])
 
 
 def csv_rows(text: str, separator: str) -> tuple[list[list[str]], int] | None:

@@ -243,8 +243,9 @@ def _one_line_cells(body: str, separator: str) -> tuple[list[str], int] | None:
     if len(pieces) % 2 == 0 or "\n" in "".join(pieces[1::2]):
         return None  # a quote left open, or a quoted value over several lines
     outside = '"'.join(pieces[0::2])
-    stray = re.compile(f'"[^{re.escape(separator)}\n"]')
-    if stray.search(outside) or stray.search(outside[::-1]):
+    # a quote with something else than a separator, a line end or a quote after or before it
+    other = f'[^{re.escape(separator)}\n"]'
+    if re.search(f'"(?:{other}|(?<={other}"))', outside):
         return None  # text after a closing quote, or a quote inside an unquoted value
     between = outside.replace(separator, CELL_END).replace("\n", ROW_END).split('"')
     between[1:-1] = [piece or '"' for piece in between[1:-1]]  # "" is an escaped quote

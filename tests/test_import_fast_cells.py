@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from quizkit.errors import InputError
 from quizkit.importers import ImportOptions, delimited, read_notes
-from quizkit.importers.delimited import _one_line_cells
+from quizkit.importers.delimited import _cells_fit, _one_line_cells
 from quizkit.models import Note, NoteTable
 
 SEPARATORS = [",", ";", "\t", " ", "|", "]", "^", "\\", "-"]  # some mean something to re
@@ -159,3 +159,11 @@ def test_the_fast_reader_is_linear(unit: str) -> None:
 
     small, large = cpu(50_000), cpu(200_000)
     assert large < 8 * small + 0.05, f"n: {small:.3f} s, 4n: {large:.3f} s"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 5000), min_size=1, max_size=12), st.integers(2048, 4100))
+def test_cells_are_measured_against_the_limit_as_csv_does(gaps: list[int], limit: int) -> None:
+    text = "\x00".join("x" * gap for gap in gaps)
+    cells = text.split("\x00")
+    assert _cells_fit(text, cells, limit) == (max(gaps) <= limit)

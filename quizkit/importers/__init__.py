@@ -122,15 +122,16 @@ def guid_maker(deck: str) -> Callable[[str], str]:
 
 # What str.split() splits ASCII text on, besides the space.
 ASCII_SPACE_BUT_BLANK = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
-_digest = methodcaller("digest")
+_hexdigest = methodcaller("hexdigest")
 
 
 def content_guids(deck: str, fronts: list[str]) -> list[str]:
     """content_guid(deck, front) for every front, with the per-front work done in bulk.
 
-    Stripped ASCII fronts with no run of spaces fold by lowercasing alone: then the whole
-    column is stripped, lowercased, encoded and given the deck's folded name (as bytes, so it
-    may be any text) before each front as one string; only the hashing is per front.
+    ASCII fronts with no blank but single spaces inside fold by stripping and lowercasing
+    alone: then the stripped column is lowercased, encoded and given the deck's folded name
+    (as bytes, so it may be any text) before each front as one string, and only the hashing
+    is per front.
     """
     prefix = fold_for_id(deck) + "\x1f"
     head = prefix.encode("utf-8")
@@ -148,9 +149,7 @@ def content_guids(deck: str, fronts: list[str]) -> list[str]:
     keys: Iterable[bytes] = plain
     if len(plain) != len(fronts):  # not plain ASCII, a front holding a NUL, or no front at all
         keys = ((prefix + fold_for_id(front)).encode("utf-8") for front in fronts)
-    # hexlified once for the whole column: 40 hex digits a front, the guid is the first 16
-    digits = b"".join(map(_digest, map(hashlib.sha1, keys))).hex()
-    return [digits[start : start + 16] for start in range(0, len(digits), 40)]
+    return [digest[:16] for digest in map(_hexdigest, map(hashlib.sha1, keys))]
 
 
 def unguard_formula(cell: str) -> str:

@@ -251,6 +251,7 @@ def _one_line_cells(body: str, separator: str) -> tuple[list[str], int] | None:
     between[1:-1] = [piece or '"' for piece in between[1:-1]]  # "" is an escaped quote
     pieces[0::2] = between
     text = "".join(pieces)
+    del pieces, between, outside  # before the cells are made: less memory at its highest
     cells = text.split(CELL_END)
     if body.endswith("\n"):
         del cells[-2:]  # the last line's end starts no row

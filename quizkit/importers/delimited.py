@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import itemgetter, methodcaller
 from pathlib import Path
+from typing import Protocol
 
 from quizkit.errors import InputError
 from quizkit.extra import NoteExtra
@@ -179,7 +180,9 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     if layout.html or layout.notetype:
         return None
     grid = _one_line_cells(body, layout.separator)
-    table = _Grid(*grid, first_line) if grid else _csv_rows(body, layout.separator, first_line)
+    table: _Table | None = (
+        _Grid(*grid, first_line) if grid else _csv_rows(body, layout.separator, first_line)
+    )
     if table is None or not len(table):
         return None
     widths = table.widths()
@@ -274,7 +277,7 @@ def _cells_fit(text: str, cells: list[str], limit: int) -> bool:
     step = limit // 2
     if len(text) <= limit:
         return True
-    if step >= 1024 and all(
+    if step >= 1024 and all(  # (for a tiny limit, the pieces would be too many to look at)
         text.find(CELL_END, start, start + step) >= 0
         for start in range(0, len(text) - step + 1, step)
     ):
@@ -282,34 +285,30 @@ def _cells_fit(text: str, cells: list[str], limit: int) -> bool:
     return max(map(len, cells)) <= limit
 
 
-class _Table:
+class _Table(Protocol):
     """A table's rows as one of the two readers gives them, handed out a column at a time."""
 
-    skip = 0  # rows left out at the top (a header)
+    skip: int  # rows left out at the top (a header)
 
-    def __len__(self) -> int:
-        raise NotImplementedError
+    def __len__(self) -> int: ...
 
-    def widths(self) -> set[int]:
-        raise NotImplementedError
+    def widths(self) -> set[int]: ...
 
-    def first_row(self) -> list[str]:
-        raise NotImplementedError
+    def first_row(self) -> list[str]: ...
 
-    def column(self, at: int) -> list[str]:
-        raise NotImplementedError
+    def column(self, at: int) -> list[str]: ...
 
-    def lines(self) -> Sequence[int]:
-        raise NotImplementedError
+    def lines(self) -> Sequence[int]: ...
 
 
-class _Grid(_Table):
+class _Grid:
     """The cells `_one_line_cells` finds: row i is on line first_line + i."""
 
     def __init__(self, cells: list[str], width: int, first_line: int) -> None:
         self.cells = cells
         self.stride = width + 1  # a row's cells and its end
         self.first_line = first_line
+        self.skip = 0
 
     def __len__(self) -> int:
         return (len(self.cells) + 1) // self.stride - self.skip
@@ -328,12 +327,13 @@ class _Grid(_Table):
         return range(self.first_line + self.skip, self.first_line + self.skip + len(self))
 
 
-class _Rows(_Table):
+class _Rows:
     """The rows csv.reader finds, with the line each starts on."""
 
     def __init__(self, rows: list[list[str]], lines: Sequence[int]) -> None:
         self.rows = rows
         self.row_lines = lines
+        self.skip = 0
 
     def __len__(self) -> int:
         return len(self.rows) - self.skip

@@ -4,6 +4,7 @@ UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252 with a warning."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ MIB = 1 << 20
 # A text deck of a million notes is well under this; /dev/zero or a runaway file is not.
 MAX_TEXT_BYTES = 256 * MIB
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+LONE_CR = re.compile("\r(?!\n)")  # a line end of old Macs, or a stray one
 
 
 def open_regular(path: Path) -> BinaryIO:
@@ -97,6 +99,8 @@ def decode_text(data: bytes, where: str, warn: Callable[[str], None] | None = No
                 warn(f"{where}:{line}: not valid UTF-8; read as cp1252")
     if "\r" not in text:  # one scan instead of two copies of a big file
         return text
+    if LONE_CR.search(text) is None:  # every "\r" ends a CRLF: dropping each folds them
+        return text.replace("\r", "")  # much faster than replacing a two-character string
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -7,12 +7,11 @@ whole file into an `ImportBatch` without touching the store.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import methodcaller
 from pathlib import Path
-from typing import Any
 
 from quizkit.errors import InputError
 from quizkit.formats import IMPORT_FORMATS as FORMATS
@@ -129,24 +128,28 @@ _hexdigest = methodcaller("hexdigest")
 def content_guids(deck: str, fronts: list[str]) -> list[str]:
     """content_guid(deck, front) for every front, with the per-front work done in bulk.
 
-    Stripped ASCII fronts with no run of spaces fold by lowercasing alone: then the whole
-    column is lowercased and encoded as one string, and only the hashing is per front. The
-    deck's folded name goes before each front as bytes, so it may be any text.
+    ASCII fronts with no blank but single spaces inside fold by stripping and lowercasing
+    alone: then the stripped column is lowercased, encoded and given the deck's folded name
+    (as bytes, so it may be any text) before each front as one string, and only the hashing
+    is per front.
     """
     prefix = fold_for_id(deck) + "\x1f"
-    sha1 = hashlib.sha1
-    joined = "\x00".join(fronts)
+    head = prefix.encode("utf-8")
+    joined = "\x00".join(map(str.strip, fronts))
+    plain: list[bytes] = []
     if (
         joined.isascii()
-        and joined.count("\x00") == len(fronts) - 1
         and "  " not in joined
         and not any(space in joined for space in ASCII_SPACE_BUT_BLANK)
+        and b"\x00" not in head
     ):
-        folded = joined.lower().encode("ascii").split(b"\x00") if fronts else []
-        keys: Any = map(prefix.encode("utf-8").__add__, folded)
-    else:
+        plain = (head + joined.lower().encode("ascii").replace(b"\x00", b"\x00" + head)).split(
+            b"\x00"
+        )
+    keys: Iterable[bytes] = plain
+    if len(plain) != len(fronts):  # not plain ASCII, a front holding a NUL, or no front at all
         keys = ((prefix + fold_for_id(front)).encode("utf-8") for front in fronts)
-    return [digest[:16] for digest in map(_hexdigest, map(sha1, keys))]
+    return [digest[:16] for digest in map(_hexdigest, map(hashlib.sha1, keys))]
 
 
 def unguard_formula(cell: str) -> str:

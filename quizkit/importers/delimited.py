@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, repeat
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from pathlib import Path
+from typing import Protocol
 
 from quizkit.errors import InputError
 from quizkit.extra import NoteExtra
@@ -177,8 +179,182 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     assert layout.separator is not None
     if layout.html or layout.notetype:
         return None
+    grid = _one_line_cells(body, layout.separator)
+    table: _Table | None = (
+        _Grid(*grid, first_line) if grid else _csv_rows(body, layout.separator, first_line)
+    )
+    if table is None or not len(table):
+        return None
+    widths = table.widths()
+    if min(widths) < 2 or max(widths) > MAX_COLUMNS:
+        return None  # blank or one-column rows, or too many columns: the row reader words it
+    roles = dict(layout.columns)
+    if layout.names:
+        roles.update(_roles_from_names(layout.names))
+    elif not roles:
+        named = _roles_from_names(table.first_row())
+        if "front" in named and "back" in named:
+            roles.update(named)
+            table.skip = 1
+            if not len(table):
+                return None
+    special = {roles[k] for k in ("guid", "notetype", "deck", "tags") if k in roles}
+    tags_at = roles.get("tags", -1)
+    fields_at = _field_columns(roles, special, len(table.first_row()))
+    if not special <= {tags_at} or len(fields_at) != 2:
+        return None
+    front_at, back_at = fields_at
+    if min(table.widths()) <= max(front_at, back_at, tags_at):
+        return None
+    guarded = "'" in body and _GUARDED.search(body) is not None  # else no cell starts with one
+    fronts = _cells(table.column(front_at), guarded)
+    backs = _cells(table.column(back_at), guarded)
+    raw_tags = table.column(tags_at) if tags_at >= 0 else None
+    lines = table.lines()
+    del table  # the cells live on in the columns: the memory of the rest is reused
+    if not all(fronts) or not all(backs):
+        return None
+    guids = content_guids(deck_name, fronts)
+    if len(set(guids)) != len(guids):
+        return None
+    tags = _tags(raw_tags, layout.tags, len(fronts), guarded)
+    return NoteTable(deck_name, guids, fronts, backs, tags, lines)
+
+
+# A formula guard anywhere in the text, at a cell's start or not: a pre-test that spares
+# looking at the start of every cell of a file with none (and "'" in text, cheaper still).
+_GUARDED = re.compile("'[=+@-]")
+CELL_END = "\x00"  # in no decoded text (decode_text refuses NUL): marks where cells end
+ROW_END = "\x00\n\x00"  # a row's end, as a cell of its own: "\n" is then in no other cell
+
+
+def _one_line_cells(body: str, separator: str) -> tuple[list[str], int] | None:
+    """Every cell of the body, row after row with a "\n" cell after each, and the row width,
+    when every row is on one line and has that many (two or more) cells; else None.
+
+    The cells are exactly csv.reader's (strict, default dialect), found by a few passes of
+    str methods over the whole text instead of csv's step per character. Split at quotes,
+    the even pieces are outside quoted values and the odd ones inside, when every quote
+    outside opens a value at its start, every closing quote is followed by a separator, a
+    line end or a second quote (an escaped quote: the empty piece between), and no quoted
+    value holds a line end. Anything else (a stray quote, a value over several lines, a
+    value over csv's size limit, a "\r" csv would end a line at) is left to csv.reader.
+    """
+    if separator in '"\n\r\x00' or "\r" in body or CELL_END in body:
+        return None
+    pieces = body.split('"')
+    if len(pieces) % 2 == 0 or "\n" in "".join(pieces[1::2]):
+        return None  # a quote left open, or a quoted value over several lines
+    outside = '"'.join(pieces[0::2])
+    # a quote with something else than a separator, a line end or a quote after or before it
+    other = f'[^{re.escape(separator)}\n"]'
+    if re.search(f'"(?:{other}|(?<={other}"))', outside):
+        return None  # text after a closing quote, or a quote inside an unquoted value
+    between = outside.replace(separator, CELL_END).replace("\n", ROW_END).split('"')
+    between[1:-1] = [piece or '"' for piece in between[1:-1]]  # "" is an escaped quote
+    pieces[0::2] = between
+    text = "".join(pieces)
+    del pieces, between, outside  # before the cells are made: less memory at its highest
+    cells = text.split(CELL_END)
+    if body.endswith("\n"):
+        del cells[-2:]  # the last line's end starts no row
+    rows = cells.count("\n") + 1
+    width = cells.index("\n") if rows > 1 else len(cells)
+    if width < 2 or len(cells) != rows * (width + 1) - 1 or set(cells[width :: width + 1]) - {"\n"}:
+        return None  # one cell (csv.reader reads an empty line as no cell), or rows unlike
+    if not _cells_fit(text, cells, csv.field_size_limit()):
+        return None  # csv.reader refuses the file: the row reader says where
+    return cells, width
+
+
+def _cells_fit(text: str, cells: list[str], limit: int) -> bool:
+    """Whether no cell (a stretch of the text between two CELL_ENDs) is over `limit`.
+
+    A stretch over the limit would hold a whole one of the text's pieces of limit // 2
+    characters: when each of those holds a CELL_END (a few hundred finds for a big file),
+    no cell need be measured.
+    """
+    step = limit // 2
+    if len(text) <= limit:
+        return True
+    if step >= 1024 and all(  # (for a tiny limit, the pieces would be too many to look at)
+        text.find(CELL_END, start, start + step) >= 0
+        for start in range(0, len(text) - step + 1, step)
+    ):
+        return True
+    return max(map(len, cells)) <= limit
+
+
+class _Table(Protocol):
+    """A table's rows as one of the two readers gives them, handed out a column at a time."""
+
+    skip: int  # rows left out at the top (a header)
+
+    def __len__(self) -> int: ...
+
+    def widths(self) -> set[int]: ...
+
+    def first_row(self) -> list[str]: ...
+
+    def column(self, at: int) -> list[str]: ...
+
+    def lines(self) -> Sequence[int]: ...
+
+
+class _Grid:
+    """The cells `_one_line_cells` finds: row i is on line first_line + i."""
+
+    def __init__(self, cells: list[str], width: int, first_line: int) -> None:
+        self.cells = cells
+        self.stride = width + 1  # a row's cells and its end
+        self.first_line = first_line
+        self.skip = 0
+
+    def __len__(self) -> int:
+        return (len(self.cells) + 1) // self.stride - self.skip
+
+    def widths(self) -> set[int]:
+        return {self.stride - 1}
+
+    def first_row(self) -> list[str]:
+        start = self.skip * self.stride
+        return self.cells[start : start + self.stride - 1]
+
+    def column(self, at: int) -> list[str]:
+        return self.cells[self.skip * self.stride + at :: self.stride]
+
+    def lines(self) -> Sequence[int]:
+        return range(self.first_line + self.skip, self.first_line + self.skip + len(self))
+
+
+class _Rows:
+    """The rows csv.reader finds, with the line each starts on."""
+
+    def __init__(self, rows: list[list[str]], lines: Sequence[int]) -> None:
+        self.rows = rows
+        self.row_lines = lines
+        self.skip = 0
+
+    def __len__(self) -> int:
+        return len(self.rows) - self.skip
+
+    def widths(self) -> set[int]:
+        return set(map(len, self.rows[self.skip :]))
+
+    def first_row(self) -> list[str]:
+        return self.rows[self.skip]
+
+    def column(self, at: int) -> list[str]:
+        return list(map(itemgetter(at), self.rows[self.skip :]))
+
+    def lines(self) -> Sequence[int]:
+        return self.row_lines[self.skip :]
+
+
+def _csv_rows(body: str, separator: str, first_line: int) -> _Rows | None:
+    """The rows csv.reader finds, or None when it cannot read the text."""
     # strict: a stray quote is an error here, and the row reader says where it opened
-    reader = csv.reader(_lines(body), delimiter=layout.separator, strict=True)
+    reader = csv.reader(_lines(body), delimiter=separator, strict=True)
     try:
         rows = list(reader)
     except csv.Error:
@@ -186,43 +362,21 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     # each row on one line: row i starts on line first_line + i
     lines: Sequence[int] = range(first_line, first_line + len(rows))
     if reader.line_num != len(rows):
-        lines = _row_lines(body, layout.separator, first_line)
-    widths = set(map(len, rows))
-    if not rows or min(widths) < 2 or max(widths) > MAX_COLUMNS:
-        return None  # blank or one-column rows, or too many columns: the row reader words it
-    roles = dict(layout.columns)
-    if layout.names:
-        roles.update(_roles_from_names(layout.names))
-    elif not roles:
-        named = _roles_from_names(rows[0])
-        if "front" in named and "back" in named:
-            roles.update(named)
-            rows, lines = rows[1:], lines[1:]
-            if not rows:
-                return None
-    special = {roles[k] for k in ("guid", "notetype", "deck", "tags") if k in roles}
-    tags_at = roles.get("tags", -1)
-    fields_at = _field_columns(roles, special, len(rows[0]))
-    if not special <= {tags_at} or len(fields_at) != 2:
-        return None
-    front_at, back_at = fields_at
-    if min(map(len, rows)) <= max(front_at, back_at, tags_at):
-        return None
-    columns = list(zip(*rows, strict=False))
-    del rows  # the cells live on in the columns: the memory of the row lists is reused
-    fronts, backs = _cells(columns[front_at]), _cells(columns[back_at])
-    if not all(fronts) or not all(backs):
-        return None
-    guids = content_guids(deck_name, fronts)
-    if len(set(guids)) != len(guids):
-        return None
-    base = layout.tags
-    tags: Sequence[tuple[str, ...]] = [base] * len(fronts)
-    if tags_at >= 0:
-        raw = columns[tags_at]
-        parsed = {cell: (*base, *unguard_formula(cell).split()) for cell in set(raw)}
-        tags = list(map(parsed.__getitem__, raw))
-    return NoteTable(deck_name, guids, fronts, backs, tags, lines)
+        lines = _row_lines(body, separator, first_line)
+    return _Rows(rows, lines)
+
+
+def _tags(
+    raw: list[str] | None, base: tuple[str, ...], count: int, guarded: bool
+) -> Sequence[tuple[str, ...]]:
+    """Each row's tags: the file's (`base`) and those of its cell in the tags column (`raw`),
+    split at spaces, each distinct cell once."""
+    if raw is None:
+        return [base] * count
+    distinct = list(set(raw))
+    texts = map(unguard_formula, distinct) if guarded else distinct
+    parsed = dict(zip(distinct, map(base.__add__, map(tuple, map(str.split, texts))), strict=True))
+    return list(map(parsed.__getitem__, raw))
 
 
 def _lines(body: str) -> Iterable[str]:
@@ -245,10 +399,10 @@ def _pieces(body: str) -> Iterator[str]:
         start = end
 
 
-def _cells(column: tuple[str, ...]) -> list[str]:
+def _cells(column: list[str], guarded: bool) -> list[str]:
     """A column's texts with the formula guard undone and spaces stripped, as one row does."""
-    if any(map(_starts_guarded, column)):
-        column = tuple(map(unguard_formula, column))
+    if guarded and any(map(_starts_guarded, column)):
+        column = list(map(unguard_formula, column))
     return list(map(str.strip, column))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import chain
 from typing import Any
 
 from quizkit.errors import InputError
@@ -155,8 +156,7 @@ def table_fits(table: NoteTable) -> bool:
         return False
     if max(map(len, table.questions)) > MAX_TEXT or max(map(len, table.answers)) > MAX_TEXT:
         return False
-    shared = dict(zip(map(id, table.tags), table.tags, strict=True))  # shared tuples once
-    for tags in shared.values():
-        if tags and (len(tags) > MAX_ITEMS or max(map(len, tags)) > MAX_TEXT):
-            return False
-    return True
+    shared = set(table.tags)  # each distinct set of tags once: files repeat a few sets
+    if max(map(len, shared), default=0) > MAX_ITEMS:
+        return False
+    return max(map(len, chain.from_iterable(shared)), default=0) <= MAX_TEXT

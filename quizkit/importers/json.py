@@ -33,6 +33,7 @@ LIST_KEYS = ("alternatives", "distractors")
 # The keys of a plain note, as `export --format json` writes a two-sided note with tags.
 PLAIN_KEYS = frozenset(("id", "question", "answer", "tags"))
 NO_TAGS: list[str] = []  # what a note without "tags" has (never changed)
+GAP = re.compile(r"[ \t\n\r,]*")  # what may come between two notes of an array
 
 
 def read_json(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBatch:
@@ -133,32 +134,19 @@ def _plain_table(items: list[Any], deck_name: str, lines: ItemLines) -> NoteTabl
     """
     if not items:
         return None
-    questions: list[Any] = []
-    answers: list[Any] = []
-    ids: list[Any] = []
-    tags: list[tuple[str, ...]] = []
-    shared: dict[tuple[Any, ...], tuple[str, ...]] = {}  # one tuple for each set of tags
-    plain = PLAIN_KEYS.issuperset
-    try:
-        for item in items:
-            if type(item) is not dict or not plain(item):
-                return None
-            values = item.get("tags", NO_TAGS)
-            if type(values) is not list:
-                return None
-            as_tuple = tuple(values)
-            tags.append(shared.setdefault(as_tuple, as_tuple))
-            questions.append(item.get("question"))
-            answers.append(item.get("answer"))
-            ids.append(item.get("id"))
-        # str.strip takes nothing but a string: a question or answer of another type stops it
-        questions = list(map(str.strip, questions))
-        answers = list(map(str.strip, answers))
-    except TypeError:  # also a tag that is a list or an object (which cannot be hashed)
+    columns = _full_columns(items) or _columns(items)
+    if columns is None:
         return None
+    ids, questions, answers, tags, shared = columns
     # a string equals only a string, so the tags of every note are strings when those of each
     # distinct set are
     if not set(map(type, chain.from_iterable(shared))) <= {str}:
+        return None
+    try:
+        # str.strip takes nothing but a string: a question or answer of another type stops it
+        questions = list(map(str.strip, questions))
+        answers = list(map(str.strip, answers))
+    except TypeError:
         return None
     if not all(questions) or not all(answers):
         return None
@@ -175,6 +163,69 @@ def _plain_table(items: list[Any], deck_name: str, lines: ItemLines) -> NoteTabl
     return NoteTable(deck_name, guids, questions, answers, tags, lines)
 
 
+# A plain file's ids, questions, answers and tags as columns, and each set of tags once
+Columns = tuple[list[Any], list[Any], list[Any], list[tuple[Any, ...]], dict[Any, Any]]
+
+
+def _full_columns(items: list[Any]) -> Columns | None:
+    """The columns of notes that each have exactly the four plain keys, as `export --format
+    json` writes them: a subscript for each value, no key set compared. None when a note is
+    not such an object (`_columns` then reads notes with fewer keys)."""
+    ids: list[Any] = []
+    questions: list[Any] = []
+    answers: list[Any] = []
+    tags: list[tuple[Any, ...]] = []
+    add_id, add_question, add_answer, add_tags = (
+        ids.append,
+        questions.append,
+        answers.append,
+        tags.append,
+    )
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # one tuple for each set of tags
+    share = shared.setdefault
+    try:
+        for item in items:
+            if len(item) != 4:
+                return None
+            values = item["tags"]
+            if type(values) is not list:
+                return None
+            as_tuple = tuple(values)
+            add_tags(share(as_tuple, as_tuple))
+            add_id(item["id"])
+            add_question(item["question"])
+            add_answer(item["answer"])
+    except (KeyError, TypeError):  # not an object, a key missing, a tag that is a list
+        return None
+    return ids, questions, answers, tags, shared
+
+
+def _columns(items: list[Any]) -> Columns | None:
+    """The columns of notes whose keys are among the plain ones (an absent id or question
+    is None, absent tags are none); None when a note is not plain."""
+    ids: list[Any] = []
+    questions: list[Any] = []
+    answers: list[Any] = []
+    tags: list[tuple[Any, ...]] = []
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    plain = PLAIN_KEYS.issuperset
+    try:
+        for item in items:
+            if type(item) is not dict or not plain(item):
+                return None
+            values = item.get("tags", NO_TAGS)
+            if type(values) is not list:
+                return None
+            as_tuple = tuple(values)
+            tags.append(shared.setdefault(as_tuple, as_tuple))
+            questions.append(item.get("question"))
+            answers.append(item.get("answer"))
+            ids.append(item.get("id"))
+    except TypeError:  # a tag that is a list or an object (which cannot be hashed)
+        return None
+    return ids, questions, answers, tags, shared
+
+
 def _item_lines(text: str, count: int) -> list[int]:
     """The line each note object starts on: the notes array decoded item by item."""
     match = re.search(r'"notes"\s*:\s*\[', text) or re.search(r"\A\s*\[", text)
@@ -184,10 +235,10 @@ def _item_lines(text: str, count: int) -> list[int]:
     position = counted = match.end()
     line = text.count("\n", 0, position) + 1
     lines: list[int] = []
+    gap = GAP.match
     try:
         while len(lines) < count:
-            while text[position] in " \t\n\r,":
-                position += 1
+            position = gap(text, position).end()  # type: ignore[union-attr]  # "*" matches
             line += text.count("\n", counted, position)
             counted = position
             lines.append(line)
@@ -195,6 +246,17 @@ def _item_lines(text: str, count: int) -> list[int]:
     except (IndexError, ValueError, RecursionError):
         return []
     return lines
+
+
+def _only_text(item: dict[str, Any]) -> bool:
+    """Whether every value of a note is a string or a list of strings, as in most notes: then
+    `value_problem` has nothing to find (no number, nothing nested deep) and is not walked."""
+    for value in item.values():
+        if type(value) is not str and (
+            type(value) is not list or not set(map(type, value)) <= {str}
+        ):
+            return False
+    return True
 
 
 def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -207,7 +269,7 @@ def _first(item: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _note(item: Any, deck_name: str, line: int | None) -> Note | str:
     if not isinstance(item, dict):
         return "a note must be an object with a question and an answer"
-    problem = value_problem(item, 2)
+    problem = None if _only_text(item) else value_problem(item, 2)
     if problem:
         return problem
     question, answer = _first(item, QUESTION_KEYS), _first(item, ANSWER_KEYS)

@@ -16,7 +16,7 @@ from test_linear_parsing import assert_linear
 from quizkit.errors import InputError
 from quizkit.importers import ImportOptions, read_notes
 from quizkit.importers import json as json_importer
-from quizkit.models import NoteTable
+from quizkit.models import NoteTable, content_guid
 
 
 def exported_notes(count: int) -> list[dict[str, Any]]:
@@ -92,7 +92,7 @@ def test_notes_with_some_of_the_keys_are_columns_too(tmp_path: Path) -> None:
     assert isinstance(batch.notes, NoteTable)
     rows = fields(path)
     assert rows[2][7] == ()
-    assert rows[4][2] == json_importer.content_guid("Towns", 'Capital of "Land 4"?\tA\\B')
+    assert rows[4][2] == content_guid("Towns", 'Capital of "Land 4"?\tA\\B')
 
 
 @pytest.mark.parametrize(
@@ -198,3 +198,29 @@ def test_reading_notes_one_by_one_is_linear(tmp_path: Path) -> None:
         return lambda: read_notes(path, ImportOptions(skip_bad=True))
 
     assert_linear(make, 2_000)
+
+
+def test_notes_without_ids_get_their_content_guid_in_any_deck(tmp_path: Path) -> None:
+    """Content guids are made for many notes at once, one deck at a time: each must be the
+    one made for that note alone, whatever its deck and text."""
+    notes: list[Any] = [
+        {"front": "Ville  de Québec?", "back": "oui", "deck": "Français"},
+        {"front": "  river\tlength? ", "back": "6,650 km"},
+        {"term": "Kapital", "definition": "capital", "deck": "Deutsch"},
+        {"front": "river length?", "back": "again", "deck": "Français"},
+        {"front": "Ville de QUEBEC?", "back": "non", "deck": "Français", "id": 0},
+        {"front": "Capital?", "back": "Bern", "id": "chosen-id", "kind": "basic"},
+    ]
+    path = write_deck(tmp_path, notes)
+    batch = read_notes(path, ImportOptions(skip_bad=True))
+    got = [(note.question, note.deck, note.guid) for note in batch.notes]
+    assert got == [
+        ("Ville  de Québec?", "Français", content_guid("Français", "Ville  de Québec?")),
+        ("river\tlength?", None, content_guid("Towns", "river\tlength?")),
+        ("Kapital", "Deutsch", content_guid("Deutsch", "Kapital")),
+        ("river length?", "Français", content_guid("Français", "river length?")),
+        ("Capital?", None, "chosen-id"),
+    ]
+    # the fifth note folds to the first one's guid: the same note, said at its line
+    lines = note_lines(path)
+    assert batch.skipped == [f"{path}:{lines[4]}: same note as the one at line {lines[0]}"]

@@ -1,6 +1,7 @@
 """CPU time of `read_notes` on a 100,000-note JSON deck, the parse side of `quizkit import`.
 
     python tests/benchmarks/bench_read_json.py [--rounds 7] [--against CHECKOUT [--python PY]]
+                                               [--file DECK.json]
 
 The deck is the one bench_import.py exports (`quizkit export --format json` of its 100,000-card
 CSV, built and cached on first use). Each round calls `read_notes` once in a worker process
@@ -8,6 +9,7 @@ that stays up between rounds, and times it with `time.process_time` (CPU time: o
 machine wall time is mostly other people's work). `--against` starts a second worker on another
 checkout of quizkit (with that checkout's Python, `--python`), and the rounds alternate between
 the two, so that both see the same load: that is how a change is compared with main.
+`--file` reads another JSON deck instead (notes of other tools, read note by note).
 """
 
 from __future__ import annotations
@@ -85,10 +87,13 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=7, help="calls of read_notes per worker")
     parser.add_argument("--against", type=Path, help="another checkout of quizkit to compare")
     parser.add_argument("--python", default=sys.executable, help="the Python for --against")
+    parser.add_argument("--file", type=Path, help="another JSON deck to read instead")
     args = parser.parse_args()
-    env = {**os.environ, "PYTHONPATH": str(REPO), **with_bytecode()}
-    data, _origin = cards_csv(100_000)
-    _package, deck = exported(data, 100_000, env)
+    if args.file:
+        deck = args.file
+    else:
+        env = {**os.environ, "PYTHONPATH": str(REPO), **with_bytecode()}
+        _package, deck = exported(cards_csv(100_000)[0], 100_000, env)
     workers = [Worker("this checkout", sys.executable, REPO, deck)]
     if args.against:
         workers.append(Worker(f"{args.against.name}", args.python, args.against, deck))
@@ -109,7 +114,8 @@ def main() -> int:
             worker.close()
     rows: list[Row] = []
     for worker in workers:
-        rows.append(summarize(f"read_notes, {worker.name}", alone[worker.name], TARGET_MS))
+        target = None if args.file else TARGET_MS
+        rows.append(summarize(f"read_notes, {worker.name}", alone[worker.name], target))
         rows.append(summarize("  inside the import's collector pause", paused[worker.name]))
     load = os.getloadavg()
     ok = print_table(

@@ -32,7 +32,9 @@ ANSWER_KEYS = ("answer", "back", "definition", "a")
 LIST_KEYS = ("alternatives", "distractors")
 # The keys of a plain note, as `export --format json` writes a two-sided note with tags.
 PLAIN_KEYS = frozenset(("id", "question", "answer", "tags"))
-NO_TAGS: list[str] = []  # what a note without "tags" has (never changed)
+NO_LIST: list[str] = []  # what a note without tags (or another list) has (never changed)
+NOTE_LISTS = (*LIST_KEYS, "tags")
+NO_EXTRA: dict[str, Any] = {}  # what a note without "extra" has (never changed)
 GAP = re.compile(r"[ \t\n\r,]*")  # what may come between two notes of an array
 
 
@@ -215,7 +217,7 @@ def _columns(items: list[Any]) -> Columns | None:
         for item in items:
             if type(item) is not dict or not plain(item):
                 return None
-            values = item.get("tags", NO_TAGS)
+            values = item.get("tags", NO_LIST)
             if type(values) is not list:
                 return None
             as_tuple = tuple(values)
@@ -282,9 +284,9 @@ def _note_fields(item: Any) -> dict[str, Any] | str:
     if not isinstance(answer, str) or not answer.strip():
         return "note has no answer"
     lists: dict[str, tuple[str, ...]] = {}
-    for key in (*LIST_KEYS, "tags"):
-        value = item.get(key, [])
-        if value == []:  # absent or empty, as most are: nothing to check
+    for key in NOTE_LISTS:
+        value = item.get(key, NO_LIST)
+        if value == NO_LIST:  # absent or empty, as most are: nothing to check
             lists[key] = ()
             continue
         if key == "tags" and isinstance(value, str):
@@ -292,11 +294,11 @@ def _note_fields(item: Any) -> dict[str, Any] | str:
         if not isinstance(value, list) or not all(map(isinstance, value, repeat(str))):
             return f"{key!r} must be a list of strings"
         lists[key] = tuple(value)
-    raw_sources = item.get("sources", [])
-    sources = () if raw_sources == [] else _sources(raw_sources)
+    raw_sources = item.get("sources", NO_LIST)
+    sources = () if raw_sources == NO_LIST else _sources(raw_sources)
     if sources is None:
         return "'sources' must be a list of names or {document, sentence} objects"
-    raw_extra = item.get("extra", {})
+    raw_extra = item.get("extra", NO_EXTRA)
     if not isinstance(raw_extra, dict):
         return "'extra' must be an object"
     if "answer_type" in item:
@@ -305,7 +307,9 @@ def _note_fields(item: Any) -> dict[str, Any] | str:
         extra = check_extra(raw_extra)
     except ValueError as error:
         return str(error)
-    deck = item.get("deck") if isinstance(item.get("deck"), str) and item["deck"] else None
+    deck = item.get("deck")
+    if not isinstance(deck, str) or not deck:
+        deck = None
     guid = _first(item, ("id", "guid"))
     if guid is not None and (not isinstance(guid, str | int) or isinstance(guid, bool)):
         return "'id' must be a string or a number"

@@ -82,17 +82,8 @@ CONTENT_COLUMNS = (
     "reverse",
     "deck_id",
 )
-TEXT_COLUMNS = {
-    "guid",
-    "kind",
-    "question",
-    "answer",
-    "alternatives",
-    "distractors",
-    "tags",
-    "sources",
-    "extra",
-}
+# The staged columns that hold text (all but reverse and deck_id).
+TEXT_COLUMNS = {"guid", *CONTENT_COLUMNS[:-2]}
 # A staged note: its guid, the deck it names (NULL: the import's deck) and its content.
 STAGED_COLUMNS = ("guid", "deck", *CONTENT_COLUMNS[:-1])
 CARD_SELECT = """

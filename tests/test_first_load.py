@@ -11,6 +11,7 @@ import pytest
 
 from quizkit.importers import ImportOptions
 from quizkit.importing import import_file
+from quizkit.models import Deck, ImportReport
 from quizkit.store import LAZY_INDEX_NOTES, Store
 
 ROWS = LAZY_INDEX_NOTES + 10
@@ -22,6 +23,19 @@ def big_csv(path: Path, rows: int = ROWS) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def journal_modes_written(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The journal mode of each write of staged notes, as it happens."""
+    modes: list[str] = []
+    original = store.write_staged
+
+    def spy(deck: Deck, now: datetime) -> ImportReport:
+        modes.append(store.conn.execute("PRAGMA journal_mode").fetchone()[0])
+        return original(deck, now)
+
+    monkeypatch.setattr(store, "write_staged", spy)
+    return modes
 
 
 def journal_mode(path: Path) -> str:
@@ -43,14 +57,7 @@ def test_a_first_load_leaves_a_wal_file_and_no_journal(
 ) -> None:
     db = tmp_path / "q.db"
     store = Store.open(db)
-    modes: list[str] = []
-    original = store.write_staged
-
-    def spy(*args: object) -> object:
-        modes.append(store.conn.execute("PRAGMA journal_mode").fetchone()[0])
-        return original(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(store, "write_staged", spy)
+    modes = journal_modes_written(store, monkeypatch)
     _, report = import_file(store, big_csv(tmp_path / "big.csv"), now)
     store.close()
     assert modes == ["delete"]  # the load itself went through the rollback journal
@@ -66,14 +73,7 @@ def test_a_second_import_goes_through_wal(
     db = tmp_path / "q.db"
     store = Store.open(db)
     import_file(store, big_csv(tmp_path / "big.csv"), now)
-    modes: list[str] = []
-    original = store.write_staged
-
-    def spy(*args: object) -> object:
-        modes.append(store.conn.execute("PRAGMA journal_mode").fetchone()[0])
-        return original(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(store, "write_staged", spy)
+    modes = journal_modes_written(store, monkeypatch)
     other = tmp_path / "other.csv"
     other.write_text(
         "front,back\n" + "".join(f"River {i}?,Stream {i}\n" for i in range(ROWS)), "utf-8"

@@ -42,9 +42,9 @@ from quizkit.importers.protobuf import ProtobufError, fields, first_int, first_t
 from quizkit.importers.sqlitefile import (
     Budget,
     check_tables,
-    interrupted,
     open_untrusted_file,
     strict_text_first,
+    unreadable,
 )
 from quizkit.models import DeckInfo, Note, NoteTable, SourceRef
 from quizkit.textfile import open_regular
@@ -111,11 +111,7 @@ def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
 
                 problems, notes, schedules, wanted = strict_text_first(conn, read)
             except sqlite3.Error as error:
-                if interrupted(error):
-                    raise InputError(
-                        inside, "reading it took too long (a runaway query was stopped)"
-                    ) from None
-                raise InputError(inside, f"unreadable Anki collection ({error})") from None
+                raise unreadable(error, inside, "unreadable Anki collection") from None
             finally:
                 conn.close()
         media = _media(archive, names, wanted, compressed, where, warn)

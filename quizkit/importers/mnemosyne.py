@@ -19,7 +19,7 @@ from quizkit.importers import (
     default_deck_name,
 )
 from quizkit.importers.ankihtml import html_to_text
-from quizkit.importers.sqlitefile import Budget, check_tables, interrupted, open_untrusted
+from quizkit.importers.sqlitefile import Budget, check_tables, open_untrusted, unreadable
 from quizkit.models import DeckInfo, Note, content_guid
 from quizkit.textfile import read_capped, read_head, read_text
 
@@ -92,11 +92,7 @@ def _read_database(path: Path, options: ImportOptions) -> ImportBatch:
             budget.take(*row)
             rows.append(row)
     except sqlite3.DatabaseError as error:
-        if interrupted(error):
-            raise InputError(
-                where, "reading it took too long (a runaway query was stopped)"
-            ) from None
-        raise InputError(where, f"not {what} ({error})") from None
+        raise unreadable(error, where, f"not {what}") from None
     finally:
         conn.close()
     deck_name = default_deck_name(path, options)

@@ -185,3 +185,11 @@ class Budget:
 def interrupted(error: sqlite3.Error) -> bool:
     """Whether the progress handler stopped the query."""
     return "interrupted" in str(error)
+
+
+def unreadable(error: sqlite3.Error, where: str, what: str) -> InputError:
+    """The one line for a file SQLite could not read: a query stopped by the time budget, or
+    a file that is not `what`."""
+    if interrupted(error):
+        return InputError(where, "reading it took too long (a runaway query was stopped)")
+    return InputError(where, f"{what} ({error})")

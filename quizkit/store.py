@@ -568,8 +568,9 @@ class Store:
         index, which is id order: any other order only makes the texts differ) and the staged
         values joined the same way by str.join, so no note becomes a Python object. The
         separators (unit and record separators) must not occur in the staged values, which
-        makes equal texts mean equal notes. Notes of the deck that are not in the file have
-        other guids: they only make the texts differ. None: compare note by note.
+        makes equal texts mean equal notes. A deck holding another number of notes than the
+        file (counted on its index: a few new notes for a big deck cost no joining) is not
+        compared at all. None: compare note by note.
         """
         constants = self._staged_constants
         guids = staged["guid"]
@@ -577,7 +578,9 @@ class Store:
             return None
         found = self.conn.execute("SELECT deck_id FROM notes WHERE guid = ?", [guids[0]])
         row = found.fetchone()
-        if row is None:
+        if row is None or self.conn.execute(
+            "SELECT COUNT(*) FROM notes WHERE deck_id = ?", row
+        ).fetchone() != (len(guids),):
             return None
         mine = "\x1e".join(map("\x1f".join, zip(*staged.values(), strict=True)))
         separators = (len(staged) - 1) * len(guids), len(guids) - 1

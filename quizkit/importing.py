@@ -1,4 +1,5 @@
-"""Files into the store: each file read whole, checked, then written in one transaction."""
+"""Files into the store: each file read whole, checked, then written in one transaction (a big
+plain file into an empty collection: written a piece at a time while it is read)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,15 @@ from typing import cast
 from quizkit.collector import collector_paused
 from quizkit.errors import InputError, QuizkitError
 from quizkit.extra import NoteExtra
-from quizkit.importers import ImportBatch, ImportOptions, MediaFile, Warn, read_notes
+from quizkit.importers import (
+    ImportBatch,
+    ImportOptions,
+    MediaFile,
+    ReadWhole,
+    Warn,
+    read_notes,
+    read_plain_pieces,
+)
 from quizkit.models import ImportReport, Note, NoteTable
 from quizkit.store import Store
 
@@ -51,7 +60,16 @@ def _import_file(
 ) -> tuple[str, ImportReport]:
     """Read and check the whole file, stage its notes, and only then take the write lock, for
     the one transaction that writes the file: SQL over staged rows, short, so that a `study`
-    in another terminal waits a moment at most."""
+    in another terminal waits a moment at most.
+
+    A big plain file going into an empty collection (nobody studies there yet) is written
+    while it is read, a piece at a time, in one transaction all the same.
+    """
+    if store.empty():
+        warn = _once(warn)  # a file read in pieces may be read again whole
+        loaded = _import_in_pieces(store, path, now, options, warn, progress)
+        if loaded is not None:
+            return loaded
     batch = read_notes(path, options, warn)
     report = ImportReport(skipped=list(batch.skipped))
     if not batch.notes and not batch.deck_settings:
@@ -103,6 +121,44 @@ def _import_file(
         store.delete_emptied_decks(had_notes)
     names = [deck.name] if default_used else []
     return ", ".join([*names, *named]), report
+
+
+def _import_in_pieces(
+    store: Store,
+    path: Path,
+    now: datetime,
+    options: ImportOptions,
+    warn: Warn | None,
+    progress: Progress | None,
+) -> tuple[str, ImportReport] | None:
+    """The file written a piece at a time while it is read (Store.load_tables), when it is a
+    big plain file; None when it is not, and nothing was written."""
+    pieces = read_plain_pieces(path, options, warn)
+    if pieces is None:
+        return None
+    try:
+        with store.first_load(pieces.lines), store.transaction():
+            if not store.empty():  # another quizkit wrote notes meanwhile
+                raise ReadWhole(str(path))
+            deck = store.deck_for_import(pieces.deck, now)
+            report = store.load_tables(deck, now, pieces.tables, progress, pieces.lines)
+    except ReadWhole:
+        return None  # rolled back: read_notes finds and words what is not plain
+    return deck.name, report
+
+
+def _once(warn: Warn | None) -> Warn | None:
+    """`warn`, saying each warning once."""
+    if warn is None:
+        return None
+    told: set[str] = set()
+
+    def once(message: str) -> None:
+        if message not in told:
+            told.add(message)
+            warn(message)
+
+    return once
 
 
 def _named_decks(batch: ImportBatch) -> tuple[list[str], bool]:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +51,8 @@ BUSY_TIMEOUT_S = 10.0
 BUSY_NOTICE_AFTER_S = 1.0  # a write waiting this long for another quizkit's lock says so
 BULK_CACHE_KIB = 65536
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
+PACKED = 8  # staged notes to a row of the scratch table (Store._stage)
+WRITER_WAIT_S = 0.001  # Python's thread switch interval while Store.load_tables writes
 # An import adding this many notes (and at least as many as were stored) leaves the search
 # index to be rebuilt at the next search.
 LAZY_INDEX_NOTES = 5_000
@@ -288,7 +292,8 @@ class Store:
         _check_file(path)
         conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+            # check_same_thread: `load_tables` writes on a second thread, one at a time
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
             applied = applied_migrations(conn)
             if applied - set(MIGRATIONS):
                 raise StoreError(
@@ -508,13 +513,17 @@ class Store:
             return self.write_staged(deck, now)
 
     def stage_notes(
-        self, notes: Iterable[Note], progress: Callable[[int, int], None] | None = None
+        self,
+        notes: Iterable[Note],
+        progress: Callable[[int, int], None] | None = None,
+        new: bool = False,
     ) -> None:
         """Copy notes, as stored values, into a scratch table of this connection (TEMP).
 
         Writing it takes no lock on the database, so a big import does this part while
         other terminals study; `write_staged` then moves the notes in. `progress(done,
-        total)` is told how many notes are staged, batch by batch.
+        total)` is told how many notes are staged, batch by batch. `new`: none of the notes
+        is stored (so no deck holds them all already).
         """
         columns = note_columns(notes)
         named = list(
@@ -527,7 +536,7 @@ class Store:
         }
         self._staged_count = len(columns.guids)
         self._held = None
-        self._holding_deck = self._deck_holding(staged)
+        self._holding_deck = None if new else self._deck_holding(staged)
         if self._holding_deck is not None:
             self._held = staged  # staged only if the import turns out to go to another deck
         else:
@@ -536,7 +545,13 @@ class Store:
     def _stage(
         self, staged: dict[str, list[Any]], progress: Callable[[int, int], None] | None
     ) -> None:
-        """The staged columns into temp.staged_notes, a batch at a time."""
+        """The staged columns into the view temp.staged_notes, a batch at a time.
+
+        sqlite3 spends far more on a row than on a value in it, so PACKED notes go into each
+        row of a scratch table (temp.staged_rows), and the view gives them back one to a row,
+        with its `position` in the file. Ordered by `prow, slot` (the packed row, the place
+        in it), the view reads in file order without a sort.
+        """
         values = list(staged.values())
         total = len(staged["guid"])
         conn = self.conn
@@ -545,12 +560,33 @@ class Store:
         if own:
             conn.execute("BEGIN")  # DEFERRED, and it writes only the TEMP database
         try:
-            conn.execute("DROP TABLE IF EXISTS temp.staged_notes")
-            conn.execute(f"CREATE TEMP TABLE staged_notes ({', '.join(staged)})")
-            insert = f"INSERT INTO temp.staged_notes VALUES ({', '.join('?' * len(values))})"
+            self._drop_staged()
+            packed = [f"{name}{slot}" for slot in range(PACKED) for name in staged]
+            conn.execute(f"CREATE TEMP TABLE staged_rows ({', '.join(packed)})")
+            conn.execute("CREATE TEMP TABLE staged_slots (slot INTEGER PRIMARY KEY)")
+            conn.executemany("INSERT INTO temp.staged_slots VALUES (?)", zip(range(PACKED)))
+            unpacked = [
+                f"CASE s.slot {' '.join(f'WHEN {i} THEN r.{name}{i}' for i in range(PACKED))} "
+                f"END AS {name}"
+                for name in staged
+            ]
+            conn.execute(
+                f"""CREATE TEMP VIEW staged_notes AS
+                    SELECT r.rowid AS prow, s.slot AS slot,
+                           (r.rowid - 1) * {PACKED} + s.slot + 1 AS position, {", ".join(unpacked)}
+                    FROM temp.staged_rows AS r CROSS JOIN temp.staged_slots AS s
+                    WHERE (r.rowid - 1) * {PACKED} + s.slot < {int(total)}"""
+            )
+            insert = f"INSERT INTO temp.staged_rows VALUES ({', '.join('?' * len(packed))})"
+            # the values note after note, padded to whole rows, cut into rows of PACKED notes
+            flat = chain(
+                chain.from_iterable(zip(*values, strict=True)),
+                repeat(None, len(values) * (-total % PACKED)),
+            )
+            rows = zip(*[flat] * len(packed), strict=True)
             for start in range(0, total, BULK_BATCH):
                 end = start + BULK_BATCH
-                conn.executemany(insert, zip(*(v[start:end] for v in values), strict=True))
+                conn.executemany(insert, islice(rows, -(-BULK_BATCH // PACKED)))
                 if progress:
                     progress(min(end, total), total)
         except BaseException:
@@ -559,6 +595,12 @@ class Store:
             raise
         if own:
             conn.execute("COMMIT")
+
+    def _drop_staged(self) -> None:
+        """The staged notes gone (`_stage`), when there are any."""
+        self.conn.execute("DROP VIEW IF EXISTS temp.staged_notes")
+        self.conn.execute("DROP TABLE IF EXISTS temp.staged_rows")
+        self.conn.execute("DROP TABLE IF EXISTS temp.staged_slots")
 
     def _deck_holding(self, staged: dict[str, list[Any]]) -> int | None:
         """The deck that already holds every staged note as it is, when one does (a file
@@ -595,19 +637,16 @@ class Store:
         return int(row[0]) if stored == (len(guids), mine) else None
 
     @contextmanager
-    def first_load(self) -> Iterator[None]:
-        """The write of many staged notes into an empty collection, through the rollback
-        journal: WAL writes each page twice (into the log at the commit, then into the file at
-        the checkpoint), the rollback journal once (it keeps only the few pages the load
-        overwrites). WAL is back as soon as the write is over, committed or not. SQLite
-        refuses the switch while another connection has the file open: then the write goes
-        through WAL as usual. Call outside a transaction."""
+    def first_load(self, notes: int | None = None) -> Iterator[None]:
+        """The write of many notes (`notes`, else those staged) into an empty collection,
+        through the rollback journal: WAL writes each page twice (into the log at the commit,
+        then into the file at the checkpoint), the rollback journal once (it keeps only the
+        few pages the load overwrites). WAL is back as soon as the write is over, committed
+        or not. SQLite refuses the switch while another connection has the file open: then
+        the write goes through WAL as usual. Call outside a transaction."""
         conn = self.conn
         switched = False
-        if (
-            self._staged_count >= LAZY_INDEX_NOTES
-            and conn.execute("SELECT 1 FROM notes LIMIT 1").fetchone() is None
-        ):
+        if (self._staged_count if notes is None else notes) >= LAZY_INDEX_NOTES and self.empty():
             try:
                 switched = conn.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
             except sqlite3.OperationalError as error:
@@ -645,7 +684,7 @@ class Store:
                     name
                     for (name,) in conn.execute(
                         """SELECT deck FROM temp.staged_notes WHERE deck IS NOT NULL
-                           GROUP BY deck ORDER BY MIN(rowid)"""
+                           GROUP BY deck ORDER BY MIN(position)"""
                     )
                 ]
             for name in names:
@@ -653,34 +692,111 @@ class Store:
                     self._deck_id(name, stamp)
             staged, params = self._staged_notes(deck)
             total = conn.execute("SELECT COUNT(*) FROM temp.staged_notes").fetchone()[0]
-            last_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0]
+            last_id = self._last_note_id()
             added, changed = self._move_staged_notes(staged, params, stamp, total, last_id)
             self._index_new_notes(last_id, added)
             report = ImportReport(added=added, updated=len(changed))
             report.unchanged = total - report.added - report.updated
-            # New notes have the ids after the last one: their cards in one statement, in the
-            # order one by one would give (a note's forward card, then its reverse card).
-            if self._staged_any("reverse", "reverse"):
-                conn.execute(
-                    """INSERT INTO cards (note_id, deck_id, ord, state, due)
-                       SELECT n.id, n.deck_id, d.ord, 0, ?
-                       FROM notes n JOIN (SELECT 0 AS ord UNION ALL SELECT 1) d
-                           ON d.ord = 0 OR n.reverse = 1
-                       WHERE n.id > ? ORDER BY n.id, d.ord""",
-                    [stamp, last_id],
-                )
-            else:  # no reverse cards: rowid order is note order, no sort needed
-                conn.execute(
-                    """INSERT INTO cards (note_id, deck_id, ord, state, due)
-                       SELECT id, deck_id, 0, 0, ? FROM notes WHERE id > ? ORDER BY id""",
-                    [stamp, last_id],
-                )
+            self._add_cards(last_id, stamp, self._staged_any("reverse", "reverse"))
             if changed:
                 self._sync_cards_of(changed, stamp)
             if changed or self._staged_any("sources", "sources != '[]'"):
                 self._link_sources(last_id, changed)
-            conn.execute("DROP TABLE temp.staged_notes")
+            self._drop_staged()
         return report
+
+    def _add_cards(self, last_id: int, stamp: str, reverse: bool) -> None:
+        """The cards of the notes after `last_id` (new ones, just added) in one statement, in
+        the order one by one would give (a note's forward card, then its reverse card, when
+        some may have one)."""
+        if reverse:
+            self.conn.execute(
+                """INSERT INTO cards (note_id, deck_id, ord, state, due)
+                   SELECT n.id, n.deck_id, d.ord, 0, ?
+                   FROM notes n JOIN (SELECT 0 AS ord UNION ALL SELECT 1) d
+                       ON d.ord = 0 OR n.reverse = 1
+                   WHERE n.id > ? ORDER BY n.id, d.ord""",
+                [stamp, last_id],
+            )
+        else:  # no reverse cards: rowid order is note order, no sort needed
+            self.conn.execute(
+                """INSERT INTO cards (note_id, deck_id, ord, state, due)
+                   SELECT id, deck_id, 0, 0, ? FROM notes WHERE id > ? ORDER BY id""",
+                [stamp, last_id],
+            )
+
+    def empty(self) -> bool:
+        """Whether the collection holds no notes at all."""
+        return self.conn.execute("SELECT 1 FROM notes LIMIT 1").fetchone() is None
+
+    def load_tables(
+        self,
+        deck: Deck,
+        now: datetime,
+        tables: Iterable[NoteTable],
+        progress: Callable[[int, int], None] | None = None,
+        total: int = 0,
+    ) -> ImportReport:
+        """New notes, a table at a time, into a collection that held none when the caller's
+        transaction began (`empty`); `total`: about how many, for `progress`.
+
+        Each table is written on a second thread while the next is read: the write is SQL,
+        during which sqlite3 lets go of Python's lock, so reading and writing share two
+        cores. An error from `tables` (or Ctrl-C) stops the write under way first; the
+        caller's rollback then takes back every table written.
+        """
+        from concurrent.futures import ThreadPoolExecutor, wait
+
+        stamp = iso(now)
+        self.conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        added, done = 0, 0
+        # A statement done, the writer waits for Python's lock until the reading lets go of
+        # it, by default after up to 5 ms: made shorter while both run.
+        with (
+            _switch_interval(WRITER_WAIT_S),
+            ThreadPoolExecutor(1, thread_name_prefix="quizkit-load") as writer,
+        ):
+            pending = None
+            try:
+                with self._insert_trigger_set_aside():
+                    for table in tables:  # reads the next table while the last one is written
+                        if pending is not None:
+                            added += pending.result()
+                        self.stage_notes(table, new=True)
+                        staged, params = self._staged_notes(deck)
+                        reverse = self._staged_any("reverse", "reverse")
+                        last_id = self._last_note_id()
+                        # only the two long statements on the writer: each short one would
+                        # wait there for Python's lock, which the reading keeps busy
+                        pending = writer.submit(
+                            self._add_new_notes, staged, params, stamp, last_id, reverse
+                        )
+                        done += len(table)
+                        if progress and done < total:
+                            progress(done, total)
+                    if pending is not None:
+                        added += pending.result()
+            except BaseException:
+                if pending is not None and not pending.done():
+                    self.conn.interrupt()
+                    wait([pending])
+                raise
+        self._drop_staged()
+        self._index_new_notes(0, added)
+        if progress:
+            progress(total, total)
+        return ImportReport(added=added)
+
+    def _add_new_notes(
+        self, staged: str, params: list[Any], stamp: str, last_id: int, reverse: bool
+    ) -> int:
+        """Every staged note added as a new note (after `last_id`), with its cards; how many."""
+        added = self._insert_staged(staged, params, stamp)
+        self._add_cards(last_id, stamp, reverse)
+        return added
+
+    def _last_note_id(self) -> int:
+        return int(self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM notes").fetchone()[0])
 
     def _move_staged_notes(
         self, staged: str, params: list[Any], stamp: str, total: int, last_id: int
@@ -716,7 +832,6 @@ class Store:
                 new_at = [position for position, note_id in found if note_id is None]
         if new_at == []:
             return 0, changed
-        columns = f"guid, {', '.join(CONTENT_COLUMNS)}"
         where, chosen = "", []
         if new_at is not None:
             where, chosen = (
@@ -724,12 +839,20 @@ class Store:
                 [json.dumps(new_at)],
             )
         with self._insert_trigger_set_aside():
-            added = conn.execute(
+            added = self._insert_staged(staged, [*params, *chosen], stamp, where)
+        return added, changed
+
+    def _insert_staged(self, staged: str, params: list[Any], stamp: str, where: str = "") -> int:
+        """The staged notes (those `where` picks) inserted as new notes, in file order."""
+        columns = f"guid, {', '.join(CONTENT_COLUMNS)}"
+        return int(
+            self.conn.execute(
                 f"""INSERT INTO notes ({columns}, created, modified)
-                    SELECT {columns}, ?, ? FROM ({staged}) AS s {where} ORDER BY s.position""",
-                [stamp, stamp, *params, *chosen],
+                    SELECT {columns}, ?, ? FROM ({staged}) AS s {where}
+                    ORDER BY s.prow, s.slot""",
+                [stamp, stamp, *params],
             ).rowcount
-        return int(added), changed
+        )
 
     @contextmanager
     def _insert_trigger_set_aside(self) -> Iterator[None]:
@@ -787,7 +910,7 @@ class Store:
         """A SELECT of the staged notes, every column and the id of the deck each goes to,
         with the parameters it takes."""
         constants = self._staged_constants
-        parts = ["rowid AS position"]
+        parts = ["prow", "slot", "position"]
         inner: list[Any] = []
         for name in STAGED_COLUMNS:
             if name in constants:
@@ -1701,6 +1824,17 @@ def _write_transaction(
     except BaseException:
         conn.rollback()
         raise
+
+
+@contextmanager
+def _switch_interval(seconds: float) -> Iterator[None]:
+    """Python's thread switch interval at most `seconds` inside, and as it was after."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, seconds))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
 
 
 def _wal(conn: sqlite3.Connection) -> None:

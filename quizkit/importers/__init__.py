@@ -7,7 +7,7 @@ whole file into an `ImportBatch` without touching the store.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import methodcaller
@@ -20,6 +20,8 @@ from quizkit.models import DeckInfo, Note, NoteTable, fold_for_id
 from quizkit.textfile import read_head
 
 Warn = Callable[[str], None]
+# A big CSV file is read (and written to the store) in pieces of about this many characters.
+PIECE_CHARACTERS = 1 << 21
 # A CSV cell written by quizkit's exporters as '=... to stop spreadsheets evaluating it.
 FORMULA_GUARD = ("'=", "'+", "'-", "'@")
 
@@ -86,6 +88,20 @@ class ImportBatch:
     media: list[MediaFile] = field(default_factory=list)
     schedules: list[CardSchedule] = field(default_factory=list)
     deck_settings: bool = False
+
+
+@dataclass
+class PlainPieces:
+    """A big file's notes, all plain, as a table of notes per piece of its text: read one
+    piece at a time, so that the store writes each while the next is read."""
+
+    deck: str
+    lines: int  # the lines of the rows: as many as the rows, each row being on one line
+    tables: Iterator[NoteTable]
+
+
+class ReadWhole(Exception):
+    """A piece of a file read in pieces is not plain (or not new): read the whole file."""
 
 
 class Problems:
@@ -262,6 +278,43 @@ def read_notes(path: Path, options: ImportOptions, warn: Warn | None = None) -> 
         batch.skipped.extend(problems.skipped)
     batch.media.extend(pictures.values())
     return batch
+
+
+def read_plain_pieces(
+    path: Path, options: ImportOptions, warn: Warn | None = None
+) -> PlainPieces | None:
+    """A big CSV or TSV file's notes a piece at a time (see `PlainPieces`), when every note
+    turns out plain and within the limits; None when the file is not one to read so.
+
+    Iterating the tables raises ReadWhole at the first piece that is not plain, or that
+    repeats a note of an earlier piece: `read_notes` then reads the whole file, and words
+    what it finds.
+    """
+    try:
+        small = path.stat().st_size <= 2 * PIECE_CHARACTERS
+    except OSError:
+        return None  # read_notes says what is wrong with it
+    fmt = "" if small else detect_format(path, options)
+    if fmt not in ("csv", "tsv", "anki-text"):
+        return None
+    from quizkit.importers.delimited import plain_pieces
+
+    pieces = plain_pieces(path, options, warn, PIECE_CHARACTERS, tab=fmt == "tsv")
+    if pieces is not None:
+        pieces.tables = _fitting(pieces.tables)
+    return pieces
+
+
+def _fitting(tables: Iterator[NoteTable]) -> Iterator[NoteTable]:
+    """The tables, as long as each is within the limits and repeats no note of another."""
+    seen: set[str] = set()
+    count = 0
+    for table in tables:
+        seen.update(table.guids)
+        count += len(table.guids)
+        if len(seen) != count or not table_fits(table):
+            raise ReadWhole(table.deck)
+        yield table
 
 
 def _picture(name: str, folder: Path | None, found: dict[str, MediaFile]) -> str | None:

@@ -24,7 +24,9 @@ from quizkit.importers import (
     FORMULA_GUARD,
     ImportBatch,
     ImportOptions,
+    PlainPieces,
     Problems,
+    ReadWhole,
     Warn,
     content_guids,
     default_deck_name,
@@ -81,6 +83,55 @@ def read_delimited(
     path: Path, options: ImportOptions, warn: Warn | None, tab: bool = False
 ) -> ImportBatch:
     text = read_text(path, warn)
+    layout, body, first_line, deck_name = _layout(text, path, options, tab)
+    problems = Problems(str(path), options.skip_bad)
+    notes = _notes(body, first_line, layout, deck_name, str(path), problems)
+    return ImportBatch(DeckInfo(deck_name), notes, problems.skipped)
+
+
+def plain_pieces(
+    path: Path, options: ImportOptions, warn: Warn | None, size: int, tab: bool = False
+) -> PlainPieces | None:
+    """The file's notes read `size` characters of text at a time, for a file of more than
+    two such pieces whose headers allow plain notes (no HTML, no note type); else None.
+
+    Each piece is read as `_plain_table` reads a whole file, with the columns found in the
+    first; a piece that is not plain (a bad row, a value over several lines, another
+    shape) raises ReadWhole, and the whole file is then read by `read_delimited`, which
+    finds and words what is wrong.
+    """
+    text = read_text(path, warn)
+    layout, body, first_line, deck_name = _layout(text, path, options, tab)
+    if layout.html or layout.notetype or len(body) <= 2 * size:
+        return None
+    return PlainPieces(
+        deck_name, body.count("\n"), _plain_pieces(body, first_line, layout, deck_name, size)
+    )
+
+
+def _plain_pieces(
+    body: str, first_line: int, layout: Layout, deck_name: str, size: int
+) -> Iterator[NoteTable]:
+    """The body's notes, a piece of about `size` characters (ending where a line ends) at a
+    time; the first piece decides which column holds what, and any header row is in it."""
+    start, line, roles = 0, first_line, None
+    while start < len(body):
+        end = body.find("\n", start + size) + 1 or len(body)
+        piece = body[start:end]
+        found = _plain_table(piece, line, layout, deck_name, roles)
+        if found is None:
+            raise ReadWhole(f"line {line}")
+        table, roles = found
+        yield table
+        line += piece.count("\n")
+        start = end
+
+
+def _layout(
+    text: str, path: Path, options: ImportOptions, tab: bool
+) -> tuple[Layout, str, int, str]:
+    """The file's layout (headers, separator, column names), its body (the rows), the line
+    the body starts on, and the deck its notes go to."""
     where = str(path)
     layout, body_start = _anki_headers(text, where)
     body = text[body_start:]
@@ -94,9 +145,7 @@ def read_delimited(
     if layout.names_text:
         layout.names = [n.strip() for n in layout.names_text.split(layout.separator)]
     deck_name = options.deck or layout.deck or default_deck_name(path, options)
-    problems = Problems(where, options.skip_bad)
-    notes = _notes(body, first_line, layout, deck_name, where, problems)
-    return ImportBatch(DeckInfo(deck_name), notes, problems.skipped)
+    return layout, body, first_line, deck_name
 
 
 def _anki_headers(text: str, where: str) -> tuple[Layout, int]:
@@ -159,18 +208,25 @@ def _notes(
     body: str, first_line: int, layout: Layout, deck_name: str, where: str, problems: Problems
 ) -> Sequence[Note]:
     """The file's notes: read in bulk when every row is plain and good, else row by row."""
-    table = _plain_table(body, first_line, layout, deck_name)
-    if table is not None:
-        return table
+    found = _plain_table(body, first_line, layout, deck_name)
+    if found is not None:
+        return found[0]
     return _notes_by_row(body, first_line, layout, deck_name, where, problems)
 
 
 _starts_guarded = methodcaller("startswith", FORMULA_GUARD)
 
 
-def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> NoteTable | None:
+def _plain_table(
+    body: str,
+    first_line: int,
+    layout: Layout,
+    deck_name: str,
+    roles: dict[str, int] | None = None,
+) -> tuple[NoteTable, dict[str, int]] | None:
     """The notes as columns, when the file is the common case: front, back and maybe tags,
-    no HTML or note types, and every row good (no row `_notes_by_row` would report).
+    no HTML or note types, and every row good (no row `_notes_by_row` would report); and
+    the role of each column, found from the layout or a header row unless `roles` says.
 
     Every check is made on whole columns, so a 100,000-row file costs a few passes in C.
     None means "read it row by row": that reader finds and words each problem. A new check
@@ -188,16 +244,17 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     widths = table.widths()
     if min(widths) < 2 or max(widths) > MAX_COLUMNS:
         return None  # blank or one-column rows, or too many columns: the row reader words it
-    roles = dict(layout.columns)
-    if layout.names:
-        roles.update(_roles_from_names(layout.names))
-    elif not roles:
-        named = _roles_from_names(table.first_row())
-        if "front" in named and "back" in named:
-            roles.update(named)
-            table.skip = 1
-            if not len(table):
-                return None
+    if roles is None:
+        roles = dict(layout.columns)
+        if layout.names:
+            roles.update(_roles_from_names(layout.names))
+        elif not roles:
+            named = _roles_from_names(table.first_row())
+            if "front" in named and "back" in named:
+                roles.update(named)
+                table.skip = 1
+                if not len(table):
+                    return None
     special = {roles[k] for k in ("guid", "notetype", "deck", "tags") if k in roles}
     tags_at = roles.get("tags", -1)
     fields_at = _field_columns(roles, special, len(table.first_row()))
@@ -218,7 +275,7 @@ def _plain_table(body: str, first_line: int, layout: Layout, deck_name: str) -> 
     if len(set(guids)) != len(guids):
         return None
     tags = _tags(raw_tags, layout.tags, len(fronts), guarded)
-    return NoteTable(deck_name, guids, fronts, backs, tags, lines)
+    return NoteTable(deck_name, guids, fronts, backs, tags, lines), roles
 
 
 # A formula guard anywhere in the text, at a cell's start or not: a pre-test that spares

@@ -1,0 +1,345 @@
+"""A big plain CSV file going into an empty collection is written a piece at a time while it is
+read (Store.load_tables). It must store exactly what reading it whole stores, and anything
+unusual in any piece must end as reading it whole ends: same notes, same error, nothing kept."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import quizkit.importers
+import quizkit.importing
+from quizkit.errors import InputError
+from quizkit.importers import ImportOptions, PlainPieces
+from quizkit.importing import import_file
+from quizkit.models import ImportReport
+from quizkit.store import Store
+
+PIECE = 2_000  # characters per piece in these tests: a 30 KB file is read in 15 pieces
+
+
+def rows(count: int, start: int = 0, tags: bool = False) -> str:
+    return "".join(
+        f"What is the capital of region {i}?,Town {i} on the river"
+        + (f",geo ch{i % 3}\n" if tags else "\n")
+        for i in range(start, start + count)
+    )
+
+
+def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Everything an import writes, as rows (the search index through a search for one word)."""
+    with sqlite3.connect(path) as conn:
+        found = {
+            "notes": conn.execute(
+                """SELECT n.id, guid, d.name, kind, question, answer, alternatives, distractors,
+                          tags, sources, extra, reverse, n.created, modified, edited, dropped
+                   FROM notes n JOIN decks d ON d.id = n.deck_id ORDER BY n.id"""
+            ).fetchall(),
+            "cards": conn.execute(
+                "SELECT id, note_id, deck_id, ord, state, due, suspended FROM cards ORDER BY id"
+            ).fetchall(),
+            "decks": conn.execute("SELECT id, name FROM decks ORDER BY id").fetchall(),
+            "schema": conn.execute(
+                "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+            ).fetchall(),
+            "journal": conn.execute("PRAGMA journal_mode").fetchall(),
+        }
+    conn.close()
+    return found
+
+
+def search(path: Path, word: str) -> list[int]:
+    store = Store.open(path)
+    found = sorted(note["id"] for note in store.search_notes(word, None, None, 10_000))
+    store.close()
+    return found
+
+
+class Run:
+    """Imports with pieces of PIECE characters, or with the file always read whole."""
+
+    def __init__(self, tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.tmp_path = tmp_path
+        self.now = now
+        self.monkeypatch = monkeypatch
+        self.loads = 0
+        original = Store.load_tables
+
+        def counted(store: Store, *args: Any, **kwargs: Any) -> ImportReport:
+            report = original(store, *args, **kwargs)
+            self.loads += 1  # a load that went to the end
+            return report
+
+        monkeypatch.setattr(Store, "load_tables", counted)
+        self.tries = 0
+        read = quizkit.importing.read_plain_pieces
+
+        def tried(*args: Any) -> PlainPieces | None:
+            pieces = read(*args)
+            self.tries += pieces is not None  # a file that was begun in pieces
+            return pieces
+
+        monkeypatch.setattr(quizkit.importing, "read_plain_pieces", tried)
+
+    def __call__(
+        self, source: Path, pieces: bool, db: str | None = None, **options: Any
+    ) -> tuple[Path, str, ImportReport]:
+        size = PIECE if pieces else 1 << 40
+        self.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", size)
+        path = self.tmp_path / (db or f"{'pieces' if pieces else 'whole'}.db")
+        store = Store.open(path)
+        try:
+            name, report = import_file(store, source, self.now, ImportOptions(**options))
+        finally:
+            store.close()
+        return path, name, report
+
+
+@pytest.fixture
+def run(tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch) -> Run:
+    return Run(tmp_path, now, monkeypatch)
+
+
+def same_either_way(
+    run: Run, source: Path, in_pieces: bool = True, **options: Any
+) -> dict[str, list[tuple[Any, ...]]]:
+    """What the file stores, the same read whole and tried in pieces; `in_pieces`: whether
+    the pieces went through, or something in them sent the file to be read whole."""
+    whole, name_whole, report_whole = run(source, pieces=False, **options)
+    assert (run.tries, run.loads) == (0, 0)
+    pieces, name_pieces, report_pieces = run(source, pieces=True, **options)
+    assert (run.tries, run.loads) == (1, int(in_pieces))
+    assert (name_pieces, report_pieces) == (name_whole, report_whole)
+    assert dump(pieces) == dump(whole)
+    return dump(pieces)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        "front,back,tags\n",
+        "Question,Answer,Tags\n",
+        "#separator:comma\n#columns:Front,Back,Tags\n#tags:imported\n",
+        "#separator:comma\n#deck:Geography::Capitals\n",
+    ],
+    ids=["no header", "header row", "header names", "anki columns", "anki deck"],
+)
+def test_pieces_store_what_reading_whole_stores(run: Run, tmp_path: Path, head: str) -> None:
+    source = tmp_path / "capitals.csv"
+    source.write_text(head + rows(400, tags="tags" in head.lower()), encoding="utf-8")
+    stored = same_either_way(run, source)
+    assert len(stored["notes"]) == 400
+    assert [card[1] for card in stored["cards"]] == [note[0] for note in stored["notes"]]
+
+
+def test_a_tab_separated_file_in_pieces(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "capitals.tsv"
+    source.write_text(rows(400).replace(",", "\t"), encoding="utf-8")
+    assert len(same_either_way(run, source)["notes"]) == 400
+
+
+def test_a_first_row_of_names_further_down_is_a_note(run: Run, tmp_path: Path) -> None:
+    """Only the file's first row can name the columns, not the first row of a later piece."""
+    head = "front,back\n" + rows(200)
+    boundary = head.find("\n", PIECE) + 1  # where the second piece begins
+    text = head[:boundary] + "question,answer\n" + head[boundary:]
+    source = tmp_path / "names.csv"
+    source.write_text(text, encoding="utf-8")
+    stored = same_either_way(run, source)
+    assert ("question", "answer") in [note[4:6] for note in stored["notes"]]
+    assert len(stored["notes"]) == 201
+
+
+def test_a_big_load_keeps_guids_unique_and_marks_search_stale(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "big.csv"
+    source.write_text(rows(5_200), encoding="utf-8")  # more than LAZY_INDEX_NOTES
+    same_either_way(run, source)
+    path = tmp_path / "pieces.db"
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM notes_fts_stale").fetchone() == (1,)
+        with pytest.raises(sqlite3.IntegrityError):  # guids stay unique
+            conn.execute(
+                "INSERT INTO notes (guid, deck_id, question, answer, created, modified) "
+                "SELECT guid, deck_id, 'q', 'a', '', '' FROM notes LIMIT 1"
+            )
+    conn.close()
+    assert len(search(path, "region")) == 5_200  # the first search rebuilds it
+    assert len(search(path, "5199")) == 1
+
+
+def test_a_second_import_of_the_same_file_changes_nothing(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(400), encoding="utf-8")
+    path, _, first = run(source, pieces=True)
+    before = dump(path)
+    _, _, second = run(source, pieces=True)  # the collection is not empty now: read whole
+    assert run.loads == 1
+    assert (first.added, second.unchanged, second.added) == (400, 400, 0)
+    assert dump(path) == before
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "A front with no back\n",  # one cell
+        '"Where is the quote,Here\n',  # a quote left open
+        "What is the capital of region 3?,Again\n",  # the front of a note in the first piece
+        "," + "x" * 70_000 + ",y\n",  # a cell over the length limit
+        "Blank back,\n",
+    ],
+    ids=["no back", "open quote", "repeated front", "too long", "blank back"],
+)
+def test_an_unusual_row_in_the_last_piece_ends_as_reading_whole_ends(
+    run: Run, tmp_path: Path, last: str
+) -> None:
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(400) + last + rows(5, start=1000), encoding="utf-8")
+    outcomes = []
+    for pieces in (False, True):
+        try:
+            path, name, report = run(source, pieces=pieces)
+            outcomes.append((name, report, dump(path)["notes"]))
+        except InputError as error:
+            outcomes.append(
+                (
+                    str(error),
+                    None,
+                    dump(run.tmp_path / f"{'pieces' if pieces else 'whole'}.db")["notes"],
+                )
+            )
+    assert outcomes[1] == outcomes[0]
+    assert (run.tries, run.loads) == (1, 0)  # the pieces were tried, then the file read whole
+
+
+def test_skipping_bad_rows_after_trying_pieces(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(300) + "A front with no back\n" + rows(5, start=900), encoding="utf-8")
+    stored = same_either_way(run, source, in_pieces=False, skip_bad=True)
+    assert len(stored["notes"]) == 305
+
+
+@pytest.mark.parametrize("straddles", [False, True])
+def test_a_value_over_two_lines(run: Run, tmp_path: Path, straddles: bool) -> None:
+    """Inside a piece, csv reads it; over the end of a piece, the file is read whole."""
+    text = rows(200)
+    if straddles:
+        end = text.find("\n", PIECE)
+        start = text.rfind("\n", 0, end) + 1  # the row the first piece would end with
+        # a line end inside the value at PIECE or after: the first piece would end there
+        value = '"' + "x" * (PIECE - start) + '\nand more",Back\n'
+    else:
+        start = text.find("\n") + 1  # the second row, well inside the first piece
+        value = '"A value over\ntwo lines",Back\n'
+    source = tmp_path / "lines.csv"
+    source.write_text(text[:start] + value + text[start:], encoding="utf-8")
+    stored = same_either_way(run, source, in_pieces=not straddles)
+    assert len(stored["notes"]) == 201
+
+
+def test_a_bad_row_far_down_stores_nothing_and_says_where(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(400) + "A front with no back\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"capitals\.csv:401"):
+        run(source, pieces=True)
+    path = tmp_path / "pieces.db"
+    stored = dump(path)
+    assert stored["notes"] == [] and stored["cards"] == []
+    assert stored["journal"] == [("wal",)]
+    names = {name for _, name, _ in stored["schema"]}
+    assert "notes_ai" in names
+
+
+def interrupting(function: Callable[..., Any], call: int) -> Callable[..., Any]:
+    """`function`, but Ctrl-C is pressed at its `call`th call."""
+    calls = 0
+
+    def interrupted(*args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == call:
+            raise KeyboardInterrupt
+        return function(*args)
+
+    return interrupted
+
+
+def test_ctrl_c_while_a_piece_is_written_stores_nothing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "big.csv"
+    source.write_text(rows(5_200), encoding="utf-8")
+    original = Store._add_new_notes
+    monkeypatch.setattr(Store, "_add_new_notes", interrupting(original, 3))
+    switch = sys.getswitchinterval()
+    with pytest.raises(KeyboardInterrupt):
+        run(source, pieces=True)
+    assert sys.getswitchinterval() == switch  # as it was before the load
+    path = tmp_path / "pieces.db"
+    stored = dump(path)
+    assert stored["notes"] == [] and stored["cards"] == [] and stored["decks"] == []
+    assert stored["journal"] == [("wal",)]
+    assert "notes_ai" in {name for _, name, _ in stored["schema"]}
+    monkeypatch.setattr(Store, "_add_new_notes", original)
+    _, _, report = run(source, pieces=True)  # and the next try stores the file
+    assert report.added == 5_200
+
+
+def test_ctrl_c_while_a_piece_is_read_stores_nothing(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "big.csv"
+    source.write_text(rows(5_200), encoding="utf-8")
+    from quizkit.importers import delimited
+
+    monkeypatch.setattr(delimited, "_plain_table", interrupting(delimited._plain_table, 4))
+    with pytest.raises(KeyboardInterrupt):
+        run(source, pieces=True)
+    stored = dump(tmp_path / "pieces.db")
+    assert stored["notes"] == [] and stored["journal"] == [("wal",)]
+
+
+def test_progress_goes_up_to_the_end(run: Run, tmp_path: Path, now: datetime) -> None:
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(400), encoding="utf-8")
+    run.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", PIECE)
+    told: list[tuple[int, int]] = []
+    store = Store.open(tmp_path / "progress.db")
+    import_file(store, source, now, ImportOptions(), progress=lambda d, t: told.append((d, t)))
+    store.close()
+    assert run.loads == 1
+    assert len(told) > 3
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    assert told[-1] == (400, 400)
+    assert all(done < total for done, total in told[:-1])
+
+
+def test_a_cp1252_file_read_again_whole_warns_once(run: Run, tmp_path: Path, now: datetime) -> None:
+    source = tmp_path / "cafés.csv"
+    text = rows(400).replace("Town 7 on", "Caf\xe9 7 on") + "A front with no back\n"
+    source.write_bytes(text.encode("cp1252"))
+    run.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", PIECE)
+    warned: list[str] = []
+    store = Store.open(tmp_path / "warned.db")
+    with pytest.raises(InputError):
+        import_file(store, source, now, ImportOptions(), warned.append)
+    store.close()
+    assert (run.tries, run.loads) == (1, 0)
+    assert len(warned) == 1 and "cp1252" in warned[0]
+
+
+def test_a_collection_with_notes_reads_the_file_whole(run: Run, tmp_path: Path) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text("Capital of Chile?,Santiago\n", encoding="utf-8")
+    run(first, pieces=True, db="both.db")
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(400), encoding="utf-8")
+    _, _, report = run(source, pieces=True, db="both.db")
+    assert run.loads == 0
+    assert report.added == 400

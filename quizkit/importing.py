@@ -137,11 +137,11 @@ def _import_in_pieces(
     if pieces is None:
         return None
     try:
-        with store.first_load(pieces.lines), store.transaction():
+        with store.first_load(pieces.notes), store.transaction():
             if not store.empty():  # another quizkit wrote notes meanwhile
                 raise ReadWhole(str(path))
             deck = store.deck_for_import(pieces.deck, now)
-            report = store.load_tables(deck, now, pieces.tables, progress, pieces.lines)
+            report = store.load_tables(deck, now, pieces.tables, progress, pieces.notes)
     except ReadWhole:
         return None  # rolled back: read_notes finds and words what is not plain
     return deck.name, report

@@ -20,8 +20,10 @@ from quizkit.models import DeckInfo, Note, NoteTable, fold_for_id
 from quizkit.textfile import read_head
 
 Warn = Callable[[str], None]
-# A big CSV file is read (and written to the store) in pieces of about this many characters.
+# A big file is read (and written to the store) in pieces of about this many characters of
+# text, or this many notes (read_plain_pieces).
 PIECE_CHARACTERS = 1 << 21
+PIECE_NOTES = 12_500
 # A CSV cell written by quizkit's exporters as '=... to stop spreadsheets evaluating it.
 FORMULA_GUARD = ("'=", "'+", "'-", "'@")
 
@@ -96,7 +98,7 @@ class PlainPieces:
     piece at a time, so that the store writes each while the next is read."""
 
     deck: str
-    lines: int  # the lines of the rows: as many as the rows, each row being on one line
+    notes: int  # about how many notes: for progress, and the write's journal (first_load)
     tables: Iterator[NoteTable]
 
 
@@ -295,11 +297,11 @@ def read_plain_pieces(
     except OSError:
         return None  # read_notes says what is wrong with it
     fmt = "" if small else detect_format(path, options)
-    if fmt not in ("csv", "tsv", "anki-text"):
-        return None
-    from quizkit.importers.delimited import plain_pieces
+    pieces: PlainPieces | None = None
+    if fmt in ("csv", "tsv", "anki-text"):
+        from quizkit.importers.delimited import plain_pieces
 
-    pieces = plain_pieces(path, options, warn, PIECE_CHARACTERS, tab=fmt == "tsv")
+        pieces = plain_pieces(path, options, warn, PIECE_CHARACTERS, tab=fmt == "tsv")
     if pieces is not None:
         pieces.tables = _fitting(pieces.tables)
     return pieces

@@ -104,6 +104,7 @@ def plain_pieces(
     layout, body, first_line, deck_name = _layout(text, path, options, tab)
     if layout.html or layout.notetype or len(body) <= 2 * size:
         return None
+    # as many notes as lines: a plain file has each row on one line
     return PlainPieces(
         deck_name, body.count("\n"), _plain_pieces(body, first_line, layout, deck_name, size)
     )

@@ -22,6 +22,7 @@ from quizkit.models import ImportReport
 from quizkit.store import Store
 
 PIECE = 2_000  # characters per piece in these tests: a 30 KB file is read in 15 pieces
+FIRST_PIECE = PIECE // 4  # the first piece is smaller
 
 
 def rows(count: int, start: int = 0, tags: bool = False) -> str:
@@ -148,7 +149,7 @@ def test_a_tab_separated_file_in_pieces(run: Run, tmp_path: Path) -> None:
 def test_a_first_row_of_names_further_down_is_a_note(run: Run, tmp_path: Path) -> None:
     """Only the file's first row can name the columns, not the first row of a later piece."""
     head = "front,back\n" + rows(200)
-    boundary = head.find("\n", PIECE) + 1  # where the second piece begins
+    boundary = head.find("\n", FIRST_PIECE) + 1  # where the second piece begins
     text = head[:boundary] + "question,answer\n" + head[boundary:]
     source = tmp_path / "names.csv"
     source.write_text(text, encoding="utf-8")
@@ -230,10 +231,10 @@ def test_a_value_over_two_lines(run: Run, tmp_path: Path, straddles: bool) -> No
     """Inside a piece, csv reads it; over the end of a piece, the file is read whole."""
     text = rows(200)
     if straddles:
-        end = text.find("\n", PIECE)
+        end = text.find("\n", FIRST_PIECE)
         start = text.rfind("\n", 0, end) + 1  # the row the first piece would end with
-        # a line end inside the value at PIECE or after: the first piece would end there
-        value = '"' + "x" * (PIECE - start) + '\nand more",Back\n'
+        # a line end inside the value at FIRST_PIECE or after: the first piece ends there
+        value = '"' + "x" * (FIRST_PIECE - start) + '\nand more",Back\n'
     else:
         start = text.find("\n") + 1  # the second row, well inside the first piece
         value = '"A value over\ntwo lines",Back\n'

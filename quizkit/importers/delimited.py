@@ -114,10 +114,15 @@ def _plain_pieces(
     body: str, first_line: int, layout: Layout, deck_name: str, size: int
 ) -> Iterator[NoteTable]:
     """The body's notes, a piece of about `size` characters (ending where a line ends) at a
-    time; the first piece decides which column holds what, and any header row is in it."""
-    start, line, roles = 0, first_line, None
+    time; the first piece decides which column holds what, and any header row is in it.
+
+    The first pieces are smaller (a quarter, a half): the store writes nothing until the
+    first is read, so the sooner it comes, the longer reading and writing overlap.
+    """
+    start, line, roles, step = 0, first_line, None, max(size // 4, 1)
     while start < len(body):
-        end = body.find("\n", start + size) + 1 or len(body)
+        end = body.find("\n", start + step) + 1 or len(body)
+        step = min(2 * step, size)
         piece = body[start:end]
         found = _plain_table(piece, line, layout, deck_name, roles)
         if found is None:

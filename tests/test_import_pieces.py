@@ -4,8 +4,10 @@ unusual in any piece must end as reading it whole ends: same notes, same error, 
 
 from __future__ import annotations
 
+import _thread
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -290,6 +292,32 @@ def test_ctrl_c_while_a_piece_is_written_stores_nothing(
     monkeypatch.setattr(Store, "_add_new_notes", original)
     _, _, report = run(source, pieces=True)  # and the next try stores the file
     assert report.added == 5_200
+
+
+def test_ctrl_c_in_the_reading_thread_while_the_writer_writes(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C reaches the main thread while the writer is inside a piece's statements: the
+    writer is stopped (or let finish) before the rollback, which takes back every piece."""
+    source = tmp_path / "big.csv"
+    source.write_text(rows(5_200), encoding="utf-8")
+    original = Store._add_new_notes
+    pressed = threading.Event()
+
+    def press_ctrl_c(store: Store, *args: Any) -> int:
+        if not pressed.is_set():
+            pressed.set()
+            _thread.interrupt_main()  # as the terminal's Ctrl-C does: in the main thread
+        return original(store, *args)
+
+    monkeypatch.setattr(Store, "_add_new_notes", press_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        run(source, pieces=True)
+    assert pressed.is_set()
+    stored = dump(tmp_path / "pieces.db")
+    assert stored["notes"] == [] and stored["cards"] == [] and stored["decks"] == []
+    assert stored["journal"] == [("wal",)]
+    assert "notes_ai" in {name for _, name, _ in stored["schema"]}
 
 
 def test_ctrl_c_while_a_piece_is_read_stores_nothing(

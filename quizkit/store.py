@@ -140,11 +140,13 @@ class NoteColumns:
         ]
 
 
-def note_columns(notes: Iterable[Note]) -> NoteColumns:
+def note_columns(
+    notes: Iterable[Note], tag_texts: dict[tuple[str, ...], str] | None = None
+) -> NoteColumns:
     """Notes as columns of stored values; of two notes with one guid, the later one counts.
 
     A `NoteTable` (a big CSV file) is already columns: only its tags are encoded, once for
-    each different set of tags.
+    each different set of tags (in `tag_texts`, when given: kept from table to table).
     """
     if isinstance(notes, NoteTable):
         return NoteColumns(
@@ -155,7 +157,7 @@ def note_columns(notes: Iterable[Note]) -> NoteColumns:
             notes.answers,
             "[]",
             "[]",
-            _dumped_lists(notes.tags),
+            _dumped_lists(notes.tags, tag_texts),
             "[]",
             "{}",
             0,
@@ -183,10 +185,14 @@ def _one_value(column: list[Any]) -> Any:
     return column
 
 
-def _dumped_lists(lists: Sequence[tuple[str, ...]]) -> list[str]:
+def _dumped_lists(
+    lists: Sequence[tuple[str, ...]], known: dict[tuple[str, ...], str] | None = None
+) -> list[str]:
     """Each tuple as a JSON list, each distinct one encoded once (a big file's notes share a
-    few sets of tags)."""
-    dumped = {values: _dumped_list(values) for values in set(lists)}
+    few sets of tags); `known` holds those encoded before, and is given the new ones."""
+    dumped = {} if known is None else known
+    for values in set(lists).difference(dumped):
+        dumped[values] = _dumped_list(values)
     return list(map(dumped.__getitem__, lists))
 
 
@@ -517,15 +523,16 @@ class Store:
         notes: Iterable[Note],
         progress: Callable[[int, int], None] | None = None,
         new: bool = False,
+        tag_texts: dict[tuple[str, ...], str] | None = None,
     ) -> None:
         """Copy notes, as stored values, into a scratch table of this connection (TEMP).
 
         Writing it takes no lock on the database, so a big import does this part while
         other terminals study; `write_staged` then moves the notes in. `progress(done,
         total)` is told how many notes are staged, batch by batch. `new`: none of the notes
-        is stored (so no deck holds them all already).
+        is stored (so no deck holds them all already). `tag_texts`: see `note_columns`.
         """
-        columns = note_columns(notes)
+        columns = note_columns(notes, tag_texts)
         named = list(
             zip(STAGED_COLUMNS, [columns.guids, columns.decks, *columns.values()[1:]], strict=True)
         )
@@ -750,6 +757,7 @@ class Store:
         stamp = iso(now)
         self.conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         added, done = 0, 0
+        tag_texts: dict[tuple[str, ...], str] = {}  # each set of tags encoded once in all
         # A statement done, the writer waits for Python's lock until the reading lets go of
         # it, by default after up to 5 ms: made shorter while both run.
         with (
@@ -762,7 +770,7 @@ class Store:
                     for table in tables:  # reads the next table while the last one is written
                         if pending is not None:
                             added += pending.result()
-                        self.stage_notes(table, new=True)
+                        self.stage_notes(table, new=True, tag_texts=tag_texts)
                         staged, params = self._staged_notes(deck)
                         reverse = self._staged_any("reverse", "reverse")
                         last_id = self._last_note_id()

@@ -401,3 +401,37 @@ def test_ctrl_c_while_a_piece_is_written_stores_nothing_and_leaves_nothing(
     monkeypatch.setattr(Store, "_add_new_notes", original)
     _, _, report = run(source, pieces=True)  # and the next try stores the package
     assert report.added == COUNT and run.loads == 1
+
+
+@pytest.mark.parametrize("call", [1, 3], ids=["first piece", "later piece"])
+def test_a_query_stopped_ends_the_import_as_reading_whole_ends(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call: int
+) -> None:
+    """A query stopped by its time budget (or by Ctrl-C, which SQLite's progress handler
+    reports the same way) is not read again whole: the import stops, as reading whole
+    stops when its query is stopped."""
+    source = package(tmp_path, notes())
+    notes_table = apkg._notes_table
+    calls = 0
+
+    def stopped(*args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == call:
+            raise sqlite3.OperationalError("interrupted")
+        return notes_table(*args)
+
+    monkeypatch.setattr(apkg, "_notes_table", stopped)
+    with pytest.raises(InputError, match="reading it took too long") as raised:
+        run(source, pieces=True)
+    assert str(raised.value).startswith(f"{source}:collection.anki2: ")
+    assert (run.tries, run.loads) == (int(call > 1), 0) and calls == call
+    assert dump(tmp_path / "pieces.db")["notes"] == []
+
+    def stopped_whole(*_args: Any) -> None:
+        raise sqlite3.OperationalError("interrupted")
+
+    monkeypatch.setattr(apkg, "_plain_table", stopped_whole)  # its one query stopped
+    with pytest.raises(InputError) as whole:
+        run(source, pieces=False)
+    assert str(whole.value) == str(raised.value)

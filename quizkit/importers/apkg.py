@@ -45,6 +45,7 @@ from quizkit.importers.protobuf import ProtobufError, fields, first_int, first_t
 from quizkit.importers.sqlitefile import (
     Budget,
     check_tables,
+    interrupted,
     open_untrusted_file,
     strict_text_first,
     unreadable,
@@ -116,14 +117,15 @@ def plain_pieces(
 
     The package is unpacked and checked once; each piece is read as `_plain_table` reads
     every note, with the same query over the next `size` notes by id. A piece that is not
-    plain (or any error) raises ReadWhole, and `read_apkg` then reads the whole package,
-    which words what is wrong (`warn` is not needed: a plain collection names no media,
-    the one thing read_apkg warns about). The unpacked collection is removed when the
+    plain (or an SQLite error) raises ReadWhole, and `read_apkg` then reads the whole
+    package, which words what is wrong; a query stopped (its time budget, Ctrl-C) ends the
+    import as it ends read_apkg. `warn` is not needed: a plain collection names no media,
+    the one thing read_apkg warns about. The unpacked collection is removed when the
     tables are done, closed, dropped, or stop with an error (Ctrl-C too).
     """
     if options.keep_schedule:
         return None
-    where = str(path)
+    where = inside = str(path)
     stack = ExitStack()
     try:
         archive = stack.enter_context(_package(path))
@@ -140,15 +142,31 @@ def plain_pieces(
             stack.close()
             return None
         deck_name = default_deck_name(path, options)
-        tables = _plain_pieces(stack, conn, collection, deck, deck_name, count, size, inside)
-        first = next(tables)  # from here on the tables own the unpacked collection
-    except (InputError, sqlite3.Error, ReadWhole):
+    except sqlite3.Error as error:
         stack.close()
-        return None  # read_apkg says what is wrong, or reads what is not plain
+        if interrupted(error):
+            raise _stopped(error, inside) from None
+        return None  # read_apkg reads the collection, and words what is wrong with it
     except BaseException:
         stack.close()
+        raise  # an InputError as read_apkg raises it: the same steps came first there
+    # from here on the tables own the unpacked collection: they remove it when they stop
+    tables = _plain_pieces(stack, conn, collection, deck, deck_name, count, size, inside)
+    try:
+        first = next(tables)
+    except ReadWhole:
+        return None  # read_apkg reads what is not plain
+    except BaseException:
+        stack.close()  # in case the tables never began (Ctrl-C just now)
         raise
     return PlainPieces(first.deck, count, _first_then(first, tables))
+
+
+def _stopped(error: sqlite3.Error, where: str) -> InputError:
+    """A query stopped by its time budget, or by Ctrl-C (which SQLite's progress handler
+    turns into the same error): the end of the import, worded as read_apkg words it, not
+    a reason to read the package again."""
+    return unreadable(error, where, "unreadable Anki collection")
 
 
 def _first_then(first: NoteTable, rest: Iterator[NoteTable]) -> Iterator[NoteTable]:
@@ -184,7 +202,9 @@ def _plain_pieces(
                 table = _notes_table(
                     conn, NOTES_BETWEEN, (start, end), collection, budget, deck, deck_name
                 )
-            except sqlite3.Error:
+            except sqlite3.Error as error:
+                if interrupted(error):
+                    raise _stopped(error, where) from None
                 table = None
             if table is None:
                 raise ReadWhole(f"{where}: note {start}")

@@ -144,6 +144,8 @@ def _import_in_pieces(
             report = store.load_tables(deck, now, pieces.tables, progress, pieces.notes)
     except ReadWhole:
         return None  # rolled back: read_notes finds and words what is not plain
+    finally:
+        pieces.close()
     return deck.name, report
 
 

@@ -7,7 +7,7 @@ whole file into an `ImportBatch` without touching the store.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import methodcaller
@@ -100,6 +100,12 @@ class PlainPieces:
     deck: str
     notes: int  # about how many notes: for progress, and the write's journal (first_load)
     tables: Iterator[NoteTable]
+
+    def close(self) -> None:
+        """Let go of what reading the tables holds (an unpacked .apkg) now, not when they
+        are collected: after an error or Ctrl-C, the traceback would keep them."""
+        if isinstance(self.tables, Generator):
+            self.tables.close()
 
 
 class ReadWhole(Exception):
@@ -302,6 +308,10 @@ def read_plain_pieces(
         from quizkit.importers.delimited import plain_pieces
 
         pieces = plain_pieces(path, options, warn, PIECE_CHARACTERS, tab=fmt == "tsv")
+    elif fmt == "apkg":
+        from quizkit.importers import apkg
+
+        pieces = apkg.plain_pieces(path, options, warn, PIECE_NOTES)
     if pieces is not None:
         pieces.tables = _fitting(pieces.tables)
     return pieces

@@ -18,6 +18,7 @@ import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import chain
@@ -32,7 +33,9 @@ from quizkit.importers import (
     ImportOptions,
     MediaFile,
     PastReview,
+    PlainPieces,
     Problems,
+    ReadWhole,
     Warn,
     default_deck_name,
 )
@@ -42,6 +45,7 @@ from quizkit.importers.protobuf import ProtobufError, fields, first_int, first_t
 from quizkit.importers.sqlitefile import (
     Budget,
     check_tables,
+    interrupted,
     open_untrusted_file,
     strict_text_first,
     unreadable,
@@ -84,22 +88,10 @@ class Collection:
 
 def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBatch:
     where = str(path)
-    handle = open_regular(path)
-    try:
-        archive = zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        handle.close()
-        raise InputError(where, f"not an Anki package ({error})") from None
-    with handle, archive:
+    with _package(path) as archive:
         names = _checked_names(archive, where)
-        chosen = next((name for name in COLLECTIONS if name in names), None)
-        if chosen is None:
-            raise InputError(where, "not an Anki package (no collection.anki2/anki21/anki21b)")
-        compressed = chosen.endswith("b")
-        inside = f"{where}:{chosen}"
-        with _temporary_folder(chosen, where) as folder:
-            unpacked = _unpack(archive, chosen, compressed, where, Path(folder))
-            conn = _open_collection(unpacked, inside, options.keep_schedule)
+        chosen, compressed, inside = _collection_entry(names, where)
+        with _unpacked(archive, chosen, compressed, where, options.keep_schedule) as conn:
             try:
                 collection = _schema(conn, inside)
                 deck_name = default_deck_name(path, options)
@@ -112,10 +104,151 @@ def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
                 problems, notes, schedules, wanted = strict_text_first(conn, read)
             except sqlite3.Error as error:
                 raise unreadable(error, inside, "unreadable Anki collection") from None
-            finally:
-                conn.close()
         media = _media(archive, names, wanted, compressed, where, warn)
     return ImportBatch(DeckInfo(deck_name), notes, problems.skipped, media, schedules)
+
+
+def plain_pieces(
+    path: Path, options: ImportOptions, warn: Warn | None, size: int
+) -> PlainPieces | None:
+    """The package's notes `size` at a time, for a collection of more than two such pieces
+    that `_plain_table` could read (cards all checked, one deck, one card a note, notes by
+    rowid); else None, and nothing is left unpacked.
+
+    The package is unpacked and checked once; each piece is read as `_plain_table` reads
+    every note, with the same query over the next `size` notes by id. A piece that is not
+    plain (or an SQLite error) raises ReadWhole, and `read_apkg` then reads the whole
+    package, which words what is wrong; a query stopped (its time budget, Ctrl-C) ends the
+    import as it ends read_apkg. `warn` is not needed: a plain collection names no media,
+    the one thing read_apkg warns about. The unpacked collection is removed when the
+    tables are done, closed, dropped, or stop with an error (Ctrl-C too).
+    """
+    if options.keep_schedule:
+        return None
+    where = inside = str(path)
+    stack = ExitStack()
+    try:
+        archive = stack.enter_context(_package(path))
+        chosen, compressed, inside = _collection_entry(_checked_names(archive, where), where)
+        conn = stack.enter_context(_unpacked(archive, chosen, compressed, where, False))
+        collection = _schema(conn, inside)
+        conn.text_factory = str  # as in `_notes`: text that is not UTF-8 reads whole
+        count = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+        if count <= 2 * size or conn.execute(ANY_CARD_UNCHECKED).fetchone():
+            stack.close()
+            return None
+        plain, deck = _plain_look(conn, collection)
+        if not plain or not _id_is_rowid(conn):
+            stack.close()
+            return None
+        deck_name = default_deck_name(path, options)
+    except sqlite3.Error as error:
+        stack.close()
+        if interrupted(error):
+            raise _stopped(error, inside) from None
+        return None  # read_apkg reads the collection, and words what is wrong with it
+    except BaseException:
+        stack.close()
+        raise  # an InputError as read_apkg raises it: the same steps came first there
+    # from here on the tables own the unpacked collection: they remove it when they stop
+    tables = _plain_pieces(stack, conn, collection, deck, deck_name, count, size, inside)
+    try:
+        first = next(tables)
+    except ReadWhole:
+        return None  # read_apkg reads what is not plain
+    except BaseException:
+        stack.close()  # in case the tables never began (Ctrl-C just now)
+        raise
+    return PlainPieces(first.deck, count, _first_then(first, tables))
+
+
+def _stopped(error: sqlite3.Error, where: str) -> InputError:
+    """A query stopped by its time budget, or by Ctrl-C (which SQLite's progress handler
+    turns into the same error): the end of the import, worded as read_apkg words it, not
+    a reason to read the package again."""
+    return unreadable(error, where, "unreadable Anki collection")
+
+
+def _first_then(first: NoteTable, rest: Iterator[NoteTable]) -> Iterator[NoteTable]:
+    """`first`, then the rest: closing this closes the rest (and removes what it holds)."""
+    yield first
+    yield from rest
+
+
+def _plain_pieces(
+    stack: ExitStack,
+    conn: sqlite3.Connection,
+    collection: Collection,
+    deck: str | None,
+    deck_name: str,
+    count: int,
+    size: int,
+    where: str,
+) -> Iterator[NoteTable]:
+    """Every note as tables of `size` notes in the order of their ids, each read by
+    `_notes_table` as the whole collection is; closes `stack` when done or stopped.
+
+    The first tables are smaller (a quarter, a half): the store writes nothing until the
+    first is read, so the sooner it comes, the longer reading and writing overlap.
+    """
+    with stack:
+        budget = Budget(where)
+        start = conn.execute("SELECT min(id) FROM notes").fetchone()[0]
+        done, step = 0, max(size // 4, 1)
+        while done < count:
+            try:
+                last = conn.execute(PIECE_END, (start, step - 1)).fetchone()
+                end = INT64_MAX if last is None else last[0]  # the last piece: the rest
+                table = _notes_table(
+                    conn, NOTES_BETWEEN, (start, end), collection, budget, deck, deck_name
+                )
+            except sqlite3.Error as error:
+                if interrupted(error):
+                    raise _stopped(error, where) from None
+                table = None
+            if table is None:
+                raise ReadWhole(f"{where}: note {start}")
+            yield table
+            done += len(table)
+            start, step = end + 1, min(2 * step, size)
+
+
+@contextmanager
+def _package(path: Path) -> Iterator[zipfile.ZipFile]:
+    """The package opened as a zip archive, closed with its file after use."""
+    where = str(path)
+    handle = open_regular(path)
+    try:
+        archive = zipfile.ZipFile(handle)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        handle.close()
+        raise InputError(where, f"not an Anki package ({error})") from None
+    with handle, archive:
+        yield archive
+
+
+def _collection_entry(names: set[str], where: str) -> tuple[str, bool, str]:
+    """The collection's entry, whether it is zstd-compressed, and where to say it is."""
+    chosen = next((name for name in COLLECTIONS if name in names), None)
+    if chosen is None:
+        raise InputError(where, "not an Anki package (no collection.anki2/anki21/anki21b)")
+    return chosen, chosen.endswith("b"), f"{where}:{chosen}"
+
+
+@contextmanager
+def _unpacked(
+    archive: zipfile.ZipFile, chosen: str, compressed: bool, where: str, with_revlog: bool
+) -> Iterator[sqlite3.Connection]:
+    """The collection unpacked into a temporary folder and opened (`_open_collection`);
+    closed and removed after use."""
+    inside = f"{where}:{chosen}"
+    with _temporary_folder(chosen, where) as folder:
+        unpacked = _unpack(archive, chosen, compressed, where, Path(folder))
+        conn = _open_collection(unpacked, inside, with_revlog)
+        try:
+            yield conn
+        finally:
+            conn.close()
 
 
 def _checked_names(archive: zipfile.ZipFile, where: str) -> set[str]:
@@ -514,6 +647,11 @@ FIRST_NOTES = 1000
 # when id is the rowid (no index taken instead, none sorted: about 40 ms on 100,000 notes).
 NOTES_BY_ID = "(SELECT id, guid, mid, tags, flds FROM notes ORDER BY id)"
 NOTES_BY_ROWID = "notes NOT INDEXED"
+# A piece of the notes, from one id to another (id is the rowid: found, not sorted), and
+# the id that ends a piece of so many notes from an id on (the rowid's b-tree walked, no
+# note read).
+NOTES_BETWEEN = "(SELECT id, guid, mid, tags, flds FROM notes NOT INDEXED WHERE id BETWEEN ? AND ?)"
+PIECE_END = "SELECT id FROM notes WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?"
 
 
 def _id_is_rowid(conn: sqlite3.Connection) -> bool:
@@ -532,20 +670,43 @@ def _plain_table(
     with its own guid, in one deck with one card each (or none with a card), read from a
     query that returns each column as one text, split in C: no Python object per row.
     None: read the notes batch by batch, which words any problem. Cards must be checked."""
+    plain, deck = _plain_look(conn, collection)
+    if not plain:
+        return None
+    notes = NOTES_BY_ROWID if _id_is_rowid(conn) else NOTES_BY_ID
+    return _notes_table(conn, notes, (), collection, budget, deck, deck_name)
+
+
+def _plain_look(conn: sqlite3.Connection, collection: Collection) -> tuple[bool, str | None]:
+    """Whether the collection may be read as plain notes, by a look at its first notes and
+    its cards (no reverse card, one deck); and that deck, if its cards have a known one."""
     first = [row[0] for row in conn.execute(FIRST_FIELDS, (FIRST_NOTES,))]
     if (
         not first
         or not _all_of_type(first, str)
         or _plain_sides(NOTE_SEPARATOR.join(first), len(first)) is None
     ):
-        return None  # the first notes are not plain: no use joining every column
+        return False, None  # the first notes are not plain: no use joining every column
     cards, most_ord, home, other_home = conn.execute(CARD_DECKS).fetchone()
     if cards and (most_ord != 0 or home != other_home):
-        return None  # reverse cards or several decks
-    deck = collection.decks.get(home) if cards else None
-    notes = NOTES_BY_ROWID if _id_is_rowid(conn) else NOTES_BY_ID
+        return False, None  # reverse cards or several decks
+    return True, collection.decks.get(home) if cards else None
+
+
+def _notes_table(
+    conn: sqlite3.Connection,
+    notes: str,
+    params: tuple[int, ...],
+    collection: Collection,
+    budget: Budget,
+    deck: str | None,
+    deck_name: str,
+) -> NoteTable | None:
+    """The notes of `notes` (a table or subquery, with its `params`) as a `NoteTable` of
+    `deck` (else `deck_name`) when every one is plain, their text counted in `budget`.
+    None: some note is not plain (see `_plain_table`)."""
     try:
-        row = conn.execute(NOTE_COLUMNS.format(notes=notes)).fetchone()
+        row = conn.execute(NOTE_COLUMNS.format(notes=notes), params).fetchone()
     except sqlite3.DataError:  # a joined column is longer than SQLite's longest text
         return None
     count, wrong, cardless, mid, other_mid, guid_text, tag_text, field_text = row
@@ -570,6 +731,7 @@ def _plain_table(
     sides = _plain_sides(field_text, count)
     if sides is None or len(set(guids)) != count:
         return None
+    budget.used += text_length
     tag_sets = {text: tuple(text.split()) for text in set(tags)}
     return NoteTable(
         deck if deck is not None else deck_name,

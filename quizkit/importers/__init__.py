@@ -291,8 +291,9 @@ def read_notes(path: Path, options: ImportOptions, warn: Warn | None = None) -> 
 def read_plain_pieces(
     path: Path, options: ImportOptions, warn: Warn | None = None
 ) -> PlainPieces | None:
-    """A big CSV or TSV file's notes a piece at a time (see `PlainPieces`), when every note
-    turns out plain and within the limits; None when the file is not one to read so.
+    """A big CSV, TSV or Anki package's notes a piece at a time (see `PlainPieces`), when
+    every note turns out plain and within the limits; None when the file is not one to read
+    so (a JSON deck is read whole: reading it in pieces measured no faster).
 
     Iterating the tables raises ReadWhole at the first piece that is not plain, or that
     repeats a note of an earlier piece: `read_notes` then reads the whole file, and words

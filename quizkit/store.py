@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -749,46 +751,46 @@ class Store:
 
         Each table is written on a second thread while the next is read: the write is SQL,
         during which sqlite3 lets go of Python's lock, so reading and writing share two
-        cores. An error from `tables` (or Ctrl-C) stops the write under way first; the
-        caller's rollback then takes back every table written.
+        cores. Ctrl-C stops the write under way (SQLite's interrupt) and is raised only once
+        the writer has stopped, never inside the thread pool's own steps; an error from
+        `tables` also waits for the writer. The caller's rollback then takes back every
+        table written.
         """
-        from concurrent.futures import ThreadPoolExecutor, wait
+        from concurrent.futures import Future, ThreadPoolExecutor
 
         stamp = iso(now)
         self.conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         added, done = 0, 0
         tag_texts: dict[tuple[str, ...], str] = {}  # each set of tags encoded once in all
+        pending: Future[int] | None = None
         # A statement done, the writer waits for Python's lock until the reading lets go of
-        # it, by default after up to 5 ms: made shorter while both run.
+        # it, by default after up to 5 ms: made shorter while both run. Leaving the pool
+        # waits for the writer, whatever ends the load.
         with (
+            _ctrl_c_held(self.conn.interrupt) as pressed,
             _switch_interval(WRITER_WAIT_S),
             ThreadPoolExecutor(1, thread_name_prefix="quizkit-load") as writer,
+            self._insert_trigger_set_aside(),
         ):
-            pending = None
-            try:
-                with self._insert_trigger_set_aside():
-                    for table in tables:  # reads the next table while the last one is written
-                        if pending is not None:
-                            added += pending.result()
-                        self.stage_notes(table, new=True, tag_texts=tag_texts)
-                        staged, params = self._staged_notes(deck)
-                        reverse = self._staged_any("reverse", "reverse")
-                        last_id = self._last_note_id()
-                        # only the two long statements on the writer: each short one would
-                        # wait there for Python's lock, which the reading keeps busy
-                        pending = writer.submit(
-                            self._add_new_notes, staged, params, stamp, last_id, reverse
-                        )
-                        done += len(table)
-                        if progress and done < total:
-                            progress(done, total)
-                    if pending is not None:
-                        added += pending.result()
-            except BaseException:
-                if pending is not None and not pending.done():
-                    self.conn.interrupt()
-                    wait([pending])
-                raise
+            for table in tables:  # reads the next table while the last one is written
+                if pending is not None:
+                    added += pending.result()
+                _stop_if(pressed)
+                self.stage_notes(table, new=True, tag_texts=tag_texts)
+                staged, params = self._staged_notes(deck)
+                reverse = self._staged_any("reverse", "reverse")
+                last_id = self._last_note_id()
+                # only the two long statements on the writer: each short one would wait
+                # there for Python's lock, which the reading keeps busy
+                pending = writer.submit(
+                    self._add_new_notes, staged, params, stamp, last_id, reverse
+                )
+                done += len(table)
+                if progress and done < total:
+                    progress(done, total)
+            if pending is not None:
+                added += pending.result()
+            _stop_if(pressed)
         self._drop_staged()
         self._index_new_notes(0, added)
         if progress:
@@ -1832,6 +1834,40 @@ def _write_transaction(
     except BaseException:
         conn.rollback()
         raise
+
+
+@contextmanager
+def _ctrl_c_held(on_press: Callable[[], None]) -> Iterator[threading.Event]:
+    """Ctrl-C noted, and `on_press` called, rather than raised wherever it lands: raised
+    where the caller checks (`_stop_if`), or as the end of whatever error follows it. Only
+    in the main thread (where Python takes signals) over Python's own handler."""
+    pressed = threading.Event()
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield pressed
+        return
+
+    def note(_signal: int, _frame: object) -> None:
+        pressed.set()
+        on_press()
+
+    signal.signal(signal.SIGINT, note)
+    try:
+        yield pressed
+    except BaseException:
+        if pressed.is_set():
+            raise KeyboardInterrupt from None  # (an interrupted statement, say)
+        raise
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    _stop_if(pressed)  # pressed after the last look: the load still stops
+
+
+def _stop_if(pressed: threading.Event) -> None:
+    if pressed.is_set():
+        raise KeyboardInterrupt
 
 
 @contextmanager

@@ -16,9 +16,7 @@ from transfer_fixtures import (
     REVERSED,
     TYPED,
     AnkiNote,
-    collection_anki2,
-    collection_anki21b,
-    write_package,
+    changed_package,
 )
 
 from quizkit.errors import InputError
@@ -39,15 +37,7 @@ PLAIN = [
 
 def package(tmp_path: Path, notes: list[AnkiNote], modern: bool, *sql: str) -> Path:
     """An .apkg of these notes, its collection changed by `sql` first."""
-    data = (collection_anki21b if modern else collection_anki2)(notes)
-    db = sqlite3.connect(":memory:")
-    db.deserialize(data[:18] + b"\x01\x01" + data[20:])
-    for statement in sql:
-        db.execute(statement)
-    db.commit()
-    changed = db.serialize()
-    db.close()
-    return write_package(tmp_path / "deck.apkg", changed, modern=modern)
+    return changed_package(tmp_path / "deck.apkg", notes, modern, *sql)
 
 
 def outcome(path: Path, options: ImportOptions) -> tuple[str, Any, list[str]]:

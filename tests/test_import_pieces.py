@@ -8,19 +8,18 @@ import _thread
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pieces_fixtures import PiecesRun, dump, interrupting, same_either_way
 
 import quizkit.importers
 import quizkit.importing
 from quizkit.errors import InputError
-from quizkit.importers import ImportOptions, PlainPieces
+from quizkit.importers import ImportOptions
 from quizkit.importing import import_file
-from quizkit.models import ImportReport
 from quizkit.store import Store
 
 PIECE = 2_000  # characters per piece in these tests: a 30 KB file is read in 15 pieces
@@ -35,28 +34,6 @@ def rows(count: int, start: int = 0, tags: bool = False) -> str:
     )
 
 
-def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Everything an import writes, as rows (the search index through a search for one word)."""
-    with sqlite3.connect(path) as conn:
-        found = {
-            "notes": conn.execute(
-                """SELECT n.id, guid, d.name, kind, question, answer, alternatives, distractors,
-                          tags, sources, extra, reverse, n.created, modified, edited, dropped
-                   FROM notes n JOIN decks d ON d.id = n.deck_id ORDER BY n.id"""
-            ).fetchall(),
-            "cards": conn.execute(
-                "SELECT id, note_id, deck_id, ord, state, due, suspended FROM cards ORDER BY id"
-            ).fetchall(),
-            "decks": conn.execute("SELECT id, name FROM decks ORDER BY id").fetchall(),
-            "schema": conn.execute(
-                "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
-            ).fetchall(),
-            "journal": conn.execute("PRAGMA journal_mode").fetchall(),
-        }
-    conn.close()
-    return found
-
-
 def search(path: Path, word: str) -> list[int]:
     store = Store.open(path)
     found = sorted(note["id"] for note in store.search_notes(word, None, None, 10_000))
@@ -64,63 +41,17 @@ def search(path: Path, word: str) -> list[int]:
     return found
 
 
-class Run:
+class Run(PiecesRun):
     """Imports with pieces of PIECE characters, or with the file always read whole."""
 
-    def __init__(self, tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.tmp_path = tmp_path
-        self.now = now
-        self.monkeypatch = monkeypatch
-        self.loads = 0
-        original = Store.load_tables
-
-        def counted(store: Store, *args: Any, **kwargs: Any) -> ImportReport:
-            report = original(store, *args, **kwargs)
-            self.loads += 1  # a load that went to the end
-            return report
-
-        monkeypatch.setattr(Store, "load_tables", counted)
-        self.tries = 0
-        read = quizkit.importing.read_plain_pieces
-
-        def tried(*args: Any) -> PlainPieces | None:
-            pieces = read(*args)
-            self.tries += pieces is not None  # a file that was begun in pieces
-            return pieces
-
-        monkeypatch.setattr(quizkit.importing, "read_plain_pieces", tried)
-
-    def __call__(
-        self, source: Path, pieces: bool, db: str | None = None, **options: Any
-    ) -> tuple[Path, str, ImportReport]:
+    def sizes(self, pieces: bool) -> None:
         size = PIECE if pieces else 1 << 40
         self.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", size)
-        path = self.tmp_path / (db or f"{'pieces' if pieces else 'whole'}.db")
-        store = Store.open(path)
-        try:
-            name, report = import_file(store, source, self.now, ImportOptions(**options))
-        finally:
-            store.close()
-        return path, name, report
 
 
 @pytest.fixture
 def run(tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch) -> Run:
     return Run(tmp_path, now, monkeypatch)
-
-
-def same_either_way(
-    run: Run, source: Path, in_pieces: bool = True, **options: Any
-) -> dict[str, list[tuple[Any, ...]]]:
-    """What the file stores, the same read whole and tried in pieces; `in_pieces`: whether
-    the pieces went through, or something in them sent the file to be read whole."""
-    whole, name_whole, report_whole = run(source, pieces=False, **options)
-    assert (run.tries, run.loads) == (0, 0)
-    pieces, name_pieces, report_pieces = run(source, pieces=True, **options)
-    assert (run.tries, run.loads) == (1, int(in_pieces))
-    assert (name_pieces, report_pieces) == (name_whole, report_whole)
-    assert dump(pieces) == dump(whole)
-    return dump(pieces)
 
 
 @pytest.mark.parametrize(
@@ -204,20 +135,8 @@ def test_an_unusual_row_in_the_last_piece_ends_as_reading_whole_ends(
 ) -> None:
     source = tmp_path / "capitals.csv"
     source.write_text(rows(400) + last + rows(5, start=1000), encoding="utf-8")
-    outcomes = []
-    for pieces in (False, True):
-        try:
-            path, name, report = run(source, pieces=pieces)
-            outcomes.append((name, report, dump(path)["notes"]))
-        except InputError as error:
-            outcomes.append(
-                (
-                    str(error),
-                    None,
-                    dump(run.tmp_path / f"{'pieces' if pieces else 'whole'}.db")["notes"],
-                )
-            )
-    assert outcomes[1] == outcomes[0]
+    whole = run.outcome(source, pieces=False)
+    assert run.outcome(source, pieces=True) == whole
     assert (run.tries, run.loads) == (1, 0)  # the pieces were tried, then the file read whole
 
 
@@ -257,20 +176,6 @@ def test_a_bad_row_far_down_stores_nothing_and_says_where(run: Run, tmp_path: Pa
     assert stored["journal"] == [("wal",)]
     names = {name for _, name, _ in stored["schema"]}
     assert "notes_ai" in names
-
-
-def interrupting(function: Callable[..., Any], call: int) -> Callable[..., Any]:
-    """`function`, but Ctrl-C is pressed at its `call`th call."""
-    calls = 0
-
-    def interrupted(*args: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        if calls == call:
-            raise KeyboardInterrupt
-        return function(*args)
-
-    return interrupted
 
 
 def test_ctrl_c_while_a_piece_is_written_stores_nothing(

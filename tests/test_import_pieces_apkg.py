@@ -13,15 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from transfer_fixtures import BASIC, CLOZE, AnkiNote, collection_anki2, collection_anki21b
-from transfer_fixtures import write_package as write_apkg
+from pieces_fixtures import PiecesRun, dump, interrupting, same_either_way
+from transfer_fixtures import BASIC, CLOZE, AnkiNote, changed_package
 
 import quizkit.importers
 import quizkit.importing
 from quizkit.errors import InputError
-from quizkit.importers import ImportOptions, PlainPieces, apkg, read_plain_pieces
-from quizkit.importing import import_file
-from quizkit.models import ImportReport
+from quizkit.importers import ImportOptions, apkg, read_plain_pieces
 from quizkit.store import Store
 
 PIECE = 40  # notes per piece in these tests: 200 notes are read in pieces of 10, 20, 40, ...
@@ -53,111 +51,33 @@ def package(
     tmp_path: Path, found: list[AnkiNote], modern: bool = False, *sql: str, name: str = "harbours"
 ) -> Path:
     """An .apkg of these notes, its collection changed by `sql` first."""
-    data = (collection_anki21b if modern else collection_anki2)(found)
-    db = sqlite3.connect(":memory:")
-    db.deserialize(data[:18] + b"\x01\x01" + data[20:])
-    for statement in sql:
-        db.execute(statement)
-    db.commit()
-    changed = db.serialize()
-    db.close()
-    return write_apkg(tmp_path / f"{name}.apkg", changed, modern=modern)
+    return changed_package(tmp_path / f"{name}.apkg", found, modern, *sql)
 
 
-def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Everything an import writes, as rows."""
-    with sqlite3.connect(path) as conn:
-        found = {
-            "notes": conn.execute(
-                """SELECT n.id, guid, d.name, kind, question, answer, alternatives, distractors,
-                          tags, sources, extra, reverse, n.created, modified, edited, dropped
-                   FROM notes n JOIN decks d ON d.id = n.deck_id ORDER BY n.id"""
-            ).fetchall(),
-            "cards": conn.execute(
-                "SELECT id, note_id, deck_id, ord, state, due, suspended FROM cards ORDER BY id"
-            ).fetchall(),
-            "decks": conn.execute("SELECT id, name FROM decks ORDER BY id").fetchall(),
-            "journal": conn.execute("PRAGMA journal_mode").fetchall(),
-        }
-    conn.close()
-    return found
-
-
-class Run:
-    """Imports with pieces of PIECE notes, or with the file always read whole; counts the
-    files begun in pieces and the loads that went to the end, and sees that nothing
-    unpacked is left in the temporary folder after each import."""
+class Run(PiecesRun):
+    """Imports with pieces of PIECE notes, or with the file always read whole; sees that
+    nothing unpacked is left in the temporary folder after each import."""
 
     def __init__(self, tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.tmp_path = tmp_path
-        self.now = now
-        self.monkeypatch = monkeypatch
+        super().__init__(tmp_path, now, monkeypatch)
         self.temporary = tmp_path / "temporary"
         self.temporary.mkdir()
         monkeypatch.setattr(tempfile, "tempdir", str(self.temporary))
         # the look at the first notes before any piece, as far as the first piece goes
         monkeypatch.setattr(apkg, "FIRST_NOTES", PIECE // 4)
-        self.loads = 0
-        self.tries = 0
-        original = Store.load_tables
 
-        def counted(store: Store, *args: Any, **kwargs: Any) -> ImportReport:
-            report = original(store, *args, **kwargs)
-            self.loads += 1
-            return report
-
-        monkeypatch.setattr(Store, "load_tables", counted)
-        read = quizkit.importing.read_plain_pieces
-
-        def tried(*args: Any) -> PlainPieces | None:
-            pieces = read(*args)
-            self.tries += pieces is not None
-            return pieces
-
-        monkeypatch.setattr(quizkit.importing, "read_plain_pieces", tried)
-
-    def __call__(
-        self, source: Path, pieces: bool, db: str | None = None, **options: Any
-    ) -> tuple[Path, str, ImportReport]:
+    def sizes(self, pieces: bool) -> None:
         # tiny files count as big: their notes, not their bytes, decide the pieces
         self.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", 1 if pieces else 1 << 40)
         self.monkeypatch.setattr(quizkit.importers, "PIECE_NOTES", PIECE)
-        path = self.tmp_path / (db or f"{'pieces' if pieces else 'whole'}.db")
-        store = Store.open(path)
-        try:
-            name, report = import_file(store, source, self.now, ImportOptions(**options))
-        finally:
-            store.close()
-            assert list(self.temporary.iterdir()) == []  # the unpacked collection is gone
-        return path, name, report
 
-    def outcome(self, source: Path, pieces: bool, **options: Any) -> tuple[Any, ...]:
-        """The deck and report, or the error, and the notes stored either way."""
-        path = self.tmp_path / f"{'pieces' if pieces else 'whole'}.db"
-        try:
-            _, name, report = self(source, pieces, **options)
-        except InputError as error:
-            return str(error), None, dump(path)["notes"]
-        return name, report, dump(path)["notes"]
+    def after(self) -> None:
+        assert list(self.temporary.iterdir()) == []  # the unpacked collection is gone
 
 
 @pytest.fixture
 def run(tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch) -> Run:
     return Run(tmp_path, now, monkeypatch)
-
-
-def same_either_way(
-    run: Run, source: Path, in_pieces: bool = True, **options: Any
-) -> dict[str, list[tuple[Any, ...]]]:
-    """What the file stores, the same read whole and tried in pieces; `in_pieces`: whether
-    the pieces went through, or something in them sent the file to be read whole."""
-    whole, name_whole, report_whole = run(source, pieces=False, **options)
-    assert (run.tries, run.loads) == (0, 0)
-    pieces, name_pieces, report_pieces = run(source, pieces=True, **options)
-    assert (run.tries, run.loads) == (1, int(in_pieces))
-    assert (name_pieces, report_pieces) == (name_whole, report_whole)
-    assert dump(pieces) == dump(whole)
-    return dump(pieces)
 
 
 @pytest.mark.parametrize("modern", [False, True], ids=["anki2", "anki21b"])
@@ -361,20 +281,6 @@ def test_tables_closed_half_way_leave_nothing_unpacked(run: Run, tmp_path: Path)
     assert len(list(run.temporary.iterdir())) == 1
     pieces.tables.close()  # type: ignore[attr-defined]
     assert list(run.temporary.iterdir()) == []
-
-
-def interrupting(function: Callable[..., Any], call: int) -> Callable[..., Any]:
-    """`function`, but Ctrl-C is pressed at its `call`th call."""
-    calls = 0
-
-    def interrupted(*args: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        if calls == call:
-            raise KeyboardInterrupt
-        return function(*args)
-
-    return interrupted
 
 
 @pytest.mark.parametrize("call", [1, 4], ids=["first piece", "later piece"])

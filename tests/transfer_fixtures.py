@@ -234,3 +234,17 @@ def write_package(
         for name, data in (extra_entries or {}).items():
             archive.writestr(name, data)
     return path
+
+
+def changed_package(path: Path, notes: list[AnkiNote], modern: bool, *sql: str) -> Path:
+    """An .apkg at `path` of these notes, its collection changed by `sql` first (the header's
+    write and read versions set to 1, so SQLite opens it in memory without WAL)."""
+    data = (collection_anki21b if modern else collection_anki2)(notes)
+    db = sqlite3.connect(":memory:")
+    db.deserialize(data[:18] + b"\x01\x01" + data[20:])
+    for statement in sql:
+        db.execute(statement)
+    db.commit()
+    changed = db.serialize()
+    db.close()
+    return write_package(path, changed, modern=modern)

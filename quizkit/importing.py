@@ -140,7 +140,10 @@ def _import_in_pieces(
         with store.first_load(pieces.notes), store.transaction():
             if not store.empty():  # another quizkit wrote notes meanwhile
                 raise ReadWhole(str(path))
-            deck = store.deck_for_import(pieces.deck, now)
+            if pieces.settings:
+                deck = store.ensure_deck(pieces.settings, now)
+            else:
+                deck = store.deck_for_import(pieces.deck, now)
             report = store.load_tables(deck, now, pieces.tables, progress, pieces.notes)
     except ReadWhole:
         return None  # rolled back: read_notes finds and words what is not plain

@@ -100,6 +100,7 @@ class PlainPieces:
     deck: str
     notes: int  # about how many notes: for progress, and the write's journal (first_load)
     tables: Iterator[NoteTable]
+    settings: DeckInfo | None = None  # the deck's settings, when the file states them (JSON)
 
     def close(self) -> None:
         """Let go of what reading the tables holds (an unpacked .apkg) now, not when they
@@ -291,9 +292,9 @@ def read_notes(path: Path, options: ImportOptions, warn: Warn | None = None) -> 
 def read_plain_pieces(
     path: Path, options: ImportOptions, warn: Warn | None = None
 ) -> PlainPieces | None:
-    """A big CSV, TSV or Anki package's notes a piece at a time (see `PlainPieces`), when
-    every note turns out plain and within the limits; None when the file is not one to read
-    so (a JSON deck is read whole: reading it in pieces measured no faster).
+    """A big CSV, TSV, JSON or Anki package's notes a piece at a time (see `PlainPieces`),
+    when every note turns out plain and within the limits; None when the file is not one to
+    read so.
 
     Iterating the tables raises ReadWhole at the first piece that is not plain, or that
     repeats a note of an earlier piece: `read_notes` then reads the whole file, and words
@@ -313,6 +314,10 @@ def read_plain_pieces(
         from quizkit.importers import apkg
 
         pieces = apkg.plain_pieces(path, options, warn, PIECE_NOTES)
+    elif fmt == "json":
+        from quizkit.importers.json import plain_pieces as json_pieces
+
+        pieces = json_pieces(path, options, warn, PIECE_NOTES)
     if pieces is not None:
         pieces.tables = _fitting(pieces.tables)
     return pieces

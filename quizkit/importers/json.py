@@ -5,7 +5,7 @@ term/definition are accepted for question/answer."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from itertools import chain, repeat
 from pathlib import Path
@@ -17,7 +17,9 @@ from quizkit.extra import MAX_TEXT, check_extra
 from quizkit.importers import (
     ImportBatch,
     ImportOptions,
+    PlainPieces,
     Problems,
+    ReadWhole,
     Warn,
     content_guids,
     dedupe,
@@ -36,23 +38,14 @@ NO_LIST: list[str] = []  # what a note without tags (or another list) has (never
 NOTE_LISTS = (*LIST_KEYS, "tags")
 NO_EXTRA: dict[str, Any] = {}  # what a note without "extra" has (never changed)
 GAP = re.compile(r"[ \t\n\r,]*")  # what may come between two notes of an array
+SPACE = re.compile(r"[ \t\n\r]*")  # JSON's white space
+BETWEEN = re.compile(r"\}[ \t\n\r]*,[ \t\n\r]*\{")  # between two notes of an array, or not
 
 
 def read_json(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBatch:
     text = read_text(path, warn)
     where = str(path)
-    data = load_json(text, where)
-    deck = DeckInfo(default_deck_name(path, options))
-    settings = False
-    if isinstance(data, dict):
-        if not isinstance(data.get("notes"), list):
-            raise InputError(where, "expected a list of notes, or an object with a 'notes' list")
-        deck, settings = _deck(data.get("deck"), deck, options, where)
-        items = data["notes"]
-    elif isinstance(data, list):
-        items = data
-    else:
-        raise InputError(where, "expected a list of notes, or an object with a 'notes' list")
+    deck, settings, items = _deck_and_items(load_json(text, where), path, options)
     # the common case in one parse: plain notes as columns, their lines found only if asked
     table = _plain_table(items, deck.name, ItemLines(text, len(items)))
     if table is not None:
@@ -71,6 +64,144 @@ def read_json(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
     _give_guids(good, deck.name)
     notes = dedupe([Note(**fields) for fields in good], problems, "same note as the one at")
     return ImportBatch(deck, notes, problems.skipped, deck_settings=settings)
+
+
+def plain_pieces(
+    path: Path, options: ImportOptions, warn: Warn | None, size: int
+) -> PlainPieces | None:
+    """The file's notes parsed and built about `size` at a time, for a file of more than two
+    such pieces holding a list of notes, or an object whose last member is its notes (as
+    `export --format json` writes); None for another file, or one whose first piece is not
+    plain.
+
+    Each piece of the notes array is parsed as an array of its own (so that the parse too is
+    done while the last piece is written) and built by the same `_plain_table`. A piece that
+    is not plain, or not whole notes, raises ReadWhole, as does anything the whole file holds
+    that `load_json` or `_deck_and_items` would refuse: the whole file is then read by
+    `read_json`, which finds and words what is wrong.
+    """
+    text = read_text(path, warn)
+    head = _head(text)
+    if head is None:
+        return None
+    data, start = head
+    end = _notes_end(text, isinstance(data, dict))
+    try:
+        deck, settings, _notes = _deck_and_items(data, path, options)
+        # one note parsed, for how many characters a piece of `size` notes takes
+        first = _after_space(text, start)
+        probe = JSON_DECODER.raw_decode(text, first)[1] - first
+    except (InputError, ValueError, RecursionError):
+        return None  # read_json says what is wrong
+    if end is None or end - start <= 2 * size * probe:
+        return None
+    pieces = _plain_pieces(text, start, end, deck.name, size, probe)
+    try:
+        table, per_note = next(pieces)
+    except ReadWhole:
+        return None
+    tables = chain((table,), (table for table, _ in pieces))
+    return PlainPieces(
+        deck.name, round((end - start) / per_note), tables, deck if settings else None
+    )
+
+
+def _head(text: str) -> tuple[Any, int] | None:
+    """What the file holds besides its notes (a list's nothing, an object's other members
+    with an empty list of notes) and where its notes begin, after their '['; None when the
+    file is neither a list nor an object whose members are followed by a notes array."""
+    at = _after_space(text, 0)
+    if text.startswith("[", at):
+        return [], at + 1
+    if not text.startswith("{", at):
+        return None
+    members: dict[str, Any] = {}
+    decode = JSON_DECODER.raw_decode
+    try:
+        at = _after_space(text, at + 1)
+        while True:
+            key, at = decode(text, at)
+            at = _after_space(text, at)
+            if type(key) is not str or text[at] != ":":
+                return None
+            at = _after_space(text, at + 1)
+            if key == "notes":
+                members[key] = []
+                return (members, at + 1) if text[at] == "[" else None
+            members[key], at = decode(text, at)
+            at = _after_space(text, at)
+            if text[at] != ",":
+                return None
+            at = _after_space(text, at + 1)
+    except (IndexError, ValueError, RecursionError):
+        return None
+
+
+def _after_space(text: str, at: int) -> int:
+    return SPACE.match(text, at).end()  # type: ignore[union-attr]  # "*" matches
+
+
+def _notes_end(text: str, member: bool) -> int | None:
+    """Where the notes array ends (its ']'), when it is the last thing in the file (but for
+    the '}' of the object holding it); else None."""
+    end = len(text)
+    for closing in ("}", "]") if member else ("]",):
+        while end and text[end - 1] in " \t\n\r":
+            end -= 1
+        if not text.endswith(closing, 0, end):
+            return None
+        end -= 1
+    return end
+
+
+def _plain_pieces(
+    text: str, start: int, end: int, deck_name: str, size: int, per_note: float
+) -> Iterator[tuple[NoteTable, float]]:
+    """The notes between `start` and `end` as tables of about `size` notes, each with the
+    characters of a note so far (`per_note` at first: those of the first note). The first
+    pieces are smaller (a quarter, a half): the store writes nothing until the first is read.
+
+    A piece ends with a note's '}' followed by a comma and a line end (before the next note's
+    '{'): outside any string, since a JSON string holds no line end. A piece cut inside a
+    note does not parse as an array, and the notes of every piece together are the whole
+    array's: each piece and the text between them (a comma) are what the whole parse reads.
+    """
+    done, at, notes = 0, start, max(size // 4, 1)
+    while at < end:
+        cut, after = end, at + round(per_note * notes)
+        found = BETWEEN.search(text, after, end) if after < end else None
+        while found is not None and "\n" not in found.group():
+            found = BETWEEN.search(text, found.end(), end)
+        if found is not None:
+            cut = found.start() + 1
+        try:
+            items = JSON_DECODER.decode("[" + text[at:cut] + "]")
+        except (ValueError, RecursionError):
+            raise ReadWhole(f"note {done + 1}") from None
+        table = _plain_table(items, deck_name, ItemLines(text, len(items), done))
+        if table is None:
+            raise ReadWhole(f"note {done + 1}")
+        done += len(items)
+        per_note, notes = (cut - start) / done, min(2 * notes, size)
+        yield table, per_note
+        at = found.end() - 1 if found is not None else end
+
+
+def _deck_and_items(
+    data: Any, path: Path, options: ImportOptions
+) -> tuple[DeckInfo, bool, list[Any]]:
+    """The deck the notes go to, whether the file states its settings, and the notes (not
+    yet checked) of a parsed file; InputError when it has no list of notes."""
+    where = str(path)
+    deck = DeckInfo(default_deck_name(path, options))
+    if isinstance(data, dict):
+        if not isinstance(data.get("notes"), list):
+            raise InputError(where, "expected a list of notes, or an object with a 'notes' list")
+        deck, settings = _deck(data.get("deck"), deck, options, where)
+        return deck, settings, data["notes"]
+    if isinstance(data, list):
+        return deck, False, data
+    raise InputError(where, "expected a list of notes, or an object with a 'notes' list")
 
 
 def _deck(raw: Any, default: DeckInfo, options: ImportOptions, where: str) -> tuple[DeckInfo, bool]:
@@ -99,15 +230,17 @@ def _deck(raw: Any, default: DeckInfo, options: ImportOptions, where: str) -> tu
 
 class ItemLines(Sequence[int | None]):
     """The line each note object starts on, found on first use: a file of good plain notes
-    is parsed once, and only a note found wrong later (a text over its size) needs its line."""
+    is parsed once, and only a note found wrong later (a text over its size) needs its line.
+    `first`: the file's note that is this sequence's first (a piece's notes)."""
 
-    def __init__(self, text: str, size: int) -> None:
+    def __init__(self, text: str, size: int, first: int = 0) -> None:
         self.text = text
         self.size = size
+        self.first = first
 
     @cached_property
     def lines(self) -> list[int]:
-        return _item_lines(self.text, self.size)
+        return _item_lines(self.text, self.first + self.size)[self.first :]
 
     def __len__(self) -> int:
         return self.size

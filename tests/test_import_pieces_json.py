@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +17,16 @@ from test_import_pieces import Run, dump, interrupting, same_either_way, search
 import quizkit.importers
 from quizkit.errors import InputError
 from quizkit.extra import MAX_TEXT
+from quizkit.importers import ImportOptions
 from quizkit.importers import json as json_importer
+from quizkit.importing import import_file
 from quizkit.store import Store
 
 NOTES = 40  # notes per piece in these tests: a file of 400 notes is read in 10 pieces
 
 
 @pytest.fixture
-def run(tmp_path: Path, now: Any, monkeypatch: pytest.MonkeyPatch) -> Run:
+def run(tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch) -> Run:
     """Imports with pieces of NOTES notes (a file is read whole unless pieces=True)."""
     monkeypatch.setattr(quizkit.importers, "PIECE_NOTES", NOTES)
     return Run(tmp_path, now, monkeypatch)
@@ -302,3 +305,32 @@ def test_a_collection_with_notes_reads_the_file_whole(run: Run, tmp_path: Path) 
     _, _, report = run(write(tmp_path, exported(notes(400))), pieces=True, db="both.db")
     assert run.loads == 0
     assert report.added == 400
+
+
+def test_progress_goes_up_to_the_end(run: Run, tmp_path: Path, now: datetime) -> None:
+    source = write(tmp_path, exported(notes(400)))
+    run.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", 2_000)
+    told: list[tuple[int, int]] = []
+    store = Store.open(tmp_path / "progress.db")
+    import_file(store, source, now, ImportOptions(), progress=lambda d, t: told.append((d, t)))
+    store.close()
+    assert run.loads == 1
+    assert len(told) > 3
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    total = told[-1][1]
+    assert told[-1] == (total, total) and 380 <= total <= 420  # about as many as the notes
+    assert all(done < total for done, total in told[:-1])
+
+
+def test_a_cp1252_file_read_again_whole_warns_once(run: Run, tmp_path: Path, now: datetime) -> None:
+    source = tmp_path / "cafés.json"
+    text = exported(unusual(BASE, NEAR_END, {"question": "No back"}))
+    source.write_bytes(text.replace("Town 7 on", "Caf\xe9 7 on").encode("cp1252"))
+    run.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", 2_000)
+    warned: list[str] = []
+    store = Store.open(tmp_path / "warned.db")
+    with pytest.raises(InputError, match="no answer"):
+        import_file(store, source, now, ImportOptions(), warned.append)
+    store.close()
+    assert (run.tries, run.loads) == (1, 0)
+    assert len(warned) == 1 and "cp1252" in warned[0]

@@ -22,13 +22,14 @@ from quizkit.importers import json as json_importer
 from quizkit.importing import import_file
 from quizkit.store import Store
 
-NOTES = 40  # notes per piece in these tests: a file of 400 notes is read in 10 pieces
+NOTES = 40  # notes per piece in these tests: a file of 400 notes is read in about 10 pieces
 
 
 @pytest.fixture
 def run(tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch) -> Run:
     """Imports with pieces of NOTES notes (a file is read whole unless pieces=True)."""
     monkeypatch.setattr(quizkit.importers, "PIECE_NOTES", NOTES)
+    monkeypatch.setattr(json_importer, "PARSE_NOTES", 7)  # a piece parsed a few notes at a time
     return Run(tmp_path, now, monkeypatch)
 
 

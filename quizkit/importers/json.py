@@ -39,6 +39,9 @@ NOTE_LISTS = (*LIST_KEYS, "tags")
 NO_EXTRA: dict[str, Any] = {}  # what a note without "extra" has (never changed)
 GAP = re.compile(r"[ \t\n\r,]*")  # what may come between two notes of an array
 SPACE = re.compile(r"[ \t\n\r]*")  # JSON's white space
+# Notes parsed at a time: parsing holds Python's lock, which the store's writer waits for
+# between its statements (Store.load_tables).
+PARSE_NOTES = 500
 BETWEEN = re.compile(r"\}[ \t\n\r]*,[ \t\n\r]*\{")  # between two notes of an array, or not
 
 
@@ -167,24 +170,27 @@ def _plain_pieces(
     array's: each piece and the text between them (a comma) are what the whole parse reads.
     """
     done, at, notes = 0, start, max(size // 4, 1)
+    items: list[Any] = []
     while at < end:
-        cut, after = end, at + round(per_note * notes)
+        cut, after = end, at + round(per_note * min(notes - len(items), PARSE_NOTES))
         found = BETWEEN.search(text, after, end) if after < end else None
         while found is not None and "\n" not in found.group():
             found = BETWEEN.search(text, found.end(), end)
         if found is not None:
             cut = found.start() + 1
         try:
-            items = JSON_DECODER.decode("[" + text[at:cut] + "]")
+            items += JSON_DECODER.decode("[" + text[at:cut] + "]")
         except (ValueError, RecursionError):
             raise ReadWhole(f"note {done + 1}") from None
-        table = _plain_table(items, deck_name, ItemLines(text, len(items), done))
-        if table is None:
-            raise ReadWhole(f"note {done + 1}")
-        done += len(items)
-        per_note, notes = (cut - start) / done, min(2 * notes, size)
-        yield table, per_note
         at = found.end() - 1 if found is not None else end
+        per_note = (cut - start) / (done + len(items))
+        if len(items) >= notes or at >= end:
+            table = _plain_table(items, deck_name, ItemLines(text, len(items), done))
+            if table is None:
+                raise ReadWhole(f"note {done + 1}")
+            done += len(items)
+            items, notes = [], min(2 * notes, size)
+            yield table, per_note
 
 
 def _deck_and_items(

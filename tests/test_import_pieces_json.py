@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_import_pieces import Run, dump, interrupting, same_either_way, search
+from pieces_fixtures import dump, interrupting, same_either_way
+from test_import_pieces import Run, search
 
 import quizkit.importers
 from quizkit.errors import InputError

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -752,45 +753,43 @@ class Store:
         Each table is written on a second thread while the next is read: the write is SQL,
         during which sqlite3 lets go of Python's lock, so reading and writing share two
         cores. Ctrl-C stops the write under way (SQLite's interrupt) and is raised only once
-        the writer has stopped, never inside the thread pool's own steps; an error from
-        `tables` also waits for the writer. The caller's rollback then takes back every
-        table written.
+        the writer has stopped, never half-way through starting one; an error from `tables`
+        also waits for the writer. The caller's rollback then takes back every table
+        written.
         """
-        from concurrent.futures import Future, ThreadPoolExecutor
-
         stamp = iso(now)
         self.conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         added, done = 0, 0
         tag_texts: dict[tuple[str, ...], str] = {}  # each set of tags encoded once in all
-        pending: Future[int] | None = None
+        writing: _Writing | None = None
         # A statement done, the writer waits for Python's lock until the reading lets go of
-        # it, by default after up to 5 ms: made shorter while both run. Leaving the pool
-        # waits for the writer, whatever ends the load.
-        with (
-            _ctrl_c_held(self.conn.interrupt) as pressed,
-            _switch_interval(WRITER_WAIT_S),
-            ThreadPoolExecutor(1, thread_name_prefix="quizkit-load") as writer,
-            self._insert_trigger_set_aside(),
-        ):
-            for table in tables:  # reads the next table while the last one is written
-                if pending is not None:
-                    added += pending.result()
-                _stop_if(pressed)
-                self.stage_notes(table, new=True, tag_texts=tag_texts)
-                staged, params = self._staged_notes(deck)
-                reverse = self._staged_any("reverse", "reverse")
-                last_id = self._last_note_id()
-                # only the two long statements on the writer: each short one would wait
-                # there for Python's lock, which the reading keeps busy
-                pending = writer.submit(
-                    self._add_new_notes, staged, params, stamp, last_id, reverse
-                )
-                done += len(table)
-                if progress and done < total:
-                    progress(done, total)
-            if pending is not None:
-                added += pending.result()
-            _stop_if(pressed)
+        # it, by default after up to 5 ms: made shorter while both run.
+        with _ctrl_c_held(self.conn.interrupt) as pressed, _switch_interval(WRITER_WAIT_S):
+            try:
+                with self._insert_trigger_set_aside():
+                    for table in tables:  # reads the next table while the last one is written
+                        if writing is not None:
+                            added += writing.result()
+                        _stop_if(pressed)
+                        self.stage_notes(table, new=True, tag_texts=tag_texts)
+                        staged, params = self._staged_notes(deck)
+                        reverse = self._staged_any("reverse", "reverse")
+                        last_id = self._last_note_id()
+                        # only the two long statements on the writer: each short one would
+                        # wait there for Python's lock, which the reading keeps busy
+                        writing = _Writing(
+                            partial(self._add_new_notes, staged, params, stamp, last_id, reverse)
+                        )
+                        writing.start()
+                        done += len(table)
+                        if progress and done < total:
+                            progress(done, total)
+                    if writing is not None:
+                        added += writing.result()
+                    _stop_if(pressed)
+            finally:
+                if writing is not None:
+                    writing.join()  # whatever ends the load, the writer stops first
         self._drop_staged()
         self._index_new_notes(0, added)
         if progress:
@@ -1834,6 +1833,28 @@ def _write_transaction(
     except BaseException:
         conn.rollback()
         raise
+
+
+class _Writing(threading.Thread):
+    """One table's write on a thread of its own; `result` waits for it, and gives what the
+    write returned or raises what it raised."""
+
+    def __init__(self, write: Callable[[], int]) -> None:
+        super().__init__(name="quizkit-load")
+        self._write = write
+        self._outcome: int | BaseException = 0
+
+    def run(self) -> None:
+        try:
+            self._outcome = self._write()
+        except BaseException as error:  # handed over to the reading thread
+            self._outcome = error
+
+    def result(self) -> int:
+        self.join()
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        return self._outcome
 
 
 @contextmanager

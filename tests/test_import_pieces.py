@@ -19,11 +19,11 @@ import quizkit.importers
 import quizkit.importing
 from quizkit.errors import InputError
 from quizkit.importers import ImportOptions
+from quizkit.importers.delimited import FIRST_PIECE_LINES, first_piece_end
 from quizkit.importing import import_file
 from quizkit.store import Store
 
 PIECE = 2_000  # characters per piece in these tests: a 30 KB file is read in 15 pieces
-FIRST_PIECE = PIECE // 4  # the first piece is smaller
 
 
 def rows(count: int, start: int = 0, tags: bool = False) -> str:
@@ -82,7 +82,7 @@ def test_a_tab_separated_file_in_pieces(run: Run, tmp_path: Path) -> None:
 def test_a_first_row_of_names_further_down_is_a_note(run: Run, tmp_path: Path) -> None:
     """Only the file's first row can name the columns, not the first row of a later piece."""
     head = "front,back\n" + rows(200)
-    boundary = head.find("\n", FIRST_PIECE) + 1  # where the second piece begins
+    boundary = first_piece_end(head.encode(), PIECE)  # where the second piece begins
     text = head[:boundary] + "question,answer\n" + head[boundary:]
     source = tmp_path / "names.csv"
     source.write_text(text, encoding="utf-8")
@@ -151,14 +151,12 @@ def test_skipping_bad_rows_after_trying_pieces(run: Run, tmp_path: Path) -> None
 def test_a_value_over_two_lines(run: Run, tmp_path: Path, straddles: bool) -> None:
     """Inside a piece, csv reads it; over the end of a piece, the file is read whole."""
     text = rows(200)
-    if straddles:
-        end = text.find("\n", FIRST_PIECE)
-        start = text.rfind("\n", 0, end) + 1  # the row the first piece would end with
-        # a line end inside the value at FIRST_PIECE or after: the first piece ends there
-        value = '"' + "x" * (FIRST_PIECE - start) + '\nand more",Back\n'
-    else:
-        start = text.find("\n") + 1  # the second row, well inside the first piece
-        value = '"A value over\ntwo lines",Back\n'
+    # on the line whose end would end the first piece, or on the second line
+    line = FIRST_PIECE_LINES if straddles else 2
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    value = '"A value over\ntwo lines",Back\n'
     source = tmp_path / "lines.csv"
     source.write_text(text[:start] + value + text[start:], encoding="utf-8")
     stored = same_either_way(run, source, in_pieces=not straddles)
@@ -256,7 +254,8 @@ def test_progress_goes_up_to_the_end(run: Run, tmp_path: Path, now: datetime) ->
 
 def test_a_cp1252_file_read_again_whole_warns_once(run: Run, tmp_path: Path, now: datetime) -> None:
     source = tmp_path / "cafés.csv"
-    text = rows(400).replace("Town 7 on", "Caf\xe9 7 on") + "A front with no back\n"
+    # the first byte that is not UTF-8 far down: the file is begun in pieces, then read whole
+    text = rows(400).replace("Town 307 on", "Caf\xe9 307 on") + "A front with no back\n"
     source.write_bytes(text.encode("cp1252"))
     run.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", PIECE)
     warned: list[str] = []
@@ -266,6 +265,35 @@ def test_a_cp1252_file_read_again_whole_warns_once(run: Run, tmp_path: Path, now
     store.close()
     assert (run.tries, run.loads) == (1, 0)
     assert len(warned) == 1 and "cp1252" in warned[0]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "line_end"),
+    [("utf-8-sig", "\n"), ("utf-8", "\r\n"), ("utf-8-sig", "\r\n")],
+    ids=["BOM", "CRLF", "BOM and CRLF"],
+)
+def test_pieces_decode_as_the_whole_file_is_decoded(
+    run: Run, tmp_path: Path, encoding: str, line_end: str
+) -> None:
+    source = tmp_path / "capitals.csv"
+    text = "front,back,tags\n" + rows(400, tags=True).replace("Town 9 ", "Ciudad Ñ 9 ")
+    source.write_bytes(text.replace("\n", line_end).encode(encoding))
+    stored = same_either_way(run, source)
+    assert stored["notes"][0][4] == "What is the capital of region 0?"  # no BOM kept
+    assert "Ciudad Ñ 9 on the river" in [note[5] for note in stored["notes"]]
+
+
+@pytest.mark.parametrize(
+    "odd", [b"Lone,carriage\rreturn\n", b"Caf\xe9,bytes of cp1252\n"], ids=["lone CR", "cp1252"]
+)
+def test_text_decoded_otherwise_in_a_later_piece_is_read_whole(
+    run: Run, tmp_path: Path, odd: bytes
+) -> None:
+    source = tmp_path / "capitals.csv"
+    source.write_bytes(rows(300).encode() + odd + rows(50, start=900).encode())
+    whole = run.outcome(source, pieces=False)
+    assert run.outcome(source, pieces=True) == whole
+    assert (run.tries, run.loads) == (1, 0)
 
 
 def test_a_collection_with_notes_reads_the_file_whole(run: Run, tmp_path: Path) -> None:

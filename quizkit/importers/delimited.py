@@ -34,7 +34,7 @@ from quizkit.importers import (
     unguard_formula,
 )
 from quizkit.models import DeckInfo, Note, NoteTable, content_guid
-from quizkit.textfile import read_text
+from quizkit.textfile import LONE_CR, MAX_TEXT_BYTES, UTF16_BOMS, read_capped, read_text
 
 MAX_COLUMNS = 1000
 SEPARATOR_NAMES = {
@@ -46,6 +46,8 @@ SEPARATOR_NAMES = {
     "colon": ":",
 }
 SNIFFED = ("\t", ",", ";", "|")
+SNIFFED_LINES = 50  # the separator is found from the rows on the body's first lines
+FIRST_PIECE_LINES = 128  # lines a file read in pieces has in its first piece, at least
 # Where str.splitlines() breaks a line besides "\n" ("\r" never reaches the readers here:
 # read_text folds it); the first five are ASCII.
 OTHER_LINE_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -95,41 +97,84 @@ def plain_pieces(
     """The file's notes read `size` characters of text at a time, for a file of more than
     two such pieces whose headers allow plain notes (no HTML, no note type); else None.
 
-    Each piece is read as `_plain_table` reads a whole file, with the columns found in the
-    first; a piece that is not plain (a bad row, a value over several lines, another
-    shape) raises ReadWhole, and the whole file is then read by `read_delimited`, which
-    finds and words what is wrong.
+    Each piece is decoded only when it comes, and read as `_plain_table` reads a whole file,
+    with the columns found in the first; a piece that is not plain (a bad row, a value over
+    several lines, another shape, text that is not UTF-8) raises ReadWhole, and the whole
+    file is then read by `read_delimited`, which finds and words what is wrong.
     """
-    text = read_text(path, warn)
-    layout, body, first_line, deck_name = _layout(text, path, options, tab)
-    if layout.html or layout.notetype or len(body) <= 2 * size:
+    data = read_capped(path, MAX_TEXT_BYTES, "text file")
+    if len(data) <= 2 * size or data.startswith(UTF16_BOMS) or b"\x00" in data:
+        return None  # small, or text that read_text decodes or refuses in its own way
+    end = first_piece_end(data, size)
+    try:
+        head = _piece_text(data[:end], first=True)
+    except ReadWhole:
         return None
+    layout, body, first_line, deck_name = _layout(head, path, options, tab)
+    if layout.html or layout.notetype or body.count("\n") <= SNIFFED_LINES:
+        return None  # (the separator is sniffed from the body's first lines: in this piece)
     # as many notes as lines: a plain file has each row on one line
-    return PlainPieces(
-        deck_name, body.count("\n"), _plain_pieces(body, first_line, layout, deck_name, size)
-    )
+    notes = data.count(b"\n") - first_line + 1
+    tables = _plain_pieces(data, end, body, first_line, layout, deck_name, size)
+    return PlainPieces(deck_name, notes, tables)
+
+
+def first_piece_end(data: bytes, size: int) -> int:
+    """Where the first piece ends: at the end of the line that reaches a quarter of `size`,
+    and not before FIRST_PIECE_LINES lines (headers and the lines the separator is sniffed
+    from, as in the whole file)."""
+    end = data.find(b"\n", size // 4)
+    line_end = -1
+    for _ in range(FIRST_PIECE_LINES):
+        line_end = data.find(b"\n", line_end + 1)
+        if line_end < 0:
+            return len(data)
+    return max(end, line_end) + 1 if end >= 0 else len(data)
+
+
+def _piece_text(raw: bytes, first: bool = False) -> str:
+    """A piece of the file (ending where a line ends) as text, as read_text decodes the
+    whole file; ReadWhole for anything it would decode otherwise (not UTF-8, a lone CR)."""
+    try:
+        text = raw.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError:
+        raise ReadWhole("not UTF-8") from None
+    if "\r" in text:
+        if LONE_CR.search(text):
+            raise ReadWhole("a line end of old Macs")
+        text = text.replace("\r", "")  # each ends a CRLF, as read_text folds them
+    return text
 
 
 def _plain_pieces(
-    body: str, first_line: int, layout: Layout, deck_name: str, size: int
+    data: bytes,
+    start: int,
+    body: str,
+    first_line: int,
+    layout: Layout,
+    deck_name: str,
+    size: int,
 ) -> Iterator[NoteTable]:
-    """The body's notes, a piece of about `size` characters (ending where a line ends) at a
-    time; the first piece decides which column holds what, and any header row is in it.
+    """The notes of the first piece's `body`, then of each piece of about `size`
+    characters of `data` from `start` (ending where a line ends); the first piece decides
+    which column holds what, and any header row is in it.
 
     The first pieces are smaller (a quarter, a half): the store writes nothing until the
     first is read, so the sooner it comes, the longer reading and writing overlap.
     """
-    start, line, roles, step = 0, first_line, None, max(size // 4, 1)
-    while start < len(body):
-        end = body.find("\n", start + step) + 1 or len(body)
-        step = min(2 * step, size)
-        piece = body[start:end]
+    line, roles, step, piece = first_line, None, max(size // 2, 1), body
+    while True:
         found = _plain_table(piece, line, layout, deck_name, roles)
         if found is None:
             raise ReadWhole(f"line {line}")
         table, roles = found
         yield table
         line += piece.count("\n")
+        if start >= len(data):
+            return
+        end = data.find(b"\n", start + step) + 1 or len(data)
+        step = min(2 * step, size)
+        piece = _piece_text(data[start:end])
         start = end
 
 
@@ -195,7 +240,8 @@ def _anki_headers(text: str, where: str) -> tuple[Layout, int]:
 
 def _sniff(body: str) -> str:
     """The separator that splits the first rows into the same number (>1) of columns."""
-    sample = [line for line in body.split("\n", 50)[:50] if line.strip()][:20]
+    sample = [line for line in body.split("\n", SNIFFED_LINES)[:SNIFFED_LINES] if line.strip()]
+    sample = sample[:20]
     best, best_score = ",", (0.0, 0)
     for candidate in SNIFFED:
         try:

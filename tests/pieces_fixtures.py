@@ -125,3 +125,12 @@ def interrupting(function: Callable[..., Any], call: int) -> Callable[..., Any]:
         return function(*args)
 
     return interrupted
+
+
+def assert_nothing_stored(path: Path) -> None:
+    """The collection at `path` as an interrupted or failed load leaves it: empty, in WAL,
+    with the search index's insert trigger back."""
+    stored = dump(path)
+    assert stored["notes"] == [] and stored["cards"] == [] and stored["decks"] == []
+    assert stored["journal"] == [("wal",)]
+    assert "notes_ai" in {name for _, name, _ in stored["schema"]}

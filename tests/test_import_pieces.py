@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pieces_fixtures import PiecesRun, dump, interrupting, same_either_way
+from pieces_fixtures import PiecesRun, assert_nothing_stored, dump, interrupting, same_either_way
 
 import quizkit.importers
 import quizkit.importing
@@ -187,11 +187,7 @@ def test_ctrl_c_while_a_piece_is_written_stores_nothing(
     with pytest.raises(KeyboardInterrupt):
         run(source, pieces=True)
     assert sys.getswitchinterval() == switch  # as it was before the load
-    path = tmp_path / "pieces.db"
-    stored = dump(path)
-    assert stored["notes"] == [] and stored["cards"] == [] and stored["decks"] == []
-    assert stored["journal"] == [("wal",)]
-    assert "notes_ai" in {name for _, name, _ in stored["schema"]}
+    assert_nothing_stored(tmp_path / "pieces.db")
     monkeypatch.setattr(Store, "_add_new_notes", original)
     _, _, report = run(source, pieces=True)  # and the next try stores the file
     assert report.added == 5_200
@@ -217,10 +213,7 @@ def test_ctrl_c_in_the_reading_thread_while_the_writer_writes(
     with pytest.raises(KeyboardInterrupt):
         run(source, pieces=True)
     assert pressed.is_set()
-    stored = dump(tmp_path / "pieces.db")
-    assert stored["notes"] == [] and stored["cards"] == [] and stored["decks"] == []
-    assert stored["journal"] == [("wal",)]
-    assert "notes_ai" in {name for _, name, _ in stored["schema"]}
+    assert_nothing_stored(tmp_path / "pieces.db")
 
 
 def test_ctrl_c_while_a_piece_is_read_stores_nothing(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pieces_fixtures import dump, interrupting, same_either_way
+from pieces_fixtures import assert_nothing_stored, dump, interrupting, same_either_way
 from test_import_pieces import Run, search
 
 import quizkit.importers
@@ -268,9 +268,7 @@ def test_a_bad_note_far_down_stores_nothing_and_says_where(run: Run, tmp_path: P
     with pytest.raises(InputError, match=rf"capitals\.json:{line}: note has no answer"):
         run(source, pieces=True)
     assert (run.tries, run.loads) == (1, 0)
-    stored = dump(tmp_path / "pieces.db")
-    assert stored["notes"] == [] and stored["cards"] == [] and stored["decks"] == []
-    assert stored["journal"] == [("wal",)]
+    assert_nothing_stored(tmp_path / "pieces.db")
 
 
 def test_ctrl_c_while_a_piece_is_written_stores_nothing(
@@ -281,9 +279,7 @@ def test_ctrl_c_while_a_piece_is_written_stores_nothing(
     monkeypatch.setattr(Store, "_add_new_notes", interrupting(original, 3))
     with pytest.raises(KeyboardInterrupt):
         run(source, pieces=True)
-    stored = dump(tmp_path / "pieces.db")
-    assert stored["notes"] == [] and stored["cards"] == [] and stored["decks"] == []
-    assert stored["journal"] == [("wal",)]
+    assert_nothing_stored(tmp_path / "pieces.db")
     monkeypatch.setattr(Store, "_add_new_notes", original)
     _, _, report = run(source, pieces=True)  # and the next try stores the file
     assert report.added == 400

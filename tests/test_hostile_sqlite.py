@@ -3,13 +3,20 @@ query, a cap on what one file may produce."""
 
 from __future__ import annotations
 
+import _thread
 import sqlite3
 import time
 
 import pytest
 
 from quizkit.errors import InputError
-from quizkit.importers.sqlitefile import Budget, check_tables, interrupted, open_untrusted
+from quizkit.importers.sqlitefile import (
+    Budget,
+    check_tables,
+    interrupted,
+    open_untrusted,
+    unreadable,
+)
 
 RUNAWAY = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r"
 
@@ -73,3 +80,25 @@ def test_budget_caps_what_one_file_may_produce() -> None:
     budget.take("x" * (1 << 20), b"y" * (1 << 20), None, 7)
     with pytest.raises(InputError, match="^deck.apkg: holds more than 2 MiB of text$"):
         budget.take("z")
+
+
+def test_ctrl_c_during_a_query_is_ctrl_c_not_a_runaway_query(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C lands in the progress handler, the Python code that runs inside a query, and
+    SQLite stops the query as if the budget had: the user must see Ctrl-C, not a message
+    about a runaway query."""
+    conn = open_untrusted(database("CREATE TABLE t (x)"), "x.db", "a test database", 30.0)
+    clock = time.process_time
+
+    def pressed_now() -> float:  # the first look at the clock: as if Ctrl-C came then
+        monkeypatch.setattr(time, "process_time", clock)
+        _thread.interrupt_main()
+        return clock()
+
+    monkeypatch.setattr(time, "process_time", pressed_now)
+    with pytest.raises(sqlite3.OperationalError) as error:
+        conn.execute(RUNAWAY).fetchall()
+    with pytest.raises(KeyboardInterrupt):
+        unreadable(error.value, "x.db", "a test database", conn)
+    conn.close()

@@ -103,7 +103,7 @@ def read_apkg(path: Path, options: ImportOptions, warn: Warn | None) -> ImportBa
 
                 problems, notes, schedules, wanted = strict_text_first(conn, read)
             except sqlite3.Error as error:
-                raise unreadable(error, inside, "unreadable Anki collection") from None
+                raise unreadable(error, inside, "unreadable Anki collection", conn) from None
         media = _media(archive, names, wanted, compressed, where, warn)
     return ImportBatch(DeckInfo(deck_name), notes, problems.skipped, media, schedules)
 
@@ -144,8 +144,8 @@ def plain_pieces(
         deck_name = default_deck_name(path, options)
     except sqlite3.Error as error:
         stack.close()
-        if interrupted(error):
-            raise _stopped(error, inside) from None
+        if interrupted(error, conn):
+            raise _stopped(error, inside, conn) from None
         return None  # read_apkg reads the collection, and words what is wrong with it
     except BaseException:
         stack.close()
@@ -162,11 +162,10 @@ def plain_pieces(
     return PlainPieces(first.deck, count, _first_then(first, tables))
 
 
-def _stopped(error: sqlite3.Error, where: str) -> InputError:
-    """A query stopped by its time budget, or by Ctrl-C (which SQLite's progress handler
-    turns into the same error): the end of the import, worded as read_apkg words it, not
-    a reason to read the package again."""
-    return unreadable(error, where, "unreadable Anki collection")
+def _stopped(error: sqlite3.Error, where: str, conn: sqlite3.Connection) -> InputError:
+    """A query stopped by its time budget: the end of the import, worded as read_apkg words
+    it, not a reason to read the package again."""
+    return unreadable(error, where, "unreadable Anki collection", conn)
 
 
 def _first_then(first: NoteTable, rest: Iterator[NoteTable]) -> Iterator[NoteTable]:
@@ -203,8 +202,8 @@ def _plain_pieces(
                     conn, NOTES_BETWEEN, (start, end), collection, budget, deck, deck_name
                 )
             except sqlite3.Error as error:
-                if interrupted(error):
-                    raise _stopped(error, where) from None
+                if interrupted(error, conn):
+                    raise _stopped(error, where, conn) from None
                 table = None
             if table is None:
                 raise ReadWhole(f"{where}: note {start}")

@@ -92,7 +92,7 @@ def _read_database(path: Path, options: ImportOptions) -> ImportBatch:
             budget.take(*row)
             rows.append(row)
     except sqlite3.DatabaseError as error:
-        raise unreadable(error, where, f"not {what}") from None
+        raise unreadable(error, where, f"not {what}", conn) from None
     finally:
         conn.close()
     deck_name = default_deck_name(path, options)

@@ -11,6 +11,7 @@ and `Budget` caps what one file may produce, as for archives.
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -42,7 +43,7 @@ def open_untrusted(
     if data[18:20] == WAL_MODE:
         # A WAL-mode file (as Anki writes them) cannot be opened in memory; mark it rollback.
         data[18:20] = ROLLBACK_MODE  # in place: a collection may be hundreds of MB
-    conn = sqlite3.connect(":memory:")
+    conn = sqlite3.connect(":memory:", factory=UntrustedConnection)
     try:
         conn.deserialize(data)
     except sqlite3.DatabaseError as error:
@@ -66,7 +67,9 @@ def open_untrusted_file(
             handle.seek(18)
             handle.write(ROLLBACK_MODE)
     size = path.stat().st_size
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(
+        f"{path.as_uri()}?mode=ro&immutable=1", uri=True, factory=UntrustedConnection
+    )
     try:
         conn.execute(f"PRAGMA mmap_size = {size}")
     except sqlite3.DatabaseError as error:
@@ -97,9 +100,13 @@ def _guarded(
         raise InputError(where, f"not {what} ({error})") from None
     # CPU seconds, not wall: a busy machine must not turn a sound collection away.
     deadline = time.process_time() + seconds
+    spent = conn.budget_spent if isinstance(conn, UntrustedConnection) else threading.Event()
 
     def over_budget() -> int:
-        return int(time.process_time() > deadline)
+        if time.process_time() > deadline:
+            spent.set()
+            return 1
+        return 0
 
     conn.set_progress_handler(over_budget, HANDLER_STEPS)
     return conn
@@ -182,14 +189,29 @@ class Budget:
         return texts
 
 
-def interrupted(error: sqlite3.Error) -> bool:
-    """Whether the progress handler stopped the query."""
-    return "interrupted" in str(error)
+class UntrustedConnection(sqlite3.Connection):
+    """A connection to another tool's database; `budget_spent` is set once its time budget
+    stops a query."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.budget_spent = threading.Event()
 
 
-def unreadable(error: sqlite3.Error, where: str, what: str) -> InputError:
+def interrupted(error: sqlite3.Error, conn: sqlite3.Connection | None = None) -> bool:
+    """Whether the time budget stopped the query. Asked of the connection, a query stopped
+    otherwise was stopped by Ctrl-C: the progress handler (Python, run inside the query)
+    took the KeyboardInterrupt and SQLite swallowed it, so it is raised again here."""
+    if "interrupted" not in str(error):
+        return False
+    if isinstance(conn, UntrustedConnection) and not conn.budget_spent.is_set():
+        raise KeyboardInterrupt
+    return True
+
+
+def unreadable(error: sqlite3.Error, where: str, what: str, conn: sqlite3.Connection) -> InputError:
     """The one line for a file SQLite could not read: a query stopped by the time budget, or
-    a file that is not `what`."""
-    if interrupted(error):
+    a file that is not `what` (Ctrl-C is raised, see `interrupted`)."""
+    if interrupted(error, conn):
         return InputError(where, "reading it took too long (a runaway query was stopped)")
     return InputError(where, f"{what} ({error})")

@@ -4,6 +4,7 @@ imports of one file read in pieces or whole, counted."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -134,3 +135,20 @@ def assert_nothing_stored(path: Path) -> None:
     assert stored["notes"] == [] and stored["cards"] == [] and stored["decks"] == []
     assert stored["journal"] == [("wal",)]
     assert "notes_ai" in {name for _, name, _ in stored["schema"]}
+
+
+def ctrl_c_while_writing_stores_nothing(
+    run: PiecesRun, source: Path, monkeypatch: pytest.MonkeyPatch, notes: int
+) -> None:
+    """Ctrl-C while the third piece is written: nothing is stored, Python's switch interval
+    is as it was, and the next try stores all `notes`."""
+    original = Store._add_new_notes
+    monkeypatch.setattr(Store, "_add_new_notes", interrupting(original, 3))
+    switch = sys.getswitchinterval()
+    with pytest.raises(KeyboardInterrupt):
+        run(source, pieces=True)
+    assert sys.getswitchinterval() == switch  # as it was before the load
+    assert_nothing_stored(run.tmp_path / "pieces.db")
+    monkeypatch.setattr(Store, "_add_new_notes", original)
+    _, _, report = run(source, pieces=True)  # and the next try stores the file
+    assert report.added == notes

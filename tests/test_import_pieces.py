@@ -6,14 +6,20 @@ from __future__ import annotations
 
 import _thread
 import sqlite3
-import sys
 import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pieces_fixtures import PiecesRun, assert_nothing_stored, dump, interrupting, same_either_way
+from pieces_fixtures import (
+    PiecesRun,
+    assert_nothing_stored,
+    ctrl_c_while_writing_stores_nothing,
+    dump,
+    interrupting,
+    same_either_way,
+)
 
 import quizkit.importers
 import quizkit.importing
@@ -181,16 +187,7 @@ def test_ctrl_c_while_a_piece_is_written_stores_nothing(
 ) -> None:
     source = tmp_path / "big.csv"
     source.write_text(rows(5_200), encoding="utf-8")
-    original = Store._add_new_notes
-    monkeypatch.setattr(Store, "_add_new_notes", interrupting(original, 3))
-    switch = sys.getswitchinterval()
-    with pytest.raises(KeyboardInterrupt):
-        run(source, pieces=True)
-    assert sys.getswitchinterval() == switch  # as it was before the load
-    assert_nothing_stored(tmp_path / "pieces.db")
-    monkeypatch.setattr(Store, "_add_new_notes", original)
-    _, _, report = run(source, pieces=True)  # and the next try stores the file
-    assert report.added == 5_200
+    ctrl_c_while_writing_stores_nothing(run, source, monkeypatch, 5_200)
 
 
 def test_ctrl_c_in_the_reading_thread_while_the_writer_writes(

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pieces_fixtures import assert_nothing_stored, dump, interrupting, same_either_way
+from pieces_fixtures import (
+    assert_nothing_stored,
+    ctrl_c_while_writing_stores_nothing,
+    dump,
+    interrupting,
+    same_either_way,
+)
 from test_import_pieces import Run, search
 
 import quizkit.importers
@@ -275,14 +281,7 @@ def test_ctrl_c_while_a_piece_is_written_stores_nothing(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = write(tmp_path, exported(notes(400)))
-    original = Store._add_new_notes
-    monkeypatch.setattr(Store, "_add_new_notes", interrupting(original, 3))
-    with pytest.raises(KeyboardInterrupt):
-        run(source, pieces=True)
-    assert_nothing_stored(tmp_path / "pieces.db")
-    monkeypatch.setattr(Store, "_add_new_notes", original)
-    _, _, report = run(source, pieces=True)  # and the next try stores the file
-    assert report.added == 400
+    ctrl_c_while_writing_stores_nothing(run, source, monkeypatch, 400)
 
 
 def test_ctrl_c_while_a_piece_is_read_stores_nothing(

@@ -324,15 +324,20 @@ def read_plain_pieces(
 
 
 def _fitting(tables: Iterator[NoteTable]) -> Iterator[NoteTable]:
-    """The tables, as long as each is within the limits and repeats no note of another."""
+    """The tables, as long as each is within the limits and repeats no note of another;
+    closed, they close `tables` (which may hold an unpacked package) at once."""
     seen: set[str] = set()
     count = 0
-    for table in tables:
-        seen.update(table.guids)
-        count += len(table.guids)
-        if len(seen) != count or not table_fits(table):
-            raise ReadWhole(table.deck)
-        yield table
+    try:
+        for table in tables:
+            seen.update(table.guids)
+            count += len(table.guids)
+            if len(seen) != count or not table_fits(table):
+                raise ReadWhole(table.deck)
+            yield table
+    finally:
+        if isinstance(tables, Generator):
+            tables.close()
 
 
 def _picture(name: str, folder: Path | None, found: dict[str, MediaFile]) -> str | None:

@@ -137,7 +137,7 @@ def _import_in_pieces(
     if pieces is None:
         return None
     try:
-        with store.first_load(pieces.notes), store.transaction():
+        with store.first_load(pieces.notes, own_references=True), store.transaction():
             if not store.empty():  # another quizkit wrote notes meanwhile
                 raise ReadWhole(str(path))
             if pieces.settings:

@@ -53,6 +53,7 @@ MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
 BUSY_NOTICE_AFTER_S = 1.0  # a write waiting this long for another quizkit's lock says so
 BULK_CACHE_KIB = 65536
+PAGE_SIZE = 8192  # a new file's pages (Store.open)
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
 PACKED = 8  # staged notes to a row of the scratch table (Store._stage)
 WRITER_WAIT_S = 0.001  # Python's thread switch interval while Store.load_tables writes
@@ -312,6 +313,8 @@ class Store:
             if not applied and _has_foreign_tables(conn):
                 raise StoreError(f"{path}: not a quizkit database (it holds other tables)")
             conn.execute("PRAGMA foreign_keys = ON")
+            if not applied:
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             # WAL lets a second terminal read while one studies; FULL makes each commit durable.
             _wal(conn)
             conn.execute("PRAGMA synchronous = FULL")
@@ -647,13 +650,18 @@ class Store:
         return int(row[0]) if stored == (len(guids), mine) else None
 
     @contextmanager
-    def first_load(self, notes: int | None = None) -> Iterator[None]:
+    def first_load(self, notes: int | None = None, own_references: bool = False) -> Iterator[None]:
         """The write of many notes (`notes`, else those staged) into an empty collection,
         through the rollback journal: WAL writes each page twice (into the log at the commit,
         then into the file at the checkpoint), the rollback journal once (it keeps only the
         few pages the load overwrites). WAL is back as soon as the write is over, committed
         or not. SQLite refuses the switch while another connection has the file open: then
-        the write goes through WAL as usual. Call outside a transaction."""
+        the write goes through WAL as usual. Call outside a transaction.
+
+        `own_references`: every row written refers only to a deck looked up and to notes
+        written in the same transaction (`load_tables`), so SQLite's foreign-key checks, a
+        lookup for each note and two for each card, are off until the write is over.
+        """
         conn = self.conn
         switched = False
         if (self._staged_count if notes is None else notes) >= LAZY_INDEX_NOTES and self.empty():
@@ -662,9 +670,13 @@ class Store:
             except sqlite3.OperationalError as error:
                 if not _is_busy(error):
                     raise
+        if own_references:
+            conn.execute("PRAGMA foreign_keys = OFF")
         try:
             yield
         finally:
+            if own_references:
+                conn.execute("PRAGMA foreign_keys = ON")
             if switched:
                 _wal(conn)
 

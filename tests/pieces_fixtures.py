@@ -86,6 +86,8 @@ class PiecesRun:
         try:
             name, report = import_file(store, source, self.now, ImportOptions(**options))
         finally:
+            # the load turns foreign-key checks off: they are back, whatever ended it
+            assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
             store.close()
             self.after()
         return path, name, report

@@ -25,6 +25,7 @@ NOTES = [
     {"id": f"n{n}", "question": f"Which city hosted summit number {n}?", "answer": f"City {n}"}
     for n in range(300)
 ]
+STUDIED = 240  # reviews enough to fill several pages, so that damage to one leaves others
 DAMAGED = re.compile(
     r"^Error: .*quizkit\.db: (cannot use this database: )?the database is damaged \(.+\); "
     r"`quizkit db check` says where, `quizkit db recover` saves what can be read$"
@@ -32,13 +33,13 @@ DAMAGED = re.compile(
 
 
 def build(path: Path, now: datetime) -> None:
-    """A deck of 300 notes, 120 of them studied once; closed, so the file holds it all."""
+    """A deck of 300 notes, STUDIED of them studied once; closed, so the file holds it all."""
     store = Store.open(path)
     deck = store.ensure_deck(DeckInfo("Cities"), now)
     notes = [Note(n["question"], n["answer"], n["id"]) for n in NOTES]
     store.upsert_notes(deck, notes, now)
     scheduler = make_scheduler()
-    for card in store.deck_cards(deck)[:120]:
+    for card in store.deck_cards(deck)[:STUDIED]:
         after = review(scheduler, card, Rating.GOOD, now)
         store.record_review(
             after, Review(card.id, now, Rating.GOOD, card.expected, True, 900, CardState.NEW, None)
@@ -117,7 +118,7 @@ def test_check_finds_the_damage_and_recover_saves_the_rest(
     assert kept.read_bytes() == damaged_bytes
     saved = dict(re.findall(r"^  (\w+): (\d+) rows saved", result.output, re.M))
     assert 0 < int(saved["notes"]) < 300
-    assert 0 < int(saved["reviews"]) < 120
+    assert 0 < int(saved["reviews"]) < STUDIED
     assert int(saved["decks"]) == 1
 
     assert runner.invoke(cli, ["db", "check"]).output == f"{damaged}: ok\n"
@@ -191,7 +192,7 @@ def test_backup_while_another_quizkit_is_writing(
     with sqlite3.connect(target) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
-        assert conn.execute("SELECT COUNT(*) FROM reviews").fetchone() == (120,)
+        assert conn.execute("SELECT COUNT(*) FROM reviews").fetchone() == (STUDIED,)
         assert conn.execute("SELECT COUNT(*) FROM notes").fetchone() == (300,)
     conn.close()
     # the copy is a quizkit database in its own right

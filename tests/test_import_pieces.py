@@ -104,6 +104,7 @@ def test_a_big_load_keeps_guids_unique_and_marks_search_stale(run: Run, tmp_path
     path = tmp_path / "pieces.db"
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM notes_fts_stale").fetchone() == (1,)
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         with pytest.raises(sqlite3.IntegrityError):  # guids stay unique
             conn.execute(
                 "INSERT INTO notes (guid, deck_id, question, answer, created, modified) "

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from quizkit.migrations import migrations, schema_script
-from quizkit.store import MIGRATIONS, SCHEMA, Store
+from quizkit.store import MIGRATIONS, PAGE_SIZE, SCHEMA, Store
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -54,6 +54,27 @@ def test_a_new_file_is_the_same_database_as_a_migrated_one(tmp_path: Path) -> No
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
     assert tuple(names) == MIGRATIONS
+
+
+def test_a_new_file_has_bigger_pages_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    """Bigger pages make a big import write fewer of them; a file made before is left with
+    the pages it has (changing them means rewriting the whole file)."""
+    from quizkit._sqlite_utils import Database
+
+    made = tmp_path / "made.db"
+    Store.open(made).close()
+    old = tmp_path / "old.db"
+    db = Database(old)
+    migrations.apply(db, stop_before="m009_search_index_lazy")
+    db.close()
+    Store.open(old).close()
+    sizes = []
+    for path in (made, old):
+        with sqlite3.connect(path) as conn:
+            sizes.append(conn.execute("PRAGMA page_size").fetchone()[0])
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        conn.close()
+    assert sizes == [PAGE_SIZE, 4096] and PAGE_SIZE > 4096
 
 
 def test_a_new_file_loads_no_sqlite_utils(tmp_path: Path) -> None:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import cast
 
+from quizkit import importers
 from quizkit.collector import collector_paused
 from quizkit.errors import InputError, QuizkitError
 from quizkit.extra import NoteExtra
@@ -20,11 +22,12 @@ from quizkit.importers import (
     MediaFile,
     ReadWhole,
     Warn,
+    default_deck_name,
     read_notes,
     read_plain_pieces,
 )
 from quizkit.models import ImportReport, Note, NoteTable
-from quizkit.store import Store
+from quizkit.store import DeckText, Store
 
 DEFAULT_DECK = "csto-kazakhstan-2022.toml"
 SAFE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
@@ -70,7 +73,8 @@ def _import_file(
         loaded = _import_in_pieces(store, path, now, options, warn, progress)
         if loaded is not None:
             return loaded
-    batch = read_notes(path, options, warn)
+    with _reading_stored(store, path, options) as read_ahead:
+        batch = read_notes(path, options, warn)
     report = ImportReport(skipped=list(batch.skipped))
     if not batch.notes and not batch.deck_settings:
         if not batch.skipped:
@@ -83,7 +87,7 @@ def _import_file(
         "media" in n.extra or "image" in n.extra for n in notes
     ):
         notes = [_with_media(n, kept) for n in notes]
-    store.stage_notes(notes, progress)
+    store.stage_notes(notes, progress, read_ahead)
     with store.first_load(), store.transaction():
         had_notes = store.deck_ids_with_notes()
         if batch.deck_settings:
@@ -150,6 +154,21 @@ def _import_in_pieces(
     finally:
         pieces.close()
     return deck.name, report
+
+
+def _reading_stored(
+    store: Store, path: Path, options: ImportOptions
+) -> AbstractContextManager[DeckText | None]:
+    """For a big file, the notes of the deck it goes to unless it names another, read from
+    the store while the file is read (`Store.reading_deck`): imported before and unchanged
+    since, it is then found so without reading the deck afterwards."""
+    try:
+        big = path.stat().st_size >= importers.PIECE_CHARACTERS
+    except OSError:
+        big = False  # read_notes says what is wrong with it
+    if not big:
+        return nullcontext(None)
+    return store.reading_deck(default_deck_name(path, options))
 
 
 def _once(warn: Warn | None) -> Warn | None:

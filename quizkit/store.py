@@ -10,13 +10,13 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from itertools import chain, islice, repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.models import (
@@ -56,11 +56,13 @@ BULK_CACHE_KIB = 65536
 PAGE_SIZE = 8192  # a new file's pages (Store.open)
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
 PACKED = 8  # staged notes to a row of the scratch table (Store._stage)
+STOP_CHECK_S = 0.01  # how often a statement being stopped is interrupted again (_join)
 WRITER_WAIT_S = 0.001  # Python's thread switch interval while Store.load_tables writes
 # An import adding this many notes (and at least as many as were stored) leaves the search
 # index to be rebuilt at the next search.
 LAZY_INDEX_NOTES = 5_000
 SAME_ANSWER = timedelta(seconds=1)
+T = TypeVar("T")
 
 
 def parse_iso(text: str) -> datetime:
@@ -142,6 +144,39 @@ class NoteColumns:
             self.extra,
             self.reverse,
         ]
+
+
+def _staged_split(columns: NoteColumns) -> tuple[dict[str, list[Any]], dict[str, Any]]:
+    """The columns by name (STAGED_COLUMNS): those that vary from note to note, and those
+    with one value for every note, which are not written row by row but given once."""
+    named = zip(STAGED_COLUMNS, [columns.guids, columns.decks, *columns.values()[1:]], strict=True)
+    staged: dict[str, list[Any]] = {}
+    constants: dict[str, Any] = {}
+    for name, value in named:
+        if isinstance(value, list):
+            staged[name] = value
+        else:
+            constants[name] = value
+    return staged, constants
+
+
+def _without_deck(constants: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in constants.items() if name != "deck"}
+
+
+@dataclass
+class DeckText:
+    """A deck's notes as `Store._deck_holding` compares them with a file's: the deck, the
+    columns joined, the values every note must have; and what was read (how many notes
+    have those values, and the text), once it has been (`Store.reading_deck`)."""
+
+    deck_id: int
+    columns: tuple[str, ...]
+    constants: dict[str, Any]
+    stored: tuple[int, str | None] | None = None
+
+    def shape(self) -> tuple[int, tuple[str, ...], dict[str, Any]]:
+        return self.deck_id, self.columns, self.constants
 
 
 def note_columns(
@@ -528,6 +563,7 @@ class Store:
         self,
         notes: Iterable[Note],
         progress: Callable[[int, int], None] | None = None,
+        read_ahead: DeckText | None = None,
         new: bool = False,
         tag_texts: dict[tuple[str, ...], str] | None = None,
     ) -> None:
@@ -535,21 +571,14 @@ class Store:
 
         Writing it takes no lock on the database, so a big import does this part while
         other terminals study; `write_staged` then moves the notes in. `progress(done,
-        total)` is told how many notes are staged, batch by batch. `new`: none of the notes
-        is stored (so no deck holds them all already). `tag_texts`: see `note_columns`.
+        total)` is told how many notes are staged, batch by batch. `read_ahead`: a deck's
+        notes read while the file was (`reading_deck`). `new`: none of the notes is stored
+        (so no deck holds them all already). `tag_texts`: see `note_columns`.
         """
-        columns = note_columns(notes, tag_texts)
-        named = list(
-            zip(STAGED_COLUMNS, [columns.guids, columns.decks, *columns.values()[1:]], strict=True)
-        )
-        # a column with one value for every note is not written row by row but given once
-        staged = {name: value for name, value in named if isinstance(value, list)}
-        self._staged_constants = {
-            name: value for name, value in named if not isinstance(value, list)
-        }
-        self._staged_count = len(columns.guids)
+        staged, self._staged_constants = _staged_split(note_columns(notes, tag_texts))
+        self._staged_count = len(staged["guid"])
         self._held = None
-        self._holding_deck = None if new else self._deck_holding(staged)
+        self._holding_deck = None if new else self._deck_holding(staged, read_ahead)
         if self._holding_deck is not None:
             self._held = staged  # staged only if the import turns out to go to another deck
         else:
@@ -615,7 +644,50 @@ class Store:
         self.conn.execute("DROP TABLE IF EXISTS temp.staged_rows")
         self.conn.execute("DROP TABLE IF EXISTS temp.staged_slots")
 
-    def _deck_holding(self, staged: dict[str, list[Any]]) -> int | None:
+    @contextmanager
+    def reading_deck(self, name: str) -> Iterator[DeckText | None]:
+        """The notes of the deck `name` read on a thread, as `_deck_holding` compares a big
+        plain file's notes (a NoteTable) with them, while the caller reads that file: a file
+        imported before and unchanged since then costs little more than reading it. A guess
+        (the file may name another deck, or hold other columns), checked where it is used.
+
+        The caller must not use the store inside the block. Whatever ends the block, the
+        thread has ended first: an error or Ctrl-C inside stops the query (SQLite's
+        interrupt); a read that failed leaves the text unknown, for `_deck_holding` to read.
+        """
+        row = self.conn.execute("SELECT id FROM decks WHERE name = ?", [name]).fetchone()
+        if row is None:
+            yield None
+            return
+        staged, constants = _staged_split(note_columns(NoteTable(name, [], [], [], [], [])))
+        ahead = DeckText(row[0], tuple(staged), _without_deck(constants))
+        reading = _Worker(partial(self._deck_text, ahead.deck_id, ahead.columns, ahead.constants))
+        reading.start()
+        try:
+            yield ahead
+        except BaseException:
+            _join(reading, self.conn.interrupt, stop=True)
+            raise
+        _join(reading, self.conn.interrupt)
+        with suppress(sqlite3.Error):  # read again where it is needed, which says what failed
+            ahead.stored = reading.result()
+
+    def _deck_text(
+        self, deck_id: int, columns: Sequence[str], constants: dict[str, Any]
+    ) -> tuple[int, str | None]:
+        """How many notes of the deck have the `constants`, and their `columns` as one text
+        (`_deck_holding`)."""
+        same = [f"{name} IS ?" for name in constants]
+        count, text = self.conn.execute(
+            f"""SELECT COUNT(*), group_concat({" || char(31) || ".join(columns)}, char(30))
+                FROM notes WHERE {" AND ".join(["deck_id = ?", *same])}""",
+            [deck_id, *constants.values()],
+        ).fetchone()
+        return count, text
+
+    def _deck_holding(
+        self, staged: dict[str, list[Any]], read_ahead: DeckText | None = None
+    ) -> int | None:
         """The deck that already holds every staged note as it is, when one does (a file
         imported before and unchanged since): the import then writes nothing.
 
@@ -625,7 +697,8 @@ class Store:
         separators (unit and record separators) must not occur in the staged values, which
         makes equal texts mean equal notes. A deck holding another number of notes than the
         file (counted on its index: a few new notes for a big deck cost no joining) is not
-        compared at all. None: compare note by note.
+        compared at all. None: compare note by note. `read_ahead`: the deck's text, when it
+        was read for these columns (`reading_deck`).
         """
         constants = self._staged_constants
         guids = staged["guid"]
@@ -641,12 +714,11 @@ class Store:
         separators = (len(staged) - 1) * len(guids), len(guids) - 1
         if (mine.count("\x1f"), mine.count("\x1e")) != separators:
             return None
-        same = [f"{name} IS ?" for name in constants if name != "deck"]
-        stored = self.conn.execute(
-            f"""SELECT COUNT(*), group_concat({" || char(31) || ".join(staged)}, char(30))
-                FROM notes WHERE {" AND ".join(["deck_id = ?", *same])}""",
-            [row[0], *(value for name, value in constants.items() if name != "deck")],
-        ).fetchone()
+        shape = row[0], tuple(staged), _without_deck(constants)
+        if read_ahead and read_ahead.stored and read_ahead.shape() == shape:
+            stored = read_ahead.stored
+        else:
+            stored = self._deck_text(*shape)
         return int(row[0]) if stored == (len(guids), mine) else None
 
     @contextmanager
@@ -773,7 +845,7 @@ class Store:
         self.conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         added, done = 0, 0
         tag_texts: dict[tuple[str, ...], str] = {}  # each set of tags encoded once in all
-        writing: _Writing | None = None
+        writing: _Worker[int] | None = None
         # A statement done, the writer waits for Python's lock until the reading lets go of
         # it, by default after up to 5 ms: made shorter while both run.
         with _ctrl_c_held(self.conn.interrupt) as pressed, _switch_interval(WRITER_WAIT_S):
@@ -789,7 +861,7 @@ class Store:
                         last_id = self._last_note_id()
                         # only the two long statements on the writer: each short one would
                         # wait there for Python's lock, which the reading keeps busy
-                        writing = _Writing(
+                        writing = _Worker(
                             partial(self._add_new_notes, staged, params, stamp, last_id, reverse)
                         )
                         writing.start()
@@ -1847,26 +1919,43 @@ def _write_transaction(
         raise
 
 
-class _Writing(threading.Thread):
-    """One table's write on a thread of its own; `result` waits for it, and gives what the
-    write returned or raises what it raised."""
+class _Worker(threading.Thread, Generic[T]):
+    """One statement's work (a table's write, a deck's read) on a thread of its own; `result`
+    waits for it, and gives what the work returned or raises what it raised."""
 
-    def __init__(self, write: Callable[[], int]) -> None:
-        super().__init__(name="quizkit-load")
-        self._write = write
-        self._outcome: int | BaseException = 0
+    def __init__(self, work: Callable[[], T]) -> None:
+        super().__init__(name="quizkit-sql")
+        self._work = work
+        self._outcome: T | BaseException | None = None
 
     def run(self) -> None:
         try:
-            self._outcome = self._write()
-        except BaseException as error:  # handed over to the reading thread
+            self._outcome = self._work()
+        except BaseException as error:  # handed over to the main thread
             self._outcome = error
 
-    def result(self) -> int:
+    def result(self) -> T:
         self.join()
         if isinstance(self._outcome, BaseException):
             raise self._outcome
-        return self._outcome
+        return self._outcome  # type: ignore[return-value]
+
+
+def _join(worker: threading.Thread, interrupt: Callable[[], None], stop: bool = False) -> None:
+    """Wait for `worker` to end, even through Ctrl-C, which is raised once it has: the
+    connection must not be closed under it. `stop`, or Ctrl-C: stop its statement
+    (`interrupt`), again until it ends (SQLite forgets an interrupt that comes before the
+    statement has begun)."""
+    pressed = False
+    while worker.is_alive():
+        if stop or pressed:
+            interrupt()
+        try:
+            worker.join(STOP_CHECK_S if stop or pressed else None)
+        except KeyboardInterrupt:
+            pressed = True
+    if pressed:
+        raise KeyboardInterrupt
 
 
 @contextmanager

@@ -1,0 +1,172 @@
+"""A big file imported into a collection that has notes: the notes of the deck it goes to are
+read on a second thread while the file is read (Store.reading_deck), so that a file imported
+before and unchanged since is found so at once. The guess must never change an outcome, and
+whatever ends the reading of the file, the second thread has ended before the store is used."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pieces_fixtures import dump
+
+import quizkit.importers
+import quizkit.importing
+from quizkit.errors import InputError
+from quizkit.importers import ImportOptions
+from quizkit.importing import import_file
+from quizkit.models import ImportReport
+from quizkit.store import Store
+
+
+def rows(count: int, head: str = "front,back,tags\n") -> str:
+    return head + "".join(
+        f"What is the capital of region {i}?,Town {i} on the river,geo ch{i % 3}\n"
+        for i in range(count)
+    )
+
+
+class Reads:
+    """Where Store._deck_text ran: on the main thread (after the file was read) or beside."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.threads: list[str] = []
+        original = Store._deck_text
+
+        def counted(store: Store, *args: Any) -> Any:
+            main = threading.current_thread() is threading.main_thread()
+            self.threads.append("main" if main else "beside")
+            return original(store, *args)
+
+        monkeypatch.setattr(Store, "_deck_text", counted)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> Reads:
+    monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", 2_000)  # these files are big
+    return Reads(monkeypatch)
+
+
+def run(path: Path, source: Path, now: datetime, **options: Any) -> tuple[str, ImportReport]:
+    store = Store.open(path)
+    try:
+        return import_file(store, source, now, ImportOptions(**options))
+    finally:
+        store.close()
+
+
+def test_an_unchanged_file_is_found_so_by_the_read_beside(
+    reads: Reads, tmp_path: Path, now: datetime
+) -> None:
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(300), encoding="utf-8")
+    db = tmp_path / "quizkit.db"
+    run(db, source, now)
+    before = dump(db)
+    assert reads.threads == []  # the first import went in pieces: nothing to compare
+    _, report = run(db, source, now + timedelta(days=1))
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 300)
+    assert reads.threads == ["beside"]  # not read again once the file was
+    assert dump(db) == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["one answer", "one note more", "another deck named", "another column"],
+)
+def test_the_guess_never_changes_what_is_stored(
+    reads: Reads, tmp_path: Path, now: datetime, change: str
+) -> None:
+    """Each import, with the deck read beside and without, stores the same."""
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(300), encoding="utf-8")
+    second = tmp_path / "second.csv"
+    text = rows(300)
+    if change == "one answer":
+        text = text.replace("Town 7 on", "Town 7 by")
+    elif change == "one note more":
+        text += "Which river is the longest?,The Nile,geo\n"
+    elif change == "another deck named":  # the guess is the file's name: wrong here
+        text = rows(300, "#separator:comma\n#columns:Front,Back,Tags\n#deck:capitals\n")
+    else:
+        text = rows(300, "front,back,notes,tags\n").replace(",geo", ",an aside,geo")
+    second.write_text(text, encoding="utf-8")
+    stored = []
+    for read_beside in (True, False):
+        db = tmp_path / f"beside-{read_beside}.db"
+        run(db, source, now, deck="second")
+        if not read_beside:
+            quizkit.importers.PIECE_CHARACTERS = 1 << 40  # monkeypatched: undone at the end
+        outcome = run(db, second, now + timedelta(days=1))
+        stored.append((outcome, dump(db)))
+    assert stored[0] == stored[1]
+    assert reads.threads[0] == "beside"
+
+
+def test_a_bad_row_ends_the_read_beside_first(reads: Reads, tmp_path: Path, now: datetime) -> None:
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(300), encoding="utf-8")
+    db = tmp_path / "quizkit.db"
+    run(db, source, now)
+    source.write_text(rows(300) + "A front with no back\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"capitals\.csv:302"):
+        run(db, source, now)
+    assert reads.threads == ["beside"]
+    assert threading.active_count() == 1
+    assert len(dump(db)["notes"]) == 300
+
+
+def slow_deck_text(started: threading.Event) -> Any:
+    """Store._deck_text as a query that runs until SQLite's interrupt stops it."""
+
+    def slow(store: Store, *args: Any) -> Any:
+        started.set()
+        store.conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) FROM n"
+        ).fetchone()
+        raise AssertionError("the query was not stopped")
+
+    return slow
+
+
+@pytest.mark.parametrize("presses", [1, 2])
+def test_ctrl_c_while_the_file_is_read_stops_the_read_beside(
+    reads: Reads, tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch, presses: int
+) -> None:
+    """Ctrl-C in the reading of the file: the deck's query is stopped and its thread has
+    ended before the store is closed; pressed again while that thread ends, still so."""
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(300), encoding="utf-8")
+    db = tmp_path / "quizkit.db"
+    run(db, source, now)
+    before = dump(db)
+    started = threading.Event()
+    monkeypatch.setattr(Store, "_deck_text", slow_deck_text(started))
+
+    def pressed(*_args: Any) -> Any:
+        assert started.wait(5)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(quizkit.importing, "read_notes", pressed)
+    if presses == 2:  # the second press lands in the wait for the thread
+        join = threading.Thread.join
+        calls = []
+
+        def pressed_again(thread: threading.Thread, *args: Any) -> None:
+            calls.append(thread.name)
+            if len(calls) == 1:
+                raise KeyboardInterrupt
+            join(thread, *args)
+
+        monkeypatch.setattr(threading.Thread, "join", pressed_again)
+    with pytest.raises(KeyboardInterrupt):
+        run(db, source, now)
+    assert threading.active_count() == 1
+    assert dump(db) == before
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()

@@ -85,6 +85,23 @@ def test_a_tab_separated_file_in_pieces(run: Run, tmp_path: Path) -> None:
     assert len(same_either_way(run, source)["notes"]) == 400
 
 
+def test_tags_split_in_one_piece_are_the_same_in_the_next(run: Run, tmp_path: Path) -> None:
+    """Each tags cell is split once in the whole file: a later piece with formula guards
+    (which only that piece undoes) and cells from earlier pieces stores what reading whole
+    stores."""
+    later = "".join(
+        f'Which sum is number {i}?,{i},"\'=sum geo"\n'
+        if i % 2
+        else f"Which sum is {i}?,{i},geo ch1\n"
+        for i in range(60)
+    )
+    source = tmp_path / "sums.csv"
+    source.write_text("front,back,tags\n" + rows(300, tags=True) + later, encoding="utf-8")
+    stored = same_either_way(run, source)
+    tags = {note[8] for note in stored["notes"]}
+    assert '["=sum", "geo"]' in tags and '["geo", "ch1"]' in tags
+
+
 def test_a_first_row_of_names_further_down_is_a_note(run: Run, tmp_path: Path) -> None:
     """Only the file's first row can name the columns, not the first row of a later piece."""
     head = "front,back\n" + rows(200)

@@ -163,8 +163,9 @@ def _plain_pieces(
     first is read, so the sooner it comes, the longer reading and writing overlap.
     """
     line, roles, step, piece = first_line, None, max(size // 2, 1), body
+    tag_cells: dict[str, tuple[str, ...]] = {}  # kept from piece to piece: files repeat them
     while True:
-        found = _plain_table(piece, line, layout, deck_name, roles)
+        found = _plain_table(piece, line, layout, deck_name, roles, tag_cells)
         if found is None:
             raise ReadWhole(f"line {line}")
         table, roles = found
@@ -275,10 +276,12 @@ def _plain_table(
     layout: Layout,
     deck_name: str,
     roles: dict[str, int] | None = None,
+    tag_cells: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[NoteTable, dict[str, int]] | None:
     """The notes as columns, when the file is the common case: front, back and maybe tags,
     no HTML or note types, and every row good (no row `_notes_by_row` would report); and
     the role of each column, found from the layout or a header row unless `roles` says.
+    `tag_cells`: the tags of each cell of the tags column read before (see `_tags`).
 
     Every check is made on whole columns, so a 100,000-row file costs a few passes in C.
     None means "read it row by row": that reader finds and words each problem. A new check
@@ -326,7 +329,7 @@ def _plain_table(
     guids = content_guids(deck_name, fronts)
     if len(set(guids)) != len(guids):
         return None
-    tags = _tags(raw_tags, layout.tags, len(fronts), guarded)
+    tags = _tags(raw_tags, layout.tags, len(fronts), guarded, tag_cells)
     return NoteTable(deck_name, guids, fronts, backs, tags, lines), roles
 
 
@@ -476,15 +479,22 @@ def _csv_rows(body: str, separator: str, first_line: int) -> _Rows | None:
 
 
 def _tags(
-    raw: list[str] | None, base: tuple[str, ...], count: int, guarded: bool
+    raw: list[str] | None,
+    base: tuple[str, ...],
+    count: int,
+    guarded: bool,
+    known: dict[str, tuple[str, ...]] | None = None,
 ) -> Sequence[tuple[str, ...]]:
     """Each row's tags: the file's (`base`) and those of its cell in the tags column (`raw`),
-    split at spaces, each distinct cell once."""
+    split at spaces, each distinct cell once; `known` holds the cells split before (with
+    the same `base`), and is given the new ones. A cell starts with a formula guard only in
+    a `guarded` text, so a cell split in one is split the same in any other."""
     if raw is None:
         return [base] * count
-    distinct = list(set(raw))
+    parsed = {} if known is None else known
+    distinct = list(set(raw).difference(parsed))
     texts = map(unguard_formula, distinct) if guarded else distinct
-    parsed = dict(zip(distinct, map(base.__add__, map(tuple, map(str.split, texts))), strict=True))
+    parsed.update(zip(distinct, map(base.__add__, map(tuple, map(str.split, texts))), strict=True))
     return list(map(parsed.__getitem__, raw))
 
 

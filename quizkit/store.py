@@ -168,11 +168,13 @@ def _without_deck(constants: dict[str, Any]) -> dict[str, Any]:
 class DeckText:
     """A deck's notes as `Store._deck_holding` compares them with a file's: the deck, the
     columns joined, the values every note must have; and what was read (how many notes
-    have those values, and the text), once it has been (`Store.reading_deck`)."""
+    have those values, and the text), once it has been (`Store.reading_deck`). Used only
+    while no other connection has written to the file since."""
 
     deck_id: int
     columns: tuple[str, ...]
     constants: dict[str, Any]
+    data_version: int  # the file's, before it was read (`Store._data_version`)
     stored: tuple[int, str | None] | None = None
 
     def shape(self) -> tuple[int, tuple[str, ...], dict[str, Any]]:
@@ -313,6 +315,7 @@ class Store:
         # Told once when a write has waited BUSY_NOTICE_AFTER_S for another quizkit's write
         # lock; the write then waits as long as it takes. None: give up after BUSY_TIMEOUT_S.
         self.on_busy: Callable[[], None] | None = None
+        self._worker: _Worker[Any] | None = None  # the statement running on a second thread
 
     @property
     def db(self) -> Database:
@@ -419,7 +422,16 @@ class Store:
         return True
 
     def close(self) -> None:
+        """Close the connection, once a statement still running on a second thread (left so
+        by a Ctrl-C that came at the wrong moment) is stopped: never under it."""
+        if self._worker is not None:
+            _wait_for(self._worker, self.conn.interrupt, stop=True)
         self.conn.close()
+
+    def _start(self, worker: _Worker[T]) -> _Worker[T]:
+        self._worker = worker
+        worker.start()
+        return worker
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -660,17 +672,21 @@ class Store:
             yield None
             return
         staged, constants = _staged_split(note_columns(NoteTable(name, [], [], [], [], [])))
-        ahead = DeckText(row[0], tuple(staged), _without_deck(constants))
-        reading = _Worker(partial(self._deck_text, ahead.deck_id, ahead.columns, ahead.constants))
-        reading.start()
+        ahead = DeckText(row[0], tuple(staged), _without_deck(constants), self._data_version())
+        work = partial(self._deck_text, ahead.deck_id, ahead.columns, ahead.constants)
+        reading = self._start(_Worker(work))
         try:
             yield ahead
         except BaseException:
-            _join(reading, self.conn.interrupt, stop=True)
+            _wait_for(reading, self.conn.interrupt, stop=True)
             raise
-        _join(reading, self.conn.interrupt)
+        _wait_for(reading, self.conn.interrupt)
         with suppress(sqlite3.Error):  # read again where it is needed, which says what failed
             ahead.stored = reading.result()
+
+    def _data_version(self) -> int:
+        """A number that changes whenever another connection commits to the file."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def _deck_text(
         self, deck_id: int, columns: Sequence[str], constants: dict[str, Any]
@@ -715,7 +731,12 @@ class Store:
         if (mine.count("\x1f"), mine.count("\x1e")) != separators:
             return None
         shape = row[0], tuple(staged), _without_deck(constants)
-        if read_ahead and read_ahead.stored and read_ahead.shape() == shape:
+        if (
+            read_ahead
+            and read_ahead.stored
+            and read_ahead.shape() == shape
+            and read_ahead.data_version == self._data_version()  # nobody wrote since
+        ):
             stored = read_ahead.stored
         else:
             stored = self._deck_text(*shape)
@@ -742,11 +763,13 @@ class Store:
             except sqlite3.OperationalError as error:
                 if not _is_busy(error):
                     raise
-        if own_references:
-            conn.execute("PRAGMA foreign_keys = OFF")
         try:
+            if own_references:
+                conn.execute("PRAGMA foreign_keys = OFF")
             yield
         finally:
+            if conn.in_transaction:  # begun, and Ctrl-C came before its own rollback could
+                conn.rollback()
             if own_references:
                 conn.execute("PRAGMA foreign_keys = ON")
             if switched:
@@ -861,10 +884,10 @@ class Store:
                         last_id = self._last_note_id()
                         # only the two long statements on the writer: each short one would
                         # wait there for Python's lock, which the reading keeps busy
-                        writing = _Worker(
-                            partial(self._add_new_notes, staged, params, stamp, last_id, reverse)
+                        write = partial(
+                            self._add_new_notes, staged, params, stamp, last_id, reverse
                         )
-                        writing.start()
+                        writing = self._start(_Worker(write))
                         done += len(table)
                         if progress and done < total:
                             progress(done, total)
@@ -1927,31 +1950,36 @@ class _Worker(threading.Thread, Generic[T]):
         super().__init__(name="quizkit-sql")
         self._work = work
         self._outcome: T | BaseException | None = None
+        # set when the work is over: Thread.join, stopped by Ctrl-C, may take a thread still
+        # running for ended (CPython gh-90882), an Event does not
+        self.done = threading.Event()
 
     def run(self) -> None:
         try:
             self._outcome = self._work()
         except BaseException as error:  # handed over to the main thread
             self._outcome = error
+        finally:
+            self.done.set()
 
     def result(self) -> T:
-        self.join()
+        self.done.wait()
         if isinstance(self._outcome, BaseException):
             raise self._outcome
         return self._outcome  # type: ignore[return-value]
 
 
-def _join(worker: threading.Thread, interrupt: Callable[[], None], stop: bool = False) -> None:
-    """Wait for `worker` to end, even through Ctrl-C, which is raised once it has: the
-    connection must not be closed under it. `stop`, or Ctrl-C: stop its statement
-    (`interrupt`), again until it ends (SQLite forgets an interrupt that comes before the
-    statement has begun)."""
+def _wait_for(worker: _Worker[Any], interrupt: Callable[[], None], stop: bool = False) -> None:
+    """Wait for `worker`'s work to end, even through Ctrl-C, which is raised once it has:
+    the connection must not be used or closed under it. `stop`, or Ctrl-C: stop its
+    statement (`interrupt`), again until it ends (SQLite forgets an interrupt that comes
+    before the statement has begun)."""
     pressed = False
-    while worker.is_alive():
+    while not worker.done.is_set():
         if stop or pressed:
             interrupt()
         try:
-            worker.join(STOP_CHECK_S if stop or pressed else None)
+            worker.done.wait(STOP_CHECK_S if stop or pressed else None)
         except KeyboardInterrupt:
             pressed = True
     if pressed:

@@ -5,8 +5,11 @@ whatever ends the reading of the file, the second thread has ended before the st
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 import threading
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,7 @@ from pieces_fixtures import dump
 
 import quizkit.importers
 import quizkit.importing
+import quizkit.store
 from quizkit.errors import InputError
 from quizkit.importers import ImportOptions
 from quizkit.importing import import_file
@@ -120,14 +124,48 @@ def test_a_bad_row_ends_the_read_beside_first(reads: Reads, tmp_path: Path, now:
     assert len(dump(db)["notes"]) == 300
 
 
-def slow_deck_text(started: threading.Event) -> Any:
-    """Store._deck_text as a query that runs until SQLite's interrupt stops it."""
+def test_a_deck_changed_while_the_file_is_read_is_compared_again(
+    reads: Reads, tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another quizkit edits a note after the deck was read beside, while the file is still
+    being read: what was read is out of date, so the deck is read again, and the file's
+    answer comes back."""
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(300), encoding="utf-8")
+    db = tmp_path / "quizkit.db"
+    run(db, source, now)
+    read = quizkit.importing.read_notes
+
+    def edited_meanwhile(*args: Any) -> Any:
+        while not reads.threads:  # the deck's read has begun beside...
+            time.sleep(0.001)
+        with sqlite3.connect(db) as other:  # ...and another quizkit edits a note
+            other.execute("UPDATE notes SET answer = 'Edited' WHERE answer LIKE 'Town 7 %'")
+        other.close()
+        return read(*args)
+
+    monkeypatch.setattr(quizkit.importing, "read_notes", edited_meanwhile)
+    _, report = run(db, source, now + timedelta(days=1))
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 299)
+    assert reads.threads == ["beside", "main"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM notes WHERE answer = 'Edited'").fetchone() == (0,)
+    conn.close()
+
+
+def slow_deck_text(started: threading.Event, ended: threading.Event) -> Any:
+    """Store._deck_text as a query that runs for many seconds, unless SQLite's interrupt
+    stops it."""
 
     def slow(store: Store, *args: Any) -> Any:
         started.set()
-        store.conn.execute(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT COUNT(*) FROM n"
-        ).fetchone()
+        try:
+            store.conn.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 50000000) SELECT COUNT(*) FROM n"
+            ).fetchone()
+        finally:
+            ended.set()
         raise AssertionError("the query was not stopped")
 
     return slow
@@ -144,8 +182,8 @@ def test_ctrl_c_while_the_file_is_read_stops_the_read_beside(
     db = tmp_path / "quizkit.db"
     run(db, source, now)
     before = dump(db)
-    started = threading.Event()
-    monkeypatch.setattr(Store, "_deck_text", slow_deck_text(started))
+    started, ended = threading.Event(), threading.Event()
+    monkeypatch.setattr(Store, "_deck_text", slow_deck_text(started, ended))
 
     def pressed(*_args: Any) -> Any:
         assert started.wait(5)
@@ -153,20 +191,87 @@ def test_ctrl_c_while_the_file_is_read_stops_the_read_beside(
 
     monkeypatch.setattr(quizkit.importing, "read_notes", pressed)
     if presses == 2:  # the second press lands in the wait for the thread
-        join = threading.Thread.join
-        calls = []
 
-        def pressed_again(thread: threading.Thread, *args: Any) -> None:
-            calls.append(thread.name)
-            if len(calls) == 1:
-                raise KeyboardInterrupt
-            join(thread, *args)
+        class PressedInWait(threading.Event):
+            presses = 0
 
-        monkeypatch.setattr(threading.Thread, "join", pressed_again)
+            def wait(self, timeout: float | None = None) -> bool:
+                PressedInWait.presses += 1
+                if PressedInWait.presses == 1:
+                    raise KeyboardInterrupt
+                return super().wait(timeout)
+
+        class Worker(quizkit.store._Worker):  # type: ignore[type-arg]
+            def __init__(self, *args: Any) -> None:
+                super().__init__(*args)
+                self.done = PressedInWait()
+
+        monkeypatch.setattr(quizkit.store, "_Worker", Worker)
+    begun = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
         run(db, source, now)
+    assert ended.is_set() and time.monotonic() - begun < 5  # stopped, not waited out
     assert threading.active_count() == 1
     assert dump(db) == before
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
+
+
+def test_a_real_ctrl_c_while_waiting_for_the_read_beside_stops_it(
+    reads: Reads, tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is read, the deck's query still runs, and Ctrl-C (a real SIGINT) lands in
+    the wait for it: the query is stopped before Ctrl-C goes on, and the store is whole."""
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(300), encoding="utf-8")
+    db = tmp_path / "quizkit.db"
+    run(db, source, now)
+    before = dump(db)
+    started, ended = threading.Event(), threading.Event()
+    monkeypatch.setattr(Store, "_deck_text", slow_deck_text(started, ended))
+    read = quizkit.importing.read_notes
+
+    def read_then_press(*args: Any) -> Any:
+        batch = read(*args)
+        assert started.wait(5)
+        threading.Timer(0.2, os.kill, [os.getpid(), signal.SIGINT]).start()
+        return batch
+
+    monkeypatch.setattr(quizkit.importing, "read_notes", read_then_press)
+    begun = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        run(db, source, now)
+    assert ended.is_set() and time.monotonic() - begun < 5
+    assert dump(db) == before
+
+
+def test_ctrl_c_just_after_the_write_lock_leaves_checks_on(
+    tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C between taking the write lock and the transaction's own rollback: the load
+    in pieces still rolls back, turns foreign-key checks back on and puts WAL back."""
+    monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", 2_000)
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(300), encoding="utf-8")
+    begin = quizkit.store._begin_immediate
+    calls = []
+
+    def pressed_once_locked(*args: Any) -> None:
+        begin(*args)
+        calls.append(1)
+        if len(calls) == 2:  # the first is the new file's schema, the second the load
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(quizkit.store, "_begin_immediate", pressed_once_locked)
+    store = Store.open(tmp_path / "quizkit.db")
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            import_file(store, source, now, ImportOptions())
+        assert not store.conn.in_transaction
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        _, report = import_file(store, source, now, ImportOptions())
+        assert report.added == 300
+    finally:
+        store.close()

@@ -754,26 +754,27 @@ class Store:
         `own_references`: every row written refers only to a deck looked up and to notes
         written in the same transaction (`load_tables`), so SQLite's foreign-key checks, a
         lookup for each note and two for each card, are off until the write is over.
+
+        Ctrl-C while the settings change (a Ctrl-C during a switch lands just after it) is
+        raised once they are all made, or all put back.
         """
         conn = self.conn
         switched = False
-        if (self._staged_count if notes is None else notes) >= LAZY_INDEX_NOTES and self.empty():
-            try:
-                switched = conn.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",)
-            except sqlite3.OperationalError as error:
-                if not _is_busy(error):
-                    raise
+        big = (self._staged_count if notes is None else notes) >= LAZY_INDEX_NOTES
         try:
-            if own_references:
-                conn.execute("PRAGMA foreign_keys = OFF")
+            with _ctrl_c_held(_nothing):
+                switched = big and self.empty() and _rollback_journal(conn)
+                if own_references:
+                    conn.execute("PRAGMA foreign_keys = OFF")
             yield
         finally:
-            if conn.in_transaction:  # begun, and Ctrl-C came before its own rollback could
-                conn.rollback()
-            if own_references:
-                conn.execute("PRAGMA foreign_keys = ON")
-            if switched:
-                _wal(conn)
+            with _ctrl_c_held(_nothing):
+                if conn.in_transaction:  # begun, and Ctrl-C came before its own rollback could
+                    conn.rollback()
+                if own_references:
+                    conn.execute("PRAGMA foreign_keys = ON")
+                if switched:
+                    _wal(conn)
 
     def write_staged(self, deck: Deck, now: datetime) -> ImportReport:
         """Move the staged notes in: new ones added, changed ones updated (compared in SQL,
@@ -2015,6 +2016,10 @@ def _ctrl_c_held(on_press: Callable[[], None]) -> Iterator[threading.Event]:
     _stop_if(pressed)  # pressed after the last look: the load still stops
 
 
+def _nothing() -> None:
+    """What a Ctrl-C held over a few short statements does at once: nothing."""
+
+
 def _stop_if(pressed: threading.Event) -> None:
     if pressed.is_set():
         raise KeyboardInterrupt
@@ -2029,6 +2034,17 @@ def _switch_interval(seconds: float) -> Iterator[None]:
         yield
     finally:
         sys.setswitchinterval(before)
+
+
+def _rollback_journal(conn: sqlite3.Connection) -> bool:
+    """Switch to the rollback journal (`Store.first_load`); False when another connection
+    has the file open, so that SQLite refuses."""
+    try:
+        return bool(conn.execute("PRAGMA journal_mode = DELETE").fetchone() == ("delete",))
+    except sqlite3.OperationalError as error:
+        if not _is_busy(error):
+            raise
+        return False
 
 
 def _wal(conn: sqlite3.Connection) -> None:

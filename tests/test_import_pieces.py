@@ -5,6 +5,8 @@ unusual in any piece must end as reading it whole ends: same notes, same error, 
 from __future__ import annotations
 
 import _thread
+import os
+import signal
 import sqlite3
 import threading
 from datetime import datetime
@@ -23,6 +25,7 @@ from pieces_fixtures import (
 
 import quizkit.importers
 import quizkit.importing
+import quizkit.store
 from quizkit.errors import InputError
 from quizkit.importers import ImportOptions
 from quizkit.importers.delimited import FIRST_PIECE_LINES, first_piece_end
@@ -243,6 +246,41 @@ def test_ctrl_c_while_a_piece_is_read_stores_nothing(
         run(source, pieces=True)
     stored = dump(tmp_path / "pieces.db")
     assert stored["notes"] == [] and stored["journal"] == [("wal",)]
+
+
+@pytest.mark.parametrize("switch", ["_rollback_journal", "_wal"])
+def test_ctrl_c_during_a_journal_switch_leaves_wal(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, switch: str
+) -> None:
+    """A real Ctrl-C (SIGINT) while the load switches the journal, to the rollback journal
+    before it or back to WAL after it: raised only once every setting is back."""
+    source = tmp_path / "big.csv"
+    source.write_text(rows(5_200), encoding="utf-8")
+    switches: list[str] = []  # the load's switches, after the new file's own to WAL
+    pressed = []
+
+    def pressed_during(name: str) -> Any:
+        original = getattr(quizkit.store, name)
+
+        def switched(*args: Any) -> Any:
+            result = original(*args)
+            if name == "_rollback_journal" and result or switches:
+                switches.append(name)
+            if name == switch and switches and not pressed:
+                pressed.append(1)
+                os.kill(os.getpid(), signal.SIGINT)  # lands at the next step of Python
+            return result
+
+        return switched
+
+    for name in ("_rollback_journal", "_wal"):
+        monkeypatch.setattr(quizkit.store, name, pressed_during(name))
+    with pytest.raises(KeyboardInterrupt):
+        run(source, pieces=True, db="switch.db")
+    assert pressed and switches[0] == "_rollback_journal"
+    stored = dump(tmp_path / "switch.db")
+    assert stored["journal"] == [("wal",)]
+    assert len(stored["notes"]) == (5_200 if switch == "_wal" else 0)
 
 
 def test_progress_goes_up_to_the_end(run: Run, tmp_path: Path, now: datetime) -> None:

@@ -171,19 +171,28 @@ def slow_deck_text(started: threading.Event, ended: threading.Event) -> Any:
     return slow
 
 
+def imported_then_slow(
+    tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path, threading.Event, threading.Event]:
+    """A file imported once, and the deck's read beside made slow (`slow_deck_text`): the
+    file, the collection, and when that read started and ended."""
+    source = tmp_path / "capitals.csv"
+    source.write_text(rows(300), encoding="utf-8")
+    db = tmp_path / "quizkit.db"
+    run(db, source, now)
+    started, ended = threading.Event(), threading.Event()
+    monkeypatch.setattr(Store, "_deck_text", slow_deck_text(started, ended))
+    return source, db, started, ended
+
+
 @pytest.mark.parametrize("presses", [1, 2])
 def test_ctrl_c_while_the_file_is_read_stops_the_read_beside(
     reads: Reads, tmp_path: Path, now: datetime, monkeypatch: pytest.MonkeyPatch, presses: int
 ) -> None:
     """Ctrl-C in the reading of the file: the deck's query is stopped and its thread has
     ended before the store is closed; pressed again while that thread ends, still so."""
-    source = tmp_path / "capitals.csv"
-    source.write_text(rows(300), encoding="utf-8")
-    db = tmp_path / "quizkit.db"
-    run(db, source, now)
+    source, db, started, ended = imported_then_slow(tmp_path, now, monkeypatch)
     before = dump(db)
-    started, ended = threading.Event(), threading.Event()
-    monkeypatch.setattr(Store, "_deck_text", slow_deck_text(started, ended))
 
     def pressed(*_args: Any) -> Any:
         assert started.wait(5)
@@ -223,13 +232,8 @@ def test_a_real_ctrl_c_while_waiting_for_the_read_beside_stops_it(
 ) -> None:
     """The file is read, the deck's query still runs, and Ctrl-C (a real SIGINT) lands in
     the wait for it: the query is stopped before Ctrl-C goes on, and the store is whole."""
-    source = tmp_path / "capitals.csv"
-    source.write_text(rows(300), encoding="utf-8")
-    db = tmp_path / "quizkit.db"
-    run(db, source, now)
+    source, db, started, ended = imported_then_slow(tmp_path, now, monkeypatch)
     before = dump(db)
-    started, ended = threading.Event(), threading.Event()
-    monkeypatch.setattr(Store, "_deck_text", slow_deck_text(started, ended))
     read = quizkit.importing.read_notes
 
     def read_then_press(*args: Any) -> Any:

@@ -16,8 +16,9 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from itertools import chain, islice, repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from quizkit.beside import Worker, wait_for
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.models import (
     CardHistory,
@@ -56,7 +57,6 @@ BULK_CACHE_KIB = 65536
 PAGE_SIZE = 8192  # a new file's pages (Store.open)
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
 PACKED = 8  # staged notes to a row of the scratch table (Store._stage)
-STOP_CHECK_S = 0.01  # how often a statement being stopped is interrupted again (_join)
 WRITER_WAIT_S = 0.001  # Python's thread switch interval while Store.load_tables writes
 # An import adding this many notes (and at least as many as were stored) leaves the search
 # index to be rebuilt at the next search.
@@ -315,7 +315,7 @@ class Store:
         # Told once when a write has waited BUSY_NOTICE_AFTER_S for another quizkit's write
         # lock; the write then waits as long as it takes. None: give up after BUSY_TIMEOUT_S.
         self.on_busy: Callable[[], None] | None = None
-        self._worker: _Worker[Any] | None = None  # the statement running on a second thread
+        self._worker: Worker[Any] | None = None  # the statement running on a second thread
 
     @property
     def db(self) -> Database:
@@ -425,10 +425,10 @@ class Store:
         """Close the connection, once a statement still running on a second thread (left so
         by a Ctrl-C that came at the wrong moment) is stopped: never under it."""
         if self._worker is not None:
-            _wait_for(self._worker, self.conn.interrupt, stop=True)
+            wait_for(self._worker, self.conn.interrupt, stop=True)
         self.conn.close()
 
-    def _start(self, worker: _Worker[T]) -> _Worker[T]:
+    def _start(self, worker: Worker[T]) -> Worker[T]:
         self._worker = worker
         worker.start()
         return worker
@@ -674,13 +674,13 @@ class Store:
         staged, constants = _staged_split(note_columns(NoteTable(name, [], [], [], [], [])))
         ahead = DeckText(row[0], tuple(staged), _without_deck(constants), self._data_version())
         work = partial(self._deck_text, ahead.deck_id, ahead.columns, ahead.constants)
-        reading = self._start(_Worker(work))
+        reading = self._start(Worker(work))
         try:
             yield ahead
         except BaseException:
-            _wait_for(reading, self.conn.interrupt, stop=True)
+            wait_for(reading, self.conn.interrupt, stop=True)
             raise
-        _wait_for(reading, self.conn.interrupt)
+        wait_for(reading, self.conn.interrupt)
         with suppress(sqlite3.Error):  # read again where it is needed, which says what failed
             ahead.stored = reading.result()
 
@@ -869,7 +869,7 @@ class Store:
         self.conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         added, done = 0, 0
         tag_texts: dict[tuple[str, ...], str] = {}  # each set of tags encoded once in all
-        writing: _Worker[int] | None = None
+        writing: Worker[int] | None = None
         # A statement done, the writer waits for Python's lock until the reading lets go of
         # it, by default after up to 5 ms: made shorter while both run.
         with _ctrl_c_held(self.conn.interrupt) as pressed, _switch_interval(WRITER_WAIT_S):
@@ -888,7 +888,7 @@ class Store:
                         write = partial(
                             self._add_new_notes, staged, params, stamp, last_id, reverse
                         )
-                        writing = self._start(_Worker(write))
+                        writing = self._start(Worker(write))
                         done += len(table)
                         if progress and done < total:
                             progress(done, total)
@@ -1941,50 +1941,6 @@ def _write_transaction(
     except BaseException:
         conn.rollback()
         raise
-
-
-class _Worker(threading.Thread, Generic[T]):
-    """One statement's work (a table's write, a deck's read) on a thread of its own; `result`
-    waits for it, and gives what the work returned or raises what it raised."""
-
-    def __init__(self, work: Callable[[], T]) -> None:
-        super().__init__(name="quizkit-sql")
-        self._work = work
-        self._outcome: T | BaseException | None = None
-        # set when the work is over: Thread.join, stopped by Ctrl-C, may take a thread still
-        # running for ended (CPython gh-90882), an Event does not
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        try:
-            self._outcome = self._work()
-        except BaseException as error:  # handed over to the main thread
-            self._outcome = error
-        finally:
-            self.done.set()
-
-    def result(self) -> T:
-        self.done.wait()
-        if isinstance(self._outcome, BaseException):
-            raise self._outcome
-        return self._outcome  # type: ignore[return-value]
-
-
-def _wait_for(worker: _Worker[Any], interrupt: Callable[[], None], stop: bool = False) -> None:
-    """Wait for `worker`'s work to end, even through Ctrl-C, which is raised once it has:
-    the connection must not be used or closed under it. `stop`, or Ctrl-C: stop its
-    statement (`interrupt`), again until it ends (SQLite forgets an interrupt that comes
-    before the statement has begun)."""
-    pressed = False
-    while not worker.done.is_set():
-        if stop or pressed:
-            interrupt()
-        try:
-            worker.done.wait(STOP_CHECK_S if stop or pressed else None)
-        except KeyboardInterrupt:
-            pressed = True
-    if pressed:
-        raise KeyboardInterrupt
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from pieces_fixtures import dump
 
+import quizkit.beside
 import quizkit.importers
 import quizkit.importing
 import quizkit.store
@@ -210,12 +211,12 @@ def test_ctrl_c_while_the_file_is_read_stops_the_read_beside(
                     raise KeyboardInterrupt
                 return super().wait(timeout)
 
-        class Worker(quizkit.store._Worker):  # type: ignore[type-arg]
+        class Worker(quizkit.beside.Worker):  # type: ignore[type-arg]
             def __init__(self, *args: Any) -> None:
                 super().__init__(*args)
                 self.done = PressedInWait()
 
-        monkeypatch.setattr(quizkit.store, "_Worker", Worker)
+        monkeypatch.setattr(quizkit.store, "Worker", Worker)
     begun = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
         run(db, source, now)

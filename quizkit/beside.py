@@ -1,10 +1,13 @@
 """Work on a second thread, beside the main one: one SQL statement, which lets go of
-Python's lock while SQLite runs it, so that the main thread reads a file meanwhile."""
+Python's lock while SQLite runs it, so that the main thread reads a file meanwhile; and
+Ctrl-C held while such work starts or stops, so that it never lands half-way."""
 
 from __future__ import annotations
 
+import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -52,4 +55,42 @@ def wait_for(worker: Worker[Any], interrupt: Callable[[], None], stop: bool = Fa
         except KeyboardInterrupt:
             pressed = True
     if pressed:
+        raise KeyboardInterrupt
+
+
+@contextmanager
+def ctrl_c_held(on_press: Callable[[], None]) -> Iterator[threading.Event]:
+    """Ctrl-C noted, and `on_press` called, rather than raised wherever it lands: raised
+    where the caller checks (`stop_if`), or as the end of whatever error follows it. Only
+    in the main thread (where Python takes signals) over Python's own handler."""
+    pressed = threading.Event()
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield pressed
+        return
+
+    def note(_signal: int, _frame: object) -> None:
+        pressed.set()
+        on_press()
+
+    signal.signal(signal.SIGINT, note)
+    try:
+        yield pressed
+    except BaseException:
+        if pressed.is_set():
+            raise KeyboardInterrupt from None  # (an interrupted statement, say)
+        raise
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    stop_if(pressed)  # pressed after the last look: the load still stops
+
+
+def nothing() -> None:
+    """What a Ctrl-C held over a few short statements does at once: nothing."""
+
+
+def stop_if(pressed: threading.Event) -> None:
+    if pressed.is_set():
         raise KeyboardInterrupt

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-import signal
 import sqlite3
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -18,7 +16,7 @@ from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from quizkit.beside import Worker, wait_for
+from quizkit.beside import Worker, ctrl_c_held, nothing, stop_if, wait_for
 from quizkit.errors import StoreError, UnknownDeck, UnknownNote
 from quizkit.models import (
     CardHistory,
@@ -762,13 +760,13 @@ class Store:
         switched = False
         big = (self._staged_count if notes is None else notes) >= LAZY_INDEX_NOTES
         try:
-            with _ctrl_c_held(_nothing):
+            with ctrl_c_held(nothing):
                 switched = big and self.empty() and _rollback_journal(conn)
                 if own_references:
                     conn.execute("PRAGMA foreign_keys = OFF")
             yield
         finally:
-            with _ctrl_c_held(_nothing):
+            with ctrl_c_held(nothing):
                 if conn.in_transaction:  # begun, and Ctrl-C came before its own rollback could
                     conn.rollback()
                 if own_references:
@@ -872,13 +870,13 @@ class Store:
         writing: Worker[int] | None = None
         # A statement done, the writer waits for Python's lock until the reading lets go of
         # it, by default after up to 5 ms: made shorter while both run.
-        with _ctrl_c_held(self.conn.interrupt) as pressed, _switch_interval(WRITER_WAIT_S):
+        with ctrl_c_held(self.conn.interrupt) as pressed, _switch_interval(WRITER_WAIT_S):
             try:
                 with self._insert_trigger_set_aside():
                     for table in tables:  # reads the next table while the last one is written
                         if writing is not None:
                             added += writing.result()
-                        _stop_if(pressed)
+                        stop_if(pressed)
                         self.stage_notes(table, new=True, tag_texts=tag_texts)
                         staged, params = self._staged_notes(deck)
                         reverse = self._staged_any("reverse", "reverse")
@@ -894,7 +892,7 @@ class Store:
                             progress(done, total)
                     if writing is not None:
                         added += writing.result()
-                    _stop_if(pressed)
+                    stop_if(pressed)
             finally:
                 if writing is not None:
                     writing.join()  # whatever ends the load, the writer stops first
@@ -1941,44 +1939,6 @@ def _write_transaction(
     except BaseException:
         conn.rollback()
         raise
-
-
-@contextmanager
-def _ctrl_c_held(on_press: Callable[[], None]) -> Iterator[threading.Event]:
-    """Ctrl-C noted, and `on_press` called, rather than raised wherever it lands: raised
-    where the caller checks (`_stop_if`), or as the end of whatever error follows it. Only
-    in the main thread (where Python takes signals) over Python's own handler."""
-    pressed = threading.Event()
-    if (
-        threading.current_thread() is not threading.main_thread()
-        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-    ):
-        yield pressed
-        return
-
-    def note(_signal: int, _frame: object) -> None:
-        pressed.set()
-        on_press()
-
-    signal.signal(signal.SIGINT, note)
-    try:
-        yield pressed
-    except BaseException:
-        if pressed.is_set():
-            raise KeyboardInterrupt from None  # (an interrupted statement, say)
-        raise
-    finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    _stop_if(pressed)  # pressed after the last look: the load still stops
-
-
-def _nothing() -> None:
-    """What a Ctrl-C held over a few short statements does at once: nothing."""
-
-
-def _stop_if(pressed: threading.Event) -> None:
-    if pressed.is_set():
-        raise KeyboardInterrupt
 
 
 @contextmanager

@@ -935,13 +935,16 @@ class Store:
             changed_at = [position for position, note_id in found if note_id is not None]
             changed = [note_id for _position, note_id in found if note_id is not None]
             if changed:
+                # the changed notes taken out of the staged ones first (MATERIALIZED): else
+                # SQLite may scan every note for each staged row, as it did for a big file
                 conn.execute(
-                    f"""UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
+                    f"""WITH s AS MATERIALIZED (
+                            SELECT * FROM ({staged})
+                            WHERE position IN (SELECT value FROM json_each(?)))
+                        UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
                             modified = ?
-                        FROM ({staged}) AS s
-                        WHERE s.position IN (SELECT value FROM json_each(?))
-                            AND notes.guid = s.guid""",
-                    [stamp, *params, json.dumps(changed_at)],
+                        FROM s WHERE notes.guid = s.guid""",
+                    [*params, json.dumps(changed_at), stamp],
                 )
             if len(found) - len(changed) < total:
                 new_at = [position for position, note_id in found if note_id is None]

@@ -140,3 +140,33 @@ def test_unchanged_after_another_quizkit_changed_the_deck(
     assert store.conn.execute("SELECT COUNT(*) FROM notes WHERE answer = 'Edited'").fetchone() == (
         1,
     )
+
+
+def test_a_file_with_every_answer_changed_costs_steps_in_proportion(
+    store: Store, tmp_path: Path, now: datetime
+) -> None:
+    """Re-importing a file whose every answer changed costs SQLite a number of steps in
+    proportion to its notes. A plan that scanned every stored note for each staged row took
+    hours on 100,000 notes; the step counter stops such a plan early, so the test fails fast."""
+    notes = 6_000
+    rows = [(f"Capital of region {i}?", f"Town {i}", "geo") for i in range(notes)]
+    path = write_csv(tmp_path / "geo.csv", rows)
+    import_file(store, path, now)
+    write_csv(path, [(question, f"City {i}", tags) for i, (question, _, tags) in enumerate(rows)])
+    thousands = 0
+    limit = 2 * notes  # 2,000 steps a note; the whole re-import takes about 530
+
+    def counted() -> int:
+        nonlocal thousands
+        thousands += 1
+        return int(thousands > limit)  # not 0: SQLite stops the statement
+
+    store.conn.set_progress_handler(counted, 1000)
+    try:
+        _, report = import_file(store, path, now)
+    finally:
+        store.conn.set_progress_handler(None, 0)
+    assert counts(report) == (0, notes, 0)
+    assert store.conn.execute(
+        "SELECT COUNT(*) FROM notes WHERE answer LIKE 'City %'"
+    ).fetchone() == (notes,)

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+import quizkit.importers
 import quizkit.importing
 from quizkit.errors import InputError
 from quizkit.importers import ImportOptions, PlainPieces
@@ -154,3 +155,17 @@ def ctrl_c_while_writing_stores_nothing(
     monkeypatch.setattr(Store, "_add_new_notes", original)
     _, _, report = run(source, pieces=True)  # and the next try stores the file
     assert report.added == notes
+
+
+def progress_told(run: PiecesRun, source: Path, piece: int) -> list[tuple[int, int]]:
+    """What an import in pieces of `piece` characters tells its progress bar, checked to go
+    up, one load, to its end: (done, total) each time."""
+    run.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", piece)
+    told: list[tuple[int, int]] = []
+    store = Store.open(run.tmp_path / "progress.db")
+    import_file(store, source, run.now, ImportOptions(), progress=lambda d, t: told.append((d, t)))
+    store.close()
+    assert run.loads == 1
+    assert len(told) > 3
+    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    return told

@@ -20,6 +20,7 @@ from pieces_fixtures import (
     ctrl_c_while_writing_stores_nothing,
     dump,
     interrupting,
+    progress_told,
     same_either_way,
 )
 
@@ -283,17 +284,10 @@ def test_ctrl_c_during_a_journal_switch_leaves_wal(
     assert len(stored["notes"]) == (5_200 if switch == "_wal" else 0)
 
 
-def test_progress_goes_up_to_the_end(run: Run, tmp_path: Path, now: datetime) -> None:
+def test_progress_goes_up_to_the_end(run: Run, tmp_path: Path) -> None:
     source = tmp_path / "capitals.csv"
     source.write_text(rows(400), encoding="utf-8")
-    run.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", PIECE)
-    told: list[tuple[int, int]] = []
-    store = Store.open(tmp_path / "progress.db")
-    import_file(store, source, now, ImportOptions(), progress=lambda d, t: told.append((d, t)))
-    store.close()
-    assert run.loads == 1
-    assert len(told) > 3
-    assert [done for done, _ in told] == sorted(done for done, _ in told)
+    told = progress_told(run, source, PIECE)
     assert told[-1] == (400, 400)
     assert all(done < total for done, total in told[:-1])
 

@@ -17,6 +17,7 @@ from pieces_fixtures import (
     ctrl_c_while_writing_stores_nothing,
     dump,
     interrupting,
+    progress_told,
     same_either_way,
 )
 from test_import_pieces import Run, search
@@ -304,16 +305,8 @@ def test_a_collection_with_notes_reads_the_file_whole(run: Run, tmp_path: Path) 
     assert report.added == 400
 
 
-def test_progress_goes_up_to_the_end(run: Run, tmp_path: Path, now: datetime) -> None:
-    source = write(tmp_path, exported(notes(400)))
-    run.monkeypatch.setattr(quizkit.importers, "PIECE_CHARACTERS", 2_000)
-    told: list[tuple[int, int]] = []
-    store = Store.open(tmp_path / "progress.db")
-    import_file(store, source, now, ImportOptions(), progress=lambda d, t: told.append((d, t)))
-    store.close()
-    assert run.loads == 1
-    assert len(told) > 3
-    assert [done for done, _ in told] == sorted(done for done, _ in told)
+def test_progress_goes_up_to_the_end(run: Run, tmp_path: Path) -> None:
+    told = progress_told(run, write(tmp_path, exported(notes(400))), 2_000)
     total = told[-1][1]
     assert told[-1] == (total, total) and 380 <= total <= 420  # about as many as the notes
     assert all(done < total for done, total in told[:-1])

@@ -935,17 +935,22 @@ class Store:
             changed_at = [position for position, note_id in found if note_id is not None]
             changed = [note_id for _position, note_id in found if note_id is not None]
             if changed:
-                # the changed notes taken out of the staged ones first (MATERIALIZED): else
-                # SQLite may scan every note for each staged row, as it did for a big file
+                # the changed notes taken out of the staged ones first, into a table of their
+                # own: joined to the staged view itself, SQLite may scan every note for each
+                # staged row, as it did for a big file
+                conn.execute("DROP TABLE IF EXISTS temp.changed_notes")
                 conn.execute(
-                    f"""WITH s AS MATERIALIZED (
-                            SELECT * FROM ({staged})
-                            WHERE position IN (SELECT value FROM json_each(?)))
-                        UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
-                            modified = ?
-                        FROM s WHERE notes.guid = s.guid""",
-                    [*params, json.dumps(changed_at), stamp],
+                    f"""CREATE TEMP TABLE changed_notes AS SELECT * FROM ({staged})
+                        WHERE position IN (SELECT value FROM json_each(?))""",
+                    [*params, json.dumps(changed_at)],
                 )
+                conn.execute(
+                    f"""UPDATE notes SET {", ".join(f"{c} = s.{c}" for c in CONTENT_COLUMNS)},
+                            modified = ?
+                        FROM temp.changed_notes AS s WHERE notes.guid = s.guid""",
+                    [stamp],
+                )
+                conn.execute("DROP TABLE temp.changed_notes")
             if len(found) - len(changed) < total:
                 new_at = [position for position, note_id in found if note_id is None]
         if new_at == []:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from quizkit.extract import OfficialFact, extract_texts
@@ -171,6 +173,35 @@ def test_surname_alias_keeps_its_particles() -> None:
         "European Commission",
         ("von der Leyen",),
     )
+
+
+def test_hundreds_of_namesakes_are_told_apart_in_linear_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A list of people of one surname (or a hostile article of thousands): each mention is
+    matched through a few lookups, not against every namesake met before it."""
+    import quizkit.extract.officials as officials_module
+
+    names = [
+        "".join(letters).capitalize() + "ov"
+        for letters in itertools.product("bdfglmnprstv", "aeiou", "bdfglmnprstv")
+    ][:300]
+    text = "Envoys meet\n\n" + " ".join(
+        f"Foreign Minister {name} Smith of Kazakhstan spoke." for name in [*names, names[0]]
+    )
+    calls = 0
+    name_key = officials_module.name_key
+
+    def counted(word: str) -> str:
+        nonlocal calls
+        calls += 1
+        return name_key(word)
+
+    monkeypatch.setattr(officials_module, "name_key", counted)
+    found = officials(text)[0]
+    assert [person for person, *_ in found] == [f"{name} Smith" for name in names]
+    assert {country for _, _, country, _ in found} == {"Kazakhstan"}
+    assert calls < 10 * len(names)  # compared pair by pair, it was 180,000
 
 
 def official_facts(text: str) -> list[OfficialFact]:

@@ -489,13 +489,45 @@ class _Person:
     forms: dict[tuple[str, Place | None], OfficialMention]
 
 
-def _same_person(a: OfficialMention, b: OfficialMention) -> bool:
-    wa, wb = a.person.split(), b.person.split()
-    if name_key(wa[-1]) != name_key(wb[-1]):
-        return False
-    if len(wa) > 1 and len(wb) > 1 and name_key(wa[0])[:3] != name_key(wb[0])[:3]:
-        return False
-    return a.place is None or b.place is None or a.place == b.place
+class _Namesakes:
+    """The people of one surname, in the order first met. A mention is the first of them
+    with a form of the same first name (its first three letters, when both give one) and
+    the same place (when both give one); else a new person.
+
+    Found through the first person with each first name and place, and with each alone,
+    not person by person: an article naming thousands of people of one surname (a list, or
+    a hostile text) costs no more a mention than one naming a few.
+    """
+
+    def __init__(self) -> None:
+        self.people: list[_Person] = []
+        self._first: dict[tuple[object, object], int] = {}  # (first name, place) -> person
+
+    def add(self, source: str, mention: OfficialMention) -> _Person | None:
+        """The mention added to the person it is taken to be; that person, when new."""
+        first, place = _first_name(mention), mention.place
+        names = (_ANY,) if first is None else (None, first)
+        places = (_ANY,) if place is None else (None, place)
+        index = min(self._first.get((n, p), len(self.people)) for n in names for p in places)
+        new = index == len(self.people)
+        if new:
+            self.people.append(_Person([], {}))
+        person = self.people[index]
+        person.mentions.append((source, mention))
+        if (mention.person, place) not in person.forms:
+            person.forms[(mention.person, place)] = mention
+            for key in ((first, place), (first, _ANY), (_ANY, place), (_ANY, _ANY)):
+                self._first[key] = min(self._first.get(key, index), index)
+        return person if new else None
+
+
+_ANY = object()  # any first name or place, in `_Namesakes`' keys
+
+
+def _first_name(mention: OfficialMention) -> str | None:
+    """What `_Namesakes` compares of a first name: None for a surname alone."""
+    words = mention.person.split()
+    return name_key(words[0])[:3] if len(words) > 1 else None
 
 
 def merge_officials(
@@ -513,17 +545,10 @@ def merge_officials(
     dateline city, which a state office written with no country serves.
     """
     people: list[_Person] = []
-    by_surname: dict[str, list[_Person]] = {}
+    by_surname: dict[str, _Namesakes] = {}
     for source, mention in mentions:
-        candidates = by_surname.setdefault(name_key(mention.person.split()[-1]), [])
-        for person in candidates:
-            if any(_same_person(mention, other) for other in person.forms.values()):
-                person.mentions.append((source, mention))
-                person.forms.setdefault((mention.person, mention.place), mention)
-                break
-        else:
-            person = _Person([(source, mention)], {(mention.person, mention.place): mention})
-            candidates.append(person)
+        namesakes = by_surname.setdefault(name_key(mention.person.split()[-1]), _Namesakes())
+        if person := namesakes.add(source, mention):
             people.append(person)
     facts: dict[str, list[OfficialFact]] = {}
     headlines: dict[str, Place | None] = {}

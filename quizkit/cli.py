@@ -316,7 +316,7 @@ def import_command(
     """
     from quizkit.clock import now
     from quizkit.importers import ImportOptions
-    from quizkit.importing import import_files
+    from quizkit.importing import ImportStopped, import_files
 
     options = ImportOptions(
         fmt,
@@ -329,17 +329,22 @@ def import_command(
     )
     store = open_store(db)
     failed = 0
-    for path, deck, result in import_files(store, list(files), now(), options, warn, _progress_bar):
-        if isinstance(result, Exception):
-            failed += 1
-            warn(str(result))
-        else:
-            click.echo(
-                f"{path}: deck {deck!r}: {result.added} added, {result.updated} updated, "
-                f"{result.unchanged} unchanged, {len(result.skipped)} skipped"
-            )
-            for reason in result.skipped:
-                click.echo(f"  skipped {reason}")
+    imports = import_files(store, list(files), now(), options, warn, _progress_bar)
+    try:
+        for path, deck, result in imports:
+            if isinstance(result, Exception):
+                failed += 1
+                warn(str(result))
+            else:
+                click.echo(
+                    f"{path}: deck {deck!r}: {result.added} added, {result.updated} updated, "
+                    f"{result.unchanged} unchanged, {len(result.skipped)} skipped"
+                )
+                for reason in result.skipped:
+                    click.echo(f"  skipped {reason}")
+    except ImportStopped as stopped:
+        warn(str(stopped))
+        sys.exit(1)
     if failed:
         sys.exit(1)
 

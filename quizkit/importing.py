@@ -224,6 +224,23 @@ def _with_media(note: Note, kept: dict[str, str]) -> Note:
     return replace(note, extra=extra)
 
 
+class ImportStopped(KeyboardInterrupt):
+    """Ctrl-C during the import of `path`: it was `stored` when the Ctrl-C came after its
+    write had committed, else nothing of it was; `left` files after it were not read."""
+
+    def __init__(self, path: Path, stored: bool, left: int) -> None:
+        super().__init__(path, stored, left)
+        self.path, self.stored, self.left = path, stored, left
+
+    def __str__(self) -> str:
+        if self.stored:
+            said = "stored whole, then stopped by Ctrl-C before its report"
+        else:
+            said = "stopped by Ctrl-C; nothing of it is stored"
+        more = f"; {self.left} more file{'s' * (self.left != 1)} not read" if self.left else ""
+        return f"{self.path}: {said}{more}"
+
+
 def import_files(
     store: Store,
     paths: list[Path],
@@ -232,14 +249,18 @@ def import_files(
     warn: Warn | None = None,
     progress: Callable[[Path], Progress | None] | None = None,
 ) -> Iterator[tuple[Path, str | None, ImportReport | QuizkitError]]:
-    """Each file in turn: its deck and report, or the error that left it out."""
-    for path in paths:
+    """Each file in turn: its deck and report, or the error that left it out. Ctrl-C while
+    a file is read or written raises ImportStopped, which says whether the file is stored."""
+    for number, path in enumerate(paths, 1):
+        commits = store.commits
         try:
             name, report = import_file(
                 store, path, now, options, warn, progress(path) if progress else None
             )
         except QuizkitError as error:
             yield path, None, error
+        except KeyboardInterrupt:
+            raise ImportStopped(path, store.commits > commits, len(paths) - number) from None
         else:
             yield path, name, report
 

@@ -314,6 +314,9 @@ class Store:
         # lock; the write then waits as long as it takes. None: give up after BUSY_TIMEOUT_S.
         self.on_busy: Callable[[], None] | None = None
         self._worker: Worker[Any] | None = None  # the statement running on a second thread
+        # transactions committed (`transaction`): whether a write that Ctrl-C stopped after
+        # it began is stored is whether this grew meanwhile
+        self.commits = 0
 
     @property
     def db(self) -> Database:
@@ -435,12 +438,15 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """One atomic write; a failure inside leaves the database as it was."""
         try:
-            with _write_transaction(self.conn, self.on_busy):
+            with _write_transaction(self.conn, self.on_busy, self._committed):
                 yield
         except sqlite3.OperationalError as error:
             from quizkit.dbfile import database_error_advice
 
             raise StoreError(f"{self.path}: {database_error_advice(error)}") from None
+
+    def _committed(self) -> None:
+        self.commits += 1
 
     # decks -------------------------------------------------------------
 
@@ -1922,13 +1928,17 @@ class Store:
 
 @contextmanager
 def _write_transaction(
-    conn: sqlite3.Connection, on_busy: Callable[[], None] | None = None
+    conn: sqlite3.Connection,
+    on_busy: Callable[[], None] | None = None,
+    committed: Callable[[], None] = nothing,
 ) -> Iterator[None]:
     """A transaction that takes the write lock up front (BEGIN IMMEDIATE), nested as a savepoint.
 
     Taking the lock first means a second quizkit on the same file waits its turn (the busy
     timeout) instead of failing when its read turns into a write; with `on_busy`, it waits
-    for as long as the other holds the lock (see `_begin_immediate`).
+    for as long as the other holds the lock (see `_begin_immediate`). `committed` is told
+    when the outermost transaction has committed; a Ctrl-C during the commit is raised only
+    after that, so that the caller knows whether what it wrote is stored.
     """
     if conn.in_transaction:
         conn.execute("SAVEPOINT quizkit_nested")
@@ -1948,9 +1958,11 @@ def _write_transaction(
         conn.rollback()
         raise
     try:
-        conn.execute("COMMIT")
+        with ctrl_c_held(nothing):
+            conn.execute("COMMIT")
+            committed()
     except BaseException:
-        conn.rollback()
+        conn.rollback()  # nothing to undo once committed
         raise
 
 

@@ -22,18 +22,24 @@ SLACK_S = 0.02
 
 
 def cpu_time(work: Callable[[], object]) -> float:
-    """Median CPU time of three runs (CPU, not wall clock: other processes share the machine)."""
+    """Least CPU time of three runs (CPU, not wall clock: other processes share the machine;
+    the least, which the machine's slow moments do not raise)."""
     times = []
     for _ in range(3):
         started = time.process_time()
         work()
         times.append(time.process_time() - started)
-    return sorted(times)[1]
+    return min(times)
 
 
 def assert_linear(make: Callable[[int], Callable[[], object]], n: int) -> None:
-    small, large = cpu_time(make(n)), cpu_time(make(4 * n))
-    assert large < LINEAR_FACTOR * small + SLACK_S, f"n: {small:.3f} s, 4n: {large:.3f} s"
+    """4n costs at most LINEAR_FACTOR times n, measured twice before the test fails: a slow
+    moment of the machine can make one pair look superlinear, a quadratic parser fails both."""
+    for _ in range(2):
+        small, large = cpu_time(make(n)), cpu_time(make(4 * n))
+        if large < LINEAR_FACTOR * small + SLACK_S:
+            return
+    raise AssertionError(f"n: {small:.3f} s, 4n: {large:.3f} s")
 
 
 def _both_clozes(text: str) -> None:

@@ -329,9 +329,13 @@ def import_command(
     )
     store = open_store(db)
     failed = 0
-    imports = import_files(store, list(files), now(), options, warn, _progress_bar)
+    paths, bars = list(files), _ProgressBars()
+    # what a Ctrl-C while a file's outcome is told says: the file is stored, or refused whole
+    told: ImportStopped | None = None
     try:
-        for path, deck, result in imports:
+        imports = import_files(store, paths, now(), options, warn, bars.start)
+        for number, (path, deck, result) in enumerate(imports, 1):
+            told = ImportStopped(path, not isinstance(result, Exception), len(paths) - number)
             if isinstance(result, Exception):
                 failed += 1
                 warn(str(result))
@@ -343,7 +347,14 @@ def import_command(
                 for reason in result.skipped:
                     click.echo(f"  skipped {reason}")
     except ImportStopped as stopped:
+        bars.close()
         warn(str(stopped))
+        sys.exit(1)
+    except KeyboardInterrupt:
+        bars.close()
+        if told is None:
+            raise  # before the first file was begun
+        warn(str(told))
         sys.exit(1)
     if failed:
         sys.exit(1)
@@ -356,24 +367,35 @@ def _unescape(text: str | None) -> str | None:
     return text.replace("\\t", "\t").replace("\\n", "\n")
 
 
-def _progress_bar(path: Path) -> Callable[[int, int], None] | None:
-    """A progress bar on stderr for imports of more than one batch, when it is a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    bar: Any = None
+class _ProgressBars:
+    """A progress bar on stderr for each file imported in more than one batch, when stderr
+    is a terminal."""
 
-    def update(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def start(self, path: Path) -> Callable[[int, int], None] | None:
+        """The progress of `path`'s import, told to a bar of its own."""
+        if not sys.stderr.isatty():
+            return None
+
+        def update(done: int, total: int) -> None:
+            if self._bar is None:
+                if done >= total:
+                    return
+                self._bar = click.progressbar(length=total, label=str(path), file=sys.stderr)
+                self._bar.__enter__()
+            self._bar.update(done - self._bar.pos)
             if done >= total:
-                return
-            bar = click.progressbar(length=total, label=str(path), file=sys.stderr)
-            bar.__enter__()
-        bar.update(done - bar.pos)
-        if done >= total:
-            bar.__exit__(None, None, None)
+                self.close()
 
-    return update
+        return update
+
+    def close(self) -> None:
+        """End the bar under way, if any: its line, and the cursor it hid shown again."""
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
 
 
 @cli.command()

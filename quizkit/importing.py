@@ -225,8 +225,8 @@ def _with_media(note: Note, kept: dict[str, str]) -> Note:
 
 
 class ImportStopped(KeyboardInterrupt):
-    """Ctrl-C during the import of `path`: it was `stored` when the Ctrl-C came after its
-    write had committed, else nothing of it was; `left` files after it were not read."""
+    """Ctrl-C during the import of `path`: `stored` when it came after the file's write had
+    committed, else nothing of the file is stored; the `left` files after it were not read."""
 
     def __init__(self, path: Path, stored: bool, left: int) -> None:
         super().__init__(path, stored, left)
@@ -234,7 +234,7 @@ class ImportStopped(KeyboardInterrupt):
 
     def __str__(self) -> str:
         if self.stored:
-            said = "stored whole, then stopped by Ctrl-C before its report"
+            said = "stored whole; stopped by Ctrl-C after it"
         else:
             said = "stopped by Ctrl-C; nothing of it is stored"
         more = f"; {self.left} more file{'s' * (self.left != 1)} not read" if self.left else ""
@@ -250,19 +250,22 @@ def import_files(
     progress: Callable[[Path], Progress | None] | None = None,
 ) -> Iterator[tuple[Path, str | None, ImportReport | QuizkitError]]:
     """Each file in turn: its deck and report, or the error that left it out. Ctrl-C while
-    a file is read or written raises ImportStopped, which says whether the file is stored."""
-    for number, path in enumerate(paths, 1):
-        commits = store.commits
-        try:
-            name, report = import_file(
-                store, path, now, options, warn, progress(path) if progress else None
-            )
-        except QuizkitError as error:
-            yield path, None, error
-        except KeyboardInterrupt:
-            raise ImportStopped(path, store.commits > commits, len(paths) - number) from None
-        else:
-            yield path, name, report
+    this reads or writes a file raises ImportStopped, which says whether the file is stored
+    (a Ctrl-C while the caller has a file's outcome is the caller's to word)."""
+    path, left, commits = (paths[0] if paths else Path()), max(len(paths) - 1, 0), store.commits
+    try:
+        for number, path in enumerate(paths, 1):
+            left, commits = len(paths) - number, store.commits
+            try:
+                name, report = import_file(
+                    store, path, now, options, warn, progress(path) if progress else None
+                )
+            except QuizkitError as error:
+                yield path, None, error
+            else:
+                yield path, name, report
+    except KeyboardInterrupt:
+        raise ImportStopped(path, store.commits > commits, left) from None
 
 
 def bundled_deck_path(name: str = DEFAULT_DECK) -> Path:

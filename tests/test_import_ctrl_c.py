@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -84,7 +85,7 @@ def test_ctrl_c_during_the_commit_says_the_file_is_stored(
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
-        f"quizkit: {source}: stored whole, then stopped by Ctrl-C before its report"
+        f"quizkit: {source}: stored whole; stopped by Ctrl-C after it"
     ]
     assert len(stored_notes(db)) == 3
 
@@ -116,3 +117,53 @@ def test_ctrl_c_while_a_file_is_read_keeps_the_files_before_it(
         f"quizkit: {second}: stopped by Ctrl-C; nothing of it is stored; 2 more files not read"
     ]
     assert stored_notes(db) == ["Capital of France?"]
+
+
+def test_ctrl_c_while_a_report_is_printed_says_the_file_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("Capital of France?,Paris\n", encoding="utf-8")
+    second.write_text("Capital of Spain?,Madrid\n", encoding="utf-8")
+    echo = click.echo
+
+    def ctrl_c_at_the_first_report(message: Any = None, **kwargs: Any) -> None:
+        if not kwargs.get("err"):
+            raise KeyboardInterrupt
+        echo(message, **kwargs)
+
+    monkeypatch.setattr(click, "echo", ctrl_c_at_the_first_report)
+    db = tmp_path / "reported.db"
+    result = CliRunner().invoke(cli, ["import", "--db", str(db), str(first), str(second)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"quizkit: {first}: stored whole; stopped by Ctrl-C after it; 1 more file not read"
+    ]
+    assert stored_notes(db) == ["Capital of France?"]
+
+
+def test_ctrl_c_under_a_progress_bar_ends_its_line_and_shows_the_cursor(tmp_path: Path) -> None:
+    """In a real terminal: the bar hides the cursor while it runs; Ctrl-C ends the bar's line
+    and shows the cursor again before the one line that says what was stopped."""
+    pexpect = pytest.importorskip("pexpect")
+    big = tmp_path / "big.csv"
+    big.write_text(rows(80_000), encoding="utf-8")
+    db = tmp_path / "terminal.db"
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "quizkit", "import", "--db", str(db), str(big)],
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(24, 200),
+    )
+    child.expect_exact(str(big))  # the bar's label: the load is under way
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    shown = child.before
+    assert "\x1b[?25h" in shown  # the cursor the bar hid
+    ended = shown[shown.rindex("\x1b[?25h") :]
+    assert ended.splitlines()[1:] == [f"quizkit: {big}: stopped by Ctrl-C; nothing of it is stored"]
+    assert "Traceback" not in shown and "Aborted!" not in shown
+    assert stored_notes(db) == []

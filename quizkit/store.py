@@ -51,7 +51,10 @@ SCHEMA = Path(__file__).with_name("schema.sql")  # a new file's schema (Store._c
 MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
 BUSY_NOTICE_AFTER_S = 1.0  # a write waiting this long for another quizkit's lock says so
-BULK_CACHE_KIB = 65536
+# A bulk write's page cache: more than SQLite's default 2 MB, which a 100,000-note import's
+# indexes outgrow; far less than the file, so that SQLite writes pages out while the notes
+# go in (on Store.load_tables's writer thread), not all of them at the commit.
+BULK_CACHE_KIB = 8192
 PAGE_SIZE = 8192  # a new file's pages (Store.open)
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
 PACKED = 8  # staged notes to a row of the scratch table (Store._stage)
@@ -785,7 +788,6 @@ class Store:
         column by column), unchanged ones not written at all. Call in a transaction."""
         stamp = iso(now)
         conn = self.conn
-        # A large file's inserts touch more pages than SQLite's default 2 MB cache holds.
         conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         with self.transaction():
             held, self._held = self._held, None

@@ -51,9 +51,10 @@ SCHEMA = Path(__file__).with_name("schema.sql")  # a new file's schema (Store._c
 MEDIA_NAME = re.compile(r"[0-9a-f]{16,64}(\.[a-z0-9]{1,5})?")
 BUSY_TIMEOUT_S = 10.0
 BUSY_NOTICE_AFTER_S = 1.0  # a write waiting this long for another quizkit's lock says so
-# A bulk write's page cache: more than SQLite's default 2 MB, which a 100,000-note import's
-# indexes outgrow; far less than the file, so that SQLite writes pages out while the notes
-# go in (on Store.load_tables's writer thread), not all of them at the commit.
+# A bulk write's page cache: far less than the file, so that SQLite writes pages out while
+# the notes go in (on Store.load_tables's writer thread), not all of them at the commit;
+# measured on 100,000 notes, 2-16 MB are alike and 1 MB is slower, and 8 MB leaves room for
+# the guid index of a bigger file.
 BULK_CACHE_KIB = 8192
 PAGE_SIZE = 8192  # a new file's pages (Store.open)
 BULK_BATCH = 10_000  # notes per executemany, between progress reports
